@@ -1,0 +1,72 @@
+"""Small immutable records passed between the stages: read -> segment -> align -> catalog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+_SPACES = regex.compile(r"[\p{Zs}\t\r\n\u200b\ufeff]+")
+
+STATUSES = ("translated", "fuzzy", "untranslated", "source-only", "target-only")
+
+
+def normalize(text: str) -> str:
+    """Text for matching: every Unicode space (NBSP, ideographic, tabs, newlines) folded to one space."""
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Block:
+    """One translatable unit of a file: its text as written, its kind, and where it stands."""
+
+    text: str
+    kind: str = "paragraph"  # paragraph | heading | list | quote | table | sentence
+    line: int = 1  # 1-based line of the block's first character in its file
+    start: int = 0  # span [start, end) of `text` in Document.text
+    end: int = 0
+
+    @property
+    def norm(self) -> str:
+        """The text with Unicode spaces folded, for matching and language detection."""
+        return normalize(self.text)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded file and its translatable blocks; code, front matter and markup stay only in `text`."""
+
+    path: str
+    text: str
+    blocks: tuple[Block, ...]
+    format: str = "text"  # text | markdown | html
+    encoding: str = "utf-8"
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Bead:
+    """Source and target block indices aligned together, with a confidence in [0, 1]."""
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    score: float
+    status: str = ""  # one of STATUSES once classified
+    reason: str = ""  # why a bead is untranslated or fuzzy, for the PO comment
+
+    @property
+    def shape(self) -> str:
+        """The bead type, e.g. '1-2'."""
+        return f"{len(self.source)}-{len(self.target)}"
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Two documents and the beads that cover every block of both exactly once."""
+
+    source: Document
+    target: Document
+    beads: tuple[Bead, ...]
+    source_lang: str = "en"
+    target_lang: str = "ko"
+    notes: tuple[str, ...] = field(default=())  # document-level findings (e.g. which side is the original)
