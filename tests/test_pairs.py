@@ -1,0 +1,61 @@
+"""Folder pairing conventions of `transpair align DIR`."""
+
+from pathlib import Path
+
+import pytest
+
+from transpair.errors import InputError
+from transpair.pairs import find_articles
+
+
+def touch(root: Path, *names: str) -> None:
+    for name in names:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("text\n", encoding="utf-8")
+
+
+def test_language_suffix_pairs(tmp_path):
+    touch(tmp_path, "a.en.md", "a.ko.md", "b.en.txt")
+    arts = find_articles(tmp_path)
+    assert [(a.name, a.source.name, a.target and a.target.name) for a in arts] == [
+        ("a", "a.en.md", "a.ko.md"),
+        ("b", "b.en.txt", None),
+    ]
+
+
+def test_parallel_trees(tmp_path):
+    touch(tmp_path, "docs/en/guide/x.md", "docs/ko/guide/x.md", "docs/en/y.md")
+    arts = {a.name: a for a in find_articles(tmp_path)}
+    assert set(arts) == {"docs/guide/x", "docs/y"}
+    assert arts["docs/guide/x"].target == tmp_path / "docs/ko/guide/x.md"
+    assert arts["docs/y"].target is None
+
+
+def test_untagged_source_with_tagged_translation(tmp_path):
+    touch(tmp_path, "post/index.md", "post/index.ko.md")
+    (art,) = find_articles(tmp_path)
+    assert (art.name, art.source.name, art.target.name) == ("post/index", "index.md", "index.ko.md")
+
+
+def test_other_languages_and_folder_docs_are_not_targets(tmp_path):
+    touch(tmp_path, "a.en.md", "a.ja.md", "README.md", "LICENSE.txt", "notes.json")
+    assert [(a.name, a.source.name, a.target) for a in find_articles(tmp_path)] == [("a", "a.en.md", None)]
+
+
+def test_dotted_names_are_not_language_tags(tmp_path):
+    touch(tmp_path, "release.notes.md", "v1.2.md")
+    assert sorted(a.name for a in find_articles(tmp_path)) == ["release.notes", "v1.2"]
+
+
+def test_custom_languages(tmp_path):
+    touch(tmp_path, "a.ko.md", "a.en.md")
+    (art,) = find_articles(tmp_path, source_lang="ko", target_lang="en")
+    assert (art.source.name, art.target.name) == ("a.ko.md", "a.en.md")
+
+
+def test_empty_or_missing_folder(tmp_path):
+    with pytest.raises(InputError, match="no articles"):
+        find_articles(tmp_path)
+    with pytest.raises(InputError, match="not a folder"):
+        find_articles(tmp_path / "nope")

@@ -1,0 +1,98 @@
+"""Find the articles of a folder: pairs of an original and its translation, and lone files.
+
+Conventions, tried in this order for every file below the folder:
+1. `NAME.SRC.EXT` + `NAME.TGT.EXT` side by side (`post.en.md` + `post.ko.md`);
+2. parallel trees `SRC/PATH` + `TGT/PATH` anywhere below the folder (`en/guide/a.md` + `ko/guide/a.md`);
+3. `NAME.EXT` + `NAME.TGT.EXT` side by side (Hugo's `index.md` + `index.ko.md`).
+A file that matches none of these is a lone article (monolingual or bilingual). Files tagged with a third
+language are left out. A folder's own documentation (README, LICENSE, COPYING, NOTICE, CHANGELOG, CONTRIBUTING) is not an article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from .errors import InputError
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+LANG_TAG = regex.compile(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?")
+FOLDER_DOCS = {"README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG", "CONTRIBUTING"}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of a folder: its name (relative, no language tag) and its files."""
+
+    name: str
+    source: Path
+    target: Path | None = None
+
+
+def _lang_tag(path: Path) -> tuple[str, str] | None:
+    """('post', 'en') for post.en.md (also pt-BR, zh_TW); None when the stem carries no language tag."""
+    stem, dot, tag = path.stem.rpartition(".")
+    return (stem, tag) if dot and stem and LANG_TAG.fullmatch(tag) else None
+
+
+def _by_suffix(path: Path, source_lang: str, target_lang: str) -> Path | None:
+    """The target file of `path` under conventions 1 and 3, if `path` is a source."""
+    tagged = _lang_tag(path)
+    if tagged and tagged[1] == source_lang:
+        twin = path.with_name(f"{tagged[0]}.{target_lang}{path.suffix}")
+    elif tagged is None:
+        twin = path.with_name(f"{path.stem}.{target_lang}{path.suffix}")
+    else:
+        return None
+    return twin if twin.is_file() else None
+
+
+def _by_tree(path: Path, root: Path, source_lang: str, target_lang: str) -> Path | None:
+    """The target file of `path` under convention 2 (a `SRC` folder with a `TGT` sibling)."""
+    parts = path.relative_to(root).parts
+    for i, part in enumerate(parts[:-1]):
+        if part == source_lang:
+            twin = root.joinpath(*parts[:i], target_lang, *parts[i + 1 :])
+            if twin.is_file():
+                return twin
+    return None
+
+
+def _article_name(path: Path, root: Path, source_lang: str) -> str:
+    """The article's name: its path below the folder without language tag, language folder or suffix."""
+    rel = path.relative_to(root)
+    parts = [p for p in rel.parent.parts if p != source_lang]
+    tagged = _lang_tag(path)
+    stem = tagged[0] if tagged else path.stem
+    return "/".join([*parts, stem])
+
+
+def find_articles(folder: str | Path, source_lang: str = "en", target_lang: str = "ko") -> list[Article]:
+    """Every article below `folder`, sorted by name; a target file is never also listed as a source."""
+    root = Path(folder)
+    if not root.is_dir():
+        raise InputError(f"{root}: not a folder")
+    files = sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and p.name.split(".")[0].upper() not in FOLDER_DOCS
+    )
+    files = [p for p in files if (tag := _lang_tag(p)) is None or tag[1] in (source_lang, target_lang)]
+    targets: dict[Path, Path] = {}
+    for path in files:
+        twin = _by_suffix(path, source_lang, target_lang) or _by_tree(path, root, source_lang, target_lang)
+        if twin is not None and twin not in targets:
+            targets[path] = twin
+    taken = set(targets.values())
+    articles = [
+        Article(_article_name(p, root, source_lang), p, targets.get(p)) for p in files if p not in taken
+    ]
+    if not articles:
+        raise InputError(f"{root}: no articles found (.txt, .md or .html files)")
+    names = [a.name for a in articles]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise InputError(f"{root}: two articles would share the name {dupes[0]!r}; rename one")
+    return sorted(articles, key=lambda a: a.name)
