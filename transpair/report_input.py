@@ -1,0 +1,124 @@
+"""The inputs of `transpair report`: PO files, folders of PO files, folders of article pairs.
+
+Every input that cannot be used becomes one error line; the others are still reported.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import polib
+import regex
+from rich.console import Console
+from rich.progress import Progress
+
+from .errors import InputError
+from .report import ArticleReport, Report, article_report, counted
+
+_SYNTAX_LINE = regex.compile(r"\(line (\d+)\)")
+
+
+def load_po(path: Path) -> polib.POFile:
+    """Parse a PO file (decoded by its declared charset) and refuse what msgfmt would refuse."""
+    try:
+        po = polib.pofile(str(path))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: cannot decode the file as {exc.encoding} (byte {exc.start})") from None
+    except LookupError as exc:
+        raise InputError(f"{path}: unknown charset in the header ({exc})") from None
+    except (OSError, ValueError) as exc:
+        line = _SYNTAX_LINE.search(str(exc))
+        if line:
+            raise InputError(f"{path}:{line[1]}: syntax error in PO file") from None
+        raise InputError(f"{path}: cannot read the PO file ({exc})") from None
+    if not po.metadata:
+        raise InputError(f"{path}: missing PO header (the entry with msgid \"\")")
+    seen: dict[tuple[str | None, str], int] = {}
+    for entry in counted(po):
+        key = (entry.msgctxt, entry.msgid)
+        if key in seen:
+            raise InputError(f"{path}:{entry.linenum}: duplicate msgid (first defined at line {seen[key]})")
+        seen[key] = entry.linenum
+    return po
+
+
+def po_files(folder: Path) -> list[Path]:
+    """The PO files below a folder, sorted."""
+    return sorted(p for p in folder.rglob("*.po") if p.is_file())
+
+
+def report_po(path: Path) -> ArticleReport:
+    """The figures of one PO file, named by its path."""
+    return article_report(str(path), load_po(path))
+
+
+def report_pairs(folder: Path, quiet: bool) -> Iterator[ArticleReport | InputError]:
+    """Align the article pairs of a folder in memory (no PO written) and report each."""
+    # The aligner is imported here, not at the top: reporting PO files must not need it.
+    from . import catalog, pairs, pipeline
+
+    try:
+        articles = pairs.find_articles(folder)
+    except InputError as exc:
+        yield exc
+        return
+    with Progress(console=Console(stderr=True), disable=quiet, transient=True) as progress:
+        for article in progress.track(articles, description=f"aligning {folder}"):
+            try:
+                alignment = pipeline.align_files(article.source, article.target, pipeline.AlignOptions())
+                yield article_report(article.name, catalog.build_catalog(alignment))
+            except InputError as exc:
+                yield exc
+
+
+def report_po_or_error(path: Path) -> ArticleReport | InputError:
+    """The report of one PO file, or the error that makes it unusable."""
+    try:
+        return report_po(path)
+    except InputError as exc:
+        return exc
+    except OSError as exc:
+        return InputError(f"{path}: cannot read ({exc.strerror or exc})")
+
+
+def report_path(path: Path, quiet: bool) -> Iterable[ArticleReport | InputError]:
+    """Reports (or errors) for one command-line PATH: a PO file or a folder."""
+    if path.is_dir():
+        files = po_files(path)
+        if files:
+            return [report_po_or_error(p) for p in files]
+        if not any(path.iterdir()):
+            return [InputError(f"{path}: empty folder")]
+        return report_pairs(path, quiet)
+    if path.is_file():
+        if path.suffix.lower() != ".po":
+            return [InputError(f"{path}: not a PO file (give a .po file or a folder)")]
+        return [report_po_or_error(path)]
+    return [InputError(f"{path}: no such file or folder")]
+
+
+def collect(paths: Iterable[Path], quiet: bool = False) -> Report:
+    """Report every PATH; unusable inputs become error lines and the rest is still reported."""
+    articles, errors = [], []
+    for path in paths:
+        for item in report_path(Path(path), quiet):
+            (errors if isinstance(item, InputError) else articles).append(item)
+    return Report(tuple(articles), tuple(str(e) for e in errors))
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a report file through a temporary file in the same folder and a rename."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{path}: the folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
