@@ -2,47 +2,139 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
+import charset_normalizer
 import regex
 
 from .errors import InputError
 from .model import Block, Document
+from .read_html import html_blocks
+from .read_markdown import markdown_blocks
+from .spans import line_starts, trimmed_block
 
 _BLANK_LINES = regex.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HANGUL = regex.compile(r"\p{Hangul}")
+_LETTER = regex.compile(r"\p{L}")
+_FINAL_PUNCT = regex.compile(r"[.!?:;,。！？…\p{Pd}]['\"’”»)\]]*$|[다요죠까]$|[.:;] ")  # or a Korean verb ending, or two clauses
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+FORMATS = ("text", "markdown", "html")
+HEADING_MAX_CHARS = 80  # a plain-text heading is one short line; longer single lines are paragraphs
+BINARY_CONTROL_SHARE = 0.05  # more control characters than this and the file is not text
+
+
+def _legacy_korean(data: bytes) -> tuple[str, str] | None:
+    """Decode as EUC-KR/CP949 when that gives Hangul and no control characters (deterministic, no guessing)."""
+    for encoding in ("euc-kr", "cp949"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _HANGUL.search(text) and not _CONTROL.search(text):
+            return text, encoding
+    return None
+
+
+def _guess(data: bytes, path: str) -> tuple[str, str]:
+    """Non-UTF-8 bytes: legacy Korean first, then charset-normalizer's best guess."""
+    korean = _legacy_korean(data)
+    if korean:
+        return korean
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{path}: cannot decode the file (not UTF-8, UTF-16, CP949/EUC-KR or another known encoding)")
+    return str(best), best.encoding
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Bytes to text and the encoding used; UTF-8 (with or without BOM) first."""
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: cannot decode the file as UTF-8 ({exc.reason} at byte {exc.start})") from None
+    """Bytes to text and the encoding used: BOMs, then UTF-8, then legacy Korean, then a guess."""
+    bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
+    if bom:
+        try:
+            text, encoding = data.decode(bom), bom
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: cannot decode the file as {bom} ({exc.reason} at byte {exc.start})") from None
+    elif b"\x00" in data:
+        raise InputError(f"{path}: looks like a binary file (NUL bytes), not text")
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = _guess(data, path)
+    if len(_CONTROL.findall(text)) > BINARY_CONTROL_SHARE * len(text):
+        raise InputError(f"{path}: looks like a binary file (control characters), not text")
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty")
+    return text, encoding
+
+
+def _is_heading(block: Block, followed: bool) -> bool:
+    """A plain-text heading: one short line with letters, no final punctuation, and text after it."""
+    text = block.text
+    return (
+        followed
+        and "\n" not in text
+        and len(text) <= HEADING_MAX_CHARS
+        and bool(_LETTER.search(text))
+        and not _FINAL_PUNCT.search(text)
+    )
 
 
 def text_blocks(text: str) -> tuple[Block, ...]:
-    """Plain text: a block is a run of lines between blank lines."""
+    """Plain text: a block is a run of lines between blank lines; a short unpunctuated line is a heading."""
+    starts = line_starts(text)
     blocks = []
     pos = 0
     for sep in [*_BLANK_LINES.finditer(text), None]:
         end = sep.start() if sep else len(text)
-        chunk = text[pos:end]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            start, stop = pos + lead, pos + len(chunk.rstrip())
-            blocks.append(Block(text[start:stop], "paragraph", text.count("\n", 0, start) + 1, start, stop))
+        block = trimmed_block(text, starts, pos, end, "paragraph")
+        if block:
+            blocks.append(block)
         if sep:
             pos = sep.end()
-    return tuple(blocks)
+    return tuple(
+        Block(b.text, "heading", b.line, b.start, b.end) if _is_heading(b, i + 1 < len(blocks)) else b
+        for i, b in enumerate(blocks)
+    )
 
 
-def read_document(path: str | Path) -> Document:
-    """Read and decode a file and cut it into blocks (plain text for now)."""
+def format_of(path: str | Path) -> str:
+    """The reader a file name asks for: markdown, html, else plain text."""
+    return _FORMATS.get(Path(path).suffix.lower(), "text")
+
+
+def parse(text: str, fmt: str) -> tuple[Block, ...]:
+    """Cut decoded, LF-normalised text into blocks with the reader for `fmt`."""
+    if fmt == "markdown":
+        return markdown_blocks(text)
+    if fmt == "html":
+        return html_blocks(text)
+    if fmt == "text":
+        return text_blocks(text)
+    raise InputError(f"unknown format {fmt!r} (choose one of {', '.join(FORMATS)})")
+
+
+def read_document(path: str | Path, format: str | None = None) -> Document:
+    """Read, decode and LF-normalise a file and cut it into blocks; format from the extension unless given."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
     if p.is_dir():
         raise InputError(f"{p}: is a directory, not a file")
-    text, encoding = decode(p.read_bytes(), str(p))
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read the file ({exc.strerror})") from None
+    text, encoding = decode(data, str(p))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(str(p), text, text_blocks(text), "text", encoding)
+    fmt = format or format_of(p)
+    return Document(str(p), text, parse(text, fmt), fmt, encoding)

@@ -1,0 +1,123 @@
+"""Tests for transpair.read: decoding, bad input, plain-text blocks and format dispatch."""
+
+import codecs
+
+import pytest
+
+from transpair.errors import InputError
+from transpair.read import decode, format_of, read_document, text_blocks
+
+KOREAN = "파이썬은 프로그래밍 언어입니다.\n\n두 번째 문단입니다.\n"
+
+
+def _write(tmp_path, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _assert_spans(doc):
+    for block in doc.blocks:
+        assert doc.text[block.start : block.end] == block.text
+        assert doc.text.count("\n", 0, block.start) + 1 == block.line
+
+
+def test_plain_text_blocks_with_lines_and_spans():
+    text = "Title line\n\nFirst para\ncontinues.\n\n\n  Second para.\n"
+    blocks = text_blocks(text)
+    assert [b.text for b in blocks] == ["Title line", "First para\ncontinues.", "Second para."]
+    assert [b.line for b in blocks] == [1, 3, 7]
+    for b in blocks:
+        assert text[b.start : b.end] == b.text
+
+
+def test_plain_text_heading_needs_short_unpunctuated_line_followed_by_text():
+    blocks = text_blocks("Getting started\n\nSome text.\n\nWhat is it?\n\nFor example:\n\nLast line\n")
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph", "paragraph", "paragraph"]
+
+
+def test_utf8_with_bom(tmp_path):
+    doc = read_document(_write(tmp_path, "a.txt", codecs.BOM_UTF8 + KOREAN.encode()))
+    assert doc.text == KOREAN and doc.encoding == "utf-8-sig"
+    assert doc.blocks[0].text == "파이썬은 프로그래밍 언어입니다."
+
+
+def test_utf8_without_bom(tmp_path):
+    doc = read_document(_write(tmp_path, "a.txt", KOREAN.encode()))
+    assert doc.encoding == "utf-8" and len(doc.blocks) == 2
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_bom(tmp_path, codec):
+    bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    doc = read_document(_write(tmp_path, "a.txt", bom + KOREAN.encode(codec)))
+    assert doc.text == KOREAN and doc.encoding == "utf-16"
+
+
+@pytest.mark.parametrize("codec,expected", [("euc-kr", "euc-kr"), ("cp949", "cp949")])
+def test_legacy_korean_round_trip(tmp_path, codec, expected):
+    text = KOREAN + ("\n똠방각하 펲시콜라.\n" if codec == "cp949" else "")  # 똠/펲 exist only in CP949
+    doc = read_document(_write(tmp_path, "k.txt", text.encode(codec)))
+    assert doc.text == text and doc.encoding == expected
+    assert doc.text.encode(doc.encoding) == text.encode(codec)
+
+
+def test_crlf_and_lone_cr_become_lf(tmp_path):
+    doc = read_document(_write(tmp_path, "a.txt", b"One\r\ntwo.\r\n\r\nThree.\rFour.\r"))
+    assert doc.text == "One\ntwo.\n\nThree.\nFour.\n"
+    assert [b.text for b in doc.blocks] == ["One\ntwo.", "Three.\nFour."]
+    _assert_spans(doc)
+
+
+def test_other_legacy_encodings_fall_back_to_charset_detection():
+    data = "Le café est fermé. Voilà une façade à Noël.\n".encode("cp1252") * 5
+    text, encoding = decode(data, "x.txt")
+    assert "café est fermé" in text and text.encode(encoding) == data
+
+
+@pytest.mark.parametrize(
+    "data,message",
+    [
+        (b"", "empty"),
+        (b"  \n\t\r\n ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (bytes(range(1, 32)) * 20, "binary"),
+    ],
+)
+def test_bad_content_raises_input_error_naming_the_file(tmp_path, data, message):
+    path = _write(tmp_path, "bad.txt", data)
+    with pytest.raises(InputError, match=message) as info:
+        read_document(path)
+    assert str(path) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file") as info:
+        read_document(tmp_path / "nope.txt")
+    assert "nope.txt" in str(info.value)
+    with pytest.raises(InputError, match="directory"):
+        read_document(tmp_path)
+
+
+def test_undecodable_bytes_raise_input_error():
+    with pytest.raises(InputError, match="x.txt: cannot decode"):
+        decode(bytes(range(128, 256)), "x.txt")
+
+
+def test_format_from_extension_and_override(tmp_path):
+    assert [format_of(n) for n in ("a.md", "b.MARKDOWN", "c.html", "d.htm", "e.txt", "f")] == [
+        "markdown", "markdown", "html", "html", "text", "text"
+    ]
+    path = _write(tmp_path, "a.txt", b"# Title\n\nText.\n")
+    assert read_document(path).blocks[0].text == "# Title"
+    doc = read_document(path, format="markdown")
+    assert doc.format == "markdown" and doc.blocks[0].text == "Title" and doc.blocks[0].kind == "heading"
+    with pytest.raises(InputError, match="format"):
+        read_document(path, format="pdf")
+
+
+def test_markdown_and_html_files_dispatch(tmp_path):
+    md = read_document(_write(tmp_path, "a.md", "---\ntitle: x\n---\n\n## 제목\n\n본문입니다.\n".encode()))
+    assert [(b.kind, b.text) for b in md.blocks] == [("heading", "제목"), ("paragraph", "본문입니다.")]
+    html = read_document(_write(tmp_path, "a.html", b"<html><body><p>Hello <b>you</b>.</p></body></html>"))
+    assert html.format == "html" and html.blocks[0].text == "Hello you."

@@ -1,0 +1,118 @@
+"""Tests for transpair.read_markdown: block kinds, markers outside spans, skipped code and front matter."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transpair.read_markdown import front_matter_end, markdown_blocks
+
+SAMPLE = """---
+title: "Hello"
+tags: [a, b]
+---
+
+# Title #
+
+Para one
+continues here.
+
+Setext heading
+==============
+
+- item one
+  lazy line
+- item **two**
+
+3. numbered
+
+> quote line
+> more
+>
+> - quoted item
+
+| a | b \\| c |
+|---|---|
+| x | `y` |
+
+    indented code
+
+```python
+print("fenced code")
+```
+
+<!-- comment -->
+
+[ref]: https://example.com "link definition"
+"""
+
+
+def _kinds_texts(text):
+    return [(b.kind, b.text) for b in markdown_blocks(text)]
+
+
+def test_block_kinds_and_texts():
+    assert _kinds_texts(SAMPLE) == [
+        ("heading", "Title"),
+        ("paragraph", "Para one\ncontinues here."),
+        ("heading", "Setext heading"),
+        ("list", "item one\n  lazy line"),
+        ("list", "item **two**"),
+        ("list", "numbered"),
+        ("quote", "quote line\n> more"),
+        ("list", "quoted item"),
+        ("table", "a"),
+        ("table", "b \\| c"),
+        ("table", "x"),
+        ("table", "`y`"),
+    ]
+
+
+def test_spans_and_lines_locate_each_block():
+    for b in markdown_blocks(SAMPLE):
+        assert SAMPLE[b.start : b.end] == b.text
+        assert SAMPLE.count("\n", 0, b.start) + 1 == b.line
+
+
+def test_code_comments_front_matter_and_definitions_are_not_blocks():
+    texts = " ".join(b.text for b in markdown_blocks(SAMPLE))
+    for verbatim in ("fenced code", "indented code", "comment", "example.com", "title", "tags"):
+        assert verbatim not in texts
+
+
+def test_replacing_spans_keeps_everything_else_byte_for_byte():
+    blocks = markdown_blocks(SAMPLE)
+    rebuilt, pos = [], 0
+    for b in blocks:
+        rebuilt += [SAMPLE[pos : b.start], "X"]
+        pos = b.end
+    rebuilt.append(SAMPLE[pos:])
+    out = "".join(rebuilt)
+    for verbatim in ("---\ntitle:", '```python\nprint("fenced code")\n```', "# X #", "- X\n- X", "| X | X |"):
+        assert verbatim in out
+
+
+def test_front_matter_yaml_toml_and_plain_rule():
+    assert front_matter_end("---\na: 1\n---\nText") == len("---\na: 1\n---\n")
+    assert front_matter_end("+++\na = 1\n+++\n") == len("+++\na = 1\n+++\n")
+    assert front_matter_end("---\na: 1\n...\n") == len("---\na: 1\n...\n")
+    assert front_matter_end("Text\n---\n") == 0
+    assert front_matter_end("---\nno closing line\n") == 0
+    assert _kinds_texts("Intro\n\n---\n\nAfter rule\n") == [("paragraph", "Intro"), ("paragraph", "After rule")]
+
+
+def test_korean_heading_and_list_marker_digits_in_text():
+    assert _kinds_texts("## 설치 방법\n\n1. 1단계: 설치합니다.\n2) 2 단계\n") == [
+        ("heading", "설치 방법"),
+        ("list", "1단계: 설치합니다."),
+        ("list", "2 단계"),
+    ]
+
+
+_LINE = st.text(alphabet="ab -#>*|`1.\n가", max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, max_size=8))
+def test_any_markdown_gives_exact_spans(lines):
+    text = "\n".join(lines)
+    for b in markdown_blocks(text):
+        assert text[b.start : b.end] == b.text and b.text.strip() == b.text and b.text
