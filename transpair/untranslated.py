@@ -1,0 +1,265 @@
+"""Find what is still untranslated in an aligned pair, decide which version is the original, and
+split a bilingual article into its two languages.
+
+A bead is *untranslated* when its target side is a placeholder marker, lies in a section governed by
+a marker, or is text left in the source language (a copy of the source or any other source-language
+prose); it is *fuzzy* when only some sentences of the target are still in the source language. Code,
+URLs, inline literals, product names and other short Latin terms inside Korean text are not
+leftovers: a sentence counts only when langid puts it in the source language AND it holds at least
+MIN_PROSE_WORDS words once code, URLs and markup are removed.
+
+Markers
+-------
+A *marker block* is a block where a marker pattern matches and at most MARKER_SLACK words remain
+outside the match, e.g. ``[TBD - to be translated later, sorry]``, ``TBD``, ``TODO: translate``,
+``(to be translated)``, ``번역 예정``, ``번역 중``, or a language-switch note such as
+``(The followings are written in Korean. Thanks!)``. A marker block is never a translation, and it
+governs the blocks after it up to the next heading or the end of the article.
+
+User patterns are regular expressions (``regex`` module syntax, matched case-insensitively):
+pass them as ``classify(alignment, markers=[...])``, or keep them in a file read by
+``load_markers(path)``:
+
+- ``.transpair.toml`` (found by ``find_config(folder)`` in a folder or its parents), or any
+  ``--markers FILE`` ending in ``.toml``::
+
+      [markers]
+      patterns = ['^\\[WIP\\]', '미번역']
+
+- any other ``--markers FILE``: plain text, one pattern per line; blank lines and lines starting
+  with ``#`` are ignored.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import regex
+
+from . import langid, segment
+from .errors import InputError
+from .model import Alignment, Bead, Block, Document
+
+MARKER_SLACK = 3  # words allowed beside a marker ("TODO: translate this section", "번역 예정입니다")
+MIN_PROSE_WORDS = 3  # calibrated on pydocs-ko, see bench/bench_untranslated.py --calibrate
+CONFIG_NAME = ".transpair.toml"
+LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh-cn": "Chinese", "zh-tw": "Chinese"}
+
+DEFAULT_MARKERS = (
+    r"\[\s*(?:TBD|TODO|WIP)\b[^\]]*\]",
+    r"\bTBD\b",
+    r"\bTODO\s*:?\s*translat\w*",
+    r"\(\s*(?:to\s+be|not\s+yet)\s+translated\b[^)]*\)",
+    r"\bto\s+be\s+translated\b",
+    r"번역\s*(?:예정|중|필요)",
+    r"미번역",
+    r"\(?\s*(?:the\s+)?follow\w*\s+(?:is|are)\s+(?:written\s+)?(?:only\s+)?in\s+\p{L}+\b[^)\n]*\)?",
+    r"\(?\s*(?:이하|다음|아래)\s*(?:내용|글|부분)?[은는]?\s*(?:영어|영문|한국어|한글)\s*(?:으로|로)?\s*(?:만\s*)?작성[^)\n]*\)?",
+)
+
+_WORD = regex.compile(r"\p{L}+")
+_NOT_PROSE = regex.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+"  # URLs, e-mail
+    r"|(?::[\w.-]+)+:`[^`]*`|``[^`]*``|`[^`]*`"  # reST roles, inline literals
+    r"|\S*[\w)]\.\w\S*|\w+\(\S*?\)|\S*[_/\\=<>{}\[\]#$]\S*"  # dotted names, calls, paths, code-ish tokens
+)
+
+
+def language_name(code: str | None) -> str:
+    """A readable language name for reasons and messages ('en' -> 'English')."""
+    return LANGUAGE_NAMES.get(code or "", code or "an undetected language")
+
+
+def compile_markers(extra: Iterable[str] = ()) -> tuple[regex.Pattern, ...]:
+    """The default marker patterns plus the user's, compiled; a bad user pattern is an InputError."""
+    compiled = []
+    for pattern in (*DEFAULT_MARKERS, *extra):
+        try:
+            compiled.append(regex.compile(pattern, regex.IGNORECASE | regex.VERSION1))
+        except regex.error as exc:
+            raise InputError(f"marker pattern {pattern!r} is not a valid regular expression ({exc})") from None
+    return tuple(compiled)
+
+
+def load_markers(path: str | Path) -> tuple[str, ...]:
+    """Marker patterns from a TOML file ([markers] patterns = [...]) or a one-pattern-per-line file."""
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: cannot read the marker file ({exc.__class__.__name__})") from None
+    if p.suffix != ".toml":
+        return tuple(s.strip() for s in raw.splitlines() if s.strip() and not s.lstrip().startswith("#"))
+    try:
+        patterns = tomllib.loads(raw).get("markers", {}).get("patterns", [])
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{p}: not a valid TOML file ({exc})") from None
+    if not isinstance(patterns, list) or not all(isinstance(s, str) for s in patterns):
+        raise InputError(f"{p}: [markers] patterns must be a list of strings")
+    return tuple(patterns)
+
+
+def find_config(folder: str | Path) -> Path | None:
+    """The nearest .transpair.toml in a folder or its parents, None if there is none."""
+    start = Path(folder).resolve()
+    for candidate in (start, *start.parents):
+        if (candidate / CONFIG_NAME).is_file():
+            return candidate / CONFIG_NAME
+    return None
+
+
+def marker_in(text: str, patterns: Sequence[regex.Pattern]) -> str | None:
+    """The marker text when a block is a placeholder marker (little else beside it), else None."""
+    flat = " ".join(text.split())
+    for pattern in patterns:
+        found = pattern.search(flat)
+        if found and len(_WORD.findall(flat[: found.start()] + " " + flat[found.end() :])) <= MARKER_SLACK:
+            return flat
+    return None
+
+
+def governed(blocks: Sequence[Block], patterns: Sequence[regex.Pattern]) -> dict[int, str]:
+    """Block index -> marker text, for marker blocks and the blocks of the section each one governs."""
+    found: dict[int, str] = {}
+    current = None
+    for i, block in enumerate(blocks):
+        if block.kind == "heading":
+            current = None
+        marker = marker_in(block.text, patterns)
+        current = marker or current
+        if current:
+            found[i] = current
+    return found
+
+
+def prose_words(text: str) -> int:
+    """How many words of running text remain once URLs, code, paths and markup are taken out.
+
+    Capitalised words (names, titles, product names) and single letters do not count; words of a
+    script without case (Hangul) always do.
+    """
+    words = _WORD.findall(_NOT_PROSE.sub(" ", text))
+    return sum(1 for w in words if w[0].islower() and len(w) > 1 or not w[0].isupper() and not w[0].islower())
+
+
+def in_language(text: str, lang: str) -> bool:
+    """True when text is prose written in `lang` (not code, a URL, a name or a short term).
+
+    Text holding any Hangul is never prose of another language: a Korean particle on an English
+    name ("IronPython의 경우") means a translator wrote it.
+    """
+    flat = " ".join(text.split())
+    if lang != "ko" and langid.script_shares(flat)[0] > 0:
+        return False
+    return prose_words(flat) >= MIN_PROSE_WORDS and langid.detect(flat) == lang
+
+
+def leftover_sentences(text: str, text_lang: str, other_lang: str) -> list[str]:
+    """The sentences of a `text_lang` text that are still prose in `other_lang`."""
+    return [s.strip() for s in segment.split_sentences(text, text_lang) if in_language(s, other_lang)]
+
+
+def _quote(sentences: Sequence[str], limit: int = 60) -> str:
+    """Sentences as a short one-line list for a PO comment."""
+    cut = [s if len(s) <= limit else s[: limit - 1] + "…" for s in (" ".join(x.split()) for x in sentences)]
+    return "; ".join(f'"{s}"' for s in cut)
+
+
+def classify_bead(bead: Bead, alignment: Alignment, marks: dict[int, str], source_marks: dict[int, str]) -> Bead:
+    """One bead with its status and reason set (see the module docstring for the rules)."""
+    src_lang, tgt_lang = alignment.source_lang, alignment.target_lang
+    marked = [marks[j] for j in bead.target if j in marks] + [source_marks[i] for i in bead.source if i in source_marks]
+    if marked:
+        status = "untranslated" if bead.source and bead.target else _empty_side(bead)
+        return replace(bead, status=status, reason=f'placeholder "{marked[0]}"')
+    if not bead.target:
+        return replace(bead, status="source-only", reason="missing in target")
+    if not bead.source:
+        return replace(bead, status="target-only")
+    texts = [alignment.target.blocks[j].text for j in bead.target]
+    if all(in_language(t, src_lang) for t in texts):
+        return replace(bead, status="untranslated", reason=f"left in {language_name(src_lang)}")
+    if _copied(bead, alignment):
+        return replace(bead, status="untranslated", reason="copy of the source")
+    left = [s for t in texts for s in leftover_sentences(t, tgt_lang, src_lang)]
+    if left:
+        return replace(bead, status="fuzzy", reason=f"still in {language_name(src_lang)}: {_quote(left)}")
+    return replace(bead, status=bead.status or "translated")
+
+
+def _copied(bead: Bead, alignment: Alignment) -> bool:
+    """True when the target side is the source side's text copied unchanged (and has letters)."""
+    src = " ".join(alignment.source.blocks[i].norm for i in bead.source)
+    tgt = " ".join(alignment.target.blocks[j].norm for j in bead.target)
+    return src == tgt and bool(_WORD.search(src))
+
+
+def _empty_side(bead: Bead) -> str:
+    """The status of a bead with one empty side."""
+    return "target-only" if not bead.source else "source-only"
+
+
+def classify(alignment: Alignment, markers: Iterable[str] = ()) -> Alignment:
+    """A new Alignment whose beads say which are translated, fuzzy, untranslated or missing, and why."""
+    patterns = compile_markers(markers)
+    marks = governed(alignment.target.blocks, patterns)
+    source_marks = {i: m for i, b in enumerate(alignment.source.blocks) if (m := marker_in(b.text, patterns))}
+    beads = tuple(classify_bead(b, alignment, marks, source_marks) for b in alignment.beads)
+    return replace(alignment, beads=beads)
+
+
+def leftover_share(doc: Document, lang: str, other: str, patterns: Sequence[regex.Pattern]) -> float:
+    """Share of a `lang` document's letters that are marker sections or prose left in `other`."""
+    marks = governed(doc.blocks, patterns)
+    total = sum(len(b.norm) for b in doc.blocks) or 1
+    left = sum(len(b.norm) for i, b in enumerate(doc.blocks) if i in marks or in_language(b.norm, other))
+    return left / total
+
+
+def original(
+    source_doc: Document, target_doc: Document, source_lang: str, target_lang: str, markers: Iterable[str] = ()
+) -> str:
+    """'source' or 'target': the complete version, whose untranslated parts show up in the other.
+
+    The version with the larger share of marker sections and text left in the other language is the
+    incomplete translation; on a tie (usually both zero) the given order stands: 'source'.
+    """
+    patterns = compile_markers(markers)
+    src_left = leftover_share(source_doc, source_lang, target_lang, patterns)
+    tgt_left = leftover_share(target_doc, target_lang, source_lang, patterns)
+    return "target" if src_left > tgt_left else "source"
+
+
+def block_languages(blocks: Sequence[Block], langs: Sequence[str]) -> list[str | None]:
+    """The language (one of `langs`) of each block; language-neutral blocks (code, numbers, URLs)
+    take the language of the block before them (of the first languaged block at the start)."""
+    found = [lang if lang in langs else None for lang in (langid.detect(b.norm) for b in blocks)]
+    known = [lang for lang in found if lang]
+    last = known[0] if known else None
+    result = []
+    for lang in found:
+        last = lang or last
+        result.append(last)
+    return result
+
+
+def split_bilingual(doc: Document, langs: tuple[str, str] = ("en", "ko")) -> tuple[Document, Document]:
+    """An article holding both languages as two Documents over the same text, one per language.
+
+    Blocks keep their spans; a block in a third language goes to neither side. InputError when one
+    of the two languages has no block at all.
+    """
+    found = block_languages(doc.blocks, langs)
+    sides = tuple(
+        replace(doc, blocks=tuple(b for b, lang in zip(doc.blocks, found) if lang == want), lang=want)
+        for want in langs
+    )
+    for side in sides:
+        if not side.blocks:
+            present = ", ".join(language_name(lang) for lang in langs if lang != side.lang)
+            raise InputError(f"{doc.path}: no {language_name(side.lang)} text found (only {present}); "
+                             "give the two versions as separate files")
+    return sides[0], sides[1]
