@@ -1,0 +1,279 @@
+"""Content-based alignment of two block lists: banded dynamic programming over beads.
+
+A bead pairs 0-3 source blocks with 0-3 target blocks (shapes in SHAPES). Its score adds
+(a) a length term on SentencePiece token counts, with the target/source ratio estimated from the
+document pair itself; (b) anchors that survive translation (numbers, URLs, code, Latin names,
+punctuation, the block's closing punctuation, heading vs paragraph); (c) the cosine of the two
+spans' embeddings, where a span's vector is the length-weighted sum of its blocks' vectors (each
+block is embedded once). The DP keeps a band of cells around the diagonal, widened when the best
+path touches its edge, so time and memory grow linearly with the documents.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import anchors
+from .embed import Similarity, default_similarity
+from .model import Bead, Block, Document
+
+SHAPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
+MAX_SPAN = 3
+
+# Confidence below which a matched bead is marked 'fuzzy'. Calibrated on the dev data (the union
+# of pydocs-ko and pydocs-ko-hard): `bench/bench_align.py` aligns every document, labels each
+# predicted bead right (equal to a gold bead) or wrong, and picks the threshold that maximizes
+# the F1 of flagging wrong beads as fuzzy; it prints that table so the choice can be re-checked.
+FUZZY_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The constants of the bead score; one set for every document (calibrated on the dev union)."""
+
+    semantic: float = 12.0  # per unit of cosine
+    semantic_base: float = 0.55  # cosine at which the semantic term is neutral
+    length: float = 3.0  # per squared log of (target tokens / expected target tokens)
+    length_smoothing: float = 4.0  # tokens added to both sides so short blocks vary freely
+    anchor: float = 2.0  # per unit of anchor agreement (Dice in [-1, 1] scaled by mass)
+    anchor_mass: float = 6.0  # idf mass at which anchor evidence counts half
+    ending: float = 0.7  # closing punctuation of the spans agrees (+) or differs (-)
+    kind: float = 3.0  # a heading paired with a non-heading
+    skip: float = 2.2  # a block with no counterpart (1-0 or 0-1)
+    merge: float = 1.2  # each extra block in a 2-1, 1-2, 2-2, 1-3, 3-1 bead
+    confidence_scale: float = 0.5  # logistic slope turning a bead score into a confidence
+
+
+WEIGHTS = Weights()
+_BAND = 16  # initial half-width of the DP band in blocks; doubles while the path touches an edge
+
+
+@dataclass(frozen=True)
+class Side:
+    """Per-side features: span vectors, token-count and anchor prefix sums, endings, headings."""
+
+    vectors: tuple[np.ndarray, ...]  # vectors[k][i] = unit vector of blocks i..i+k
+    tokens: np.ndarray  # prefix sums of token counts, len n+1
+    anchors: np.ndarray  # prefix sums of hashed anchor vectors, shape (n+1, HASH_DIM)
+    endings: np.ndarray  # closing punctuation class of each block
+    headings: np.ndarray  # 1 where the block is a heading
+
+
+def _ending(text: str) -> int:
+    """Closing punctuation class: 0 none, 1 period, 2 colon, 3 question, 4 exclamation, 5 bracket."""
+    stripped = text.rstrip()
+    last = stripped[-1:] if stripped else ""
+    return " .:?!)".find(last) if last and last in ".:?!)" else 0
+
+
+def _side(blocks: Sequence[Block], vectors: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray) -> Side:
+    """Build one side's features; span vectors are token-weighted sums of block vectors."""
+    weighted = vectors * np.sqrt(tokens)[:, None]
+    spans = []
+    for k in range(1, MAX_SPAN + 1):
+        total = sum(weighted[s : len(blocks) - k + 1 + s] for s in range(k)) if len(blocks) >= k else weighted[:0]
+        norms = np.linalg.norm(total, axis=1, keepdims=True)
+        spans.append(total / np.where(norms > 0, norms, 1.0))
+    prefix_anchors = np.zeros((len(blocks) + 1, anchors.HASH_DIM), dtype=np.float32)
+    np.cumsum(anchor_rows, axis=0, out=prefix_anchors[1:])
+    return Side(
+        tuple(spans),
+        np.concatenate([[0.0], np.cumsum(tokens)]),
+        prefix_anchors,
+        np.array([_ending(b.norm) for b in blocks], dtype=np.int8),
+        np.array([b.kind == "heading" for b in blocks], dtype=np.int8),
+    )
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Both sides' features plus the expected target/source token ratio of this document pair."""
+
+    src: Side
+    tgt: Side
+    ratio: float
+    weights: Weights
+
+
+def features(source: Sequence[Block], target: Sequence[Block], similarity: Similarity, weights: Weights) -> Pair:
+    """Embed each block once and compute lengths, anchors and the document's length ratio."""
+    src_texts, tgt_texts = [b.norm for b in source], [b.norm for b in target]
+    vectors = similarity.embed(src_texts + tgt_texts)
+    src_tokens, tgt_tokens = anchors.token_counts(src_texts), anchors.token_counts(tgt_texts)
+    src_anchors, tgt_anchors = anchors.anchor_vectors(src_texts, tgt_texts)
+    ratio = length_ratio(src_tokens, tgt_tokens)
+    return Pair(
+        _side(source, vectors[: len(source)], src_tokens, src_anchors),
+        _side(target, vectors[len(source) :], tgt_tokens, tgt_anchors),
+        ratio,
+        weights,
+    )
+
+
+def length_ratio(src_tokens: np.ndarray, tgt_tokens: np.ndarray) -> float:
+    """Target/source token ratio of the pair: the ratio of totals, bounded to a sane range."""
+    if src_tokens.sum() <= 0 or tgt_tokens.sum() <= 0:
+        return 1.0
+    return float(np.clip(tgt_tokens.sum() / src_tokens.sum(), 0.25, 4.0))
+
+
+def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndarray:
+    """Score of beads pairing source blocks i0..i0+a-1 with target blocks j..j+b-1 for each j in j0."""
+    w, src, tgt = pair.weights, pair.src, pair.tgt
+    cosine = tgt.vectors[b - 1][j0] @ src.vectors[a - 1][i0]
+    src_len = src.tokens[i0 + a] - src.tokens[i0]
+    tgt_len = tgt.tokens[j0 + b] - tgt.tokens[j0]
+    log_ratio = np.log((tgt_len + w.length_smoothing) / (pair.ratio * (src_len + w.length_smoothing)))
+    src_anchor = src.anchors[i0 + a] - src.anchors[i0]
+    tgt_anchor = tgt.anchors[j0 + b] - tgt.anchors[j0]
+    common = np.minimum(tgt_anchor, src_anchor).sum(axis=1)
+    mass = tgt_anchor.sum(axis=1) + src_anchor.sum()
+    dice = np.where(mass > 0, 4 * common / np.maximum(mass, 1e-9) - 1, 0.0)
+    evidence = mass / (mass + w.anchor_mass)
+    src_end = src.endings[i0 + a - 1]
+    tgt_end = tgt.endings[j0 + b - 1]
+    ending = np.where(src_end == tgt_end, 1.0, -1.0)
+    heading_gap = np.abs(tgt.headings[j0 + b - 1] - src.headings[i0 + a - 1]) + np.abs(tgt.headings[j0] - src.headings[i0])
+    return (
+        w.semantic * (cosine - w.semantic_base)
+        - w.length * log_ratio**2
+        + w.anchor * dice * evidence
+        + w.ending * ending
+        - w.kind * heading_gap
+        - w.merge * (a + b - 2)
+    )
+
+
+def _band(n: int, m: int, half: int) -> tuple[np.ndarray, np.ndarray]:
+    """Lowest and highest target position kept for each source position 0..n around the diagonal."""
+    centre = np.arange(n + 1) * (m / max(n, 1))
+    lo = np.clip(np.floor(centre - half), 0, m).astype(np.int64)
+    hi = np.clip(np.ceil(centre + half), 0, m).astype(np.int64)
+    lo[0], hi[n] = 0, m
+    return lo, hi
+
+
+def _row(pair: Pair, i: int, lo: np.ndarray, hi: np.ndarray, rows: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Best scores and chosen shapes for DP row i, given the earlier rows (banded)."""
+    cols = np.arange(lo[i], hi[i] + 1)
+    best = np.full(len(cols), -np.inf)
+    shape = np.full(len(cols), -1, dtype=np.int8)
+    skip = pair.weights.skip
+    for k, (a, b) in enumerate(SHAPES):
+        if a == 0 or i - a < 0:
+            continue
+        prev_cols = cols - b
+        ok = (prev_cols >= lo[i - a]) & (prev_cols <= hi[i - a])
+        if not ok.any():
+            continue
+        prev = rows[i - a][prev_cols[ok] - lo[i - a]]
+        gain = -skip if b == 0 else match_scores(pair, i - a, a, prev_cols[ok], b)
+        cand = np.full(len(cols), -np.inf)
+        cand[ok] = prev + gain
+        better = cand > best
+        best[better], shape[better] = cand[better], k
+    if i == 0:
+        best[0], shape[0] = 0.0, -1
+    # 0-1 beads chain along the row: D[j] = max(best[j], D[j-1] - skip), a running maximum.
+    offset = skip * np.arange(len(cols))
+    total = np.maximum.accumulate(best + offset) - offset
+    from_left = np.zeros(len(cols), dtype=bool)
+    from_left[1:] = total[:-1] - skip > best[1:]
+    shape[from_left] = SHAPES.index((0, 1))
+    return total, shape
+
+
+def _search(pair: Pair, n: int, m: int, half: int) -> tuple[list[tuple[int, int, int, int]], bool]:
+    """Run the banded DP; return the bead path (i, a, j, b) and whether it touched the band edge."""
+    lo, hi = _band(n, m, half)
+    rows: list[np.ndarray] = []
+    shapes: list[np.ndarray] = []
+    for i in range(n + 1):
+        total, shape = _row(pair, i, lo, hi, rows)
+        rows.append(total)
+        shapes.append(shape)
+    path, touched = [], False
+    i, j = n, m
+    while i > 0 or j > 0:
+        touched |= (j == lo[i] and lo[i] > 0) or (j == hi[i] and hi[i] < m)
+        a, b = SHAPES[shapes[i][j - lo[i]]]
+        i, j = i - a, j - b
+        path.append((i, a, j, b))
+    return path[::-1], touched
+
+
+def _confidence(pair: Pair, i: int, a: int, j: int, b: int, m: int, n: int) -> float:
+    """A bead's confidence: logistic of its match score; for a skip, 1 minus its best neighbour's."""
+    scale = pair.weights.confidence_scale
+    if a and b:
+        score = match_scores(pair, i, a, np.array([j]), b)[0] + pair.weights.merge * (a + b - 2)
+        return 1.0 / (1.0 + math.exp(-scale * score))
+    if a:
+        near = np.array([k for k in (j - 1, j) if 0 <= k < m], dtype=np.int64)
+        scores = match_scores(pair, i, 1, near, 1) if len(near) else np.array([-np.inf])
+    else:
+        near_src = [k for k in (i - 1, i) if 0 <= k < n]
+        scores = np.array([match_scores(pair, k, 1, np.array([j]), 1)[0] for k in near_src] or [-np.inf])
+    return 1.0 / (1.0 + math.exp(min(scale * float(scores.max()), 50.0)))
+
+
+def align_blocks(
+    source: Sequence[Block], target: Sequence[Block], similarity: Similarity | None = None, weights: Weights = WEIGHTS
+) -> list[Bead]:
+    """Align two block lists into beads covering every block of both sides once, in order."""
+    n, m = len(source), len(target)
+    if n == 0 or m == 0:
+        return [Bead((i,), (), 1.0, "source-only") for i in range(n)] + [Bead((), (j,), 1.0, "target-only") for j in range(m)]
+    pair = features(source, target, similarity or default_similarity(), weights)
+    half = _BAND
+    while True:
+        path, touched = _search(pair, n, m, half)
+        if not touched or half >= max(n, m):
+            break
+        half *= 2
+    return [_bead(pair, i, a, j, b, n, m) for i, a, j, b in path]
+
+
+def _bead(pair: Pair, i: int, a: int, j: int, b: int, n: int, m: int) -> Bead:
+    """The Bead for one DP step, with its confidence and status."""
+    score = _confidence(pair, i, a, j, b, m, n)
+    source, target = tuple(range(i, i + a)), tuple(range(j, j + b))
+    if not b:
+        return Bead(source, target, score, "source-only")
+    if not a:
+        return Bead(source, target, score, "target-only")
+    if score < FUZZY_THRESHOLD:
+        return Bead(source, target, score, "fuzzy", "low alignment confidence")
+    return Bead(source, target, score, "translated")
+
+
+def refine_sentences(
+    source_doc: Document, target_doc: Document, beads: Sequence[Bead], src_lang: str, tgt_lang: str,
+    similarity: Similarity | None = None,
+) -> tuple[Document, Document, list[Bead]]:
+    """Split each aligned bead's blocks into sentences and align those; return sentence-level documents and beads."""
+    from . import segment
+
+    src_sents: list[Block] = []
+    tgt_sents: list[Block] = []
+    out: list[Bead] = []
+    for bead in beads:
+        src = [s for i in bead.source for s in segment.sentences(source_doc.blocks[i], src_lang)]
+        tgt = [s for j in bead.target for s in segment.sentences(target_doc.blocks[j], tgt_lang)]
+        for b in align_blocks(src, tgt, similarity):
+            out.append(Bead(
+                tuple(len(src_sents) + i for i in b.source), tuple(len(tgt_sents) + j for j in b.target),
+                b.score, b.status, b.reason,
+            ))
+        src_sents += src
+        tgt_sents += tgt
+    return _with_blocks(source_doc, src_sents), _with_blocks(target_doc, tgt_sents), out
+
+
+def _with_blocks(doc: Document, blocks: list[Block]) -> Document:
+    """The same document with sentence blocks in place of its paragraph blocks."""
+    return Document(doc.path, doc.text, tuple(blocks), doc.format, doc.encoding, doc.lang)
