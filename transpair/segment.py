@@ -1,0 +1,98 @@
+"""Sentences of English and Korean text, such that the sentences joined give back the text exactly.
+
+A boundary follows a terminator (. ! ? … and the CJK 。！？), any closing quotes or brackets, and
+the whitespace after them (whitespace stays with the sentence it follows). Rejected: abbreviations
+(e.g., Mr., Dr.), initials, list numbers at a line start, a lower-case Latin word next (English
+sentences start upper-case), and terminators inside URLs and e-mail addresses; decimals and version
+numbers (3.14, v2.6.24) have no space after the dot and never split. Korean also splits where a
+sentence ending such as 다./요. runs into the next Hangul word with no space, and CJK full stops split
+with or without a following space.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .model import Block
+
+_TERMINATOR = regex.compile(r"(?:[.!?…‼⁇⁈⁉]+|[。！？｡]+)[\"'’”»)\]}」』》〉）]*")
+_SPACE = regex.compile(r"\s*")
+_LINKS = regex.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>\"]+?(?=[.,;:!?)\]'\"’”]*(?:\s|$))|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+_WORD_BEFORE = regex.compile(r"(?:^|(?<=[^\p{L}.]))(\p{L}[\p{L}.]*)\Z")
+_LIST_MARKER = regex.compile(r"(?:^|\n)[ \t]*[(\[]?(?:\d{1,3}|\p{L}|[ivxlcIVXLC]{1,5})\Z")
+_DOTTED = regex.compile(r"\p{L}{1,3}(?:\.\p{L}{1,3})+")  # U.S, e.g, Ph.D
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sr jr st mt vs cf e.g i.e eg ie fig figs no nos vol vols pp approx ca "
+    "al resp dept est jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+UNCASED = frozenset({"ko", "ja", "zh"})  # scripts where a sentence may start with any character
+
+
+def _is_abbreviation(before: str, after: str) -> bool:
+    """True when the dot that ends `before` belongs to an abbreviation or an initial, not a sentence end."""
+    word = _WORD_BEFORE.search(before)
+    if not word:
+        return False
+    token = word.group(1).lower()
+    if token in ABBREVIATIONS and not (token == "no" and not after[:1].isdigit()):
+        return True
+    return (len(token) == 1 and word.group(1).isupper()) or _DOTTED.fullmatch(token) is not None
+
+
+def _is_boundary(text: str, term: regex.Match, end: int, lang: str) -> bool:
+    """Decide whether the terminator `term`, followed by whitespace up to `end`, ends a sentence."""
+    mark = term.group()
+    before, after = text[: term.start()], text[end : end + 2]
+    if regex.match(r"[。！？｡]", mark):
+        return True
+    if end == term.end():  # no space: only Korean endings that run into the next Hangul word
+        return regex.match(r"\p{Hangul}", text[term.start() - 1 : term.start()]) is not None and bool(
+            regex.match(r"\p{Hangul}", after)
+        )
+    prev_latin = regex.search(r"[\p{Latin}\d]\W*\Z", before[-3:]) is not None
+    if after[:1].islower() and (lang not in UNCASED or prev_latin):
+        return False
+    if mark[0] == "." and not mark.startswith(".."):
+        return not (_is_abbreviation(before, after) or _LIST_MARKER.search(before))
+    return True
+
+
+def _link_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses, whose dots and question marks never end a sentence."""
+    return [m.span() for m in _LINKS.finditer(text)]
+
+
+def split_sentences(text: str, lang: str = "en") -> list[str]:
+    """Split text into sentences; `"".join(result) == text` and no sentence is empty."""
+    links = _link_spans(text)
+    cuts = [0]
+    for term in _TERMINATOR.finditer(text):
+        if any(a <= term.start() < b for a, b in links):
+            continue
+        end = _SPACE.match(text, term.end()).end()
+        if end < len(text) and end > cuts[-1] and _is_boundary(text, term, end, lang):
+            cuts.append(end)
+    cuts.append(len(text))
+    return [text[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def sentences(block: Block, lang: str = "en") -> list[Block]:
+    """Sentence blocks of a block, with absolute spans and lines and the parent's kind.
+
+    When block.text is not the verbatim slice of its file (HTML, where the span holds markup), every
+    sentence keeps the parent's span, since its own position in the markup is unknown.
+    """
+    verbatim = block.end - block.start == len(block.text)
+    out, offset = [], 0
+    for part in split_sentences(block.text, lang):
+        lead = len(part) - len(part.lstrip())
+        stripped = part.strip()
+        if stripped:
+            start = block.start + offset + lead
+            span = (start, start + len(stripped)) if verbatim else (block.start, block.end)
+            line = block.line + block.text.count("\n", 0, offset + lead)
+            out.append(Block(stripped, block.kind, line, *span))
+        offset += len(part)
+    return out
