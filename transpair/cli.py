@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from . import pipeline
+from . import pipeline, report_run
 from .errors import InputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -47,6 +47,40 @@ def align_cmd(
     with user_errors():
         alignment = pipeline.align_files(source, target, opts)
         pipeline.write_outputs(alignment, output, pipeline.WriteOptions(force=force), beads)
+
+
+ReportFormat = Enum("ReportFormat", [(f, f) for f in report_run.FORMATS], type=str)
+ReportSort = Enum("ReportSort", [(s, s) for s in report_run.SORTS], type=str)
+ReportBy = Enum("ReportBy", [(b, b) for b in report_run.MEASURES], type=str)
+
+
+@app.command("report")
+def report_cmd(
+    paths: list[Path] = typer.Argument(..., help="PO files, folders of PO files, or folders of article pairs."),
+    fmt: ReportFormat = typer.Option(ReportFormat("table"), "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    badge: Optional[Path] = typer.Option(None, "--badge", help="Also write a progress badge SVG here."),
+    sort: ReportSort = typer.Option(ReportSort("coverage"), "--sort", help="coverage: least translated first."),
+    by: ReportBy = typer.Option(ReportBy("words"), "--by", help="Count coverage by source words or by strings."),
+    fail_under: Optional[float] = typer.Option(
+        None, "--fail-under", metavar="PCT", help="Exit 1 when total coverage (--by) is below PCT percent."
+    ),
+    sections: bool = typer.Option(False, "--sections", help="Table: a row per section under each article."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Report translation coverage: strings and source words translated, fuzzy, untranslated, per article.
+
+    Coverage = translated / total (one decimal); fuzzy entries count as NOT done. Placeholders (TBD) and
+    text left in the source language are counted as untranslated and also shown on their own. Words:
+    English words, Korean eojeol, one per CJK character. Exit 2 on unreadable input (other inputs are
+    still reported), 1 when below --fail-under.
+    """
+    opts = report_run.ReportOptions(
+        fmt.value, by.value, sort.value, sections, output, badge, fail_under, quiet
+    )
+    with user_errors():
+        code = report_run.run(paths, opts)
+    raise typer.Exit(code)
 
 
 def main() -> None:

@@ -1,0 +1,161 @@
+"""Text renderings of a coverage report: a rich terminal table, JSON, CSV and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .report import ArticleReport, Figures, Report, Section, coverage, sort_articles, stats
+
+BAR_WIDTH = 10
+FIGURES_WIDTH = 64  # the columns after the article's name, with their padding
+LOW, OK = 40.0, 75.0  # OpenStack deletes a translation below 40% and imports it from 75%
+UNTITLED = "(before the first heading)"
+FORMULA = (
+    "Done = translated / total, by source words (or strings with --by strings); fuzzy counts as not done; "
+    "TBD (placeholders) and Src (text left in the source language) are part of Untr. (untranslated)"
+)
+
+
+def level(pct: float) -> str:
+    """'low', 'partial', 'good' or 'complete', for colours."""
+    if pct >= 100.0:
+        return "complete"
+    return "good" if pct >= OK else "partial" if pct >= LOW else "low"
+
+
+COLOURS = {"complete": "bold green", "good": "green", "partial": "yellow", "low": "red"}
+
+
+def bar(figures: Figures, by: str, width: int = BAR_WIDTH) -> Text:
+    """A coloured bar: translated, then fuzzy, then untranslated cells."""
+    total = getattr(figures.total, by) or 1
+    done = round(width * getattr(figures.translated, by) / total)
+    fuzzy = min(round(width * getattr(figures.fuzzy, by) / total), width - done)
+    return Text.assemble(("█" * done, "green"), ("▒" * fuzzy, "yellow"), ("░" * (width - done - fuzzy), "red"))
+
+
+def table(report: Report, by: str, sort: str, sections: bool = False, width: int = 80) -> Table:
+    """The terminal table: one row per article (and its sections on request), then the total.
+
+    The article column gets what the figures leave of `width`; longer names end in an ellipsis.
+    """
+    tbl = Table(title=f"Translation coverage of {len(report.articles)} article(s) by {by}", box=box.SIMPLE, pad_edge=False, padding=(0, 1), collapse_padding=True)
+    tbl.add_column("Article", max_width=max(12, width - FIGURES_WIDTH), overflow="ellipsis", no_wrap=True)
+    tbl.add_column("Progress", no_wrap=True)
+    for name in ("Done", "Strings", "Words", "Fuzzy", "Untr.", "TBD", "Src"):
+        tbl.add_column(name, justify="right", no_wrap=True, min_width=len(name))
+    for article in sort_articles(report.articles, sort, by):
+        tbl.add_row(*_cells(article.name, article.figures, by))
+        for section in article.sections if sections and len(article.sections) > 1 else ():
+            tbl.add_row(*_cells(f"  § {section.title or UNTITLED}", section.figures, by), style="dim")
+    tbl.add_section()
+    tbl.add_row(*_cells("Total", report.total, by), style="bold")
+    return tbl
+
+
+def _cells(name: str, figures: Figures, by: str) -> list[Text | str]:
+    """One table row (the name as plain Text, so `[TBD]` in it is not read as rich markup)."""
+    pct = coverage(figures, by)
+    total = figures.total
+    return [
+        Text(name),
+        bar(figures, by),
+        Text(f"{pct:.1f}%", style=COLOURS[level(pct)]),
+        f"{figures.translated.strings}/{total.strings}",
+        f"{figures.translated.words}/{total.words}",
+        str(figures.fuzzy.strings),
+        str(figures.untranslated.strings),
+        str(figures.placeholder.strings),
+        str(figures.left_in_source.strings),
+    ]
+
+
+def print_table(report: Report, by: str, sort: str, sections: bool = False, console: Console | None = None) -> None:
+    """Print the terminal table to stdout (colour only on a terminal)."""
+    console = console or Console()
+    console.print(table(report, by, sort, sections, console.width))
+    console.print(Text(FORMULA, style="dim"))
+
+
+def section_json(section: Section) -> dict:
+    """One section's JSON object."""
+    return {"title": section.title, "line": section.line, "first_words": section.first_words} | stats(
+        section.figures
+    )
+
+
+def article_json(article: ArticleReport) -> dict:
+    """One article's JSON object with its sections."""
+    return {"name": article.name} | stats(article.figures) | {"sections": [section_json(s) for s in article.sections]}
+
+
+def to_json(report: Report, by: str, sort: str) -> str:
+    """The report as JSON: Weblate statistics fields per article, per section and in total."""
+    data = {
+        "formula": FORMULA,
+        "by": by,
+        "coverage_percent": coverage(report.total, by),
+        "total": stats(report.total),
+        "articles": [article_json(a) for a in sort_articles(report.articles, sort, by)],
+        "errors": list(report.errors),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_rows(report: Report, by: str, sort: str) -> list[list]:
+    """CSV rows: a header, then per article one row and one per section, then the total."""
+    keys = list(stats(Figures()))
+    rows: list[list] = [["level", "article", "section", "line", *keys]]
+    for article in sort_articles(report.articles, sort, by):
+        rows.append(["article", article.name, "", "", *stats(article.figures).values()])
+        rows += [["section", article.name, s.title, s.line or "", *stats(s.figures).values()] for s in article.sections]
+    rows.append(["total", "", "", "", *stats(report.total).values()])
+    return rows
+
+
+def to_csv(report: Report, by: str, sort: str) -> str:
+    """The report as CSV (one table, `level` says article, section or total)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(csv_rows(report, by, sort))
+    return out.getvalue()
+
+
+def md_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: no pipes, no newlines, no raw HTML."""
+    return (
+        " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    )
+
+
+def md_row(cells: Sequence[str]) -> str:
+    """One Markdown table row."""
+    return "| " + " | ".join(cells) + " |"
+
+
+def to_markdown(report: Report, by: str, sort: str) -> str:
+    """The report as Markdown, for a README or a pull-request comment."""
+    pct = coverage(report.total, by)
+    lines = [f"## Translation coverage: {pct:.1f}% (by {by})", ""]
+    lines += [md_row(["Article", "Done", "Strings", "Words", "Fuzzy", "Untranslated", "TBD", "Left in source"])]
+    lines += [md_row(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"])]
+    articles = sort_articles(report.articles, sort, by)
+    for name, fig in [(md_cell(a.name), a.figures) for a in articles] + [("**Total**", report.total)]:
+        lines.append(md_row([name, f"{coverage(fig, by):.1f}%", f"{fig.translated.strings}/{fig.total.strings}",
+                             f"{fig.translated.words}/{fig.total.words}", str(fig.fuzzy.strings),
+                             str(fig.untranslated.strings), str(fig.placeholder.strings),
+                             str(fig.left_in_source.strings)]))
+    todo = [(a, s) for a in articles for s in a.sections if s.first_words]
+    if todo:
+        lines += ["", "### Sections still to translate", ""]
+        lines += [md_row(["Article", "Section", "Done", "Starts with"]), md_row(["---", "---", "---:", "---"])]
+        lines += [md_row([md_cell(a.name), md_cell(s.title or UNTITLED),
+                          f"{coverage(s.figures, by):.1f}%", md_cell(s.first_words)]) for a, s in todo]
+    return "\n".join([*lines, "", f"_{FORMULA}._", ""])
