@@ -42,7 +42,7 @@ class Weights:
     anchor: float = 2.0  # per unit of anchor agreement (Dice in [-1, 1] scaled by mass)
     anchor_mass: float = 6.0  # idf mass at which anchor evidence counts half
     ending: float = 0.7  # closing punctuation of the spans agrees (+) or differs (-)
-    kind: float = 3.0  # a heading paired with a non-heading
+    kind: float = 1.0  # a heading paired with a non-heading (plain-text headings are guessed, so mild)
     skip: float = 2.2  # a block with no counterpart (1-0 or 0-1)
     merge: float = 1.2  # each extra block in a 2-1, 1-2, 2-2, 1-3, 3-1 bead
     confidence_scale: float = 0.5  # logistic slope turning a bead score into a confidence
