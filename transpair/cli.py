@@ -83,6 +83,22 @@ def report_cmd(
     raise typer.Exit(code)
 
 
+@app.command("eval")
+def eval_cmd(
+    gold_dir: Path = typer.Argument(..., help="Folder of NAME.en.txt, NAME.ko.txt and NAME.gold.json files."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    similarity: Optional[str] = typer.Option(
+        None, "--similarity", metavar="MODULE:CLASS", help="Embedding backend class (default: multilingual USE)."
+    ),
+) -> None:
+    """Align every gold pair and print strict and lax bead precision, recall and F1 ('align' and 'po' views)."""
+    from . import embed, evaluate
+
+    with user_errors():
+        figures = evaluate.evaluate(gold_dir, embed.load_similarity(similarity))
+    typer.echo(evaluate.report_json(figures) if as_json else evaluate.format_report(figures))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
