@@ -1,0 +1,159 @@
+"""Read PO files with clear errors and write them byte for byte as GNU gettext (msgcat) would."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import polib
+
+from .errors import InputError
+from .powrap import PAGE_WIDTH, wrap_field
+
+
+def _comment_lines(marker: str, text: str) -> list[str]:
+    """Comment lines as gettext writes them: `# text`, or a bare `#` for an empty line."""
+    if not text:
+        return []
+    return [f"{marker} {line}" if line else marker for line in text.split("\n")]
+
+
+def _reference_lines(occurrences: list[tuple[str, str]]) -> list[str]:
+    """`#:` lines, a new line whenever the next reference would pass the page width (never wrapped by --no-wrap)."""
+    if not occurrences:
+        return []
+    lines, current, column = [], "#:", 2
+    for name, line in occurrences:
+        ref = f"{name}:{line}" if str(line) else name
+        size = len(ref.encode("utf-8")) + 1
+        if column > 2 and column + size > PAGE_WIDTH:
+            lines.append(current)
+            current, column = "#:", 2
+        current += " " + ref
+        column += size
+    return [*lines, current]
+
+
+def _flag_line(flags: list[str], translated: bool) -> list[str]:
+    """The `#,` line with fuzzy first, as gettext orders it; gettext drops fuzzy from untranslated entries."""
+    ordered = (["fuzzy"] if "fuzzy" in flags and translated else []) + [f for f in flags if f != "fuzzy"]
+    return [f"#, {', '.join(ordered)}"] if ordered else []
+
+
+def _message_lines(entry: polib.POEntry, wrap: bool) -> list[str]:
+    """msgctxt/msgid/msgstr lines of an entry, with their `#|` previous-source lines."""
+    prefix, previous = ("#~ ", "#~| ") if entry.obsolete else ("", "#| ")
+    lines = []
+    for name, value in (("msgctxt", entry.previous_msgctxt), ("msgid", entry.previous_msgid),
+                        ("msgid_plural", entry.previous_msgid_plural)):
+        if value is not None and (value or name == "msgid"):
+            lines += wrap_field(name, value, previous, wrap)
+    if entry.msgctxt is not None:
+        lines += wrap_field("msgctxt", entry.msgctxt, prefix, wrap)
+    lines += wrap_field("msgid", entry.msgid, prefix, wrap)
+    if entry.msgid_plural:
+        lines += wrap_field("msgid_plural", entry.msgid_plural, prefix, wrap)
+        for index in sorted(entry.msgstr_plural, key=int):
+            lines += wrap_field(f"msgstr[{index}]", entry.msgstr_plural[index], prefix, wrap)
+    else:
+        lines += wrap_field("msgstr", entry.msgstr, prefix, wrap)
+    return lines
+
+
+def _translated(entry: polib.POEntry) -> bool:
+    """Whether the entry has a translation (the first plural form counts for plural entries)."""
+    return bool(entry.msgstr_plural.get(0, entry.msgstr_plural.get("0")) if entry.msgid_plural else entry.msgstr)
+
+
+def format_entry(entry: polib.POEntry, wrap: bool = True) -> list[str]:
+    """The lines gettext writes for one entry: comments, references, flags, previous, strings."""
+    return (
+        _comment_lines("#", entry.tcomment)
+        + _comment_lines("#.", entry.comment)
+        + _reference_lines(entry.occurrences)
+        + _flag_line(entry.flags, _translated(entry))
+        + _message_lines(entry, wrap)
+    )
+
+
+def header_entry(po: polib.POFile) -> polib.POEntry:
+    """The header as the entry gettext writes first (msgid "" with the metadata as msgstr)."""
+    text = "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
+    flags = ["fuzzy"] if getattr(po, "metadata_is_fuzzy", False) else []
+    return polib.POEntry(msgid="", msgstr=text, tcomment=po.header or "", flags=flags)
+
+
+def format_po(po: polib.POFile, wrap: bool = True) -> str:
+    """The whole file as msgcat writes it: header, live entries, then obsolete ones (empty obsolete dropped)."""
+    live = [e for e in po if not e.obsolete]
+    dead = [e for e in po if e.obsolete and _translated(e)]
+    blocks = [format_entry(entry, wrap) for entry in [header_entry(po), *live, *dead]]
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+
+
+def write_text(path: str | Path, text: str, backup: bool = False) -> Path:
+    """Write a file through a temporary file in the same folder and a rename; keep NAME.bak if asked."""
+    p = Path(path)
+    folder = p.parent if str(p.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{p}: cannot write, folder {folder} does not exist")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not a file")
+    tmp = None
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=folder, prefix=f".{p.name}.",
+                                         suffix=".tmp", delete=False) as handle:
+            tmp = handle.name
+            handle.write(text)
+        if backup and p.exists():
+            shutil.copy2(p, p.with_name(p.name + ".bak"))
+        os.replace(tmp, p)
+    except OSError as exc:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise InputError(f"{p}: cannot write ({exc.strerror or exc})") from None
+    return p
+
+
+def write_po(po: polib.POFile, path: str | Path, wrap: bool = True, backup: bool = True) -> Path:
+    """Write a PO (or POT) exactly as msgcat would format it, atomically, keeping a .bak of the old file."""
+    return write_text(path, format_po(po, wrap), backup=backup)
+
+
+def _check_duplicates(po: polib.POFile, path: Path) -> polib.POFile:
+    """Drop exact duplicate entries; refuse two entries with one msgctxt+msgid but different translations."""
+    seen: dict[tuple, polib.POEntry] = {}
+    for entry in list(po):
+        if entry.obsolete:
+            continue
+        key = (entry.msgctxt, entry.msgid)
+        if key not in seen:
+            seen[key] = entry
+        elif seen[key].msgstr == entry.msgstr and seen[key].msgstr_plural == entry.msgstr_plural:
+            po.remove(entry)
+        else:
+            raise InputError(
+                f"{path}:{entry.linenum}: conflicting duplicate entry for msgid {entry.msgid[:40]!r} "
+                f"(first at line {seen[key].linenum})"
+            )
+    return po
+
+
+def read_po(path: str | Path) -> polib.POFile:
+    """Read a PO/POT file; InputError naming the file (and line) for anything wrong with it."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not a PO file")
+    try:
+        po = polib.pofile(str(p), wrapwidth=PAGE_WIDTH)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{p}: cannot decode the file ({exc.encoding}: {exc.reason} at byte {exc.start})") from None
+    except LookupError as exc:
+        raise InputError(f"{p}: unknown charset in the PO header ({exc})") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{p}: not a valid PO file ({exc})") from None
+    return _check_duplicates(po, p)
