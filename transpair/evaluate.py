@@ -201,6 +201,11 @@ def evaluate(folder: str | Path, similarity: Similarity | None = None) -> Report
     return Report(scores(align_total), scores(po_total) if classifier() else None, tuple(per_doc))
 
 
+def report_json(report: Report) -> str:
+    """The figures as indented JSON."""
+    return json.dumps(report.as_dict(), indent=1)
+
+
 def format_report(report: Report) -> str:
     """A small table: view, strict P/R/F1, lax P/R/F1."""
     lines = [f"{'view':<6} {'strict P':>8} {'R':>6} {'F1':>6}   {'lax P':>6} {'R':>6} {'F1':>6}"]
