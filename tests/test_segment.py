@@ -80,3 +80,8 @@ def test_every_sentence_span_slices_the_document(text):
         parts = sentences(block, "en")
         assert all(s.text and text[s.start : s.end] == s.text for s in parts)
         assert all(s.line == text.count("\n", 0, s.start) + 1 for s in parts)
+
+
+def test_no_split_inside_inline_code():
+    text = "Use :func:`map(f, a, ...) <map>` here. Then ``x. Y`` too. Done."
+    assert split_sentences(text, "en") == ["Use :func:`map(f, a, ...) <map>` here. ", "Then ``x. Y`` too. ", "Done."]

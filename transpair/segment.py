@@ -3,7 +3,7 @@
 A boundary follows a terminator (. ! ? … and the CJK 。！？), any closing quotes or brackets, and
 the whitespace after them (whitespace stays with the sentence it follows). Rejected: abbreviations
 (e.g., Mr., Dr.), initials, list numbers at a line start, a lower-case Latin word next (English
-sentences start upper-case), and terminators inside URLs and e-mail addresses; decimals and version
+sentences start upper-case), and terminators inside URLs, e-mail addresses and inline code; decimals and version
 numbers (3.14, v2.6.24) have no space after the dot and never split. Korean also splits where a
 sentence ending such as 다./요. runs into the next Hangul word with no space, and CJK full stops split
 with or without a following space.
@@ -17,8 +17,9 @@ from .model import Block
 
 _TERMINATOR = regex.compile(r"(?:[.!?…‼⁇⁈⁉]+|[。！？｡]+)[\"'’”»)\]}」』》〉）]*")
 _SPACE = regex.compile(r"\s*")
-_LINKS = regex.compile(
+_PROTECTED = regex.compile(
     r"(?:https?://|ftp://|www\.)[^\s<>\"]+?(?=[.,;:!?)\]'\"’”]*(?:\s|$))|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|``[^`]+``|`[^`\n]+`"
 )
 _WORD_BEFORE = regex.compile(r"(?:^|(?<=[^\p{L}.]))(\p{L}[\p{L}.]*)\Z")
 _LIST_MARKER = regex.compile(r"(?:^|\n)[ \t]*[(\[]?(?:\d{1,3}|\p{L}|[ivxlcIVXLC]{1,5})\Z")
@@ -59,17 +60,17 @@ def _is_boundary(text: str, term: regex.Match, end: int, lang: str) -> bool:
     return True
 
 
-def _link_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs and e-mail addresses, whose dots and question marks never end a sentence."""
-    return [m.span() for m in _LINKS.finditer(text)]
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mail addresses and inline code, whose dots and question marks never end a sentence."""
+    return [m.span() for m in _PROTECTED.finditer(text)]
 
 
 def split_sentences(text: str, lang: str = "en") -> list[str]:
     """Split text into sentences; `"".join(result) == text` and no sentence is empty."""
-    links = _link_spans(text)
+    protected = _protected_spans(text)
     cuts = [0]
     for term in _TERMINATOR.finditer(text):
-        if any(a <= term.start() < b for a, b in links):
+        if any(a <= term.start() < b for a, b in protected):
             continue
         end = _SPACE.match(text, term.end()).end()
         if end < len(text) and end > cuts[-1] and _is_boundary(text, term, end, lang):
