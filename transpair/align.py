@@ -49,7 +49,8 @@ class Weights:
 
 
 WEIGHTS = Weights()
-_BAND = 16  # initial half-width of the DP band in blocks; doubles while the path touches an edge
+_BAND = 8  # half-width in blocks of the band around the coarse path; doubles while the path touches an edge
+_FULL_TABLE = 64 * 64  # pairs up to this many cells are searched without a band
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,11 @@ class Side:
     endings: np.ndarray  # closing punctuation class of each block
     headings: np.ndarray  # 1 where the block is a heading
 
+    @property
+    def size(self) -> int:
+        """Number of blocks."""
+        return len(self.endings)
+
 
 def _ending(text: str) -> int:
     """Closing punctuation class: 0 none, 1 period, 2 colon, 3 question, 4 exclamation, 5 bracket."""
@@ -70,23 +76,41 @@ def _ending(text: str) -> int:
     return " .:?!)".find(last) if last and last in ".:?!)" else 0
 
 
-def _side(blocks: Sequence[Block], vectors: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray) -> Side:
-    """Build one side's features; span vectors are token-weighted sums of block vectors."""
-    weighted = vectors * np.sqrt(tokens)[:, None]
-    spans = []
-    for k in range(1, MAX_SPAN + 1):
-        total = sum(weighted[s : len(blocks) - k + 1 + s] for s in range(k)) if len(blocks) >= k else weighted[:0]
-        norms = np.linalg.norm(total, axis=1, keepdims=True)
-        spans.append(total / np.where(norms > 0, norms, 1.0))
-    prefix_anchors = np.zeros((len(blocks) + 1, anchors.HASH_DIM), dtype=np.float32)
-    np.cumsum(anchor_rows, axis=0, out=prefix_anchors[1:])
-    return Side(
-        tuple(spans),
-        np.concatenate([[0.0], np.cumsum(tokens)]),
-        prefix_anchors,
-        np.array([_ending(b.norm) for b in blocks], dtype=np.int8),
-        np.array([b.kind == "heading" for b in blocks], dtype=np.int8),
+def _unit(rows: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero)."""
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.where(norms > 0, norms, 1.0)
+
+
+def _side(weighted: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray, endings: np.ndarray, headings: np.ndarray) -> Side:
+    """One side's features from its blocks' length-weighted vectors (span vector = normalized sum)."""
+    n = len(tokens)
+    spans = tuple(
+        _unit(sum(weighted[s : n - k + 1 + s] for s in range(k))) if n >= k else weighted[:0]
+        for k in range(1, MAX_SPAN + 1)
     )
+    prefix_anchors = np.zeros((n + 1, anchors.HASH_DIM), dtype=np.float32)
+    np.cumsum(anchor_rows, axis=0, out=prefix_anchors[1:])
+    return Side(spans, np.concatenate([[0.0], np.cumsum(tokens)]), prefix_anchors, endings, headings)
+
+
+def _block_side(blocks: Sequence[Block], vectors: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray) -> Side:
+    """Features of a side at block level; a block's vector is weighted by the square root of its length."""
+    endings = np.array([_ending(b.norm) for b in blocks], dtype=np.int8)
+    headings = np.array([b.kind == "heading" for b in blocks], dtype=np.int8)
+    return _side(vectors * np.sqrt(tokens)[:, None], tokens, anchor_rows, endings, headings)
+
+
+def _coarsen(side: Side) -> Side:
+    """The side with each two neighbouring blocks fused into one (a cheap guide for the band)."""
+    n = side.size
+    pairs_at = np.arange(0, n, 2)
+    tokens = np.diff(side.tokens)
+    lengths = np.add.reduceat(tokens, pairs_at)
+    weighted = np.add.reduceat(side.vectors[0] * np.sqrt(tokens)[:, None], pairs_at, axis=0)
+    anchor_rows = np.add.reduceat(np.diff(side.anchors, axis=0), pairs_at, axis=0)
+    last = np.minimum(pairs_at + 1, n - 1)
+    return _side(weighted, lengths, anchor_rows, side.endings[last], np.zeros(len(pairs_at), dtype=np.int8))
 
 
 @dataclass(frozen=True)
@@ -107,18 +131,18 @@ def features(source: Sequence[Block], target: Sequence[Block], similarity: Simil
     src_anchors, tgt_anchors = anchors.anchor_vectors(src_texts, tgt_texts)
     ratio = length_ratio(src_tokens, tgt_tokens)
     return Pair(
-        _side(source, vectors[: len(source)], src_tokens, src_anchors),
-        _side(target, vectors[len(source) :], tgt_tokens, tgt_anchors),
+        _block_side(source, vectors[: len(source)], src_tokens, src_anchors),
+        _block_side(target, vectors[len(source) :], tgt_tokens, tgt_anchors),
         ratio,
         weights,
     )
 
 
 def length_ratio(src_tokens: np.ndarray, tgt_tokens: np.ndarray) -> float:
-    """Target/source token ratio of the pair: the ratio of totals, bounded to a sane range."""
+    """Target/source token ratio of the pair: ratio of median block lengths (robust to added or dropped blocks), bounded."""
     if src_tokens.sum() <= 0 or tgt_tokens.sum() <= 0:
         return 1.0
-    return float(np.clip(tgt_tokens.sum() / src_tokens.sum(), 0.25, 4.0))
+    return float(np.clip(np.median(tgt_tokens) / np.median(src_tokens), 0.25, 4.0))
 
 
 def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndarray:
@@ -148,11 +172,20 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     )
 
 
-def _band(n: int, m: int, half: int) -> tuple[np.ndarray, np.ndarray]:
-    """Lowest and highest target position kept for each source position 0..n around the diagonal."""
-    centre = np.arange(n + 1) * (m / max(n, 1))
-    lo = np.clip(np.floor(centre - half), 0, m).astype(np.int64)
-    hi = np.clip(np.ceil(centre + half), 0, m).astype(np.int64)
+def _full_band(n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every cell: the band of a pair small enough for the whole DP table."""
+    return np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64)
+
+
+def _band_around(path: list[tuple[int, int, int, int]], n: int, m: int, half: int) -> tuple[np.ndarray, np.ndarray]:
+    """The band of an n x m table around a path found on the table coarsened by two, half cells each way."""
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    for i, a, j, b in path:
+        r0, r1 = min(2 * i, n), min(2 * (i + a), n)
+        lo[r0 : r1 + 1] = np.minimum(lo[r0 : r1 + 1], min(2 * j, m) - half)
+        hi[r0 : r1 + 1] = np.maximum(hi[r0 : r1 + 1], min(2 * (j + b), m) + half)
+    lo, hi = np.clip(lo, 0, m), np.clip(hi, 0, m)
     lo[0], hi[n] = 0, m
     return lo, hi
 
@@ -187,9 +220,9 @@ def _row(pair: Pair, i: int, lo: np.ndarray, hi: np.ndarray, rows: list[np.ndarr
     return total, shape
 
 
-def _search(pair: Pair, n: int, m: int, half: int) -> tuple[list[tuple[int, int, int, int]], bool]:
-    """Run the banded DP; return the bead path (i, a, j, b) and whether it touched the band edge."""
-    lo, hi = _band(n, m, half)
+def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> tuple[list[tuple[int, int, int, int]], bool]:
+    """Run the DP inside the band; return the bead path (i, a, j, b) and whether it touched the band edge."""
+    n, m = pair.src.size, pair.tgt.size
     rows: list[np.ndarray] = []
     shapes: list[np.ndarray] = []
     for i in range(n + 1):
@@ -204,6 +237,24 @@ def _search(pair: Pair, n: int, m: int, half: int) -> tuple[list[tuple[int, int,
         i, j = i - a, j - b
         path.append((i, a, j, b))
     return path[::-1], touched
+
+
+def _solve(pair: Pair) -> list[tuple[int, int, int, int]]:
+    """Best bead path: the whole table when small, else a band around the path of the pair coarsened by two.
+
+    Each level costs time and memory linear in the blocks (band of fixed width), and each coarser level
+    is half the size, so the total stays linear; the band doubles while the path touches its edge.
+    """
+    n, m = pair.src.size, pair.tgt.size
+    if n * m <= _FULL_TABLE or min(n, m) <= 2:
+        return _search(pair, *_full_band(n, m))[0]
+    guide = _solve(Pair(_coarsen(pair.src), _coarsen(pair.tgt), pair.ratio, pair.weights))
+    half = _BAND
+    while True:
+        path, touched = _search(pair, *_band_around(guide, n, m, half))
+        if not touched or half >= max(n, m):
+            return path
+        half *= 2
 
 
 def _confidence(pair: Pair, i: int, a: int, j: int, b: int, m: int, n: int) -> float:
@@ -229,12 +280,7 @@ def align_blocks(
     if n == 0 or m == 0:
         return [Bead((i,), (), 1.0, "source-only") for i in range(n)] + [Bead((), (j,), 1.0, "target-only") for j in range(m)]
     pair = features(source, target, similarity or default_similarity(), weights)
-    half = _BAND
-    while True:
-        path, touched = _search(pair, n, m, half)
-        if not touched or half >= max(n, m):
-            break
-        half *= 2
+    path = _solve(pair)
     return [_bead(pair, i, a, j, b, n, m) for i, a, j, b in path]
 
 

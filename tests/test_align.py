@@ -1,0 +1,182 @@
+"""The aligner: coverage invariant, merges/splits/drops, banding, confidence, sentence refinement."""
+
+import random
+
+import numpy as np
+from fake_similarity import BagOfWords, paragraph, translate
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transpair import align
+from transpair.embed import CachedSimilarity
+from transpair.model import STATUSES, Block, Document
+
+
+def blocks(texts, kind="paragraph"):
+    """Blocks for a list of texts."""
+    return [Block(t, kind) for t in texts]
+
+
+def english(n, seed=0, words=12):
+    """n random fake-English paragraphs."""
+    rng = random.Random(seed)
+    return [paragraph(rng, words) for _ in range(n)]
+
+
+def pairs(beads):
+    """Beads as (source ids, target ids)."""
+    return [(b.source, b.target) for b in beads]
+
+
+def assert_covers(beads, n, m):
+    """Every block of both sides appears once, in document order."""
+    assert [i for b in beads for i in b.source] == list(range(n))
+    assert [j for b in beads for j in b.target] == list(range(m))
+
+
+@st.composite
+def edited_pair(draw):
+    """A source and a target made from it by random drops, merges, splits and insertions."""
+    seed = draw(st.integers(0, 10_000))
+    src = english(draw(st.integers(0, 25)), seed, words=draw(st.integers(2, 16)))
+    ops = draw(st.lists(st.sampled_from(["keep", "drop", "merge", "insert", "split"]), min_size=len(src), max_size=len(src)))
+    tgt, i = [], 0
+    for op in ops:
+        if i >= len(src):
+            break
+        if op == "drop":
+            i += 1
+        elif op == "merge" and i + 1 < len(src):
+            tgt.append(translate(src[i] + " " + src[i + 1]))
+            i += 2
+        elif op == "split":
+            words = src[i].split()
+            tgt += [translate(" ".join(words[: len(words) // 2 or 1])), translate(" ".join(words[len(words) // 2 or 1 :]))]
+            i += 1
+        else:
+            if op == "insert":
+                tgt.append("역주 " + translate(english(1, seed + i)[0]))
+            tgt.append(translate(src[i]))
+            i += 1
+    return src, [t for t in tgt if t.strip(" .")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(edited_pair())
+def test_beads_cover_every_block_once_with_valid_scores(pair):
+    src, tgt = pair
+    beads = align.align_blocks(blocks(src), blocks(tgt), BagOfWords())
+    assert_covers(beads, len(src), len(tgt))
+    for bead in beads:
+        assert 0.0 <= bead.score <= 1.0
+        assert bead.status in STATUSES
+        assert (len(bead.source), len(bead.target)) in align.SHAPES
+        assert (bead.status == "source-only") == (not bead.target)
+        assert (bead.status == "target-only") == (not bead.source)
+
+
+def test_one_to_one_translation():
+    src = english(8)
+    beads = align.align_blocks(blocks(src), blocks([translate(t) for t in src]), BagOfWords())
+    assert pairs(beads) == [((i,), (i,)) for i in range(8)]
+    assert all(b.status == "translated" for b in beads)
+
+
+def test_merged_paragraphs_become_a_two_to_one_bead():
+    src = english(6, seed=1)
+    tgt = [translate(t) for t in src[:2]] + [translate(src[2] + " " + src[3])] + [translate(t) for t in src[4:]]
+    beads = align.align_blocks(blocks(src), blocks(tgt), BagOfWords())
+    assert ((2, 3), (2,)) in pairs(beads)
+    assert_covers(beads, 6, 5)
+
+
+def test_split_paragraph_becomes_a_one_to_two_bead():
+    src = english(5, seed=2, words=20)
+    words = src[2].split()
+    tgt = [translate(t) for t in src[:2]]
+    tgt += [translate(" ".join(words[:10])), translate(" ".join(words[10:]))]
+    tgt += [translate(t) for t in src[3:]]
+    beads = align.align_blocks(blocks(src), blocks(tgt), BagOfWords())
+    assert ((2,), (2, 3)) in pairs(beads)
+
+
+def test_dropped_and_inserted_paragraphs_stand_alone():
+    src = english(6, seed=3)
+    tgt = [translate(t) for t in src[:2]] + [translate(t) for t in src[3:]]
+    tgt.insert(4, "역주 " + translate(english(1, seed=99)[0]))
+    beads = align.align_blocks(blocks(src), blocks(tgt), BagOfWords())
+    assert ((2,), ()) in pairs(beads)
+    assert ((), (4,)) in pairs(beads)
+    statuses = {(b.source, b.target): b.status for b in beads}
+    assert statuses[((2,), ())] == "source-only"
+    assert statuses[((), (4,))] == "target-only"
+
+
+def test_banding_finds_a_far_off_diagonal():
+    src = english(30, seed=4)
+    extra = english(70, seed=5)
+    tgt = [translate(t) for t in extra] + [translate(t) for t in src]
+    beads = align.align_blocks(blocks(src), blocks(tgt), BagOfWords())
+    assert [p for p in pairs(beads) if p[0] and p[1]] == [((i,), (70 + i,)) for i in range(30)]
+
+
+def test_heading_pairs_with_heading():
+    src = [Block("w1 w2 w3", "heading"), Block(english(1, 6)[0]), Block("w1 w2 w3", "heading"), Block(english(1, 7)[0])]
+    tgt = [Block(translate(b.text), b.kind) for b in src]
+    beads = align.align_blocks(src, tgt, BagOfWords())
+    assert pairs(beads) == [((i,), (i,)) for i in range(4)]
+
+
+def test_empty_sides():
+    assert pairs(align.align_blocks([], blocks(["a"]), BagOfWords())) == [((), (0,))]
+    assert pairs(align.align_blocks(blocks(["a", "b"]), [], BagOfWords())) == [((0,), ()), ((1,), ())]
+    assert align.align_blocks([], [], BagOfWords()) == []
+
+
+def test_unrelated_pair_is_less_confident_than_a_translation():
+    src = english(3, seed=8)
+    good = align.align_blocks(blocks(src), blocks([translate(t) for t in src]), BagOfWords())
+    bad = align.align_blocks(blocks(src), blocks([translate(t) for t in english(3, seed=9)]), BagOfWords())
+    assert min(b.score for b in good) > max(b.score for b in bad if b.source and b.target)
+
+
+def test_each_distinct_text_is_embedded_once():
+    backend = BagOfWords()
+    cached = CachedSimilarity(backend)
+    src = english(5, seed=10)
+    doubled = blocks(src + src)
+    align.align_blocks(doubled, blocks([translate(t) for t in src + src]), cached)
+    assert backend.texts == 10  # 5 distinct English + 5 distinct Korean texts
+    align.align_blocks(doubled, blocks([translate(t) for t in src + src]), cached)
+    assert backend.texts == 10
+    assert cached.hits == 30
+
+
+def test_length_ratio_is_bounded():
+    assert align.length_ratio(np.array([10.0, 12.0, 1.0]), np.array([20.0, 2.0, 200.0, 24.0, 1.0])) == 2.0  # medians 20 and 10
+    assert align.length_ratio(np.array([1.0]), np.array([100.0])) == 4.0
+    assert align.length_ratio(np.array([]), np.array([5.0])) == 1.0
+
+
+def doc(texts):
+    """A document whose blocks are texts separated by blank lines."""
+    text = "\n\n".join(texts)
+    out, pos = [], 0
+    for t in texts:
+        out.append(Block(t, "paragraph", 1, pos, pos + len(t)))
+        pos += len(t) + 2
+    return Document("x.txt", text, tuple(out))
+
+
+def test_refine_sentences_aligns_inside_beads():
+    rng = random.Random(11)
+    s1, s2, s3 = (paragraph(rng, 10) for _ in range(3))
+    source = doc([f"{s1} {s2}", s3, paragraph(rng)])
+    target = doc([f"{translate(s1)} {translate(s2)}", translate(s3)])
+    beads = align.align_blocks(source.blocks, target.blocks, BagOfWords())
+    src, tgt, sentence_beads = align.refine_sentences(source, target, beads, "en", "ko", BagOfWords())
+    assert [b.text.strip() for b in src.blocks][:3] == [s1, s2, s3]
+    assert_covers(sentence_beads, len(src.blocks), len(tgt.blocks))
+    assert pairs(sentence_beads)[:3] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    assert pairs(sentence_beads)[3:] == [((3,), ())]
+    assert all(source.text[b.start : b.end] == b.text for b in src.blocks)
