@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import shutil
 import tempfile
@@ -141,6 +142,17 @@ def _check_duplicates(po: polib.POFile, path: Path) -> polib.POFile:
     return po
 
 
+def _check_charset(po: polib.POFile, path: Path) -> None:
+    """Refuse a header charset Python does not know (polib would silently read the file as UTF-8)."""
+    content_type = po.metadata.get("Content-Type", "")
+    charset = content_type.partition("charset=")[2].split(";")[0].strip()
+    if charset and charset != "CHARSET":
+        try:
+            codecs.lookup(charset)
+        except LookupError:
+            raise InputError(f"{path}: unknown charset {charset!r} in the PO header") from None
+
+
 def read_po(path: str | Path) -> polib.POFile:
     """Read a PO/POT file; InputError naming the file (and line) for anything wrong with it."""
     p = Path(path)
@@ -152,8 +164,7 @@ def read_po(path: str | Path) -> polib.POFile:
         po = polib.pofile(str(p), wrapwidth=PAGE_WIDTH)
     except UnicodeDecodeError as exc:
         raise InputError(f"{p}: cannot decode the file ({exc.encoding}: {exc.reason} at byte {exc.start})") from None
-    except LookupError as exc:
-        raise InputError(f"{p}: unknown charset in the PO header ({exc})") from None
     except (OSError, ValueError) as exc:
         raise InputError(f"{p}: not a valid PO file ({exc})") from None
+    _check_charset(po, p)
     return _check_duplicates(po, p)

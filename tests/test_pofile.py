@@ -1,0 +1,164 @@
+"""pofile: PO files written byte for byte as msgcat writes them, read back with clear errors."""
+
+import os
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transpair.errors import InputError
+from transpair.pofile import format_po, read_po, write_po, write_text
+
+KOREAN = (
+    "이것은 상당히 긴 한국어 문장으로 어딘가에서 줄바꿈이 되어야 합니다. 예를 들어 약어와 \"인용부호\" 그리고 "
+    "URL https://docs.python.org/3/library/functions.html#open 등이 있습니다."
+)
+ENGLISH = (
+    'In the 1970s people realized that unrestricted goto could lead to messy "spaghetti" code that was hard '
+    "to understand and revise; e.g. HFS+ volumes, :func:`shutil.copy2` (see <https://example.org/a_(b)>)."
+)
+
+
+@pytest.fixture
+def msgcat(msgfmt) -> str:
+    """GNU msgcat, installed beside msgfmt (skipped with it where gettext is absent)."""
+    return str(Path(msgfmt).with_name("msgcat"))
+
+
+def catalog(*entries: polib.POEntry) -> polib.POFile:
+    po = polib.POFile()
+    po.header = "Test catalog.\nSecond line."
+    po.metadata = {"Project-Id-Version": "t", "Content-Type": "text/plain; charset=UTF-8", "Language": "ko"}
+    for entry in entries:
+        po.append(entry)
+    return po
+
+
+def sample() -> polib.POFile:
+    """Every kind of entry gettext writes: wrapped, multi-line, escapes, context, fuzzy, previous, obsolete."""
+    return catalog(
+        polib.POEntry(msgid=ENGLISH, msgstr=KOREAN, occurrences=[("a.en.txt", "3"), ("a.en.txt", "5")],
+                      comment="transpair: 2-1 paragraph score=0.91 status=translated", tcomment="checked\n\nby me"),
+        polib.POEntry(msgid="Line one\nline two\n", msgstr="첫 줄\n둘째 줄\n", msgctxt="repeat 2"),
+        polib.POEntry(msgid='Tabs\tand "quotes" and back\\slash', msgstr="탭\t과 \"따옴표\" 그리고 역\\슬래시"),
+        polib.POEntry(msgid=ENGLISH[:70] + " changed", msgstr=KOREAN, flags=["fuzzy"], previous_msgid=ENGLISH),
+        polib.POEntry(msgid="Untranslated but flagged", msgstr="", flags=["fuzzy"]),
+        polib.POEntry(msgid=KOREAN, msgstr=ENGLISH, obsolete=True, flags=["fuzzy"], previous_msgid=ENGLISH),
+        polib.POEntry(msgid="Obsolete and empty", msgstr="", obsolete=True),
+        polib.POEntry(msgid="x" * 100, msgstr="가" * 60, occurrences=[(f"some/long/path/file{i}.txt", str(i * 111)) for i in range(6)]),
+    )
+
+
+@pytest.mark.parametrize("wrap", [True, False])
+def test_msgcat_leaves_written_file_byte_identical(tmp_path, msgcat, wrap):
+    path = tmp_path / "a.po"
+    write_po(sample(), path, wrap=wrap)
+    args = [msgcat] + ([] if wrap else ["--no-wrap"]) + [str(path)]
+    assert subprocess.run(args, capture_output=True, check=True).stdout == path.read_bytes()
+
+
+def test_wrapping_counts_hangul_double_and_breaks_like_gettext():
+    text = format_po(catalog(polib.POEntry(msgid="a", msgstr=KOREAN)))
+    assert 'msgstr ""\n"이것은 상당히 긴 한국어 문장으로 어딘가에서 줄바꿈이 되어야 합니다. 예를 들"\n"어 약어와' in text
+
+
+def test_no_wrap_keeps_each_line_whole_but_splits_at_newlines():
+    lines = format_po(sample(), wrap=False).splitlines()
+    assert f'msgid "{ENGLISH}"'.replace('"spaghetti"', '\\"spaghetti\\"') in lines
+    assert ['msgid ""', '"Line one\\n"', '"line two\\n"'] == lines[lines.index('msgctxt "repeat 2"') + 1 :][:3]
+
+
+def test_obsolete_entries_come_last_and_empty_ones_are_dropped():
+    text = format_po(sample())
+    assert text.index("#~ msgid") > text.index('msgid "xxxx')
+    assert "Obsolete and empty" not in text
+    assert "#~| msgid" in text
+
+
+def test_fuzzy_flag_is_not_written_on_untranslated_entries():
+    text = format_po(sample())
+    assert '#, fuzzy\nmsgid "Untranslated but flagged"' not in text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t\"\\ 가나 ab"), max_size=200))
+def test_any_text_reads_back_unchanged(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("po") / "a.po"
+    write_po(catalog(polib.POEntry(msgid="id " + text, msgstr=text)), path)
+    back = read_po(path)
+    assert [(e.msgid, e.msgstr) for e in back] == [("id " + text, text)]
+
+
+def test_write_keeps_backup_and_leaves_no_temp_file(tmp_path):
+    path = tmp_path / "a.po"
+    write_text(path, "old\n")
+    write_po(sample(), path)
+    assert (tmp_path / "a.po.bak").read_text() == "old\n"
+    write_po(sample(), path, backup=False)
+    assert (tmp_path / "a.po.bak").read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.po", "a.po.bak"]
+
+
+def test_write_into_missing_folder_is_input_error(tmp_path):
+    with pytest.raises(InputError, match="does not exist"):
+        write_text(tmp_path / "nope" / "a.po", "x")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+def test_write_into_read_only_folder_is_input_error_and_keeps_old_file(tmp_path):
+    path = tmp_path / "a.po"
+    path.write_text("old\n")
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(InputError, match="cannot write"):
+            write_text(path, "new\n")
+    finally:
+        tmp_path.chmod(0o700)
+    assert path.read_text() == "old\n"
+
+
+def test_permission_error_while_writing_is_input_error_and_cleans_up(tmp_path, monkeypatch):
+    path = tmp_path / "a.po"
+    path.write_text("old\n")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(InputError, match="Permission denied"):
+        write_text(path, "new\n")
+    assert path.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.po"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'msgid "a"\nmsgstr "b"\nmsgid\n', "not a valid PO file"),
+        (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=NO-SUCH\\n"\n\nmsgid "a"\nmsgstr "b"\n', "charset"),
+        (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\xff\xfe"\n', "decode"),
+        (b'msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', "conflicting duplicate"),
+    ],
+)
+def test_bad_po_files_are_input_errors_naming_the_file(tmp_path, content, message):
+    path = tmp_path / "bad.po"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message) as info:
+        read_po(path)
+    assert str(path) in str(info.value)
+
+
+def test_missing_file_and_folder_are_input_errors(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_po(tmp_path / "none.po")
+    with pytest.raises(InputError, match="directory"):
+        read_po(tmp_path)
+
+
+def test_identical_duplicates_are_merged(tmp_path):
+    path = tmp_path / "dup.po"
+    path.write_text('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    assert [e.msgid for e in read_po(path)] == ["a"]
