@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from html import escape
 
 from .render import level
@@ -11,8 +12,15 @@ _NARROW, _WIDE = set("iljtfr.,:;!|' I()[]1"), set("mwMW%@")
 
 
 def text_width(text: str) -> float:
-    """Approximate width in pixels of text in 11px Verdana, the badge font."""
-    return sum(4.0 if c in _NARROW else 10.0 if c in _WIDE else 7.0 for c in text)
+    """Approximate width in pixels of text in 11px Verdana, the badge font (Hangul/CJK: full width)."""
+    return sum(_char_width(c) for c in text)
+
+
+def _char_width(char: str) -> float:
+    """Approximate width of one character in 11px Verdana."""
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 11.0
+    return 4.0 if char in _NARROW else 10.0 if char in _WIDE else 7.0
 
 
 def badge_svg(pct: float, label: str = "translated") -> str:

@@ -5,8 +5,6 @@ Every input that cannot be used becomes one error line; the others are still rep
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -27,8 +25,6 @@ def load_po(path: Path) -> polib.POFile:
         po = polib.pofile(str(path))
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: cannot decode the file as {exc.encoding} (byte {exc.start})") from None
-    except LookupError as exc:
-        raise InputError(f"{path}: unknown charset in the header ({exc})") from None
     except (OSError, ValueError) as exc:
         line = _SYNTAX_LINE.search(str(exc))
         if line:
@@ -47,7 +43,7 @@ def load_po(path: Path) -> polib.POFile:
 
 def po_files(folder: Path) -> list[Path]:
     """The PO files below a folder, sorted."""
-    return sorted(p for p in folder.rglob("*.po") if p.is_file())
+    return sorted(p for p in folder.rglob("*.po") if not p.is_dir())  # a broken link is reported, not skipped
 
 
 def report_po(path: Path) -> ArticleReport:
@@ -107,18 +103,3 @@ def collect(paths: Iterable[Path], quiet: bool = False) -> Report:
         for item in report_path(Path(path), quiet):
             (errors if isinstance(item, InputError) else articles).append(item)
     return Report(tuple(articles), tuple(str(e) for e in errors))
-
-
-def write_output(path: Path, text: str) -> None:
-    """Write a report file through a temporary file in the same folder and a rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{path}: the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise

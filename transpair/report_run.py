@@ -11,10 +11,11 @@ from pathlib import Path
 from rich.console import Console
 
 from . import render
+from .pofile import write_text
 from .report import Report, below, coverage, done
 from .report_badge import badge_svg
 from .report_html import to_html
-from .report_input import collect, write_output
+from .report_input import collect
 
 FORMATS = ("table", "json", "csv", "markdown", "html")
 SORTS = ("coverage", "name")
@@ -49,13 +50,13 @@ def rendered(report: Report, opts: ReportOptions) -> str:
 def publish(report: Report, opts: ReportOptions) -> None:
     """Print the report, or write it to --output, and write the badge on request."""
     if opts.output is not None:
-        write_output(opts.output, rendered(report, opts))
+        write_text(opts.output, rendered(report, opts))
     elif opts.format == "table":
         render.print_table(report, opts.by, opts.sort, opts.sections)
     else:
         sys.stdout.write(rendered(report, opts))
     if opts.badge is not None:
-        write_output(opts.badge, badge_svg(coverage(report.total, opts.by)) + "\n")
+        write_text(opts.badge, badge_svg(coverage(report.total, opts.by)) + "\n")
 
 
 def exit_code(report: Report, opts: ReportOptions) -> int:

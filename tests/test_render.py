@@ -1,0 +1,65 @@
+"""Text renderings: terminal table, JSON (Weblate field names), CSV, Markdown."""
+
+import csv
+import io
+import json
+
+from report_fixtures import catalog, entry, sample_entries
+from rich.console import Console
+
+from transpair.render import print_table, to_csv, to_json, to_markdown
+from transpair.report import Report, article_report
+
+TRICKY = "Step [TBD] | <script>alert(1)</script>"
+
+
+def sample_report() -> Report:
+    """Two articles: the sample one and a finished one whose heading holds markup-like text."""
+    done = article_report("done [b].po", catalog([entry(TRICKY, "단계", kind="heading", status="translated"),
+                                               entry("All done here.", "다 됐다.")]))
+    return Report((done, article_report("sample.po", catalog(sample_entries()))), ("x.po: no such file",))
+
+
+def test_json_has_weblate_fields_per_article_section_and_total():
+    data = json.loads(to_json(sample_report(), "words", "coverage"))
+    assert [a["name"] for a in data["articles"]] == ["sample.po", "done [b].po"]
+    sample = data["articles"][0]
+    assert (sample["total"], sample["translated"], sample["fuzzy"], sample["untranslated"]) == (8, 3, 1, 4)
+    assert sample["translated_percent"] == 37.5 and sample["placeholder"] == 1 and sample["left_in_source"] == 1
+    assert [s["title"] for s in sample["sections"]] == ["", "Getting started", "Details"]
+    assert data["total"]["total"] == 10 and data["total"]["translated"] == 5
+    assert data["coverage_percent"] == data["total"]["translated_words_percent"]
+    assert data["errors"] == ["x.po: no such file"]
+
+
+def test_csv_has_a_row_per_article_section_and_total():
+    rows = list(csv.DictReader(io.StringIO(to_csv(sample_report(), "words", "name"))))
+    assert [r["level"] for r in rows] == ["article", "section", "article", "section", "section", "section", "total"]
+    assert rows[1]["section"] == TRICKY and rows[-1]["total"] == "10"
+    assert rows[2]["fuzzy"] == "1" and rows[2]["translated_words_percent"] == "36.4"
+
+
+def test_markdown_escapes_cells_and_lists_sections_left():
+    md = to_markdown(sample_report(), "strings", "coverage")
+    assert "## Translation coverage: 50.0% (by strings)" in md
+    assert "| sample.po | 37.5% | 3/8 |" in md
+    assert "| **Total** | 50.0% | 5/10 |" in md
+    assert "<script>" not in md and "Step [TBD] \\| &lt;script&gt;" not in md  # finished sections are not listed
+    assert "| sample.po | Getting started | 66.7% | Run it on two files. |" in md
+    assert "fuzzy counts as not done" in md
+
+
+def test_table_shows_names_as_text_and_sections_on_request():
+    console = Console(file=io.StringIO(), width=160, color_system=None)
+    print_table(sample_report(), "words", "coverage", sections=True, console=console)
+    out = console.file.getvalue()
+    assert out.index("sample.po") < out.index("done [b].po") < out.index("Total")  # not read as rich markup
+    assert "§ Getting started" in out and "fuzzy counts as not done" in out
+
+
+def test_table_fits_an_80_column_terminal():
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    print_table(sample_report(), "words", "coverage", console=console)
+    header = next(line for line in console.file.getvalue().splitlines() if "Article" in line)
+    for column in ("Progress", "Done", "Strings", "Words", "Fuzzy", "Untr.", "TBD", "Src"):
+        assert column in header
