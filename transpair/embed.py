@@ -82,7 +82,7 @@ def load_similarity(spec: str | None = None) -> Similarity:
         raise InputError(f"--similarity {spec}: expected module:Class")
     try:
         backend = getattr(importlib.import_module(module_name), class_name)()
-    except (ImportError, AttributeError) as exc:
+    except (ImportError, AttributeError, TypeError, ValueError) as exc:
         raise InputError(f"--similarity {spec}: cannot load it ({exc})") from None
     if not callable(getattr(backend, "embed", None)):
         raise InputError(f"--similarity {spec}: the class has no embed(texts) method")
