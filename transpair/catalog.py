@@ -1,0 +1,177 @@
+"""Turn an alignment into a PO catalog: one entry per bead, with references, notes, flags and msgctxt.
+
+Entry rules (`apply` and `pot` rely on them):
+- msgid = the bead's source blocks joined by a blank line; msgstr = its target blocks joined the same
+  way, left empty when the bead is untranslated or source-only; `#, fuzzy` on a non-empty fuzzy one.
+- `#:` one `file:line` per source block (file = the source's base name), `#.` the transpair note.
+- Text repeated in one article: the first entry has no msgctxt, the n-th repeat gets
+  msgctxt "repeat n" (an occurrence counter, stable when unrelated paragraphs move or change).
+- Target-only beads have no msgid, so no entry: their text is kept visible as an extra `#.` line
+  `target-only: <text>` on the entry before them (the first entry when the target starts with them).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+
+import polib
+
+from . import __version__
+from .merge import merge  # noqa: F401  (part of the catalog API: catalog.merge)
+from .model import Alignment, Bead, Block, Document
+from .notes import Note, format_note
+from .untranslated import language_name
+
+BLOCK_JOINER = "\n\n"
+EMPTY_STATUSES = ("untranslated", "source-only")
+PLURAL_FORMS = {
+    **dict.fromkeys(("ko", "ja", "zh", "vi", "th", "id", "ms", "lo", "my"), "nplurals=1; plural=0;"),
+    **dict.fromkeys(("fr", "pt_BR", "tr", "fil"), "nplurals=2; plural=(n > 1);"),
+    **dict.fromkeys(
+        ("ru", "uk", "be", "sr", "hr", "bs"),
+        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    ),
+    "pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    "cs": "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;",
+}
+GERMANIC_PLURALS = "nplurals=2; plural=(n != 1);"  # English and most European languages
+
+
+def plural_forms(lang: str) -> str:
+    """The Plural-Forms header for a language code (ko: one form; en and unknown codes: n != 1)."""
+    code = lang.replace("-", "_")
+    return PLURAL_FORMS.get(code, PLURAL_FORMS.get(code.split("_")[0].lower(), GERMANIC_PLURALS))
+
+
+def timestamp(when: datetime | None = None) -> str:
+    """A PO header date, e.g. 2026-11-28 18:40+0000."""
+    return (when or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M%z")
+
+
+def project_name(path: str, lang: str) -> str:
+    """The article's name for Project-Id-Version: base name without extension or language suffix."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    return stem[: -len(lang) - 1] if stem.endswith(f".{lang}") else stem
+
+
+def header(source: Document, source_lang: str, target_lang: str, when: datetime | None = None) -> dict[str, str]:
+    """The full PO header of a catalog aligned from a translation that already exists."""
+    date = timestamp(when)
+    return {
+        "Project-Id-Version": project_name(source.path, source_lang),
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": date,
+        "PO-Revision-Date": date,
+        "Last-Translator": f"transpair (aligned from the existing {language_name(target_lang)} version)",
+        "Language-Team": language_name(target_lang),
+        "Language": target_lang,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": plural_forms(target_lang),
+        "X-Generator": f"transpair {__version__}",
+    }
+
+
+def template_header(source: Document, source_lang: str, when: datetime | None = None) -> dict[str, str]:
+    """The header of a POT: translator fields left as the placeholders msginit and editors fill in."""
+    return {
+        "Project-Id-Version": project_name(source.path, source_lang),
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": timestamp(when),
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": "LANGUAGE <LL@li.org>",
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Generator": f"transpair {__version__}",
+    }
+
+
+def joined(blocks: Iterable[Block]) -> str:
+    """Several blocks as one PO string, separated by a blank line."""
+    return BLOCK_JOINER.join(block.text for block in blocks)
+
+
+def repeat_context(occurrence: int) -> str | None:
+    """The msgctxt of the n-th occurrence (1-based) of a text in one article."""
+    return None if occurrence == 1 else f"repeat {occurrence}"
+
+
+def contexts(msgids: Sequence[str]) -> list[str | None]:
+    """msgctxt per msgid: None for a first occurrence, 'repeat n' for the n-th one."""
+    seen: Counter[str] = Counter()
+    result = []
+    for msgid in msgids:
+        seen[msgid] += 1
+        result.append(repeat_context(seen[msgid]))
+    return result
+
+
+def bead_status(bead: Bead) -> str:
+    """The bead's status, or the one its shape implies when it was never classified."""
+    if bead.status:
+        return bead.status
+    return "translated" if bead.source and bead.target else ("source-only" if bead.source else "target-only")
+
+
+def _entry(bead: Bead, alignment: Alignment, name: str) -> polib.POEntry:
+    """The PO entry of one bead that has source blocks."""
+    source = [alignment.source.blocks[i] for i in bead.source]
+    status = bead_status(bead)
+    msgstr = "" if status in EMPTY_STATUSES else joined(alignment.target.blocks[j] for j in bead.target)
+    note = Note(bead.shape, source[0].kind, bead.score, status, bead.reason)
+    return polib.POEntry(
+        msgid=joined(source),
+        msgstr=msgstr,
+        comment=format_note(note),
+        occurrences=[(name, str(block.line)) for block in source],
+        flags=["fuzzy"] if status == "fuzzy" and msgstr else [],
+    )
+
+
+def _attach_target_only(entries: list[polib.POEntry], notes: list[tuple[int, str]]) -> None:
+    """Add each target-only text as a `target-only:` line to the entry before it (or the first)."""
+    for index, text in notes:
+        entry = entries[max(index, 0)]
+        entry.comment += f"\ntarget-only: {text}"
+
+
+def _catalog(metadata: dict[str, str], entries: list[polib.POEntry]) -> polib.POFile:
+    """A POFile with this header and these entries, repeated msgids told apart by msgctxt."""
+    po = polib.POFile(wrapwidth=79)
+    po.metadata = metadata
+    for entry, context in zip(entries, contexts([e.msgid for e in entries])):
+        entry.msgctxt = context
+        po.append(entry)
+    return po
+
+
+def build_catalog(alignment: Alignment, when: datetime | None = None) -> polib.POFile:
+    """One PO entry per bead with source text, in document order, with a complete header."""
+    name = os.path.basename(alignment.source.path)
+    entries: list[polib.POEntry] = []
+    target_only: list[tuple[int, str]] = []
+    for bead in alignment.beads:
+        if bead.source:
+            entries.append(_entry(bead, alignment, name))
+        else:
+            target_only += [(len(entries) - 1, alignment.target.blocks[j].norm) for j in bead.target]
+    if entries:
+        _attach_target_only(entries, target_only)
+    meta = header(alignment.source, alignment.source_lang, alignment.target_lang, when)
+    return _catalog(meta, entries)
+
+
+def build_template(source: Document, source_lang: str = "en", when: datetime | None = None) -> polib.POFile:
+    """A POT for an article with no translation yet: one entry per block, same msgid and msgctxt rules."""
+    name = os.path.basename(source.path)
+    entries = [polib.POEntry(msgid=b.text, msgstr="", occurrences=[(name, str(b.line))]) for b in source.blocks]
+    po = _catalog(template_header(source, source_lang, when), entries)
+    po.metadata_is_fuzzy = ["fuzzy"]
+    return po

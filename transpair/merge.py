@@ -1,0 +1,135 @@
+"""Merge a freshly aligned catalog into an existing PO with msgmerge semantics, losing no translation.
+
+- Same msgctxt+msgid: the translator's entry is kept (msgstr, flags, translator comments, previous
+  msgid); references and the transpair note come from the new alignment. The aligner's msgstr wins
+  only with prefer_target (or when the old entry was untranslated).
+- A new entry with no exact match takes the closest unused old translation (difflib ratio at least
+  FUZZY_MATCH, best pairs first, each old entry used once), marked fuzzy with the old source as `#|`.
+- Old translated entries used by nothing become obsolete `#~` entries (old obsolete ones stay).
+- Header: the old one (translator fields, team, revision date) with the new POT-Creation-Date.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from collections.abc import Sequence
+
+import polib
+
+# msgmerge's own fuzzy threshold (FUZZY_THRESHOLD in gettext's msgl-fsearch.c) is 0.6 on its fstrcmp.
+FUZZY_MATCH = 0.6
+KEPT_FROM_NEW = ("POT-Creation-Date",)
+
+
+def key(entry: polib.POEntry) -> tuple[str | None, str]:
+    """An entry's identity in a catalog: msgctxt and msgid."""
+    return (entry.msgctxt, entry.msgid)
+
+
+def is_translated(entry: polib.POEntry) -> bool:
+    """Whether the entry carries a translation (fuzzy or not)."""
+    return bool(entry.msgstr or any(entry.msgstr_plural.values()))
+
+
+def similarity(a: str, b: str) -> float:
+    """difflib's ratio between two source texts, with the cheap upper bounds tried first."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < FUZZY_MATCH or matcher.quick_ratio() < FUZZY_MATCH:
+        return 0.0
+    return matcher.ratio()
+
+
+def fuzzy_pairs(new: Sequence[polib.POEntry], old: Sequence[polib.POEntry]) -> dict[int, int]:
+    """new index -> old index for the closest sources at or above FUZZY_MATCH, best pairs first, one to one."""
+    scored = [
+        (score, i, j)
+        for i, n in enumerate(new)
+        for j, o in enumerate(old)
+        if (score := similarity(n.msgid, o.msgid)) >= FUZZY_MATCH
+    ]
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if i not in pairs and j not in used:
+            pairs[i] = j
+            used.add(j)
+    return pairs
+
+
+def _keep_translation(fresh: polib.POEntry, old: polib.POEntry) -> polib.POEntry:
+    """The fresh entry carrying the translator's msgstr, flags and previous msgid."""
+    fresh.msgstr, fresh.msgstr_plural = old.msgstr, dict(old.msgstr_plural)
+    fresh.flags = list(old.flags)
+    fresh.previous_msgctxt, fresh.previous_msgid = old.previous_msgctxt, old.previous_msgid
+    return fresh
+
+
+def _exact(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> polib.POEntry:
+    """Merge an entry whose source did not change."""
+    fresh.tcomment = old.tcomment
+    if is_translated(old) and not (prefer_target and is_translated(fresh)):
+        return _keep_translation(fresh, old)
+    return fresh
+
+
+def _fuzzy(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> polib.POEntry:
+    """Merge an entry whose source changed slightly: reuse the old translation, fuzzy, with `#|`."""
+    fresh.tcomment = old.tcomment
+    if (prefer_target and is_translated(fresh)) or fresh.msgstr == old.msgstr:
+        return fresh
+    fresh = _keep_translation(fresh, old)
+    fresh.flags = ["fuzzy", *[f for f in old.flags if f != "fuzzy"]]
+    fresh.previous_msgctxt, fresh.previous_msgid = old.msgctxt, old.msgid
+    return fresh
+
+
+def _obsolete(old: polib.POEntry) -> polib.POEntry:
+    """An old translated entry whose source is gone, kept as `#~`."""
+    old.obsolete = True
+    old.occurrences = []
+    return old
+
+
+def merge_header(new: polib.POFile, old: polib.POFile) -> dict[str, str]:
+    """The old header (translator's fields) with the new creation date and any field it lacks."""
+    meta = dict(old.metadata) or dict(new.metadata)
+    for name in KEPT_FROM_NEW:
+        if name in new.metadata:
+            meta[name] = new.metadata[name]
+    for name, value in new.metadata.items():
+        meta.setdefault(name, value)
+    meta["Content-Type"] = "text/plain; charset=UTF-8"  # transpair always writes UTF-8
+    return meta
+
+
+def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> polib.POFile:
+    """The new catalog merged into the translator's old one with msgmerge semantics (see module doc)."""
+    new, old = copy.deepcopy(new), copy.deepcopy(old)
+    old_by_key = {key(e): e for e in old if not e.obsolete}
+    old_by_key.update({key(e): e for e in old if e.obsolete and key(e) not in old_by_key})
+    fresh = list(new)
+    merged: list[polib.POEntry | None] = [None] * len(fresh)
+    used: set[tuple] = set()
+    for i, entry in enumerate(fresh):
+        match = old_by_key.get(key(entry))
+        if match is not None:
+            merged[i] = _exact(entry, match, prefer_target)
+            used.add(key(match))
+    rest = [i for i, e in enumerate(merged) if e is None]
+    spare = [e for e in old if is_translated(e) and key(e) not in used]
+    pairs = fuzzy_pairs([fresh[i] for i in rest], spare)
+    for slot, i in enumerate(rest):
+        j = pairs.get(slot)
+        merged[i] = _fuzzy(fresh[i], spare[j], prefer_target) if j is not None else fresh[i]
+    taken = {id(spare[j]) for j in pairs.values()}
+    result = polib.POFile(wrapwidth=79)
+    result.header = old.header
+    result.metadata = merge_header(new, old)
+    result.metadata_is_fuzzy = old.metadata_is_fuzzy if old.metadata else new.metadata_is_fuzzy
+    for entry in merged:
+        result.append(entry)
+    for entry in spare:
+        if id(entry) not in taken:
+            result.append(_obsolete(entry))
+    return result
