@@ -90,3 +90,8 @@ def test_document_language_is_letter_weighted_majority():
     assert document_language(_doc("Overview", "Introduction", long_korean)) == "ko"
     assert document_language(_doc("Short 한글.", "This is a much longer English paragraph about the tool.")) == "en"
     assert document_language(_doc("``x = 1``", "42")) is None
+
+
+def test_unmarked_shell_output_is_not_a_third_language():
+    text = "# ip netns exec netns1 ip link list 1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT"
+    assert detect(text) == "en"

@@ -9,7 +9,8 @@ numbers are taken out, so code and links never vote. Then, in order:
 3. kana, Han or another script carries most letters: 'ja', 'zh', or langdetect's code for that script;
 4. Latin text: 'en' when English function words outnumber those of other Latin-script languages, or
    when neither occurs and the text has too few lower-case words for a statistical guess (a title, a
-   name, a term; langdetect is unreliable there); otherwise langdetect's best language.
+   name, a term; langdetect is unreliable there) or langdetect is not confident (unmarked code, lists
+   of names); otherwise langdetect's best language.
 langdetect runs with a fixed seed on profiles loaded once, and only for cases 3 and 4 when the
 rules above do not decide, which keeps a 4,600-paragraph corpus to about a second.
 """
@@ -45,11 +46,13 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 # Function words of other Latin-script languages that are not English words (de, fr, es, it, pt, nl).
 OTHER_FUNCTION_WORDS = frozenset(  # none that English text uses as a word, name or identifier (os, del, y)
     "der die das und ist nicht ein eine einen für auf sich dem den des zu ich sie wir auch "
-    "le la les est une du pour dans que qui pas avec ce je vous nous sont "
-    "el los las es por para una il lo gli della di che è sono "
+    "le la les est une pour dans que qui pas avec ce je vous nous sont "
+    "el los las es por para una il gli della di che è sono "
     "não é het een dat niet voor op zijn".split()
 )
 SHORT_WORDS = 8  # fewer lower-case words than this, with no function word, is a title, a name or a term
+MIN_OTHER_WORDS = 2  # one stray "la" or "die" in a name or in code is no language
+CONFIDENT = 0.9  # with no function word on either side, langdetect must be this sure to overrule English
 CJK_WEIGHT = 2  # one Han/kana character carries about as much as two Latin letters
 SEED = 0
 
@@ -85,24 +88,27 @@ def _factory() -> DetectorFactory:
     return factory
 
 
-def langdetect_code(text: str) -> str | None:
-    """langdetect's best language for text, with a fixed seed; 'zh-cn'/'zh-tw' become 'zh'."""
+def langdetect_code(text: str, min_probability: float = 0.0) -> str | None:
+    """langdetect's best language for text (seeded), None below `min_probability`; 'zh-cn' becomes 'zh'."""
     detector = _factory().create()
     detector.append(text)
     try:
-        return detector.detect().split("-")[0]
-    except LangDetectException:
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):
         return None
+    return best.lang.split("-")[0] if best.prob >= min_probability else None
 
 
 def _latin_language(words: str) -> str | None:
-    """English when its function words win or the text is too short to tell; else langdetect's guess."""
+    """English when its function words win, or when the text is too short or langdetect unsure; else langdetect."""
     tokens = _LATIN_WORD.findall(words)
     english = sum(w.lower() in ENGLISH_FUNCTION_WORDS for w in tokens)
     other = sum(w.lower() in OTHER_FUNCTION_WORDS for w in tokens)
     if english > other or (english == other and sum(w[0].islower() for w in tokens) < SHORT_WORDS):
         return "en"
-    return langdetect_code(words)
+    if other > english and other >= MIN_OTHER_WORDS:
+        return langdetect_code(words)
+    return langdetect_code(words, CONFIDENT) or "en"
 
 
 @lru_cache(maxsize=8192)
