@@ -1,0 +1,151 @@
+"""merge: re-aligning into a translator's PO keeps every translation (msgmerge semantics)."""
+
+import polib
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transpair.catalog import build_catalog
+from transpair.merge import FUZZY_MATCH, merge, similarity
+from transpair.model import Alignment, Bead, Block, Document
+
+
+def po_of(*entries, **meta):
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", **meta}
+    for entry in entries:
+        po.append(entry)
+    return po
+
+
+def entry(msgid, msgstr="", **kw):
+    return polib.POEntry(msgid=msgid, msgstr=msgstr, **kw)
+
+
+LONG = "The quick brown fox jumps over the lazy dog near the river bank."
+
+
+def test_unchanged_source_keeps_translator_msgstr_flags_and_comments():
+    old = po_of(entry("Hello.", "안녕하세요!", tcomment="checked", flags=["fuzzy"]))
+    new = po_of(entry("Hello.", "안녕.", occurrences=[("a.txt", "9")], comment="transpair note"))
+    [got] = merge(new, old)
+    assert (got.msgstr, got.tcomment, got.flags) == ("안녕하세요!", "checked", ["fuzzy"])
+    assert (got.occurrences, got.comment) == ([("a.txt", "9")], "transpair note")
+
+
+def test_prefer_target_takes_the_aligned_translation():
+    old = po_of(entry("Hello.", "안녕하세요!", tcomment="checked"))
+    [got] = merge(po_of(entry("Hello.", "안녕.")), old, prefer_target=True)
+    assert (got.msgstr, got.tcomment) == ("안녕.", "checked")
+
+
+def test_untranslated_old_entry_takes_the_aligned_translation():
+    [got] = merge(po_of(entry("Hello.", "안녕.")), po_of(entry("Hello.", "")))
+    assert got.msgstr == "안녕."
+
+
+def test_changed_source_reuses_old_translation_as_fuzzy_with_previous_msgid():
+    old = po_of(entry(LONG, "여우 번역"))
+    new = po_of(entry(LONG.replace("quick", "fast"), ""))
+    [got] = merge(new, old)
+    assert (got.msgstr, got.flags, got.previous_msgid) == ("여우 번역", ["fuzzy"], LONG)
+
+
+def test_vanished_translated_source_becomes_obsolete_and_untranslated_one_disappears():
+    old = po_of(entry(LONG, "여우 번역"), entry("Nothing alike at all", ""))
+    got = merge(po_of(entry("Completely different text.", "")), old)
+    assert [(e.msgid, e.obsolete) for e in got] == [("Completely different text.", False), (LONG, True)]
+
+
+def test_obsolete_translation_comes_back_when_its_source_returns():
+    old = po_of(entry(LONG, "여우 번역", obsolete=True))
+    [got] = merge(po_of(entry(LONG, "")), old)
+    assert (got.msgstr, got.obsolete) == ("여우 번역", False)
+
+
+def test_each_old_translation_is_reused_once_by_its_closest_new_source():
+    old = po_of(entry(LONG, "여우 번역"))
+    new = po_of(entry(LONG.replace("river", "lake"), ""), entry(LONG.replace("quick brown", "slow red"), ""))
+    got = merge(new, old)
+    assert [e.msgstr for e in got] == ["여우 번역", ""]
+
+
+def test_header_keeps_translator_fields_and_takes_new_creation_date():
+    old = po_of(**{"Last-Translator": "Kim <kim@example.org>", "POT-Creation-Date": "2020-01-01 00:00+0000",
+                   "PO-Revision-Date": "2021-01-01 00:00+0000"})
+    new = po_of(**{"Last-Translator": "transpair", "POT-Creation-Date": "2026-01-01 00:00+0000", "Language": "ko"})
+    meta = merge(new, old).metadata
+    assert meta["Last-Translator"] == "Kim <kim@example.org>"
+    assert meta["PO-Revision-Date"] == "2021-01-01 00:00+0000"
+    assert meta["POT-Creation-Date"] == "2026-01-01 00:00+0000"
+    assert meta["Language"] == "ko"
+
+
+def test_inputs_are_not_modified():
+    old = po_of(entry(LONG, "여우 번역"))
+    new = po_of(entry(LONG.replace("quick", "fast"), ""))
+    merge(new, old)
+    assert (old[0].obsolete, new[0].msgstr, new[0].flags) == (False, "", [])
+
+
+def test_similarity_bounds():
+    assert similarity(LONG, LONG) == 1.0
+    assert similarity(LONG, "Zzz.") < FUZZY_MATCH
+
+
+# Property: random edits of an article, re-aligned into a translated PO, lose no translation.
+
+WORDS = st.sampled_from("alpha beta gamma delta python module import class value list string error file".split())
+PARAGRAPH = st.lists(WORDS, min_size=4, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
+
+
+def document(path, texts):
+    """A plain-text document of these paragraphs."""
+    text, blocks = "", []
+    for t in texts:
+        blocks.append(Block(t, "paragraph", text.count("\n") + 1, len(text), len(text) + len(t)))
+        text += t + "\n\n"
+    return Document(path, text, tuple(blocks))
+
+
+def alignment(texts, found):
+    """The source paragraphs aligned 1-1 with whatever translations the aligner `found` ('' = none)."""
+    src, tgt = document("a.en.txt", texts), document("a.ko.txt", [f or "·" for f in found])
+    beads = tuple(Bead((i,), (i,), 0.9, "translated" if f else "untranslated") for i, f in enumerate(found))
+    return Alignment(src, tgt, beads)
+
+
+@st.composite
+def edited(draw):
+    """An article, an edited version of it, and what an aligner found for the edited version."""
+    texts = draw(st.lists(PARAGRAPH, min_size=1, max_size=8))
+    new = list(texts)
+    for op in draw(st.lists(st.sampled_from(["change", "insert", "delete", "move"]), max_size=5)):
+        if op == "insert" or not new:
+            new.insert(draw(st.integers(0, len(new))), draw(PARAGRAPH))
+        elif op == "change":
+            i = draw(st.integers(0, len(new) - 1))
+            new[i] = new[i].replace(" ", " " + draw(WORDS) + " ", 1)
+        elif op == "delete":
+            new.pop(draw(st.integers(0, len(new) - 1)))
+        else:
+            new.insert(draw(st.integers(0, len(new) - 1)), new.pop(draw(st.integers(0, len(new) - 1))))
+    found = draw(st.lists(st.sampled_from(["", "정렬된 번역"]), min_size=len(new), max_size=len(new)))
+    return texts, new, found
+
+
+@settings(max_examples=150, deadline=None)
+@given(edited())
+def test_no_translation_is_lost_after_random_edits(case):
+    texts, new_texts, found = case
+    old = build_catalog(alignment(texts, [""] * len(texts)))
+    for i, e in enumerate(old):
+        e.msgstr = f"번역 {i}"  # what the translator wrote
+    merged = merge(build_catalog(alignment(new_texts, found)), old)
+    for e in old:
+        kept = [m for m in merged if m.msgstr == e.msgstr]
+        assert kept, f"lost {e.msgstr!r}"
+        m = kept[0]
+        assert m.obsolete or m.msgid == e.msgid or ("fuzzy" in m.flags and m.previous_msgid == e.msgid)
+    live = [(m.msgctxt, m.msgid) for m in merged if not m.obsolete]
+    assert [m.msgid for m in merged if not m.obsolete] == new_texts
+    assert len(live) == len(set(live))
