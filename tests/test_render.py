@@ -63,3 +63,12 @@ def test_table_fits_an_80_column_terminal():
     header = next(line for line in console.file.getvalue().splitlines() if "Article" in line)
     for column in ("Progress", "Done", "Strings", "Words", "Fuzzy", "Untr.", "TBD", "Src"):
         assert column in header
+
+
+def test_long_article_names_keep_their_file_name():
+    long = "docs/" + "very-long-folder/" * 6 + "guide.po"
+    report = Report((article_report(long, catalog(sample_entries())),))
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    print_table(report, "words", "coverage", console=console)
+    row = next(line for line in console.file.getvalue().splitlines() if "guide.po" in line)
+    assert row.lstrip().startswith("…") and "36.4%" in row

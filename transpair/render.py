@@ -45,15 +45,19 @@ def bar(figures: Figures, by: str, width: int = BAR_WIDTH) -> Text:
 def table(report: Report, by: str, sort: str, sections: bool = False, width: int = 80) -> Table:
     """The terminal table: one row per article (and its sections on request), then the total.
 
-    The article column gets what the figures leave of `width`; longer names end in an ellipsis.
+    The name column gets what the figures leave of `width`: a long article name keeps its end (the file
+    name), a long section title its start.
     """
-    tbl = Table(title=f"Translation coverage of {len(report.articles)} article(s) by {by}", box=box.SIMPLE, pad_edge=False, padding=(0, 1), collapse_padding=True)
-    tbl.add_column("Article", max_width=max(12, width - FIGURES_WIDTH), overflow="ellipsis", no_wrap=True)
+    room = max(12, width - FIGURES_WIDTH)
+    tbl = Table(title=f"Translation coverage of {len(report.articles)} article(s) by {by}", box=box.SIMPLE,
+                pad_edge=False, padding=(0, 1), collapse_padding=True)
+    tbl.add_column("Article", max_width=room, overflow="ellipsis", no_wrap=True)
     tbl.add_column("Progress", no_wrap=True)
     for name in ("Done", "Strings", "Words", "Fuzzy", "Untr.", "TBD", "Src"):
         tbl.add_column(name, justify="right", no_wrap=True, min_width=len(name))
     for article in sort_articles(report.articles, sort, by):
-        tbl.add_row(*_cells(article.name, article.figures, by))
+        name = article.name if len(article.name) <= room else "…" + article.name[1 - room:]
+        tbl.add_row(*_cells(name, article.figures, by))
         for section in article.sections if sections and len(article.sections) > 1 else ():
             tbl.add_row(*_cells(f"  § {section.title or UNTITLED}", section.figures, by), style="dim")
     tbl.add_section()

@@ -1,0 +1,120 @@
+"""The report command end to end: formats, files, exit codes, and agreement with msgfmt and pocount."""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from report_fixtures import entry, sample_entries, write
+
+from transpair.cli import app
+
+POCOUNT = Path(sys.executable).with_name("pocount")
+
+
+def test_json_to_stdout_and_badge_file(runner, tmp_path):
+    po = write(tmp_path / "a.po", sample_entries())
+    badge = tmp_path / "badge.svg"
+    result = runner.invoke(app, ["report", str(po), "--format", "json", "--badge", str(badge)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["total"]["translated"] == 3 and data["articles"][0]["name"] == str(po)
+    assert "36.4%" in badge.read_text(encoding="utf-8")
+
+
+def test_html_and_csv_to_files(runner, tmp_path):
+    po = write(tmp_path / "a.po", sample_entries())
+    for fmt, name in (("html", "report.html"), ("csv", "report.csv"), ("markdown", "report.md"), ("table", "t.txt")):
+        result = runner.invoke(app, ["report", str(po), "-f", fmt, "-o", str(tmp_path / name)])
+        assert result.exit_code == 0 and result.stdout == ""
+        assert "a.po" in (tmp_path / name).read_text(encoding="utf-8")
+
+
+def test_fail_under_by_words_and_by_strings(runner, tmp_path):
+    po = write(tmp_path / "a.po", [entry("one two three four five six seven eight nine", "번역"), entry("ten")])
+    assert runner.invoke(app, ["report", str(po), "--fail-under", "90"]).exit_code == 0  # 9 of 10 words
+    failed = runner.invoke(app, ["report", str(po), "--fail-under", "90", "--by", "strings"])
+    assert failed.exit_code == 1
+    assert "1 of 2 strings translated (50.0%), below --fail-under 90" in failed.stderr
+
+
+def test_bad_input_exits_2_and_still_reports_the_good_file(runner, tmp_path):
+    good = write(tmp_path / "good.po", sample_entries())
+    result = runner.invoke(app, ["report", str(good), str(tmp_path / "missing.po"), "-f", "json"])
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["articles"][0]["name"] == str(good)
+    assert result.stderr.strip() == f"transpair: error: {tmp_path / 'missing.po'}: no such file or folder"
+    assert "Traceback" not in result.output
+
+
+def test_errors_win_over_the_gate(runner, tmp_path):
+    good = write(tmp_path / "good.po", [entry("untranslated text")])
+    result = runner.invoke(app, ["report", str(good), str(tmp_path / "nope"), "--fail-under", "50"])
+    assert result.exit_code == 2
+
+
+def test_folder_of_article_pairs_is_aligned_on_the_fly(runner, tmp_path):
+    (tmp_path / "post.en.md").write_text(
+        "# Getting started\n\nInstall the package with pip before you begin.\n\n"
+        "The tool reads both versions of an article and pairs their paragraphs.\n\n"
+        "Then run the command on two files and read the output.\n", encoding="utf-8")
+    (tmp_path / "post.ko.md").write_text(
+        "# 시작하기\n\n시작하기 전에 pip으로 패키지를 설치하세요.\n\n"
+        "이 도구는 글의 두 가지 판을 모두 읽고 문단끼리 짝을 짓습니다.\n\n"
+        "Then run the command on two files and read the output.\n", encoding="utf-8")
+    result = runner.invoke(app, ["report", str(tmp_path), "-f", "json", "--quiet"])
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout)["articles"][0]
+    assert article["name"] == "post" and article["total"] == 4
+    assert article["untranslated"] == 1 and article["left_in_source"] == 1
+    assert not list(tmp_path.glob("*.po"))  # nothing written
+
+
+def msgfmt_counts(msgfmt: str, po: Path) -> tuple[int, int, int]:
+    """(translated, fuzzy, untranslated) from `msgfmt --statistics` (absent parts are 0)."""
+    err = subprocess.run([msgfmt, "--statistics", "-o", "/dev/null", str(po)], capture_output=True, text=True).stderr
+    found = {kind: int(n) for n, kind in re.findall(r"(\d+) (translated|fuzzy|untranslated)", err)}
+    return found.get("translated", 0), found.get("fuzzy", 0), found.get("untranslated", 0)
+
+
+def pocount_counts(po: Path) -> tuple[int, int, int]:
+    """(translated, fuzzy, untranslated) strings from translate-toolkit's `pocount --csv`."""
+    out = subprocess.run([str(POCOUNT), "--csv", str(po)], capture_output=True, text=True, check=True).stdout
+    row = next(r for r in out.splitlines() if r.startswith(str(po)))
+    fields = row.split(",")
+    return int(fields[1]), int(fields[4]), int(fields[6])
+
+
+def report_counts(runner, po: Path) -> tuple[int, int, int]:
+    """(translated, fuzzy, untranslated) as `transpair report --format json` counts them."""
+    data = json.loads(runner.invoke(app, ["report", str(po), "-f", "json"]).stdout)["total"]
+    return data["translated"], data["fuzzy"], data["untranslated"]
+
+
+states = st.sampled_from(["translated", "fuzzy", "untranslated", "fuzzy-empty", "plural", "plural-half", "obsolete"])
+
+
+def generated_entry(state: str, i: int) -> polib.POEntry:
+    """An entry in one of the states msgfmt and pocount tell apart."""
+    text = f"Sentence {i} with words, numbers like 2.6.{i} and os.path.join."
+    if state.startswith("plural"):
+        forms = {0: "파일", 1: "" if state == "plural-half" else "파일들"}
+        return polib.POEntry(msgid=f"{i} file", msgid_plural=f"{i} files", msgstr_plural=forms)
+    return entry(text, "" if state in ("untranslated", "fuzzy-empty") else "번역문",
+                 fuzzy=state.startswith("fuzzy"), obsolete=state == "obsolete")
+
+
+@pytest.mark.skipif(not POCOUNT.exists(), reason="translate-toolkit's pocount is not installed")
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(states, min_size=1, max_size=12))
+def test_string_counts_equal_msgfmt_and_pocount(runner, msgfmt, tmp_path, seq):
+    po = write(tmp_path / "gen.po", [generated_entry(s, i) for i, s in enumerate(seq)])
+    ours = report_counts(runner, po)
+    assert ours == msgfmt_counts(msgfmt, po)
+    assert ours == pocount_counts(po)
