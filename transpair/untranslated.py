@@ -44,7 +44,7 @@ from .errors import InputError
 from .model import Alignment, Bead, Block, Document
 
 MARKER_SLACK = 3  # words allowed beside a marker ("TODO: translate this section", "번역 예정입니다")
-MIN_PROSE_WORDS = 3  # calibrated on pydocs-ko, see bench/bench_untranslated.py --calibrate
+MIN_PROSE_WORDS = 2  # calibrated on pydocs-ko, see bench/bench_untranslated.py --calibrate
 CONFIG_NAME = ".transpair.toml"
 LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh-cn": "Chinese", "zh-tw": "Chinese"}
 
@@ -61,11 +61,8 @@ DEFAULT_MARKERS = (
 )
 
 _WORD = regex.compile(r"\p{L}+")
-_NOT_PROSE = regex.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+"  # URLs, e-mail
-    r"|(?::[\w.-]+)+:`[^`]*`|``[^`]*``|`[^`]*`"  # reST roles, inline literals
-    r"|\S*[\w)]\.\w\S*|\w+\(\S*?\)|\S*[_/\\=<>{}\[\]#$]\S*"  # dotted names, calls, paths, code-ish tokens
-)
+_LITERAL = regex.compile(r"``.*?``|`[^`]*`|(?::[\w.-]+)+:|https?://\S+|www\.\S+")  # literals, reST roles, URLs
+_CODE_TOKEN = regex.compile(r"[`_/\\=<>{}\[\]#$@|~^]|\w[.:(]\w|\(\)|\d")  # paths, names.with.dots, calls
 
 
 def language_name(code: str | None) -> str:
@@ -121,28 +118,42 @@ def marker_in(text: str, patterns: Sequence[regex.Pattern]) -> str | None:
     return None
 
 
-def governed(blocks: Sequence[Block], patterns: Sequence[regex.Pattern]) -> dict[int, str]:
-    """Block index -> marker text, for marker blocks and the blocks of the section each one governs."""
+def ends_section(blocks: Sequence[Block], index: int, lang: str | None) -> bool:
+    """True when block `index` is a heading that starts a section in the document's own language
+    `lang` (any heading when `lang` is None): neither it nor the block after it is in another one."""
+    if blocks[index].kind != "heading":
+        return False
+    return lang is None or all(langid.detect(b.norm) in (lang, None) for b in blocks[index : index + 2])
+
+
+def governed(blocks: Sequence[Block], patterns: Sequence[regex.Pattern], lang: str | None = None) -> dict[int, str]:
+    """Block index -> marker text, for marker blocks and the blocks of the section each one governs.
+
+    A section ends at the next heading of a section written in the document's own language `lang`;
+    a heading left in another language, or code taken for a heading, stays in the untranslated section.
+    """
     found: dict[int, str] = {}
     current = None
     for i, block in enumerate(blocks):
-        if block.kind == "heading":
+        if ends_section(blocks, i, lang):
             current = None
-        marker = marker_in(block.text, patterns)
-        current = marker or current
+        current = marker_in(block.text, patterns) or current
         if current:
             found[i] = current
     return found
 
 
 def prose_words(text: str) -> int:
-    """How many words of running text remain once URLs, code, paths and markup are taken out.
+    """How many words of running text remain once URLs, inline code, paths and markup are taken out.
 
-    Capitalised words (names, titles, product names) and single letters do not count; words of a
-    script without case (Hangul) always do.
+    Capitalised or camel-case words (names, titles, products, identifiers) and single letters do not
+    count, except a capitalised first word ("For example:"); words of a script without case (Hangul)
+    always do.
     """
-    words = _WORD.findall(_NOT_PROSE.sub(" ", text))
-    return sum(1 for w in words if w[0].islower() and len(w) > 1 or not w[0].isupper() and not w[0].islower())
+    tokens = [t for t in _LITERAL.sub(" ", text).split() if not _CODE_TOKEN.search(t)]
+    words = [w for t in tokens for w in _WORD.findall(t)]
+    first = 1 if words and words[0].istitle() and len(words[0]) > 1 else 0
+    return first + sum(1 for w in words[first:] if (w.islower() and len(w) > 1) or w.lower() == w.upper())
 
 
 def in_language(text: str, lang: str) -> bool:
@@ -186,7 +197,7 @@ def classify_bead(bead: Bead, alignment: Alignment, marks: dict[int, str], sourc
         return replace(bead, status="untranslated", reason="copy of the source")
     left = [s for t in texts for s in leftover_sentences(t, tgt_lang, src_lang)]
     if left:
-        return replace(bead, status="fuzzy", reason=f"still in {language_name(src_lang)}: {_quote(left)}")
+        return replace(bead, status="fuzzy", reason=still_in(src_lang, left))
     return replace(bead, status=bead.status or "translated")
 
 
@@ -205,18 +216,39 @@ def _empty_side(bead: Bead) -> str:
 def classify(alignment: Alignment, markers: Iterable[str] = ()) -> Alignment:
     """A new Alignment whose beads say which are translated, fuzzy, untranslated or missing, and why."""
     patterns = compile_markers(markers)
-    marks = governed(alignment.target.blocks, patterns)
+    marks = governed(alignment.target.blocks, patterns, alignment.target_lang)
     source_marks = {i: m for i, b in enumerate(alignment.source.blocks) if (m := marker_in(b.text, patterns))}
     beads = tuple(classify_bead(b, alignment, marks, source_marks) for b in alignment.beads)
     return replace(alignment, beads=beads)
 
 
+def still_in(lang: str, sentences: Sequence[str]) -> str:
+    """The fuzzy reason naming the sentences still in `lang`."""
+    return f"still in {language_name(lang)}: {_quote(sentences)}"
+
+
+def leftovers(
+    doc: Document, lang: str, other: str, patterns: Sequence[regex.Pattern], sentences: bool = True
+) -> dict[int, tuple[str, str]]:
+    """Block index -> (status, reason) for the blocks of a `lang` document that are not translated:
+    marker sections, blocks left in `other`, and (with `sentences`) blocks partly in `other` (fuzzy)."""
+    marks = governed(doc.blocks, patterns, lang)
+    found = {}
+    for i, block in enumerate(doc.blocks):
+        if i in marks:
+            found[i] = ("untranslated", f'placeholder "{marks[i]}"')
+        elif in_language(block.norm, other):
+            found[i] = ("untranslated", f"left in {language_name(other)}")
+        elif sentences and (left := leftover_sentences(block.text, lang, other)):
+            found[i] = ("fuzzy", still_in(other, left))
+    return found
+
+
 def leftover_share(doc: Document, lang: str, other: str, patterns: Sequence[regex.Pattern]) -> float:
-    """Share of a `lang` document's letters that are marker sections or prose left in `other`."""
-    marks = governed(doc.blocks, patterns)
+    """Share of a `lang` document's letters that are marker sections or whole blocks left in `other`."""
+    left = leftovers(doc, lang, other, patterns, sentences=False)
     total = sum(len(b.norm) for b in doc.blocks) or 1
-    left = sum(len(b.norm) for i, b in enumerate(doc.blocks) if i in marks or in_language(b.norm, other))
-    return left / total
+    return sum(len(doc.blocks[i].norm) for i in left) / total
 
 
 def original(
@@ -233,12 +265,11 @@ def original(
     return "target" if src_left > tgt_left else "source"
 
 
-def block_languages(blocks: Sequence[Block], langs: Sequence[str]) -> list[str | None]:
-    """The language (one of `langs`) of each block; language-neutral blocks (code, numbers, URLs)
-    take the language of the block before them (of the first languaged block at the start)."""
-    found = [lang if lang in langs else None for lang in (langid.detect(b.norm) for b in blocks)]
-    known = [lang for lang in found if lang]
-    last = known[0] if known else None
+def block_languages(blocks: Sequence[Block]) -> list[str | None]:
+    """The language of each block; language-neutral blocks (code, numbers, URLs) take the language of
+    the block before them (of the first block with a language, at the start)."""
+    found = [langid.detect(b.norm) for b in blocks]
+    last = next((lang for lang in found if lang), None)
     result = []
     for lang in found:
         last = lang or last
@@ -252,7 +283,7 @@ def split_bilingual(doc: Document, langs: tuple[str, str] = ("en", "ko")) -> tup
     Blocks keep their spans; a block in a third language goes to neither side. InputError when one
     of the two languages has no block at all.
     """
-    found = block_languages(doc.blocks, langs)
+    found = block_languages(doc.blocks)
     sides = tuple(
         replace(doc, blocks=tuple(b for b, lang in zip(doc.blocks, found) if lang == want), lang=want)
         for want in langs
