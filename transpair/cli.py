@@ -99,6 +99,51 @@ def eval_cmd(
     typer.echo(evaluate.report_json(figures) if as_json else evaluate.format_report(figures))
 
 
+@app.command("apply")
+def apply_cmd(
+    po: Path = typer.Argument(..., help="The translated PO file (from align or pot, filled by a translator)."),
+    source: Path = typer.Argument(..., help="The original article the PO was made from."),
+    output: Path = typer.Option(..., "-o", "--output", help="The translated article to write (SOURCE's format)."),
+    mark_untranslated: bool = typer.Option(
+        False, "--mark-untranslated", help="Put [untranslated] before paragraphs left in the source language."
+    ),
+    threshold: float = typer.Option(
+        0.0, "--threshold", metavar="PCT", min=0, max=100,
+        help="Refuse (exit 1, nothing written) when under PCT percent of the paragraphs are translated.",
+    ),
+) -> None:
+    """Rebuild the translated article: translated entries replace their paragraphs, everything else stays.
+
+    Untranslated and fuzzy entries keep the source text. Markup, front matter and code stay byte for byte.
+    Exit 2 for a PO from another article or an OUTPUT that is SOURCE or PO; 1 under --threshold.
+    """
+    from . import rebuild
+
+    with user_errors():
+        try:
+            result = rebuild.apply_file(po, source, output, mark_untranslated, threshold)
+        except rebuild.CoverageError as exc:
+            typer.echo(f"transpair: {exc}", err=True)
+            raise typer.Exit(1) from None
+    typer.echo(f"{output}: {result.translated} of {result.blocks} paragraphs translated ({result.coverage:.1f}%)")
+
+
+@app.command("pot")
+def pot_cmd(
+    source: Path = typer.Argument(..., help="An article with no translation yet."),
+    output: Path = typer.Option(..., "-o", "--output", help="The POT file to write (a previous one is kept as .bak)."),
+    source_lang: str = typer.Option("en", "--source-lang"),
+    unit: Unit = typer.Option(Unit.paragraph, "--unit", help="One entry per paragraph, or per sentence."),
+    no_wrap: bool = typer.Option(False, "--no-wrap", help="Do not wrap long lines (gettext's --no-wrap)."),
+) -> None:
+    """Write a PO template for SOURCE, segmented as align does so that a later align merges cleanly."""
+    from . import catalog
+
+    with user_errors():
+        pot = catalog.write_template(source, output, source_lang, unit.value, wrap=not no_wrap)
+    typer.echo(f"{output}: {len(pot)} entries")
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
