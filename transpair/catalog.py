@@ -17,9 +17,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
+from dataclasses import replace
+from pathlib import Path
+
 import polib
 
-from . import __version__
+from . import __version__, pofile, read, segment
+from .errors import InputError
 from .merge import merge  # noqa: F401  (part of the catalog API: catalog.merge)
 from .model import Alignment, Bead, Block, Document
 from .notes import Note, format_note
@@ -175,3 +179,23 @@ def build_template(source: Document, source_lang: str = "en", when: datetime | N
     po = _catalog(template_header(source, source_lang, when), entries)
     po.metadata_is_fuzzy = ["fuzzy"]
     return po
+
+
+def sentence_document(doc: Document, lang: str) -> Document:
+    """The document with every block cut into sentences, as `align --unit sentence` cuts it."""
+    return replace(doc, blocks=tuple(s for block in doc.blocks for s in segment.sentences(block, lang)))
+
+
+def write_template(
+    source: str | Path, out: str | Path, source_lang: str = "en", unit: str = "paragraph", wrap: bool = True
+) -> polib.POFile:
+    """Read an article and write its POT (never over the article itself); returns the template."""
+    if pofile.same_file(Path(out), Path(source)):
+        raise InputError(f"{out}: the output would overwrite {source}; choose another -o")
+    doc = read.read_document(source)
+    doc = sentence_document(doc, source_lang) if unit == "sentence" else doc
+    if not doc.blocks:
+        raise InputError(f"{source}: no translatable text found")
+    pot = build_template(doc, source_lang)
+    pofile.write_po(pot, out, wrap=wrap)
+    return pot

@@ -94,6 +94,13 @@ def format_po(po: polib.POFile, wrap: bool = True) -> str:
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (existing or not), so an output never overwrites an input."""
+    if a.exists() and b.exists():
+        return os.path.samefile(a, b)
+    return a.resolve() == b.resolve()
+
+
 def write_text(path: str | Path, text: str, backup: bool = False) -> Path:
     """Write a file through a temporary file in the same folder and a rename; keep NAME.bak if asked."""
     p = Path(path)

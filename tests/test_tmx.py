@@ -1,0 +1,42 @@
+"""tmx: translated pairs exported as TMX 1.4 with the required header and language attributes."""
+
+import xml.etree.ElementTree as ET
+
+import polib
+
+from transpair.tmx import XML_LANG, format_tmx
+
+REQUIRED_HEADER = ("creationtool", "creationtoolversion", "datatype", "segtype", "adminlang", "srclang", "o-tmf")
+
+
+def catalog() -> polib.POFile:
+    po = polib.POFile()
+    for entry in (
+        polib.POEntry(msgid="Hello & <welcome>", msgstr="안녕 & <환영>"),
+        polib.POEntry(msgid="Fuzzy one", msgstr="애매", flags=["fuzzy"]),
+        polib.POEntry(msgid="Empty one", msgstr=""),
+        polib.POEntry(msgid="Old one", msgstr="옛것", obsolete=True),
+        polib.POEntry(msgid="Two\n\nparagraphs", msgstr="두\n\n문단"),
+    ):
+        po.append(entry)
+    return po
+
+
+def test_tmx_has_required_structure_and_only_translated_pairs():
+    root = ET.fromstring(format_tmx(catalog(), "en", "ko", "sentence").encode("utf-8"))
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    header, body = root.find("header"), root.find("body")
+    assert all(header.get(name) for name in REQUIRED_HEADER)
+    assert (header.get("srclang"), header.get("segtype"), header.get("creationtool")) == ("en", "sentence", "transpair")
+    units = body.findall("tu")
+    pairs = [[(tuv.get(XML_LANG), tuv.find("seg").text) for tuv in tu.findall("tuv")] for tu in units]
+    assert pairs == [
+        [("en", "Hello & <welcome>"), ("ko", "안녕 & <환영>")],
+        [("en", "Two\n\nparagraphs"), ("ko", "두\n\n문단")],
+    ]
+
+
+def test_tmx_text_is_escaped_xml_with_declaration():
+    text = format_tmx(catalog(), "en", "ko")
+    assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">')
+    assert "Hello &amp; &lt;welcome&gt;" in text and 'xml:lang="ko"' in text

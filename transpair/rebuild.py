@@ -1,0 +1,180 @@
+"""Rebuild the translated article from a PO: each source block's span gets its translation.
+
+Everything outside the blocks' spans (Markdown markers, front matter, code, HTML tags) stays byte
+for byte. Entries are found the way the catalog made them: consecutive source blocks joined by a
+blank line form the msgid (the longest run that has an entry wins), repeats told apart by msgctxt.
+A translated entry replaces its blocks: one span when only blank space separates them, otherwise the
+first span gets the msgstr and the others are emptied. Untranslated and fuzzy entries keep the
+source text, or get UNTRANSLATED_MARK in front of it when asked. HTML: a block's span holds its
+inline markup and Block.text is plain text, so a rewritten block gets the escaped plain text (its
+inline tags such as links are dropped); sentences sharing one span are rewritten together.
+The output is UTF-8 with LF line ends, whatever the source's encoding.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from . import pofile, read
+from .catalog import joined, repeat_context
+from .errors import InputError
+from .model import Block, Document
+
+UNTRANSLATED_MARK = "[untranslated] "
+MIN_MATCHED = 0.5  # below this share of source blocks found in the PO, it belongs to another article
+
+
+class CoverageError(Exception):
+    """The PO translates less of the article than the --threshold asked for (exit 1, nothing written)."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """Consecutive source blocks [first, first + size) and the PO entry they form (None: no entry)."""
+
+    first: int
+    size: int
+    entry: polib.POEntry | None
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    """The rebuilt text and how much of the article it translates."""
+
+    text: str
+    blocks: int  # source blocks
+    matched: int  # source blocks that have a PO entry
+    translated: int  # source blocks replaced by a translation
+
+    @property
+    def coverage(self) -> float:
+        """Percent of the source blocks that were translated."""
+        return 100.0 * self.translated / self.blocks if self.blocks else 100.0
+
+
+def is_done(entry: polib.POEntry | None) -> bool:
+    """Whether an entry has a translation that can go into the article (non-empty, not fuzzy)."""
+    return entry is not None and bool(entry.msgstr) and "fuzzy" not in entry.flags
+
+
+def _index(po: polib.POFile) -> tuple[dict[tuple[str | None, str], polib.POEntry], int]:
+    """Live entries by msgctxt+msgid, and the most blocks one msgid joins."""
+    entries = {(e.msgctxt, e.msgid): e for e in po if not e.obsolete and e.msgid}
+    widest = max((msgid.count("\n\n") + 1 for _, msgid in entries), default=1)
+    return entries, widest
+
+
+def groups(blocks: Sequence[Block], po: polib.POFile) -> list[Group]:
+    """Cut the source blocks into the runs the PO's entries cover, in document order."""
+    entries, widest = _index(po)
+    seen: Counter[str] = Counter()
+    result: list[Group] = []
+    i = 0
+    while i < len(blocks):
+        for size in range(min(widest, len(blocks) - i), 0, -1):
+            msgid = joined(blocks[i : i + size])
+            entry = entries.get((repeat_context(seen[msgid] + 1), msgid)) or entries.get((None, msgid))
+            if entry is not None or size == 1:
+                break
+        seen[msgid] += 1
+        result.append(Group(i, size, entry))
+        i += size
+    return result
+
+
+def block_texts(doc: Document, cut: Sequence[Group], mark: bool) -> list[str | None]:
+    """New text per source block: the msgstr on a group's first block, '' on its others, None = keep."""
+    texts: list[str | None] = [None] * len(doc.blocks)
+    for group in cut:
+        own = range(group.first, group.first + group.size)
+        if is_done(group.entry):
+            texts[group.first] = group.entry.msgstr
+            texts[group.first + 1 : group.first + group.size] = [""] * (group.size - 1)
+        elif mark:
+            texts[group.first : group.first + group.size] = [UNTRANSLATED_MARK + doc.blocks[i].text for i in own]
+    return texts
+
+
+def _fill_shared_spans(doc: Document, texts: list[str | None]) -> list[str | None]:
+    """Blocks sharing one span (HTML sentences) are rewritten together: kept ones get their own text."""
+    filled = list(texts)
+    spans = [(b.start, b.end) for b in doc.blocks]
+    for i, span in enumerate(spans):
+        if filled[i] is None and any(t is not None for t, s in zip(texts, spans) if s == span):
+            filled[i] = doc.blocks[i].text
+    return filled
+
+
+def edits(doc: Document, texts: Sequence[str | None]) -> list[tuple[int, int, str]]:
+    """(start, end, new text) edits of Document.text, in order and never overlapping.
+
+    Blocks sharing a span are joined with a space; an emptied block separated from the edit before it
+    by blank space only is swallowed by that edit (no stray blank lines in text and Markdown).
+    """
+    escape = doc.format == "html"
+    out: list[list] = []
+    last = -1
+    for i, (block, text) in enumerate(zip(doc.blocks, _fill_shared_spans(doc, list(texts)))):
+        if text is None:
+            continue
+        text = html.escape(text, quote=False) if escape else text
+        if out and (out[-1][0], out[-1][1]) == (block.start, block.end):
+            out[-1][2] = " ".join(t for t in (out[-1][2], text) if t)
+        elif out and not text and last == i - 1 and not doc.text[out[-1][1] : block.start].strip():
+            out[-1][1] = block.end
+        else:
+            out.append([block.start, block.end, text])
+        last = i
+    return [(start, end, text) for start, end, text in out]
+
+
+def rebuild(po: polib.POFile, doc: Document, mark_untranslated: bool = False) -> Rebuild:
+    """The translated article: the source text with every translated block span replaced."""
+    cut = groups(doc.blocks, po)
+    parts, pos = [], 0
+    for start, end, new in edits(doc, block_texts(doc, cut, mark_untranslated)):
+        parts += [doc.text[pos:start], new]
+        pos = end
+    parts.append(doc.text[pos:])
+    matched = sum(g.size for g in cut if g.entry is not None)
+    translated = sum(g.size for g in cut if is_done(g.entry))
+    return Rebuild("".join(parts), len(doc.blocks), matched, translated)
+
+
+def check_article(result: Rebuild, po: polib.POFile, po_path: Path, source: Path) -> None:
+    """Refuse a PO made for another article: most source blocks have no entry in it."""
+    if result.blocks and result.matched / result.blocks >= MIN_MATCHED:
+        return
+    names = sorted({os.path.basename(name) for e in po if not e.obsolete for name, _ in e.occurrences})
+    made_for = f"; its references name {', '.join(names[:3])}" if names and source.name not in names else ""
+    raise InputError(
+        f"{po_path}: only {result.matched} of {result.blocks} paragraphs of {source} have an entry in it "
+        f"(a PO from another article?{made_for})"
+    )
+
+
+def apply_file(
+    po_path: str | Path, source: str | Path, out: str | Path, mark_untranslated: bool = False, threshold: float = 0.0
+) -> Rebuild:
+    """Write the translated article OUT from PO and SOURCE; refuse foreign POs and low coverage."""
+    po_path, source, out = Path(po_path), Path(source), Path(out)
+    for other in (source, po_path):
+        if pofile.same_file(out, other):
+            raise InputError(f"{out}: the output would overwrite {other}; choose another -o")
+    po, doc = pofile.read_po(po_path), read.read_document(source)
+    result = rebuild(po, doc, mark_untranslated)
+    check_article(result, po, po_path, source)
+    if result.coverage < threshold:
+        raise CoverageError(
+            f"{po_path}: {result.translated} of {result.blocks} paragraphs translated "
+            f"({result.coverage:.1f}%), below --threshold {threshold:g}%; nothing written"
+        )
+    pofile.write_text(out, result.text)
+    return result
