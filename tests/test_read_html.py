@@ -2,6 +2,8 @@
 
 from transpair.read_html import content_root, html_blocks
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Site</title><script>var s = "<p>not text</p>";</script><style>p {}</style></head>
@@ -74,3 +76,45 @@ def test_root_prefers_article_then_main_then_richest_div_then_body():
 def test_korean_page_without_article():
     page = "<html><body><div><h2>소개</h2><p>파이썬은 <code>pip</code>으로 설치합니다.</p></div></body></html>"
     assert [(b.kind, b.text) for b in html_blocks(page)] == [("heading", "소개"), ("paragraph", "파이썬은 pip으로 설치합니다.")]
+
+
+def _pairs(page):
+    return [(b.kind, b.text, page[b.start : b.end]) for b in html_blocks(page)]
+
+
+def test_bare_text_in_divs_split_at_double_br_in_document_order():
+    page = "<body><div class=entry>First line<br>same para.<br><br>\n<br>Second &amp; para.<p>Third.</p>Fourth.</div></body>"
+    assert _pairs(page) == [
+        ("paragraph", "First line same para.", "First line<br>same para."),
+        ("paragraph", "Second & para.", "Second &amp; para."),
+        ("paragraph", "Third.", "Third."),
+        ("paragraph", "Fourth.", "Fourth."),
+    ]
+
+
+def test_list_item_text_after_a_nested_list_is_its_own_block():
+    page = "<body><ul><li>Lead <ul><li>inner</li></ul> tail text</li></ul></body>"
+    assert _pairs(page) == [("list", "Lead", "Lead"), ("list", "inner", "inner"), ("list", "tail text", "tail text")]
+
+
+def test_fragment_without_body():
+    page = "Hello <b>world</b>.\n<p>Next one.</p>"
+    assert _pairs(page) == [("paragraph", "Hello world.", "Hello <b>world</b>."), ("paragraph", "Next one.", "Next one.")]
+
+
+_PIECES = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<li>", "</li>", "<ul>", "</ul>", "<br>", "<b>", "</b>", "<h2>", "</h2>",
+     "<script>x</script>", "text", "글", " ", "\n", "&amp;", "<!-- c -->", "<td>", "<table>", "</table>"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_tag_soup_gives_ordered_disjoint_spans_with_text(page):
+    blocks = html_blocks(page)
+    for b, nxt in zip(blocks, blocks[1:]):
+        assert b.end <= nxt.start
+    for b in blocks:
+        assert b.text and b.text == " ".join(b.text.split())
+        assert 0 <= b.start < b.end <= len(page) and page[b.start : b.end].strip() == page[b.start : b.end]
+        assert page.count("\n", 0, b.start) + 1 == b.line
