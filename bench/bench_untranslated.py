@@ -161,7 +161,7 @@ def main() -> None:
     for name, pairs in sets.items():
         for which in ("gold", "real") if args.aligner == "both" else (args.aligner,):
             print(f"untranslated_en {name:15s} {which:4s} beads: {bench_untranslated(pairs, aligners[which])}")
-    values = (1, 2, 3, 4, 5, 6) if args.calibrate else (untranslated.MIN_PROSE_WORDS,)
+    values = (1, 2, 3, 4, 5, 6) if args.calibrate else (untranslated.MIN_PROSE_WORDS,) if args.mixed else ()
     for value in values:
         untranslated.MIN_PROSE_WORDS = value
         print(f"mixed pydocs-ko MIN_PROSE_WORDS={value}: {bench_mixed(sets['pydocs-ko'], args.mixed, args.seed)}")

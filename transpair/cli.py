@@ -99,6 +99,39 @@ def eval_cmd(
     typer.echo(evaluate.report_json(figures) if as_json else evaluate.format_report(figures))
 
 
+class ScanFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("scan")
+def scan_cmd(
+    folder: Path = typer.Argument(..., help="A folder of articles (pairs and lone files), or one article file."),
+    fmt: ScanFormat = typer.Option(ScanFormat.table, "--format", "-f", help="Output format."),
+    markers: Optional[Path] = typer.Option(
+        None, "--markers", help="Extra placeholder patterns: TOML ([markers] patterns = [...]) or one regex per line."
+    ),
+    source_lang: str = typer.Option("en", "--source-lang"),
+    target_lang: str = typer.Option("ko", "--target-lang"),
+) -> None:
+    """List per article its original language and its untranslated sections (line ranges and reasons).
+
+    Placeholders ([TBD], TODO: translate, 번역 예정...) govern their section up to the next heading; a
+    .transpair.toml in the folder (or a parent) adds patterns. Articles that cannot be read are listed
+    with the reason and make the exit code 2.
+    """
+    from . import scan, untranslated
+
+    with user_errors():
+        extra = untranslated.load_markers(markers) if markers else ()
+        scans = scan.scan(folder, (source_lang, target_lang), extra)
+    typer.echo(scan.to_json(scans) if fmt is ScanFormat.json else scan.to_table(scans), nl=False)
+    for failed in (s for s in scans if s.message):
+        typer.echo(f"transpair: error: {failed.message}", err=True)
+    if any(s.message for s in scans):
+        raise typer.Exit(2)
+
+
 @app.command("apply")
 def apply_cmd(
     po: Path = typer.Argument(..., help="The translated PO file (from align or pot, filled by a translator)."),
