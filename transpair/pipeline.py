@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import align, catalog, langid, pofile, read, untranslated
+from . import align, catalog, langid, pofile, read, tmx, untranslated
 from .errors import InputError
 from .model import Alignment, Document
 
@@ -29,6 +29,8 @@ class WriteOptions:
     backup: bool = True
     prefer_target: bool = False
     wrap: bool = True
+    format: str = "po"  # po | tmx (TMX 1.4 of the translated pairs, never merged)
+    unit: str = "paragraph"  # the TMX segtype
 
 
 def check_languages(doc: Document, expected: str) -> Document:
@@ -74,11 +76,15 @@ def beads_json(alignment: Alignment) -> dict:
 
 
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:
-    """Write the PO (merged into an existing one unless forced) and the optional beads JSON."""
+    """Write the PO (merged into an existing one unless forced) or the TMX, and the optional beads JSON."""
     po = catalog.build_catalog(alignment)
-    if out.exists() and not opts.force:
-        po = catalog.merge(po, pofile.read_po(out), prefer_target=opts.prefer_target)
-    pofile.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
+    if opts.format == "tmx":
+        text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit)
+        pofile.write_text(out, text, backup=opts.backup)
+    else:
+        if out.exists() and not opts.force:
+            po = catalog.merge(po, pofile.read_po(out), prefer_target=opts.prefer_target)
+        pofile.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
     if beads is not None:
         pofile.write_text(beads, json.dumps(beads_json(alignment), ensure_ascii=False, indent=1) + "\n")
     return out
