@@ -104,8 +104,14 @@ def test_copy_of_the_source_is_left_in_english():
     assert statuses(one_to_one(EN[:2], [KO[0], EN[1]]))[1] == ("untranslated", "left in English")
 
 
+def test_copied_title_is_left_in_english():
+    assert statuses(one_to_one(["Annotations Best Practices"], ["Annotations Best Practices"])) == [
+        ("untranslated", "left in English")
+    ]
+
+
 def test_language_neutral_copy_is_untranslated_as_a_copy():
-    found = statuses(one_to_one(["``sys.path`` and ``os.environ``"], ["``sys.path`` and ``os.environ``"]))
+    found = statuses(one_to_one(["``sys.path``, ``os.environ``"], ["``sys.path``, ``os.environ``"]))
     assert found == [("untranslated", "copy of the source")]
 
 
@@ -115,6 +121,8 @@ def test_english_sentence_left_in_a_korean_paragraph_makes_the_bead_fuzzy():
     assert status == "fuzzy"
     assert reason.startswith("still in English:") and "You can change the port" in reason
     assert "설정" not in reason
+    assert untranslated.partly_translated(untranslated.classify(one_to_one([EN[2]], [target])).beads[0])
+    assert not untranslated.partly_translated(Bead((0,), (0,), 0.2, "fuzzy", "low alignment confidence"))
 
 
 @pytest.mark.parametrize(
@@ -216,7 +224,7 @@ def test_split_bilingual_alternating_paragraphs_and_a_third_language():
     assert [b.text for b in ko.blocks] == [KO[1], KO[2], "https://example.com/"]
 
 
-@pytest.mark.parametrize("paragraphs", [EN[1:], ["12345", "``x = 1``"], []])
-def test_split_bilingual_refuses_a_file_without_both_languages(paragraphs):
-    with pytest.raises(InputError, match="no (English|Korean) text found"):
-        untranslated.split_bilingual(doc(paragraphs))
+@pytest.mark.parametrize("paragraphs, sizes", [(EN[1:], (3, 0)), (KO, (0, 4)), (["12345", "``x = 1``"], (0, 0)), ([], (0, 0))])
+def test_split_bilingual_of_a_file_without_both_languages_leaves_a_side_empty(paragraphs, sizes):
+    en, ko = untranslated.split_bilingual(doc(paragraphs))
+    assert (len(en.blocks), len(ko.blocks)) == sizes

@@ -99,10 +99,11 @@ def scan_file(path: Path, langs: tuple[str, str], markers: Iterable[str] = (), n
 
 
 def alignment_sections(alignment: Alignment) -> tuple[Section, ...]:
-    """Sections of an aligned pair: untranslated and fuzzy beads in the target, missing ones in the source."""
+    """Sections of an aligned pair: untranslated and partly translated beads in the target, missing
+    ones in the source (beads the aligner found fuzzy for their low confidence are not listed)."""
     found = {alignment.source.path: [], alignment.target.path: []}
     for bead in alignment.beads:
-        if bead.status in ("untranslated", "fuzzy") and bead.target:
+        if (bead.status == "untranslated" or untranslated.partly_translated(bead)) and bead.target:
             found[alignment.target.path] += [(j, alignment.target.blocks[j], bead.status, bead.reason) for j in bead.target]
         elif bead.status == "source-only":
             found[alignment.source.path] += [(i, alignment.source.blocks[i], bead.status, bead.reason) for i in bead.source]

@@ -46,6 +46,8 @@ from .model import Alignment, Bead, Block, Document
 MARKER_SLACK = 3  # words allowed beside a marker ("TODO: translate this section", "번역 예정입니다")
 MIN_PROSE_WORDS = 2  # calibrated on pydocs-ko, see bench/bench_untranslated.py --calibrate
 CONFIG_NAME = ".transpair.toml"
+COPY = "copy of the source"  # reason for a copied block with no language (code, names, numbers)
+STILL_IN = "still in"  # reason prefix of partly translated blocks
 LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh-cn": "Chinese", "zh-tw": "Chinese"}
 
 DEFAULT_MARKERS = (
@@ -194,7 +196,8 @@ def classify_bead(bead: Bead, alignment: Alignment, marks: dict[int, str], sourc
     if all(in_language(t, src_lang) for t in texts):
         return replace(bead, status="untranslated", reason=f"left in {language_name(src_lang)}")
     if _copied(bead, alignment):
-        return replace(bead, status="untranslated", reason="copy of the source")
+        in_source = langid.detect(" ".join(" ".join(texts).split())) == src_lang
+        return replace(bead, status="untranslated", reason=f"left in {language_name(src_lang)}" if in_source else COPY)
     left = [s for t in texts for s in leftover_sentences(t, tgt_lang, src_lang)]
     if left:
         return replace(bead, status="fuzzy", reason=still_in(src_lang, left))
@@ -224,7 +227,13 @@ def classify(alignment: Alignment, markers: Iterable[str] = ()) -> Alignment:
 
 def still_in(lang: str, sentences: Sequence[str]) -> str:
     """The fuzzy reason naming the sentences still in `lang`."""
-    return f"still in {language_name(lang)}: {_quote(sentences)}"
+    return f"{STILL_IN} {language_name(lang)}: {_quote(sentences)}"
+
+
+def partly_translated(bead: Bead) -> bool:
+    """True for a bead classify() made fuzzy because some target sentences are in the source language
+    (not one the aligner marked fuzzy for its low confidence)."""
+    return bead.status == "fuzzy" and bead.reason.startswith(STILL_IN + " ")
 
 
 def leftovers(
@@ -280,17 +289,11 @@ def block_languages(blocks: Sequence[Block]) -> list[str | None]:
 def split_bilingual(doc: Document, langs: tuple[str, str] = ("en", "ko")) -> tuple[Document, Document]:
     """An article holding both languages as two Documents over the same text, one per language.
 
-    Blocks keep their spans; a block in a third language goes to neither side. InputError when one
-    of the two languages has no block at all.
+    Blocks keep their spans; a block in a third language goes to neither side; a side with no block
+    (a monolingual file, a file with no language) comes back empty, for the caller to judge.
     """
     found = block_languages(doc.blocks)
-    sides = tuple(
-        replace(doc, blocks=tuple(b for b, lang in zip(doc.blocks, found) if lang == want), lang=want)
-        for want in langs
+    first, second = (
+        replace(doc, blocks=tuple(b for b, lang in zip(doc.blocks, found) if lang == want), lang=want) for want in langs
     )
-    for side in sides:
-        if not side.blocks:
-            present = ", ".join(language_name(lang) for lang in langs if lang != side.lang)
-            raise InputError(f"{doc.path}: no {language_name(side.lang)} text found (only {present}); "
-                             "give the two versions as separate files")
-    return sides[0], sides[1]
+    return first, second
