@@ -85,3 +85,12 @@ def test_every_sentence_span_slices_the_document(text):
 def test_no_split_inside_inline_code():
     text = "Use :func:`map(f, a, ...) <map>` here. Then ``x. Y`` too. Done."
     assert split_sentences(text, "en") == ["Use :func:`map(f, a, ...) <map>` here. ", "Then ``x. Y`` too. ", "Done."]
+
+
+def test_korean_quote_followed_by_particle_is_not_split():
+    assert split_sentences('그는 "좋아요."라고 말했다. 끝.', "ko") == ['그는 "좋아요."라고 말했다. ', "끝."]
+
+
+def test_many_sentences():
+    text = "This is one sentence. " * 20000
+    assert len(split_sentences(text, "en")) == 20000

@@ -11,6 +11,8 @@ with or without a following space.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from .model import Block
@@ -22,7 +24,8 @@ _PROTECTED = regex.compile(
     r"|``[^`]+``|`[^`\n]+`"
 )
 _WORD_BEFORE = regex.compile(r"(?:^|(?<=[^\p{L}.]))(\p{L}[\p{L}.]*)\Z")
-_LIST_MARKER = regex.compile(r"(?:^|\n)[ \t]*[(\[]?(?:\d{1,3}|\p{L}|[ivxlcIVXLC]{1,5})\Z")
+_LIST_MARKER = regex.compile(r"[ \t]*[(\[]?(?:\d{1,3}|\p{L}|[ivxlcIVXLC]{1,5})")
+CONTEXT = 60  # characters before a terminator that the abbreviation and list-marker rules look at
 _DOTTED = regex.compile(r"\p{L}{1,3}(?:\.\p{L}{1,3})+")  # U.S, e.g, Ph.D
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt vs cf e.g i.e eg ie fig figs no nos vol vols pp approx ca "
@@ -45,32 +48,33 @@ def _is_abbreviation(before: str, after: str) -> bool:
 def _is_boundary(text: str, term: regex.Match, end: int, lang: str) -> bool:
     """Decide whether the terminator `term`, followed by whitespace up to `end`, ends a sentence."""
     mark = term.group()
-    before, after = text[: term.start()], text[end : end + 2]
+    line_start = text.rfind("\n", 0, term.start()) + 1
+    before, after = text[max(line_start, term.start() - CONTEXT) : term.start()], text[end : end + 2]
     if regex.match(r"[。！？｡]", mark):
         return True
-    if end == term.end():  # no space: only Korean endings that run into the next Hangul word
-        return regex.match(r"\p{Hangul}", text[term.start() - 1 : term.start()]) is not None and bool(
-            regex.match(r"\p{Hangul}", after)
-        )
+    if end == term.end():  # no space: only a bare Korean ending that runs into the next Hangul word
+        glued = regex.match(r"\p{Hangul}", before[-1:]) and regex.match(r"\p{Hangul}", after)
+        return bool(glued) and regex.fullmatch(r"[.!?]+", mark) is not None
     prev_latin = regex.search(r"[\p{Latin}\d]\W*\Z", before[-3:]) is not None
     if after[:1].islower() and (lang not in UNCASED or prev_latin):
         return False
     if mark[0] == "." and not mark.startswith(".."):
-        return not (_is_abbreviation(before, after) or _LIST_MARKER.search(before))
+        list_marker = line_start + len(before) == term.start() and _LIST_MARKER.fullmatch(before)
+        return not (_is_abbreviation(before, after) or list_marker)
     return True
 
 
-def _protected_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs, e-mail addresses and inline code, whose dots and question marks never end a sentence."""
-    return [m.span() for m in _PROTECTED.finditer(text)]
+def _protected(text: str) -> list[int]:
+    """Sorted starts and ends of URLs, e-mail addresses and inline code, whose dots never end a sentence."""
+    return [pos for m in _PROTECTED.finditer(text) for pos in m.span()]
 
 
 def split_sentences(text: str, lang: str = "en") -> list[str]:
     """Split text into sentences; `"".join(result) == text` and no sentence is empty."""
-    protected = _protected_spans(text)
+    protected = _protected(text)
     cuts = [0]
     for term in _TERMINATOR.finditer(text):
-        if any(a <= term.start() < b for a, b in protected):
+        if bisect_right(protected, term.start()) % 2:  # inside a protected span
             continue
         end = _SPACE.match(text, term.end()).end()
         if end < len(text) and end > cuts[-1] and _is_boundary(text, term, end, lang):
