@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.console import Console
+from rich.progress import Progress
 
 from . import pipeline, report_run
 from .errors import InputError
+from .pairs import find_articles
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -24,6 +27,11 @@ def user_errors():
     except InputError as exc:
         typer.echo(f"transpair: error: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+class Original(str, Enum):
+    given = "given"
+    auto = "auto"
 
 
 class Unit(str, Enum):
@@ -41,12 +49,36 @@ def align_cmd(
     source_lang: str = typer.Option("en", "--source-lang"),
     target_lang: str = typer.Option("ko", "--target-lang"),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing PO instead of merging into it."),
+    original: Original = typer.Option(
+        Original.given, "--source", help="given: SOURCE is the original; auto: decide which version is the original."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Align an article and its translation into a PO file (msgid = source, msgstr = translation)."""
-    opts = pipeline.AlignOptions(unit=unit.value, source_lang=source_lang, target_lang=target_lang)
+    """Align an article and its translation into a PO file (msgid = source, msgstr = translation).
+
+    SOURCE may be a folder: every article pair below it gets OUTPUT/NAME.po (pairing conventions in README).
+    A single file with no TARGET is split by language (bilingual articles).
+    """
+    opts = pipeline.AlignOptions(unit.value, source_lang, target_lang, original.value)
+    wopts = pipeline.WriteOptions(force=force)
     with user_errors():
-        alignment = pipeline.align_files(source, target, opts)
-        pipeline.write_outputs(alignment, output, pipeline.WriteOptions(force=force), beads)
+        if not source.is_dir():
+            pipeline.write_outputs(pipeline.align_files(source, target, opts), output, wopts, beads)
+            return
+        if target is not None:
+            raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
+        articles = find_articles(source, source_lang, target_lang)
+        results = pipeline.align_folder(articles, output, opts, wopts, beads)
+        failed = 0
+        with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
+            for article, result in progress.track(results, total=len(articles), description="aligning"):
+                if isinstance(result, InputError):
+                    failed += 1
+                    progress.console.print(f"transpair: error: {result}", markup=False, highlight=False)
+        if not quiet:
+            typer.echo(f"{len(articles) - failed} of {len(articles)} articles aligned into {output}", err=True)
+        if failed:
+            raise typer.Exit(2)
 
 
 ReportFormat = Enum("ReportFormat", [(f, f) for f in report_run.FORMATS], type=str)

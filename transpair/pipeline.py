@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import align, catalog, langid, pofile, read, tmx, untranslated
 from .errors import InputError
 from .model import Alignment, Document
+from .pairs import Article
 
 
 @dataclass(frozen=True)
@@ -33,14 +35,30 @@ class WriteOptions:
     unit: str = "paragraph"  # the TMX segtype
 
 
-def check_languages(doc: Document, expected: str) -> Document:
-    """Refuse a document whose text is clearly not in the expected language."""
+def _language(doc: Document) -> str:
+    """The document's language, or an InputError when none can be told."""
     found = langid.document_language(doc)
     if found is None:
         raise InputError(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
-    if found != expected:
-        raise InputError(f"{doc.path}: expected {expected} text but the file is in {found}")
-    return Document(doc.path, doc.text, doc.blocks, doc.format, doc.encoding, found)
+    return found
+
+
+def _is_copy(source: Document, target: Document) -> bool:
+    """True when at least half the target's blocks are source blocks copied verbatim (an untranslated page)."""
+    seen = {b.norm for b in source.blocks}
+    return sum(b.norm in seen for b in target.blocks) * 2 >= len(target.blocks)
+
+
+def check_languages(source: Document, target: Document, source_lang: str, target_lang: str) -> None:
+    """Refuse a pair whose files are not in the expected languages (a wholly copied target is allowed)."""
+    found = _language(source)
+    if found != source_lang:
+        raise InputError(f"{source.path}: expected {source_lang} text but the file is in {found} (see --source-lang)")
+    if not target.blocks:
+        return
+    found = _language(target)
+    if found != target_lang and not (found == source_lang and _is_copy(source, target)):
+        raise InputError(f"{target.path}: expected {target_lang} text but the file is in {found} (see --target-lang)")
 
 
 def align_documents(source: Document, target: Document, opts: AlignOptions) -> Alignment:
@@ -48,16 +66,55 @@ def align_documents(source: Document, target: Document, opts: AlignOptions) -> A
     src_lang, tgt_lang = opts.source_lang, opts.target_lang
     if opts.source == "auto" and untranslated.original(source, target, src_lang, tgt_lang) == "target":
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
-    source, target = check_languages(source, src_lang), check_languages(target, tgt_lang)
+    check_languages(source, target, src_lang, tgt_lang)
+    source, target = replace(source, lang=src_lang), replace(target, lang=tgt_lang)
     beads = align.align_blocks(source.blocks, target.blocks)
     if opts.unit == "sentence":
         source, target, beads = align.refine_sentences(source, target, beads, src_lang, tgt_lang)
     return untranslated.classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang))
 
 
-def align_files(source: str | Path, target: str | Path, opts: AlignOptions) -> Alignment:
-    """Read and align a pair of files."""
+def align_files(source: str | Path, target: str | Path | None, opts: AlignOptions) -> Alignment:
+    """Read and align a pair of files; a lone file is split by language first (bilingual articles)."""
+    if target is None:
+        return align_bilingual(read.read_document(source), opts)
+    if Path(source).resolve() == Path(target).resolve():
+        raise InputError(f"{source}: SOURCE and TARGET are the same file")
     return align_documents(read.read_document(source), read.read_document(target), opts)
+
+
+def align_bilingual(doc: Document, opts: AlignOptions) -> Alignment:
+    """Align the two language streams of one file; a file in one language only gets an empty target."""
+    halves = dict(zip(("en", "ko"), untranslated.split_bilingual(doc)))
+    if opts.source_lang not in halves or opts.target_lang not in halves:
+        raise InputError(f"{doc.path}: a single bilingual file must hold English and Korean; give SOURCE and TARGET")
+    first, second = halves[opts.source_lang], halves[opts.target_lang]
+    if not first.blocks and second.blocks:
+        opts = replace(opts, source_lang=opts.target_lang, target_lang=opts.source_lang)
+        first, second = second, first
+    return align_documents(first, second, replace(opts, source="given"))
+
+
+def po_path(out_dir: Path, article: Article) -> Path:
+    """Where the PO of an article goes: OUT_DIR/NAME.po."""
+    return out_dir / f"{article.name}.po"
+
+
+def align_folder(
+    articles: list[Article], out_dir: Path, opts: AlignOptions, wopts: WriteOptions, beads_dir: Path | None = None
+) -> Iterator[tuple[Article, Path | InputError]]:
+    """Align articles into OUT_DIR/NAME.po (and BEADS_DIR/NAME.json), yielding each PO path or error."""
+    for article in articles:
+        out = po_path(out_dir, article)
+        beads = beads_dir / f"{article.name}.json" if beads_dir else None
+        try:
+            for folder in {out.parent, beads.parent if beads else out.parent}:
+                folder.mkdir(parents=True, exist_ok=True)
+            yield article, write_outputs(align_files(article.source, article.target, opts), out, wopts, beads)
+        except OSError as exc:
+            yield article, InputError(f"{out}: cannot write ({exc.strerror})")
+        except InputError as exc:
+            yield article, exc
 
 
 def beads_json(alignment: Alignment) -> dict:

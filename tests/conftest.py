@@ -1,0 +1,29 @@
+"""Shared fixtures: paths to the dev data and a CLI runner."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT / "corpora"
+
+
+def shared_data() -> Path:
+    """The shared gold data beside the checkout (../shared/data), for tests that measure on it."""
+    return ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def msgfmt() -> str:
+    """Path to GNU msgfmt; skipped only where gettext is not installed (CI installs it)."""
+    path = shutil.which("msgfmt")
+    if path is None:
+        pytest.skip("GNU gettext (msgfmt) is not installed")
+    return path

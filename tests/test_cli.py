@@ -1,0 +1,102 @@
+"""`transpair align` end to end through the real CLI: outputs, folders, merging, bad input."""
+
+import json
+import subprocess
+import sys
+
+import polib
+import pytest
+
+from transpair.cli import app
+
+from conftest import CORPORA
+
+PAIR = CORPORA / "pydocs" / "tutorial-appetite"
+
+
+def align(runner, *args):
+    return runner.invoke(app, ["align", *map(str, args)])
+
+
+def test_align_pair_writes_valid_po_and_beads(runner, tmp_path, msgfmt):
+    out, beads = tmp_path / "a.po", tmp_path / "a.json"
+    result = align(runner, f"{PAIR}.en.txt", f"{PAIR}.ko.txt", "-o", out, "--beads", beads)
+    assert result.exit_code == 0, result.output
+    check = subprocess.run([msgfmt, "--check-format", "--check-header", "-o", "/dev/null", out], capture_output=True)
+    assert check.returncode == 0, check.stderr
+    po = polib.pofile(str(out))
+    en = (PAIR.parent / "tutorial-appetite.en.txt").read_text(encoding="utf-8").split("\n\n")
+    assert [e.msgid for e in po] == [p.strip() for p in en if p.strip()]
+    assert all(e.msgstr for e in po)
+    data = json.loads(beads.read_text(encoding="utf-8"))
+    ids = [i for b in data["beads"] for i in b["source"]]
+    assert ids == list(range(len(po)))
+    assert {b["status"] for b in data["beads"]} <= {"translated", "fuzzy", "untranslated", "source-only", "target-only"}
+
+
+def test_realign_keeps_translator_work(runner, tmp_path):
+    out = tmp_path / "a.po"
+    assert align(runner, f"{PAIR}.en.txt", f"{PAIR}.ko.txt", "-o", out).exit_code == 0
+    po = polib.pofile(str(out))
+    po[1].msgstr = "번역가가 고친 문장."
+    po[1].tcomment = "checked by a translator"
+    po.save(str(out))
+    result = align(runner, f"{PAIR}.en.txt", f"{PAIR}.ko.txt", "-o", out)
+    assert result.exit_code == 0, result.output
+    again = polib.pofile(str(out))
+    kept = again.find(po[1].msgid)
+    assert kept.msgstr == "번역가가 고친 문장." and kept.tcomment == "checked by a translator"
+
+
+def test_align_folder_writes_one_po_per_article(runner, tmp_path):
+    out = tmp_path / "out"
+    result = align(runner, CORPORA / "pydocs", "-o", out, "--quiet")
+    assert result.exit_code == 0, result.output
+    names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.po"))
+    assert names == sorted(f"{p.name.split('.')[0]}.po" for p in (CORPORA / "pydocs").glob("*.en.txt"))
+
+
+def test_untranslated_page_gives_empty_msgstrs(runner, tmp_path):
+    out = tmp_path / "ann.po"
+    base = CORPORA / "pydocs" / "howto-annotations"
+    result = align(runner, f"{base}.en.txt", f"{base}.ko.txt", "-o", out)
+    assert result.exit_code == 0, result.output
+    po = polib.pofile(str(out))
+    assert len(po) > 10 and all(e.msgstr == "" for e in po)
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: (d / "missing.txt", PAIR.with_suffix(".ko.txt")), "no such file"),
+        (lambda d: (PAIR.with_suffix(".en.txt"), d), "directory"),
+        (lambda d: (d / "empty.txt", PAIR.with_suffix(".ko.txt")), "empty"),
+        (lambda d: (d / "binary.txt", PAIR.with_suffix(".ko.txt")), "binary"),
+        (lambda d: (PAIR.with_suffix(".en.txt"), d / "english.txt"), "expected ko"),
+        (lambda d: (PAIR.with_suffix(".en.txt"), PAIR.with_suffix(".en.txt")), "same file"),
+    ],
+    ids=["missing", "directory", "empty", "binary", "same-language", "same-file"],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, make, message):
+    (tmp_path / "empty.txt").write_text("  \n\n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "english.txt").write_text(
+        "This is an English article about something else entirely.\n\nIt has two paragraphs of prose.\n",
+        encoding="utf-8",
+    )
+    src, tgt = make(tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "transpair.cli", "align", str(src), str(tgt), "-o", str(tmp_path / "o.po")],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("transpair: error:") and message in lines[0], proc.stderr
+    assert "Traceback" not in proc.stderr and not (tmp_path / "o.po").exists()
+
+
+def test_output_in_missing_folder_is_refused(runner, tmp_path):
+    result = align(runner, f"{PAIR}.en.txt", f"{PAIR}.ko.txt", "-o", tmp_path / "nope" / "a.po")
+    assert result.exit_code == 2
+    assert "nope" in result.output
