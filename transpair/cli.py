@@ -16,7 +16,11 @@ from . import pipeline, report_run
 from .errors import InputError
 from .pairs import find_articles
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Align the English and Korean versions of articles into PO files, find what is untranslated, report coverage.",
+)
 
 
 @contextmanager
