@@ -137,3 +137,16 @@ def test_pair_sections_come_from_the_alignment(tmp_path):
     (article,) = scan.scan(tmp_path)
     assert article.original == "en" and len(article.files) == 2
     assert [(Path(s.path).name, s.first_line, s.reason) for s in article.sections] == [("guide.ko.txt", 5, "left in English")]
+
+
+def test_untagged_bilingual_file_is_split_and_scanned_as_a_pair(tmp_path):
+    paragraphs = [
+        "Installing the package", "패키지 설치하기",
+        "Run the installer and follow the steps on the screen.", "설치 프로그램을 실행하고 화면의 안내를 따르세요.",
+        "The configuration file lives in your home folder.", "설정 파일은 홈 폴더에 있습니다.",
+        "You can change the port with the port option.",
+    ]
+    (tmp_path / "post.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    (article,) = scan.scan(tmp_path)
+    assert article.original == "en" and not article.message
+    assert [(s.first_line, s.status, s.reason) for s in article.sections] == [(13, "source-only", "missing in target")]

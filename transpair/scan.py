@@ -4,7 +4,9 @@ Articles are found with the folder pairing conventions of `transpair.pairs`. A p
 (`pipeline.align_documents` with the original decided from the texts) and its untranslated, fuzzy
 and missing beads become sections; a lone file is checked on its own: marker sections and text in
 the other language are its untranslated sections, and when it has any, the other language is the
-original (the text left untranslated shows what it was translated from).
+original (the text left untranslated shows what it was translated from). A lone file whose name
+carries no language tag and whose blocks are in both languages (each at least BILINGUAL_SHARE of
+them, outside marker sections) is a bilingual article: split by language and scanned as a pair.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pathlib import Path
 from . import langid, pairs, read, untranslated
 from .errors import InputError
 from .model import Alignment, Block, Document
+
+BILINGUAL_SHARE = 0.25  # an untagged lone file is bilingual when each language holds this share of its blocks
 
 
 @dataclass(frozen=True)
@@ -63,29 +67,40 @@ def sections_of(path: str, found: Sequence[tuple[int, Block, str, str]]) -> tupl
     return tuple(runs)
 
 
-def file_language(path: Path, doc: Document, langs: Sequence[str], patterns) -> str | None:
-    """The language a lone file is meant to be in: its name's tag (post.en.md, en/post.md), else the
-    language of most of its text outside marker sections."""
-    for tag in (path.stem.rpartition(".")[2], *path.parent.parts[::-1]):
-        if tag in langs:
-            return tag
+def file_tag(path: Path, langs: Sequence[str]) -> str | None:
+    """The language a file's name gives it (post.en.md, en/post.md), None when it names none."""
+    return next((tag for tag in (path.stem.rpartition(".")[2], *path.parent.parts[::-1]) if tag in langs), None)
+
+
+def language_weights(doc: Document, patterns) -> Counter:
+    """Blocks per detected language, outside marker sections (blocks, not letters: Korean takes
+    about half the characters of the same English text)."""
     marks = untranslated.governed(doc.blocks, patterns)
-    weights = Counter()
-    for i, block in enumerate(doc.blocks):
-        if i not in marks:
-            weights[langid.detect(block.norm)] += len(block.norm)
+    weights = Counter(langid.detect(b.norm) for i, b in enumerate(doc.blocks) if i not in marks)
     weights.pop(None, None)
-    return weights.most_common(1)[0][0] if weights else None
+    return weights
+
+
+def is_bilingual(weights: Counter, langs: Sequence[str]) -> bool:
+    """True when each of the two languages holds at least BILINGUAL_SHARE of the blocks."""
+    total = sum(weights.values()) or 1
+    return all(weights[lang] / total >= BILINGUAL_SHARE for lang in langs)
 
 
 def scan_file(path: Path, langs: tuple[str, str], markers: Iterable[str] = (), name: str = "") -> ArticleScan:
-    """Scan a lone article file: its marker sections and the text left in the other language."""
+    """Scan a lone article file: its marker sections and the text left in the other language; an
+    untagged file holding both languages is split and scanned as a pair."""
     name = name or path.stem
     patterns = untranslated.compile_markers(markers)
     doc = read.read_document(path)
     if not doc.blocks:
         return ArticleScan(name, (str(path),), None, message=f"{path}: no text to scan")
-    lang = file_language(path, doc, langs, patterns)
+    lang = file_tag(path, langs)
+    if lang is None:
+        weights = language_weights(doc, patterns)
+        if is_bilingual(weights, langs):
+            return scan_alignment(name, (str(path),), *untranslated.split_bilingual(doc, langs), langs, markers)
+        lang = weights.most_common(1)[0][0] if weights else None
     if lang is None:
         return ArticleScan(name, (str(path),), None, message=f"{path}: no language could be detected")
     if lang not in langs:
@@ -101,34 +116,36 @@ def scan_file(path: Path, langs: tuple[str, str], markers: Iterable[str] = (), n
 def alignment_sections(alignment: Alignment) -> tuple[Section, ...]:
     """Sections of an aligned pair: untranslated and partly translated beads in the target, missing
     ones in the source (beads the aligner found fuzzy for their low confidence are not listed)."""
-    found = {alignment.source.path: [], alignment.target.path: []}
+    src, tgt = alignment.source, alignment.target
+    in_source, in_target = [], []
     for bead in alignment.beads:
         if (bead.status == "untranslated" or untranslated.partly_translated(bead)) and bead.target:
-            found[alignment.target.path] += [(j, alignment.target.blocks[j], bead.status, bead.reason) for j in bead.target]
+            in_target += [(j, tgt.blocks[j], bead.status, bead.reason) for j in bead.target]
         elif bead.status == "source-only":
-            found[alignment.source.path] += [(i, alignment.source.blocks[i], bead.status, bead.reason) for i in bead.source]
-    return tuple(s for path, runs in found.items() for s in sections_of(path, runs))
+            in_source += [(i, src.blocks[i], bead.status, bead.reason) for i in bead.source]
+    return (*sections_of(src.path, in_source), *sections_of(tgt.path, in_target))
 
 
-def scan_pair(article: pairs.Article, langs: tuple[str, str], markers: Iterable[str] = ()) -> ArticleScan:
-    """Scan an article and its translation: align them, original decided from the texts."""
+def scan_alignment(
+    name: str, files: tuple[str, ...], source: Document, target: Document, langs: tuple[str, str], markers: Iterable[str]
+) -> ArticleScan:
+    """Align two versions (the original decided from the texts) and list what is left to translate."""
     from . import pipeline  # the aligner loads its model only when a pair is scanned
 
     opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], source="auto")
-    source, target = read.read_document(article.source), read.read_document(article.target)
     alignment = untranslated.classify(pipeline.align_documents(source, target, opts), markers)
-    files = (str(article.source), str(article.target))
-    return ArticleScan(article.name, files, alignment.source_lang, alignment_sections(alignment))
+    return ArticleScan(name, files, alignment.source_lang, alignment_sections(alignment))
 
 
 def scan_article(article: pairs.Article, langs: tuple[str, str], markers: Iterable[str] = ()) -> ArticleScan:
     """Scan one article; bad input becomes the article's message instead of stopping the scan."""
+    files = tuple(str(p) for p in (article.source, article.target) if p)
     try:
         if article.target is None:
             return scan_file(article.source, langs, markers, article.name)
-        return scan_pair(article, langs, markers)
+        source, target = read.read_document(article.source), read.read_document(article.target)
+        return scan_alignment(article.name, files, source, target, langs, markers)
     except InputError as exc:
-        files = tuple(str(p) for p in (article.source, article.target) if p)
         return ArticleScan(article.name, files, None, message=str(exc))
 
 
