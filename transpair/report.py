@@ -11,6 +11,7 @@ Percent = 100 x part / total, rounded half up to one decimal; fuzzy counts as no
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
@@ -21,6 +22,7 @@ from .notes import parse_note
 from .words import count_words
 
 FIRST_WORDS = 12  # how many words of a section's first untranslated entry a report shows
+note_of = functools.lru_cache(maxsize=4096)(parse_note)  # catalogs repeat the same few notes
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def category(entry: polib.POEntry) -> str:
 
 def untranslated_kind(entry: polib.POEntry) -> str:
     """'placeholder' or 'left_in_source' from the entry's transpair note, '' for any other entry."""
-    note = parse_note(entry.comment or "")
+    note = note_of(entry.comment or "")
     if note is None or note.status != "untranslated":
         return ""
     if note.reason.startswith("placeholder"):
@@ -122,7 +124,7 @@ def entry_figures(entry: polib.POEntry) -> Figures:
 
 def is_heading(entry: polib.POEntry) -> bool:
     """Whether the entry's note says it is a heading, which starts a new section."""
-    note = parse_note(entry.comment or "")
+    note = note_of(entry.comment or "")
     return note is not None and note.kind == "heading"
 
 

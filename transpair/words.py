@@ -15,10 +15,13 @@ from dataclasses import dataclass
 
 import regex
 
-_HANGUL = regex.compile(r"\p{Hangul}")
 _SYLLABLE = regex.compile(r"[\uac00-\ud7a3]")
-_IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-_WORD = regex.compile(r"[\p{L}\p{N}\p{M}_]+(?:[.,'’:/@_-][\p{L}\p{N}\p{M}_]+)*")
+_IDEOGRAPHS = r"\p{Han}\p{Hiragana}\p{Katakana}"
+_LETTER = rf"[[\p{{L}}\p{{N}}\p{{M}}_]--[{_IDEOGRAPHS}]]"
+# One scan: a token holding Hangul (matched whole from its first character), one ideograph, or one word.
+_WORD = regex.compile(
+    rf"(?V1)\S*\p{{Hangul}}\S*|[{_IDEOGRAPHS}]|{_LETTER}+(?:[.,'’:/@_-]{_LETTER}+)*"
+)
 
 
 @dataclass(frozen=True)
@@ -29,14 +32,6 @@ class WordCount:
     syllables: int = 0
 
 
-def token_words(token: str) -> int:
-    """Words in one whitespace-free token, by the rules in the module docstring."""
-    if _HANGUL.search(token):
-        return 1
-    ideographs = len(_IDEOGRAPH.findall(token))
-    return ideographs + len(_WORD.findall(_IDEOGRAPH.sub(" ", token)))
-
-
 def count_words(text: str) -> WordCount:
     """Count the words and Hangul syllables of a source text."""
-    return WordCount(sum(token_words(t) for t in text.split()), len(_SYLLABLE.findall(text)))
+    return WordCount(len(_WORD.findall(text)), len(_SYLLABLE.findall(text)))
