@@ -228,3 +228,17 @@ def test_split_bilingual_alternating_paragraphs_and_a_third_language():
 def test_split_bilingual_of_a_file_without_both_languages_leaves_a_side_empty(paragraphs, sizes):
     en, ko = untranslated.split_bilingual(doc(paragraphs))
     assert (len(en.blocks), len(ko.blocks)) == sizes
+
+
+def test_source_auto_makes_the_complete_korean_version_the_source_and_tbd_copies_untranslated():
+    from transpair import pipeline
+
+    english = doc([EN[0], EN[1], TBD, KO[2], KO[3]], path="post.en.txt")
+    korean = doc(KO, path="post.ko.txt")
+    result = pipeline.align_documents(english, korean, pipeline.AlignOptions(source="auto"))
+    assert (result.source.path, result.source_lang, result.target_lang) == ("post.ko.txt", "ko", "en")
+    by_target = {j: b for b in result.beads for j in b.target}
+    assert by_target[2].status in ("untranslated", "target-only")
+    assert {by_target[j].reason for j in (2, 3, 4)} == {f'placeholder "{TBD}"'}
+    assert by_target[3].status == by_target[4].status == "untranslated"
+    assert {by_target[j].status for j in (0, 1)} == {"translated"}
