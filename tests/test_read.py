@@ -36,6 +36,23 @@ def test_plain_text_heading_needs_short_unpunctuated_line_followed_by_text():
     assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph", "paragraph", "paragraph"]
 
 
+@pytest.mark.parametrize(
+    "line,kind",
+    [
+        ("설계 개요", "heading"),
+        ("pip로 패키지 관리하기", "heading"),
+        ("일치의 시작 위치를 반환합니다", "paragraph"),
+        ("정말 그런가요", "paragraph"),
+        ("the innermost scope contains the local names", "paragraph"),
+        ("Note: see below", "paragraph"),
+        ("x" * 81, "paragraph"),
+        ("12345", "paragraph"),
+    ],
+)
+def test_plain_text_heading_rules(line, kind):
+    assert text_blocks(f"{line}\n\nBody text.\n")[0].kind == kind
+
+
 def test_utf8_with_bom(tmp_path):
     doc = read_document(_write(tmp_path, "a.txt", codecs.BOM_UTF8 + KOREAN.encode()))
     assert doc.text == KOREAN and doc.encoding == "utf-8-sig"

@@ -18,7 +18,12 @@ _BLANK_LINES = regex.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _LETTER = regex.compile(r"\p{L}")
-_FINAL_PUNCT = regex.compile(r"[.!?:;,。！？…\p{Pd}]['\"’”»)\]]*$|[다요죠까]$|[.:;] ")  # or a Korean verb ending, or two clauses
+_NOT_HEADING = regex.compile(
+    r"[.!?:;,。！？…\p{Pd}]['\"’”»)\]]*$"  # final punctuation
+    r"|(?:다|(?<![개필중수주])요|죠|까)$"  # a Korean sentence ending (not nouns such as 개요, 필요)
+    r"|[.:;] "  # two clauses
+    r"|^\p{Ll}(?!.*\p{Hangul})"  # English headings start upper-case (Korean ones may start with an identifier)
+)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -78,14 +83,14 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 
 
 def _is_heading(block: Block, followed: bool) -> bool:
-    """A plain-text heading: one short line with letters, no final punctuation, and text after it."""
+    """A plain-text heading: one short line with letters, not a sentence (see _NOT_HEADING), and text after it."""
     text = block.text
     return (
         followed
         and "\n" not in text
         and len(text) <= HEADING_MAX_CHARS
         and bool(_LETTER.search(text))
-        and not _FINAL_PUNCT.search(text)
+        and not _NOT_HEADING.search(text)
     )
 
 
