@@ -11,6 +11,7 @@ import polib
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from conftest import shared_data
 from report_fixtures import entry, sample_entries, write
 
 from transpair.cli import app
@@ -118,3 +119,24 @@ def test_string_counts_equal_msgfmt_and_pocount(runner, msgfmt, tmp_path, seq):
     ours = report_counts(runner, po)
     assert ours == msgfmt_counts(msgfmt, po)
     assert ours == pocount_counts(po)
+
+
+GOLD_DOCS = ("tutorial-appendix", "howto-sorting", "howto-urllib2")  # small, with untranslated and stale parts
+
+
+def test_pydocs_po_from_align_matches_gold_untranslated_share_and_msgfmt_pocount(runner, msgfmt, tmp_path):
+    """`transpair align` then `transpair report`: untranslated share by strings within 1 point of the gold."""
+    data = shared_data() / "pydocs-ko"
+    for name in GOLD_DOCS:
+        po = tmp_path / f"{name}.po"
+        aligned = runner.invoke(app, ["align", str(data / f"{name}.en.txt"), str(data / f"{name}.ko.txt"),
+                                      "-o", str(po)])
+        assert aligned.exit_code == 0, aligned.output
+        gold = json.loads((data / f"{name}.gold.json").read_text(encoding="utf-8"))
+        english = sum(len(bead[0]) for bead in gold["beads"])
+        ours = json.loads(runner.invoke(app, ["report", str(po), "-f", "json"]).stdout)["total"]
+        assert ours["total"] == english
+        assert 100 * ours["untranslated"] / ours["total"] == pytest.approx(
+            100 * len(gold["untranslated_en"]) / english, abs=1.0), name
+        counts = (ours["translated"], ours["fuzzy"], ours["untranslated"])
+        assert counts == msgfmt_counts(msgfmt, po) == pocount_counts(po)
