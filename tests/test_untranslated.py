@@ -161,6 +161,7 @@ def test_user_marker_patterns(tmp_path):
     assert untranslated.load_markers(toml) == ("^\\[WIP\\]", "미번역 문단")
     assert untranslated.load_markers(plain) == ("^\\[PENDING\\]",)
     assert untranslated.find_config(tmp_path / "sub") == toml
+    assert untranslated.user_markers(tmp_path / "a.md", plain) == ("^\\[WIP\\]", "미번역 문단", "^\\[PENDING\\]")
     alignment = one_to_one(EN[:2], [KO[0], "[PENDING]"])
     assert untranslated.classify(alignment).beads[1].status == "translated"
     found = untranslated.classify(alignment, markers=untranslated.load_markers(plain)).beads[1]

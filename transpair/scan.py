@@ -152,8 +152,7 @@ def scan_article(article: pairs.Article, langs: tuple[str, str], markers: Iterab
 def scan(folder: str | Path, langs: tuple[str, str] = ("en", "ko"), markers: Iterable[str] = ()) -> list[ArticleScan]:
     """Scan every article below a folder (or one file), with the folder's .transpair.toml markers."""
     root = Path(folder)
-    config = untranslated.find_config(root if root.is_dir() else root.parent)
-    patterns = (*(untranslated.load_markers(config) if config else ()), *markers)
+    patterns = (*untranslated.user_markers(root), *markers)
     untranslated.compile_markers(patterns)  # a bad pattern stops the scan before any work
     if root.is_file():
         return [scan_article(pairs.Article(root.stem, root), langs, patterns)]

@@ -110,6 +110,16 @@ def find_config(folder: str | Path) -> Path | None:
     return None
 
 
+def user_markers(near: str | Path, markers_file: str | Path | None = None) -> tuple[str, ...]:
+    """The user's marker patterns: the .transpair.toml nearest to `near` (a file or folder), then
+    those of `markers_file` (the --markers option); validated, so a bad pattern fails early."""
+    start = Path(near)
+    config = find_config(start if start.is_dir() else start.parent)
+    patterns = (*(load_markers(config) if config else ()), *(load_markers(markers_file) if markers_file else ()))
+    compile_markers(patterns)
+    return patterns
+
+
 def marker_in(text: str, patterns: Sequence[regex.Pattern]) -> str | None:
     """The marker text when a block is a placeholder marker (little else beside it), else None."""
     flat = " ".join(text.split())
