@@ -1,6 +1,8 @@
 """Tests for transpair.langid: script shares, code-mixed Korean, short strings, other languages."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transpair.langid import detect, document_language, script_shares, strip_non_words
 from transpair.model import Block, Document
@@ -95,3 +97,12 @@ def test_document_language_is_letter_weighted_majority():
 def test_unmarked_shell_output_is_not_a_third_language():
     text = "# ip netns exec netns1 ip link list 1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT"
     assert detect(text) == "en"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_detect_never_raises_and_gives_a_code_or_none(text):
+    found = detect(text)
+    assert found is None or (found.isalpha() and found.islower() and 2 <= len(found) <= 3)
+    hangul, latin = script_shares(text)
+    assert 0 <= hangul <= 1 and 0 <= latin <= 1 and hangul + latin <= 1 + 1e-9

@@ -52,7 +52,7 @@ _ALPHABET = st.sampled_from(list("ab A.?!…。 \n\t\"')(1다가") + ["e.g. ", "
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_ALPHABET, max_size=40).map("".join), st.sampled_from(["en", "ko"]))
+@given(st.one_of(st.text(), st.lists(_ALPHABET, max_size=40).map("".join)), st.sampled_from(["en", "ko"]))
 def test_join_gives_back_the_text_and_no_sentence_is_empty(text, lang):
     parts = split_sentences(text, lang)
     assert "".join(parts) == text
