@@ -138,3 +138,9 @@ def test_markdown_and_html_files_dispatch(tmp_path):
     assert [(b.kind, b.text) for b in md.blocks] == [("heading", "제목"), ("paragraph", "본문입니다.")]
     html = read_document(_write(tmp_path, "a.html", b"<html><body><p>Hello <b>you</b>.</p></body></html>"))
     assert html.format == "html" and html.blocks[0].text == "Hello you."
+
+
+def test_corrupt_korean_utf8_is_refused_with_the_byte_position():
+    data = ("파이썬은 프로그래밍 언어입니다. " * 20).encode()
+    with pytest.raises(InputError, match=r"k\.txt: cannot decode .*at byte 100"):
+        decode(data[:100] + b"\xff" + data[100:], "k.txt")

@@ -49,14 +49,17 @@ def _legacy_korean(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _guess(data: bytes, path: str) -> tuple[str, str]:
+def _guess(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
     """Non-UTF-8 bytes: legacy Korean first, then charset-normalizer's best guess."""
     korean = _legacy_korean(data)
     if korean:
         return korean
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
-        raise InputError(f"{path}: cannot decode the file (not UTF-8, UTF-16, CP949/EUC-KR or another known encoding)")
+        raise InputError(
+            f"{path}: cannot decode the file (not UTF-8: {utf8_error.reason} at byte {utf8_error.start};"
+            " nor UTF-16, CP949/EUC-KR or another known encoding)"
+        )
     return str(best), best.encoding
 
 
@@ -73,8 +76,8 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text, encoding = _guess(data, path)
+        except UnicodeDecodeError as exc:
+            text, encoding = _guess(data, path, exc)
     if len(_CONTROL.findall(text)) > BINARY_CONTROL_SHARE * len(text):
         raise InputError(f"{path}: looks like a binary file (control characters), not text")
     if not text.strip():
