@@ -149,3 +149,28 @@ def test_no_translation_is_lost_after_random_edits(case):
     live = [(m.msgctxt, m.msgid) for m in merged if not m.obsolete]
     assert [m.msgid for m in merged if not m.obsolete] == new_texts
     assert len(live) == len(set(live))
+
+
+def test_align_cli_merge_options_prefer_target_no_backup_no_wrap(tmp_path):
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from transpair.cli import app
+    from transpair.pofile import read_po, write_po
+
+    pair = Path(__file__).resolve().parents[1] / "corpora" / "pydocs" / "tutorial-appetite"
+    out = tmp_path / "a.po"
+    run = CliRunner().invoke
+    assert run(app, ["align", f"{pair}.en.txt", f"{pair}.ko.txt", "-o", str(out), "--no-wrap"]).exit_code == 0
+    assert max(len(line) for line in out.read_text(encoding="utf-8").splitlines()) > 79
+    po = read_po(out)
+    aligned = po[1].msgstr
+    po[1].msgstr = "번역가의 번역"
+    write_po(po, out)
+    assert run(app, ["align", f"{pair}.en.txt", f"{pair}.ko.txt", "-o", str(out)]).exit_code == 0
+    assert read_po(out)[1].msgstr == "번역가의 번역" and (tmp_path / "a.po.bak").exists()
+    (tmp_path / "a.po.bak").unlink()
+    args = ["align", f"{pair}.en.txt", f"{pair}.ko.txt", "-o", str(out), "--prefer-target", "--no-backup"]
+    assert run(app, args).exit_code == 0
+    assert read_po(out)[1].msgstr == aligned and not (tmp_path / "a.po.bak").exists()

@@ -40,3 +40,19 @@ def test_tmx_text_is_escaped_xml_with_declaration():
     text = format_tmx(catalog(), "en", "ko")
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">')
     assert "Hello &amp; &lt;welcome&gt;" in text and 'xml:lang="ko"' in text
+
+
+def test_align_format_tmx_writes_a_translation_memory(tmp_path):
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from transpair.cli import app
+
+    pair = Path(__file__).resolve().parents[1] / "corpora" / "pydocs" / "tutorial-appetite"
+    out = tmp_path / "a.tmx"
+    result = CliRunner().invoke(app, ["align", f"{pair}.en.txt", f"{pair}.ko.txt", "-o", str(out), "--format", "tmx"])
+    assert result.exit_code == 0, result.output
+    root = ET.parse(out).getroot()
+    units = root.find("body").findall("tu")
+    assert units and all([t.get(XML_LANG) for t in tu.findall("tuv")] == ["en", "ko"] for tu in units)

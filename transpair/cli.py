@@ -43,6 +43,11 @@ class Unit(str, Enum):
     sentence = "sentence"
 
 
+class OutFormat(str, Enum):
+    po = "po"
+    tmx = "tmx"
+
+
 @app.command("align")
 def align_cmd(
     source: Path = typer.Argument(..., help="The original article (or a folder of article pairs)."),
@@ -53,6 +58,14 @@ def align_cmd(
     source_lang: str = typer.Option("en", "--source-lang"),
     target_lang: str = typer.Option("ko", "--target-lang"),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing PO instead of merging into it."),
+    backup: bool = typer.Option(True, "--backup/--no-backup", help="Keep the replaced file as OUTPUT.bak."),
+    prefer_target: bool = typer.Option(
+        False, "--prefer-target", help="When merging, the translation found in TARGET wins over the PO's msgstr."
+    ),
+    no_wrap: bool = typer.Option(False, "--no-wrap", help="Do not wrap long PO lines (as gettext's --no-wrap)."),
+    out_format: OutFormat = typer.Option(
+        OutFormat.po, "--format", help="po, or tmx: a TMX 1.4 translation memory of the translated pairs."
+    ),
     original: Original = typer.Option(
         Original.given, "--source", help="given: SOURCE is the original; auto: decide which version is the original."
     ),
@@ -64,7 +77,7 @@ def align_cmd(
     A single file with no TARGET is split by language (bilingual articles).
     """
     opts = pipeline.AlignOptions(unit.value, source_lang, target_lang, original.value)
-    wopts = pipeline.WriteOptions(force=force)
+    wopts = pipeline.WriteOptions(force, backup, prefer_target, not no_wrap, out_format.value, unit.value)
     with user_errors():
         if not source.is_dir():
             pipeline.write_outputs(pipeline.align_files(source, target, opts), output, wopts, beads)
