@@ -19,9 +19,10 @@ FIGURES_WIDTH = 64  # the columns after the article's name, with their padding
 LOW, OK = 40.0, 75.0  # OpenStack deletes a translation below 40% and imports it from 75%
 UNTITLED = "(before the first heading)"
 FORMULA = (
-    "Done = translated / total, by source words (or strings with --by strings); fuzzy counts as not done; "
-    "TBD (placeholders) and Src (text left in the source language) are part of Untr. (untranslated)"
+    "Done = translated / total, by source words (or by strings with --by strings); fuzzy counts as not done; "
+    "placeholders (TBD) and text left in the source language count as untranslated"
 )
+TABLE_KEY = "Untr. = untranslated, of which TBD = placeholders and Src = left in the source language."
 
 
 def level(pct: float) -> str:
@@ -86,7 +87,7 @@ def print_table(report: Report, by: str, sort: str, sections: bool = False, cons
     """Print the terminal table to stdout (colour only on a terminal)."""
     console = console or Console()
     console.print(table(report, by, sort, sections, console.width))
-    console.print(Text(FORMULA, style="dim"))
+    console.print(Text(f"{FORMULA}. {TABLE_KEY}", style="dim"))
 
 
 def section_json(section: Section) -> dict:
