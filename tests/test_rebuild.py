@@ -227,3 +227,17 @@ def test_align_then_apply_reproduces_the_korean_article(tmp_path):
     assert [b.text for b in read.read_document(out).blocks] == "\n\n".join(expected).split("\n\n")
     korean = {b.text for b in read.read_document(f"{pair}.ko.txt").blocks}
     assert sum(e.msgstr in korean for e in entries if is_done(e)) >= 0.8 * len(entries)
+
+
+def test_apply_a_sentence_level_po(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("One sentence here. Another one follows.\n\nSecond paragraph.\n", encoding="utf-8")
+    pot = tmp_path / "a.po"
+    assert runner.invoke(app, ["pot", str(path), "-o", str(pot), "--unit", "sentence"]).exit_code == 0
+    po = read_po(pot)
+    po[1].msgstr = "다른 문장이 이어집니다."
+    write_po(po, pot)
+    out = tmp_path / "a.ko.txt"
+    result = runner.invoke(app, ["apply", str(pot), str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == "One sentence here. 다른 문장이 이어집니다.\n\nSecond paragraph.\n"

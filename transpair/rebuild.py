@@ -8,7 +8,8 @@ first span gets the msgstr and the others are emptied. Untranslated and fuzzy en
 source text, or get UNTRANSLATED_MARK in front of it when asked. HTML: a block's span holds its
 inline markup and Block.text is plain text, so a rewritten block gets the escaped plain text (its
 inline tags such as links are dropped); sentences sharing one span are rewritten together.
-The output is UTF-8 with LF line ends, whatever the source's encoding.
+The output is UTF-8 with LF line ends, whatever the source's encoding. A PO aligned with --unit
+sentence is recognised when the source's sentences, not its paragraphs, match its entries.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import polib
 
-from . import pofile, read
+from . import catalog, langid, pofile, read
 from .catalog import joined, repeat_context
 from .errors import InputError
 from .model import Block, Document
@@ -170,6 +171,9 @@ def apply_file(
             raise InputError(f"{out}: the output would overwrite {other}; choose another -o")
     po, doc = pofile.read_po(po_path), read.read_document(source)
     result = rebuild(po, doc, mark_untranslated)
+    if result.matched < result.blocks:  # perhaps a PO aligned with --unit sentence
+        sentences = catalog.sentence_document(doc, langid.document_language(doc) or "en")
+        result = max(result, rebuild(po, sentences, mark_untranslated), key=lambda r: r.matched / max(r.blocks, 1))
     check_article(result, po, po_path, source)
     if result.coverage < threshold:
         raise CoverageError(
