@@ -57,12 +57,20 @@ def test_table_shows_names_as_text_and_sections_on_request():
     assert "§ Getting started" in out and "fuzzy counts as not done" in out
 
 
-def test_table_fits_an_80_column_terminal():
+def test_table_fits_an_80_column_terminal_with_big_figures():
+    big = catalog([entry(f"{i} " + "word " * 300, "번역" if i % 3 else "") for i in range(40)])
+    report = Report((*sample_report().articles, article_report("a-rather-long-name/of/an/article.po", big)))
     console = Console(file=io.StringIO(), width=80, color_system=None)
-    print_table(sample_report(), "words", "coverage", console=console)
-    header = next(line for line in console.file.getvalue().splitlines() if "Article" in line)
-    for column in ("Progress", "Done", "Strings", "Words", "Fuzzy", "Untr.", "TBD", "Src"):
-        assert column in header
+    print_table(report, "words", "coverage", console=console)
+    lines = console.file.getvalue().splitlines()
+    header = next(line for line in lines if "Article" in line)
+    assert header.split() == ["Article", "Progress", "Done", "Strings", "Words", "Fuzzy", "Untr.", "TBD", "Src"]
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    total = next(line for line in lines if line.strip().startswith("Total"))
+    fig = report.total
+    assert total.split()[-6:] == [f"{fig.translated.strings}/{fig.total.strings}",
+                                  f"{fig.translated.words}/{fig.total.words}", "1", "18", "1", "1"]
+    assert fig.total.words > 10000
 
 
 def test_long_article_names_keep_their_file_name():

@@ -15,7 +15,6 @@ from rich.text import Text
 from .report import ArticleReport, Figures, Report, Section, coverage, sort_articles, stats
 
 BAR_WIDTH = 10
-FIGURES_WIDTH = 64  # the columns after the article's name, with their padding
 LOW, OK = 40.0, 75.0  # OpenStack deletes a translation below 40% and imports it from 75%
 UNTITLED = "(before the first heading)"
 FORMULA = (
@@ -43,44 +42,44 @@ def bar(figures: Figures, by: str, width: int = BAR_WIDTH) -> Text:
     return Text.assemble(("█" * done, "green"), ("▒" * fuzzy, "yellow"), ("░" * (width - done - fuzzy), "red"))
 
 
+FIGURE_COLUMNS = ("Progress", "Done", "Strings", "Words", "Fuzzy", "Untr.", "TBD", "Src")
+
+
 def table(report: Report, by: str, sort: str, sections: bool = False, width: int = 80) -> Table:
     """The terminal table: one row per article (and its sections on request), then the total.
 
-    The name column gets what the figures leave of `width`: a long article name keeps its end (the file
-    name), a long section title its start.
+    The figures keep their full width; the name column gets what is left of `width`: a long article
+    name keeps its end (the file name), a long section title its start.
     """
-    room = max(12, width - FIGURES_WIDTH)
+    rows: list[tuple[str, Figures, str | None]] = []
+    for article in sort_articles(report.articles, sort, by):
+        rows.append((article.name, article.figures, None))
+        for section in article.sections if sections and len(article.sections) > 1 else ():
+            rows.append((f"  § {section.title or UNTITLED}", section.figures, "dim"))
+    cells = [_cells(fig, by) for _, fig, _ in rows] + [_cells(report.total, by)]
+    widths = [max(len(head), *(len(row[i]) for row in cells)) for i, head in enumerate(FIGURE_COLUMNS)]
+    room = max(12, width - sum(widths) - 2 * (len(widths) + 1) - 1)
     tbl = Table(title=f"Translation coverage of {len(report.articles)} article(s) by {by}", box=box.SIMPLE,
                 pad_edge=False, padding=(0, 1), collapse_padding=True)
     tbl.add_column("Article", max_width=room, overflow="ellipsis", no_wrap=True)
-    tbl.add_column("Progress", no_wrap=True)
-    for name in ("Done", "Strings", "Words", "Fuzzy", "Untr.", "TBD", "Src"):
-        tbl.add_column(name, justify="right", no_wrap=True, min_width=len(name))
-    for article in sort_articles(report.articles, sort, by):
-        name = article.name if len(article.name) <= room else "…" + article.name[1 - room:]
-        tbl.add_row(*_cells(name, article.figures, by))
-        for section in article.sections if sections and len(article.sections) > 1 else ():
-            tbl.add_row(*_cells(f"  § {section.title or UNTITLED}", section.figures, by), style="dim")
+    for head, size in zip(FIGURE_COLUMNS, widths):
+        tbl.add_column(head, justify="left" if head == "Progress" else "right", no_wrap=True, min_width=size)
+    for (name, _, style), row in zip(rows, cells):
+        shown = name if len(name) <= room or style else "…" + name[1 - room:]
+        tbl.add_row(Text(shown), *row, style=style)  # Text: `[TBD]` in a name is not rich markup
     tbl.add_section()
-    tbl.add_row(*_cells("Total", report.total, by), style="bold")
+    tbl.add_row(Text("Total"), *cells[-1], style="bold")
     return tbl
 
 
-def _cells(name: str, figures: Figures, by: str) -> list[Text | str]:
-    """One table row (the name as plain Text, so `[TBD]` in it is not read as rich markup)."""
+def _cells(figures: Figures, by: str) -> list[Text]:
+    """The figure cells of one table row."""
     pct = coverage(figures, by)
     total = figures.total
-    return [
-        Text(name),
-        bar(figures, by),
-        Text(f"{pct:.1f}%", style=COLOURS[level(pct)]),
-        f"{figures.translated.strings}/{total.strings}",
-        f"{figures.translated.words}/{total.words}",
-        str(figures.fuzzy.strings),
-        str(figures.untranslated.strings),
-        str(figures.placeholder.strings),
-        str(figures.left_in_source.strings),
-    ]
+    plain = [f"{figures.translated.strings}/{total.strings}", f"{figures.translated.words}/{total.words}",
+             str(figures.fuzzy.strings), str(figures.untranslated.strings), str(figures.placeholder.strings),
+             str(figures.left_in_source.strings)]
+    return [bar(figures, by), Text(f"{pct:.1f}%", style=COLOURS[level(pct)]), *map(Text, plain)]
 
 
 def print_table(report: Report, by: str, sort: str, sections: bool = False, console: Console | None = None) -> None:
