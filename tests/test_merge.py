@@ -174,3 +174,16 @@ def test_align_cli_merge_options_prefer_target_no_backup_no_wrap(tmp_path):
     args = ["align", f"{pair}.en.txt", f"{pair}.ko.txt", "-o", str(out), "--prefer-target", "--no-backup"]
     assert run(app, args).exit_code == 0
     assert read_po(out)[1].msgstr == aligned and not (tmp_path / "a.po.bak").exists()
+
+
+def test_po_of_another_article_is_refused_but_a_renamed_file_is_not():
+    import pytest
+
+    from transpair.errors import InputError
+
+    old = po_of(entry("Other text.", "번역", occurrences=[("other.en.txt", "1")]))
+    new = po_of(entry("Hello.", "", occurrences=[("post.en.txt", "1")]))
+    with pytest.raises(InputError, match="another article"):
+        merge(new, old)
+    renamed = po_of(entry("Hello.", "", occurrences=[("renamed.en.txt", "1")]))
+    assert merge(renamed, po_of(entry("Hello.", "안녕", occurrences=[("post.en.txt", "1")])))[0].msgstr == "안녕"

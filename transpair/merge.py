@@ -7,15 +7,19 @@
   FUZZY_MATCH, best pairs first, each old entry used once), marked fuzzy with the old source as `#|`.
 - Old translated entries used by nothing become obsolete `#~` entries (old obsolete ones stay).
 - Header: the old one (translator fields, team, revision date) with the new POT-Creation-Date.
+- A PO whose references name other files and whose msgids mostly differ is refused (InputError).
 """
 
 from __future__ import annotations
 
 import copy
 import difflib
+import os
 from collections.abc import Sequence
 
 import polib
+
+from .errors import InputError
 
 # msgmerge's own fuzzy threshold (FUZZY_THRESHOLD in gettext's msgl-fsearch.c) is 0.6 on its fstrcmp.
 FUZZY_MATCH = 0.6
@@ -91,6 +95,23 @@ def _obsolete(old: polib.POEntry) -> polib.POEntry:
     return old
 
 
+def _files(po: polib.POFile) -> set[str]:
+    """Base names of the files a catalog's live entries refer to."""
+    return {os.path.basename(name) for e in po if not e.obsolete for name, _ in e.occurrences}
+
+
+def check_same_article(new: polib.POFile, old: polib.POFile) -> None:
+    """Refuse to merge a PO made for another article: other file names and mostly other msgids."""
+    old_files, new_files = _files(old), _files(new)
+    live = [e for e in old if not e.obsolete]
+    shared = {key(e) for e in new} & {key(e) for e in live}
+    if old_files and new_files and not old_files & new_files and len(shared) * 2 < len(live):
+        raise InputError(
+            f"the existing PO is for {', '.join(sorted(old_files)[:3])}, not {', '.join(sorted(new_files))} "
+            "(a PO from another article?); use --force to replace it"
+        )
+
+
 def merge_header(new: polib.POFile, old: polib.POFile) -> dict[str, str]:
     """The old header (translator's fields) with the new creation date and any field it lacks."""
     meta = dict(old.metadata) or dict(new.metadata)
@@ -105,6 +126,7 @@ def merge_header(new: polib.POFile, old: polib.POFile) -> dict[str, str]:
 
 def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> polib.POFile:
     """The new catalog merged into the translator's old one with msgmerge semantics (see module doc)."""
+    check_same_article(new, old)
     new, old = copy.deepcopy(new), copy.deepcopy(old)
     old_by_key = {key(e): e for e in old if not e.obsolete}
     old_by_key.update({key(e): e for e in old if e.obsolete and key(e) not in old_by_key})
