@@ -78,21 +78,28 @@ def test_placeholder_target_is_untranslated_with_the_marker_as_reason():
 
 
 def test_marker_governs_its_section_up_to_the_next_heading_in_the_target_language():
-    source = ["Intro", *EN[1:3], "Usage", EN[3]]
-    target = ["소개", TBD, KO[2], "사용법", KO[3]]
+    source = ["Intro", *EN[1:3], "Usage", EN[3], EN[1]]
+    target = ["소개", TBD, EN[2], "사용법", KO[3], EN[1]]
     alignment = Alignment(
         doc(source, {0: "heading", 3: "heading"}),
         doc(target, {0: "heading", 3: "heading"}),
-        tuple(Bead((i,), (i,), 0.9, "translated") for i in range(5)),
+        tuple(Bead((i,), (i,), 0.9, "translated") for i in range(6)),
     )
-    found = [b.status for b in untranslated.classify(alignment).beads]
-    assert found == ["translated", "untranslated", "untranslated", "translated", "translated"]
+    found = [(b.status, b.reason) for b in untranslated.classify(alignment).beads]
+    placeholder = ("untranslated", f'placeholder "{TBD}"')
+    left = ("untranslated", "left in English")
+    assert found == [("translated", ""), placeholder, placeholder, ("translated", ""), ("translated", ""), left]
 
 
 def test_a_heading_left_in_the_source_language_does_not_end_the_section():
     target = doc(["소개", TBD, "Details of the setup", EN[2]], {0: "heading", 2: "heading"})
     marks = untranslated.governed(target.blocks, untranslated.compile_markers(), "ko")
     assert sorted(marks) == [1, 2, 3]
+
+
+def test_prose_already_translated_inside_a_marker_section_stays_translated():
+    found = statuses(one_to_one(EN, [KO[0], TBD, EN[2], KO[3]]))
+    assert found == [("translated", ""), *[("untranslated", f'placeholder "{TBD}"')] * 2, ("translated", "")]
 
 
 def test_marker_with_no_following_text_governs_only_itself():
@@ -123,6 +130,7 @@ def test_english_sentence_left_in_a_korean_paragraph_makes_the_bead_fuzzy():
     assert "설정" not in reason
     assert untranslated.partly_translated(untranslated.classify(one_to_one([EN[2]], [target])).beads[0])
     assert not untranslated.partly_translated(Bead((0,), (0,), 0.2, "fuzzy", "low alignment confidence"))
+    assert not untranslated.to_translate(Bead((0,), (0,), 0.2, "fuzzy", "low alignment confidence"))
 
 
 @pytest.mark.parametrize(
@@ -145,7 +153,9 @@ def test_source_only_is_missing_in_target_and_aligner_fuzzy_is_kept():
 
 def test_marker_alone_on_the_target_side_is_never_a_translation():
     alignment = Alignment(doc(EN[:1]), doc([KO[0], TBD]), (Bead((0,), (0,), 0.9, "translated"), Bead((), (1,), 0.0, "target-only")))
-    assert statuses(alignment)[1] == ("target-only", f'placeholder "{TBD}"')
+    result = untranslated.classify(alignment).beads[1]
+    assert (result.status, result.reason) == ("target-only", f'placeholder "{TBD}"')
+    assert untranslated.to_translate(result)
 
 
 def test_korean_left_in_an_english_target_when_korean_is_the_source():

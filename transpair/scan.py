@@ -114,12 +114,12 @@ def scan_file(path: Path, langs: tuple[str, str], markers: Iterable[str] = (), n
 
 
 def alignment_sections(alignment: Alignment) -> tuple[Section, ...]:
-    """Sections of an aligned pair: untranslated and partly translated beads in the target, missing
-    ones in the source (beads the aligner found fuzzy for their low confidence are not listed)."""
+    """Sections of an aligned pair: untranslated, partly translated and placeholder blocks in the
+    target, missing ones in the source (beads the aligner found fuzzy for low confidence are not listed)."""
     src, tgt = alignment.source, alignment.target
     in_source, in_target = [], []
     for bead in alignment.beads:
-        if (bead.status == "untranslated" or untranslated.partly_translated(bead)) and bead.target:
+        if bead.target and untranslated.to_translate(bead):
             in_target += [(j, tgt.blocks[j], bead.status, bead.reason) for j in bead.target]
         elif bead.status == "source-only":
             in_source += [(i, src.blocks[i], bead.status, bead.reason) for i in bead.source]

@@ -14,7 +14,10 @@ A *marker block* is a block where a marker pattern matches and at most MARKER_SL
 outside the match, e.g. ``[TBD - to be translated later, sorry]``, ``TBD``, ``TODO: translate``,
 ``(to be translated)``, ``번역 예정``, ``번역 중``, or a language-switch note such as
 ``(The followings are written in Korean. Thanks!)``. A marker block is never a translation, and it
-governs the blocks after it up to the next heading or the end of the article.
+governs the blocks after it up to the next heading or the end of the article (a heading left in the
+other language does not end it). In classify(), a block of such a section that is already prose in
+the target language, not a copy, keeps its status: it was translated after the marker was put there,
+and the PO must not lose it.
 
 User patterns are regular expressions (``regex`` module syntax, matched case-insensitively):
 pass them as ``classify(alignment, markers=[...])``, or keep them in a file read by
@@ -48,6 +51,7 @@ MIN_PROSE_WORDS = 2  # calibrated on pydocs-ko, see bench/bench_untranslated.py 
 CONFIG_NAME = ".transpair.toml"
 COPY = "copy of the source"  # reason for a copied block with no language (code, names, numbers)
 STILL_IN = "still in"  # reason prefix of partly translated blocks
+PLACEHOLDER = "placeholder"  # reason prefix of marker blocks and their sections
 LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh-cn": "Chinese", "zh-tw": "Chinese"}
 
 DEFAULT_MARKERS = (
@@ -197,7 +201,7 @@ def classify_bead(bead: Bead, alignment: Alignment, marks: dict[int, str], sourc
     marked = [marks[j] for j in bead.target if j in marks] + [source_marks[i] for i in bead.source if i in source_marks]
     if marked:
         status = "untranslated" if bead.source and bead.target else _empty_side(bead)
-        return replace(bead, status=status, reason=f'placeholder "{marked[0]}"')
+        return replace(bead, status=status, reason=f'{PLACEHOLDER} "{marked[0]}"')
     if not bead.target:
         return replace(bead, status="source-only", reason="missing in target")
     if not bead.source:
@@ -229,7 +233,12 @@ def _empty_side(bead: Bead) -> str:
 def classify(alignment: Alignment, markers: Iterable[str] = ()) -> Alignment:
     """A new Alignment whose beads say which are translated, fuzzy, untranslated or missing, and why."""
     patterns = compile_markers(markers)
-    marks = governed(alignment.target.blocks, patterns, alignment.target_lang)
+    target = alignment.target
+    marks = {
+        j: marker
+        for j, marker in governed(target.blocks, patterns, alignment.target_lang).items()
+        if marker_in(target.blocks[j].text, patterns) or not in_language(target.blocks[j].norm, alignment.target_lang)
+    }
     source_marks = {i: m for i, b in enumerate(alignment.source.blocks) if (m := marker_in(b.text, patterns))}
     beads = tuple(classify_bead(b, alignment, marks, source_marks) for b in alignment.beads)
     return replace(alignment, beads=beads)
@@ -238,6 +247,12 @@ def classify(alignment: Alignment, markers: Iterable[str] = ()) -> Alignment:
 def still_in(lang: str, sentences: Sequence[str]) -> str:
     """The fuzzy reason naming the sentences still in `lang`."""
     return f"{STILL_IN} {language_name(lang)}: {_quote(sentences)}"
+
+
+def to_translate(bead: Bead) -> bool:
+    """True for a bead that holds work for a translator: untranslated, partly translated, or a
+    placeholder marker on its own."""
+    return bead.status == "untranslated" or partly_translated(bead) or bead.reason.startswith(PLACEHOLDER + " ")
 
 
 def partly_translated(bead: Bead) -> bool:
@@ -255,7 +270,7 @@ def leftovers(
     found = {}
     for i, block in enumerate(doc.blocks):
         if i in marks:
-            found[i] = ("untranslated", f'placeholder "{marks[i]}"')
+            found[i] = ("untranslated", f'{PLACEHOLDER} "{marks[i]}"')
         elif in_language(block.norm, other):
             found[i] = ("untranslated", f"left in {language_name(other)}")
         elif sentences and (left := leftover_sentences(block.text, lang, other)):
