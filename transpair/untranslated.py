@@ -52,7 +52,7 @@ CONFIG_NAME = ".transpair.toml"
 COPY = "copy of the source"  # reason for a copied block with no language (code, names, numbers)
 STILL_IN = "still in"  # reason prefix of partly translated blocks
 PLACEHOLDER = "placeholder"  # reason prefix of marker blocks and their sections
-LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh-cn": "Chinese", "zh-tw": "Chinese"}
+LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "de": "German", "fr": "French", "es": "Spanish"}
 
 DEFAULT_MARKERS = (
     r"\[\s*(?:TBD|TODO|WIP)\b[^\]]*\]",
@@ -265,7 +265,8 @@ def leftovers(
     doc: Document, lang: str, other: str, patterns: Sequence[regex.Pattern], sentences: bool = True
 ) -> dict[int, tuple[str, str]]:
     """Block index -> (status, reason) for the blocks of a `lang` document that are not translated:
-    marker sections, blocks left in `other`, and (with `sentences`) blocks partly in `other` (fuzzy)."""
+    whole marker sections, blocks left in `other`, and (with `sentences`) blocks partly in `other`
+    (fuzzy). Without the other version to compare, a marker's section is reported whole."""
     marks = governed(doc.blocks, patterns, lang)
     found = {}
     for i, block in enumerate(doc.blocks):
