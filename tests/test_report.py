@@ -29,6 +29,14 @@ def test_categories_follow_msgfmt():
     assert category(plural_empty) == "untranslated"
 
 
+def test_a_placeholder_msgstr_is_untranslated_but_a_translated_marker_is_not():
+    for marker in ("[TBD - to be translated later, sorry]", "번역 예정", "TODO: translate"):
+        fig = article_report("a", catalog([entry("A whole paragraph of English text.", marker)])).figures
+        assert fig.untranslated.strings == 1 and fig.placeholder.strings == 1, marker
+    same = article_report("a", catalog([entry("[TBD]", "[TBD]"), entry("TBD: a list", "미정: 목록")])).figures
+    assert same.translated.strings == 2
+
+
 def test_article_figures_count_placeholders_as_untranslated_subsets():
     fig = article_report("a", catalog(sample_entries())).figures
     assert (fig.translated.strings, fig.fuzzy.strings, fig.untranslated.strings) == (3, 1, 4)

@@ -121,6 +121,12 @@ def test_string_counts_equal_msgfmt_and_pocount(runner, msgfmt, tmp_path, seq):
     assert ours == pocount_counts(po)
 
 
+def test_a_placeholder_msgstr_is_where_we_differ_from_msgfmt(runner, msgfmt, tmp_path):
+    po = write(tmp_path / "tbd.po", [entry("A paragraph.", "[TBD - to be translated later, sorry]"), entry("b", "비")])
+    assert msgfmt_counts(msgfmt, po) == (2, 0, 0)
+    assert report_counts(runner, po) == (1, 0, 1)
+
+
 GOLD_DOCS = ("tutorial-appendix", "howto-sorting", "howto-urllib2")  # small, with untranslated and stale parts
 
 

@@ -1,11 +1,13 @@
 """Coverage figures of PO catalogs: strings and source words, per article, per section and in total.
 
 An entry (not the header, not obsolete, as msgfmt counts) is
-- untranslated when its msgstr (the first plural form) is empty, whatever its flags;
+- untranslated when its msgstr (the first plural form) is empty, whatever its flags, or when the msgstr
+  is only a placeholder marker such as `[TBD]` or `번역 예정` (msgfmt and pocount count that as translated);
 - fuzzy when it has a msgstr and the `fuzzy` flag;
 - translated otherwise.
 Placeholder and left-in-source entries are the untranslated entries whose transpair note says
-`status=untranslated` with a reason starting `placeholder` or `left in`; they are subsets of untranslated.
+`status=untranslated` with a reason starting `placeholder` or `left in` (or whose msgstr is a marker);
+they are subsets of untranslated.
 Percent = 100 x part / total, rounded half up to one decimal; fuzzy counts as not done.
 """
 
@@ -19,10 +21,12 @@ from dataclasses import dataclass, field, fields
 import polib
 
 from .notes import parse_note
+from .untranslated import compile_markers, marker_in
 from .words import count_words
 
 FIRST_WORDS = 12  # how many words of a section's first untranslated entry a report shows
 note_of = functools.lru_cache(maxsize=4096)(parse_note)  # catalogs repeat the same few notes
+MARKERS = compile_markers()
 
 
 @dataclass(frozen=True)
@@ -93,16 +97,28 @@ def counted(po: Iterable[polib.POEntry]) -> list[polib.POEntry]:
     return [e for e in po if not e.obsolete and not (e.msgid == "" and not e.msgctxt)]
 
 
+def first_msgstr(entry: polib.POEntry) -> str:
+    """The msgstr, or its first plural form (the one msgfmt looks at)."""
+    return entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
+
+
+def placeholder_msgstr(entry: polib.POEntry) -> bool:
+    """Whether the msgstr is only a marker standing in for a translation (`[TBD]`), not a translated marker."""
+    text = first_msgstr(entry)
+    return bool(text) and marker_in(text, MARKERS) is not None and marker_in(entry.msgid, MARKERS) is None
+
+
 def category(entry: polib.POEntry) -> str:
-    """'translated', 'fuzzy' or 'untranslated', decided as msgfmt --statistics does."""
-    first = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-    if not first:
+    """'translated', 'fuzzy' or 'untranslated': as msgfmt --statistics decides, but a marker is no translation."""
+    if not first_msgstr(entry) or placeholder_msgstr(entry):
         return "untranslated"
     return "fuzzy" if "fuzzy" in entry.flags else "translated"
 
 
 def untranslated_kind(entry: polib.POEntry) -> str:
-    """'placeholder' or 'left_in_source' from the entry's transpair note, '' for any other entry."""
+    """'placeholder' or 'left_in_source' from the entry's transpair note or marker msgstr, else ''."""
+    if placeholder_msgstr(entry):
+        return "placeholder"
     note = note_of(entry.comment or "")
     if note is None or note.status != "untranslated":
         return ""
