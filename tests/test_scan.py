@@ -95,6 +95,13 @@ def test_marker_with_no_following_text(tmp_path):
     assert article.original == "ko"
 
 
+def test_file_holding_only_a_marker(tmp_path):
+    (tmp_path / "todo.txt").write_text("TBD\n", encoding="utf-8")
+    (article,) = scan.scan(tmp_path / "todo.txt")
+    assert (article.name, article.original, article.message) == ("todo", "en", "")
+    assert [(s.first_line, s.reason) for s in article.sections] == [(1, 'placeholder "TBD"')]
+
+
 def test_one_line_article(tmp_path):
     (tmp_path / "one.txt").write_text("Just one line of English text in this article.", encoding="utf-8")
     (article,) = scan.scan(tmp_path)

@@ -73,10 +73,11 @@ def file_tag(path: Path, langs: Sequence[str]) -> str | None:
 
 
 def language_weights(doc: Document, patterns) -> Counter:
-    """Blocks per detected language, outside marker sections (blocks, not letters: Korean takes
-    about half the characters of the same English text)."""
+    """Blocks per detected language, outside marker sections when there is text outside them
+    (blocks, not letters: Korean takes about half the characters of the same English text)."""
     marks = untranslated.governed(doc.blocks, patterns)
-    weights = Counter(langid.detect(b.norm) for i, b in enumerate(doc.blocks) if i not in marks)
+    outside = [b for i, b in enumerate(doc.blocks) if i not in marks] or doc.blocks
+    weights = Counter(langid.detect(b.norm) for b in outside)
     weights.pop(None, None)
     return weights
 
@@ -155,7 +156,8 @@ def scan(folder: str | Path, langs: tuple[str, str] = ("en", "ko"), markers: Ite
     patterns = (*untranslated.user_markers(root), *markers)
     untranslated.compile_markers(patterns)  # a bad pattern stops the scan before any work
     if root.is_file():
-        return [scan_article(pairs.Article(root.stem, root), langs, patterns)]
+        stem, _, tag = root.stem.rpartition(".")
+        return [scan_article(pairs.Article(stem if tag in langs else root.stem, root), langs, patterns)]
     return [scan_article(a, langs, patterns) for a in pairs.find_articles(root, *langs)]
 
 

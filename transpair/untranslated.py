@@ -52,7 +52,7 @@ CONFIG_NAME = ".transpair.toml"
 COPY = "copy of the source"  # reason for a copied block with no language (code, names, numbers)
 STILL_IN = "still in"  # reason prefix of partly translated blocks
 PLACEHOLDER = "placeholder"  # reason prefix of marker blocks and their sections
-LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "de": "German", "fr": "French", "es": "Spanish"}
+LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "de": "German", "fr": "French", "es": "Spanish", "ru": "Russian"}
 
 DEFAULT_MARKERS = (
     r"\[\s*(?:TBD|TODO|WIP)\b[^\]]*\]",
