@@ -13,6 +13,9 @@ from .model import Alignment, Document
 from .pairs import Article
 
 
+
+MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
+
 @dataclass(frozen=True)
 class AlignOptions:
     """How to align one pair: unit, languages, and which side is the original."""
@@ -43,6 +46,11 @@ def _language(doc: Document) -> str:
     return found
 
 
+def _share_in(doc: Document, lang: str) -> float:
+    """Share of the document's blocks written in `lang`."""
+    return sum(langid.detect(b.norm) == lang for b in doc.blocks) / max(len(doc.blocks), 1)
+
+
 def _is_copy(source: Document, target: Document) -> bool:
     """True when at least half the target's blocks are source blocks copied verbatim (an untranslated page)."""
     seen = {b.norm for b in source.blocks}
@@ -50,15 +58,18 @@ def _is_copy(source: Document, target: Document) -> bool:
 
 
 def check_languages(source: Document, target: Document, source_lang: str, target_lang: str) -> None:
-    """Refuse a pair whose files are not in the expected languages (a wholly copied target is allowed)."""
+    """Refuse a pair whose files are not in the expected languages.
+
+    A target partly left in the source language is a translation in progress, so it passes when a tenth
+    of its blocks are in the target language, or when it is mostly a verbatim copy (a page not started).
+    """
     found = _language(source)
     if found != source_lang:
         raise InputError(f"{source.path}: expected {source_lang} text but the file is in {found} (see --source-lang)")
-    if not target.blocks:
+    if not target.blocks or _share_in(target, target_lang) >= MIN_TARGET_SHARE or _is_copy(source, target):
         return
     found = _language(target)
-    if found != target_lang and not (found == source_lang and _is_copy(source, target)):
-        raise InputError(f"{target.path}: expected {target_lang} text but the file is in {found} (see --target-lang)")
+    raise InputError(f"{target.path}: expected {target_lang} text but the file is in {found} (see --target-lang)")
 
 
 def align_documents(source: Document, target: Document, opts: AlignOptions) -> Alignment:
@@ -85,10 +96,7 @@ def align_files(source: str | Path, target: str | Path | None, opts: AlignOption
 
 def align_bilingual(doc: Document, opts: AlignOptions) -> Alignment:
     """Align the two language streams of one file; a file in one language only gets an empty target."""
-    halves = dict(zip(("en", "ko"), untranslated.split_bilingual(doc)))
-    if opts.source_lang not in halves or opts.target_lang not in halves:
-        raise InputError(f"{doc.path}: a single bilingual file must hold English and Korean; give SOURCE and TARGET")
-    first, second = halves[opts.source_lang], halves[opts.target_lang]
+    first, second = untranslated.split_bilingual(doc, (opts.source_lang, opts.target_lang))
     if not first.blocks and second.blocks:
         opts = replace(opts, source_lang=opts.target_lang, target_lang=opts.source_lang)
         first, second = second, first
