@@ -1,0 +1,85 @@
+"""The align job's glue: language checks, bilingual files, beads JSON, folders."""
+
+from pathlib import Path
+
+import pytest
+
+from transpair import pipeline
+from transpair.errors import InputError
+from transpair.pairs import find_articles
+from transpair.read import read_document
+
+from conftest import CORPORA
+
+EN = [
+    "Python is an easy to learn, powerful programming language.",
+    "It has efficient high-level data structures and a simple approach to object-oriented programming.",
+    "The interpreter is easily extended with new functions implemented in C or C++.",
+    "This tutorial introduces the reader informally to the basic concepts of the language.",
+]
+KO = [
+    "파이썬은 배우기 쉽고, 강력한 프로그래밍 언어입니다.",
+    "효율적인 고수준 데이터 구조와 간단하지만 효과적인 객체 지향 프로그래밍 접근법을 갖고 있습니다.",
+    "파이썬 인터프리터는 C 나 C++ 로 구현된 새 함수들로 쉽게 확장할 수 있습니다.",
+    "이 자습서는 독자에게 파이썬 언어의 기본 개념과 기능을 비형식적으로 소개합니다.",
+]
+
+
+def write(path: Path, paragraphs: list[str]) -> Path:
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+def covered(beads, side: str) -> list[int]:
+    return sorted(i for b in beads for i in getattr(b, side))
+
+
+def test_partly_untranslated_target_is_accepted(tmp_path):
+    src = write(tmp_path / "a.en.txt", EN)
+    tgt = write(tmp_path / "a.ko.txt", [KO[0], *EN[1:]])
+    alignment = pipeline.align_files(src, tgt, pipeline.AlignOptions())
+    assert [b.status for b in alignment.beads].count("untranslated") == 3
+
+
+def test_unrelated_same_language_target_is_refused(tmp_path):
+    src = write(tmp_path / "a.en.txt", EN)
+    tgt = write(tmp_path / "b.en.txt", ["Completely different text about gardening.", "Tomatoes need sun."])
+    with pytest.raises(InputError, match="expected ko"):
+        pipeline.align_files(src, tgt, pipeline.AlignOptions())
+
+
+def test_swapped_languages_are_refused_with_a_hint(tmp_path):
+    src = write(tmp_path / "a.ko.txt", KO)
+    tgt = write(tmp_path / "a.en.txt", EN)
+    with pytest.raises(InputError, match="--source-lang"):
+        pipeline.align_files(src, tgt, pipeline.AlignOptions())
+    alignment = pipeline.align_files(src, tgt, pipeline.AlignOptions(source_lang="ko", target_lang="en"))
+    assert [(b.source, b.target) for b in alignment.beads] == [((i,), (i,)) for i in range(4)]
+
+
+def test_alternating_bilingual_file_is_split_and_aligned(tmp_path):
+    path = write(tmp_path / "post.txt", [p for pair in zip(EN, KO) for p in pair])
+    alignment = pipeline.align_files(path, None, pipeline.AlignOptions())
+    assert [(b.source, b.target, b.status) for b in alignment.beads] == [((i,), (i,), "translated") for i in range(4)]
+    assert [b.text for b in alignment.target.blocks] == KO
+
+
+def test_beads_json_covers_every_block_once():
+    base = CORPORA / "pydocs-hard" / "tutorial-whatnow"
+    alignment = pipeline.align_files(f"{base}.en.txt", f"{base}.ko.txt", pipeline.AlignOptions())
+    data = pipeline.beads_json(alignment)
+    assert covered(alignment.beads, "source") == list(range(len(read_document(f"{base}.en.txt").blocks)))
+    assert covered(alignment.beads, "target") == list(range(len(read_document(f"{base}.ko.txt").blocks)))
+    assert all(0.0 <= b["score"] <= 1.0 for b in data["beads"])
+
+
+def test_align_folder_reports_errors_per_article_and_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder / "good.en.txt", EN)
+    write(folder / "good.ko.txt", KO)
+    (folder / "bad.en.txt").write_bytes(b"\x00\x01binary")
+    runs = pipeline.align_folder(find_articles(folder), tmp_path / "out", pipeline.AlignOptions(), pipeline.WriteOptions())
+    results = {article.name: result for article, result in runs}
+    assert isinstance(results["bad"], InputError)
+    assert results["good"] == tmp_path / "out" / "good.po" and results["good"].exists()
