@@ -130,20 +130,30 @@ def test_cli_bad_arguments_exit_2(args):
     assert result.stderr.startswith("transpair: error:")
 
 
+GUIDE_EN = (
+    "Installing the package\n\nRun the installer and follow the steps on the screen.\n\n"
+    "The configuration file lives in your home folder.\n\nYou can change the port with the port option.\n"
+)
+GUIDE_KO = (
+    "패키지 설치하기\n\n설치 프로그램을 실행하고 화면의 안내를 따르세요.\n\n"
+    "The configuration file lives in your home folder.\n\n포트 옵션으로 포트를 바꿀 수 있습니다.\n"
+)
+
+
 def test_pair_sections_come_from_the_alignment(tmp_path):
-    (tmp_path / "guide.en.txt").write_text(
-        "Installing the package\n\nRun the installer and follow the steps on the screen.\n\n"
-        "The configuration file lives in your home folder.\n\nYou can change the port with the port option.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "guide.ko.txt").write_text(
-        "패키지 설치하기\n\n설치 프로그램을 실행하고 화면의 안내를 따르세요.\n\n"
-        "The configuration file lives in your home folder.\n\n포트 옵션으로 포트를 바꿀 수 있습니다.\n",
-        encoding="utf-8",
-    )
+    (tmp_path / "guide.en.txt").write_text(GUIDE_EN, encoding="utf-8")
+    (tmp_path / "guide.ko.txt").write_text(GUIDE_KO, encoding="utf-8")
     (article,) = scan.scan(tmp_path)
     assert article.original == "en" and len(article.files) == 2
     assert [(Path(s.path).name, s.first_line, s.reason) for s in article.sections] == [("guide.ko.txt", 5, "left in English")]
+
+
+def test_pair_with_a_user_marker(tmp_path):
+    (tmp_path / "guide.en.txt").write_text(GUIDE_EN, encoding="utf-8")
+    (tmp_path / "guide.ko.txt").write_text(GUIDE_KO.replace("포트 옵션으로", "[PENDING]\n\n포트 옵션으로"), encoding="utf-8")
+    (tmp_path / ".transpair.toml").write_text("[markers]\npatterns = ['^\\[PENDING\\]$']\n", encoding="utf-8")
+    (article,) = scan.scan(tmp_path)
+    assert ("guide.ko.txt", 7, 'placeholder "[PENDING]"') in [(Path(s.path).name, s.first_line, s.reason) for s in article.sections]
 
 
 def test_untagged_bilingual_file_is_split_and_scanned_as_a_pair(tmp_path):

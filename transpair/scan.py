@@ -31,7 +31,7 @@ class Section:
     path: str
     first_line: int
     last_line: int
-    status: str  # untranslated | fuzzy | source-only
+    status: str  # untranslated | fuzzy (partly translated) | source-only | target-only (a lone marker)
     reason: str
     blocks: int = 1
 
@@ -88,7 +88,7 @@ def is_bilingual(weights: Counter, langs: Sequence[str]) -> bool:
     return all(weights[lang] / total >= BILINGUAL_SHARE for lang in langs)
 
 
-def scan_file(path: Path, langs: tuple[str, str], markers: Iterable[str] = (), name: str = "") -> ArticleScan:
+def scan_file(path: Path, langs: tuple[str, str], markers: Sequence[str] = (), name: str = "") -> ArticleScan:
     """Scan a lone article file: its marker sections and the text left in the other language; an
     untagged file holding both languages is split and scanned as a pair."""
     name = name or path.stem
@@ -128,17 +128,19 @@ def alignment_sections(alignment: Alignment) -> tuple[Section, ...]:
 
 
 def scan_alignment(
-    name: str, files: tuple[str, ...], source: Document, target: Document, langs: tuple[str, str], markers: Iterable[str]
+    name: str, files: tuple[str, ...], source: Document, target: Document, langs: tuple[str, str], markers: Sequence[str]
 ) -> ArticleScan:
     """Align two versions (the original decided from the texts) and list what is left to translate."""
     from . import pipeline  # the aligner loads its model only when a pair is scanned
 
     opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], source="auto")
-    alignment = untranslated.classify(pipeline.align_documents(source, target, opts), markers)
+    alignment = pipeline.align_documents(source, target, opts)
+    if markers:  # align_documents classified with the default markers; add the user's
+        alignment = untranslated.classify(alignment, markers)
     return ArticleScan(name, files, alignment.source_lang, alignment_sections(alignment))
 
 
-def scan_article(article: pairs.Article, langs: tuple[str, str], markers: Iterable[str] = ()) -> ArticleScan:
+def scan_article(article: pairs.Article, langs: tuple[str, str], markers: Sequence[str] = ()) -> ArticleScan:
     """Scan one article; bad input becomes the article's message instead of stopping the scan."""
     files = tuple(str(p) for p in (article.source, article.target) if p)
     try:
