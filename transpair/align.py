@@ -45,6 +45,8 @@ class Weights:
     kind: float = 1.0  # a heading paired with a non-heading (plain-text headings are guessed, so mild)
     skip: float = 2.2  # a block with no counterpart (1-0 or 0-1)
     merge: float = 1.2  # each extra block in a 2-1, 1-2, 2-2, 1-3, 3-1 bead
+    part: float = 3.0  # per unit of cosine by which a merged block falls short of part_base
+    part_base: float = 0.35  # cosine that each block of a merge should reach with the other side
     confidence_scale: float = 0.5  # logistic slope turning a bead score into a confidence
 
 
@@ -162,14 +164,25 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     tgt_end = tgt.endings[j0 + b - 1]
     ending = np.where(src_end == tgt_end, 1.0, -1.0)
     heading_gap = np.abs(tgt.headings[j0 + b - 1] - src.headings[i0 + a - 1]) + np.abs(tgt.headings[j0] - src.headings[i0])
+    weakest = np.minimum(_weakest_part(src, i0, a, tgt.vectors[b - 1][j0]), _weakest_part(tgt, j0, b, src.vectors[a - 1][i0]))
     return (
         w.semantic * (cosine - w.semantic_base)
+        + w.part * np.minimum(weakest - w.part_base, 0.0)
         - w.length * log_ratio**2
         + w.anchor * dice * evidence
         + w.ending * ending
         - w.kind * heading_gap
         - w.merge * (a + b - 2)
     )
+
+
+def _weakest_part(side: Side, start: int | np.ndarray, count: int, others: np.ndarray) -> np.ndarray:
+    """Lowest cosine between a single block of a merged span and the other side's span (1 when not merged)."""
+    starts, others = np.atleast_1d(start), np.atleast_2d(others)
+    if count == 1:
+        return np.ones(max(len(starts), len(others)))
+    parts = side.vectors[0][starts[:, None] + np.arange(count)]  # (spans, count, dim)
+    return (parts * others[:, None, :]).sum(axis=2).min(axis=1)
 
 
 def _full_band(n: int, m: int) -> tuple[np.ndarray, np.ndarray]:

@@ -179,6 +179,7 @@ class Report:
     align: Scores
     po: Scores | None  # None when no classifier is installed
     documents: tuple[tuple[str, Counts], ...]
+    predictions: tuple[tuple[Bead, ...], ...] = ()  # the predicted beads of each document
 
     def as_dict(self) -> dict:
         """JSON-ready figures."""
@@ -190,7 +191,7 @@ class Report:
 
 def evaluate(folder: str | Path, similarity: Similarity | None = None) -> Report:
     """Align every document of a gold folder and score both views, micro-averaged."""
-    align_total, po_total, per_doc = Counts(), Counts(), []
+    align_total, po_total, per_doc, predictions = Counts(), Counts(), [], []
     for doc in load_gold(folder):
         alignment = align_gold_doc(doc, similarity)
         as_ids, po_ids = predicted_views(alignment.beads)
@@ -198,7 +199,8 @@ def evaluate(folder: str | Path, similarity: Similarity | None = None) -> Report
         align_total += doc_counts
         po_total += count(split_untranslated(doc.beads, doc.untranslated), po_ids)
         per_doc.append((doc.name, doc_counts))
-    return Report(scores(align_total), scores(po_total) if classifier() else None, tuple(per_doc))
+        predictions.append(alignment.beads)
+    return Report(scores(align_total), scores(po_total) if classifier() else None, tuple(per_doc), tuple(predictions))
 
 
 def report_json(report: Report) -> str:
