@@ -253,3 +253,15 @@ def test_source_auto_makes_the_complete_korean_version_the_source_and_tbd_copies
     assert {by_target[j].reason for j in (2, 3, 4)} == {f'placeholder "{TBD}"'}
     assert by_target[3].status == by_target[4].status == "untranslated"
     assert {by_target[j].status for j in (0, 1)} == {"translated"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from([*EN[1:], *KO[1:], "https://example.com/", "12345"]), min_size=1, max_size=8))
+def test_split_bilingual_puts_every_block_on_exactly_one_side_in_order(paragraphs):
+    whole = doc(paragraphs)
+    en, ko = untranslated.split_bilingual(whole)
+    assert sorted((*en.blocks, *ko.blocks), key=lambda b: b.start) == (
+        list(whole.blocks) if set(paragraphs) & {*EN, *KO} else []
+    )
+    assert all(langid.detect(b.norm) in ("en", None) for b in en.blocks)
+    assert all(langid.detect(b.norm) in ("ko", None) for b in ko.blocks)
