@@ -6,7 +6,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from transpair.errors import InputError
@@ -162,3 +162,22 @@ def test_identical_duplicates_are_merged(tmp_path):
     path = tmp_path / "dup.po"
     path.write_text('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "b"\n', encoding="utf-8")
     assert [e.msgid for e in read_po(path)] == ["a"]
+
+
+PALETTE = (
+    list("abcdefghij ABC  0123456789.,;:!?-/()[]{}<>\"'\\%$#@&*+=_|~`^\t\n")
+    + list("가나다라마바사한국어입니다 ")
+    + list("…—「」中文\u00a0é😀ア\u3000・\u200d\u0301\u0e01\u0627\u3001\u3002\uff0c«»“”’·–\u00ad\u200b\u2060ー！¿€°™")
+    + ["\u1100\u1161\u11a8", "\U0001F1E6", "\U0001F466\U0001F3FB"]
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.sampled_from(PALETTE), max_size=250).map("".join), min_size=1, max_size=20),
+       st.booleans())
+def test_msgcat_agrees_on_random_text(tmp_path_factory, msgcat, texts, wrap):
+    po = catalog(*(polib.POEntry(msgctxt=str(i), msgid=t, msgstr=t[::-1], obsolete=i % 3 == 2) for i, t in enumerate(texts)))
+    path = tmp_path_factory.mktemp("po") / "r.po"
+    write_po(po, path, wrap=wrap)
+    args = [msgcat] + ([] if wrap else ["--no-wrap"]) + [str(path)]
+    assert subprocess.run(args, capture_output=True, check=True).stdout == path.read_bytes()

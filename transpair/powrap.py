@@ -62,12 +62,17 @@ _RESOLVE = {"AI": "AL", "CB": "ID", "SA": "AL", "XX": "AL", "CJ": "NS", "SG": "A
 _SPECIAL = ("SP", "ZW", "CM", "BK", "CR", "LF", "NL")
 _ALL = _CLASSES + list(_RESOLVE) + list(_SPECIAL)
 _CLASS_RE = regex.compile("|".join(f"(?P<{name}>\\p{{Line_Break={name}}})" for name in _ALL))
+# Where the regex module's data differs from what gettext does: it reports no Line_Break value for these
+# hyphens (BA in Unicode, soft hyphen included), and it has MIDDLE DOT as IS where libunistring has AI.
+_FIXED = {**dict.fromkeys("\u00ad\u058a\u05be\u1400\u2010\u2e17\u2e40\u2e5d\U00010ead", "BA"), "\u00b7": "AL"}
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v", "\\": "\\", '"': '"'}
 
 
 @lru_cache(maxsize=4096)
 def line_break_class(char: str) -> str:
     """The UAX #14 class libunistring gives a character (ambiguous and unknown ones resolved)."""
+    if char in _FIXED:
+        return _FIXED[char]
     match = _CLASS_RE.match(char)
     name = match.lastgroup if match else "XX"
     return _RESOLVE.get(name, name)
@@ -75,51 +80,54 @@ def line_break_class(char: str) -> str:
 
 @lru_cache(maxsize=4096)
 def char_width(char: str) -> int:
-    """Display columns of a character: 2 for East Asian wide, 0 for combining and control marks."""
+    """Display columns of a character: 2 for East Asian wide, 0 for combining marks and conjoining jamo."""
+    if "\u1160" <= char <= "\u11ff" or "\ud7b0" <= char <= "\ud7ff":
+        return 0  # Hangul vowel and final jamo join the initial before them (decomposed Korean)
     if unicodedata.east_asian_width(char) in ("W", "F"):
         return 2
-    if unicodedata.category(char) in ("Mn", "Me", "Cf", "Cc") and char != "\u00ad":
+    if unicodedata.category(char) in ("Mn", "Me", "Cf", "Cc"):
         return 0
     return 1
 
 
-def _rule(before: str, after: str, char: str) -> str:
-    """The pair-table rule; UAX #14 LB30 keeps letters and digits with a narrow '(' but not a wide one."""
+def _can_break(before: str, after: str, char: str, spaced: bool, joined: bool, flags: int) -> bool:
+    """The pair-table rule, with the UAX #14 rules a pair table cannot hold (LB8a, LB30, LB30a)."""
+    if joined:
+        return False  # nothing breaks right after a zero-width joiner
+    if before == after == "RI" and not spaced:
+        return flags % 2 == 0  # regional indicators pair up into flags
     if after == "OP" and before in ("AL", "HL", "NU") and unicodedata.east_asian_width(char) in ("W", "F"):
-        return "D"
-    return _TABLE[(before, after)]
+        return True  # letters and digits stick to a narrow '(' but not to a wide one
+    rule = _TABLE[(before, after)]
+    return rule == "D" or (rule == "I" and spaced)
 
 
 def _possible_breaks(chars: str) -> list[bool]:
     """UAX #14 break opportunities before each character, as libunistring computes them."""
     breaks = [False] * len(chars)
-    last = "BK"
-    spaces: list[int] = []  # positions of the spaces since the last non-space character
+    last, spaced, joined, flags = "BK", False, False, 0  # flags: regional indicators in a row so far
     for i, char in enumerate(chars):
         cls = line_break_class(char)
-        at = i
-        if cls in ("BK", "CR", "LF", "NL"):
-            last, spaces = "BK", []
+        was_joined, joined = joined, cls == "ZWJ"
+        if cls in ("BK", "CR", "LF", "NL", "ZW"):
+            last, spaced = ("ZW" if cls == "ZW" else "BK"), False
             continue
-        if cls in ("SP", "ZW"):
-            if cls == "SP":
-                spaces.append(i)
-            else:
-                last, spaces = "ZW", []
+        if cls == "SP":
+            spaced = True
             continue
         if cls in ("CM", "ZWJ"):
             if last == "ZW":
-                breaks[i], last = True, "ID"
+                breaks[i], last = True, "AL"
                 continue
-            if not spaces:
-                continue
-            at, cls = spaces.pop(), "ID"  # a combining mark turns the space before it into an ideograph
+            if not spaced and last != "BK":
+                continue  # a mark belongs to the character before it (LB9)
+            cls = "AL"  # a mark after a space (or at the start) stands alone as a letter (LB10)
         if last == "ZW":
-            breaks[at] = True
+            breaks[i] = True
         elif last != "BK":
-            rule = _rule(last, cls, char)
-            breaks[at] = rule == "D" or (rule == "I" and bool(spaces))
-        last, spaces = cls, []
+            breaks[i] = _can_break(last, cls, char, spaced, was_joined, flags)
+        flags = flags + 1 if cls == "RI" and last == "RI" and not spaced else int(cls == "RI")
+        last, spaced = cls, False
     return breaks
 
 
