@@ -15,9 +15,9 @@ import regex
 
 PAGE_WIDTH = 79
 
-# The UAX #14 pair table of libunistring 1.0 as gettext 0.21 applies it (measured with msgcat: one probe
-# string per class pair): row = class before, column = class after; D = direct break, I = break only
-# across spaces, P = prohibited.
+# The UAX #14 pair table of libunistring 1.0 as gettext 0.21 applies it, measured with msgcat by
+# bench/measure_gettext_linebreaks.py: row = class before, column = class after; D = direct break,
+# I = break only across spaces, P = prohibited.
 _CLASSES = "WJ GL B2 BA BB HY CL CP EX IN NS OP QU IS NU PO PR SY AL H2 H3 ID JL JV JT HL RI ZWJ EB EM".split()
 _ROWS = """
 WJ PIIIIIPPPIIIIPIIIPIIIIIIIIIIII
