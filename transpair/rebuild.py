@@ -24,7 +24,6 @@ from pathlib import Path
 import polib
 
 from . import catalog, langid, pofile, read
-from .catalog import joined, repeat_context
 from .errors import InputError
 from .model import Block, Document
 
@@ -80,8 +79,8 @@ def groups(blocks: Sequence[Block], po: polib.POFile) -> list[Group]:
     i = 0
     while i < len(blocks):
         for size in range(min(widest, len(blocks) - i), 0, -1):
-            msgid = joined(blocks[i : i + size])
-            entry = entries.get((repeat_context(seen[msgid] + 1), msgid)) or entries.get((None, msgid))
+            msgid = catalog.joined(blocks[i : i + size])
+            entry = entries.get((catalog.repeat_context(seen[msgid] + 1), msgid)) or entries.get((None, msgid))
             if entry is not None or size == 1:
                 break
         seen[msgid] += 1
