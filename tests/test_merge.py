@@ -187,3 +187,15 @@ def test_po_of_another_article_is_refused_but_a_renamed_file_is_not():
         merge(new, old)
     renamed = po_of(entry("Hello.", "", occurrences=[("renamed.en.txt", "1")]))
     assert merge(renamed, po_of(entry("Hello.", "안녕", occurrences=[("post.en.txt", "1")])))[0].msgstr == "안녕"
+
+
+def test_kept_translation_restates_the_note_and_keeps_target_only_lines():
+    from transpair.notes import Note, format_note, parse_note
+
+    note = format_note(Note("1-1", "paragraph", 0.95, "untranslated", "copy of the source"))
+    old = po_of(entry("Hello.", "안녕하세요!"), entry(LONG, "여우 번역"))
+    new = po_of(entry("Hello.", "", comment=note + "\ntarget-only: 역주"), entry(LONG + " More.", "", comment=note))
+    first, second = merge(new, old)
+    assert parse_note(first.comment) == Note("1-1", "paragraph", 0.95, "translated")
+    assert first.comment.endswith("\ntarget-only: 역주")
+    assert parse_note(second.comment).status == "fuzzy"

@@ -1,7 +1,8 @@
 """Merge a freshly aligned catalog into an existing PO with msgmerge semantics, losing no translation.
 
 - Same msgctxt+msgid: the translator's entry is kept (msgstr, flags, translator comments, previous
-  msgid); references and the transpair note come from the new alignment. The aligner's msgstr wins
+  msgid); references and the transpair note come from the new alignment, the note's status restated
+  to match the kept translation (translated or fuzzy). The aligner's msgstr wins
   only with prefer_target (or when the old entry was untranslated).
 - A new entry with no exact match takes the closest unused old translation (difflib ratio at least
   FUZZY_MATCH, best pairs first, each old entry used once), marked fuzzy with the old source as `#|`.
@@ -15,11 +16,13 @@ from __future__ import annotations
 import copy
 import difflib
 import os
+from dataclasses import replace
 from collections.abc import Sequence
 
 import polib
 
 from .errors import InputError
+from .notes import format_note, parse_note
 
 # msgmerge's own fuzzy threshold (FUZZY_THRESHOLD in gettext's msgl-fsearch.c) is 0.6 on its fstrcmp.
 FUZZY_MATCH = 0.6
@@ -61,11 +64,22 @@ def fuzzy_pairs(new: Sequence[polib.POEntry], old: Sequence[polib.POEntry]) -> d
     return pairs
 
 
+def restate_note(comment: str, status: str) -> str:
+    """The transpair note with the entry's own status (the translator's msgstr replaced the aligner's)."""
+    note = parse_note(comment)
+    if note is None or note.status == status:
+        return comment
+    own = {format_note(note), *format_note(note).split("\n")}
+    rest = [line for line in comment.split("\n") if line not in own]
+    return "\n".join([format_note(replace(note, status=status, reason="")), *rest])
+
+
 def _keep_translation(fresh: polib.POEntry, old: polib.POEntry) -> polib.POEntry:
     """The fresh entry carrying the translator's msgstr, flags and previous msgid."""
     fresh.msgstr, fresh.msgstr_plural = old.msgstr, dict(old.msgstr_plural)
     fresh.flags = list(old.flags)
     fresh.previous_msgctxt, fresh.previous_msgid = old.previous_msgctxt, old.previous_msgid
+    fresh.comment = restate_note(fresh.comment, "fuzzy" if "fuzzy" in fresh.flags else "translated")
     return fresh
 
 
@@ -85,6 +99,7 @@ def _fuzzy(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> pol
     fresh = _keep_translation(fresh, old)
     fresh.flags = ["fuzzy", *[f for f in old.flags if f != "fuzzy"]]
     fresh.previous_msgctxt, fresh.previous_msgid = old.msgctxt, old.msgid
+    fresh.comment = restate_note(fresh.comment, "fuzzy")
     return fresh
 
 
