@@ -8,10 +8,11 @@ For each DATA_DIR (a folder of NAME.en.txt / NAME.ko.txt / NAME.gold.json):
 3. with --hunalign PATH: the same F1 and seconds for hunalign (empty dictionary, one paragraph per
    line, tokens split at script boundaries) and the time ratio transpair/hunalign.
 Then, over all given sets together:
-4. FUZZY_THRESHOLD calibration: every predicted bead pairing blocks on both sides is labelled right
-   (equal to a gold bead) or wrong; for each candidate threshold, flagging beads whose confidence is
-   below it is scored as a detector of wrong beads; the threshold with the best F1 is the calibrated
-   value (align.FUZZY_THRESHOLD is set from this table; on a tie the lower one, flagging less).
+4. calibration (the procedure documented at align.FUZZY_THRESHOLD): every predicted bead is labelled
+   right (equal to a gold bead) or wrong; the max-likelihood logistic slope over DP margins gives
+   Weights.confidence_scale; then, over beads pairing both sides, each candidate threshold is scored
+   as a detector of wrong beads (flag those below it) and the best F1 gives FUZZY_THRESHOLD (on a
+   tie the lower one, flagging less).
 5. scaling: synthetic pairs of 1,000 and 5,000 blocks built by shuffling the sets' gold 1-1 pairs
    (with a few merges and drops), aligned with warm embeddings: seconds and the tracemalloc peak of
    the alignment itself, which should grow linearly with the number of blocks.
@@ -29,8 +30,10 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import regex
 
 from transpair import align, evaluate
@@ -55,24 +58,48 @@ def run_set(folder: Path, model: USESimilarity, load_seconds: float) -> tuple[ev
     return report, labelled_beads(folder, report)
 
 
-def labelled_beads(folder: Path, report: evaluate.Report) -> list[tuple[float, bool]]:
-    """(confidence, right) for every predicted bead with both sides, against the gold (align view)."""
+@dataclass(frozen=True)
+class Labelled:
+    """A predicted bead's confidence, whether it equals a gold bead, and whether it pairs both sides."""
+
+    score: float
+    right: bool
+    matched: bool
+
+
+def labelled_beads(folder: Path, report: evaluate.Report) -> list[Labelled]:
+    """Every predicted bead labelled against the gold (align view)."""
     out = []
     for doc, beads in zip(evaluate.load_gold(folder), report.predictions):
         gold = set(doc.beads)
-        out += [(b.score, (b.source, b.target) in gold) for b in beads if b.source and b.target]
+        out += [Labelled(b.score, (b.source, b.target) in gold, bool(b.source and b.target)) for b in beads]
     return out
 
 
-def calibrate(labelled: list[tuple[float, bool]]) -> float:
-    """Print the fuzzy-threshold table (flag beads below t as wrong) and return the best threshold."""
-    wrong = sum(not right for _, right in labelled)
-    print(f"== FUZZY_THRESHOLD calibration: {len(labelled)} matched beads, {wrong} wrong (current {align.FUZZY_THRESHOLD})")
+def fit_scale(labelled: list[Labelled]) -> float:
+    """Print and return the logistic slope over DP margins that best explains right/wrong (max likelihood)."""
+    current = align.WEIGHTS.confidence_scale
+    p = np.clip([x.score for x in labelled], 1e-12, 1 - 1e-12)
+    margins = np.log(p / (1 - p)) / current
+    right = np.array([x.right for x in labelled])
+    best = max(
+        (float(np.sum(np.where(right, -np.logaddexp(0, -s * margins), -np.logaddexp(0, s * margins)))), s)
+        for s in np.arange(0.25, 10.01, 0.25)
+    )
+    print(f"== confidence_scale: max-likelihood slope {best[1]:.2f} (log-likelihood {best[0]:.1f}; current {current})")
+    return best[1]
+
+
+def calibrate(labelled: list[Labelled]) -> float:
+    """Print the fuzzy-threshold table over matched beads (flag those below t) and return the best threshold."""
+    matched = [x for x in labelled if x.matched]
+    wrong = sum(not x.right for x in matched)
+    print(f"== FUZZY_THRESHOLD calibration: {len(matched)} matched beads, {wrong} wrong (current {align.FUZZY_THRESHOLD})")
     print(f"{'t':>5} {'flagged':>8} {'wrong':>6} {'P':>6} {'R':>6} {'F1':>6}")
     best = (-1.0, 0.0)
     for step in range(1, 20):
         t = step / 20
-        flagged = [right for score, right in labelled if score < t]
+        flagged = [x.right for x in matched if x.score < t]
         caught = sum(not right for right in flagged)
         p = caught / len(flagged) if flagged else 0.0
         r = caught / wrong if wrong else 0.0
@@ -188,6 +215,7 @@ def main() -> None:
         if args.hunalign:
             ours = time.perf_counter() - set_start
             print(f"time ratio transpair/hunalign: {ours / run_hunalign(folder, args.hunalign):.1f}")
+    fit_scale(labelled)
     calibrate(labelled)
     if args.sizes:
         scaling(args.data, model, args.sizes)

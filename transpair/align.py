@@ -25,10 +25,13 @@ SHAPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
 MAX_SPAN = 3
 
 # Confidence below which a matched bead is marked 'fuzzy'. Calibrated on the dev data (the union
-# of pydocs-ko and pydocs-ko-hard): `bench/bench_align.py` aligns every document, labels each
-# predicted bead right (equal to a gold bead) or wrong, and picks the threshold that maximizes
-# the F1 of flagging wrong beads as fuzzy; it prints that table so the choice can be re-checked.
-FUZZY_THRESHOLD = 0.5
+# of pydocs-ko and pydocs-ko-hard) by `bench/bench_align.py`: it aligns every document and labels
+# each predicted bead right (equal to a gold bead) or wrong; (1) Weights.confidence_scale is the
+# slope of the logistic p(right) = 1 / (1 + exp(-scale * margin)) that maximizes the likelihood of
+# those labels (grid 0.25..10 in steps of 0.25), so a confidence reads as a probability; (2) among
+# matched beads, the threshold (grid 0.05..0.95) with the best F1 of flagging the wrong beads is
+# FUZZY_THRESHOLD. The bench prints both tables so the choice can be re-checked on new data.
+FUZZY_THRESHOLD = 0.7
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ class Weights:
     merge: float = 1.2  # each extra block in a 2-1, 1-2, 2-2, 1-3, 3-1 bead
     part: float = 3.0  # per unit of cosine by which a merged block falls short of part_base
     part_base: float = 0.35  # cosine that each block of a merge should reach with the other side
-    confidence_scale: float = 0.5  # logistic slope turning a bead score into a confidence
+    confidence_scale: float = 2.0  # logistic slope turning a bead's DP margin into a confidence
 
 
 WEIGHTS = Weights()
@@ -190,11 +193,11 @@ def _full_band(n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
     return np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64)
 
 
-def _band_around(path: list[tuple[int, int, int, int]], n: int, m: int, half: int) -> tuple[np.ndarray, np.ndarray]:
+def _band_around(path: list[tuple[int, int, int, int, float]], n: int, m: int, half: int) -> tuple[np.ndarray, np.ndarray]:
     """The band of an n x m table around a path found on the table coarsened by two, half cells each way."""
     lo = np.full(n + 1, m, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
-    for i, a, j, b in path:
+    for i, a, j, b, _ in path:
         r0, r1 = min(2 * i, n), min(2 * (i + a), n)
         lo[r0 : r1 + 1] = np.minimum(lo[r0 : r1 + 1], min(2 * j, m) - half)
         hi[r0 : r1 + 1] = np.maximum(hi[r0 : r1 + 1], min(2 * (j + b), m) + half)
@@ -203,10 +206,20 @@ def _band_around(path: list[tuple[int, int, int, int]], n: int, m: int, half: in
     return lo, hi
 
 
-def _row(pair: Pair, i: int, lo: np.ndarray, hi: np.ndarray, rows: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Best scores and chosen shapes for DP row i, given the earlier rows (banded)."""
+@dataclass(frozen=True)
+class Row:
+    """One DP row inside the band: best total per cell, the shape that reached it, and its margin."""
+
+    total: np.ndarray
+    shape: np.ndarray
+    margin: np.ndarray  # best total minus the best total reaching the cell by any other last bead
+
+
+def _row(pair: Pair, i: int, lo: np.ndarray, hi: np.ndarray, rows: list[Row]) -> Row:
+    """Best scores, chosen shapes and margins for DP row i, given the earlier rows (banded)."""
     cols = np.arange(lo[i], hi[i] + 1)
     best = np.full(len(cols), -np.inf)
+    second = np.full(len(cols), -np.inf)
     shape = np.full(len(cols), -1, dtype=np.int8)
     skip = pair.weights.skip
     for k, (a, b) in enumerate(SHAPES):
@@ -216,43 +229,44 @@ def _row(pair: Pair, i: int, lo: np.ndarray, hi: np.ndarray, rows: list[np.ndarr
         ok = (prev_cols >= lo[i - a]) & (prev_cols <= hi[i - a])
         if not ok.any():
             continue
-        prev = rows[i - a][prev_cols[ok] - lo[i - a]]
+        prev = rows[i - a].total[prev_cols[ok] - lo[i - a]]
         gain = -skip if b == 0 else match_scores(pair, i - a, a, prev_cols[ok], b)
         cand = np.full(len(cols), -np.inf)
         cand[ok] = prev + gain
         better = cand > best
+        second = np.where(better, best, np.maximum(second, cand))
         best[better], shape[better] = cand[better], k
     if i == 0:
         best[0], shape[0] = 0.0, -1
     # 0-1 beads chain along the row: D[j] = max(best[j], D[j-1] - skip), a running maximum.
     offset = skip * np.arange(len(cols))
     total = np.maximum.accumulate(best + offset) - offset
-    from_left = np.zeros(len(cols), dtype=bool)
-    from_left[1:] = total[:-1] - skip > best[1:]
+    left = np.full(len(cols), -np.inf)
+    left[1:] = total[:-1] - skip
+    from_left = left > best
     shape[from_left] = SHAPES.index((0, 1))
-    return total, shape
+    second = np.where(from_left, best, np.maximum(second, left))
+    return Row(total, shape, total - second)
 
 
-def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> tuple[list[tuple[int, int, int, int]], bool]:
-    """Run the DP inside the band; return the bead path (i, a, j, b) and whether it touched the band edge."""
+def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> tuple[list[tuple[int, int, int, int, float]], bool]:
+    """Run the DP inside the band; return the path of beads (i, a, j, b, margin) and whether it touched the edge."""
     n, m = pair.src.size, pair.tgt.size
-    rows: list[np.ndarray] = []
-    shapes: list[np.ndarray] = []
+    rows: list[Row] = []
     for i in range(n + 1):
-        total, shape = _row(pair, i, lo, hi, rows)
-        rows.append(total)
-        shapes.append(shape)
+        rows.append(_row(pair, i, lo, hi, rows))
     path, touched = [], False
     i, j = n, m
     while i > 0 or j > 0:
         touched |= (j == lo[i] and lo[i] > 0) or (j == hi[i] and hi[i] < m)
-        a, b = SHAPES[shapes[i][j - lo[i]]]
+        a, b = SHAPES[rows[i].shape[j - lo[i]]]
+        margin = float(rows[i].margin[j - lo[i]])
         i, j = i - a, j - b
-        path.append((i, a, j, b))
+        path.append((i, a, j, b, margin))
     return path[::-1], touched
 
 
-def _solve(pair: Pair) -> list[tuple[int, int, int, int]]:
+def _solve(pair: Pair) -> list[tuple[int, int, int, int, float]]:
     """Best bead path: the whole table when small, else a band around the path of the pair coarsened by two.
 
     Each level costs time and memory linear in the blocks (band of fixed width), and each coarser level
@@ -270,19 +284,9 @@ def _solve(pair: Pair) -> list[tuple[int, int, int, int]]:
         half *= 2
 
 
-def _confidence(pair: Pair, i: int, a: int, j: int, b: int, m: int, n: int) -> float:
-    """A bead's confidence: logistic of its match score; for a skip, 1 minus its best neighbour's."""
-    scale = pair.weights.confidence_scale
-    if a and b:
-        score = match_scores(pair, i, a, np.array([j]), b)[0] + pair.weights.merge * (a + b - 2)
-        return 1.0 / (1.0 + math.exp(-scale * score))
-    if a:
-        near = np.array([k for k in (j - 1, j) if 0 <= k < m], dtype=np.int64)
-        scores = match_scores(pair, i, 1, near, 1) if len(near) else np.array([-np.inf])
-    else:
-        near_src = [k for k in (i - 1, i) if 0 <= k < n]
-        scores = np.array([match_scores(pair, k, 1, np.array([j]), 1)[0] for k in near_src] or [-np.inf])
-    return 1.0 / (1.0 + math.exp(min(scale * float(scores.max()), 50.0)))
+def confidence(margin: float, weights: Weights = WEIGHTS) -> float:
+    """A bead's confidence in [0, 1]: logistic of its DP margin (how much better than the best other last bead)."""
+    return 1.0 / (1.0 + math.exp(-min(max(weights.confidence_scale * margin, -50.0), 50.0)))
 
 
 def align_blocks(
@@ -294,12 +298,11 @@ def align_blocks(
         return [Bead((i,), (), 1.0, "source-only") for i in range(n)] + [Bead((), (j,), 1.0, "target-only") for j in range(m)]
     pair = features(source, target, similarity or default_similarity(), weights)
     path = _solve(pair)
-    return [_bead(pair, i, a, j, b, n, m) for i, a, j, b in path]
+    return [_bead(i, a, j, b, confidence(margin, weights)) for i, a, j, b, margin in path]
 
 
-def _bead(pair: Pair, i: int, a: int, j: int, b: int, n: int, m: int) -> Bead:
+def _bead(i: int, a: int, j: int, b: int, score: float) -> Bead:
     """The Bead for one DP step, with its confidence and status."""
-    score = _confidence(pair, i, a, j, b, m, n)
     source, target = tuple(range(i, i + a)), tuple(range(j, j + b))
     if not b:
         return Bead(source, target, score, "source-only")
