@@ -148,6 +148,8 @@ def _escape(portion: str) -> tuple[str, list[bool]]:
 
 def _line_breaks(text: str, fixed: list[bool], width: int, start: int) -> list[bool]:
     """Where to break `text` so no line passes `width` columns (libunistring's width algorithm)."""
+    if start + sum(map(char_width, text)) <= width:
+        return [False] * len(text)  # fits: no need to look for break opportunities
     possible = _possible_breaks(text)
     result = [False] * len(text)
     last_at, column, piece = None, start, 0
