@@ -103,9 +103,9 @@ def align_bilingual(doc: Document, opts: AlignOptions) -> Alignment:
     return align_documents(first, second, replace(opts, source="given"))
 
 
-def po_path(out_dir: Path, article: Article) -> Path:
-    """Where the PO of an article goes: OUT_DIR/NAME.po."""
-    return out_dir / f"{article.name}.po"
+def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:
+    """Where an article's output goes: OUT_DIR/NAME.po (or NAME.tmx)."""
+    return out_dir / f"{article.name}.{fmt}"
 
 
 def align_folder(
@@ -113,7 +113,7 @@ def align_folder(
 ) -> Iterator[tuple[Article, Path | InputError]]:
     """Align articles into OUT_DIR/NAME.po (and BEADS_DIR/NAME.json), yielding each PO path or error."""
     for article in articles:
-        out = po_path(out_dir, article)
+        out = output_path(out_dir, article, wopts.format)
         beads = beads_dir / f"{article.name}.json" if beads_dir else None
         try:
             for folder in {out.parent, beads.parent if beads else out.parent}:
