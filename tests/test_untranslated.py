@@ -265,3 +265,11 @@ def test_split_bilingual_puts_every_block_on_exactly_one_side_in_order(paragraph
     )
     assert all(langid.detect(b.norm) in ("en", None) for b in en.blocks)
     assert all(langid.detect(b.norm) in ("ko", None) for b in ko.blocks)
+
+
+def test_the_version_with_translators_notes_is_the_translation():
+    korean = doc([KO[1], KO[2] + " (역주: 리눅스에서는 ~/.config 입니다.)", KO[3]])
+    english = doc(EN[1:])
+    assert untranslated.original(english, korean, "en", "ko") == "source"
+    assert untranslated.original(korean, english, "ko", "en") == "target"
+    assert untranslated.translator_notes(doc(["Note (Translator's note: kept as is)."])) == 1

@@ -67,6 +67,7 @@ DEFAULT_MARKERS = (
 )
 
 _WORD = regex.compile(r"\p{L}+")
+_TRANSLATOR_NOTE = regex.compile(r"[(\[]\s*(?:역주|옮긴이\s*주?|역자\s*주|translator'?s\s+note|T/?N)\s*[:：]", regex.IGNORECASE)
 _LITERAL = regex.compile(r"``.*?``|`[^`]*`|(?::[\w.-]+)+:|https?://\S+|www\.\S+")  # literals, reST roles, URLs
 _CODE_TOKEN = regex.compile(r"[`_/\\=<>{}\[\]#$@|~^]|\w[.:(]\w|\(\)|\d")  # paths, names.with.dots, calls
 
@@ -292,12 +293,20 @@ def original(
     """'source' or 'target': the complete version, whose untranslated parts show up in the other.
 
     The version with the larger share of marker sections and text left in the other language is the
-    incomplete translation; on a tie (usually both zero) the given order stands: 'source'.
+    incomplete translation; on a tie (usually both zero) the one with more translator's notes
+    ("(역주: …)", "(Translator's note: …)") is the translation; failing that the given order stands.
     """
     patterns = compile_markers(markers)
     src_left = leftover_share(source_doc, source_lang, target_lang, patterns)
     tgt_left = leftover_share(target_doc, target_lang, source_lang, patterns)
+    if src_left == tgt_left:
+        src_left, tgt_left = translator_notes(source_doc), translator_notes(target_doc)
     return "target" if src_left > tgt_left else "source"
+
+
+def translator_notes(doc: Document) -> int:
+    """How many translator's notes a document holds (only a translation has them)."""
+    return sum(len(_TRANSLATOR_NOTE.findall(b.text)) for b in doc.blocks)
 
 
 def block_languages(blocks: Sequence[Block]) -> list[str | None]:
