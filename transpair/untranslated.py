@@ -6,7 +6,8 @@ a marker, or is text left in the source language (a copy of the source or any ot
 prose); it is *fuzzy* when only some sentences of the target are still in the source language. Code,
 URLs, inline literals, product names and other short Latin terms inside Korean text are not
 leftovers: a sentence counts only when langid puts it in the source language AND it holds at least
-MIN_PROSE_WORDS words once code, URLs and markup are removed.
+MIN_PROSE_WORDS words once code, URLs and markup are removed (capitalised names do not count), and a
+sentence holding any Hangul is never English left over ("IronPython의 경우").
 
 Markers
 -------
@@ -19,15 +20,16 @@ other language does not end it). In classify(), a block of such a section that i
 the target language, not a copy, keeps its status: it was translated after the marker was put there,
 and the PO must not lose it.
 
-User patterns are regular expressions (``regex`` module syntax, matched case-insensitively):
-pass them as ``classify(alignment, markers=[...])``, or keep them in a file read by
-``load_markers(path)``:
+User patterns are regular expressions (``regex`` module syntax, matched case-insensitively against
+a block's text with its whitespace folded, so ``^…$`` spans the whole block). They add to the
+defaults. Pass them as ``classify(alignment, markers=[...])``, or keep them in files:
+``user_markers(near, markers_file)`` reads both of these (``load_markers(path)`` reads one):
 
 - ``.transpair.toml`` (found by ``find_config(folder)`` in a folder or its parents), or any
   ``--markers FILE`` ending in ``.toml``::
 
       [markers]
-      patterns = ['^\\[WIP\\]', '미번역']
+      patterns = ['^\\[PENDING\\]$', '검토 전']
 
 - any other ``--markers FILE``: plain text, one pattern per line; blank lines and lines starting
   with ``#`` are ignored.
