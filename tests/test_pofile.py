@@ -137,7 +137,7 @@ def test_permission_error_while_writing_is_input_error_and_cleans_up(tmp_path, m
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b'msgid "a"\nmsgstr "b"\nmsgid\n', "not a valid PO file"),
+        (b'msgid "a"\nmsgstr "b"\nmsgid\n', r"bad\.po:3: syntax error"),
         (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=NO-SUCH\\n"\n\nmsgid "a"\nmsgstr "b"\n', "charset"),
         (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\xff\xfe"\n', "decode"),
         (b'msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', "conflicting duplicate"),
@@ -181,3 +181,50 @@ def test_msgcat_agrees_on_random_text(tmp_path_factory, msgcat, texts, wrap):
     write_po(po, path, wrap=wrap)
     args = [msgcat] + ([] if wrap else ["--no-wrap"]) + [str(path)]
     assert subprocess.run(args, capture_output=True, check=True).stdout == path.read_bytes()
+
+
+STRICT_HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={}\\n"\n\n'
+
+
+def raw(path: Path, text: str, charset: str = "UTF-8", encoding: str = "utf-8") -> Path:
+    """A PO file written byte for byte, with a header declaring `charset`."""
+    path.write_bytes((STRICT_HEAD.format(charset) + text).encode(encoding))
+    return path
+
+
+def test_syntax_error_names_file_and_line(tmp_path):
+    bad = raw(tmp_path / "bad.po", 'msgid "a"\nmsgstr "b"\nbogus line\n')
+    with pytest.raises(InputError, match=r"bad\.po:7: syntax error"):
+        read_po(bad, strict=True)
+
+
+def test_duplicate_msgid_is_an_error(tmp_path):
+    dup = raw(tmp_path / "dup.po", 'msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "b"\n')
+    with pytest.raises(InputError, match=r"dup\.po:8: duplicate msgid \(first defined at line 5\)"):
+        read_po(dup, strict=True)
+
+
+def test_same_msgid_in_two_contexts_is_fine(tmp_path):
+    ok = raw(tmp_path / "ctx.po", 'msgctxt "1"\nmsgid "a"\nmsgstr "b"\n\nmsgctxt "2"\nmsgid "a"\nmsgstr ""\n')
+    assert len(read_po(ok, strict=True)) == 2
+
+
+def test_missing_header_is_an_error(tmp_path):
+    bare = tmp_path / "bare.po"
+    bare.write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="missing PO header"):
+        read_po(bare, strict=True)
+
+
+def test_declared_legacy_charset_is_decoded(tmp_path):
+    euc = raw(tmp_path / "euc.po", 'msgid "Korean"\nmsgstr "한국어"\n', charset="EUC-KR", encoding="euc-kr")
+    assert read_po(euc)[0].msgstr == "한국어"
+
+
+def test_undecodable_or_unknown_charset_is_an_error(tmp_path):
+    wrong = raw(tmp_path / "wrong.po", 'msgid "Korean"\nmsgstr "한국어"\n', charset="UTF-8", encoding="euc-kr")
+    with pytest.raises(InputError, match=r"wrong\.po: cannot decode"):
+        read_po(wrong)
+    unknown = raw(tmp_path / "unknown.po", 'msgid "a"\nmsgstr "한국어"\n', charset="NO-SUCH", encoding="euc-kr")
+    with pytest.raises(InputError, match=r"unknown\.po: cannot decode"):
+        read_po(unknown)

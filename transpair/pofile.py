@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import polib
+import regex
 
 from .errors import InputError
 from .powrap import PAGE_WIDTH, wrap_field
@@ -130,8 +131,11 @@ def write_po(po: polib.POFile, path: str | Path, wrap: bool = True, backup: bool
     return write_text(path, format_po(po, wrap), backup=backup)
 
 
-def _check_duplicates(po: polib.POFile, path: Path) -> polib.POFile:
-    """Drop exact duplicate entries; refuse two entries with one msgctxt+msgid but different translations."""
+_SYNTAX_LINE = regex.compile(r"\(line (\d+)\)")
+
+
+def _check_duplicates(po: polib.POFile, path: Path, strict: bool) -> polib.POFile:
+    """Drop exact duplicate entries (refuse them when strict, as msgfmt does); refuse conflicting ones."""
     seen: dict[tuple, polib.POEntry] = {}
     for entry in list(po):
         if entry.obsolete:
@@ -139,6 +143,8 @@ def _check_duplicates(po: polib.POFile, path: Path) -> polib.POFile:
         key = (entry.msgctxt, entry.msgid)
         if key not in seen:
             seen[key] = entry
+        elif strict:
+            raise InputError(f"{path}:{entry.linenum}: duplicate msgid (first defined at line {seen[key].linenum})")
         elif seen[key].msgstr == entry.msgstr and seen[key].msgstr_plural == entry.msgstr_plural:
             po.remove(entry)
         else:
@@ -160,8 +166,11 @@ def _check_charset(po: polib.POFile, path: Path) -> None:
             raise InputError(f"{path}: unknown charset {charset!r} in the PO header") from None
 
 
-def read_po(path: str | Path) -> polib.POFile:
-    """Read a PO/POT file; InputError naming the file (and line) for anything wrong with it."""
+def read_po(path: str | Path, strict: bool = False) -> polib.POFile:
+    """Read a PO/POT file; InputError naming the file (and line) for anything wrong with it.
+
+    strict (for reports): a missing header or any duplicate msgid is an error too, as for msgfmt.
+    """
     p = Path(path)
     if not p.exists():
         raise InputError(f"{p}: no such file")
@@ -172,6 +181,11 @@ def read_po(path: str | Path) -> polib.POFile:
     except UnicodeDecodeError as exc:
         raise InputError(f"{p}: cannot decode the file ({exc.encoding}: {exc.reason} at byte {exc.start})") from None
     except (OSError, ValueError) as exc:
+        line = _SYNTAX_LINE.search(str(exc))
+        if line:
+            raise InputError(f"{p}:{line[1]}: syntax error in PO file") from None
         raise InputError(f"{p}: not a valid PO file ({exc})") from None
     _check_charset(po, p)
-    return _check_duplicates(po, p)
+    if strict and not po.metadata:
+        raise InputError(f"{p}: missing PO header (the entry with msgid \"\")")
+    return _check_duplicates(po, p, strict)

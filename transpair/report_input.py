@@ -8,38 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import polib
-import regex
 from rich.console import Console
 from rich.progress import Progress
 
 from .errors import InputError
-from .report import ArticleReport, Report, article_report, counted
-
-_SYNTAX_LINE = regex.compile(r"\(line (\d+)\)")
-
-
-def load_po(path: Path) -> polib.POFile:
-    """Parse a PO file (decoded by its declared charset) and refuse what msgfmt would refuse."""
-    try:
-        po = polib.pofile(str(path))
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: cannot decode the file as {exc.encoding} (byte {exc.start})") from None
-    except (OSError, ValueError) as exc:
-        line = _SYNTAX_LINE.search(str(exc))
-        if line:
-            raise InputError(f"{path}:{line[1]}: syntax error in PO file") from None
-        raise InputError(f"{path}: cannot read the PO file ({exc})") from None
-    if not po.metadata:
-        raise InputError(f"{path}: missing PO header (the entry with msgid \"\")")
-    seen: dict[tuple[str | None, str], int] = {}
-    for entry in counted(po):
-        key = (entry.msgctxt, entry.msgid)
-        if key in seen:
-            raise InputError(f"{path}:{entry.linenum}: duplicate msgid (first defined at line {seen[key]})")
-        seen[key] = entry.linenum
-    return po
-
+from .pofile import read_po
+from .report import ArticleReport, Report, article_report
 
 def po_files(folder: Path) -> list[Path]:
     """The PO files below a folder, sorted."""
@@ -48,7 +22,7 @@ def po_files(folder: Path) -> list[Path]:
 
 def report_po(path: Path) -> ArticleReport:
     """The figures of one PO file, named by its path."""
-    return article_report(str(path), load_po(path))
+    return article_report(str(path), read_po(path, strict=True))
 
 
 def report_pairs(folder: Path, quiet: bool) -> Iterator[ArticleReport | InputError]:
