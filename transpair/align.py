@@ -153,7 +153,8 @@ def length_ratio(src_tokens: np.ndarray, tgt_tokens: np.ndarray) -> float:
 def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndarray:
     """Score of beads pairing source blocks i0..i0+a-1 with target blocks j..j+b-1 for each j in j0."""
     w, src, tgt = pair.weights, pair.src, pair.tgt
-    cosine = tgt.vectors[b - 1][j0] @ src.vectors[a - 1][i0]
+    src_vector, tgt_vectors = src.vectors[a - 1][i0], tgt.vectors[b - 1][j0]
+    cosine = tgt_vectors @ src_vector
     src_len = src.tokens[i0 + a] - src.tokens[i0]
     tgt_len = tgt.tokens[j0 + b] - tgt.tokens[j0]
     log_ratio = np.log((tgt_len + w.length_smoothing) / (pair.ratio * (src_len + w.length_smoothing)))
@@ -167,16 +168,17 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     tgt_end = tgt.endings[j0 + b - 1]
     ending = np.where(src_end == tgt_end, 1.0, -1.0)
     heading_gap = np.abs(tgt.headings[j0 + b - 1] - src.headings[i0 + a - 1]) + np.abs(tgt.headings[j0] - src.headings[i0])
-    weakest = np.minimum(_weakest_part(src, i0, a, tgt.vectors[b - 1][j0]), _weakest_part(tgt, j0, b, src.vectors[a - 1][i0]))
-    return (
+    score = (
         w.semantic * (cosine - w.semantic_base)
-        + w.part * np.minimum(weakest - w.part_base, 0.0)
         - w.length * log_ratio**2
         + w.anchor * dice * evidence
         + w.ending * ending
         - w.kind * heading_gap
-        - w.merge * (a + b - 2)
     )
+    if a == b == 1:
+        return score
+    weakest = np.minimum(_weakest_part(src, i0, a, tgt_vectors), _weakest_part(tgt, j0, b, src_vector))
+    return score + w.part * np.minimum(weakest - w.part_base, 0.0) - w.merge * (a + b - 2)
 
 
 def _weakest_part(side: Side, start: int | np.ndarray, count: int, others: np.ndarray) -> np.ndarray:
