@@ -21,6 +21,7 @@ from . import anchors
 from .embed import Similarity, default_similarity
 from .model import Bead, Block, Document
 
+KINDS = ("paragraph", "heading", "list", "quote", "table")  # block kinds compared across sides; others count as paragraph
 SHAPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
 MAX_SPAN = 3
 
@@ -45,7 +46,7 @@ class Weights:
     anchor: float = 2.0  # per unit of anchor agreement (Dice in [-1, 1] scaled by mass)
     anchor_mass: float = 6.0  # idf mass at which anchor evidence counts half
     ending: float = 0.7  # closing punctuation of the spans agrees (+) or differs (-)
-    kind: float = 1.0  # a heading paired with a non-heading (plain-text headings are guessed, so mild)
+    kind: float = 1.0  # per span end whose block kinds differ, e.g. heading vs paragraph (plain-text kinds are guessed, so mild)
     skip: float = 2.2  # a block with no counterpart (1-0 or 0-1)
     merge: float = 1.2  # each extra block in a 2-1, 1-2, 2-2, 1-3, 3-1 bead
     part: float = 3.0  # per unit of cosine by which a merged block falls short of part_base
@@ -60,13 +61,13 @@ _FULL_TABLE = 64 * 64  # pairs up to this many cells are searched without a band
 
 @dataclass(frozen=True)
 class Side:
-    """Per-side features: span vectors, token-count and anchor prefix sums, endings, headings."""
+    """Per-side features: span vectors, token-count and anchor prefix sums, endings, block kinds."""
 
     vectors: tuple[np.ndarray, ...]  # vectors[k][i] = unit vector of blocks i..i+k
     tokens: np.ndarray  # prefix sums of token counts, len n+1
     anchors: np.ndarray  # prefix sums of hashed anchor vectors, shape (n+1, HASH_DIM)
     endings: np.ndarray  # closing punctuation class of each block
-    headings: np.ndarray  # 1 where the block is a heading
+    kinds: np.ndarray  # index of each block's kind in KINDS
 
     @property
     def size(self) -> int:
@@ -87,7 +88,7 @@ def _unit(rows: np.ndarray) -> np.ndarray:
     return rows / np.where(norms > 0, norms, 1.0)
 
 
-def _side(weighted: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray, endings: np.ndarray, headings: np.ndarray) -> Side:
+def _side(weighted: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray, endings: np.ndarray, kinds: np.ndarray) -> Side:
     """One side's features from its blocks' length-weighted vectors (span vector = normalized sum)."""
     n = len(tokens)
     spans = tuple(
@@ -96,14 +97,14 @@ def _side(weighted: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray, end
     )
     prefix_anchors = np.zeros((n + 1, anchors.HASH_DIM), dtype=np.float32)
     np.cumsum(anchor_rows, axis=0, out=prefix_anchors[1:])
-    return Side(spans, np.concatenate([[0.0], np.cumsum(tokens)]), prefix_anchors, endings, headings)
+    return Side(spans, np.concatenate([[0.0], np.cumsum(tokens)]), prefix_anchors, endings, kinds)
 
 
 def _block_side(blocks: Sequence[Block], vectors: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray) -> Side:
     """Features of a side at block level; a block's vector is weighted by the square root of its length."""
     endings = np.array([_ending(b.norm) for b in blocks], dtype=np.int8)
-    headings = np.array([b.kind == "heading" for b in blocks], dtype=np.int8)
-    return _side(vectors * np.sqrt(tokens)[:, None], tokens, anchor_rows, endings, headings)
+    kinds = np.array([KINDS.index(b.kind) if b.kind in KINDS else 0 for b in blocks], dtype=np.int8)
+    return _side(vectors * np.sqrt(tokens)[:, None], tokens, anchor_rows, endings, kinds)
 
 
 def _coarsen(side: Side) -> Side:
@@ -115,7 +116,7 @@ def _coarsen(side: Side) -> Side:
     weighted = np.add.reduceat(side.vectors[0] * np.sqrt(tokens)[:, None], pairs_at, axis=0)
     anchor_rows = np.add.reduceat(np.diff(side.anchors, axis=0), pairs_at, axis=0)
     last = np.minimum(pairs_at + 1, n - 1)
-    return _side(weighted, lengths, anchor_rows, side.endings[last], np.zeros(len(pairs_at), dtype=np.int8))
+    return _side(weighted, lengths, anchor_rows, side.endings[last], side.kinds[last])
 
 
 @dataclass(frozen=True)
@@ -167,13 +168,13 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     src_end = src.endings[i0 + a - 1]
     tgt_end = tgt.endings[j0 + b - 1]
     ending = np.where(src_end == tgt_end, 1.0, -1.0)
-    heading_gap = np.abs(tgt.headings[j0 + b - 1] - src.headings[i0 + a - 1]) + np.abs(tgt.headings[j0] - src.headings[i0])
+    kind_gap = (tgt.kinds[j0 + b - 1] != src.kinds[i0 + a - 1]).astype(float) + (tgt.kinds[j0] != src.kinds[i0])
     score = (
         w.semantic * (cosine - w.semantic_base)
         - w.length * log_ratio**2
         + w.anchor * dice * evidence
         + w.ending * ending
-        - w.kind * heading_gap
+        - w.kind * kind_gap
     )
     if a == b == 1:
         return score
