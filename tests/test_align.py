@@ -179,4 +179,5 @@ def test_refine_sentences_aligns_inside_beads():
     assert_covers(sentence_beads, len(src.blocks), len(tgt.blocks))
     assert pairs(sentence_beads)[:3] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
     assert pairs(sentence_beads)[3:] == [((3,), ())]
+    assert sentence_beads[2].score == beads[1].score  # one sentence on each side: the block bead as is
     assert all(source.text[b.start : b.end] == b.text for b in src.blocks)

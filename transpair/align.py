@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from . import anchors
+from . import anchors, segment
 from .embed import Similarity, default_similarity
 from .model import Bead, Block, Document
 
@@ -321,22 +321,26 @@ def refine_sentences(
     similarity: Similarity | None = None,
 ) -> tuple[Document, Document, list[Bead]]:
     """Split each aligned bead's blocks into sentences and align those; return sentence-level documents and beads."""
-    from . import segment
-
     src_sents: list[Block] = []
     tgt_sents: list[Block] = []
     out: list[Bead] = []
     for bead in beads:
         src = [s for i in bead.source for s in segment.sentences(source_doc.blocks[i], src_lang)]
         tgt = [s for j in bead.target for s in segment.sentences(target_doc.blocks[j], tgt_lang)]
-        for b in align_blocks(src, tgt, similarity):
-            out.append(Bead(
-                tuple(len(src_sents) + i for i in b.source), tuple(len(tgt_sents) + j for j in b.target),
-                b.score, b.status, b.reason,
-            ))
+        out += [
+            replace(b, source=tuple(len(src_sents) + i for i in b.source), target=tuple(len(tgt_sents) + j for j in b.target))
+            for b in _sentence_beads(bead, src, tgt, similarity)
+        ]
         src_sents += src
         tgt_sents += tgt
     return _with_blocks(source_doc, src_sents), _with_blocks(target_doc, tgt_sents), out
+
+
+def _sentence_beads(bead: Bead, src: list[Block], tgt: list[Block], similarity: Similarity | None) -> list[Bead]:
+    """Beads over the sentences of one block bead (0-based inside it); one sentence each keeps the bead as is."""
+    if len(src) == len(tgt) == 1:
+        return [replace(bead, source=(0,), target=(0,))]
+    return align_blocks(src, tgt, similarity)
 
 
 def _with_blocks(doc: Document, blocks: list[Block]) -> Document:
