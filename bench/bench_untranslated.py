@@ -10,8 +10,10 @@
    other translated paragraph as false positives; their share is the false-positive rate.
 
 --calibrate prints the mixed figures for several MIN_PROSE_WORDS values; the procedure that set the
-constant: take the value with the best F1, and on a tie the largest one (the most conservative, so
-the fewest false alarms on articles unlike the dev data).
+constant: run `--calibrate --mixed 5000` (every eligible paragraph, 1,001 of them, instead of a
+sample of 50), take the value with the best F1, and on a tie the largest one (the most conservative,
+so the fewest false alarms on articles unlike the dev data). Result: 1 (F1 0.9995; 2: 0.9965; 3:
+0.9822), with the same single false positive for every value.
 
 Usage: python bench/bench_untranslated.py [--data /work/shared/data] [--aligner gold|real|both]
        [--mixed 50] [--seed 0] [--calibrate]

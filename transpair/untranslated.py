@@ -49,7 +49,7 @@ from .errors import InputError
 from .model import Alignment, Bead, Block, Document
 
 MARKER_SLACK = 3  # words allowed beside a marker ("TODO: translate this section", "번역 예정입니다")
-MIN_PROSE_WORDS = 2  # calibrated on pydocs-ko, see bench/bench_untranslated.py --calibrate
+MIN_PROSE_WORDS = 1  # calibrated on pydocs-ko: bench/bench_untranslated.py --calibrate --mixed 5000
 CONFIG_NAME = ".transpair.toml"
 COPY = "copy of the source"  # reason for a copied block with no language (code, names, numbers)
 STILL_IN = "still in"  # reason prefix of partly translated blocks
