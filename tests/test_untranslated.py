@@ -77,6 +77,11 @@ def test_placeholder_target_is_untranslated_with_the_marker_as_reason():
     assert found == [("translated", ""), ("untranslated", f'placeholder "{TBD}"')]
 
 
+def test_marker_aligned_together_with_a_translation_keeps_it_for_review():
+    alignment = Alignment(doc(EN[:2]), doc([KO[0], KO[1], TBD]), (Bead((0,), (0,), 0.9), Bead((1,), (1, 2), 0.8)))
+    assert statuses(alignment) == [("translated", ""), ("fuzzy", f'placeholder "{TBD}" beside a translation')]
+
+
 def test_marker_governs_its_section_up_to_the_next_heading_in_the_target_language():
     source = ["Intro", *EN[1:3], "Usage", EN[3], EN[1]]
     target = ["소개", TBD, EN[2], "사용법", KO[3], EN[1]]

@@ -201,7 +201,10 @@ def _quote(sentences: Sequence[str], limit: int = 60) -> str:
 def classify_bead(bead: Bead, alignment: Alignment, marks: dict[int, str], source_marks: dict[int, str]) -> Bead:
     """One bead with its status and reason set (see the module docstring for the rules)."""
     src_lang, tgt_lang = alignment.source_lang, alignment.target_lang
-    marked = [marks[j] for j in bead.target if j in marks] + [source_marks[i] for i in bead.source if i in source_marks]
+    in_target = [marks[j] for j in bead.target if j in marks]
+    if in_target and bead.source and len(in_target) < len(bead.target):  # aligned together with a translation
+        return replace(bead, status="fuzzy", reason=f'{PLACEHOLDER} "{in_target[0]}" beside a translation')
+    marked = in_target + [source_marks[i] for i in bead.source if i in source_marks]
     if marked:
         status = "untranslated" if bead.source and bead.target else _empty_side(bead)
         return replace(bead, status=status, reason=f'{PLACEHOLDER} "{marked[0]}"')
