@@ -20,9 +20,9 @@ def po_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.po") if not p.is_dir())  # a broken link is reported, not skipped
 
 
-def report_po(path: Path) -> ArticleReport:
-    """The figures of one PO file, named by its path."""
-    return article_report(str(path), read_po(path, strict=True))
+def report_po(path: Path, name: str) -> ArticleReport:
+    """The figures of one PO file under the given name."""
+    return article_report(name, read_po(path, strict=True))
 
 
 def report_pairs(folder: Path, quiet: bool) -> Iterator[ArticleReport | InputError]:
@@ -44,10 +44,10 @@ def report_pairs(folder: Path, quiet: bool) -> Iterator[ArticleReport | InputErr
                 yield exc
 
 
-def report_po_or_error(path: Path) -> ArticleReport | InputError:
+def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
     """The report of one PO file, or the error that makes it unusable."""
     try:
-        return report_po(path)
+        return report_po(path, name)
     except InputError as exc:
         return exc
     except OSError as exc:
@@ -59,14 +59,14 @@ def report_path(path: Path, quiet: bool) -> Iterable[ArticleReport | InputError]
     if path.is_dir():
         files = po_files(path)
         if files:
-            return [report_po_or_error(p) for p in files]
+            return [report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix()) for p in files]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
         return report_pairs(path, quiet)
     if path.is_file():
         if path.suffix.lower() != ".po":
             return [InputError(f"{path}: not a PO file (give a .po file or a folder)")]
-        return [report_po_or_error(path)]
+        return [report_po_or_error(path, str(path))]
     return [InputError(f"{path}: no such file or folder")]
 
 
