@@ -1,6 +1,5 @@
 """Report inputs: PO files and folders; every unusable input is one error line, the rest is reported."""
 
-from pathlib import Path
 
 import pytest
 from report_fixtures import entry, sample_entries, write
