@@ -278,3 +278,12 @@ def test_the_version_with_translators_notes_is_the_translation():
     assert untranslated.original(english, korean, "en", "ko") == "source"
     assert untranslated.original(korean, english, "ko", "en") == "target"
     assert untranslated.translator_notes(doc(["Note (Translator's note: kept as is)."])) == 1
+
+
+def test_a_section_left_under_a_marker_does_not_make_an_article_bilingual():
+    patterns = untranslated.compile_markers()
+    post = read_document(BLOG / "2017-03-14.en.txt")
+    assert not untranslated.is_bilingual(untranslated.language_weights(post, patterns))
+    alternating = doc([EN[1], KO[1], EN[2], KO[2]])
+    assert untranslated.is_bilingual(untranslated.language_weights(alternating, patterns))
+    assert not untranslated.is_bilingual(untranslated.language_weights(doc(["12345"]), patterns))

@@ -5,23 +5,20 @@ Articles are found with the folder pairing conventions of `transpair.pairs`. A p
 and missing beads become sections; a lone file is checked on its own: marker sections and text in
 the other language are its untranslated sections, and when it has any, the other language is the
 original (the text left untranslated shows what it was translated from). A lone file whose name
-carries no language tag and whose blocks are in both languages (each at least BILINGUAL_SHARE of
-them, outside marker sections) is a bilingual article: split by language and scanned as a pair.
+carries no language tag and that `untranslated.is_bilingual` finds bilingual is split by language
+and scanned as a pair.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import langid, pairs, read, untranslated
+from . import pairs, read, untranslated
 from .errors import InputError
 from .model import Alignment, Block, Document
-
-BILINGUAL_SHARE = 0.25  # an untagged lone file is bilingual when each language holds this share of its blocks
 
 
 @dataclass(frozen=True)
@@ -72,22 +69,6 @@ def file_tag(path: Path, langs: Sequence[str]) -> str | None:
     return next((tag for tag in (path.stem.rpartition(".")[2], *path.parent.parts[::-1]) if tag in langs), None)
 
 
-def language_weights(doc: Document, patterns) -> Counter:
-    """Blocks per detected language, outside marker sections when there is text outside them
-    (blocks, not letters: Korean takes about half the characters of the same English text)."""
-    marks = untranslated.governed(doc.blocks, patterns)
-    outside = [b for i, b in enumerate(doc.blocks) if i not in marks] or doc.blocks
-    weights = Counter(langid.detect(b.norm) for b in outside)
-    weights.pop(None, None)
-    return weights
-
-
-def is_bilingual(weights: Counter, langs: Sequence[str]) -> bool:
-    """True when each of the two languages holds at least BILINGUAL_SHARE of the blocks."""
-    total = sum(weights.values()) or 1
-    return all(weights[lang] / total >= BILINGUAL_SHARE for lang in langs)
-
-
 def scan_file(path: Path, langs: tuple[str, str], markers: Sequence[str] = (), name: str = "") -> ArticleScan:
     """Scan a lone article file: its marker sections and the text left in the other language; an
     untagged file holding both languages is split and scanned as a pair."""
@@ -98,8 +79,8 @@ def scan_file(path: Path, langs: tuple[str, str], markers: Sequence[str] = (), n
         return ArticleScan(name, (str(path),), None, message=f"{path}: no text to scan")
     lang = file_tag(path, langs)
     if lang is None:
-        weights = language_weights(doc, patterns)
-        if is_bilingual(weights, langs):
+        weights = untranslated.language_weights(doc, patterns)
+        if untranslated.is_bilingual(weights, langs):
             return scan_alignment(name, (str(path),), *untranslated.split_bilingual(doc, langs), langs, markers)
         lang = weights.most_common(1)[0][0] if weights else None
     if lang is None:

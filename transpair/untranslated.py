@@ -38,6 +38,7 @@ defaults. Pass them as ``classify(alignment, markers=[...])``, or keep them in f
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -51,6 +52,7 @@ from .model import Alignment, Bead, Block, Document
 MARKER_SLACK = 3  # words allowed beside a marker ("TODO: translate this section", "번역 예정입니다")
 MIN_PROSE_WORDS = 1  # calibrated on pydocs-ko: bench/bench_untranslated.py --calibrate --mixed 5000
 CONFIG_NAME = ".transpair.toml"
+BILINGUAL_SHARE = 0.25  # a file is bilingual when each language holds this share of its blocks
 COPY = "copy of the source"  # reason for a copied block with no language (code, names, numbers)
 STILL_IN = "still in"  # reason prefix of partly translated blocks
 PLACEHOLDER = "placeholder"  # reason prefix of marker blocks and their sections
@@ -324,6 +326,23 @@ def block_languages(blocks: Sequence[Block]) -> list[str | None]:
         last = lang or last
         result.append(last)
     return result
+
+
+def language_weights(doc: Document, patterns: Sequence[regex.Pattern]) -> Counter:
+    """Blocks per detected language, outside marker sections when there is text outside them
+    (blocks, not letters: Korean takes about half the characters of the same English text)."""
+    marks = governed(doc.blocks, patterns)
+    outside = [b for i, b in enumerate(doc.blocks) if i not in marks] or doc.blocks
+    weights = Counter(langid.detect(b.norm) for b in outside)
+    weights.pop(None, None)
+    return weights
+
+
+def is_bilingual(weights: Counter, langs: Sequence[str] = ("en", "ko")) -> bool:
+    """True when each of the two languages holds at least BILINGUAL_SHARE of the blocks counted by
+    language_weights: an article written in both, not one with a section left under a marker."""
+    total = sum(weights.values()) or 1
+    return all(weights[lang] / total >= BILINGUAL_SHARE for lang in langs)
 
 
 def split_bilingual(doc: Document, langs: tuple[str, str] = ("en", "ko")) -> tuple[Document, Document]:
