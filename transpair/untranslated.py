@@ -150,13 +150,14 @@ def ends_section(blocks: Sequence[Block], index: int, lang: str | None) -> bool:
 def governed(blocks: Sequence[Block], patterns: Sequence[regex.Pattern], lang: str | None = None) -> dict[int, str]:
     """Block index -> marker text, for marker blocks and the blocks of the section each one governs.
 
-    A section ends at the next heading of a section written in the document's own language `lang`;
-    a heading left in another language, or code taken for a heading, stays in the untranslated section.
+    A section ends at the next heading of a section written in the document's own language `lang`
+    (when None: the marker's language, as a marker is written in the language of its version); a
+    heading left in another language, or code taken for a heading, stays in the untranslated section.
     """
     found: dict[int, str] = {}
     current = None
     for i, block in enumerate(blocks):
-        if ends_section(blocks, i, lang):
+        if current and ends_section(blocks, i, lang or langid.detect(current)):
             current = None
         current = marker_in(block.text, patterns) or current
         if current:
