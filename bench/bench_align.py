@@ -175,7 +175,8 @@ def hunalign_beads(binary: str, source: list[Block], target: list[Block]) -> lis
         for path, blocks in zip(paths[1:], (source, target)):
             path.write_text("".join(hunalign_line(b.text) + "\n" for b in blocks), encoding="utf-8")
         out = subprocess.run([binary, *map(str, paths)], capture_output=True, text=True, check=True).stdout
-    rungs = [tuple(int(x) for x in line.split("\t")[:2]) for line in out.splitlines() if line.strip()]
+    rungs = [(0, 0)] + [tuple(int(x) for x in line.split("\t")[:2]) for line in out.splitlines() if line.strip()]
+    rungs.append((len(source), len(target)))  # the ladder may or may not hold its two ends
     return [
         (tuple(range(i, i2)), tuple(range(j, j2)))
         for (i, j), (i2, j2) in zip(rungs, rungs[1:])
