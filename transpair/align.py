@@ -13,8 +13,8 @@ merges pay fixed penalties.
 Search: the pair is coarsened by two (neighbouring blocks fused) until the table is small, solved
 there in full, and each finer level is searched in a band around the coarser path (the band
 doubles while the path touches its edge), so time and memory grow linearly with the documents.
-A bead's confidence is the logistic of its DP margin: how much better it is than the best other
-last bead reaching the same cell.
+A bead's confidence is the logistic of its DP margin: how much better the path is than the best
+one reaching the same cell by another last bead, taken at both of the bead's boundaries.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class Weights:
     merge: float = 1.2  # each extra block in a 2-1, 1-2, 2-2, 1-3, 3-1 bead
     part: float = 3.0  # per unit of cosine by which a merged block falls short of part_base
     part_base: float = 0.35  # cosine that each block of a merge should reach with the other side
-    confidence_scale: float = 1.75  # logistic slope turning a bead's DP margin into a confidence
+    confidence_scale: float = 4.0  # logistic slope turning a bead's DP margin into a confidence
 
 
 WEIGHTS = Weights()
@@ -314,7 +314,11 @@ def align_blocks(
         return [Bead((i,), (), 1.0, "source-only") for i in range(n)] + [Bead((), (j,), 1.0, "target-only") for j in range(m)]
     pair = features(source, target, similarity or default_similarity(), weights)
     path = _solve(pair)
-    return [_bead(i, a, j, b, confidence(margin, weights)) for i, a, j, b, margin in path]
+    # A bead is as sure as both its boundaries: its start is contested in the cell where it ends,
+    # its end in the cell where the next bead ends.
+    margins = [step[4] for step in path]
+    bounded = [min(here, after) for here, after in zip(margins, margins[1:] + [math.inf])]
+    return [_bead(i, a, j, b, confidence(margin, weights)) for (i, a, j, b, _), margin in zip(path, bounded)]
 
 
 def _bead(i: int, a: int, j: int, b: int, score: float) -> Bead:
