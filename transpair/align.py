@@ -40,7 +40,7 @@ MAX_SPAN = 3
 # those labels (grid 0.25..10 in steps of 0.25), so a confidence reads as a probability; (2) among
 # matched beads, the threshold (grid 0.05..0.95) with the best F1 of flagging the wrong beads is
 # FUZZY_THRESHOLD. The bench prints both tables so the choice can be re-checked on new data.
-FUZZY_THRESHOLD = 0.7
+FUZZY_THRESHOLD = 0.75
 
 
 @dataclass(frozen=True)
