@@ -73,6 +73,8 @@ def test_beads_cover_every_block_once_with_valid_scores(pair):
         assert (len(bead.source), len(bead.target)) in align.SHAPES
         assert (bead.status == "source-only") == (not bead.target)
         assert (bead.status == "target-only") == (not bead.source)
+        if bead.source and bead.target:
+            assert (bead.status == "fuzzy") == (bead.score < align.FUZZY_THRESHOLD)
 
 
 def test_one_to_one_translation():
@@ -112,12 +114,31 @@ def test_dropped_and_inserted_paragraphs_stand_alone():
     assert statuses[((), (4,))] == "target-only"
 
 
-def test_banding_finds_a_far_off_diagonal():
-    src = english(30, seed=4)
-    extra = english(70, seed=5)
+def test_banding_finds_a_far_off_diagonal(monkeypatch):
+    src = english(60, seed=4)
+    extra = english(120, seed=5)
     tgt = [translate(t) for t in extra] + [translate(t) for t in src]
+    widths = []
+    search = align._search
+
+    def recording(pair, lo, hi):
+        widths.append((pair.src.size, int((hi - lo + 1).sum())))
+        return search(pair, lo, hi)
+
+    monkeypatch.setattr(align, "_search", recording)
     beads = align.align_blocks(blocks(src), blocks(tgt), BagOfWords())
-    assert [p for p in pairs(beads) if p[0] and p[1]] == [((i,), (70 + i,)) for i in range(30)]
+    assert [p for p in pairs(beads) if p[0] and p[1]] == [((i,), (120 + i,)) for i in range(60)]
+    assert all(((), (j,)) in pairs(beads) for j in range(120))
+    finest = [cells for size, cells in widths if size == 60]
+    assert finest and max(finest) < 61 * 181 // 3  # the full-size table was searched in a band only
+
+
+def test_band_around_a_coarse_path_has_fixed_width():
+    guide = [(i, 1, i, 1, 1.0) for i in range(50)]
+    lo, hi = align._band_around(guide, 100, 100, 8)
+    assert lo[0] == 0 and hi[100] == 100
+    assert ((hi - lo) <= 2 * 8 + 4).all()
+    assert all(lo[i] <= i <= hi[i] for i in range(101))
 
 
 def test_heading_pairs_with_heading():
