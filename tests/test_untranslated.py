@@ -175,6 +175,9 @@ def test_user_marker_patterns(tmp_path):
     plain.write_text("# one per line\n\n^\\[PENDING\\]\n", encoding="utf-8")
     assert untranslated.load_markers(toml) == ("^\\[WIP\\]", "미번역 문단")
     assert untranslated.load_markers(plain) == ("^\\[PENDING\\]",)
+    top = tmp_path / "top.toml"
+    top.write_text("patterns = ['검토 전']\n", encoding="utf-8")
+    assert untranslated.load_markers(top) == ("검토 전",)
     assert untranslated.find_config(tmp_path / "sub") == toml
     assert untranslated.user_markers(tmp_path / "a.md", plain) == ("^\\[WIP\\]", "미번역 문단", "^\\[PENDING\\]")
     alignment = one_to_one(EN[:2], [KO[0], "[PENDING]"])
@@ -186,6 +189,7 @@ def test_user_marker_patterns(tmp_path):
 @pytest.mark.parametrize(
     "name, content, message",
     [("bad.toml", "[markers\n", "not a valid TOML"), ("list.toml", "[markers]\npatterns = 'x'\n", "list of strings"),
+     ("table.toml", "markers = 'x'\n", "list of strings"),
      ("bad.txt", "([unclosed\n", "not a valid regular expression")],
 )
 def test_bad_marker_files_are_input_errors(tmp_path, name, content, message):

@@ -31,6 +31,8 @@ defaults. Pass them as ``classify(alignment, markers=[...])``, or keep them in f
       [markers]
       patterns = ['^\\[PENDING\\]$', '검토 전']
 
+  (``patterns = [...]`` at the top level of the file is read the same way);
+
 - any other ``--markers FILE``: plain text, one pattern per line; blank lines and lines starting
   with ``#`` are ignored.
 """
@@ -93,7 +95,8 @@ def compile_markers(extra: Iterable[str] = ()) -> tuple[regex.Pattern, ...]:
 
 
 def load_markers(path: str | Path) -> tuple[str, ...]:
-    """Marker patterns from a TOML file ([markers] patterns = [...]) or a one-pattern-per-line file."""
+    """Marker patterns from a TOML file ([markers] patterns = [...], or patterns at the top level) or
+    from a one-pattern-per-line file."""
     p = Path(path)
     try:
         raw = p.read_text(encoding="utf-8-sig")
@@ -102,9 +105,11 @@ def load_markers(path: str | Path) -> tuple[str, ...]:
     if p.suffix != ".toml":
         return tuple(s.strip() for s in raw.splitlines() if s.strip() and not s.lstrip().startswith("#"))
     try:
-        patterns = tomllib.loads(raw).get("markers", {}).get("patterns", [])
+        data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{p}: not a valid TOML file ({exc})") from None
+    section = data.get("markers", data)
+    patterns = section.get("patterns", []) if isinstance(section, dict) else None
     if not isinstance(patterns, list) or not all(isinstance(s, str) for s in patterns):
         raise InputError(f"{p}: [markers] patterns must be a list of strings")
     return tuple(patterns)
