@@ -79,6 +79,7 @@ def test_eval_command_prints_both_metrics(tmp_path):
     figures = json.loads(result.output)
     assert figures["documents"] == 2
     assert figures["align"]["strict"]["f1"] == 1.0
+    assert figures["po"]["strict"]["f1"] == 1.0
     table = runner.invoke(app, ["eval", str(tmp_path), "--similarity", "fake_similarity:BagOfWords"])
     assert "strict P" in table.output and "align" in table.output
 

@@ -8,6 +8,7 @@ needs one method, `embed(texts) -> array (len(texts), dim)`.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
@@ -89,11 +90,7 @@ def load_similarity(spec: str | None = None) -> Similarity:
     return CachedSimilarity(backend)
 
 
-_DEFAULT: list[Similarity] = []
-
-
+@functools.cache
 def default_similarity() -> Similarity:
     """The process-wide cached USE backend, so the model loads once per run."""
-    if not _DEFAULT:
-        _DEFAULT.append(load_similarity())
-    return _DEFAULT[0]
+    return load_similarity()

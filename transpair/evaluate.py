@@ -3,17 +3,17 @@
 A gold set is a folder of NAME.en.txt, NAME.ko.txt and NAME.gold.json (`beads`: [[en ids], [ko ids]],
 `untranslated_en`: English ids whose Korean side is the English left untranslated). Two views:
 'align' compares beads as given; 'po' first splits every untranslated bead into a 1-0 and a 0-1,
-since the PO must leave those msgstr empty. Counts are micro-averaged over all documents.
+since the PO must leave those msgstr empty (predicted beads are marked by untranslated.classify). Counts are micro-averaged over all documents.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
-from . import align, read
+from . import align, read, untranslated
 from .embed import Similarity
 from .errors import InputError
 from .model import Alignment, Bead
@@ -45,7 +45,7 @@ class Counts:
 
     def __add__(self, other: Counts) -> Counts:
         """Micro-averaging: add the counts of two documents."""
-        return Counts(*(x + y for x, y in zip(_fields(self), _fields(other))))
+        return Counts(*(x + y for x, y in zip(astuple(self), astuple(other))))
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,6 @@ class Scores:
     def as_dict(self) -> dict:
         """Plain numbers for JSON output."""
         return {kind: dict(zip(("precision", "recall", "f1"), values)) for kind, values in (("strict", self.strict), ("lax", self.lax))}
-
-
-def _fields(c: Counts) -> tuple[int, ...]:
-    """The counts in declaration order."""
-    return (c.strict_p, c.lax_p, c.predicted, c.strict_r, c.lax_r, c.gold)
 
 
 def _true_positives(found: Sequence[Ids], reference: Sequence[Ids]) -> tuple[int, int]:
@@ -154,22 +149,11 @@ def load_gold(folder: str | Path) -> list[GoldDoc]:
     return docs
 
 
-def classifier() -> Callable[[Alignment], Alignment] | None:
-    """`untranslated.classify` (marks untranslated beads) once it and its dependencies have landed."""
-    try:
-        from .untranslated import classify
-    except ImportError:
-        return None
-    return classify
-
-
 def align_gold_doc(doc: GoldDoc, similarity: Similarity | None = None) -> Alignment:
-    """Read and align one gold document's files; classify untranslated beads when the classifier exists."""
+    """Read and align one gold document's files and mark untranslated beads, as `transpair align` does."""
     source, target = read.read_document(doc.source), read.read_document(doc.target)
     beads = align.align_blocks(source.blocks, target.blocks, similarity)
-    alignment = Alignment(source, target, tuple(beads), "en", "ko")
-    classify = classifier()
-    return classify(alignment) if classify else alignment
+    return untranslated.classify(Alignment(source, target, tuple(beads), "en", "ko"))
 
 
 @dataclass(frozen=True)
@@ -177,16 +161,13 @@ class Report:
     """Scores of a gold set in both views, and per-document counts (align view)."""
 
     align: Scores
-    po: Scores | None  # None when no classifier is installed
+    po: Scores
     documents: tuple[tuple[str, Counts], ...]
     predictions: tuple[tuple[Bead, ...], ...] = ()  # the predicted beads of each document
 
     def as_dict(self) -> dict:
         """JSON-ready figures."""
-        out = {"documents": len(self.documents), "align": self.align.as_dict()}
-        if self.po is not None:
-            out["po"] = self.po.as_dict()
-        return out
+        return {"documents": len(self.documents), "align": self.align.as_dict(), "po": self.po.as_dict()}
 
 
 def evaluate(folder: str | Path, similarity: Similarity | None = None) -> Report:
@@ -200,7 +181,7 @@ def evaluate(folder: str | Path, similarity: Similarity | None = None) -> Report
         po_total += count(split_untranslated(doc.beads, doc.untranslated), po_ids)
         per_doc.append((doc.name, doc_counts))
         predictions.append(alignment.beads)
-    return Report(scores(align_total), scores(po_total) if classifier() else None, tuple(per_doc), tuple(predictions))
+    return Report(scores(align_total), scores(po_total), tuple(per_doc), tuple(predictions))
 
 
 def report_json(report: Report) -> str:
@@ -212,10 +193,7 @@ def format_report(report: Report) -> str:
     """A small table: view, strict P/R/F1, lax P/R/F1."""
     lines = [f"{'view':<6} {'strict P':>8} {'R':>6} {'F1':>6}   {'lax P':>6} {'R':>6} {'F1':>6}"]
     for view, s in (("align", report.align), ("po", report.po)):
-        if s is not None:
-            lines.append(f"{view:<6} {s.strict[0]:8.4f} {s.strict[1]:6.4f} {s.strict[2]:6.4f}   "
-                         f"{s.lax[0]:6.4f} {s.lax[1]:6.4f} {s.lax[2]:6.4f}")
-    if report.po is None:
-        lines.append("po view: not available (transpair.untranslated is not installed)")
+        lines.append(f"{view:<6} {s.strict[0]:8.4f} {s.strict[1]:6.4f} {s.strict[2]:6.4f}   "
+                     f"{s.lax[0]:6.4f} {s.lax[1]:6.4f} {s.lax[2]:6.4f}")
     lines.append(f"{len(report.documents)} documents")
     return "\n".join(lines)
