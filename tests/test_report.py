@@ -45,6 +45,13 @@ def test_article_figures_count_placeholders_as_untranslated_subsets():
     assert fig.total.strings == 8  # no header, no obsolete entry
 
 
+def test_a_section_left_under_a_marker_in_a_lone_file_counts_as_placeholder():
+    left = entry("2015년 초, 스터디에 참여하였다.", status="source-only", reason='placeholder "[TBD]"')
+    missing = entry("Also, I organized a study.", status="source-only", reason="missing in target")
+    fig = article_report("a", catalog([left, missing])).figures
+    assert fig.untranslated.strings == 2 and fig.placeholder.strings == 1
+
+
 def test_a_filled_in_entry_counts_as_translated_whatever_its_old_note_says():
     done = entry("Later translated", "나중에 번역함", status="untranslated", reason='placeholder "[TBD]"')
     fig = article_report("a", catalog([done])).figures

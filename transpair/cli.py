@@ -69,6 +69,9 @@ def align_cmd(
     original: Original = typer.Option(
         Original.given, "--source", help="given: SOURCE is the original; auto: decide which version is the original."
     ),
+    markers: Optional[Path] = typer.Option(
+        None, "--markers", help="Extra placeholder patterns: TOML (patterns = [...]) or one regex per line."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Align an article and its translation into a PO file (msgid = source, msgstr = translation).
@@ -76,7 +79,7 @@ def align_cmd(
     SOURCE may be a folder: every article pair below it gets OUTPUT/NAME.po (pairing conventions in README).
     A single file with no TARGET is split by language (bilingual articles).
     """
-    opts = pipeline.AlignOptions(unit.value, source_lang, target_lang, original.value)
+    opts = pipeline.AlignOptions(unit.value, source_lang, target_lang, original.value, markers)
     wopts = pipeline.WriteOptions(force, backup, prefer_target, not no_wrap, out_format.value, unit.value)
     with user_errors():
         if not source.is_dir():

@@ -24,6 +24,7 @@ class AlignOptions:
     source_lang: str = "en"
     target_lang: str = "ko"
     source: str = "given"  # given: SOURCE is the original | auto: decide from the texts
+    markers_file: Path | None = None  # extra placeholder patterns (--markers), besides .transpair.toml
 
 
 @dataclass(frozen=True)
@@ -72,35 +73,50 @@ def check_languages(source: Document, target: Document, source_lang: str, target
     raise InputError(f"{target.path}: expected {target_lang} text but the file is in {found} (see --target-lang)")
 
 
-def align_documents(source: Document, target: Document, opts: AlignOptions) -> Alignment:
-    """Align two read documents and classify every bead (translated, fuzzy, untranslated...)."""
+def align_documents(source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()) -> Alignment:
+    """Settle which side is the original, check both languages, then align and classify."""
     src_lang, tgt_lang = opts.source_lang, opts.target_lang
-    if opts.source == "auto" and untranslated.original(source, target, src_lang, tgt_lang) == "target":
+    if opts.source == "auto" and untranslated.original(source, target, src_lang, tgt_lang, markers) == "target":
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
     check_languages(source, target, src_lang, tgt_lang)
+    return aligned(source, target, src_lang, tgt_lang, opts.unit, markers)
+
+
+def aligned(
+    source: Document, target: Document, src_lang: str, tgt_lang: str, unit: str, markers: tuple[str, ...]
+) -> Alignment:
+    """Align two documents whose languages are settled and classify every bead (translated, untranslated...)."""
     source, target = replace(source, lang=src_lang), replace(target, lang=tgt_lang)
     beads = align.align_blocks(source.blocks, target.blocks)
-    if opts.unit == "sentence":
+    if unit == "sentence":
         source, target, beads = align.refine_sentences(source, target, beads, src_lang, tgt_lang)
-    return untranslated.classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang))
+    return untranslated.classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang), markers)
 
 
 def align_files(source: str | Path, target: str | Path | None, opts: AlignOptions) -> Alignment:
     """Read and align a pair of files; a lone file is split by language first (bilingual articles)."""
+    markers = untranslated.user_markers(source, opts.markers_file)
     if target is None:
-        return align_bilingual(read.read_document(source), opts)
+        return align_lone(read.read_document(source), opts, markers)
     if Path(source).resolve() == Path(target).resolve():
         raise InputError(f"{source}: SOURCE and TARGET are the same file")
-    return align_documents(read.read_document(source), read.read_document(target), opts)
+    return align_documents(read.read_document(source), read.read_document(target), opts, markers)
 
 
-def align_bilingual(doc: Document, opts: AlignOptions) -> Alignment:
-    """Align the two language streams of one file; a file in one language only gets an empty target."""
-    first, second = untranslated.split_bilingual(doc, (opts.source_lang, opts.target_lang))
-    if not first.blocks and second.blocks:
-        opts = replace(opts, source_lang=opts.target_lang, target_lang=opts.source_lang)
-        first, second = second, first
-    return align_documents(first, second, replace(opts, source="given"))
+def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ()) -> Alignment:
+    """A file with no translation beside it: a bilingual article is split by language and its halves
+    aligned; any other (one language, or a section left under a placeholder) gets an empty target."""
+    langs = (opts.source_lang, opts.target_lang)
+    weights = untranslated.language_weights(doc, untranslated.compile_markers(markers))
+    if untranslated.is_bilingual(weights, langs):
+        return align_documents(*untranslated.split_bilingual(doc, langs), opts, markers)
+    if not weights:
+        raise InputError(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
+    lang = weights.most_common(1)[0][0]
+    if lang not in langs:
+        raise InputError(f"{doc.path}: written in {lang}, expected {' or '.join(langs)} (see --source-lang)")
+    other = langs[1] if lang == langs[0] else langs[0]
+    return aligned(doc, replace(doc, blocks=()), lang, other, opts.unit, markers)
 
 
 def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:

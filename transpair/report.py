@@ -120,7 +120,7 @@ def untranslated_kind(entry: polib.POEntry) -> str:
     if placeholder_msgstr(entry):
         return "placeholder"
     note = note_of(entry.comment or "")
-    if note is None or note.status != "untranslated":
+    if note is None or note.status not in ("untranslated", "source-only"):  # source-only: the file's own leftovers
         return ""
     if note.reason.startswith("placeholder"):
         return "placeholder"

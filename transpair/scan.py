@@ -115,9 +115,7 @@ def scan_alignment(
     from . import pipeline  # the aligner loads its model only when a pair is scanned
 
     opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], source="auto")
-    alignment = pipeline.align_documents(source, target, opts)
-    if markers:  # align_documents classified with the default markers; add the user's
-        alignment = untranslated.classify(alignment, markers)
+    alignment = pipeline.align_documents(source, target, opts, tuple(markers))
     return ArticleScan(name, files, alignment.source_lang, alignment_sections(alignment))
 
 

@@ -244,16 +244,20 @@ def _empty_side(bead: Bead) -> str:
     return "target-only" if not bead.source else "source-only"
 
 
+def placeholders(doc: Document, lang: str, patterns: Sequence[regex.Pattern]) -> dict[int, str]:
+    """Blocks that are a marker, or lie in a marker's section and are not written in `lang`, with the marker."""
+    return {
+        i: marker
+        for i, marker in governed(doc.blocks, patterns, lang).items()
+        if marker_in(doc.blocks[i].text, patterns) or not in_language(doc.blocks[i].norm, lang)
+    }
+
+
 def classify(alignment: Alignment, markers: Iterable[str] = ()) -> Alignment:
     """A new Alignment whose beads say which are translated, fuzzy, untranslated or missing, and why."""
     patterns = compile_markers(markers)
-    target = alignment.target
-    marks = {
-        j: marker
-        for j, marker in governed(target.blocks, patterns, alignment.target_lang).items()
-        if marker_in(target.blocks[j].text, patterns) or not in_language(target.blocks[j].norm, alignment.target_lang)
-    }
-    source_marks = {i: m for i, b in enumerate(alignment.source.blocks) if (m := marker_in(b.text, patterns))}
+    marks = placeholders(alignment.target, alignment.target_lang, patterns)
+    source_marks = placeholders(alignment.source, alignment.source_lang, patterns)
     beads = tuple(classify_bead(b, alignment, marks, source_marks) for b in alignment.beads)
     return replace(alignment, beads=beads)
 
