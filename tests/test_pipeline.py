@@ -83,3 +83,18 @@ def test_align_folder_reports_errors_per_article_and_goes_on(tmp_path):
     results = {article.name: result for article, result in runs}
     assert isinstance(results["bad"], InputError)
     assert results["good"] == tmp_path / "out" / "good.po" and results["good"].exists()
+
+
+def test_lone_post_with_a_section_left_under_a_marker(tmp_path):
+    path = write(tmp_path / "post.en.txt", [*EN[:2], "[TBD - to be translated later, sorry]", *KO[2:]])
+    alignment = pipeline.align_files(path, None, pipeline.AlignOptions())
+    assert not alignment.target.blocks and alignment.source_lang == "en"
+    reasons = [b.reason for b in alignment.beads]
+    assert reasons[:2] == ["missing in target"] * 2
+    assert all(r.startswith('placeholder "[TBD') for r in reasons[2:])
+
+
+def test_lone_file_in_a_third_language_is_refused(tmp_path):
+    path = write(tmp_path / "post.txt", ["Das ist ein deutscher Text über die Software.", "Die Software ist frei und kostenlos verfügbar für alle."])
+    with pytest.raises(InputError, match="written in"):
+        pipeline.align_files(path, None, pipeline.AlignOptions())
