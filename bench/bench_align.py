@@ -155,8 +155,8 @@ def scaling(folders: list[Path], model: USESimilarity, sizes: list[int]) -> None
         seconds = time.perf_counter() - start
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        print(f"{size:6d} source blocks, {len(tgt):6d} target: {seconds:6.1f} s, peak {peak / 2**20:7.1f} MB "
-              f"({peak / size / 1024:.1f} KB per block)")
+        print(f"{size:6d} source blocks, {len(tgt):6d} target: {seconds:6.1f} s (under tracemalloc), "
+              f"peak {peak / 2**20:7.1f} MB ({peak / size / 1024:.1f} KB per block)")
 
 
 _SCRIPT_EDGE = regex.compile(r"(?<=\p{Hangul})(?=[^\p{Hangul}\s])|(?<=[^\p{Hangul}\s])(?=\p{Hangul})|(?=\p{P})|(?<=\p{P})")
