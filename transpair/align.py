@@ -32,6 +32,7 @@ from .model import Bead, Block, Document
 KINDS = ("paragraph", "heading", "list", "quote", "table")  # block kinds compared across sides; others count as paragraph
 SHAPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
 MAX_SPAN = 3
+Step = tuple[int, int, int, int, float]  # one bead of a DP path: (i, a, j, b, margin) = source i..i+a-1, target j..j+b-1
 
 # Confidence below which a matched bead is marked 'fuzzy'. Calibrated on the dev data (the union
 # of pydocs-ko and pydocs-ko-hard) by `bench/bench_align.py`: it aligns every document and labels
@@ -209,7 +210,7 @@ def _full_band(n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
     return np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64)
 
 
-def _band_around(path: list[tuple[int, int, int, int, float]], n: int, m: int, half: int) -> tuple[np.ndarray, np.ndarray]:
+def _band_around(path: list[Step], n: int, m: int, half: int) -> tuple[np.ndarray, np.ndarray]:
     """The band of an n x m table around a path found on the table coarsened by two, half cells each way."""
     lo = np.full(n + 1, m, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
@@ -265,7 +266,7 @@ def _row(pair: Pair, i: int, lo: np.ndarray, hi: np.ndarray, rows: list[Row]) ->
     return Row(total, shape, total - second)
 
 
-def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> tuple[list[tuple[int, int, int, int, float]], bool]:
+def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> tuple[list[Step], bool]:
     """Run the DP inside the band; return the path of beads (i, a, j, b, margin) and whether it touched the edge."""
     n, m = pair.src.size, pair.tgt.size
     rows: list[Row] = []
@@ -282,7 +283,7 @@ def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> tuple[list[tuple[int,
     return path[::-1], touched
 
 
-def _solve(pair: Pair) -> list[tuple[int, int, int, int, float]]:
+def _solve(pair: Pair) -> list[Step]:
     """Best bead path: the whole table when small, else a band around the path of the pair coarsened by two.
 
     Each level costs time and memory linear in the blocks (band of fixed width), and each coarser level
