@@ -2,12 +2,15 @@
 
 import json
 import random
+import shutil
 
 import pytest
+from conftest import shared_data
 from fake_similarity import paragraph, translate
 from typer.testing import CliRunner
 
 from transpair import evaluate
+from transpair.cli import app
 from transpair.errors import InputError
 from transpair.model import Bead
 
@@ -69,8 +72,6 @@ def test_load_gold_reads_triples_and_rejects_bad_folders(tmp_path):
 
 
 def test_eval_command_prints_both_metrics(tmp_path):
-    from transpair.cli import app
-
     write_gold(tmp_path, "one", 4)
     write_gold(tmp_path, "two", 5)
     runner = CliRunner()
@@ -85,8 +86,18 @@ def test_eval_command_prints_both_metrics(tmp_path):
 
 
 def test_eval_command_bad_input_is_one_line(tmp_path):
-    from transpair.cli import app
-
     result = CliRunner().invoke(app, ["eval", str(tmp_path)])
     assert result.exit_code == 2
     assert "no NAME.gold.json" in result.output
+
+
+def test_eval_with_the_real_model_on_restructured_pydocs(tmp_path):
+    """Two small pydocs-ko-hard documents (a merge, a split, a drop) with USE: nearly every bead right."""
+    for name in ("tutorial-interpreter", "tutorial-whatnow"):
+        for suffix in (".en.txt", ".ko.txt", ".gold.json"):
+            shutil.copy(shared_data() / "pydocs-ko-hard" / f"{name}{suffix}", tmp_path)
+    result = CliRunner().invoke(app, ["eval", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["align"]["strict"]["f1"] >= 0.95
+    assert figures["po"]["strict"]["f1"] >= 0.95
