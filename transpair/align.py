@@ -89,11 +89,13 @@ class Side:
         return len(self.endings)
 
 
+_ENDINGS = {".": 1, "。": 1, ":": 2, "：": 2, "?": 3, "？": 3, "!": 4, "！": 4, ")": 5, "）": 5}
+
+
 def _ending(text: str) -> int:
     """Closing punctuation class: 0 none, 1 period, 2 colon, 3 question, 4 exclamation, 5 bracket."""
     stripped = text.rstrip()
-    last = stripped[-1:] if stripped else ""
-    return " .:?!)".find(last) if last and last in ".:?!)" else 0
+    return _ENDINGS.get(stripped[-1], 0) if stripped else 0
 
 
 def _unit(rows: np.ndarray) -> np.ndarray:
