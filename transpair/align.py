@@ -6,8 +6,9 @@ document pair itself; (b) anchors that survive translation (numbers, URLs, code,
 punctuation, the spans' closing punctuation, block kinds such as heading vs paragraph); (c) the
 cosine of the two spans' embeddings, where a span's vector is the sum of its blocks' vectors
 weighted by the square root of their lengths (each block is embedded once). A merged bead also
-needs each of its blocks to resemble the other side: that tells a short block (a heading, a
-lead-in) merged into its neighbour from one that was dropped. Blocks with no counterpart and
+needs each of its blocks to resemble the other side, the more so the longer the block: that
+tells a block merged into its neighbour from one that was dropped or inserted (a translator's
+note), while a short heading or lead-in may join its paragraph. Blocks with no counterpart and
 merges pay fixed penalties.
 
 Search: the pair is coarsened by two (neighbouring blocks fused) until the table is small, solved
@@ -63,7 +64,7 @@ class Weights:
     kind: float = 1.0  # per span end whose block kinds differ, e.g. heading vs paragraph (plain-text kinds are guessed, so mild)
     skip: float = 2.2  # a block with no counterpart (1-0 or 0-1)
     merge: float = 1.2  # each extra block in a 2-1, 1-2, 2-2, 1-3, 3-1 bead
-    part: float = 3.0  # per unit of cosine by which a merged block falls short of part_base
+    part: float = 5.0  # per unit of cosine by which a merged block falls short of part_base, times sqrt(its length share)
     part_base: float = 0.35  # cosine that each block of a merge should reach with the other side
     confidence_scale: float = 4.0  # logistic slope turning a bead's DP margin into a confidence
 
@@ -194,17 +195,22 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     )
     if a == b == 1:
         return score
-    weakest = np.minimum(_weakest_part(src, i0, a, tgt_vectors), _weakest_part(tgt, j0, b, src_vector))
-    return score + w.part * np.minimum(weakest - w.part_base, 0.0) - w.merge * (a + b - 2)
+    shortfall = np.maximum(
+        _part_shortfall(src, i0, a, tgt_vectors, w.part_base), _part_shortfall(tgt, j0, b, src_vector, w.part_base)
+    )
+    return score - w.part * shortfall - w.merge * (a + b - 2)
 
 
-def _weakest_part(side: Side, start: int | np.ndarray, count: int, others: np.ndarray) -> np.ndarray:
-    """Lowest cosine between a single block of a merged span and the other side's span (1 when not merged)."""
+def _part_shortfall(side: Side, start: int | np.ndarray, count: int, others: np.ndarray, base: float) -> np.ndarray:
+    """Largest shortfall below base of one block's cosine with the other side's span, scaled by its length share."""
     starts, others = np.atleast_1d(start), np.atleast_2d(others)
     if count == 1:
-        return np.ones(max(len(starts), len(others)))
-    parts = side.vectors[0][starts[:, None] + np.arange(count)]  # (spans, count, dim)
-    return (parts * others[:, None, :]).sum(axis=2).min(axis=1)
+        return np.zeros(max(len(starts), len(others)))
+    blocks = starts[:, None] + np.arange(count)
+    cosines = (side.vectors[0][blocks] * others[:, None, :]).sum(axis=2)  # (spans, count)
+    lengths = side.tokens[blocks + 1] - side.tokens[blocks]
+    share = np.sqrt(lengths / np.maximum(lengths.sum(axis=1, keepdims=True), 1e-9))
+    return (np.maximum(base - cosines, 0.0) * share).max(axis=1)
 
 
 def _full_band(n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
