@@ -42,7 +42,7 @@ Step = tuple[int, int, int, int, float]  # one bead of a DP path: (i, a, j, b, m
 # those labels (grid 0.25..10 in steps of 0.25), so a confidence reads as a probability; (2) among
 # matched beads, the threshold (grid 0.05..0.95) with the best F1 of flagging the wrong beads is
 # FUZZY_THRESHOLD. The bench prints both tables so the choice can be re-checked on new data.
-FUZZY_THRESHOLD = 0.75
+FUZZY_THRESHOLD = 0.85
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class Weights:
     merge: float = 1.2  # each extra block in a 2-1, 1-2, 2-2, 1-3, 3-1 bead
     part: float = 5.0  # per unit of cosine by which a merged block falls short of part_base, times sqrt(its length share)
     part_base: float = 0.35  # cosine that each block of a merge should reach with the other side
-    confidence_scale: float = 4.0  # logistic slope turning a bead's DP margin into a confidence
+    confidence_scale: float = 4.75  # logistic slope turning a bead's DP margin into a confidence
 
 
 WEIGHTS = Weights()
