@@ -14,8 +14,8 @@ Then, over all given sets together:
    as a detector of wrong beads (flag those below it) and the best F1 gives FUZZY_THRESHOLD (on a
    tie the lower one, flagging less).
 5. scaling: synthetic pairs of 1,000 and 5,000 blocks built by shuffling the sets' gold 1-1 pairs
-   (with a few merges and drops), aligned with warm embeddings: seconds and the tracemalloc peak of
-   the alignment itself, which should grow linearly with the number of blocks.
+   (with a few merges and drops), aligned with warm embeddings: seconds, then the tracemalloc peak
+   of a second, traced run of the alignment itself; both should grow linearly with the blocks.
 
 Usage: python bench/bench_align.py DATA_DIR [DATA_DIR...] [--hunalign PATH] [--sizes 1000 5000]
 """
@@ -38,7 +38,7 @@ import regex
 
 from transpair import align, evaluate
 from transpair.embed import CachedSimilarity, USESimilarity
-from transpair.model import Block
+from transpair.model import Block, normalize
 
 
 def peak_rss_mb() -> float:
@@ -145,18 +145,19 @@ def scaling(folders: list[Path], model: USESimilarity, sizes: list[int]) -> None
     """Align synthetic pairs of each size with warm embeddings; print seconds and traced peak memory."""
     pairs = gold_pairs(folders)
     cache = CachedSimilarity(model)
-    cache.embed([t for pair in pairs for t in pair])
+    cache.embed([normalize(t) for pair in pairs for t in pair])  # the aligner embeds Block.norm
     print("== scaling (synthetic pairs, embeddings warm)")
     for size in sizes:
         src, tgt = synthetic(pairs, size)
-        tracemalloc.start()
         start = time.perf_counter()
         align.align_blocks(src, tgt, cache)
         seconds = time.perf_counter() - start
+        tracemalloc.start()
+        align.align_blocks(src, tgt, cache)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        print(f"{size:6d} source blocks, {len(tgt):6d} target: {seconds:6.1f} s (under tracemalloc), "
-              f"peak {peak / 2**20:7.1f} MB ({peak / size / 1024:.1f} KB per block)")
+        print(f"{size:6d} source blocks, {len(tgt):6d} target: {seconds:6.1f} s, "
+              f"peak {peak / 2**20:7.1f} MB traced in a second run ({peak / size / 1024:.1f} KB per block)")
 
 
 _SCRIPT_EDGE = regex.compile(r"(?<=\p{Hangul})(?=[^\p{Hangul}\s])|(?<=[^\p{Hangul}\s])(?=\p{Hangul})|(?=\p{P})|(?<=\p{P})")
