@@ -1,5 +1,17 @@
-"""The one exception the CLI turns into a one-line message and exit code 2."""
+"""The one exception the CLI turns into a one-line message and exit code 2, and the path check that raises it."""
+
+from pathlib import Path
 
 
 class InputError(Exception):
     """Bad user input (missing file, undecodable text, wrong language...): exit 2, no traceback."""
+
+
+def existing_file(path: str | Path, what: str = "file") -> Path:
+    """The path, if it names an existing file; else an InputError saying what is wrong with it."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError(f"{p}: is a directory, not a {what}")
+    return p

@@ -11,7 +11,7 @@ from pathlib import Path
 import polib
 import regex
 
-from .errors import InputError
+from .errors import InputError, existing_file
 from .powrap import PAGE_WIDTH, wrap_field
 
 
@@ -171,11 +171,7 @@ def read_po(path: str | Path, strict: bool = False) -> polib.POFile:
 
     strict (for reports): a missing header or any duplicate msgid is an error too, as for msgfmt.
     """
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a PO file")
+    p = existing_file(path, "PO file")
     try:
         po = polib.pofile(str(p), wrapwidth=PAGE_WIDTH)
     except UnicodeDecodeError as exc:

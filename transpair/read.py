@@ -8,7 +8,7 @@ from pathlib import Path
 import charset_normalizer
 import regex
 
-from .errors import InputError
+from .errors import InputError, existing_file
 from .model import Block, Document
 from .read_html import html_blocks
 from .read_markdown import markdown_blocks
@@ -133,11 +133,7 @@ def parse(text: str, fmt: str) -> tuple[Block, ...]:
 
 def read_document(path: str | Path, format: str | None = None) -> Document:
     """Read, decode and LF-normalise a file and cut it into blocks; format from the extension unless given."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a file")
+    p = existing_file(path)
     try:
         data = p.read_bytes()
     except OSError as exc:
