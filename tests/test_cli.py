@@ -100,3 +100,14 @@ def test_output_in_missing_folder_is_refused(runner, tmp_path):
     result = align(runner, f"{PAIR}.en.txt", f"{PAIR}.ko.txt", "-o", tmp_path / "nope" / "a.po")
     assert result.exit_code == 2
     assert "nope" in result.output
+
+
+def test_version_and_summary_line(runner, tmp_path):
+    from transpair import __version__
+
+    assert runner.invoke(app, ["--version"]).output.strip() == f"transpair {__version__}"
+    base = CORPORA / "pydocs" / "howto-sorting"
+    result = align(runner, f"{base}.en.txt", f"{base}.ko.txt", "-o", tmp_path / "s.po")
+    assert result.exit_code == 0
+    line = result.output.strip().splitlines()[-1]
+    assert line.startswith(f"{tmp_path / 's.po'}: en -> ko, 51 beads:") and "untranslated" in line

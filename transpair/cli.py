@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from . import pipeline, report_run
+from . import __version__, pipeline, report_run
 from .errors import InputError
 from .pairs import find_articles
 
@@ -48,6 +48,20 @@ class OutFormat(str, Enum):
     tmx = "tmx"
 
 
+def show_version(value: bool) -> None:
+    """--version: print the version and stop."""
+    if value:
+        typer.echo(f"transpair {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def common(
+    version: bool = typer.Option(False, "--version", callback=show_version, is_eager=True, help="Show the version."),
+) -> None:
+    """Align the English and Korean versions of articles into PO files, find what is untranslated, report coverage."""
+
+
 @app.command("align")
 def align_cmd(
     source: Path = typer.Argument(..., help="The original article (or a folder of article pairs)."),
@@ -72,6 +86,9 @@ def align_cmd(
     markers: Optional[Path] = typer.Option(
         None, "--markers", help="Extra placeholder patterns: TOML (patterns = [...]) or one regex per line."
     ),
+    similarity: Optional[str] = typer.Option(
+        None, "--similarity", metavar="MODULE:CLASS", help="Embedding backend class (default: multilingual USE)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Align an article and its translation into a PO file (msgid = source, msgstr = translation).
@@ -79,11 +96,14 @@ def align_cmd(
     SOURCE may be a folder: every article pair below it gets OUTPUT/NAME.po (pairing conventions in README).
     A single file with no TARGET is split by language (bilingual articles).
     """
-    opts = pipeline.AlignOptions(unit.value, source_lang, target_lang, original.value, markers)
+    opts = pipeline.AlignOptions(unit.value, source_lang, target_lang, original.value, markers, similarity)
     wopts = pipeline.WriteOptions(force, backup, prefer_target, not no_wrap, out_format.value, unit.value)
     with user_errors():
         if not source.is_dir():
-            pipeline.write_outputs(pipeline.align_files(source, target, opts), output, wopts, beads)
+            alignment = pipeline.align_files(source, target, opts)
+            written = pipeline.write_outputs(alignment, output, wopts, beads)
+            if not quiet:
+                typer.echo(f"{written}: {pipeline.summary(alignment)}", err=True)
             return
         if target is not None:
             raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")

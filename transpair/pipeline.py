@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import align, catalog, langid, pofile, read, tmx, untranslated
+from . import align, catalog, embed, langid, pofile, read, tmx, untranslated
 from .errors import InputError
-from .model import Alignment, Document
+from .model import STATUSES, Alignment, Document
 from .pairs import Article
 
 
@@ -25,6 +26,7 @@ class AlignOptions:
     target_lang: str = "ko"
     source: str = "given"  # given: SOURCE is the original | auto: decide from the texts
     markers_file: Path | None = None  # extra placeholder patterns (--markers), besides .transpair.toml
+    similarity: str | None = None  # embedding backend `module:Class` (--similarity); None: multilingual USE
 
 
 @dataclass(frozen=True)
@@ -79,17 +81,19 @@ def align_documents(source: Document, target: Document, opts: AlignOptions, mark
     if opts.source == "auto" and untranslated.original(source, target, src_lang, tgt_lang, markers) == "target":
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
     check_languages(source, target, src_lang, tgt_lang)
-    return aligned(source, target, src_lang, tgt_lang, opts.unit, markers)
+    return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity)
 
 
 def aligned(
-    source: Document, target: Document, src_lang: str, tgt_lang: str, unit: str, markers: tuple[str, ...]
+    source: Document, target: Document, src_lang: str, tgt_lang: str, unit: str, markers: tuple[str, ...],
+    similarity: str | None = None,
 ) -> Alignment:
     """Align two documents whose languages are settled and classify every bead (translated, untranslated...)."""
     source, target = replace(source, lang=src_lang), replace(target, lang=tgt_lang)
-    beads = align.align_blocks(source.blocks, target.blocks)
+    backend = embed.shared_similarity(similarity)
+    beads = align.align_blocks(source.blocks, target.blocks, backend)
     if unit == "sentence":
-        source, target, beads = align.refine_sentences(source, target, beads, src_lang, tgt_lang)
+        source, target, beads = align.refine_sentences(source, target, beads, src_lang, tgt_lang, backend)
     return untranslated.classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang), markers)
 
 
@@ -116,7 +120,7 @@ def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ())
     if lang not in langs:
         raise InputError(f"{doc.path}: written in {lang}, expected {' or '.join(langs)} (see --source-lang)")
     other = langs[1] if lang == langs[0] else langs[0]
-    return aligned(doc, replace(doc, blocks=()), lang, other, opts.unit, markers)
+    return aligned(doc, replace(doc, blocks=()), lang, other, opts.unit, markers, opts.similarity)
 
 
 def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:
@@ -139,6 +143,13 @@ def align_folder(
             yield article, InputError(f"{out}: cannot write ({exc.strerror})")
         except InputError as exc:
             yield article, exc
+
+
+def summary(alignment: Alignment) -> str:
+    """One line on what the alignment found: beads per status, in the order of STATUSES."""
+    counts = Counter(b.status for b in alignment.beads)
+    found = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+    return f"{alignment.source_lang} -> {alignment.target_lang}, {len(alignment.beads)} beads: {found or 'none'}"
 
 
 def beads_json(alignment: Alignment) -> dict:
