@@ -202,3 +202,30 @@ def test_refine_sentences_aligns_inside_beads():
     assert pairs(sentence_beads)[3:] == [((3,), ())]
     assert sentence_beads[2].score == beads[1].score  # one sentence on each side: the block bead as is
     assert all(source.text[b.start : b.end] == b.text for b in src.blocks)
+
+
+class Counting(BagOfWords):
+    """The bag-of-words backend, counting in a class attribute every text it embeds (the CLI builds its own)."""
+
+    seen: list[str] = []
+
+    def embed(self, texts):
+        """Record the texts, then embed them as BagOfWords does."""
+        Counting.seen += texts
+        return super().embed(texts)
+
+
+def test_cli_similarity_option_selects_the_backend(tmp_path):
+    from typer.testing import CliRunner
+
+    from transpair.cli import app
+
+    (tmp_path / "a.en.txt").write_text("The first paragraph is here.\n\nA second one follows it.\n", encoding="utf-8")
+    (tmp_path / "a.ko.txt").write_text("첫 번째 문단입니다.\n\n두 번째 문단이 뒤따릅니다.\n", encoding="utf-8")
+    args = ["align", str(tmp_path / "a.en.txt"), str(tmp_path / "a.ko.txt"), "-o", str(tmp_path / "a.po")]
+    result = CliRunner().invoke(app, [*args, "--unit", "sentence", "--similarity", "test_align:Counting"])
+    assert result.exit_code == 0, result.output
+    assert "첫 번째 문단입니다." in Counting.seen and "The first paragraph is here." in Counting.seen
+    bad = CliRunner().invoke(app, [*args, "--force", "--similarity", "no_such_module_xyz:Thing"])
+    assert bad.exit_code == 2
+    assert "--similarity no_such_module_xyz:Thing" in bad.output and "Traceback" not in bad.output

@@ -91,6 +91,11 @@ def load_similarity(spec: str | None = None) -> Similarity:
 
 
 @functools.cache
+def shared_similarity(spec: str | None = None) -> Similarity:
+    """One cached backend per spec for the whole process, so a model loads once per run (not per article)."""
+    return load_similarity(spec)
+
+
 def default_similarity() -> Similarity:
-    """The process-wide cached USE backend, so the model loads once per run."""
-    return load_similarity()
+    """The process-wide cached USE backend."""
+    return shared_similarity(None)
