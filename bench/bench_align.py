@@ -8,16 +8,23 @@ For each DATA_DIR (a folder of NAME.en.txt / NAME.ko.txt / NAME.gold.json):
 3. with --hunalign PATH: the same F1 and seconds for hunalign (empty dictionary, one paragraph per
    line, tokens split at script boundaries) and the time ratio transpair/hunalign.
 Then, over all given sets together:
-4. calibration (the procedure documented at align.FUZZY_THRESHOLD): every predicted bead is labelled
-   right (equal to a gold bead) or wrong; the max-likelihood logistic slope over DP margins gives
-   Weights.confidence_scale; then, over beads pairing both sides, each candidate threshold is scored
-   as a detector of wrong beads (flag those below it) and the best F1 gives FUZZY_THRESHOLD (on a
-   tie the lower one, flagging less).
-5. scaling: synthetic pairs of 1,000 and 5,000 blocks built by shuffling the sets' gold 1-1 pairs
+4. calibration (the procedure documented at align.FUZZY_THRESHOLD): every bead of the best path is
+   labelled right (equal to a gold bead) or wrong; the max-likelihood logistic slope over DP margins
+   gives Weights.confidence_scale; a logistic regression of the match score of gold beads against
+   wrong pairings (each gold bead's best-scoring same-shape rival in another document) gives
+   Weights.quality_slope and quality_mid; then, over beads pairing both sides in the dev alignments
+   and in the alignments of different documents of part 5 (all wrong), each candidate threshold on
+   the resulting confidence is scored as a detector of wrong beads (flag those below it) and the
+   best F2 (recall counted twice) gives FUZZY_THRESHOLD (on a tie the lower one, flagging less).
+5. robustness: the English of one document aligned with the Korean of another (share of beads
+   wrongly marked 'translated'), and k unrelated paragraphs inserted on each side of every pair
+   (strict F1, share of the inserted paragraphs left unaligned); --unrelated N and --inserted K.
+6. scaling: synthetic pairs of 1,000 and 5,000 blocks built by shuffling the sets' gold 1-1 pairs
    (with a few merges and drops), aligned with warm embeddings: seconds, then the tracemalloc peak
    of a second, traced run of the alignment itself; both should grow linearly with the blocks.
 
 Usage: python bench/bench_align.py DATA_DIR [DATA_DIR...] [--hunalign PATH] [--sizes 1000 5000]
+       [--unrelated 20] [--inserted 3]
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -46,41 +53,90 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_set(folder: Path, model: USESimilarity, load_seconds: float) -> tuple[evaluate.Report, list]:
-    """Align a gold set with a fresh cache; print F1, seconds and memory; return the report and labelled beads."""
+def run_set(folder: Path, model: USESimilarity, load_seconds: float) -> tuple[list, list[tuple[float, bool]]]:
+    """Align a gold set with a fresh cache; print F1, seconds and memory; return labelled beads and match samples."""
     start = time.perf_counter()
-    report = evaluate.evaluate(folder, CachedSimilarity(model))
+    similarity = CachedSimilarity(model)
+    report = evaluate.evaluate(folder, similarity)
     seconds = time.perf_counter() - start
     print(f"== {folder}")
     print(evaluate.format_report(report))
     print(f"seconds: {seconds + load_seconds:.1f} total ({load_seconds:.1f} model load + {seconds:.1f} aligning), "
           f"peak memory {peak_rss_mb():.0f} MB (max RSS of the process)")
-    return report, labelled_beads(folder, report)
+    return labelled_beads(folder, similarity), match_samples(folder, similarity)
 
 
 @dataclass(frozen=True)
 class Labelled:
-    """A predicted bead's confidence, whether it equals a gold bead, and whether it pairs both sides."""
+    """A bead of the best path (margin, match score) and whether it equals a gold bead."""
 
-    score: float
+    evidence: align.Evidence
     right: bool
-    matched: bool
+
+    @property
+    def matched(self) -> bool:
+        """Whether the bead pairs both sides."""
+        return bool(self.evidence.source and self.evidence.target)
 
 
-def labelled_beads(folder: Path, report: evaluate.Report) -> list[Labelled]:
-    """Every predicted bead labelled against the gold (align view)."""
+def labelled_beads(folder: Path, similarity: CachedSimilarity) -> list[Labelled]:
+    """Every bead of each document's best path labelled against the gold (align view); embeddings are warm."""
+    from transpair.read import read_document
+
     out = []
-    for doc, beads in zip(evaluate.load_gold(folder), report.predictions):
+    for doc in evaluate.load_gold(folder):
+        path = align.best_path(read_document(doc.source).blocks, read_document(doc.target).blocks, similarity)
         gold = set(doc.beads)
-        out += [Labelled(b.score, (b.source, b.target) in gold, bool(b.source and b.target)) for b in beads]
+        out += [Labelled(e, (e.source, e.target) in gold) for e in path]
     return out
+
+
+def _rival(pair: align.Pair, start: int, a: int, spans: int, b: int) -> float:
+    """Best match score of the source span at `start` (a blocks) with any of the first `spans` b-block target spans."""
+    return float(align.match_scores(pair, start, a, np.arange(spans), b).max())
+
+
+def match_samples(folder: Path, similarity: CachedSimilarity, seed: int = 0) -> list[tuple[float, bool]]:
+    """(match score, true pair?) for every gold bead pairing both sides and, for each, its best-scoring
+    pairing of the same shape with another document's target blocks (a false pair)."""
+    from transpair.read import read_document
+
+    docs = evaluate.load_gold(folder)
+    rng = random.Random(seed)
+    out = []
+    for doc in docs:
+        en, ko = read_document(doc.source).blocks, read_document(doc.target).blocks
+        other = read_document(rng.choice([d for d in docs if d is not doc]).target).blocks
+        pair = align.features(en, ko, similarity, align.WEIGHTS)
+        foreign = align.features(en, other, similarity, align.WEIGHTS)
+        for src, tgt in (b for b in doc.beads if b[0] and b[1]):
+            out.append((float(align.match_scores(pair, src[0], len(src), np.array([tgt[0]]), len(tgt))[0]), True))
+            if len(other) >= len(tgt):
+                out.append((_rival(foreign, src[0], len(src), len(other) - len(tgt) + 1, len(tgt)), False))
+    return out
+
+
+def fit_quality(samples: list[tuple[float, bool]]) -> tuple[float, float]:
+    """Print and return (slope, mid) of the logistic regression of true pair on match score (Newton's method)."""
+    x = np.array([s for s, _ in samples])
+    y = np.array([t for _, t in samples], dtype=float)
+    design = np.stack([np.ones_like(x), x], axis=1)
+    beta = np.zeros(2)
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-design @ beta))
+        hessian = design.T @ (design * (p * (1 - p))[:, None]) + 1e-9 * np.eye(2)
+        beta += np.linalg.solve(hessian, design.T @ (y - p))
+    slope, mid = float(beta[1]), float(-beta[0] / beta[1])
+    w = align.WEIGHTS
+    print(f"== quality: logistic of match score over {int(y.sum())} gold pairs vs {int(len(y) - y.sum())} wrong "
+          f"pairings: slope {slope:.3f}, mid {mid:.3f} (current {w.quality_slope}, {w.quality_mid})")
+    return slope, mid
 
 
 def fit_scale(labelled: list[Labelled]) -> float:
     """Print and return the logistic slope over DP margins that best explains right/wrong (max likelihood)."""
     current = align.WEIGHTS.confidence_scale
-    p = np.clip([x.score for x in labelled], 1e-12, 1 - 1e-12)
-    margins = np.log(p / (1 - p)) / current
+    margins = np.array([x.evidence.margin for x in labelled])
     right = np.array([x.right for x in labelled])
     best = max(
         (float(np.sum(np.where(right, -np.logaddexp(0, -s * margins), -np.logaddexp(0, s * margins)))), s)
@@ -90,24 +146,26 @@ def fit_scale(labelled: list[Labelled]) -> float:
     return best[1]
 
 
-def calibrate(labelled: list[Labelled]) -> float:
-    """Print the fuzzy-threshold table over matched beads (flag those below t) and return the best threshold."""
-    matched = [x for x in labelled if x.matched]
-    wrong = sum(not x.right for x in matched)
+def calibrate(labelled: list[Labelled], weights: align.Weights) -> float:
+    """Print the fuzzy-threshold table over matched beads (flag those whose confidence is below t) and return the
+    threshold with the best F2 (recall of wrong beads weighs twice: a wrong pair passed as translated costs more
+    than a right one reviewed); confidences are computed with the fitted weights."""
+    matched = [(align.confidence(x.evidence, weights), x.right) for x in labelled if x.matched]
+    wrong = sum(not right for _, right in matched)
     print(f"== FUZZY_THRESHOLD calibration: {len(matched)} matched beads, {wrong} wrong (current {align.FUZZY_THRESHOLD})")
-    print(f"{'t':>5} {'flagged':>8} {'wrong':>6} {'P':>6} {'R':>6} {'F1':>6}")
+    print(f"{'t':>5} {'flagged':>8} {'wrong':>6} {'P':>6} {'R':>6} {'F2':>6}")
     best = (-1.0, 0.0)
     for step in range(1, 20):
         t = step / 20
-        flagged = [x.right for x in matched if x.score < t]
+        flagged = [right for score, right in matched if score < t]
         caught = sum(not right for right in flagged)
         p = caught / len(flagged) if flagged else 0.0
         r = caught / wrong if wrong else 0.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"{t:5.2f} {len(flagged):8d} {caught:6d} {p:6.3f} {r:6.3f} {f1:6.3f}")
-        if f1 > best[0]:
-            best = (f1, t)
-    print(f"best threshold {best[1]:.2f} (F1 {best[0]:.3f})")
+        f2 = 5 * p * r / (4 * p + r) if p + r else 0.0
+        print(f"{t:5.2f} {len(flagged):8d} {caught:6d} {p:6.3f} {r:6.3f} {f2:6.3f}")
+        if f2 > best[0]:
+            best = (f2, t)
+    print(f"best threshold {best[1]:.2f} (F2 {best[0]:.3f})")
     return best[1]
 
 
@@ -199,26 +257,118 @@ def run_hunalign(folder: Path, binary: str) -> float:
     return seconds
 
 
+def unrelated_paths(folder: Path, similarity: CachedSimilarity, count: int, seed: int = 0) -> list[align.Evidence]:
+    """The beads of the best paths aligning the English of one document with the Korean of another (`count`
+    seeded pairs of different documents): every bead pairing both sides is wrong."""
+    from transpair.read import read_document
+
+    docs = evaluate.load_gold(folder)
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        en_doc, ko_doc = rng.sample(docs, 2)
+        out += align.best_path(read_document(en_doc.source).blocks, read_document(ko_doc.target).blocks, similarity)
+    return out
+
+
+def unrelated_pairs(folder: Path, path: list[align.Evidence], count: int) -> None:
+    """Print, for the alignments of different documents, the share of beads wrongly marked 'translated' (should
+    be ~0) and of blocks left unaligned (all should be)."""
+    beads = [align.bead_of(e) for e in path]
+    blocks = sum(len(b.source) + len(b.target) for b in beads)
+    loose = sum(len(b.source) + len(b.target) for b in beads if not (b.source and b.target))
+    translated = sum(b.status == "translated" for b in beads)
+    fuzzy = sum(b.status == "fuzzy" for b in beads)
+    print(f"== unrelated documents ({count} seeded pairs of different documents of {folder.name})")
+    print(f"{len(beads)} beads: {translated} translated ({translated / len(beads):.3f}, should be ~0), {fuzzy} fuzzy; "
+          f"{loose / blocks:.3f} of the {blocks} blocks left unaligned")
+
+
+def with_insertions(doc: evaluate.GoldDoc, donor: evaluate.GoldDoc, k: int, rng: random.Random):
+    """A gold pair with k unrelated Korean paragraphs (from the donor) inserted at one place and k unrelated
+    English ones at another: (English blocks, Korean blocks, gold beads, inserted English ids, inserted Korean ids)."""
+    from transpair.read import read_document
+
+    en, ko = list(read_document(doc.source).blocks), list(read_document(doc.target).blocks)
+    donor_en, donor_ko = read_document(donor.source).blocks, read_document(donor.target).blocks
+    beads = list(doc.beads)
+    at_ko, at_en = rng.randrange(len(beads) + 1), rng.randrange(len(beads) + 1)
+    ko_from, en_from = rng.randrange(max(len(donor_ko) - k, 0) + 1), rng.randrange(max(len(donor_en) - k, 0) + 1)
+    extra_ko, extra_en = list(donor_ko[ko_from : ko_from + k]), list(donor_en[en_from : en_from + k])
+    marked = [("ko", i) for i in range(len(extra_ko))]
+    layout = beads[:at_ko] + marked + beads[at_ko:]
+    where = layout.index(beads[at_en]) if at_en < len(beads) else len(layout)
+    layout = layout[:where] + [("en", i) for i in range(len(extra_en))] + layout[where:]
+    out_en, out_ko, gold, new_en, new_ko = [], [], [], [], []
+    for item in layout:
+        if item[0] == "ko":
+            new_ko.append(len(out_ko))
+            gold.append(((), (len(out_ko),)))
+            out_ko.append(extra_ko[item[1]])
+        elif item[0] == "en":
+            new_en.append(len(out_en))
+            gold.append(((len(out_en),), ()))
+            out_en.append(extra_en[item[1]])
+        else:
+            src, tgt = item
+            gold.append((tuple(range(len(out_en), len(out_en) + len(src))), tuple(range(len(out_ko), len(out_ko) + len(tgt)))))
+            out_en += [en[i] for i in src]
+            out_ko += [ko[j] for j in tgt]
+    return out_en, out_ko, gold, new_en, new_ko
+
+
+def inserted_sections(folder: Path, similarity: CachedSimilarity, k: int, seed: int = 0) -> None:
+    """Insert k unrelated paragraphs on each side of every pair of the set; print strict F1 and the share of
+    inserted paragraphs left unaligned (in a 1-0 or 0-1 bead)."""
+    docs = evaluate.load_gold(folder)
+    rng = random.Random(seed)
+    total, left, inserted, translated = evaluate.Counts(), 0, 0, 0
+    for doc in docs:
+        en, ko, gold, new_en, new_ko = with_insertions(doc, rng.choice([d for d in docs if d is not doc]), k, rng)
+        beads = align.align_blocks(en, ko, similarity)
+        total += evaluate.count(gold, [(b.source, b.target) for b in beads])
+        alone = {i for b in beads if not b.target for i in b.source}, {j for b in beads if not b.source for j in b.target}
+        left += sum(i in alone[0] for i in new_en) + sum(j in alone[1] for j in new_ko)
+        translated += sum(b.status == "translated" for b in beads if set(b.source) & set(new_en) or set(b.target) & set(new_ko))
+        inserted += len(new_en) + len(new_ko)
+    s = evaluate.scores(total)
+    print(f"== inserted unrelated sections ({k} Korean + {k} English paragraphs from another document, into each pair of {folder.name})")
+    print(f"strict F1 {s.strict[2]:.4f} (P {s.strict[0]:.4f}, R {s.strict[1]:.4f}); {left} of {inserted} inserted paragraphs "
+          f"left unaligned ({left / max(inserted, 1):.3f}); {translated} beads holding one marked translated")
+
+
 def main() -> None:
     """Parse arguments and run every part of the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="+", type=Path)
     parser.add_argument("--hunalign", help="path to a hunalign binary to compare with")
     parser.add_argument("--sizes", nargs="*", type=int, default=[1000, 5000])
+    parser.add_argument("--unrelated", type=int, default=20, help="pairs of different documents to align (0: skip)")
+    parser.add_argument("--inserted", type=int, default=3, help="unrelated paragraphs inserted per side (0: skip)")
     args = parser.parse_args()
     start = time.perf_counter()
     model = USESimilarity()
     model.embed(["warm up"])
     load_seconds = time.perf_counter() - start
-    labelled = []
+    labelled, samples, unrelated = [], [], {}
     for folder in args.data:
         set_start = time.perf_counter()
-        labelled += run_set(folder, model, load_seconds)[1]
+        found = run_set(folder, model, load_seconds)
+        labelled, samples = labelled + found[0], samples + found[1]
         if args.hunalign:
             ours = time.perf_counter() - set_start
             print(f"time ratio transpair/hunalign: {ours / run_hunalign(folder, args.hunalign):.1f}")
-    fit_scale(labelled)
-    calibrate(labelled)
+    similarity = CachedSimilarity(model)
+    for folder in args.data if args.unrelated else ():
+        unrelated[folder] = unrelated_paths(folder, similarity, args.unrelated)
+    slope, mid = fit_quality(samples)
+    fitted = replace(align.WEIGHTS, confidence_scale=fit_scale(labelled), quality_slope=slope, quality_mid=mid)
+    calibrate(labelled + [Labelled(e, False) for path in unrelated.values() for e in path], fitted)
+    for folder in args.data:
+        if folder in unrelated:
+            unrelated_pairs(folder, unrelated[folder], args.unrelated)
+        if args.inserted:
+            inserted_sections(folder, similarity, args.inserted)
     if args.sizes:
         scaling(args.data, model, args.sizes)
 

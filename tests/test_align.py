@@ -229,3 +229,44 @@ def test_cli_similarity_option_selects_the_backend(tmp_path):
     bad = CliRunner().invoke(app, [*args, "--force", "--similarity", "no_such_module_xyz:Thing"])
     assert bad.exit_code == 2
     assert "--similarity no_such_module_xyz:Thing" in bad.output and "Traceback" not in bad.output
+
+
+COOKING = [
+    "Bring a large pot of salted water to a boil before you add the pasta.",
+    "Stir the noodles now and then so that they do not stick together.",
+    "Taste a piece after eight minutes; it should be tender but still firm.",
+    "Drain the pasta and toss it with the warm tomato sauce right away.",
+]
+COOKING_KO = [
+    "파스타를 넣기 전에 큰 냄비에 소금물을 끓이세요.",
+    "면이 서로 달라붙지 않도록 가끔 저어 주세요.",
+    "8분 후에 한 가닥을 맛보세요. 부드럽지만 여전히 단단해야 합니다.",
+    "파스타의 물기를 빼고 바로 따뜻한 토마토소스와 버무리세요.",
+]
+ASTRONOMY_KO = [
+    "목성은 태양계에서 가장 큰 행성이며 수십 개의 위성을 거느리고 있습니다.",
+    "망원경으로 밤하늘을 관측하면 토성의 고리를 직접 볼 수 있습니다.",
+    "별빛이 지구에 도달하기까지는 수백 년이 걸리기도 합니다.",
+]
+
+
+def test_unrelated_documents_give_no_translated_bead():
+    beads = align.align_blocks(blocks(COOKING), blocks(ASTRONOMY_KO))  # the real USE model
+    assert_covers(beads, len(COOKING), len(ASTRONOMY_KO))
+    assert not [b for b in beads if b.status == "translated"]
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
+
+
+def test_inserted_unrelated_section_stays_unaligned():
+    target = COOKING_KO[:2] + ASTRONOMY_KO[:2] + COOKING_KO[2:]
+    beads = align.align_blocks(blocks(COOKING), blocks(target))  # the real USE model
+    assert pairs(beads) == [((0,), (0,)), ((1,), (1,)), ((), (2,)), ((), (3,)), ((2,), (4,)), ((3,), (5,))]
+    assert beads[2].status == beads[3].status == "target-only"
+
+
+@given(st.floats(-1e6, 1e6), st.floats(-1e6, 1e6), st.floats(0, 50))
+def test_confidence_is_a_probability_falling_with_the_match_score(margin, match, drop):
+    high = align.confidence(align.Evidence((0,), (0,), margin, match))
+    low = align.confidence(align.Evidence((0,), (0,), margin, match - drop))
+    assert 0.0 <= low <= high <= 1.0
+    assert align.confidence(align.Evidence((0,), (), margin)) >= high  # a skip is judged by its margin alone

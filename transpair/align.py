@@ -14,8 +14,12 @@ merges pay fixed penalties.
 Search: the pair is coarsened by two (neighbouring blocks fused) until the table is small, solved
 there in full, and each finer level is searched in a band around the coarser path (the band
 doubles while the path touches its edge), so time and memory grow linearly with the documents.
-A bead's confidence is the logistic of its DP margin: how much better the path is than the best
-one reaching the same cell by another last bead, taken at both of the bead's boundaries.
+A bead's confidence is the product of two probabilities: the logistic of its DP margin (how much
+better the path is than the best one reaching the same cell by another last bead, taken at both of
+the bead's boundaries: is this the best reading of the pair?) and, for a bead pairing both sides, the
+logistic of its match score (do these blocks translate each other at all?). The margin alone is high
+for the best of many bad choices, e.g. when the wrong file is given as the target; the match score
+tells a true pair from an unrelated one whatever the competition.
 """
 
 from __future__ import annotations
@@ -39,10 +43,17 @@ Step = tuple[int, int, int, int, float]  # one bead of a DP path: (i, a, j, b, m
 # of pydocs-ko and pydocs-ko-hard) by `bench/bench_align.py`: it aligns every document and labels
 # each predicted bead right (equal to a gold bead) or wrong; (1) Weights.confidence_scale is the
 # slope of the logistic p(right) = 1 / (1 + exp(-scale * margin)) that maximizes the likelihood of
-# those labels (grid 0.25..10 in steps of 0.25), so a confidence reads as a probability; (2) among
-# matched beads, the threshold (grid 0.05..0.95) with the best F1 of flagging the wrong beads is
-# FUZZY_THRESHOLD. The bench prints both tables so the choice can be re-checked on new data.
-FUZZY_THRESHOLD = 0.85
+# those labels (grid 0.25..10 in steps of 0.25); (2) Weights.quality_slope and quality_mid are the
+# logistic regression p(true pair) = 1 / (1 + exp(-slope * (match - mid))) of the match score of
+# every gold bead pairing both sides (true) against, for each, its best-scoring pairing of the same
+# shape with another document's blocks (false; a shifted pairing inside the right document is the
+# margin's business, it competes on the same path); (3) the matched beads of the dev alignments plus
+# those of alignments of different documents (all wrong: the wrong-file case) are labelled, and the
+# threshold (grid 0.05..0.95) on the product of both probabilities with the best F2 of flagging the
+# wrong beads (recall counted twice: a wrong pair passed as translated costs more than a right pair
+# reviewed) is FUZZY_THRESHOLD. The bench prints the fits and the table so the choice can be
+# re-checked on new data.
+FUZZY_THRESHOLD = 0.40
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,8 @@ class Weights:
     part: float = 5.0  # per unit of cosine by which a merged block falls short of part_base, times sqrt(its length share)
     part_base: float = 0.35  # cosine that each block of a merge should reach with the other side
     confidence_scale: float = 4.75  # logistic slope turning a bead's DP margin into a confidence
+    quality_slope: float = 2.15  # logistic slope turning a bead's match score into p(true pair)
+    quality_mid: float = -0.03  # match score at which a bead is as likely a true pair as not
 
 
 WEIGHTS = Weights()
@@ -186,8 +199,9 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     tgt_end = tgt.endings[j0 + b - 1]
     ending = np.where(src_end == tgt_end, 1.0, -1.0)
     kind_gap = (tgt.kinds[j0 + b - 1] != src.kinds[i0 + a - 1]).astype(float) + (tgt.kinds[j0] != src.kinds[i0])
+    semantic = w.semantic * (cosine - w.semantic_base)
     score = (
-        w.semantic * (cosine - w.semantic_base)
+        np.where(semantic < 0, semantic * (a + b) / 2, semantic)
         - w.length * log_ratio**2
         + w.anchor * dice * evidence
         + w.ending * ending
@@ -309,33 +323,65 @@ def _solve(pair: Pair) -> list[Step]:
         half *= 2
 
 
-def confidence(margin: float, weights: Weights = WEIGHTS) -> float:
-    """A bead's confidence in [0, 1]: logistic of its DP margin (how much better than the best other last bead)."""
-    return 1.0 / (1.0 + math.exp(-min(max(weights.confidence_scale * margin, -50.0), 50.0)))
+def _logistic(x: float) -> float:
+    """1 / (1 + e^-x), clipped so it never overflows."""
+    return 1.0 / (1.0 + math.exp(-min(max(x, -50.0), 50.0)))
 
 
-def align_blocks(
+@dataclass(frozen=True)
+class Evidence:
+    """One bead of the best path: its blocks, its DP margin (at both boundaries) and its match score (None for a skip)."""
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    margin: float
+    match: float | None = None
+
+
+def confidence(evidence: Evidence, weights: Weights = WEIGHTS) -> float:
+    """A bead's confidence in [0, 1]: p(best reading) from its DP margin times p(true pair) from its match score."""
+    sure = _logistic(weights.confidence_scale * evidence.margin)
+    if evidence.match is None:
+        return sure
+    return sure * _logistic(weights.quality_slope * (evidence.match - weights.quality_mid))
+
+
+def best_path(
     source: Sequence[Block], target: Sequence[Block], similarity: Similarity | None = None, weights: Weights = WEIGHTS
-) -> list[Bead]:
-    """Align two block lists into beads covering every block of both sides once, in order."""
-    n, m = len(source), len(target)
-    if n == 0 or m == 0:
-        return [Bead((i,), (), 1.0, "source-only") for i in range(n)] + [Bead((), (j,), 1.0, "target-only") for j in range(m)]
+) -> list[Evidence]:
+    """The best bead path over two non-empty block lists, with each bead's margin and match score."""
     pair = features(source, target, similarity or default_similarity(), weights)
     path = _solve(pair)
     # A bead is as sure as both its boundaries: its start is contested in the cell where it ends,
     # its end in the cell where the next bead ends.
     margins = [step[4] for step in path]
     bounded = [min(here, after) for here, after in zip(margins, margins[1:] + [math.inf])]
-    return [_bead(i, a, j, b, confidence(margin, weights)) for (i, a, j, b, _), margin in zip(path, bounded)]
+    return [
+        Evidence(
+            tuple(range(i, i + a)), tuple(range(j, j + b)), margin,
+            float(match_scores(pair, i, a, np.array([j]), b)[0]) if a and b else None,
+        )
+        for (i, a, j, b, _), margin in zip(path, bounded)
+    ]
 
 
-def _bead(i: int, a: int, j: int, b: int, score: float) -> Bead:
-    """The Bead for one DP step, with its confidence and status."""
-    source, target = tuple(range(i, i + a)), tuple(range(j, j + b))
-    if not b:
+def align_blocks(
+    source: Sequence[Block], target: Sequence[Block], similarity: Similarity | None = None, weights: Weights = WEIGHTS
+) -> list[Bead]:
+    """Align two block lists into beads covering every block of both sides once, in order."""
+    if not source or not target:
+        return [Bead((i,), (), 1.0, "source-only") for i in range(len(source))] + [
+            Bead((), (j,), 1.0, "target-only") for j in range(len(target))
+        ]
+    return [bead_of(e, weights) for e in best_path(source, target, similarity, weights)]
+
+
+def bead_of(evidence: Evidence, weights: Weights = WEIGHTS) -> Bead:
+    """The Bead for one step of the path, with its confidence and status."""
+    source, target, score = evidence.source, evidence.target, confidence(evidence, weights)
+    if not target:
         return Bead(source, target, score, "source-only")
-    if not a:
+    if not source:
         return Bead(source, target, score, "target-only")
     if score < FUZZY_THRESHOLD:
         return Bead(source, target, score, "fuzzy", "low alignment confidence")
