@@ -284,13 +284,15 @@ def unrelated_pairs(folder: Path, path: list[align.Evidence], count: int) -> Non
           f"{loose / blocks:.3f} of the {blocks} blocks left unaligned")
 
 
-def with_insertions(doc: evaluate.GoldDoc, donor: evaluate.GoldDoc, k: int, rng: random.Random):
-    """A gold pair with k unrelated Korean paragraphs (from the donor) inserted at one place and k unrelated
-    English ones at another: (English blocks, Korean blocks, gold beads, inserted English ids, inserted Korean ids)."""
+def with_insertions(doc: evaluate.GoldDoc, donors: list[evaluate.GoldDoc], k: int, rng: random.Random):
+    """A gold pair with k unrelated Korean paragraphs (from one donor) inserted at one place and k unrelated
+    English ones (from another donor, so the two insertions do not translate each other) at another:
+    (English blocks, Korean blocks, gold beads, inserted English ids, inserted Korean ids)."""
     from transpair.read import read_document
 
     en, ko = list(read_document(doc.source).blocks), list(read_document(doc.target).blocks)
-    donor_en, donor_ko = read_document(donor.source).blocks, read_document(donor.target).blocks
+    ko_donor, en_donor = rng.sample(donors, 2)
+    donor_en, donor_ko = read_document(en_donor.source).blocks, read_document(ko_donor.target).blocks
     beads = list(doc.beads)
     at_ko, at_en = rng.randrange(len(beads) + 1), rng.randrange(len(beads) + 1)
     ko_from, en_from = rng.randrange(max(len(donor_ko) - k, 0) + 1), rng.randrange(max(len(donor_en) - k, 0) + 1)
@@ -324,7 +326,7 @@ def inserted_sections(folder: Path, similarity: CachedSimilarity, k: int, seed: 
     rng = random.Random(seed)
     total, left, inserted, translated = evaluate.Counts(), 0, 0, 0
     for doc in docs:
-        en, ko, gold, new_en, new_ko = with_insertions(doc, rng.choice([d for d in docs if d is not doc]), k, rng)
+        en, ko, gold, new_en, new_ko = with_insertions(doc, [d for d in docs if d is not doc], k, rng)
         beads = align.align_blocks(en, ko, similarity)
         total += evaluate.count(gold, [(b.source, b.target) for b in beads])
         alone = {i for b in beads if not b.target for i in b.source}, {j for b in beads if not b.source for j in b.target}
@@ -332,7 +334,7 @@ def inserted_sections(folder: Path, similarity: CachedSimilarity, k: int, seed: 
         translated += sum(b.status == "translated" for b in beads if set(b.source) & set(new_en) or set(b.target) & set(new_ko))
         inserted += len(new_en) + len(new_ko)
     s = evaluate.scores(total)
-    print(f"== inserted unrelated sections ({k} Korean + {k} English paragraphs from another document, into each pair of {folder.name})")
+    print(f"== inserted unrelated sections ({k} Korean + {k} English paragraphs from two other documents, into each pair of {folder.name})")
     print(f"strict F1 {s.strict[2]:.4f} (P {s.strict[0]:.4f}, R {s.strict[1]:.4f}); {left} of {inserted} inserted paragraphs "
           f"left unaligned ({left / max(inserted, 1):.3f}); {translated} beads holding one marked translated")
 
