@@ -5,7 +5,9 @@ A bead pairs 0-3 source blocks with 0-3 target blocks (shapes in SHAPES). Its sc
 document pair itself; (b) anchors that survive translation (numbers, URLs, code, Latin names,
 punctuation, the spans' closing punctuation, block kinds such as heading vs paragraph); (c) the
 cosine of the two spans' embeddings, where a span's vector is the sum of its blocks' vectors
-weighted by the square root of their lengths (each block is embedded once). A merged bead also
+weighted by the square root of their lengths (each block is embedded once); a cosine below the
+neutral one counts against the bead per block it takes (times (a + b) / 2), as skips cost per block,
+so a 2-2 or 1-3 bead of unrelated text no longer pays less than skipping its blocks. A merged bead also
 needs each of its blocks to resemble the other side, the more so the longer the block: that
 tells a block merged into its neighbour from one that was dropped or inserted (a translator's
 note), while a short heading or lead-in may join its paragraph. Blocks with no counterpart and
@@ -199,7 +201,7 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     tgt_end = tgt.endings[j0 + b - 1]
     ending = np.where(src_end == tgt_end, 1.0, -1.0)
     kind_gap = (tgt.kinds[j0 + b - 1] != src.kinds[i0 + a - 1]).astype(float) + (tgt.kinds[j0] != src.kinds[i0])
-    semantic = w.semantic * (cosine - w.semantic_base)
+    semantic = w.semantic * (cosine - w.semantic_base)  # evidence against the bead counts per block it takes
     score = (
         np.where(semantic < 0, semantic * (a + b) / 2, semantic)
         - w.length * log_ratio**2
