@@ -98,3 +98,17 @@ def test_lone_file_in_a_third_language_is_refused(tmp_path):
     path = write(tmp_path / "post.txt", ["Das ist ein deutscher Text über die Software.", "Die Software ist frei und kostenlos verfügbar für alle."])
     with pytest.raises(InputError, match="written in"):
         pipeline.align_files(path, None, pipeline.AlignOptions())
+
+
+def test_doubt_warns_about_a_target_that_is_not_a_translation(tmp_path):
+    src = write(tmp_path / "a.en.txt", EN)
+    good = pipeline.align_files(src, write(tmp_path / "a.ko.txt", KO), pipeline.AlignOptions())
+    assert pipeline.doubt(good) is None
+    other = [
+        "소켓은 네트워크 통신의 끝점이며, 운영 체제가 제공하는 인터페이스입니다.",
+        "정렬은 리스트의 항목을 크기 순서로 다시 배치하는 작업입니다.",
+        "로깅 모듈은 프로그램이 실행되는 동안 일어나는 일을 기록합니다.",
+        "정규식은 문자열에서 패턴을 찾는 작은 언어입니다.",
+    ]
+    wrong = pipeline.align_files(src, write(tmp_path / "b.ko.txt", other), pipeline.AlignOptions())
+    assert "does not look like a translation" in pipeline.doubt(wrong)

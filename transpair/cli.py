@@ -104,6 +104,8 @@ def align_cmd(
             written = pipeline.write_outputs(alignment, output, wopts, beads)
             if not quiet:
                 typer.echo(f"{written}: {pipeline.summary(alignment)}", err=True)
+            if warning := pipeline.doubt(alignment):
+                typer.echo(f"transpair: warning: {warning}", err=True)
             return
         if target is not None:
             raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")

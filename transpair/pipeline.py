@@ -152,6 +152,19 @@ def summary(alignment: Alignment) -> str:
     return f"{alignment.source_lang} -> {alignment.target_lang}, {len(alignment.beads)} beads: {found or 'none'}"
 
 
+def doubt(alignment: Alignment) -> str | None:
+    """A warning when fewer than half the source blocks found a sure counterpart: TARGET may be the wrong file."""
+    if not alignment.target.blocks or not alignment.source.blocks:
+        return None
+    sure = sum(len(b.source) for b in alignment.beads if b.target and b.status in ("translated", "untranslated"))
+    if sure * 2 >= len(alignment.source.blocks):
+        return None
+    return (
+        f"{alignment.target.path} does not look like a translation of {alignment.source.path} "
+        f"(only {sure} of {len(alignment.source.blocks)} source blocks found a sure counterpart)"
+    )
+
+
 def beads_json(alignment: Alignment) -> dict:
     """The alignment as the documented `--beads` JSON."""
     return {
