@@ -13,9 +13,8 @@ from .errors import InputError
 from .model import STATUSES, Alignment, Document
 from .pairs import Article
 
-
-
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
+
 
 @dataclass(frozen=True)
 class AlignOptions:
