@@ -77,6 +77,16 @@ def test_folder_of_article_pairs_is_aligned_on_the_fly(runner, tmp_path):
     assert not list(tmp_path.glob("*.po"))  # nothing written
 
 
+def test_article_pairs_in_other_languages(runner, tmp_path):
+    (tmp_path / "post.ko.md").write_text("# 시작하기\n\n시작하기 전에 pip으로 패키지를 설치하세요.\n", encoding="utf-8")
+    (tmp_path / "post.en.md").write_text("# Getting started\n\nInstall the package with pip before you begin.\n", encoding="utf-8")
+    args = ["report", str(tmp_path), "-f", "json", "--quiet", "--source-lang", "ko", "--target-lang", "en"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout)["articles"][0]
+    assert (article["name"], article["total"], article["translated"]) == ("post", 2, 2)
+
+
 def msgfmt_counts(msgfmt: str, po: Path) -> tuple[int, int, int]:
     """(translated, fuzzy, untranslated) from `msgfmt --statistics` (absent parts are 0)."""
     err = subprocess.run([msgfmt, "--statistics", "-o", "/dev/null", str(po)], capture_output=True, text=True).stderr

@@ -140,6 +140,8 @@ def report_cmd(
         None, "--fail-under", metavar="PCT", help="Exit 1 when total coverage (--by) is below PCT percent."
     ),
     sections: bool = typer.Option(False, "--sections", help="Table: a row per section under each article."),
+    source_lang: str = typer.Option("en", "--source-lang", help="Article pairs: the original's language."),
+    target_lang: str = typer.Option("ko", "--target-lang", help="Article pairs: the translation's language."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Report translation coverage: strings and source words translated, fuzzy, untranslated, per article.
@@ -150,7 +152,7 @@ def report_cmd(
     still reported), 1 when below --fail-under.
     """
     opts = report_run.ReportOptions(
-        fmt.value, by.value, sort.value, sections, output, badge, fail_under, quiet
+        fmt.value, by.value, sort.value, sections, output, badge, fail_under, quiet, (source_lang, target_lang)
     )
     with user_errors():
         code = report_run.run(paths, opts)

@@ -25,20 +25,21 @@ def report_po(path: Path, name: str) -> ArticleReport:
     return article_report(name, read_po(path, strict=True))
 
 
-def report_pairs(folder: Path, quiet: bool) -> Iterator[ArticleReport | InputError]:
+def report_pairs(folder: Path, quiet: bool, langs: tuple[str, str]) -> Iterator[ArticleReport | InputError]:
     """Align the article pairs of a folder in memory (no PO written) and report each."""
     # The aligner is imported here, not at the top: reporting PO files must not need it.
     from . import catalog, pairs, pipeline
 
     try:
-        articles = pairs.find_articles(folder)
+        articles = pairs.find_articles(folder, *langs)
     except InputError as exc:
         yield exc
         return
     with Progress(console=Console(stderr=True), disable=quiet, transient=True) as progress:
         for article in progress.track(articles, description=f"aligning {folder}"):
             try:
-                alignment = pipeline.align_files(article.source, article.target, pipeline.AlignOptions())
+                opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1])
+                alignment = pipeline.align_files(article.source, article.target, opts)
                 yield article_report(article.name, catalog.build_catalog(alignment))
             except InputError as exc:
                 yield exc
@@ -54,7 +55,7 @@ def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
         return InputError(f"{path}: cannot read ({exc.strerror or exc})")
 
 
-def report_path(path: Path, quiet: bool) -> Iterable[ArticleReport | InputError]:
+def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[ArticleReport | InputError]:
     """Reports (or errors) for one command-line PATH: a PO file or a folder."""
     if path.is_dir():
         files = po_files(path)
@@ -62,7 +63,7 @@ def report_path(path: Path, quiet: bool) -> Iterable[ArticleReport | InputError]
             return [report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix()) for p in files]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
-        return report_pairs(path, quiet)
+        return report_pairs(path, quiet, langs)
     if path.is_file():
         if path.suffix.lower() != ".po":
             return [InputError(f"{path}: not a PO file (give a .po file or a folder)")]
@@ -70,10 +71,10 @@ def report_path(path: Path, quiet: bool) -> Iterable[ArticleReport | InputError]
     return [InputError(f"{path}: no such file or folder")]
 
 
-def collect(paths: Iterable[Path], quiet: bool = False) -> Report:
+def collect(paths: Iterable[Path], quiet: bool = False, langs: tuple[str, str] = ("en", "ko")) -> Report:
     """Report every PATH; unusable inputs become error lines and the rest is still reported."""
     articles, errors = [], []
     for path in paths:
-        for item in report_path(Path(path), quiet):
+        for item in report_path(Path(path), quiet, langs):
             (errors if isinstance(item, InputError) else articles).append(item)
     return Report(tuple(articles), tuple(str(e) for e in errors))

@@ -35,6 +35,7 @@ class ReportOptions:
     badge: Path | None = None
     fail_under: float | None = None
     quiet: bool = False
+    langs: tuple[str, str] = ("en", "ko")  # source and target language of article pairs aligned on the fly
 
 
 def rendered(report: Report, opts: ReportOptions) -> str:
@@ -70,7 +71,7 @@ def exit_code(report: Report, opts: ReportOptions) -> int:
 
 def run(paths: Sequence[Path], opts: ReportOptions) -> int:
     """Report every PATH, print the errors of the unusable ones on stderr, return the exit code."""
-    report = collect(paths, opts.quiet)
+    report = collect(paths, opts.quiet, opts.langs)
     if report.articles:
         publish(report, opts)
     for error in report.errors:
