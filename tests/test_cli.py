@@ -111,3 +111,22 @@ def test_version_and_summary_line(runner, tmp_path):
     assert result.exit_code == 0
     line = result.output.strip().splitlines()[-1]
     assert line.startswith(f"{tmp_path / 's.po'}: en -> ko, 51 beads:") and "untranslated" in line
+
+
+def test_outputs_never_replace_inputs(runner, tmp_path):
+    src, tgt = tmp_path / "a.en.txt", tmp_path / "a.ko.txt"
+    src.write_bytes(PAIR.with_suffix(".en.txt").read_bytes())
+    tgt.write_bytes(PAIR.with_suffix(".ko.txt").read_bytes())
+    before = tgt.read_bytes()
+    for args in (["-o", tmp_path / "a.po", "--beads", tgt], ["-o", tgt, "--force"], ["-o", tmp_path / "b.po", "--beads", tmp_path / "b.po"]):
+        result = align(runner, src, tgt, *args)
+        assert result.exit_code == 2 and "would overwrite" in result.output
+    assert tgt.read_bytes() == before and not list(tmp_path.glob("*.po"))
+
+
+def test_rewritten_po_keeps_its_mode(runner, tmp_path):
+    out = tmp_path / "a.po"
+    assert align(runner, f"{PAIR}.en.txt", f"{PAIR}.ko.txt", "-o", out, "-q").exit_code == 0
+    out.chmod(0o664)
+    assert align(runner, f"{PAIR}.en.txt", f"{PAIR}.ko.txt", "-o", out, "-q").exit_code == 0
+    assert out.stat().st_mode & 0o777 == 0o664

@@ -156,3 +156,12 @@ def test_pydocs_po_from_align_matches_gold_untranslated_share_and_msgfmt_pocount
             100 * len(gold["untranslated_en"]) / english, abs=1.0), name
         counts = (ours["translated"], ours["fuzzy"], ours["untranslated"])
         assert counts == msgfmt_counts(msgfmt, po) == pocount_counts(po)
+
+
+def test_report_never_writes_over_its_input(runner, tmp_path):
+    po = write(tmp_path / "s.po", [entry("untranslated text")])
+    before = po.read_bytes()
+    for option in ("-o", "--badge"):
+        result = runner.invoke(app, ["report", str(po), option, str(po)])
+        assert result.exit_code == 2 and "would overwrite" in result.output
+    assert po.read_bytes() == before

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -113,10 +112,10 @@ def align_cmd(
         results = pipeline.align_folder(articles, output, opts, wopts, beads)
         failed = 0
         with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
-            for article, result in progress.track(results, total=len(articles), description="aligning"):
+            for _, result in progress.track(results, total=len(articles), description="aligning"):
                 if isinstance(result, InputError):
                     failed += 1
-                    progress.console.print(f"transpair: error: {result}", markup=False, highlight=False)
+                    progress.console.print(f"transpair: error: {result}", markup=False, highlight=False, soft_wrap=True)
         if not quiet:
             typer.echo(f"{len(articles) - failed} of {len(articles)} articles aligned into {output}", err=True)
         if failed:
@@ -137,7 +136,7 @@ def report_cmd(
     sort: ReportSort = typer.Option(ReportSort("coverage"), "--sort", help="coverage: least translated first."),
     by: ReportBy = typer.Option(ReportBy("words"), "--by", help="Count coverage by source words or by strings."),
     fail_under: Optional[float] = typer.Option(
-        None, "--fail-under", metavar="PCT", help="Exit 1 when total coverage (--by) is below PCT percent."
+        None, "--fail-under", metavar="PCT", min=0, max=100, help="Exit 1 when total coverage (--by) is below PCT percent."
     ),
     sections: bool = typer.Option(False, "--sections", help="Table: a row per section under each article."),
     source_lang: str = typer.Option("en", "--source-lang", help="Article pairs: the original's language."),
@@ -185,7 +184,7 @@ def scan_cmd(
     folder: Path = typer.Argument(..., help="A folder of articles (pairs and lone files), or one article file."),
     fmt: ScanFormat = typer.Option(ScanFormat.table, "--format", "-f", help="Output format."),
     markers: Optional[Path] = typer.Option(
-        None, "--markers", help="Extra placeholder patterns: TOML ([markers] patterns = [...]) or one regex per line."
+        None, "--markers", help="Extra placeholder patterns: TOML (\\[markers] patterns = [...]) or one regex per line."
     ),
     source_lang: str = typer.Option("en", "--source-lang"),
     target_lang: str = typer.Option("ko", "--target-lang"),
@@ -214,7 +213,7 @@ def apply_cmd(
     source: Path = typer.Argument(..., help="The original article the PO was made from."),
     output: Path = typer.Option(..., "-o", "--output", help="The translated article to write (SOURCE's format)."),
     mark_untranslated: bool = typer.Option(
-        False, "--mark-untranslated", help="Put [untranslated] before paragraphs left in the source language."
+        False, "--mark-untranslated", help="Put \\[untranslated] before paragraphs left in the source language."
     ),
     threshold: float = typer.Option(
         0.0, "--threshold", metavar="PCT", min=0, max=100,

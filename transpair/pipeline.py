@@ -139,7 +139,7 @@ def align_folder(
                 folder.mkdir(parents=True, exist_ok=True)
             yield article, write_outputs(align_files(article.source, article.target, opts), out, wopts, beads)
         except OSError as exc:
-            yield article, InputError(f"{out}: cannot write ({exc.strerror})")
+            yield article, InputError(f"{out}: cannot write ({exc.strerror or exc})")
         except InputError as exc:
             yield article, exc
 
@@ -181,6 +181,7 @@ def beads_json(alignment: Alignment) -> dict:
 
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:
     """Write the PO (merged into an existing one unless forced) or the TMX, and the optional beads JSON."""
+    pofile.refuse_overwriting([out, beads], [alignment.source.path, alignment.target.path])
     po = catalog.build_catalog(alignment)
     if opts.format == "tmx":
         text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterable
 import os
 import shutil
 import tempfile
@@ -102,6 +103,25 @@ def same_file(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
+def refuse_overwriting(outputs: Iterable[Path | None], inputs: Iterable[str | Path]) -> None:
+    """InputError when an output names one of the inputs or another output: nobody's file is replaced by surprise."""
+    seen: list[Path] = [Path(p) for p in inputs]
+    for out in (Path(o) for o in outputs if o is not None):
+        clash = next((p for p in seen if same_file(out, p)), None)
+        if clash is not None:
+            raise InputError(f"{out}: would overwrite {clash}, which this command reads or writes; choose another path")
+        seen.append(out)
+
+
+def _file_mode(path: Path) -> int:
+    """The mode a written file should get: the old file's, else the default for new files (0666 less umask)."""
+    if path.exists():
+        return path.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_text(path: str | Path, text: str, backup: bool = False) -> Path:
     """Write a file through a temporary file in the same folder and a rename; keep NAME.bak if asked."""
     p = Path(path)
@@ -116,6 +136,7 @@ def write_text(path: str | Path, text: str, backup: bool = False) -> Path:
                                          suffix=".tmp", delete=False) as handle:
             tmp = handle.name
             handle.write(text)
+        os.chmod(tmp, _file_mode(p))
         if backup and p.exists():
             shutil.copy2(p, p.with_name(p.name + ".bak"))
         os.replace(tmp, p)

@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.console import Console
 
 from . import render
-from .pofile import write_text
+from .pofile import refuse_overwriting, write_text
 from .report import Report, below, coverage, done
 from .report_badge import badge_svg
 from .report_html import to_html
@@ -71,6 +71,7 @@ def exit_code(report: Report, opts: ReportOptions) -> int:
 
 def run(paths: Sequence[Path], opts: ReportOptions) -> int:
     """Report every PATH, print the errors of the unusable ones on stderr, return the exit code."""
+    refuse_overwriting([opts.output, opts.badge], paths)
     report = collect(paths, opts.quiet, opts.langs)
     if report.articles:
         publish(report, opts)
