@@ -8,12 +8,9 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
-from rich.progress import Progress
 
-from . import __version__, pipeline, report_run
+from . import __version__, align_run, pipeline, report_run
 from .errors import InputError
-from .pairs import find_articles
 
 app = typer.Typer(
     add_completion=False,
@@ -98,28 +95,8 @@ def align_cmd(
     opts = pipeline.AlignOptions(unit.value, source_lang, target_lang, original.value, markers, similarity)
     wopts = pipeline.WriteOptions(force, backup, prefer_target, not no_wrap, out_format.value, unit.value)
     with user_errors():
-        if not source.is_dir():
-            alignment = pipeline.align_files(source, target, opts)
-            written = pipeline.write_outputs(alignment, output, wopts, beads)
-            if not quiet:
-                typer.echo(f"{written}: {pipeline.summary(alignment)}", err=True)
-            if warning := pipeline.doubt(alignment):
-                typer.echo(f"transpair: warning: {warning}", err=True)
-            return
-        if target is not None:
-            raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
-        articles = find_articles(source, source_lang, target_lang)
-        results = pipeline.align_folder(articles, output, opts, wopts, beads)
-        failed = 0
-        with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
-            for _, result in progress.track(results, total=len(articles), description="aligning"):
-                if isinstance(result, InputError):
-                    failed += 1
-                    progress.console.print(f"transpair: error: {result}", markup=False, highlight=False, soft_wrap=True)
-        if not quiet:
-            typer.echo(f"{len(articles) - failed} of {len(articles)} articles aligned into {output}", err=True)
-        if failed:
-            raise typer.Exit(2)
+        code = align_run.run(source, target, output, beads, opts, wopts, quiet)
+    raise typer.Exit(code)
 
 
 ReportFormat = Enum("ReportFormat", [(f, f) for f in report_run.FORMATS], type=str)
