@@ -49,6 +49,14 @@ def test_markdown_escapes_cells_and_lists_sections_left():
     assert "fuzzy counts as not done" in md
 
 
+def test_markdown_escapes_a_section_left_to_translate():
+    left = article_report("left.po", catalog([entry(TRICKY, "", kind="heading", status="untranslated"),
+                                              entry("Still to do here.", "")]))
+    md = to_markdown(Report((left,), ()), "strings", "coverage")
+    assert "<script>" not in md
+    assert "| left.po | Step [TBD] \\| &lt;script&gt;alert(1)&lt;/script&gt; | 0.0% |" in md
+
+
 def test_table_shows_names_as_text_and_sections_on_request():
     console = Console(file=io.StringIO(), width=160, color_system=None)
     print_table(sample_report(), "words", "coverage", sections=True, console=console)

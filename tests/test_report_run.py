@@ -16,7 +16,8 @@ from report_fixtures import entry, sample_entries, write
 
 from transpair.cli import app
 
-POCOUNT = Path(sys.executable).with_name("pocount")
+POCOUNT = Path(sys.executable).with_name("pocount")  # the venv's own, else the one on PATH
+POCOUNT = POCOUNT if POCOUNT.exists() else Path(shutil.which("pocount") or POCOUNT)
 
 
 def test_json_to_stdout_and_badge_file(runner, tmp_path):
