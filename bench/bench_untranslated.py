@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from transpair import segment, untranslated
-from transpair.model import Alignment, Bead, Block, Document
+from transpair.model import Alignment, Bead, Document
 from transpair.read import read_document
 
 

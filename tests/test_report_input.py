@@ -1,10 +1,8 @@
 """Report inputs: PO files and folders; every unusable input is one error line, the rest is reported."""
 
 
-import pytest
 from report_fixtures import entry, sample_entries, write
 
-from transpair.errors import InputError
 from transpair.report_input import collect
 
 def test_bad_inputs_are_errors_and_good_files_are_still_reported(tmp_path):
