@@ -228,3 +228,11 @@ def test_undecodable_or_unknown_charset_is_an_error(tmp_path):
     unknown = raw(tmp_path / "unknown.po", 'msgid "a"\nmsgstr "한국어"\n', charset="NO-SUCH", encoding="euc-kr")
     with pytest.raises(InputError, match=r"unknown\.po: cannot decode"):
         read_po(unknown)
+
+
+def test_an_unclosed_quote_is_a_syntax_error_not_a_shorter_string(tmp_path, msgfmt):
+    bad = tmp_path / "bad.po"
+    bad.write_text(STRICT_HEAD.format("UTF-8") + 'msgid "Hello\nmsgstr "안녕"\n', encoding="utf-8")
+    assert subprocess.run([msgfmt, "-o", "/dev/null", str(bad)], capture_output=True).returncode != 0
+    with pytest.raises(InputError, match=r"bad\.po:5: syntax error"):
+        read_po(bad)

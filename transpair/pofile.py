@@ -153,6 +153,19 @@ def write_po(po: polib.POFile, path: str | Path, wrap: bool = True, backup: bool
 
 
 _SYNTAX_LINE = regex.compile(r"\(line (\d+)\)")
+_QUOTED = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = regex.compile(
+    rf"\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_QUOTED}|{_QUOTED})?\s*"
+)
+
+
+def _check_lines(path: Path) -> None:
+    """Refuse a line that is neither a comment, a keyword with a quoted string, nor a continuation string
+    (polib reads an unclosed quote as a shorter string; msgfmt calls it a syntax error)."""
+    text = path.read_bytes().decode("latin-1")  # only the ASCII structure matters here
+    for number, line in enumerate(text.split("\n"), 1):
+        if not _PO_LINE.fullmatch(line):
+            raise InputError(f"{path}:{number}: syntax error in PO file")
 
 
 def _check_duplicates(po: polib.POFile, path: Path, strict: bool) -> polib.POFile:
@@ -193,6 +206,7 @@ def read_po(path: str | Path, strict: bool = False) -> polib.POFile:
     strict (for reports): a missing header or any duplicate msgid is an error too, as for msgfmt.
     """
     p = existing_file(path, "PO file")
+    _check_lines(p)
     try:
         po = polib.pofile(str(p), wrapwidth=PAGE_WIDTH)
     except UnicodeDecodeError as exc:
