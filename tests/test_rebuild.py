@@ -241,3 +241,15 @@ def test_apply_a_sentence_level_po(tmp_path):
     result = runner.invoke(app, ["apply", str(pot), str(path), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8") == "One sentence here. 다른 문장이 이어집니다.\n\nSecond paragraph.\n"
+
+
+def test_an_article_with_no_text_is_said_so(tmp_path):
+    from transpair.cli import app
+    from typer.testing import CliRunner
+
+    code = tmp_path / "code.md"
+    code.write_text("```\nprint('only code')\n```\n", encoding="utf-8")
+    po = tmp_path / "x.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["apply", str(po), str(code), "-o", str(tmp_path / "out.md")])
+    assert result.exit_code == 2 and "no translatable text" in result.output

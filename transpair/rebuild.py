@@ -152,6 +152,8 @@ def check_article(result: Rebuild, po: polib.POFile, po_path: Path, source: Path
     """Refuse a PO made for another article: most source blocks have no entry in it."""
     if result.blocks and result.matched / result.blocks >= MIN_MATCHED:
         return
+    if not result.blocks:
+        raise InputError(f"{source}: no translatable text (only code, markup or front matter)")
     names = sorted({os.path.basename(name) for e in po if not e.obsolete for name, _ in e.occurrences})
     made_for = f"; its references name {', '.join(names[:3])}" if names and source.name not in names else ""
     raise InputError(
