@@ -172,16 +172,11 @@ def scan_cmd(
     .transpair.toml in the folder (or a parent) adds patterns. Articles that cannot be read are listed
     with the reason and make the exit code 2.
     """
-    from . import scan, untranslated
+    from . import scan
 
     with user_errors():
-        extra = untranslated.load_markers(markers) if markers else ()
-        scans = scan.scan(folder, (source_lang, target_lang), extra)
-    typer.echo(scan.to_json(scans) if fmt is ScanFormat.json else scan.to_table(scans), nl=False)
-    for failed in (s for s in scans if s.message):
-        typer.echo(f"transpair: error: {failed.message}", err=True)
-    if any(s.message for s in scans):
-        raise typer.Exit(2)
+        code = scan.run(folder, (source_lang, target_lang), markers, fmt.value)
+    raise typer.Exit(code)
 
 
 @app.command("apply")

@@ -12,7 +12,8 @@ and scanned as a pair.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -131,11 +132,12 @@ def scan_article(article: pairs.Article, langs: tuple[str, str], markers: Sequen
         return ArticleScan(article.name, files, None, message=str(exc))
 
 
-def scan(folder: str | Path, langs: tuple[str, str] = ("en", "ko"), markers: Iterable[str] = ()) -> list[ArticleScan]:
-    """Scan every article below a folder (or one file), with the folder's .transpair.toml markers."""
+def scan(
+    folder: str | Path, langs: tuple[str, str] = ("en", "ko"), markers_file: str | Path | None = None
+) -> list[ArticleScan]:
+    """Scan every article below a folder (or one file), with the .transpair.toml and --markers patterns."""
     root = Path(folder)
-    patterns = (*untranslated.user_markers(root), *markers)
-    untranslated.compile_markers(patterns)  # a bad pattern stops the scan before any work
+    patterns = untranslated.user_markers(root, markers_file)  # validated: a bad pattern stops the scan early
     if root.is_file():
         stem, _, tag = root.stem.rpartition(".")
         return [scan_article(pairs.Article(stem if tag in langs else root.stem, root), langs, patterns)]
@@ -160,3 +162,13 @@ def to_table(scans: Sequence[ArticleScan]) -> str:
             rows.append((s.name, s.original or "-", Path(sec.path).name, lines, sec.status, sec.reason))
     widths = [max(len(r[k]) for r in rows) for k in range(5)]
     return "".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[5] + "\n" for r in rows)
+
+
+def run(folder: Path, langs: tuple[str, str], markers_file: Path | None, fmt: str) -> int:
+    """Print the scan (table or json) and the unreadable articles on stderr; exit code 2 if there were any."""
+    scans = scan(folder, langs, markers_file)
+    sys.stdout.write(to_json(scans) if fmt == "json" else to_table(scans))
+    failed = [s.message for s in scans if s.message]
+    for message in failed:
+        print(f"transpair: error: {message}", file=sys.stderr)
+    return 2 if failed else 0
