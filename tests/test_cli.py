@@ -130,3 +130,21 @@ def test_rewritten_po_keeps_its_mode(runner, tmp_path):
     out.chmod(0o664)
     assert align(runner, f"{PAIR}.en.txt", f"{PAIR}.ko.txt", "-o", out, "-q").exit_code == 0
     assert out.stat().st_mode & 0o777 == 0o664
+
+
+def test_align_markers_file_marks_a_custom_placeholder(runner, tmp_path):
+    src = tmp_path / "a.en.txt"
+    src.write_text("Python is an easy to learn, powerful programming language.\n\nIt has efficient data structures.\n", encoding="utf-8")
+    tgt = tmp_path / "a.ko.txt"
+    tgt.write_text("파이썬은 배우기 쉽고, 강력한 프로그래밍 언어입니다.\n\n<<나중에 옮김>>\n", encoding="utf-8")
+    markers = tmp_path / "markers.txt"
+    markers.write_text("<<나중에 옮김>>\n", encoding="utf-8")
+    beads = tmp_path / "a.json"
+    result = align(runner, src, tgt, "-o", tmp_path / "a.po", "--beads", beads, "--markers", markers)
+    assert result.exit_code == 0, result.output
+    (second,) = [b for b in json.loads(beads.read_text(encoding="utf-8"))["beads"] if b["source"] == [1]]
+    assert second["status"] in ("untranslated", "source-only")
+    assert second["reason"].startswith('placeholder "<<나중에 옮김>>')
+    assert polib.pofile(str(tmp_path / "a.po"))[-1].msgstr == ""
+    report = runner.invoke(app, ["report", str(tmp_path / "a.po"), "-f", "json"])
+    assert json.loads(report.stdout)["total"]["placeholder"] == 1

@@ -291,3 +291,14 @@ def test_a_section_left_under_a_marker_does_not_make_an_article_bilingual():
     alternating = doc([EN[1], KO[1], EN[2], KO[2]])
     assert untranslated.is_bilingual(untranslated.language_weights(alternating, patterns))
     assert not untranslated.is_bilingual(untranslated.language_weights(doc(["12345"]), patterns))
+
+
+def test_source_text_in_a_gap_with_a_placeholder_is_under_that_placeholder():
+    src = doc(["Python is easy to learn.", "It has efficient data structures.", "The end of the article."])
+    tgt = doc(["파이썬은 배우기 쉽습니다.", "[TBD]", "글의 끝입니다."])
+    beads = (Bead((0,), (0,), 0.9), Bead((), (1,), 0.5), Bead((1,), (), 0.5), Bead((2,), (2,), 0.9))
+    result = untranslated.classify(Alignment(src, tgt, beads)).beads
+    assert [b.reason for b in result[1:3]] == ['placeholder "[TBD]"'] * 2
+    assert result[0].status == result[3].status == "translated"
+    lone = untranslated.classify(Alignment(src, tgt, (Bead((0,), (0,), 0.9), Bead((1,), (), 0.5), Bead((2,), (1, 2), 0.9)))).beads
+    assert lone[1].reason == "missing in target"

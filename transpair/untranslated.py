@@ -258,8 +258,23 @@ def classify(alignment: Alignment, markers: Iterable[str] = ()) -> Alignment:
     patterns = compile_markers(markers)
     marks = placeholders(alignment.target, alignment.target_lang, patterns)
     source_marks = placeholders(alignment.source, alignment.source_lang, patterns)
-    beads = tuple(classify_bead(b, alignment, marks, source_marks) for b in alignment.beads)
-    return replace(alignment, beads=beads)
+    beads = [classify_bead(b, alignment, marks, source_marks) for b in alignment.beads]
+    return replace(alignment, beads=tuple(_gaps_under_markers(beads)))
+
+
+def _gaps_under_markers(beads: list[Bead]) -> list[Bead]:
+    """In a gap of the alignment (a run of one-sided beads), a placeholder in the target stands for the
+    source text it replaced: that source text is untranslated under the placeholder, not missing."""
+    result, start = list(beads), 0
+    while start < len(result):
+        end = start
+        while end < len(result) and not (result[end].source and result[end].target):
+            end += 1
+        marker = next((b.reason for b in result[start:end] if not b.source and b.reason.startswith(PLACEHOLDER)), "")
+        if marker:
+            result[start:end] = [replace(b, reason=marker) if not b.target else b for b in result[start:end]]
+        start = end + 1
+    return result
 
 
 def still_in(lang: str, sentences: Sequence[str]) -> str:
