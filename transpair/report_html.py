@@ -37,7 +37,7 @@ header p{margin:0;opacity:.85}
 main{max-width:1040px;margin:0 auto;padding:24px 40px 48px}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin:0 0 24px}
 .card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:12px 16px}
-.card b{display:block;font-size:22px}
+.card b{display:block;font-size:22px;overflow-wrap:anywhere}
 .card span{color:var(--muted);font-size:13px}
 section.panel{background:#fff;border:1px solid var(--line);border-radius:10px;padding:18px 22px;margin:0 0 20px}
 h2{font-size:18px;margin:0 0 12px}
@@ -50,8 +50,8 @@ details{border-top:1px solid var(--line);padding:8px 0}
 summary{cursor:pointer;font-weight:600}
 summary small{color:var(--muted);font-weight:400;margin-left:8px}
 table{border-collapse:collapse;width:100%;font-size:14px}
-th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
-th{color:var(--muted);font-weight:600}
+th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
+th{color:var(--muted);font-weight:600;white-space:nowrap;overflow-wrap:normal}
 td.num{text-align:right;white-space:nowrap}
 td.start{color:var(--muted)}
 .low{color:#c92a2a}.partial{color:#b07200}.good{color:#2b8a3e}.complete{color:#2b8a3e}
@@ -110,8 +110,8 @@ def cards(figures: Figures) -> str:
     """The summary figures as cards."""
     total = figures.total
     items = [
-        (f"{figures.translated.strings}/{total.strings}", "strings translated"),
-        (f"{figures.translated.words}/{total.words}", "source words translated"),
+        (f"{figures.translated.strings:,}", f"of {total.strings:,} strings translated"),
+        (f"{figures.translated.words:,}", f"of {total.words:,} source words translated"),
         (str(figures.fuzzy.strings), "fuzzy strings (not done)"),
         (str(figures.untranslated.strings), "untranslated strings"),
         (str(figures.placeholder.strings), "placeholders / TBD"),
