@@ -112,3 +112,11 @@ def test_doubt_warns_about_a_target_that_is_not_a_translation(tmp_path):
     ]
     wrong = pipeline.align_files(src, write(tmp_path / "b.ko.txt", other), pipeline.AlignOptions())
     assert "does not look like a translation" in pipeline.doubt(wrong)
+
+
+def test_a_target_holding_only_a_placeholder_is_a_translation_not_started(tmp_path):
+    src = write(tmp_path / "a.en.txt", EN)
+    tgt = write(tmp_path / "a.ko.txt", ["[TBD - to be translated later, sorry]"])
+    alignment = pipeline.align_files(src, tgt, pipeline.AlignOptions())
+    assert all(b.reason.startswith("placeholder") for b in alignment.beads)
+    assert pipeline.doubt(alignment) is None

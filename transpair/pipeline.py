@@ -59,16 +59,21 @@ def _is_copy(source: Document, target: Document) -> bool:
     return sum(b.norm in seen for b in target.blocks) * 2 >= len(target.blocks)
 
 
-def check_languages(source: Document, target: Document, source_lang: str, target_lang: str) -> None:
+def check_languages(
+    source: Document, target: Document, source_lang: str, target_lang: str, markers: tuple[str, ...] = ()
+) -> None:
     """Refuse a pair whose files are not in the expected languages.
 
     A target partly left in the source language is a translation in progress, so it passes when a tenth
-    of its blocks are in the target language, or when it is mostly a verbatim copy (a page not started).
+    of its blocks are in the target language, when it is mostly a verbatim copy (a page not started), or
+    when it holds nothing but placeholders ([TBD]).
     """
     found = _language(source)
     if found != source_lang:
         raise InputError(f"{source.path}: expected {source_lang} text but the file is in {found} (see --source-lang)")
-    if not target.blocks or _share_in(target, target_lang) >= MIN_TARGET_SHARE or _is_copy(source, target):
+    patterns = untranslated.compile_markers(markers)
+    text = replace(target, blocks=tuple(b for b in target.blocks if not untranslated.marker_in(b.text, patterns)))
+    if not text.blocks or _share_in(text, target_lang) >= MIN_TARGET_SHARE or _is_copy(source, text):
         return
     found = _language(target)
     raise InputError(f"{target.path}: expected {target_lang} text but the file is in {found} (see --target-lang)")
@@ -79,7 +84,7 @@ def align_documents(source: Document, target: Document, opts: AlignOptions, mark
     src_lang, tgt_lang = opts.source_lang, opts.target_lang
     if opts.source == "auto" and untranslated.original(source, target, src_lang, tgt_lang, markers) == "target":
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
-    check_languages(source, target, src_lang, tgt_lang)
+    check_languages(source, target, src_lang, tgt_lang, markers)
     return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity)
 
 
@@ -156,7 +161,8 @@ def doubt(alignment: Alignment) -> str | None:
     if not alignment.target.blocks or not alignment.source.blocks:
         return None
     sure = sum(len(b.source) for b in alignment.beads if b.target and b.status in ("translated", "untranslated"))
-    if sure * 2 >= len(alignment.source.blocks):
+    waiting = sum(len(b.source) for b in alignment.beads if b.reason.startswith(untranslated.PLACEHOLDER))
+    if sure * 2 >= len(alignment.source.blocks) - waiting:  # text left under a placeholder is no sign of a wrong file
         return None
     return (
         f"{alignment.target.path} does not look like a translation of {alignment.source.path} "
