@@ -9,10 +9,8 @@ from rich.console import Console
 from rich.progress import Progress
 
 from . import pipeline
-from .errors import InputError
+from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .pairs import find_articles
-
-EXIT_OK, EXIT_INPUT = 0, 2
 
 
 def run_pair(
@@ -41,7 +39,7 @@ def run_folder(
         for _, result in progress.track(results, total=len(articles), description="aligning"):
             if isinstance(result, InputError):
                 failed += 1
-                progress.console.print(f"transpair: error: {result}", markup=False, highlight=False, soft_wrap=True)
+                progress.console.print(error_line(result), markup=False, highlight=False, soft_wrap=True)
     if not quiet:
         print(f"{len(articles) - failed} of {len(articles)} articles aligned into {out_dir}", file=sys.stderr)
     return EXIT_INPUT if failed else EXIT_OK

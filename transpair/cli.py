@@ -10,13 +10,9 @@ from typing import Optional
 import typer
 
 from . import __version__, align_run, pipeline, report_run
-from .errors import InputError
+from .errors import EXIT_BELOW, EXIT_INPUT, InputError, error_line
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Align the English and Korean versions of articles into PO files, find what is untranslated, report coverage.",
-)
+app = typer.Typer(add_completion=False, no_args_is_help=True)  # its help is the docstring of `common`
 
 
 @contextmanager
@@ -25,8 +21,8 @@ def user_errors():
     try:
         yield
     except InputError as exc:
-        typer.echo(f"transpair: error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        typer.echo(error_line(exc), err=True)
+        raise typer.Exit(EXIT_INPUT) from None
 
 
 class Original(str, Enum):
@@ -204,7 +200,7 @@ def apply_cmd(
             result = rebuild.apply_file(po, source, output, mark_untranslated, threshold)
         except rebuild.CoverageError as exc:
             typer.echo(f"transpair: {exc}", err=True)
-            raise typer.Exit(1) from None
+            raise typer.Exit(EXIT_BELOW) from None
     typer.echo(f"{output}: {result.translated} of {result.blocks} paragraphs translated ({result.coverage:.1f}%)")
 
 

@@ -1,6 +1,13 @@
-"""The one exception the CLI turns into a one-line message and exit code 2, and the path check that raises it."""
+"""The one exception the CLI turns into a one-line message and exit code 2, the exit codes, and the path check."""
 
 from pathlib import Path
+
+EXIT_OK, EXIT_BELOW, EXIT_INPUT = 0, 1, 2  # done; coverage under the asked threshold; bad input
+
+
+def error_line(message: object) -> str:
+    """The one line a command prints on stderr for bad input."""
+    return f"transpair: error: {message}"
 
 
 class InputError(Exception):

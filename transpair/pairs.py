@@ -10,6 +10,7 @@ language are left out. A folder's own documentation (README, LICENSE, COPYING, N
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,8 +92,7 @@ def find_articles(folder: str | Path, source_lang: str = "en", target_lang: str 
     ]
     if not articles:
         raise InputError(f"{root}: no articles found (.txt, .md or .html files)")
-    names = [a.name for a in articles]
-    dupes = sorted({n for n in names if names.count(n) > 1})
+    dupes = sorted(name for name, n in Counter(a.name for a in articles).items() if n > 1)
     if dupes:
         raise InputError(f"{root}: two articles would share the name {dupes[0]!r}; rename one")
     return sorted(articles, key=lambda a: a.name)

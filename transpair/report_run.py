@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.console import Console
 
 from . import render
+from .errors import EXIT_BELOW, EXIT_INPUT, EXIT_OK, error_line
 from .pofile import refuse_overwriting, write_text
 from .report import Report, below, coverage, done
 from .report_badge import badge_svg
@@ -20,7 +21,6 @@ from .report_input import collect
 FORMATS = ("table", "json", "csv", "markdown", "html")
 SORTS = ("coverage", "name")
 MEASURES = ("words", "strings")
-EXIT_OK, EXIT_BELOW, EXIT_INPUT = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def run(paths: Sequence[Path], opts: ReportOptions) -> int:
     if report.articles:
         publish(report, opts)
     for error in report.errors:
-        print(f"transpair: error: {error}", file=sys.stderr)
+        print(error_line(error), file=sys.stderr)
     code = exit_code(report, opts)
     if code == EXIT_BELOW:
         part, whole = done(report.total, opts.by)

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import pairs, read, untranslated
-from .errors import InputError
+from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .model import Alignment, Block, Document
 
 
@@ -170,5 +170,5 @@ def run(folder: Path, langs: tuple[str, str], markers_file: Path | None, fmt: st
     sys.stdout.write(to_json(scans) if fmt == "json" else to_table(scans))
     failed = [s.message for s in scans if s.message]
     for message in failed:
-        print(f"transpair: error: {message}", file=sys.stderr)
-    return 2 if failed else 0
+        print(error_line(message), file=sys.stderr)
+    return EXIT_INPUT if failed else EXIT_OK
