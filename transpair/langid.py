@@ -65,6 +65,7 @@ def _words_of(found: regex.Match) -> str:
     return found.group() if _HANGUL.search(found.group()) else " "
 
 
+@lru_cache(maxsize=8192)
 def strip_non_words(text: str) -> str:
     """The text without URLs, e-mail addresses, numbers and inline code (a link's text and Hangul stay)."""
     return _NOT_WORDS.sub(_words_of, text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -26,9 +27,9 @@ class Block:
     start: int = 0  # span [start, end) of `text` in Document.text
     end: int = 0
 
-    @property
+    @cached_property
     def norm(self) -> str:
-        """The text with Unicode spaces folded, for matching and language detection."""
+        """The text with Unicode spaces folded, for matching and language detection (computed once)."""
         return normalize(self.text)
 
 

@@ -43,6 +43,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
@@ -85,6 +86,12 @@ def language_name(code: str | None) -> str:
 
 def compile_markers(extra: Iterable[str] = ()) -> tuple[regex.Pattern, ...]:
     """The default marker patterns plus the user's, compiled; a bad user pattern is an InputError."""
+    return _compiled(tuple(extra))
+
+
+@cache
+def _compiled(extra: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
+    """compile_markers, once per set of user patterns (every stage asks for them)."""
     compiled = []
     for pattern in (*DEFAULT_MARKERS, *extra):
         try:
@@ -134,6 +141,7 @@ def user_markers(near: str | Path, markers_file: str | Path | None = None) -> tu
     return patterns
 
 
+@lru_cache(maxsize=8192)
 def marker_in(text: str, patterns: Sequence[regex.Pattern]) -> str | None:
     """The marker text when a block is a placeholder marker (little else beside it), else None."""
     flat = " ".join(text.split())
