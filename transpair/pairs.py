@@ -32,7 +32,7 @@ class Article:
     target: Path | None = None
 
 
-def _lang_tag(path: Path) -> tuple[str, str] | None:
+def lang_tag(path: Path) -> tuple[str, str] | None:
     """('post', 'en') for post.en.md (also pt-BR, zh_TW); None when the stem carries no language tag."""
     stem, dot, tag = path.stem.rpartition(".")
     return (stem, tag) if dot and stem and LANG_TAG.fullmatch(tag) else None
@@ -40,7 +40,7 @@ def _lang_tag(path: Path) -> tuple[str, str] | None:
 
 def _by_suffix(path: Path, source_lang: str, target_lang: str) -> Path | None:
     """The target file of `path` under conventions 1 and 3, if `path` is a source."""
-    tagged = _lang_tag(path)
+    tagged = lang_tag(path)
     if tagged and tagged[1] == source_lang:
         twin = path.with_name(f"{tagged[0]}.{target_lang}{path.suffix}")
     elif tagged is None:
@@ -65,7 +65,7 @@ def _article_name(path: Path, root: Path, source_lang: str) -> str:
     """The article's name: its path below the folder without language tag, language folder or suffix."""
     rel = path.relative_to(root)
     parts = [p for p in rel.parent.parts if p != source_lang]
-    tagged = _lang_tag(path)
+    tagged = lang_tag(path)
     stem = tagged[0] if tagged else path.stem
     return "/".join([*parts, stem])
 
@@ -80,7 +80,7 @@ def find_articles(folder: str | Path, source_lang: str = "en", target_lang: str 
         for p in root.rglob("*")
         if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and p.name.split(".")[0].upper() not in FOLDER_DOCS
     )
-    files = [p for p in files if (tag := _lang_tag(p)) is None or tag[1] in (source_lang, target_lang)]
+    files = [p for p in files if (tag := lang_tag(p)) is None or tag[1] in (source_lang, target_lang)]
     targets: dict[Path, Path] = {}
     for path in files:
         twin = _by_suffix(path, source_lang, target_lang) or _by_tree(path, root, source_lang, target_lang)

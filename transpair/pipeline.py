@@ -115,15 +115,14 @@ def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ())
     """A file with no translation beside it: a bilingual article is split by language and its halves
     aligned; any other (one language, or a section left under a placeholder) gets an empty target."""
     langs = (opts.source_lang, opts.target_lang)
-    weights = untranslated.language_weights(doc, untranslated.compile_markers(markers))
-    if untranslated.is_bilingual(weights, langs):
+    bilingual, lang = untranslated.lone_languages(doc, langs, untranslated.compile_markers(markers))
+    if bilingual:
         return align_documents(*untranslated.split_bilingual(doc, langs), opts, markers)
-    if not weights:
+    if lang is None:
         raise InputError(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
-    lang = weights.most_common(1)[0][0]
     if lang not in langs:
         raise InputError(f"{doc.path}: written in {lang}, expected {' or '.join(langs)} (see --source-lang)")
-    other = langs[1] if lang == langs[0] else langs[0]
+    other = untranslated.other_language(lang, langs)
     return aligned(doc, replace(doc, blocks=()), lang, other, opts.unit, markers, opts.similarity)
 
 

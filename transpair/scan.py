@@ -80,16 +80,15 @@ def scan_file(path: Path, langs: tuple[str, str], markers: Sequence[str] = (), n
         return ArticleScan(name, (str(path),), None, message=f"{path}: no text to scan")
     lang = file_tag(path, langs)
     if lang is None:
-        weights = untranslated.language_weights(doc, patterns)
-        if untranslated.is_bilingual(weights, langs):
+        bilingual, lang = untranslated.lone_languages(doc, langs, patterns)
+        if bilingual:
             return scan_alignment(name, (str(path),), *untranslated.split_bilingual(doc, langs), langs, markers)
-        lang = weights.most_common(1)[0][0] if weights else None
     if lang is None:
         return ArticleScan(name, (str(path),), None, message=f"{path}: no language could be detected")
     if lang not in langs:
         return ArticleScan(name, (str(path),), lang, message=f"{path}: written in {untranslated.language_name(lang)}, "
                            f"not {' or '.join(untranslated.language_name(x) for x in langs)}")
-    other = langs[1] if lang == langs[0] else langs[0]
+    other = untranslated.other_language(lang, langs)
     found = untranslated.leftovers(doc, lang, other, patterns)
     sections = sections_of(str(path), [(i, doc.blocks[i], *found[i]) for i in sorted(found)])
     left_in_other = any(untranslated.in_language(doc.blocks[i].norm, other) for i in found)
@@ -139,8 +138,9 @@ def scan(
     root = Path(folder)
     patterns = untranslated.user_markers(root, markers_file)  # validated: a bad pattern stops the scan early
     if root.is_file():
-        stem, _, tag = root.stem.rpartition(".")
-        return [scan_article(pairs.Article(stem if tag in langs else root.stem, root), langs, patterns)]
+        tagged = pairs.lang_tag(root)
+        name = tagged[0] if tagged and tagged[1] in langs else root.stem
+        return [scan_article(pairs.Article(name, root), langs, patterns)]
     return [scan_article(a, langs, patterns) for a in pairs.find_articles(root, *langs)]
 
 

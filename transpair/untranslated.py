@@ -378,6 +378,18 @@ def is_bilingual(weights: Counter, langs: Sequence[str] = ("en", "ko")) -> bool:
     return all(weights[lang] / total >= BILINGUAL_SHARE for lang in langs)
 
 
+def lone_languages(doc: Document, langs: tuple[str, str], patterns: Sequence[regex.Pattern]) -> tuple[bool, str | None]:
+    """Whether a lone file is written in both languages, and the language holding most of its blocks
+    outside placeholder sections (None when no block has one)."""
+    weights = language_weights(doc, patterns)
+    return is_bilingual(weights, langs), weights.most_common(1)[0][0] if weights else None
+
+
+def other_language(lang: str, langs: tuple[str, str]) -> str:
+    """The language of the pair that is not `lang`."""
+    return langs[1] if lang == langs[0] else langs[0]
+
+
 def split_bilingual(doc: Document, langs: tuple[str, str] = ("en", "ko")) -> tuple[Document, Document]:
     """An article holding both languages as two Documents over the same text, one per language.
 
