@@ -27,6 +27,7 @@ from .errors import InputError
 from .merge import merge  # noqa: F401  (part of the catalog API: catalog.merge)
 from .model import Alignment, Bead, Block, Document
 from .notes import Note, format_note
+from .powrap import PAGE_WIDTH
 from .untranslated import language_name
 
 BLOCK_JOINER = "\n\n"
@@ -61,40 +62,36 @@ def project_name(path: str, lang: str) -> str:
     return stem[: -len(lang) - 1] if stem.endswith(f".{lang}") else stem
 
 
-def header(source: Document, source_lang: str, target_lang: str, when: datetime | None = None) -> dict[str, str]:
-    """The full PO header of a catalog aligned from a translation that already exists."""
-    date = timestamp(when)
+def _header(
+    source: Document, source_lang: str, created: str, translator: tuple[str, str, str, str], plural: str | None = None
+) -> dict[str, str]:
+    """A PO header in gettext's field order; `translator` is (revision date, last translator, team, language)."""
+    revised, last, team, language = translator
     return {
         "Project-Id-Version": project_name(source.path, source_lang),
         "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": date,
-        "PO-Revision-Date": date,
-        "Last-Translator": f"transpair (aligned from the existing {language_name(target_lang)} version)",
-        "Language-Team": language_name(target_lang),
-        "Language": target_lang,
+        "POT-Creation-Date": created,
+        "PO-Revision-Date": revised,
+        "Last-Translator": last,
+        "Language-Team": team,
+        "Language": language,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": plural_forms(target_lang),
-        "X-Generator": f"transpair {__version__}",
-    }
+    } | ({"Plural-Forms": plural} if plural else {}) | {"X-Generator": f"transpair {__version__}"}
+
+
+def header(source: Document, source_lang: str, target_lang: str, when: datetime | None = None) -> dict[str, str]:
+    """The full PO header of a catalog aligned from a translation that already exists."""
+    date, name = timestamp(when), language_name(target_lang)
+    translator = (date, f"transpair (aligned from the existing {name} version)", name, target_lang)
+    return _header(source, source_lang, date, translator, plural_forms(target_lang))
 
 
 def template_header(source: Document, source_lang: str, when: datetime | None = None) -> dict[str, str]:
     """The header of a POT: translator fields left as the placeholders msginit and editors fill in."""
-    return {
-        "Project-Id-Version": project_name(source.path, source_lang),
-        "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": timestamp(when),
-        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
-        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
-        "Language-Team": "LANGUAGE <LL@li.org>",
-        "Language": "",
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "X-Generator": f"transpair {__version__}",
-    }
+    translator = ("YEAR-MO-DA HO:MI+ZONE", "FULL NAME <EMAIL@ADDRESS>", "LANGUAGE <LL@li.org>", "")
+    return _header(source, source_lang, timestamp(when), translator)
 
 
 def joined(blocks: Iterable[Block]) -> str:
@@ -148,7 +145,7 @@ def _attach_target_only(entries: list[polib.POEntry], notes: list[tuple[int, str
 
 def _catalog(metadata: dict[str, str], entries: list[polib.POEntry]) -> polib.POFile:
     """A POFile with this header and these entries, repeated msgids told apart by msgctxt."""
-    po = polib.POFile(wrapwidth=79)
+    po = polib.POFile(wrapwidth=PAGE_WIDTH)
     po.metadata = metadata
     for entry, context in zip(entries, contexts([e.msgid for e in entries])):
         entry.msgctxt = context
@@ -190,8 +187,7 @@ def write_template(
     source: str | Path, out: str | Path, source_lang: str = "en", unit: str = "paragraph", wrap: bool = True
 ) -> polib.POFile:
     """Read an article and write its POT (never over the article itself); returns the template."""
-    if pofile.same_file(Path(out), Path(source)):
-        raise InputError(f"{out}: the output would overwrite {source}; choose another -o")
+    pofile.refuse_overwriting([Path(out)], [source])
     doc = read.read_document(source)
     doc = sentence_document(doc, source_lang) if unit == "sentence" else doc
     if not doc.blocks:

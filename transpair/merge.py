@@ -23,15 +23,12 @@ import polib
 
 from .errors import InputError
 from .notes import format_note, parse_note
+from .pofile import entry_key
+from .powrap import PAGE_WIDTH
 
 # msgmerge's own fuzzy threshold (FUZZY_THRESHOLD in gettext's msgl-fsearch.c) is 0.6 on its fstrcmp.
 FUZZY_MATCH = 0.6
 KEPT_FROM_NEW = ("POT-Creation-Date",)
-
-
-def key(entry: polib.POEntry) -> tuple[str | None, str]:
-    """An entry's identity in a catalog: msgctxt and msgid."""
-    return (entry.msgctxt, entry.msgid)
 
 
 def is_translated(entry: polib.POEntry) -> bool:
@@ -110,16 +107,16 @@ def _obsolete(old: polib.POEntry) -> polib.POEntry:
     return old
 
 
-def _files(po: polib.POFile) -> set[str]:
+def referenced_files(po: polib.POFile) -> set[str]:
     """Base names of the files a catalog's live entries refer to."""
     return {os.path.basename(name) for e in po if not e.obsolete for name, _ in e.occurrences}
 
 
 def check_same_article(new: polib.POFile, old: polib.POFile) -> None:
     """Refuse to merge a PO made for another article: other file names and mostly other msgids."""
-    old_files, new_files = _files(old), _files(new)
+    old_files, new_files = referenced_files(old), referenced_files(new)
     live = [e for e in old if not e.obsolete]
-    shared = {key(e) for e in new} & {key(e) for e in live}
+    shared = {entry_key(e) for e in new} & {entry_key(e) for e in live}
     if old_files and new_files and not old_files & new_files and len(shared) * 2 < len(live):
         raise InputError(
             f"the existing PO is for {', '.join(sorted(old_files)[:3])}, not {', '.join(sorted(new_files))} "
@@ -143,24 +140,24 @@ def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> 
     """The new catalog merged into the translator's old one with msgmerge semantics (see module doc)."""
     check_same_article(new, old)
     new, old = copy.deepcopy(new), copy.deepcopy(old)
-    old_by_key = {key(e): e for e in old if not e.obsolete}
-    old_by_key.update({key(e): e for e in old if e.obsolete and key(e) not in old_by_key})
+    old_by_key = {entry_key(e): e for e in old if not e.obsolete}
+    old_by_key.update({entry_key(e): e for e in old if e.obsolete and entry_key(e) not in old_by_key})
     fresh = list(new)
     merged: list[polib.POEntry | None] = [None] * len(fresh)
     used: set[tuple] = set()
     for i, entry in enumerate(fresh):
-        match = old_by_key.get(key(entry))
+        match = old_by_key.get(entry_key(entry))
         if match is not None:
             merged[i] = _exact(entry, match, prefer_target)
-            used.add(key(match))
+            used.add(entry_key(match))
     rest = [i for i, e in enumerate(merged) if e is None]
-    spare = [e for e in old if is_translated(e) and key(e) not in used]
+    spare = [e for e in old if is_translated(e) and entry_key(e) not in used]
     pairs = fuzzy_pairs([fresh[i] for i in rest], spare)
     for slot, i in enumerate(rest):
         j = pairs.get(slot)
         merged[i] = _fuzzy(fresh[i], spare[j], prefer_target) if j is not None else fresh[i]
     taken = {id(spare[j]) for j in pairs.values()}
-    result = polib.POFile(wrapwidth=79)
+    result = polib.POFile(wrapwidth=PAGE_WIDTH)
     result.header = old.header
     result.metadata = merge_header(new, old)
     result.metadata_is_fuzzy = old.metadata_is_fuzzy if old.metadata else new.metadata_is_fuzzy

@@ -152,6 +152,11 @@ def write_po(po: polib.POFile, path: str | Path, wrap: bool = True, backup: bool
     return write_text(path, format_po(po, wrap), backup=backup)
 
 
+def entry_key(entry: polib.POEntry) -> tuple[str | None, str]:
+    """An entry's identity in a catalog: msgctxt and msgid."""
+    return (entry.msgctxt, entry.msgid)
+
+
 _SYNTAX_LINE = regex.compile(r"\(line (\d+)\)")
 _QUOTED = r'"(?:[^"\\]|\\.)*"'
 _PO_LINE = regex.compile(
@@ -174,7 +179,7 @@ def _check_duplicates(po: polib.POFile, path: Path, strict: bool) -> polib.POFil
     for entry in list(po):
         if entry.obsolete:
             continue
-        key = (entry.msgctxt, entry.msgid)
+        key = entry_key(entry)
         if key not in seen:
             seen[key] = entry
         elif strict:

@@ -15,7 +15,6 @@ sentence is recognised when the source's sentences, not its paragraphs, match it
 from __future__ import annotations
 
 import html
-import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import polib
 
-from . import catalog, langid, pofile, read
+from . import catalog, langid, merge, pofile, read
 from .errors import InputError
 from .model import Block, Document
 
@@ -66,7 +65,7 @@ def is_done(entry: polib.POEntry | None) -> bool:
 
 def _index(po: polib.POFile) -> tuple[dict[tuple[str | None, str], polib.POEntry], int]:
     """Live entries by msgctxt+msgid, and the most blocks one msgid joins."""
-    entries = {(e.msgctxt, e.msgid): e for e in po if not e.obsolete and e.msgid}
+    entries = {pofile.entry_key(e): e for e in po if not e.obsolete and e.msgid}
     widest = max((msgid.count("\n\n") + 1 for _, msgid in entries), default=1)
     return entries, widest
 
@@ -154,7 +153,7 @@ def check_article(result: Rebuild, po: polib.POFile, po_path: Path, source: Path
         return
     if not result.blocks:
         raise InputError(f"{source}: no translatable text (only code, markup or front matter)")
-    names = sorted({os.path.basename(name) for e in po if not e.obsolete for name, _ in e.occurrences})
+    names = sorted(merge.referenced_files(po))
     made_for = f"; its references name {', '.join(names[:3])}" if names and source.name not in names else ""
     raise InputError(
         f"{po_path}: only {result.matched} of {result.blocks} paragraphs of {source} have an entry in it "
@@ -167,9 +166,7 @@ def apply_file(
 ) -> Rebuild:
     """Write the translated article OUT from PO and SOURCE; refuse foreign POs and low coverage."""
     po_path, source, out = Path(po_path), Path(source), Path(out)
-    for other in (source, po_path):
-        if pofile.same_file(out, other):
-            raise InputError(f"{out}: the output would overwrite {other}; choose another -o")
+    pofile.refuse_overwriting([out], [source, po_path])
     po, doc = pofile.read_po(po_path), read.read_document(source)
     result = rebuild(po, doc, mark_untranslated)
     if result.matched < result.blocks:  # perhaps a PO aligned with --unit sentence
