@@ -407,7 +407,7 @@ def refine_sentences(
         ]
         src_sents += src
         tgt_sents += tgt
-    return _with_blocks(source_doc, src_sents), _with_blocks(target_doc, tgt_sents), out
+    return replace(source_doc, blocks=tuple(src_sents)), replace(target_doc, blocks=tuple(tgt_sents)), out
 
 
 def _sentence_beads(bead: Bead, src: list[Block], tgt: list[Block], similarity: Similarity | None) -> list[Bead]:
@@ -415,8 +415,3 @@ def _sentence_beads(bead: Bead, src: list[Block], tgt: list[Block], similarity: 
     if len(src) == len(tgt) == 1:
         return [replace(bead, source=(0,), target=(0,))]
     return align_blocks(src, tgt, similarity)
-
-
-def _with_blocks(doc: Document, blocks: list[Block]) -> Document:
-    """The same document with sentence blocks in place of its paragraph blocks."""
-    return Document(doc.path, doc.text, tuple(blocks), doc.format, doc.encoding, doc.lang)

@@ -102,7 +102,8 @@ def _can_break(before: str, after: str, char: str, spaced: bool, joined: bool, f
     return rule == "D" or (rule == "I" and spaced)
 
 
-def _possible_breaks(chars: str) -> list[bool]:
+@lru_cache(maxsize=16)  # wrap_field may ask twice for one string (first line, then a line of its own)
+def _possible_breaks(chars: str) -> tuple[bool, ...]:
     """UAX #14 break opportunities before each character, as libunistring computes them."""
     breaks = [False] * len(chars)
     last, spaced, joined, flags = "BK", False, False, 0  # flags: regional indicators in a row so far
@@ -128,7 +129,7 @@ def _possible_breaks(chars: str) -> list[bool]:
             breaks[i] = _can_break(last, cls, char, spaced, was_joined, flags)
         flags = flags + 1 if cls == "RI" and last == "RI" and not spaced else int(cls == "RI")
         last, spaced = cls, False
-    return breaks
+    return tuple(breaks)
 
 
 def _escape(portion: str) -> tuple[str, list[bool]]:
@@ -182,8 +183,11 @@ def wrap_field(name: str, value: str, prefix: str = "", wrap: bool = True, page_
     for index, portion in enumerate(portions):
         text, fixed = _escape(portion)
         start = len(name) + 1 if first else 0
-        breaks = _line_breaks(text, fixed, width, start)
-        if first and text and (index + 1 < len(portions) or start > width or any(breaks)):
+        if first and text and (index + 1 < len(portions) or start > width):
+            breaks = None  # the string starts on a line of its own: no need to try the first line
+        else:
+            breaks = _line_breaks(text, fixed, width, start)
+        if first and text and (breaks is None or any(breaks)):
             lines.append(f'{prefix}{name} ""')
             first = False
             breaks = _line_breaks(text, fixed, width, 0)

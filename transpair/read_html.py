@@ -38,6 +38,7 @@ SKIPPED = {"script", "style", "nav", "aside", "noscript", "template", "pre", "sv
 PAGE_CHROME = {"header", "footer"}  # skipped unless inside an <article> (a post's own title header)
 VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "embed", "area", "col", "param", "track"}
 _TAG_END = regex.compile(r"""<[^\s>/]+(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_ANY_END_TAG = regex.compile(r"</[^>]*>")
 _SPACE = regex.compile(r"\s+")
 _TRAILING_END_TAGS = regex.compile(r"(?:\s*</[^>]+>)+\s*$")
 _EDGE_BREAKS = regex.compile(r"(?:\s*<br\s*/?>)+\s*$", regex.I)
@@ -103,7 +104,7 @@ class _Source:
         if tag.name in VOID:
             return self.open_end(tag)
         close = self.close_start(tag)
-        found = _TAG_END.match(self.text, close) or regex.compile(r"</[^>]*>").match(self.text, close)
+        found = _TAG_END.match(self.text, close) or _ANY_END_TAG.match(self.text, close)
         return found.end() if found else close
 
     def _limit(self, tag: Tag) -> int:

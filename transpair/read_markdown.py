@@ -42,7 +42,6 @@ def _line_end(text: str, starts: list[int], line: int) -> int:
 def _content_block(text: str, starts: list[int], token: Token, kind: str) -> Block | None:
     """Locate an inline token's content in the source line by line, after any container markers."""
     first = None
-    pos = starts[token.map[0]]
     for k, content in enumerate(token.content.split("\n")):
         line_start = starts[token.map[0] + k]
         line = text[line_start : _line_end(text, starts, token.map[0] + k)]

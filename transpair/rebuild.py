@@ -101,14 +101,10 @@ def block_texts(doc: Document, cut: Sequence[Group], mark: bool) -> list[str | N
     return texts
 
 
-def _fill_shared_spans(doc: Document, texts: list[str | None]) -> list[str | None]:
+def _fill_shared_spans(doc: Document, texts: Sequence[str | None]) -> list[str | None]:
     """Blocks sharing one span (HTML sentences) are rewritten together: kept ones get their own text."""
-    filled = list(texts)
-    spans = [(b.start, b.end) for b in doc.blocks]
-    for i, span in enumerate(spans):
-        if filled[i] is None and any(t is not None for t, s in zip(texts, spans) if s == span):
-            filled[i] = doc.blocks[i].text
-    return filled
+    rewritten = {(b.start, b.end) for b, t in zip(doc.blocks, texts) if t is not None}
+    return [b.text if t is None and (b.start, b.end) in rewritten else t for b, t in zip(doc.blocks, texts)]
 
 
 def edits(doc: Document, texts: Sequence[str | None]) -> list[tuple[int, int, str]]:
@@ -120,7 +116,7 @@ def edits(doc: Document, texts: Sequence[str | None]) -> list[tuple[int, int, st
     escape = doc.format == "html"
     out: list[list] = []
     last = -1
-    for i, (block, text) in enumerate(zip(doc.blocks, _fill_shared_spans(doc, list(texts)))):
+    for i, (block, text) in enumerate(zip(doc.blocks, _fill_shared_spans(doc, texts))):
         if text is None:
             continue
         text = html.escape(text, quote=False) if escape else text
