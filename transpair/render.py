@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .report import ArticleReport, Figures, Report, Section, coverage, sort_articles, stats
+from .report import ArticleReport, Figures, Report, Section, coverage, sort_articles, stats, todo_sections
 
 BAR_WIDTH = 10
 LOW, OK = 40.0, 75.0  # OpenStack deletes a translation below 40% and imports it from 75%
@@ -75,11 +75,15 @@ def table(report: Report, by: str, sort: str, sections: bool = False, width: int
 def _cells(figures: Figures, by: str) -> list[Text]:
     """The figure cells of one table row."""
     pct = coverage(figures, by)
+    return [bar(figures, by), Text(f"{pct:.1f}%", style=COLOURS[level(pct)]), *map(Text, figure_cells(figures))]
+
+
+def figure_cells(figures: Figures) -> list[str]:
+    """Strings and words done of total, then fuzzy, untranslated, placeholder and left-in-source strings."""
     total = figures.total
-    plain = [f"{figures.translated.strings}/{total.strings}", f"{figures.translated.words}/{total.words}",
-             str(figures.fuzzy.strings), str(figures.untranslated.strings), str(figures.placeholder.strings),
-             str(figures.left_in_source.strings)]
-    return [bar(figures, by), Text(f"{pct:.1f}%", style=COLOURS[level(pct)]), *map(Text, plain)]
+    return [f"{figures.translated.strings}/{total.strings}", f"{figures.translated.words}/{total.words}",
+            str(figures.fuzzy.strings), str(figures.untranslated.strings), str(figures.placeholder.strings),
+            str(figures.left_in_source.strings)]
 
 
 def print_table(report: Report, by: str, sort: str, sections: bool = False, console: Console | None = None) -> None:
@@ -152,11 +156,8 @@ def to_markdown(report: Report, by: str, sort: str) -> str:
     lines += [md_row(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"])]
     articles = sort_articles(report.articles, sort, by)
     for name, fig in [(md_cell(a.name), a.figures) for a in articles] + [("**Total**", report.total)]:
-        lines.append(md_row([name, f"{coverage(fig, by):.1f}%", f"{fig.translated.strings}/{fig.total.strings}",
-                             f"{fig.translated.words}/{fig.total.words}", str(fig.fuzzy.strings),
-                             str(fig.untranslated.strings), str(fig.placeholder.strings),
-                             str(fig.left_in_source.strings)]))
-    todo = [(a, s) for a in articles for s in a.sections if s.first_words]
+        lines.append(md_row([name, f"{coverage(fig, by):.1f}%", *figure_cells(fig)]))
+    todo = todo_sections(articles)
     if todo:
         lines += ["", "### Sections still to translate", ""]
         lines += [md_row(["Article", "Section", "Done", "Starts with"]), md_row(["---", "---", "---:", "---"])]

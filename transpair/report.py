@@ -13,7 +13,7 @@ Percent = 100 x part / total, rounded half up to one decimal; fuzzy counts as no
 
 from __future__ import annotations
 
-import functools
+from functools import cached_property, lru_cache
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
@@ -25,7 +25,7 @@ from .untranslated import compile_markers, marker_in
 from .words import count_words
 
 FIRST_WORDS = 12  # how many words of a section's first untranslated entry a report shows
-note_of = functools.lru_cache(maxsize=4096)(parse_note)  # catalogs repeat the same few notes
+note_of = lru_cache(maxsize=4096)(parse_note)  # catalogs repeat the same few notes
 MARKERS = compile_markers()
 
 
@@ -57,7 +57,10 @@ class Figures:
         return self.translated + self.fuzzy + self.untranslated
 
     def __add__(self, other: Figures) -> Figures:
-        return Figures(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+        return Figures(*(getattr(self, name) + getattr(other, name) for name in CATEGORY_FIELDS))
+
+
+CATEGORY_FIELDS = tuple(f.name for f in fields(Figures))
 
 
 @dataclass(frozen=True)
@@ -86,10 +89,15 @@ class Report:
     articles: tuple[ArticleReport, ...]
     errors: tuple[str, ...] = field(default=())
 
-    @property
+    @cached_property
     def total(self) -> Figures:
-        """Figures summed over all articles."""
+        """Figures summed over all articles (once: every renderer asks)."""
         return sum((a.figures for a in self.articles), Figures())
+
+
+def todo_sections(articles: Sequence[ArticleReport]) -> list[tuple[ArticleReport, Section]]:
+    """The sections that still have work, with the article each belongs to."""
+    return [(a, s) for a in articles for s in a.sections if s.first_words]
 
 
 def counted(po: Iterable[polib.POEntry]) -> list[polib.POEntry]:

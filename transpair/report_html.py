@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from html import escape
 
 from .render import FORMULA, UNTITLED, level
-from .report import ArticleReport, Figures, Report, Section, coverage, sort_articles
+from .report import ArticleReport, Figures, Report, coverage, sort_articles, todo_sections
 from .report_badge import badge_svg
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -133,7 +133,7 @@ def article_details(article: ArticleReport, by: str) -> str:
 
 def todo_table(articles: Sequence[ArticleReport], by: str) -> str:
     """The sections that still have work, with their first untranslated words."""
-    todo: list[tuple[ArticleReport, Section]] = [(a, s) for a in articles for s in a.sections if s.first_words]
+    todo = todo_sections(articles)
     if not todo:
         return "<p>Nothing left to translate.</p>"
     rows = "".join(
