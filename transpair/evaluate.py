@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from . import align, read, untranslated
@@ -54,7 +54,6 @@ class Scores:
 
     strict: tuple[float, float, float]
     lax: tuple[float, float, float]
-    counts: Counts = field(default_factory=Counts)
 
     def as_dict(self) -> dict:
         """Plain numbers for JSON output."""
@@ -103,7 +102,7 @@ def _f1(tp: int, predicted: int, tp_r: int, gold: int) -> tuple[float, float, fl
 
 def scores(c: Counts) -> Scores:
     """Strict and lax P/R/F1 from summed counts."""
-    return Scores(_f1(c.strict_p, c.predicted, c.strict_r, c.gold), _f1(c.lax_p, c.predicted, c.lax_r, c.gold), c)
+    return Scores(_f1(c.strict_p, c.predicted, c.strict_r, c.gold), _f1(c.lax_p, c.predicted, c.lax_r, c.gold))
 
 
 def split_untranslated(beads: Iterable[Ids], untranslated_source: Iterable[int]) -> list[Ids]:
@@ -163,7 +162,6 @@ class Report:
     align: Scores
     po: Scores
     documents: tuple[tuple[str, Counts], ...]
-    predictions: tuple[tuple[Bead, ...], ...] = ()  # the predicted beads of each document
 
     def as_dict(self) -> dict:
         """JSON-ready figures."""
@@ -172,7 +170,7 @@ class Report:
 
 def evaluate(folder: str | Path, similarity: Similarity | None = None) -> Report:
     """Align every document of a gold folder and score both views, micro-averaged."""
-    align_total, po_total, per_doc, predictions = Counts(), Counts(), [], []
+    align_total, po_total, per_doc = Counts(), Counts(), []
     for doc in load_gold(folder):
         alignment = align_gold_doc(doc, similarity)
         as_ids, po_ids = predicted_views(alignment.beads)
@@ -180,8 +178,7 @@ def evaluate(folder: str | Path, similarity: Similarity | None = None) -> Report
         align_total += doc_counts
         po_total += count(split_untranslated(doc.beads, doc.untranslated), po_ids)
         per_doc.append((doc.name, doc_counts))
-        predictions.append(alignment.beads)
-    return Report(scores(align_total), scores(po_total), tuple(per_doc), tuple(predictions))
+    return Report(scores(align_total), scores(po_total), tuple(per_doc))
 
 
 def report_json(report: Report) -> str:

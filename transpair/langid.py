@@ -100,10 +100,10 @@ def langdetect_code(text: str, min_probability: float = 0.0) -> str | None:
     return best.lang.split("-")[0] if best.prob >= min_probability else None
 
 
-def _latin_language(words: str) -> str | None:
-    """English when its function words win, or when the text is too short or langdetect unsure; else langdetect."""
-    tokens = _LATIN_WORD.findall(words)
-    english = sum(w.lower() in ENGLISH_FUNCTION_WORDS for w in tokens)
+def _latin_language(words: str, tokens: list[str], english: int) -> str | None:
+    """English when its function words win, or when the text is too short or langdetect unsure; else langdetect.
+
+    `tokens` are the Latin words of `words` and `english` how many of them are English function words."""
     other = sum(w.lower() in OTHER_FUNCTION_WORDS for w in tokens)
     if english > other or (english == other and sum(w[0].islower() for w in tokens) < SHORT_WORDS):
         return "en"
@@ -120,7 +120,8 @@ def detect(text: str) -> str | None:
     if not letters:
         return None
     hangul_words = sum(1 for w in words.split() if _HANGUL.search(w))
-    english = sum(w.lower() in ENGLISH_FUNCTION_WORDS for w in _LATIN_WORD.findall(words))
+    tokens = _LATIN_WORD.findall(words)
+    english = sum(w.lower() in ENGLISH_FUNCTION_WORDS for w in tokens)
     if hangul_words and hangul_words >= english:
         return "ko"
     kana, han = len(_KANA.findall(words)), len(_HAN.findall(words))
@@ -130,7 +131,7 @@ def detect(text: str) -> str | None:
         return "ja" if kana else "zh"
     if other > latin:
         return langdetect_code(words)
-    return _latin_language(words)
+    return _latin_language(words, tokens, english)
 
 
 def document_language(doc: Document) -> str | None:
