@@ -35,9 +35,10 @@ def one_pair(base: Path, folder: Path) -> dict[str, int]:
     po_path = folder / f"{base.name}.po"
     pofile.write_po(catalog.build_catalog(alignment), po_path)
     po = pofile.read_po(po_path)
-    src, tgt = read.read_document(en), read.read_document(ko)
+    src, tgt = alignment.source, alignment.target  # the given order: paragraphs as read
     out = [b.text for b in read.parse(rebuild.rebuild(po, src).text, "text")]
-    expected = "\n\n".join(e.msgstr if rebuild.is_done(e) else e.msgid for e in po).split("\n\n")
+    joiner = catalog.BLOCK_JOINER
+    expected = joiner.join(e.msgstr if rebuild.is_done(e) else e.msgid for e in po).split(joiner)
     left = set(gold["untranslated_en"])
     pairs = [(s[0], t[0]) for s, t in gold["beads"] if len(s) == 1 and len(t) == 1 and s[0] not in left]
     same = len(out) == len(src.blocks)

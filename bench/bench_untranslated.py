@@ -135,11 +135,12 @@ def bench_mixed(pairs: list[Pair], n: int, seed: int) -> str:
     cases = mixed_cases(pairs, n, seed)
     tp = sum(flagged(pairs[k], with_block_text(pairs[k].ko, j, text), j) for k, j, text in cases)
     chosen = {(k, j) for k, j, _ in cases}
+    translated = translated_pairs(pairs)
     negatives = fp = 0
     for k, pair in enumerate(pairs):
         result = untranslated.classify(Alignment(pair.en, pair.ko, gold_beads(pair)))
         bad = {j for b in result.beads if b.status in ("fuzzy", "untranslated") for j in b.target}
-        for _, i, j in (t for t in translated_pairs(pairs) if t[0] == k):
+        for _, i, j in (t for t in translated if t[0] == k):
             if (k, j) not in chosen:
                 negatives += 1
                 fp += j in bad
