@@ -9,7 +9,6 @@ Usage: python bench/bench_langid.py [GOLD_DIR ...]   (default: ../shared/data/py
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections import Counter, defaultdict
@@ -18,6 +17,7 @@ from pathlib import Path
 import regex
 
 from transpair import langid
+from transpair.evaluate import GoldDoc, load_gold
 from transpair.read import read_document
 from transpair.segment import split_sentences
 
@@ -37,13 +37,10 @@ def _expected(side: str, text: str, left_in_english: bool) -> tuple[str, str | N
     return ("ko", "ko") if _HANGUL.search(text) else ("ko-without-hangul", "en")
 
 
-def expectations(gold_path: Path) -> list[tuple[str, str | None, str]]:
+def expectations(gold: GoldDoc) -> list[tuple[str, str | None, str]]:
     """(class, expected language, text) for every block of one gold document pair."""
-    gold = json.loads(gold_path.read_text())
-    base = str(gold_path)[: -len(".gold.json")]
-    en, ko = read_document(base + ".en.txt"), read_document(base + ".ko.txt")
-    untranslated = set(gold["untranslated_en"])
-    left_en = {j for src, tgt in gold["beads"] for j in tgt if any(i in untranslated for i in src)}
+    en, ko = read_document(gold.source), read_document(gold.target)
+    left_en = {j for src, tgt in gold.beads for j in tgt if any(i in gold.untranslated for i in src)}
     rows = [(*_expected("en", b.norm, False), b.norm) for b in en.blocks]
     return rows + [(*_expected("ko", b.norm, j in left_en), b.norm) for j, b in enumerate(ko.blocks)]
 
@@ -78,7 +75,7 @@ def evaluate(rows: list[tuple[str, str | None, str]]) -> None:
 
 def main(dirs: list[str]) -> None:
     """Blocks, then sentences, of every gold document in the given folders."""
-    rows = [row for d in dirs or [str(DEFAULT)] for g in sorted(Path(d).glob("*.gold.json")) for row in expectations(g)]
+    rows = [row for d in dirs or [str(DEFAULT)] for g in load_gold(d) for row in expectations(g)]
     langid.detect("warm up the langdetect profiles")
     evaluate(rows)
     evaluate(sentence_rows(rows))
