@@ -54,15 +54,19 @@ def peak_rss_mb() -> float:
 
 
 def run_set(folder: Path, model: USESimilarity, load_seconds: float) -> tuple[list, list[tuple[float, bool]]]:
-    """Align a gold set with a fresh cache; print F1, seconds and memory; return labelled beads and match samples."""
+    """Align a gold set with a fresh cache; print F1, seconds and memory; return labelled beads and match
+    samples."""
     start = time.perf_counter()
     similarity = CachedSimilarity(model)
     report = evaluate.evaluate(folder, similarity)
     seconds = time.perf_counter() - start
     print(f"== {folder}")
     print(evaluate.format_report(report))
-    print(f"seconds: {seconds + load_seconds:.1f} total ({load_seconds:.1f} model load + {seconds:.1f} aligning), "
-          f"peak memory {peak_rss_mb():.0f} MB (max RSS of the process)")
+    print(
+        f"seconds: {seconds + load_seconds:.1f} total ({load_seconds:.1f} model load + {seconds:.1f} "
+        f"aligning), "
+        f"peak memory {peak_rss_mb():.0f} MB (max RSS of the process)"
+    )
     return labelled_beads(folder, similarity), match_samples(folder, similarity)
 
 
@@ -92,7 +96,8 @@ def labelled_beads(folder: Path, similarity: CachedSimilarity) -> list[Labelled]
 
 
 def _rival(pair: align.Pair, start: int, a: int, spans: int, b: int) -> float:
-    """Best match score of the source span at `start` (a blocks) with any of the first `spans` b-block target spans."""
+    """Best match score of the source span at `start` (a blocks) with any of the first `spans` b-block target
+    spans."""
     return float(align.match_scores(pair, start, a, np.arange(spans), b).max())
 
 
@@ -110,14 +115,17 @@ def match_samples(folder: Path, similarity: CachedSimilarity, seed: int = 0) -> 
         pair = align.features(en, ko, similarity, align.WEIGHTS)
         foreign = align.features(en, other, similarity, align.WEIGHTS)
         for src, tgt in (b for b in doc.beads if b[0] and b[1]):
-            out.append((float(align.match_scores(pair, src[0], len(src), np.array([tgt[0]]), len(tgt))[0]), True))
+            out.append(
+                (float(align.match_scores(pair, src[0], len(src), np.array([tgt[0]]), len(tgt))[0]), True)
+            )
             if len(other) >= len(tgt):
                 out.append((_rival(foreign, src[0], len(src), len(other) - len(tgt) + 1, len(tgt)), False))
     return out
 
 
 def fit_quality(samples: list[tuple[float, bool]]) -> tuple[float, float]:
-    """Print and return (slope, mid) of the logistic regression of true pair on match score (Newton's method)."""
+    """Print and return (slope, mid) of the logistic regression of true pair on match score (Newton's
+    method)."""
     x = np.array([s for s, _ in samples])
     y = np.array([t for _, t in samples], dtype=float)
     design = np.stack([np.ones_like(x), x], axis=1)
@@ -128,8 +136,11 @@ def fit_quality(samples: list[tuple[float, bool]]) -> tuple[float, float]:
         beta += np.linalg.solve(hessian, design.T @ (y - p))
     slope, mid = float(beta[1]), float(-beta[0] / beta[1])
     w = align.WEIGHTS
-    print(f"== quality: logistic of match score over {int(y.sum())} gold pairs vs {int(len(y) - y.sum())} wrong "
-          f"pairings: slope {slope:.3f}, mid {mid:.3f} (current {w.quality_slope}, {w.quality_mid})")
+    print(
+        f"== quality: logistic of match score over {int(y.sum())} gold pairs vs {int(len(y) - y.sum())} "
+        f"wrong "
+        f"pairings: slope {slope:.3f}, mid {mid:.3f} (current {w.quality_slope}, {w.quality_mid})"
+    )
     return slope, mid
 
 
@@ -142,17 +153,25 @@ def fit_scale(labelled: list[Labelled]) -> float:
         (float(np.sum(np.where(right, -np.logaddexp(0, -s * margins), -np.logaddexp(0, s * margins)))), s)
         for s in np.arange(0.25, 10.01, 0.25)
     )
-    print(f"== confidence_scale: max-likelihood slope {best[1]:.2f} (log-likelihood {best[0]:.1f}; current {current})")
+    print(
+        f"== confidence_scale: max-likelihood slope {best[1]:.2f} (log-likelihood {best[0]:.1f}; current "
+        f"{current})"
+    )
     return best[1]
 
 
 def calibrate(labelled: list[Labelled], weights: align.Weights) -> float:
-    """Print the fuzzy-threshold table over matched beads (flag those whose confidence is below t) and return the
-    threshold with the best F2 (recall of wrong beads weighs twice: a wrong pair passed as translated costs more
+    """Print the fuzzy-threshold table over matched beads (flag those whose confidence is below t) and return
+    the
+    threshold with the best F2 (recall of wrong beads weighs twice: a wrong pair passed as translated costs
+    more
     than a right one reviewed); confidences are computed with the fitted weights."""
     matched = [(align.confidence(x.evidence, weights), x.right) for x in labelled if x.matched]
     wrong = sum(not right for _, right in matched)
-    print(f"== FUZZY_THRESHOLD calibration: {len(matched)} matched beads, {wrong} wrong (current {align.FUZZY_THRESHOLD})")
+    print(
+        f"== FUZZY_THRESHOLD calibration: {len(matched)} matched beads, {wrong} wrong (current "
+        f"{align.FUZZY_THRESHOLD})"
+    )
     print(f"{'t':>5} {'flagged':>8} {'wrong':>6} {'P':>6} {'R':>6} {'F2':>6}")
     best = (-1.0, 0.0)
     for step in range(1, 20):
@@ -214,11 +233,15 @@ def scaling(folders: list[Path], model: USESimilarity, sizes: list[int]) -> None
         align.align_blocks(src, tgt, cache)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-        print(f"{size:6d} source blocks, {len(tgt):6d} target: {seconds:6.1f} s, "
-              f"peak {peak / 2**20:7.1f} MB traced in a second run ({peak / size / 1024:.1f} KB per block)")
+        print(
+            f"{size:6d} source blocks, {len(tgt):6d} target: {seconds:6.1f} s, "
+            f"peak {peak / 2**20:7.1f} MB traced in a second run ({peak / size / 1024:.1f} KB per block)"
+        )
 
 
-_SCRIPT_EDGE = regex.compile(r"(?<=\p{Hangul})(?=[^\p{Hangul}\s])|(?<=[^\p{Hangul}\s])(?=\p{Hangul})|(?=\p{P})|(?<=\p{P})")
+_SCRIPT_EDGE = regex.compile(
+    r"(?<=\p{Hangul})(?=[^\p{Hangul}\s])|(?<=[^\p{Hangul}\s])(?=\p{Hangul})|(?=\p{P})|(?<=\p{P})"
+)
 
 
 def hunalign_line(text: str) -> str:
@@ -226,7 +249,9 @@ def hunalign_line(text: str) -> str:
     return " ".join(_SCRIPT_EDGE.sub(" ", text).split())
 
 
-def hunalign_beads(binary: str, source: list[Block], target: list[Block]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def hunalign_beads(
+    binary: str, source: list[Block], target: list[Block]
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Run hunalign (empty dictionary) on one pair and turn its ladder into beads."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = [Path(tmp) / name for name in ("empty.dic", "src.txt", "tgt.txt")]
@@ -234,7 +259,9 @@ def hunalign_beads(binary: str, source: list[Block], target: list[Block]) -> lis
         for path, blocks in zip(paths[1:], (source, target)):
             path.write_text("".join(hunalign_line(b.text) + "\n" for b in blocks), encoding="utf-8")
         out = subprocess.run([binary, *map(str, paths)], capture_output=True, text=True, check=True).stdout
-    rungs = [(0, 0)] + [tuple(int(x) for x in line.split("\t")[:2]) for line in out.splitlines() if line.strip()]
+    rungs = [(0, 0)] + [
+        tuple(int(x) for x in line.split("\t")[:2]) for line in out.splitlines() if line.strip()
+    ]
     rungs.append((len(source), len(target)))  # the ladder may or may not hold its two ends
     return [
         (tuple(range(i, i2)), tuple(range(j, j2)))
@@ -249,7 +276,9 @@ def run_hunalign(folder: Path, binary: str) -> float:
 
     total, start = evaluate.Counts(), time.perf_counter()
     for doc in evaluate.load_gold(folder):
-        beads = hunalign_beads(binary, list(read_document(doc.source).blocks), list(read_document(doc.target).blocks))
+        beads = hunalign_beads(
+            binary, list(read_document(doc.source).blocks), list(read_document(doc.target).blocks)
+        )
         total += evaluate.count(doc.beads, beads)
     seconds = time.perf_counter() - start
     s = evaluate.scores(total)
@@ -257,7 +286,9 @@ def run_hunalign(folder: Path, binary: str) -> float:
     return seconds
 
 
-def unrelated_paths(folder: Path, similarity: CachedSimilarity, count: int, seed: int = 0) -> list[align.Evidence]:
+def unrelated_paths(
+    folder: Path, similarity: CachedSimilarity, count: int, seed: int = 0
+) -> list[align.Evidence]:
     """The beads of the best paths aligning the English of one document with the Korean of another (`count`
     seeded pairs of different documents): every bead pairing both sides is wrong."""
     from transpair.read import read_document
@@ -267,12 +298,15 @@ def unrelated_paths(folder: Path, similarity: CachedSimilarity, count: int, seed
     out = []
     for _ in range(count):
         en_doc, ko_doc = rng.sample(docs, 2)
-        out += align.best_path(read_document(en_doc.source).blocks, read_document(ko_doc.target).blocks, similarity)
+        out += align.best_path(
+            read_document(en_doc.source).blocks, read_document(ko_doc.target).blocks, similarity
+        )
     return out
 
 
 def unrelated_pairs(folder: Path, path: list[align.Evidence], count: int) -> None:
-    """Print, for the alignments of different documents, the share of beads wrongly marked 'translated' (should
+    """Print, for the alignments of different documents, the share of beads wrongly marked 'translated'
+    (should
     be ~0) and of blocks left unaligned (all should be)."""
     beads = [align.bead_of(e) for e in path]
     blocks = sum(len(b.source) + len(b.target) for b in beads)
@@ -280,8 +314,11 @@ def unrelated_pairs(folder: Path, path: list[align.Evidence], count: int) -> Non
     translated = sum(b.status == "translated" for b in beads)
     fuzzy = sum(b.status == "fuzzy" for b in beads)
     print(f"== unrelated documents ({count} seeded pairs of different documents of {folder.name})")
-    print(f"{len(beads)} beads: {translated} translated ({translated / len(beads):.3f}, should be ~0), {fuzzy} fuzzy; "
-          f"{loose / blocks:.3f} of the {blocks} blocks left unaligned")
+    print(
+        f"{len(beads)} beads: {translated} translated ({translated / len(beads):.3f}, should be ~0), "
+        f"{fuzzy} fuzzy; "
+        f"{loose / blocks:.3f} of the {blocks} blocks left unaligned"
+    )
 
 
 def with_insertions(doc: evaluate.GoldDoc, donors: list[evaluate.GoldDoc], k: int, rng: random.Random):
@@ -295,7 +332,10 @@ def with_insertions(doc: evaluate.GoldDoc, donors: list[evaluate.GoldDoc], k: in
     donor_en, donor_ko = read_document(en_donor.source).blocks, read_document(ko_donor.target).blocks
     beads = list(doc.beads)
     at_ko, at_en = rng.randrange(len(beads) + 1), rng.randrange(len(beads) + 1)
-    ko_from, en_from = rng.randrange(max(len(donor_ko) - k, 0) + 1), rng.randrange(max(len(donor_en) - k, 0) + 1)
+    ko_from, en_from = (
+        rng.randrange(max(len(donor_ko) - k, 0) + 1),
+        rng.randrange(max(len(donor_en) - k, 0) + 1),
+    )
     extra_ko, extra_en = list(donor_ko[ko_from : ko_from + k]), list(donor_en[en_from : en_from + k])
     marked = [("ko", i) for i in range(len(extra_ko))]
     layout = beads[:at_ko] + marked + beads[at_ko:]
@@ -313,7 +353,12 @@ def with_insertions(doc: evaluate.GoldDoc, donors: list[evaluate.GoldDoc], k: in
             out_en.append(extra_en[item[1]])
         else:
             src, tgt = item
-            gold.append((tuple(range(len(out_en), len(out_en) + len(src))), tuple(range(len(out_ko), len(out_ko) + len(tgt)))))
+            gold.append(
+                (
+                    tuple(range(len(out_en), len(out_en) + len(src))),
+                    tuple(range(len(out_ko), len(out_ko) + len(tgt))),
+                )
+            )
             out_en += [en[i] for i in src]
             out_ko += [ko[j] for j in tgt]
     return out_en, out_ko, gold, new_en, new_ko
@@ -329,14 +374,27 @@ def inserted_sections(folder: Path, similarity: CachedSimilarity, k: int, seed: 
         en, ko, gold, new_en, new_ko = with_insertions(doc, [d for d in docs if d is not doc], k, rng)
         beads = align.align_blocks(en, ko, similarity)
         total += evaluate.count(gold, [(b.source, b.target) for b in beads])
-        alone = {i for b in beads if not b.target for i in b.source}, {j for b in beads if not b.source for j in b.target}
+        alone = (
+            {i for b in beads if not b.target for i in b.source},
+            {j for b in beads if not b.source for j in b.target},
+        )
         left += sum(i in alone[0] for i in new_en) + sum(j in alone[1] for j in new_ko)
-        translated += sum(b.status == "translated" for b in beads if set(b.source) & set(new_en) or set(b.target) & set(new_ko))
+        translated += sum(
+            b.status == "translated"
+            for b in beads
+            if set(b.source) & set(new_en) or set(b.target) & set(new_ko)
+        )
         inserted += len(new_en) + len(new_ko)
     s = evaluate.scores(total)
-    print(f"== inserted unrelated sections ({k} Korean + {k} English paragraphs from two other documents, into each pair of {folder.name})")
-    print(f"strict F1 {s.strict[2]:.4f} (P {s.strict[0]:.4f}, R {s.strict[1]:.4f}); {left} of {inserted} inserted paragraphs "
-          f"left unaligned ({left / max(inserted, 1):.3f}); {translated} beads holding one marked translated")
+    print(
+        f"== inserted unrelated sections ({k} Korean + {k} English paragraphs from two other documents, "
+        f"into each pair of {folder.name})"
+    )
+    print(
+        f"strict F1 {s.strict[2]:.4f} (P {s.strict[0]:.4f}, R {s.strict[1]:.4f}); {left} of {inserted} "
+        f"inserted paragraphs "
+        f"left unaligned ({left / max(inserted, 1):.3f}); {translated} beads holding one marked translated"
+    )
 
 
 def main() -> None:
@@ -345,8 +403,12 @@ def main() -> None:
     parser.add_argument("data", nargs="+", type=Path)
     parser.add_argument("--hunalign", help="path to a hunalign binary to compare with")
     parser.add_argument("--sizes", nargs="*", type=int, default=[1000, 5000])
-    parser.add_argument("--unrelated", type=int, default=20, help="pairs of different documents to align (0: skip)")
-    parser.add_argument("--inserted", type=int, default=3, help="unrelated paragraphs inserted per side (0: skip)")
+    parser.add_argument(
+        "--unrelated", type=int, default=20, help="pairs of different documents to align (0: skip)"
+    )
+    parser.add_argument(
+        "--inserted", type=int, default=3, help="unrelated paragraphs inserted per side (0: skip)"
+    )
     args = parser.parse_args()
     start = time.perf_counter()
     model = USESimilarity()
@@ -364,7 +426,9 @@ def main() -> None:
     for folder in args.data if args.unrelated else ():
         unrelated[folder] = unrelated_paths(folder, similarity, args.unrelated)
     slope, mid = fit_quality(samples)
-    fitted = replace(align.WEIGHTS, confidence_scale=fit_scale(labelled), quality_slope=slope, quality_mid=mid)
+    fitted = replace(
+        align.WEIGHTS, confidence_scale=fit_scale(labelled), quality_slope=slope, quality_mid=mid
+    )
     calibrate(labelled + [Labelled(e, False) for path in unrelated.values() for e in path], fitted)
     for folder in args.data:
         if folder in unrelated:

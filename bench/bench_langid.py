@@ -46,7 +46,8 @@ def expectations(gold: GoldDoc) -> list[tuple[str, str | None, str]]:
 
 
 def sentence_rows(rows: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None, str]]:
-    """The sentences of the 'en' and 'ko' blocks, each expected in its block's language unless it has no words."""
+    """The sentences of the 'en' and 'ko' blocks, each expected in its block's language unless it has no
+    words."""
     out = []
     for cls, expected, text in rows:
         if cls in ("en", "ko"):

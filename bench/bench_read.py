@@ -34,7 +34,10 @@ def main(dirs: list[str]) -> None:
             if len(src) == 1 and len(tgt) == 1:
                 kinds[en.blocks[src[0]].kind, ko.blocks[tgt[0]].kind] += 1
     agree = sum(n for (a, b), n in kinds.items() if a == b)
-    print(f"blocks {blocks}  read seconds {seconds:.2f}  documents with wrong block counts: {wrong_counts or 'none'}")
+    print(
+        f"blocks {blocks}  read seconds {seconds:.2f}  documents with wrong block counts: "
+        f"{wrong_counts or 'none'}"
+    )
     print(f"1-1 beads with the same kind: {agree}/{sum(kinds.values())} = {agree / sum(kinds.values()):.4f}")
     for (a, b), n in sorted(kinds.items()):
         print(f"    en {a:9} ko {b:9} {n}")

@@ -33,11 +33,15 @@ def generate(folder: Path, files: int, entries: int, seed: int = 1) -> int:
             status = {"placeholder": "untranslated", "left": "untranslated"}.get(state, state)
             reason = {"placeholder": 'placeholder "[TBD]"', "left": "left in English"}.get(state, "")
             msgid = f"{i} " + " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(3, 40)))
-            po.append(polib.POEntry(
-                msgid=msgid, msgstr="번역" if status in ("translated", "fuzzy") else "",
-                flags=["fuzzy"] if status == "fuzzy" else [],
-                comment=format_note(Note("1-1", kind, 0.9, status, reason)),
-                occurrences=[(f"article-{n}.md", str(i + 1))]))
+            po.append(
+                polib.POEntry(
+                    msgid=msgid,
+                    msgstr="번역" if status in ("translated", "fuzzy") else "",
+                    flags=["fuzzy"] if status == "fuzzy" else [],
+                    comment=format_note(Note("1-1", kind, 0.9, status, reason)),
+                    occurrences=[(f"article-{n}.md", str(i + 1))],
+                )
+            )
         po.save(str(folder / f"article-{n:04d}.po"))
         total += entries
     return total
@@ -55,14 +59,26 @@ def main() -> None:
         folder.mkdir()
         entries = generate(folder, args.files, args.entries)
         out = Path(tmp) / f"report.{args.format}"
-        cmd = [sys.executable, "-m", "transpair.cli", "report", str(folder), "-f", args.format, "-o", str(out)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "transpair.cli",
+            "report",
+            str(folder),
+            "-f",
+            args.format,
+            "-o",
+            str(out),
+        ]
         start = time.perf_counter()
         run = subprocess.run(cmd, capture_output=True, text=True)
         seconds = time.perf_counter() - start
         if run.returncode != 0:
             sys.exit(f"transpair report failed ({run.returncode}): {run.stderr.strip()}")
-        print(f"files {args.files}  entries {entries}  format {args.format}  seconds {seconds:.2f}  "
-              f"output {out.stat().st_size / 1e6:.1f} MB")
+        print(
+            f"files {args.files}  entries {entries}  format {args.format}  seconds {seconds:.2f}  "
+            f"output {out.stat().st_size / 1e6:.1f} MB"
+        )
 
 
 if __name__ == "__main__":

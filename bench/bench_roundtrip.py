@@ -43,7 +43,10 @@ def one_pair(base: Path, folder: Path) -> dict[str, int]:
     pairs = [(s[0], t[0]) for s, t in gold["beads"] if len(s) == 1 and len(t) == 1 and s[0] not in left]
     same = len(out) == len(src.blocks)
     msgcat = shutil.which("msgcat")
-    identical = msgcat is None or subprocess.run([msgcat, po_path], capture_output=True).stdout == po_path.read_bytes()
+    identical = (
+        msgcat is None
+        or subprocess.run([msgcat, po_path], capture_output=True).stdout == po_path.read_bytes()
+    )
     return {
         "rebuilt_ok": int(out == expected),
         "korean": sum(same and out[i] == tgt.blocks[j].text for i, j in pairs),
@@ -71,12 +74,17 @@ def main(data: Path) -> None:
             print(base.name, counts)
             for name, value in counts.items():
                 totals[name] = totals.get(name, 0) + value
-    print(f"pairs {len(bases)}, aligned {aligned}; rebuild contract held {totals.get('rebuilt_ok', 0)}/{aligned}; "
-          f"msgcat identical {totals.get('msgcat_ok', 0)}/{aligned}")
-    print(f"korean exact {totals.get('korean', 0)}/{totals.get('korean_total', 0)} "
-          f"({100 * totals.get('korean', 0) / max(totals.get('korean_total', 0), 1):.1f}%); "
-          f"english kept {totals.get('english', 0)}/{totals.get('english_total', 0)}; "
-          f"seconds {time.perf_counter() - start:.1f}")
+    print(
+        f"pairs {len(bases)}, aligned {aligned}; rebuild contract held "
+        f"{totals.get('rebuilt_ok', 0)}/{aligned}; "
+        f"msgcat identical {totals.get('msgcat_ok', 0)}/{aligned}"
+    )
+    print(
+        f"korean exact {totals.get('korean', 0)}/{totals.get('korean_total', 0)} "
+        f"({100 * totals.get('korean', 0) / max(totals.get('korean_total', 0), 1):.1f}%); "
+        f"english kept {totals.get('english', 0)}/{totals.get('english_total', 0)}; "
+        f"seconds {time.perf_counter() - start:.1f}"
+    )
 
 
 if __name__ == "__main__":

@@ -88,7 +88,10 @@ def with_block_text(doc: Document, index: int, text: str) -> Document:
     old = doc.blocks[index]
     shift = len(text) - len(old.text)
     blocks = tuple(
-        b if i < index else replace(old, text=text, end=old.end + shift) if i == index
+        b
+        if i < index
+        else replace(old, text=text, end=old.end + shift)
+        if i == index
         else replace(b, start=b.start + shift, end=b.end + shift)
         for i, b in enumerate(doc.blocks)
     )
@@ -107,7 +110,9 @@ def translated_pairs(pairs: list[Pair]) -> list[tuple[int, int, int]]:
 
 def last_sentence(sentences: list[str]) -> int:
     """Index of the last sentence holding a letter (a trailing reST '::' is not a sentence)."""
-    return max((k for k, x in enumerate(sentences) if any(c.isalpha() for c in x)), default=len(sentences) - 1)
+    return max(
+        (k for k, x in enumerate(sentences) if any(c.isalpha() for c in x)), default=len(sentences) - 1
+    )
 
 
 def mixed_cases(pairs: list[Pair], n: int, seed: int) -> list[tuple[int, int, str]]:
@@ -140,13 +145,15 @@ def bench_mixed(pairs: list[Pair], n: int, seed: int) -> str:
     for k, pair in enumerate(pairs):
         result = untranslated.classify(Alignment(pair.en, pair.ko, gold_beads(pair)))
         bad = {j for b in result.beads if b.status in ("fuzzy", "untranslated") for j in b.target}
-        for _, i, j in (t for t in translated if t[0] == k):
+        for _, _i, j in (t for t in translated if t[0] == k):
             if (k, j) not in chosen:
                 negatives += 1
                 fp += j in bad
     p, r = pr(tp, fp, len(cases) - tp)
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return f"P {p:.4f} R {r:.4f} F1 {f1:.4f} (tp {tp}/{len(cases)}); false positives {fp}/{negatives} = {fp / max(negatives, 1):.4f}"
+    rate = fp / max(negatives, 1)
+    found = f"P {p:.4f} R {r:.4f} F1 {f1:.4f} (tp {tp}/{len(cases)})"
+    return f"{found}; false positives {fp}/{negatives} = {rate:.4f}"
 
 
 def main() -> None:
@@ -163,11 +170,16 @@ def main() -> None:
     aligners = {"gold": gold_beads, "real": real_beads}
     for name, pairs in sets.items():
         for which in ("gold", "real") if args.aligner == "both" else (args.aligner,):
-            print(f"untranslated_en {name:15s} {which:4s} beads: {bench_untranslated(pairs, aligners[which])}")
+            print(
+                f"untranslated_en {name:15s} {which:4s} beads: {bench_untranslated(pairs, aligners[which])}"
+            )
     values = (1, 2, 3, 4, 5, 6) if args.calibrate else (untranslated.MIN_PROSE_WORDS,) if args.mixed else ()
     for value in values:
         untranslated.MIN_PROSE_WORDS = value
-        print(f"mixed pydocs-ko MIN_PROSE_WORDS={value}: {bench_mixed(sets['pydocs-ko'], args.mixed, args.seed)}")
+        print(
+            f"mixed pydocs-ko MIN_PROSE_WORDS={value}: "
+            f"{bench_mixed(sets['pydocs-ko'], args.mixed, args.seed)}"
+        )
     print(f"seconds {time.perf_counter() - started:.1f}")
 
 

@@ -19,10 +19,36 @@ from pathlib import Path
 from transpair.powrap import _CLASSES, _TABLE
 
 SAMPLES = {
-    "WJ": "\u2060", "GL": "\u00a0", "B2": "\u2014", "BA": "|", "BB": "\u00b4", "HY": "-", "CL": "}", "CP": ")",
-    "EX": "!", "IN": "\u2026", "NS": "\u203c", "OP": "(", "QU": "'", "IS": ",", "NU": "7", "PO": "%", "PR": "$",
-    "SY": "/", "AL": "a", "H2": "가", "H3": "각", "ID": "中", "JL": "\u1100", "JV": "\u1161", "JT": "\u11a8",
-    "HL": "\u05d0", "RI": "\U0001F1E6", "ZWJ": "\u200d", "EB": "\U0001F466", "EM": "\U0001F3FB",
+    "WJ": "\u2060",
+    "GL": "\u00a0",
+    "B2": "\u2014",
+    "BA": "|",
+    "BB": "\u00b4",
+    "HY": "-",
+    "CL": "}",
+    "CP": ")",
+    "EX": "!",
+    "IN": "\u2026",
+    "NS": "\u203c",
+    "OP": "(",
+    "QU": "'",
+    "IS": ",",
+    "NU": "7",
+    "PO": "%",
+    "PR": "$",
+    "SY": "/",
+    "AL": "a",
+    "H2": "가",
+    "H3": "각",
+    "ID": "中",
+    "JL": "\u1100",
+    "JV": "\u1161",
+    "JT": "\u11a8",
+    "HL": "\u05d0",
+    "RI": "\U0001f1e6",
+    "ZWJ": "\u200d",
+    "EB": "\U0001f466",
+    "EM": "\U0001f3fb",
 }
 
 
@@ -54,7 +80,11 @@ def measure(msgcat: str) -> dict[tuple[str, str], str]:
         a, b, gap = lines[0][len('msgctxt "') : -1].split()
         body = [line for line in lines[1:] if not line.startswith("msgstr")]
         broke[(a, b, gap)] = any(line[1:].startswith(quoted(SAMPLES[b])[1:-1]) for line in body[1:])
-    return {(a, b): "D" if broke[(a, b, "0")] else "I" if broke[(a, b, "1")] else "P" for a in _CLASSES for b in _CLASSES}
+    return {
+        (a, b): "D" if broke[(a, b, "0")] else "I" if broke[(a, b, "1")] else "P"
+        for a in _CLASSES
+        for b in _CLASSES
+    }
 
 
 def main(msgcat: str) -> None:

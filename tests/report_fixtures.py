@@ -11,13 +11,27 @@ from transpair.notes import Note, format_note
 HEADER = {"Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit", "Language": "ko"}
 
 
-def entry(msgid: str, msgstr: str = "", kind: str = "paragraph", status: str = "", reason: str = "",
-          fuzzy: bool = False, line: int | None = None, **extra) -> polib.POEntry:
+def entry(
+    msgid: str,
+    msgstr: str = "",
+    kind: str = "paragraph",
+    status: str = "",
+    reason: str = "",
+    fuzzy: bool = False,
+    line: int | None = None,
+    **extra,
+) -> polib.POEntry:
     """One PO entry; a transpair note when `status` is given."""
     comment = format_note(Note("1-1", kind, 0.9, status, reason)) if status else ""
     occurrences = [("article.md", str(line))] if line else []
-    return polib.POEntry(msgid=msgid, msgstr=msgstr, comment=comment, flags=["fuzzy"] if fuzzy else [],
-                         occurrences=occurrences, **extra)
+    return polib.POEntry(
+        msgid=msgid,
+        msgstr=msgstr,
+        comment=comment,
+        flags=["fuzzy"] if fuzzy else [],
+        occurrences=occurrences,
+        **extra,
+    )
 
 
 def catalog(entries: list[polib.POEntry]) -> polib.POFile:
@@ -42,8 +56,16 @@ def sample_entries() -> list[polib.POEntry]:
         entry("Install the package with pip.", "pip으로 설치합니다.", status="translated", line=5),
         entry("Run it on two files.", "두 파일에 실행합니다.", status="fuzzy", fuzzy=True, line=7),
         entry("Details", "", kind="heading", status="untranslated", reason="missing in target", line=9),
-        entry("The aligner uses three signals.", "", status="untranslated", reason='placeholder "[TBD]"', line=11),
-        entry("Scores are between zero and one.", "", status="untranslated", reason="left in English", line=13),
+        entry(
+            "The aligner uses three signals.",
+            "",
+            status="untranslated",
+            reason='placeholder "[TBD]"',
+            line=11,
+        ),
+        entry(
+            "Scores are between zero and one.", "", status="untranslated", reason="left in English", line=13
+        ),
         entry("Nothing else matters here.", "", line=15),
         entry("Old text", "옛 글", obsolete=True),
     ]

@@ -39,7 +39,13 @@ def edited_pair(draw):
     """A source and a target made from it by random drops, merges, splits and insertions."""
     seed = draw(st.integers(0, 10_000))
     src = english(draw(st.integers(0, 25)), seed, words=draw(st.integers(2, 16)))
-    ops = draw(st.lists(st.sampled_from(["keep", "drop", "merge", "insert", "split"]), min_size=len(src), max_size=len(src)))
+    ops = draw(
+        st.lists(
+            st.sampled_from(["keep", "drop", "merge", "insert", "split"]),
+            min_size=len(src),
+            max_size=len(src),
+        )
+    )
     tgt, i = [], 0
     for op in ops:
         if i >= len(src):
@@ -51,7 +57,10 @@ def edited_pair(draw):
             i += 2
         elif op == "split":
             words = src[i].split()
-            tgt += [translate(" ".join(words[: len(words) // 2 or 1])), translate(" ".join(words[len(words) // 2 or 1 :]))]
+            tgt += [
+                translate(" ".join(words[: len(words) // 2 or 1])),
+                translate(" ".join(words[len(words) // 2 or 1 :])),
+            ]
             i += 1
         else:
             if op == "insert":
@@ -86,7 +95,9 @@ def test_one_to_one_translation():
 
 def test_merged_paragraphs_become_a_two_to_one_bead():
     src = english(6, seed=1)
-    tgt = [translate(t) for t in src[:2]] + [translate(src[2] + " " + src[3])] + [translate(t) for t in src[4:]]
+    tgt = (
+        [translate(t) for t in src[:2]] + [translate(src[2] + " " + src[3])] + [translate(t) for t in src[4:]]
+    )
     beads = align.align_blocks(blocks(src), blocks(tgt), BagOfWords())
     assert ((2, 3), (2,)) in pairs(beads)
     assert_covers(beads, 6, 5)
@@ -142,7 +153,12 @@ def test_band_around_a_coarse_path_has_fixed_width():
 
 
 def test_heading_pairs_with_heading():
-    src = [Block("w1 w2 w3", "heading"), Block(english(1, 6)[0]), Block("w1 w2 w3", "heading"), Block(english(1, 7)[0])]
+    src = [
+        Block("w1 w2 w3", "heading"),
+        Block(english(1, 6)[0]),
+        Block("w1 w2 w3", "heading"),
+        Block(english(1, 7)[0]),
+    ]
     tgt = [Block(translate(b.text), b.kind) for b in src]
     beads = align.align_blocks(src, tgt, BagOfWords())
     assert pairs(beads) == [((i,), (i,)) for i in range(4)]
@@ -174,7 +190,9 @@ def test_each_distinct_text_is_embedded_once():
 
 
 def test_length_ratio_is_bounded():
-    assert align.length_ratio(np.array([10.0, 12.0, 1.0]), np.array([20.0, 2.0, 200.0, 24.0, 1.0])) == 2.0  # medians 20 and 10
+    assert (
+        align.length_ratio(np.array([10.0, 12.0, 1.0]), np.array([20.0, 2.0, 200.0, 24.0, 1.0])) == 2.0
+    )  # medians 20 and 10
     assert align.length_ratio(np.array([1.0]), np.array([100.0])) == 4.0
     assert align.length_ratio(np.array([]), np.array([5.0])) == 1.0
 
@@ -205,7 +223,8 @@ def test_refine_sentences_aligns_inside_beads():
 
 
 class Counting(BagOfWords):
-    """The bag-of-words backend, counting in a class attribute every text it embeds (the CLI builds its own)."""
+    """The bag-of-words backend, counting in a class attribute every text it embeds (the CLI builds its
+    own)."""
 
     seen: list[str] = []
 
@@ -220,8 +239,12 @@ def test_cli_similarity_option_selects_the_backend(tmp_path):
 
     from transpair.cli import app
 
-    (tmp_path / "a.en.txt").write_text("The first paragraph is here.\n\nA second one follows it.\n", encoding="utf-8")
-    (tmp_path / "a.ko.txt").write_text("첫 번째 문단입니다.\n\n두 번째 문단이 뒤따릅니다.\n", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text(
+        "The first paragraph is here.\n\nA second one follows it.\n", encoding="utf-8"
+    )
+    (tmp_path / "a.ko.txt").write_text(
+        "첫 번째 문단입니다.\n\n두 번째 문단이 뒤따릅니다.\n", encoding="utf-8"
+    )
     args = ["align", str(tmp_path / "a.en.txt"), str(tmp_path / "a.ko.txt"), "-o", str(tmp_path / "a.po")]
     result = CliRunner().invoke(app, [*args, "--unit", "sentence", "--similarity", "test_align:Counting"])
     assert result.exit_code == 0, result.output

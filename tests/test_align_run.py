@@ -1,16 +1,22 @@
 """The align job's runner: pair or folder, what it prints, the exit code."""
 
 import pytest
+from conftest import CORPORA
 
 from transpair import align_run, pipeline
 from transpair.errors import InputError
 
-from conftest import CORPORA
-
 
 def test_folder_with_a_target_is_refused(tmp_path):
     with pytest.raises(InputError, match="is a folder"):
-        align_run.run(CORPORA / "pydocs", CORPORA / "pydocs", tmp_path, None, pipeline.AlignOptions(), pipeline.WriteOptions())
+        align_run.run(
+            CORPORA / "pydocs",
+            CORPORA / "pydocs",
+            tmp_path,
+            None,
+            pipeline.AlignOptions(),
+            pipeline.WriteOptions(),
+        )
 
 
 def test_folder_counts_failures_and_goes_on(tmp_path, capsys):
@@ -19,7 +25,9 @@ def test_folder_counts_failures_and_goes_on(tmp_path, capsys):
     for name in ("tutorial-appetite.en.txt", "tutorial-appetite.ko.txt"):
         (folder / name).write_bytes((CORPORA / "pydocs" / name).read_bytes())
     (folder / "broken.en.txt").write_bytes(b"\x00\x01\x02binary")
-    code = align_run.run(folder, None, tmp_path / "out", None, pipeline.AlignOptions(), pipeline.WriteOptions(), quiet=True)
+    code = align_run.run(
+        folder, None, tmp_path / "out", None, pipeline.AlignOptions(), pipeline.WriteOptions(), quiet=True
+    )
     err = capsys.readouterr().err
     assert code == align_run.EXIT_INPUT
     assert err.count("transpair: error:") == 1 and "broken.en.txt" in err
@@ -29,8 +37,12 @@ def test_folder_counts_failures_and_goes_on(tmp_path, capsys):
 def test_pair_prints_its_summary(tmp_path, capsys):
     base = CORPORA / "pydocs" / "tutorial-appetite"
     code = align_run.run(
-        base.with_suffix(".en.txt"), base.with_suffix(".ko.txt"), tmp_path / "a.po", None,
-        pipeline.AlignOptions(), pipeline.WriteOptions(),
+        base.with_suffix(".en.txt"),
+        base.with_suffix(".ko.txt"),
+        tmp_path / "a.po",
+        None,
+        pipeline.AlignOptions(),
+        pipeline.WriteOptions(),
     )
     assert code == align_run.EXIT_OK
     assert capsys.readouterr().err.startswith(f"{tmp_path / 'a.po'}: en -> ko, 17 beads:")

@@ -2,8 +2,8 @@
 
 import json
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
-from datetime import datetime, timezone
 
 import polib
 import pytest
@@ -14,9 +14,8 @@ from transpair.model import Alignment, Bead, Block, Document
 from transpair.notes import parse_note
 from transpair.pofile import read_po, write_po
 
-
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-WHEN = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
+WHEN = datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
 
 
 def doc(path, *texts, kind="paragraph"):
@@ -31,7 +30,9 @@ def doc(path, *texts, kind="paragraph"):
 
 
 def small_alignment():
-    src = doc("/some/dir/post.en.md", "Title", "First.", "Second.", "Repeated.", "Third.", "Repeated.", "Gone.")
+    src = doc(
+        "/some/dir/post.en.md", "Title", "First.", "Second.", "Repeated.", "Third.", "Repeated.", "Gone."
+    )
     tgt = doc("/x/post.ko.md", "제목", "첫째.", "둘째.", "반복.", "역주: 설명", "셋째.", "반복.", "Gone.")
     beads = (
         Bead((0,), (0,), 0.97, "translated"),
@@ -79,14 +80,27 @@ def test_header_is_complete():
     assert meta["POT-Creation-Date"] == "2026-01-02 03:04+0000"
     assert meta["Project-Id-Version"] == "post"
     assert meta["X-Generator"].startswith("transpair ")
-    for field in ("Report-Msgid-Bugs-To", "PO-Revision-Date", "Last-Translator", "Language-Team", "MIME-Version",
-                  "Content-Transfer-Encoding"):
+    for field in (
+        "Report-Msgid-Bugs-To",
+        "PO-Revision-Date",
+        "Last-Translator",
+        "Language-Team",
+        "MIME-Version",
+        "Content-Transfer-Encoding",
+    ):
         assert field in meta
     assert meta["Content-Type"] == "text/plain; charset=UTF-8"
 
 
-@pytest.mark.parametrize(("lang", "forms"), [("ko", "nplurals=1; plural=0;"), ("en", "nplurals=2; plural=(n != 1);"),
-                                             ("pt-BR", "nplurals=2; plural=(n > 1);"), ("xx", "nplurals=2; plural=(n != 1);")])
+@pytest.mark.parametrize(
+    ("lang", "forms"),
+    [
+        ("ko", "nplurals=1; plural=0;"),
+        ("en", "nplurals=2; plural=(n != 1);"),
+        ("pt-BR", "nplurals=2; plural=(n > 1);"),
+        ("xx", "nplurals=2; plural=(n != 1);"),
+    ],
+)
 def test_plural_forms(lang, forms):
     assert plural_forms(lang) == forms
 
@@ -96,11 +110,15 @@ def test_gold_alignment_passes_msgfmt_and_reads_back_equal(tmp_path, msgfmt):
     src, tgt = read.read_document(f"{base}.en.txt"), read.read_document(f"{base}.ko.txt")
     gold = json.loads((base.parent / "faq-design.gold.json").read_text())
     left = set(gold["untranslated_en"])
-    beads = tuple(Bead(tuple(s), tuple(t), 0.9, "untranslated" if set(s) & left else "") for s, t in gold["beads"])
+    beads = tuple(
+        Bead(tuple(s), tuple(t), 0.9, "untranslated" if set(s) & left else "") for s, t in gold["beads"]
+    )
     po = build_catalog(Alignment(src, tgt, beads), WHEN)
     path = tmp_path / "a.po"
     write_po(po, path)
-    check = subprocess.run([msgfmt, "--check-format", "--check-header", "-o", "/dev/null", path], capture_output=True)
+    check = subprocess.run(
+        [msgfmt, "--check-format", "--check-header", "-o", "/dev/null", path], capture_output=True
+    )
     assert check.returncode == 0, check.stderr
     back = read_po(path)
     fields = ("msgid", "msgstr", "msgctxt", "comment", "occurrences", "flags")

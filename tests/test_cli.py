@@ -6,10 +6,9 @@ import sys
 
 import polib
 import pytest
+from conftest import CORPORA
 
 from transpair.cli import app
-
-from conftest import CORPORA
 
 PAIR = CORPORA / "pydocs" / "tutorial-appetite"
 
@@ -22,7 +21,9 @@ def test_align_pair_writes_valid_po_and_beads(runner, tmp_path, msgfmt):
     out, beads = tmp_path / "a.po", tmp_path / "a.json"
     result = align(runner, f"{PAIR}.en.txt", f"{PAIR}.ko.txt", "-o", out, "--beads", beads)
     assert result.exit_code == 0, result.output
-    check = subprocess.run([msgfmt, "--check-format", "--check-header", "-o", "/dev/null", out], capture_output=True)
+    check = subprocess.run(
+        [msgfmt, "--check-format", "--check-header", "-o", "/dev/null", out], capture_output=True
+    )
     assert check.returncode == 0, check.stderr
     po = polib.pofile(str(out))
     en = (PAIR.parent / "tutorial-appetite.en.txt").read_text(encoding="utf-8").split("\n\n")
@@ -31,7 +32,13 @@ def test_align_pair_writes_valid_po_and_beads(runner, tmp_path, msgfmt):
     data = json.loads(beads.read_text(encoding="utf-8"))
     ids = [i for b in data["beads"] for i in b["source"]]
     assert ids == list(range(len(po)))
-    assert {b["status"] for b in data["beads"]} <= {"translated", "fuzzy", "untranslated", "source-only", "target-only"}
+    assert {b["status"] for b in data["beads"]} <= {
+        "translated",
+        "fuzzy",
+        "untranslated",
+        "source-only",
+        "target-only",
+    }
 
 
 def test_realign_keeps_translator_work(runner, tmp_path):
@@ -118,7 +125,11 @@ def test_outputs_never_replace_inputs(runner, tmp_path):
     src.write_bytes(PAIR.with_suffix(".en.txt").read_bytes())
     tgt.write_bytes(PAIR.with_suffix(".ko.txt").read_bytes())
     before = tgt.read_bytes()
-    for args in (["-o", tmp_path / "a.po", "--beads", tgt], ["-o", tgt, "--force"], ["-o", tmp_path / "b.po", "--beads", tmp_path / "b.po"]):
+    for args in (
+        ["-o", tmp_path / "a.po", "--beads", tgt],
+        ["-o", tgt, "--force"],
+        ["-o", tmp_path / "b.po", "--beads", tmp_path / "b.po"],
+    ):
         result = align(runner, src, tgt, *args)
         assert result.exit_code == 2 and "would overwrite" in result.output
     assert tgt.read_bytes() == before and not list(tmp_path.glob("*.po"))
@@ -134,9 +145,14 @@ def test_rewritten_po_keeps_its_mode(runner, tmp_path):
 
 def test_align_markers_file_marks_a_custom_placeholder(runner, tmp_path):
     src = tmp_path / "a.en.txt"
-    src.write_text("Python is an easy to learn, powerful programming language.\n\nIt has efficient data structures.\n", encoding="utf-8")
+    src.write_text(
+        "Python is an easy to learn, powerful programming language.\n\nIt has efficient data structures.\n",
+        encoding="utf-8",
+    )
     tgt = tmp_path / "a.ko.txt"
-    tgt.write_text("파이썬은 배우기 쉽고, 강력한 프로그래밍 언어입니다.\n\n<<나중에 옮김>>\n", encoding="utf-8")
+    tgt.write_text(
+        "파이썬은 배우기 쉽고, 강력한 프로그래밍 언어입니다.\n\n<<나중에 옮김>>\n", encoding="utf-8"
+    )
     markers = tmp_path / "markers.txt"
     markers.write_text("<<나중에 옮김>>\n", encoding="utf-8")
     beads = tmp_path / "a.json"

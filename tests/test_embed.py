@@ -34,7 +34,9 @@ def test_load_similarity_by_dotted_path():
     assert isinstance(embed.load_similarity(None).backend, embed.USESimilarity)
 
 
-@pytest.mark.parametrize("spec", ["nomodule_xyz:Thing", "fake_similarity:Missing", "fake_similarity", "numpy:ndarray"])
+@pytest.mark.parametrize(
+    "spec", ["nomodule_xyz:Thing", "fake_similarity:Missing", "fake_similarity", "numpy:ndarray"]
+)
 def test_load_similarity_rejects_bad_specs(spec):
     with pytest.raises(InputError, match="--similarity"):
         embed.load_similarity(spec)
@@ -42,7 +44,11 @@ def test_load_similarity_rejects_bad_specs(spec):
 
 def test_use_model_scores_a_translation_above_an_unrelated_sentence():
     vectors = embed.USESimilarity().embed(
-        ["The cat sleeps on the sofa.", "고양이가 소파 위에서 잠을 잡니다.", "주식 시장이 오늘 크게 하락했습니다."]
+        [
+            "The cat sleeps on the sofa.",
+            "고양이가 소파 위에서 잠을 잡니다.",
+            "주식 시장이 오늘 크게 하락했습니다.",
+        ]
     )
     assert vectors.shape == (3, 512)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)

@@ -37,7 +37,10 @@ def test_counts_are_micro_averaged():
 
 def test_po_view_splits_untranslated_beads():
     assert evaluate.split_untranslated([((0,), (0,)), ((1,), (1, 2))], {1}) == [
-        ((0,), (0,)), ((1,), ()), ((), (1,)), ((), (2,))
+        ((0,), (0,)),
+        ((1,), ()),
+        ((), (1,)),
+        ((), (2,)),
     ]
     beads = [Bead((0,), (0,), 0.9, "translated"), Bead((1,), (1,), 0.99, "untranslated")]
     as_given, po = evaluate.predicted_views(beads)
@@ -75,7 +78,9 @@ def test_eval_command_prints_both_metrics(tmp_path):
     write_gold(tmp_path, "one", 4)
     write_gold(tmp_path, "two", 5)
     runner = CliRunner()
-    result = runner.invoke(app, ["eval", str(tmp_path), "--json", "--similarity", "fake_similarity:BagOfWords"])
+    result = runner.invoke(
+        app, ["eval", str(tmp_path), "--json", "--similarity", "fake_similarity:BagOfWords"]
+    )
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)
     assert figures["documents"] == 2

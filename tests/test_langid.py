@@ -78,7 +78,13 @@ def test_script_shares_ignore_code_urls_and_numbers():
 
 
 def test_strip_non_words_keeps_link_text_and_hangul_code():
-    assert strip_non_words("See `the guide <https://x.org>`_ now").split() == ["See", "the", "guide", "_", "now"]
+    assert strip_non_words("See `the guide <https://x.org>`_ now").split() == [
+        "See",
+        "the",
+        "guide",
+        "_",
+        "now",
+    ]
     assert "설정" in strip_non_words("``설정``")
     assert "123" not in strip_non_words("version 123 and 4.5")
 
@@ -90,12 +96,17 @@ def _doc(*texts):
 def test_document_language_is_letter_weighted_majority():
     long_korean = "이 문서는 파이썬의 설치 방법과 사용법을 자세히 설명하는 긴 한국어 문단입니다. " * 3
     assert document_language(_doc("Overview", "Introduction", long_korean)) == "ko"
-    assert document_language(_doc("Short 한글.", "This is a much longer English paragraph about the tool.")) == "en"
+    assert (
+        document_language(_doc("Short 한글.", "This is a much longer English paragraph about the tool."))
+        == "en"
+    )
     assert document_language(_doc("``x = 1``", "42")) is None
 
 
 def test_unmarked_shell_output_is_not_a_third_language():
-    text = "# ip netns exec netns1 ip link list 1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT"
+    text = (
+        "# ip netns exec netns1 ip link list 1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT"
+    )
     assert detect(text) == "en"
 
 

@@ -70,9 +70,16 @@ def test_each_old_translation_is_reused_once_by_its_closest_new_source():
 
 
 def test_header_keeps_translator_fields_and_takes_new_creation_date():
-    old = po_of(**{"Last-Translator": "Kim <kim@example.org>", "POT-Creation-Date": "2020-01-01 00:00+0000",
-                   "PO-Revision-Date": "2021-01-01 00:00+0000"})
-    new = po_of(**{"Last-Translator": "transpair", "POT-Creation-Date": "2026-01-01 00:00+0000", "Language": "ko"})
+    old = po_of(
+        **{
+            "Last-Translator": "Kim <kim@example.org>",
+            "POT-Creation-Date": "2020-01-01 00:00+0000",
+            "PO-Revision-Date": "2021-01-01 00:00+0000",
+        }
+    )
+    new = po_of(
+        **{"Last-Translator": "transpair", "POT-Creation-Date": "2026-01-01 00:00+0000", "Language": "ko"}
+    )
     meta = merge(new, old).metadata
     assert meta["Last-Translator"] == "Kim <kim@example.org>"
     assert meta["PO-Revision-Date"] == "2021-01-01 00:00+0000"
@@ -94,7 +101,9 @@ def test_similarity_bounds():
 
 # Property: random edits of an article, re-aligned into a translated PO, lose no translation.
 
-WORDS = st.sampled_from("alpha beta gamma delta python module import class value list string error file".split())
+WORDS = st.sampled_from(
+    "alpha beta gamma delta python module import class value list string error file".split()
+)
 PARAGRAPH = st.lists(WORDS, min_size=4, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
 
 
@@ -186,7 +195,9 @@ def test_po_of_another_article_is_refused_but_a_renamed_file_is_not():
     with pytest.raises(InputError, match="another article"):
         merge(new, old)
     renamed = po_of(entry("Hello.", "", occurrences=[("renamed.en.txt", "1")]))
-    assert merge(renamed, po_of(entry("Hello.", "안녕", occurrences=[("post.en.txt", "1")])))[0].msgstr == "안녕"
+    assert (
+        merge(renamed, po_of(entry("Hello.", "안녕", occurrences=[("post.en.txt", "1")])))[0].msgstr == "안녕"
+    )
 
 
 def test_kept_translation_restates_the_note_and_keeps_target_only_lines():
@@ -194,7 +205,9 @@ def test_kept_translation_restates_the_note_and_keeps_target_only_lines():
 
     note = format_note(Note("1-1", "paragraph", 0.95, "untranslated", "copy of the source"))
     old = po_of(entry("Hello.", "안녕하세요!"), entry(LONG, "여우 번역"))
-    new = po_of(entry("Hello.", "", comment=note + "\ntarget-only: 역주"), entry(LONG + " More.", "", comment=note))
+    new = po_of(
+        entry("Hello.", "", comment=note + "\ntarget-only: 역주"), entry(LONG + " More.", "", comment=note)
+    )
     first, second = merge(new, old)
     assert parse_note(first.comment) == Note("1-1", "paragraph", 0.95, "translated")
     assert first.comment.endswith("\ntarget-only: 역주")

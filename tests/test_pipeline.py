@@ -3,13 +3,12 @@
 from pathlib import Path
 
 import pytest
+from conftest import CORPORA
 
 from transpair import pipeline
 from transpair.errors import InputError
 from transpair.pairs import find_articles
 from transpair.read import read_document
-
-from conftest import CORPORA
 
 EN = [
     "Python is an easy to learn, powerful programming language.",
@@ -60,7 +59,9 @@ def test_swapped_languages_are_refused_with_a_hint(tmp_path):
 def test_alternating_bilingual_file_is_split_and_aligned(tmp_path):
     path = write(tmp_path / "post.txt", [p for pair in zip(EN, KO) for p in pair])
     alignment = pipeline.align_files(path, None, pipeline.AlignOptions())
-    assert [(b.source, b.target, b.status) for b in alignment.beads] == [((i,), (i,), "translated") for i in range(4)]
+    assert [(b.source, b.target, b.status) for b in alignment.beads] == [
+        ((i,), (i,), "translated") for i in range(4)
+    ]
     assert [b.text for b in alignment.target.blocks] == KO
 
 
@@ -79,7 +80,9 @@ def test_align_folder_reports_errors_per_article_and_goes_on(tmp_path):
     write(folder / "good.en.txt", EN)
     write(folder / "good.ko.txt", KO)
     (folder / "bad.en.txt").write_bytes(b"\x00\x01binary")
-    runs = pipeline.align_folder(find_articles(folder), tmp_path / "out", pipeline.AlignOptions(), pipeline.WriteOptions())
+    runs = pipeline.align_folder(
+        find_articles(folder), tmp_path / "out", pipeline.AlignOptions(), pipeline.WriteOptions()
+    )
     results = {article.name: result for article, result in runs}
     assert isinstance(results["bad"], InputError)
     assert results["good"] == tmp_path / "out" / "good.po" and results["good"].exists()
@@ -95,7 +98,13 @@ def test_lone_post_with_a_section_left_under_a_marker(tmp_path):
 
 
 def test_lone_file_in_a_third_language_is_refused(tmp_path):
-    path = write(tmp_path / "post.txt", ["Das ist ein deutscher Text über die Software.", "Die Software ist frei und kostenlos verfügbar für alle."])
+    path = write(
+        tmp_path / "post.txt",
+        [
+            "Das ist ein deutscher Text über die Software.",
+            "Die Software ist frei und kostenlos verfügbar für alle.",
+        ],
+    )
     with pytest.raises(InputError, match="written in"):
         pipeline.align_files(path, None, pipeline.AlignOptions())
 

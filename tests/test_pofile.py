@@ -13,7 +13,7 @@ from transpair.errors import InputError
 from transpair.pofile import format_po, read_po, write_po, write_text
 
 KOREAN = (
-    "이것은 상당히 긴 한국어 문장으로 어딘가에서 줄바꿈이 되어야 합니다. 예를 들어 약어와 \"인용부호\" 그리고 "
+    '이것은 상당히 긴 한국어 문장으로 어딘가에서 줄바꿈이 되어야 합니다. 예를 들어 약어와 "인용부호" 그리고 '
     "URL https://docs.python.org/3/library/functions.html#open 등이 있습니다."
 )
 ENGLISH = (
@@ -38,17 +38,29 @@ def catalog(*entries: polib.POEntry) -> polib.POFile:
 
 
 def sample() -> polib.POFile:
-    """Every kind of entry gettext writes: wrapped, multi-line, escapes, context, fuzzy, previous, obsolete."""
+    """Every kind of entry gettext writes: wrapped, multi-line, escapes, context, fuzzy, previous,
+    obsolete."""
     return catalog(
-        polib.POEntry(msgid=ENGLISH, msgstr=KOREAN, occurrences=[("a.en.txt", "3"), ("a.en.txt", "5")],
-                      comment="transpair: 2-1 paragraph score=0.91 status=translated", tcomment="checked\n\nby me"),
+        polib.POEntry(
+            msgid=ENGLISH,
+            msgstr=KOREAN,
+            occurrences=[("a.en.txt", "3"), ("a.en.txt", "5")],
+            comment="transpair: 2-1 paragraph score=0.91 status=translated",
+            tcomment="checked\n\nby me",
+        ),
         polib.POEntry(msgid="Line one\nline two\n", msgstr="첫 줄\n둘째 줄\n", msgctxt="repeat 2"),
-        polib.POEntry(msgid='Tabs\tand "quotes" and back\\slash', msgstr="탭\t과 \"따옴표\" 그리고 역\\슬래시"),
-        polib.POEntry(msgid=ENGLISH[:70] + " changed", msgstr=KOREAN, flags=["fuzzy"], previous_msgid=ENGLISH),
+        polib.POEntry(msgid='Tabs\tand "quotes" and back\\slash', msgstr='탭\t과 "따옴표" 그리고 역\\슬래시'),
+        polib.POEntry(
+            msgid=ENGLISH[:70] + " changed", msgstr=KOREAN, flags=["fuzzy"], previous_msgid=ENGLISH
+        ),
         polib.POEntry(msgid="Untranslated but flagged", msgstr="", flags=["fuzzy"]),
         polib.POEntry(msgid=KOREAN, msgstr=ENGLISH, obsolete=True, flags=["fuzzy"], previous_msgid=ENGLISH),
         polib.POEntry(msgid="Obsolete and empty", msgstr="", obsolete=True),
-        polib.POEntry(msgid="x" * 100, msgstr="가" * 60, occurrences=[(f"some/long/path/file{i}.txt", str(i * 111)) for i in range(6)]),
+        polib.POEntry(
+            msgid="x" * 100,
+            msgstr="가" * 60,
+            occurrences=[(f"some/long/path/file{i}.txt", str(i * 111)) for i in range(6)],
+        ),
     )
 
 
@@ -62,13 +74,20 @@ def test_msgcat_leaves_written_file_byte_identical(tmp_path, msgcat, wrap):
 
 def test_wrapping_counts_hangul_double_and_breaks_like_gettext():
     text = format_po(catalog(polib.POEntry(msgid="a", msgstr=KOREAN)))
-    assert 'msgstr ""\n"이것은 상당히 긴 한국어 문장으로 어딘가에서 줄바꿈이 되어야 합니다. 예를 들"\n"어 약어와' in text
+    assert (
+        'msgstr ""\n"이것은 상당히 긴 한국어 문장으로 어딘가에서 줄바꿈이 되어야 합니다. 예를 들"\n"어 약어와'
+        in text
+    )
 
 
 def test_no_wrap_keeps_each_line_whole_but_splits_at_newlines():
     lines = format_po(sample(), wrap=False).splitlines()
     assert f'msgid "{ENGLISH}"'.replace('"spaghetti"', '\\"spaghetti\\"') in lines
-    assert ['msgid ""', '"Line one\\n"', '"line two\\n"'] == lines[lines.index('msgctxt "repeat 2"') + 1 :][:3]
+    assert lines[lines.index('msgctxt "repeat 2"') + 1 :][:3] == [
+        'msgid ""',
+        '"Line one\\n"',
+        '"line two\\n"',
+    ]
 
 
 def test_obsolete_entries_come_last_and_empty_ones_are_dropped():
@@ -84,7 +103,11 @@ def test_fuzzy_flag_is_not_written_on_untranslated_entries():
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t\"\\ 가나 ab"), max_size=200))
+@given(
+    st.text(
+        st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from('\n\t"\\ 가나 ab'), max_size=200
+    )
+)
 def test_any_text_reads_back_unchanged(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("po") / "a.po"
     write_po(catalog(polib.POEntry(msgid="id " + text, msgstr=text)), path)
@@ -138,8 +161,15 @@ def test_permission_error_while_writing_is_input_error_and_cleans_up(tmp_path, m
     ("content", "message"),
     [
         (b'msgid "a"\nmsgstr "b"\nmsgid\n', r"bad\.po:3: syntax error"),
-        (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=NO-SUCH\\n"\n\nmsgid "a"\nmsgstr "b"\n', "charset"),
-        (b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\xff\xfe"\n', "decode"),
+        (
+            b'msgid ""\nmsgstr "Content-Type: text/plain; charset=NO-SUCH\\n"\n\nmsgid "a"\nmsgstr "b"\n',
+            "charset",
+        ),
+        (
+            b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr '
+            b'"\xff\xfe"\n',
+            "decode",
+        ),
         (b'msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', "conflicting duplicate"),
     ],
 )
@@ -167,16 +197,25 @@ def test_identical_duplicates_are_merged(tmp_path):
 PALETTE = (
     list("abcdefghij ABC  0123456789.,;:!?-/()[]{}<>\"'\\%$#@&*+=_|~`^\t\n")
     + list("가나다라마바사한국어입니다 ")
-    + list("…—「」中文\u00a0é😀ア\u3000・\u200d\u0301\u0e01\u0627\u3001\u3002\uff0c«»“”’·–\u00ad\u200b\u2060ー！¿€°™")
-    + ["\u1100\u1161\u11a8", "\U0001F1E6", "\U0001F466\U0001F3FB"]
+    + list(
+        "…—「」中文\u00a0é😀ア\u3000・\u200d\u0301\u0e01\u0627\u3001\u3002\uff0c«»“”’·–\u00ad\u200b\u2060ー！¿€°™"
+    )
+    + ["\u1100\u1161\u11a8", "\U0001f1e6", "\U0001f466\U0001f3fb"]
 )
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.lists(st.sampled_from(PALETTE), max_size=250).map("".join), min_size=1, max_size=20),
-       st.booleans())
+@given(
+    st.lists(st.lists(st.sampled_from(PALETTE), max_size=250).map("".join), min_size=1, max_size=20),
+    st.booleans(),
+)
 def test_msgcat_agrees_on_random_text(tmp_path_factory, msgcat, texts, wrap):
-    po = catalog(*(polib.POEntry(msgctxt=str(i), msgid=t, msgstr=t[::-1], obsolete=i % 3 == 2) for i, t in enumerate(texts)))
+    po = catalog(
+        *(
+            polib.POEntry(msgctxt=str(i), msgid=t, msgstr=t[::-1], obsolete=i % 3 == 2)
+            for i, t in enumerate(texts)
+        )
+    )
     path = tmp_path_factory.mktemp("po") / "r.po"
     write_po(po, path, wrap=wrap)
     args = [msgcat] + ([] if wrap else ["--no-wrap"]) + [str(path)]
@@ -222,10 +261,14 @@ def test_declared_legacy_charset_is_decoded(tmp_path):
 
 
 def test_undecodable_or_unknown_charset_is_an_error(tmp_path):
-    wrong = raw(tmp_path / "wrong.po", 'msgid "Korean"\nmsgstr "한국어"\n', charset="UTF-8", encoding="euc-kr")
+    wrong = raw(
+        tmp_path / "wrong.po", 'msgid "Korean"\nmsgstr "한국어"\n', charset="UTF-8", encoding="euc-kr"
+    )
     with pytest.raises(InputError, match=r"wrong\.po: cannot decode"):
         read_po(wrong)
-    unknown = raw(tmp_path / "unknown.po", 'msgid "a"\nmsgstr "한국어"\n', charset="NO-SUCH", encoding="euc-kr")
+    unknown = raw(
+        tmp_path / "unknown.po", 'msgid "a"\nmsgstr "한국어"\n', charset="NO-SUCH", encoding="euc-kr"
+    )
     with pytest.raises(InputError, match=r"unknown\.po: cannot decode"):
         read_po(unknown)
 

@@ -54,7 +54,9 @@ def test_no_wrap_keeps_one_line_per_newline():
     assert wrap_field("msgid", "word " * 40, wrap=False) == ['msgid "' + "word " * 40 + '"']
 
 
-@pytest.mark.parametrize(("char", "cls"), [("a", "AL"), ("가", "H2"), ("각", "H3"), (" ", "SP"), ("(", "OP"), ("\u00a0", "GL")])
+@pytest.mark.parametrize(
+    ("char", "cls"), [("a", "AL"), ("가", "H2"), ("각", "H3"), (" ", "SP"), ("(", "OP"), ("\u00a0", "GL")]
+)
 def test_line_break_classes(char, cls):
     assert line_break_class(char) == cls
 

@@ -123,7 +123,12 @@ def test_undecodable_bytes_raise_input_error():
 
 def test_format_from_extension_and_override(tmp_path):
     assert [format_of(n) for n in ("a.md", "b.MARKDOWN", "c.html", "d.htm", "e.txt", "f")] == [
-        "markdown", "markdown", "html", "html", "text", "text"
+        "markdown",
+        "markdown",
+        "html",
+        "html",
+        "text",
+        "text",
     ]
     path = _write(tmp_path, "a.txt", b"# Title\n\nText.\n")
     assert read_document(path).blocks[0].text == "# Title"

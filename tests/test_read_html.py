@@ -1,9 +1,10 @@
 """Tests for transpair.read_html: the article body's blocks, skipped chrome and scripts, source spans."""
 
-from transpair.read_html import content_root, html_blocks
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from transpair.read_html import content_root, html_blocks
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Site</title><script>var s = "<p>not text</p>";</script><style>p {}</style></head>
@@ -50,7 +51,10 @@ def test_article_blocks_kinds_and_texts():
 def test_spans_cover_inner_html_and_lines_are_right():
     spans = {b.text: (PAGE[b.start : b.end], b.line) for b in html_blocks(PAGE)}
     assert spans["My post title"] == ("My <em>post</em> title", 6)
-    assert spans["First & second line with a link."][0] == 'First &amp; second<br>line with a <a href="https://x.org">link</a>.'
+    assert (
+        spans["First & second line with a link."][0]
+        == 'First &amp; second<br>line with a <a href="https://x.org">link</a>.'
+    )
     assert spans["Item two"] == ("Item two", 10)
     assert spans["no end tag"][0] == "no end tag"
     assert spans["Last para"][0] == "Last para"
@@ -67,15 +71,22 @@ def test_scripts_navigation_asides_and_page_chrome_are_skipped():
 def test_root_prefers_article_then_main_then_richest_div_then_body():
     soup = BeautifulSoup("<body><main><p>m</p></main><div><p>long long text</p></div></body>", "html.parser")
     assert content_root(soup).name == "main"
-    soup = BeautifulSoup("<body><div id=a><p>short</p></div><div id=b><p>much longer text</p></div></body>", "html.parser")
+    soup = BeautifulSoup(
+        "<body><div id=a><p>short</p></div><div id=b><p>much longer text</p></div></body>", "html.parser"
+    )
     assert content_root(soup)["id"] == "b"
     soup = BeautifulSoup("<body><h2>Only heading</h2></body>", "html.parser")
     assert content_root(soup).name == "body"
 
 
 def test_korean_page_without_article():
-    page = "<html><body><div><h2>소개</h2><p>파이썬은 <code>pip</code>으로 설치합니다.</p></div></body></html>"
-    assert [(b.kind, b.text) for b in html_blocks(page)] == [("heading", "소개"), ("paragraph", "파이썬은 pip으로 설치합니다.")]
+    page = (
+        "<html><body><div><h2>소개</h2><p>파이썬은 <code>pip</code>으로 설치합니다.</p></div></body></html>"
+    )
+    assert [(b.kind, b.text) for b in html_blocks(page)] == [
+        ("heading", "소개"),
+        ("paragraph", "파이썬은 pip으로 설치합니다."),
+    ]
 
 
 def _pairs(page):
@@ -83,7 +94,10 @@ def _pairs(page):
 
 
 def test_bare_text_in_divs_split_at_double_br_in_document_order():
-    page = "<body><div class=entry>First line<br>same para.<br><br>\n<br>Second &amp; para.<p>Third.</p>Fourth.</div></body>"
+    page = (
+        "<body><div class=entry>First line<br>same para.<br><br>\n"
+        "<br>Second &amp; para.<p>Third.</p>Fourth.</div></body>"
+    )
     assert _pairs(page) == [
         ("paragraph", "First line same para.", "First line<br>same para."),
         ("paragraph", "Second & para.", "Second &amp; para."),
@@ -94,17 +108,47 @@ def test_bare_text_in_divs_split_at_double_br_in_document_order():
 
 def test_list_item_text_after_a_nested_list_is_its_own_block():
     page = "<body><ul><li>Lead <ul><li>inner</li></ul> tail text</li></ul></body>"
-    assert _pairs(page) == [("list", "Lead", "Lead"), ("list", "inner", "inner"), ("list", "tail text", "tail text")]
+    assert _pairs(page) == [
+        ("list", "Lead", "Lead"),
+        ("list", "inner", "inner"),
+        ("list", "tail text", "tail text"),
+    ]
 
 
 def test_fragment_without_body():
     page = "Hello <b>world</b>.\n<p>Next one.</p>"
-    assert _pairs(page) == [("paragraph", "Hello world.", "Hello <b>world</b>."), ("paragraph", "Next one.", "Next one.")]
+    assert _pairs(page) == [
+        ("paragraph", "Hello world.", "Hello <b>world</b>."),
+        ("paragraph", "Next one.", "Next one."),
+    ]
 
 
 _PIECES = st.sampled_from(
-    ["<p>", "</p>", "<div>", "</div>", "<li>", "</li>", "<ul>", "</ul>", "<br>", "<b>", "</b>", "<h2>", "</h2>",
-     "<script>x</script>", "text", "글", " ", "\n", "&amp;", "<!-- c -->", "<td>", "<table>", "</table>"]
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<li>",
+        "</li>",
+        "<ul>",
+        "</ul>",
+        "<br>",
+        "<b>",
+        "</b>",
+        "<h2>",
+        "</h2>",
+        "<script>x</script>",
+        "text",
+        "글",
+        " ",
+        "\n",
+        "&amp;",
+        "<!-- c -->",
+        "<td>",
+        "<table>",
+        "</table>",
+    ]
 )
 
 

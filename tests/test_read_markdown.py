@@ -96,7 +96,10 @@ def test_front_matter_yaml_toml_and_plain_rule():
     assert front_matter_end("---\na: 1\n...\n") == len("---\na: 1\n...\n")
     assert front_matter_end("Text\n---\n") == 0
     assert front_matter_end("---\nno closing line\n") == 0
-    assert _kinds_texts("Intro\n\n---\n\nAfter rule\n") == [("paragraph", "Intro"), ("paragraph", "After rule")]
+    assert _kinds_texts("Intro\n\n---\n\nAfter rule\n") == [
+        ("paragraph", "Intro"),
+        ("paragraph", "After rule"),
+    ]
 
 
 def test_korean_heading_and_list_marker_digits_in_text():

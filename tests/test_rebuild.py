@@ -24,7 +24,9 @@ def gold_catalog(name: str) -> tuple[Document, Document, dict, polib.POFile]:
     src, tgt = read.read_document(GOLD / f"{name}.en.txt"), read.read_document(GOLD / f"{name}.ko.txt")
     gold = json.loads((GOLD / f"{name}.gold.json").read_text(encoding="utf-8"))
     left = set(gold["untranslated_en"])
-    beads = tuple(Bead(tuple(s), tuple(t), 0.9, "untranslated" if set(s) & left else "") for s, t in gold["beads"])
+    beads = tuple(
+        Bead(tuple(s), tuple(t), 0.9, "untranslated" if set(s) & left else "") for s, t in gold["beads"]
+    )
     return src, tgt, gold, build_catalog(Alignment(src, tgt, beads))
 
 
@@ -95,8 +97,10 @@ def test_fuzzy_and_untranslated_keep_source_or_get_marker(tmp_path):
 
 def test_multi_block_entry_fills_first_span_and_empties_the_others():
     text = "A one.\n\nB two.\n\nC three.\n"
-    blocks = tuple(Block(t, "paragraph", 1 + 2 * i, text.index(t), text.index(t) + len(t))
-                   for i, t in enumerate(["A one.", "B two.", "C three."]))
+    blocks = tuple(
+        Block(t, "paragraph", 1 + 2 * i, text.index(t), text.index(t) + len(t))
+        for i, t in enumerate(["A one.", "B two.", "C three."])
+    )
     doc = Document("a.txt", text, blocks)
     po = build_catalog(Alignment(doc, doc, (Bead((0, 1), (0,), 0.9, "translated"), Bead((2,), (2,), 0.9))))
     po[0].msgstr = "가나."
@@ -105,7 +109,9 @@ def test_multi_block_entry_fills_first_span_and_empties_the_others():
 
 def test_repeated_paragraphs_use_their_own_context():
     text = "Same.\n\nOther.\n\nSame.\n"
-    blocks = tuple(Block(t, "paragraph", 1, s, s + len(t)) for t, s in [("Same.", 0), ("Other.", 7), ("Same.", 15)])
+    blocks = tuple(
+        Block(t, "paragraph", 1, s, s + len(t)) for t, s in [("Same.", 0), ("Other.", 7), ("Same.", 15)]
+    )
     doc = Document("a.txt", text, blocks)
     pot = build_template(doc)
     for entry, ko in zip(pot, ["첫째", "다른", "둘째"]):
@@ -172,7 +178,12 @@ def test_apply_never_overwrites_its_inputs(tmp_path, target):
 
 def test_apply_missing_po_and_missing_output_folder_are_exit_2(tmp_path):
     source, po = write_pair(tmp_path, {})
-    assert runner.invoke(app, ["apply", str(tmp_path / "no.po"), str(source), "-o", str(tmp_path / "o.md")]).exit_code == 2
+    assert (
+        runner.invoke(
+            app, ["apply", str(tmp_path / "no.po"), str(source), "-o", str(tmp_path / "o.md")]
+        ).exit_code
+        == 2
+    )
     result = runner.invoke(app, ["apply", str(po), str(source), "-o", str(tmp_path / "no" / "o.md")])
     assert result.exit_code == 2 and "does not exist" in result.output
 
@@ -186,7 +197,10 @@ def test_pot_writes_template_that_msgfmt_accepts(tmp_path, msgfmt):
     assert result.exit_code == 0, result.output
     pot = read_po(out)
     assert [e.msgid for e in pot] == [b.text for b in doc.blocks]
-    assert subprocess.run([msgfmt, "--check-format", "-o", "/dev/null", out], capture_output=True).returncode == 0
+    assert (
+        subprocess.run([msgfmt, "--check-format", "-o", "/dev/null", out], capture_output=True).returncode
+        == 0
+    )
 
 
 def test_pot_by_sentence_and_bad_inputs(tmp_path):
@@ -194,7 +208,11 @@ def test_pot_by_sentence_and_bad_inputs(tmp_path):
     path.write_text("One sentence here. Another one follows.\n\nSecond paragraph.\n", encoding="utf-8")
     out = tmp_path / "a.pot"
     assert runner.invoke(app, ["pot", str(path), "-o", str(out), "--unit", "sentence"]).exit_code == 0
-    assert [e.msgid for e in read_po(out)] == ["One sentence here.", "Another one follows.", "Second paragraph."]
+    assert [e.msgid for e in read_po(out)] == [
+        "One sentence here.",
+        "Another one follows.",
+        "Second paragraph.",
+    ]
     assert runner.invoke(app, ["pot", str(path), "-o", str(path)]).exit_code == 2
     assert runner.invoke(app, ["pot", str(tmp_path / "none.txt"), "-o", str(out)]).exit_code == 2
 
@@ -240,12 +258,15 @@ def test_apply_a_sentence_level_po(tmp_path):
     out = tmp_path / "a.ko.txt"
     result = runner.invoke(app, ["apply", str(pot), str(path), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert out.read_text(encoding="utf-8") == "One sentence here. 다른 문장이 이어집니다.\n\nSecond paragraph.\n"
+    assert (
+        out.read_text(encoding="utf-8") == "One sentence here. 다른 문장이 이어집니다.\n\nSecond paragraph.\n"
+    )
 
 
 def test_an_article_with_no_text_is_said_so(tmp_path):
-    from transpair.cli import app
     from typer.testing import CliRunner
+
+    from transpair.cli import app
 
     code = tmp_path / "code.md"
     code.write_text("```\nprint('only code')\n```\n", encoding="utf-8")

@@ -15,8 +15,12 @@ TRICKY = "Step [TBD] | <script>alert(1)</script>"
 
 def sample_report() -> Report:
     """Two articles: the sample one and a finished one whose heading holds markup-like text."""
-    done = article_report("done [b].po", catalog([entry(TRICKY, "단계", kind="heading", status="translated"),
-                                               entry("All done here.", "다 됐다.")]))
+    done = article_report(
+        "done [b].po",
+        catalog(
+            [entry(TRICKY, "단계", kind="heading", status="translated"), entry("All done here.", "다 됐다.")]
+        ),
+    )
     return Report((done, article_report("sample.po", catalog(sample_entries()))), ("x.po: no such file",))
 
 
@@ -25,7 +29,9 @@ def test_json_has_weblate_fields_per_article_section_and_total():
     assert [a["name"] for a in data["articles"]] == ["sample.po", "done [b].po"]
     sample = data["articles"][0]
     assert (sample["total"], sample["translated"], sample["fuzzy"], sample["untranslated"]) == (8, 3, 1, 4)
-    assert sample["translated_percent"] == 37.5 and sample["placeholder"] == 1 and sample["left_in_source"] == 1
+    assert (
+        sample["translated_percent"] == 37.5 and sample["placeholder"] == 1 and sample["left_in_source"] == 1
+    )
     assert [s["title"] for s in sample["sections"]] == ["", "Getting started", "Details"]
     assert data["total"]["total"] == 10 and data["total"]["translated"] == 5
     assert data["coverage_percent"] == data["total"]["translated_words_percent"]
@@ -34,7 +40,15 @@ def test_json_has_weblate_fields_per_article_section_and_total():
 
 def test_csv_has_a_row_per_article_section_and_total():
     rows = list(csv.DictReader(io.StringIO(to_csv(sample_report(), "words", "name"))))
-    assert [r["level"] for r in rows] == ["article", "section", "article", "section", "section", "section", "total"]
+    assert [r["level"] for r in rows] == [
+        "article",
+        "section",
+        "article",
+        "section",
+        "section",
+        "section",
+        "total",
+    ]
     assert rows[1]["section"] == TRICKY and rows[-1]["total"] == "10"
     assert rows[2]["fuzzy"] == "1" and rows[2]["translated_words_percent"] == "36.4"
 
@@ -44,14 +58,18 @@ def test_markdown_escapes_cells_and_lists_sections_left():
     assert "## Translation coverage: 50.0% (by strings)" in md
     assert "| sample.po | 37.5% | 3/8 |" in md
     assert "| **Total** | 50.0% | 5/10 |" in md
-    assert "<script>" not in md and "Step [TBD] \\| &lt;script&gt;" not in md  # finished sections are not listed
+    assert (
+        "<script>" not in md and "Step [TBD] \\| &lt;script&gt;" not in md
+    )  # finished sections are not listed
     assert "| sample.po | Getting started | 66.7% | Run it on two files. |" in md
     assert "fuzzy counts as not done" in md
 
 
 def test_markdown_escapes_a_section_left_to_translate():
-    left = article_report("left.po", catalog([entry(TRICKY, "", kind="heading", status="untranslated"),
-                                              entry("Still to do here.", "")]))
+    left = article_report(
+        "left.po",
+        catalog([entry(TRICKY, "", kind="heading", status="untranslated"), entry("Still to do here.", "")]),
+    )
     md = to_markdown(Report((left,), ()), "strings", "coverage")
     assert "<script>" not in md
     assert "| left.po | Step [TBD] \\| &lt;script&gt;alert(1)&lt;/script&gt; | 0.0% |" in md
@@ -72,12 +90,28 @@ def test_table_fits_an_80_column_terminal_with_big_figures():
     print_table(report, "words", "coverage", console=console)
     lines = console.file.getvalue().splitlines()
     header = next(line for line in lines if "Article" in line)
-    assert header.split() == ["Article", "Progress", "Done", "Strings", "Words", "Fuzzy", "Untr.", "TBD", "Src"]
+    assert header.split() == [
+        "Article",
+        "Progress",
+        "Done",
+        "Strings",
+        "Words",
+        "Fuzzy",
+        "Untr.",
+        "TBD",
+        "Src",
+    ]
     assert max(len(line.rstrip()) for line in lines) <= 80
     total = next(line for line in lines if line.strip().startswith("Total"))
     fig = report.total
-    assert total.split()[-6:] == [f"{fig.translated.strings}/{fig.total.strings}",
-                                  f"{fig.translated.words}/{fig.total.words}", "1", "18", "1", "1"]
+    assert total.split()[-6:] == [
+        f"{fig.translated.strings}/{fig.total.strings}",
+        f"{fig.translated.words}/{fig.total.words}",
+        "1",
+        "18",
+        "1",
+        "1",
+    ]
     assert fig.total.words > 10000
 
 

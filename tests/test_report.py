@@ -100,8 +100,19 @@ def test_sort_least_translated_first_or_by_name():
 
 def test_stats_uses_weblate_field_names():
     data = stats(article_report("a", catalog(sample_entries())).figures)
-    for key in ("total", "translated", "translated_percent", "fuzzy", "fuzzy_percent", "untranslated",
-                "total_words", "translated_words", "translated_words_percent", "fuzzy_words", "untranslated_words"):
+    for key in (
+        "total",
+        "translated",
+        "translated_percent",
+        "fuzzy",
+        "fuzzy_percent",
+        "untranslated",
+        "total_words",
+        "translated_words",
+        "translated_words_percent",
+        "fuzzy_words",
+        "untranslated_words",
+    ):
         assert key in data
     assert data["translated_percent"] == 37.5 and data["placeholder"] == 1 and data["left_in_source"] == 1
 
@@ -113,7 +124,9 @@ def make(kind: str, i: int) -> polib.POEntry:
     """A generated entry of one kind (h = translated heading)."""
     text = f"text number {i} " * (i % 4 + 1)
     return {
-        "t": entry(text, "번역"), "f": entry(text, "번역", fuzzy=True), "u": entry(text),
+        "t": entry(text, "번역"),
+        "f": entry(text, "번역", fuzzy=True),
+        "u": entry(text),
         "p": entry(text, status="untranslated", reason='placeholder "TBD"'),
         "l": entry(text, status="untranslated", reason="left in English"),
         "h": entry(text, "제목", kind="heading", status="translated"),

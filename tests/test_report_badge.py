@@ -16,8 +16,10 @@ def test_badge_is_wellformed_svg_with_the_value():
 
 
 def test_badge_colour_follows_coverage_level():
-    colours = {level: badge_svg(pct) for level, pct in
-               [("low", 12.0), ("partial", 50.0), ("good", 80.0), ("complete", 100.0)]}
+    colours = {
+        level: badge_svg(pct)
+        for level, pct in [("low", 12.0), ("partial", 50.0), ("good", 80.0), ("complete", 100.0)]
+    }
     for level, svg in colours.items():
         assert f'fill="{BADGE_COLOURS[level]}"' in svg
 

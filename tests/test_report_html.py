@@ -65,10 +65,25 @@ def find_chromium() -> str:
 def browse(page: Path, tmp: Path, *args: str) -> tuple[str, str, list[str]]:
     """Open a local page headless: (stdout, console messages, URLs the page itself requested)."""
     netlog = tmp / f"{page.stem}.net.json"
-    cmd = [find_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           f"--user-data-dir={tmp / 'profile'}", "--enable-logging=stderr", "--v=0", f"--log-net-log={netlog}",
-           "--window-size=1200,1000", "--hide-scrollbars", *args, page.as_uri()]
+    cmd = [
+        find_chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp / 'profile'}",
+        "--enable-logging=stderr",
+        "--v=0",
+        f"--log-net-log={netlog}",
+        "--window-size=1200,1000",
+        "--hide-scrollbars",
+        *args,
+        page.as_uri(),
+    ]
     run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
     return run.stdout, console, page_requests(netlog)
@@ -79,16 +94,19 @@ def page_requests(netlog: Path) -> list[str]:
     log = json.loads(netlog.read_text(encoding="utf-8"))
     start = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
     jobs = [e.get("params", {}) for e in log["events"] if e["type"] == start]
-    return [p["url"] for p in jobs if "url" in p and p.get("initiator") != "not an origin"
-            and not p["url"].startswith("file:")]
+    return [
+        p["url"]
+        for p in jobs
+        if "url" in p and p.get("initiator") != "not an origin" and not p["url"].startswith("file:")
+    ]
 
 
 def decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
     """(width, height, rows of RGB(A) bytes) of an 8-bit non-interlaced PNG, as Chromium writes them."""
     pos, idat, width = 8, b"", 0
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             width, height, depth, colour = struct.unpack(">IIBB", body[:10])
             assert depth == 8 and colour in (2, 6)
@@ -98,7 +116,7 @@ def decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
         pos += 12 + length
     raw, stride, rows, prev = zlib.decompress(idat), width * channels, [], bytes(width * channels)
     for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
         for i in range(stride):
             a = line[i - channels] if i >= channels else 0
             b, c = prev[i], prev[i - channels] if i >= channels else 0
@@ -116,7 +134,8 @@ def paeth(a: int, b: int, c: int) -> int:
 
 
 def runs(row: bytes, colour: tuple[int, int, int], start: int = 0) -> tuple[int, int]:
-    """(x, length) of the longest run of `colour` (within 3 per channel) in a row of RGB pixels, from start."""
+    """(x, length) of the longest run of `colour` (within 3 per channel) in a row of RGB pixels, from
+    start."""
     best, x, n = (0, 0), start, len(row) // 3
     while x < n:
         end = x
@@ -152,9 +171,14 @@ def test_chromium_draws_the_chart_with_no_console_error_and_no_request(tmp_path)
     assert console == [] and requests == []
     width, height, rows = decode_png(shot.read_bytes())
     assert (width, height) == (1200, 1000)
-    expected = [coverage(a.figures, "words") / 100 for a in sort_articles(quarter_report().articles, "coverage", "words")]
+    expected = [
+        coverage(a.figures, "words") / 100
+        for a in sort_articles(quarter_report().articles, "coverage", "words")
+    ]
     assert expected == [0.16, 0.75]
-    assert bar_shares(rows) == pytest.approx(expected, abs=0.02)  # one bar per article (section charts are folded)
+    assert bar_shares(rows) == pytest.approx(
+        expected, abs=0.02
+    )  # one bar per article (section charts are folded)
 
 
 def test_the_checks_catch_a_page_that_loads_or_logs(tmp_path):

@@ -1,16 +1,19 @@
 """Report inputs: PO files and folders; every unusable input is one error line, the rest is reported."""
 
-
 from report_fixtures import entry, sample_entries, write
 
 from transpair.report_input import collect
+
 
 def test_bad_inputs_are_errors_and_good_files_are_still_reported(tmp_path):
     good = write(tmp_path / "good.po", sample_entries())
     (tmp_path / "empty").mkdir()
     (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
     bad = tmp_path / "bad.po"
-    bad.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nbogus\n', encoding="utf-8")
+    bad.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nbogus\n',
+        encoding="utf-8",
+    )
     report = collect([good, tmp_path / "missing.po", tmp_path / "empty", tmp_path / "notes.txt", bad])
     assert [a.name for a in report.articles] == [str(good)]
     assert len(report.errors) == 4

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import polib
 import pytest
+from conftest import shared_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from conftest import shared_data
 from report_fixtures import entry, sample_entries, write
 
 from transpair.cli import app
@@ -32,14 +32,21 @@ def test_json_to_stdout_and_badge_file(runner, tmp_path):
 
 def test_html_and_csv_to_files(runner, tmp_path):
     po = write(tmp_path / "a.po", sample_entries())
-    for fmt, name in (("html", "report.html"), ("csv", "report.csv"), ("markdown", "report.md"), ("table", "t.txt")):
+    for fmt, name in (
+        ("html", "report.html"),
+        ("csv", "report.csv"),
+        ("markdown", "report.md"),
+        ("table", "t.txt"),
+    ):
         result = runner.invoke(app, ["report", str(po), "-f", fmt, "-o", str(tmp_path / name)])
         assert result.exit_code == 0 and result.stdout == ""
         assert "a.po" in (tmp_path / name).read_text(encoding="utf-8")
 
 
 def test_fail_under_by_words_and_by_strings(runner, tmp_path):
-    po = write(tmp_path / "a.po", [entry("one two three four five six seven eight nine", "번역"), entry("ten")])
+    po = write(
+        tmp_path / "a.po", [entry("one two three four five six seven eight nine", "번역"), entry("ten")]
+    )
     assert runner.invoke(app, ["report", str(po), "--fail-under", "90"]).exit_code == 0  # 9 of 10 words
     failed = runner.invoke(app, ["report", str(po), "--fail-under", "90", "--by", "strings"])
     assert failed.exit_code == 1
@@ -65,11 +72,15 @@ def test_folder_of_article_pairs_is_aligned_on_the_fly(runner, tmp_path):
     (tmp_path / "post.en.md").write_text(
         "# Getting started\n\nInstall the package with pip before you begin.\n\n"
         "The tool reads both versions of an article and pairs their paragraphs.\n\n"
-        "Then run the command on two files and read the output.\n", encoding="utf-8")
+        "Then run the command on two files and read the output.\n",
+        encoding="utf-8",
+    )
     (tmp_path / "post.ko.md").write_text(
         "# 시작하기\n\n시작하기 전에 pip으로 패키지를 설치하세요.\n\n"
         "이 도구는 글의 두 가지 판을 모두 읽고 문단끼리 짝을 짓습니다.\n\n"
-        "Then run the command on two files and read the output.\n", encoding="utf-8")
+        "Then run the command on two files and read the output.\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["report", str(tmp_path), "-f", "json", "--quiet"])
     assert result.exit_code == 0, result.output
     article = json.loads(result.stdout)["articles"][0]
@@ -79,8 +90,12 @@ def test_folder_of_article_pairs_is_aligned_on_the_fly(runner, tmp_path):
 
 
 def test_article_pairs_in_other_languages(runner, tmp_path):
-    (tmp_path / "post.ko.md").write_text("# 시작하기\n\n시작하기 전에 pip으로 패키지를 설치하세요.\n", encoding="utf-8")
-    (tmp_path / "post.en.md").write_text("# Getting started\n\nInstall the package with pip before you begin.\n", encoding="utf-8")
+    (tmp_path / "post.ko.md").write_text(
+        "# 시작하기\n\n시작하기 전에 pip으로 패키지를 설치하세요.\n", encoding="utf-8"
+    )
+    (tmp_path / "post.en.md").write_text(
+        "# Getting started\n\nInstall the package with pip before you begin.\n", encoding="utf-8"
+    )
     args = ["report", str(tmp_path), "-f", "json", "--quiet", "--source-lang", "ko", "--target-lang", "en"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
@@ -90,7 +105,9 @@ def test_article_pairs_in_other_languages(runner, tmp_path):
 
 def msgfmt_counts(msgfmt: str, po: Path) -> tuple[int, int, int]:
     """(translated, fuzzy, untranslated) from `msgfmt --statistics` (absent parts are 0)."""
-    err = subprocess.run([msgfmt, "--statistics", "-o", "/dev/null", str(po)], capture_output=True, text=True).stderr
+    err = subprocess.run(
+        [msgfmt, "--statistics", "-o", "/dev/null", str(po)], capture_output=True, text=True
+    ).stderr
     found = {kind: int(n) for n, kind in re.findall(r"(\d+) (translated|fuzzy|untranslated)", err)}
     return found.get("translated", 0), found.get("fuzzy", 0), found.get("untranslated", 0)
 
@@ -109,7 +126,9 @@ def report_counts(runner, po: Path) -> tuple[int, int, int]:
     return data["translated"], data["fuzzy"], data["untranslated"]
 
 
-states = st.sampled_from(["translated", "fuzzy", "untranslated", "fuzzy-empty", "plural", "plural-half", "obsolete"])
+states = st.sampled_from(
+    ["translated", "fuzzy", "untranslated", "fuzzy-empty", "plural", "plural-half", "obsolete"]
+)
 
 
 def generated_entry(state: str, i: int) -> polib.POEntry:
@@ -118,8 +137,12 @@ def generated_entry(state: str, i: int) -> polib.POEntry:
     if state.startswith("plural"):
         forms = {0: "파일", 1: "" if state == "plural-half" else "파일들"}
         return polib.POEntry(msgid=f"{i} file", msgid_plural=f"{i} files", msgstr_plural=forms)
-    return entry(text, "" if state in ("untranslated", "fuzzy-empty") else "번역문",
-                 fuzzy=state.startswith("fuzzy"), obsolete=state == "obsolete")
+    return entry(
+        text,
+        "" if state in ("untranslated", "fuzzy-empty") else "번역문",
+        fuzzy=state.startswith("fuzzy"),
+        obsolete=state == "obsolete",
+    )
 
 
 @pytest.mark.skipif(not POCOUNT.exists(), reason="translate-toolkit's pocount is not installed")
@@ -133,12 +156,19 @@ def test_string_counts_equal_msgfmt_and_pocount(runner, msgfmt, tmp_path, seq):
 
 
 def test_a_placeholder_msgstr_is_where_we_differ_from_msgfmt(runner, msgfmt, tmp_path):
-    po = write(tmp_path / "tbd.po", [entry("A paragraph.", "[TBD - to be translated later, sorry]"), entry("b", "비")])
+    po = write(
+        tmp_path / "tbd.po",
+        [entry("A paragraph.", "[TBD - to be translated later, sorry]"), entry("b", "비")],
+    )
     assert msgfmt_counts(msgfmt, po) == (2, 0, 0)
     assert report_counts(runner, po) == (1, 0, 1)
 
 
-GOLD_DOCS = ("tutorial-appendix", "howto-sorting", "howto-urllib2")  # small, with untranslated and stale parts
+GOLD_DOCS = (
+    "tutorial-appendix",
+    "howto-sorting",
+    "howto-urllib2",
+)  # small, with untranslated and stale parts
 
 
 def test_pydocs_po_from_align_matches_gold_untranslated_share_and_msgfmt_pocount(runner, msgfmt, tmp_path):
@@ -146,15 +176,17 @@ def test_pydocs_po_from_align_matches_gold_untranslated_share_and_msgfmt_pocount
     data = shared_data() / "pydocs-ko"
     for name in GOLD_DOCS:
         po = tmp_path / f"{name}.po"
-        aligned = runner.invoke(app, ["align", str(data / f"{name}.en.txt"), str(data / f"{name}.ko.txt"),
-                                      "-o", str(po)])
+        aligned = runner.invoke(
+            app, ["align", str(data / f"{name}.en.txt"), str(data / f"{name}.ko.txt"), "-o", str(po)]
+        )
         assert aligned.exit_code == 0, aligned.output
         gold = json.loads((data / f"{name}.gold.json").read_text(encoding="utf-8"))
         english = sum(len(bead[0]) for bead in gold["beads"])
         ours = json.loads(runner.invoke(app, ["report", str(po), "-f", "json"]).stdout)["total"]
         assert ours["total"] == english
         assert 100 * ours["untranslated"] / ours["total"] == pytest.approx(
-            100 * len(gold["untranslated_en"]) / english, abs=1.0), name
+            100 * len(gold["untranslated_en"]) / english, abs=1.0
+        ), name
         counts = (ours["translated"], ours["fuzzy"], ours["untranslated"])
         assert counts == msgfmt_counts(msgfmt, po) == pocount_counts(po)
 

@@ -76,7 +76,9 @@ def test_korean_text_left_in_an_english_file_without_a_marker(tmp_path):
 
 
 def test_config_file_and_markers_option_add_patterns(tmp_path):
-    (tmp_path / "a.en.txt").write_text("Introduction to the tool\n\n(PENDING)\n\nStill nothing here.\n", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text(
+        "Introduction to the tool\n\n(PENDING)\n\nStill nothing here.\n", encoding="utf-8"
+    )
     assert scan.scan(tmp_path)[0].sections == ()
     (tmp_path / ".transpair.toml").write_text("[markers]\npatterns = ['^\\(PENDING\\)$']\n", encoding="utf-8")
     (section,) = scan.scan(tmp_path)[0].sections
@@ -91,7 +93,9 @@ def test_config_file_and_markers_option_add_patterns(tmp_path):
 def test_marker_with_no_following_text(tmp_path):
     (tmp_path / "a.ko.txt").write_text("설치 방법을 차례대로 설명합니다.\n\n번역 예정\n", encoding="utf-8")
     (article,) = scan.scan(tmp_path)
-    assert [(s.first_line, s.last_line, s.reason) for s in article.sections] == [(3, 3, 'placeholder "번역 예정"')]
+    assert [(s.first_line, s.last_line, s.reason) for s in article.sections] == [
+        (3, 3, 'placeholder "번역 예정"')
+    ]
     assert article.original == "ko"
 
 
@@ -110,8 +114,14 @@ def test_one_line_article(tmp_path):
 
 @pytest.mark.parametrize(
     "content, message",
-    [("12345\n\n678 90\n", "no language could be detected"), ("", "the file is empty"),
-     ("これは日本語で書かれた記事です。翻訳はまだありません。\n", "written in Japanese, not English or Korean")],
+    [
+        ("12345\n\n678 90\n", "no language could be detected"),
+        ("", "the file is empty"),
+        (
+            "これは日本語で書かれた記事です。翻訳はまだありません。\n",
+            "written in Japanese, not English or Korean",
+        ),
+    ],
 )
 def test_bad_files_are_listed_with_a_message_and_exit_2(tmp_path, content, message):
     (tmp_path / "bad.txt").write_text(content, encoding="utf-8")
@@ -123,7 +133,9 @@ def test_bad_files_are_listed_with_a_message_and_exit_2(tmp_path, content, messa
     assert "transpair: error:" in result.stderr and "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("args", [["scan", "/nonexistent/folder"], ["scan", ".", "--markers", "/nonexistent/m.txt"]])
+@pytest.mark.parametrize(
+    "args", [["scan", "/nonexistent/folder"], ["scan", ".", "--markers", "/nonexistent/m.txt"]]
+)
 def test_cli_bad_arguments_exit_2(args):
     result = runner.invoke(app, args)
     assert result.exit_code == 2
@@ -145,25 +157,36 @@ def test_pair_sections_come_from_the_alignment(tmp_path):
     (tmp_path / "guide.ko.txt").write_text(GUIDE_KO, encoding="utf-8")
     (article,) = scan.scan(tmp_path)
     assert article.original == "en" and len(article.files) == 2
-    assert [(Path(s.path).name, s.first_line, s.reason) for s in article.sections] == [("guide.ko.txt", 5, "left in English")]
+    assert [(Path(s.path).name, s.first_line, s.reason) for s in article.sections] == [
+        ("guide.ko.txt", 5, "left in English")
+    ]
 
 
 def test_pair_with_a_user_marker(tmp_path):
     (tmp_path / "guide.en.txt").write_text(GUIDE_EN, encoding="utf-8")
-    (tmp_path / "guide.ko.txt").write_text(GUIDE_KO.replace("포트 옵션으로", "[PENDING]\n\n포트 옵션으로"), encoding="utf-8")
+    (tmp_path / "guide.ko.txt").write_text(
+        GUIDE_KO.replace("포트 옵션으로", "[PENDING]\n\n포트 옵션으로"), encoding="utf-8"
+    )
     (tmp_path / ".transpair.toml").write_text("[markers]\npatterns = ['^\\[PENDING\\]$']\n", encoding="utf-8")
     (article,) = scan.scan(tmp_path)
-    assert ("guide.ko.txt", 7, 'placeholder "[PENDING]"') in [(Path(s.path).name, s.first_line, s.reason) for s in article.sections]
+    assert ("guide.ko.txt", 7, 'placeholder "[PENDING]"') in [
+        (Path(s.path).name, s.first_line, s.reason) for s in article.sections
+    ]
 
 
 def test_untagged_bilingual_file_is_split_and_scanned_as_a_pair(tmp_path):
     paragraphs = [
-        "Installing the package", "패키지 설치하기",
-        "Run the installer and follow the steps on the screen.", "설치 프로그램을 실행하고 화면의 안내를 따르세요.",
-        "The configuration file lives in your home folder.", "설정 파일은 홈 폴더에 있습니다.",
+        "Installing the package",
+        "패키지 설치하기",
+        "Run the installer and follow the steps on the screen.",
+        "설치 프로그램을 실행하고 화면의 안내를 따르세요.",
+        "The configuration file lives in your home folder.",
+        "설정 파일은 홈 폴더에 있습니다.",
         "You can change the port with the port option.",
     ]
     (tmp_path / "post.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     (article,) = scan.scan(tmp_path)
     assert article.original == "en" and not article.message
-    assert [(s.first_line, s.status, s.reason) for s in article.sections] == [(13, "source-only", "missing in target")]
+    assert [(s.first_line, s.status, s.reason) for s in article.sections] == [
+        (13, "source-only", "missing in target")
+    ]

@@ -13,12 +13,21 @@ from transpair.segment import sentences, split_sentences
     "text,expected",
     [
         ("One. Two! Three? Four", ["One. ", "Two! ", "Three? ", "Four"]),
-        ("Use e.g. this, i.e. that. Mr. Smith and Dr. Who met. Done.", ["Use e.g. this, i.e. that. ", "Mr. Smith and Dr. Who met. ", "Done."]),
+        (
+            "Use e.g. this, i.e. that. Mr. Smith and Dr. Who met. Done.",
+            ["Use e.g. this, i.e. that. ", "Mr. Smith and Dr. Who met. ", "Done."],
+        ),
         ("It costs 3.14 dollars. Next.", ["It costs 3.14 dollars. ", "Next."]),
         ("Linux 2.6.24 and v1.2.3 shipped. Next.", ["Linux 2.6.24 and v1.2.3 shipped. ", "Next."]),
-        ("Apples, pears, etc. are fruit. The U.S. Army came.", ["Apples, pears, etc. are fruit. ", "The U.S. Army came."]),
+        (
+            "Apples, pears, etc. are fruit. The U.S. Army came.",
+            ["Apples, pears, etc. are fruit. ", "The U.S. Army came."],
+        ),
         ("J. R. R. Tolkien wrote it. Yes.", ["J. R. R. Tolkien wrote it. ", "Yes."]),
-        ("See https://www.python.org/psf/. Mail a.b@example.com. Go.", ["See https://www.python.org/psf/. ", "Mail a.b@example.com. ", "Go."]),
+        (
+            "See https://www.python.org/psf/. Mail a.b@example.com. Go.",
+            ["See https://www.python.org/psf/. ", "Mail a.b@example.com. ", "Go."],
+        ),
         ("Open http://x.org/?q=1! Now.", ["Open http://x.org/?q=1! ", "Now."]),
         ('He said "Stop." Then (see below.) Next.', ['He said "Stop." ', "Then (see below.) ", "Next."]),
         ("Wait... what? Really... Yes.", ["Wait... what? ", "Really... ", "Yes."]),
@@ -37,7 +46,10 @@ def test_english(text, expected):
     [
         ("파이썬은 언어입니다. 그렇죠? 좋아요.", ["파이썬은 언어입니다. ", "그렇죠? ", "좋아요."]),
         ("끝났다.그리고 다음이다.정말요?네.", ["끝났다.", "그리고 다음이다.", "정말요?", "네."]),
-        ("``pip``\\으로 설치합니다. ``x``\\는 변수입니다.", ["``pip``\\으로 설치합니다. ", "``x``\\는 변수입니다."]),
+        (
+            "``pip``\\으로 설치합니다. ``x``\\는 변수입니다.",
+            ["``pip``\\으로 설치합니다. ", "``x``\\는 변수입니다."],
+        ),
         ("버전 3.13.0 입니다. pip 으로 설치하죠.", ["버전 3.13.0 입니다. ", "pip 으로 설치하죠."]),
         ("Python 3.12 를 씁니다. 예: e.g. 이것.", ["Python 3.12 를 씁니다. ", "예: e.g. 이것."]),
         ("これは文です。次の文！最後？", ["これは文です。", "次の文！", "最後？"]),
@@ -48,7 +60,9 @@ def test_korean_and_cjk(text, expected):
     assert split_sentences(text, "ko") == expected
 
 
-_ALPHABET = st.sampled_from(list("ab A.?!…。 \n\t\"')(1다가") + ["e.g. ", "Mr. ", "http://a.b/c. ", "3.14", "요.", "U.S. "])
+_ALPHABET = st.sampled_from(
+    list("ab A.?!…。 \n\t\"')(1다가") + ["e.g. ", "Mr. ", "http://a.b/c. ", "3.14", "요.", "U.S. "]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -70,7 +84,10 @@ def test_sentence_blocks_have_absolute_spans_lines_and_parent_kind():
 
 def test_sentences_of_markup_block_keep_the_parent_span():
     block = Block("Hello you. Bye.", "paragraph", 4, 100, 125)  # an HTML block: span holds markup
-    assert [(s.text, s.start, s.end) for s in sentences(block, "en")] == [("Hello you.", 100, 125), ("Bye.", 100, 125)]
+    assert [(s.text, s.start, s.end) for s in sentences(block, "en")] == [
+        ("Hello you.", 100, 125),
+        ("Bye.", 100, 125),
+    ]
 
 
 @settings(max_examples=200, deadline=None)
@@ -84,7 +101,11 @@ def test_every_sentence_span_slices_the_document(text):
 
 def test_no_split_inside_inline_code():
     text = "Use :func:`map(f, a, ...) <map>` here. Then ``x. Y`` too. Done."
-    assert split_sentences(text, "en") == ["Use :func:`map(f, a, ...) <map>` here. ", "Then ``x. Y`` too. ", "Done."]
+    assert split_sentences(text, "en") == [
+        "Use :func:`map(f, a, ...) <map>` here. ",
+        "Then ``x. Y`` too. ",
+        "Done.",
+    ]
 
 
 def test_korean_quote_followed_by_particle_is_not_split():

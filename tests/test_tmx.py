@@ -6,7 +6,15 @@ import polib
 
 from transpair.tmx import XML_LANG, format_tmx
 
-REQUIRED_HEADER = ("creationtool", "creationtoolversion", "datatype", "segtype", "adminlang", "srclang", "o-tmf")
+REQUIRED_HEADER = (
+    "creationtool",
+    "creationtoolversion",
+    "datatype",
+    "segtype",
+    "adminlang",
+    "srclang",
+    "o-tmf",
+)
 
 
 def catalog() -> polib.POFile:
@@ -27,7 +35,11 @@ def test_tmx_has_required_structure_and_only_translated_pairs():
     assert root.tag == "tmx" and root.get("version") == "1.4"
     header, body = root.find("header"), root.find("body")
     assert all(header.get(name) for name in REQUIRED_HEADER)
-    assert (header.get("srclang"), header.get("segtype"), header.get("creationtool")) == ("en", "sentence", "transpair")
+    assert (header.get("srclang"), header.get("segtype"), header.get("creationtool")) == (
+        "en",
+        "sentence",
+        "transpair",
+    )
     units = body.findall("tu")
     pairs = [[(tuv.get(XML_LANG), tuv.find("seg").text) for tuv in tu.findall("tuv")] for tu in units]
     assert pairs == [
@@ -51,7 +63,9 @@ def test_align_format_tmx_writes_a_translation_memory(tmp_path):
 
     pair = Path(__file__).resolve().parents[1] / "corpora" / "pydocs" / "tutorial-appetite"
     out = tmp_path / "a.tmx"
-    result = CliRunner().invoke(app, ["align", f"{pair}.en.txt", f"{pair}.ko.txt", "-o", str(out), "--format", "tmx"])
+    result = CliRunner().invoke(
+        app, ["align", f"{pair}.en.txt", f"{pair}.ko.txt", "-o", str(out), "--format", "tmx"]
+    )
     assert result.exit_code == 0, result.output
     root = ET.parse(out).getroot()
     units = root.find("body").findall("tu")

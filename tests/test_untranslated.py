@@ -54,8 +54,17 @@ def statuses(alignment: Alignment) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     "text",
-    [TBD, "TBD", "TODO: translate", "TODO: translate this section", "(to be translated)", "번역 예정",
-     "(번역 중)", "번역 예정입니다.", "(The followings are written in Korean. Thanks!)"],
+    [
+        TBD,
+        "TBD",
+        "TODO: translate",
+        "TODO: translate this section",
+        "(to be translated)",
+        "번역 예정",
+        "(번역 중)",
+        "번역 예정입니다.",
+        "(The followings are written in Korean. Thanks!)",
+    ],
 )
 def test_marker_blocks_are_found(text):
     assert untranslated.marker_in(text, untranslated.compile_markers()) == text
@@ -63,10 +72,12 @@ def test_marker_blocks_are_found(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["The followings are my basic configuration to install Midostack.",
-     "The release date is still TBD, and the team will announce it after the beta has been tested.",
-     "번역 중에 생긴 오류는 이슈 트래커에 알려 주시면 고쳐서 다음 판에 반영하겠습니다.",
-     EN[1]],
+    [
+        "The followings are my basic configuration to install Midostack.",
+        "The release date is still TBD, and the team will announce it after the beta has been tested.",
+        "번역 중에 생긴 오류는 이슈 트래커에 알려 주시면 고쳐서 다음 판에 반영하겠습니다.",
+        EN[1],
+    ],
 )
 def test_prose_mentioning_a_marker_word_is_not_a_marker(text):
     assert untranslated.marker_in(text, untranslated.compile_markers()) is None
@@ -78,7 +89,9 @@ def test_placeholder_target_is_untranslated_with_the_marker_as_reason():
 
 
 def test_marker_aligned_together_with_a_translation_keeps_it_for_review():
-    alignment = Alignment(doc(EN[:2]), doc([KO[0], KO[1], TBD]), (Bead((0,), (0,), 0.9), Bead((1,), (1, 2), 0.8)))
+    alignment = Alignment(
+        doc(EN[:2]), doc([KO[0], KO[1], TBD]), (Bead((0,), (0,), 0.9), Bead((1,), (1, 2), 0.8))
+    )
     assert statuses(alignment) == [("translated", ""), ("fuzzy", f'placeholder "{TBD}" beside a translation')]
 
 
@@ -93,7 +106,14 @@ def test_marker_governs_its_section_up_to_the_next_heading_in_the_target_languag
     found = [(b.status, b.reason) for b in untranslated.classify(alignment).beads]
     placeholder = ("untranslated", f'placeholder "{TBD}"')
     left = ("untranslated", "left in English")
-    assert found == [("translated", ""), placeholder, placeholder, ("translated", ""), ("translated", ""), left]
+    assert found == [
+        ("translated", ""),
+        placeholder,
+        placeholder,
+        ("translated", ""),
+        ("translated", ""),
+        left,
+    ]
 
 
 def test_a_heading_left_in_the_source_language_does_not_end_the_section():
@@ -140,10 +160,14 @@ def test_english_sentence_left_in_a_korean_paragraph_makes_the_bead_fuzzy():
 
 @pytest.mark.parametrize(
     "target",
-    ["``sys.path`` 를 바꾸려면 :func:`os.getenv` 를 사용하세요. 자세한 내용은 https://docs.python.org/3/ 을 보세요.",
-     "Win32, OSX, Linux, BSD, Jython, IronPython의 경우:",
-     "`Writing Programs with NCURSES <https://invisible-island.net/ncurses/>`_: C 프로그래머를 위한 긴 자습서.",
-     "Guido van Rossum 은 Python Software Foundation 에서 일했습니다. 그는 CPython 을 만들었습니다."],
+    [
+        "``sys.path`` 를 바꾸려면 :func:`os.getenv` 를 사용하세요. "
+        "자세한 내용은 https://docs.python.org/3/ 을 보세요.",
+        "Win32, OSX, Linux, BSD, Jython, IronPython의 경우:",
+        "`Writing Programs with NCURSES <https://invisible-island.net/ncurses/>`_: "
+        "C 프로그래머를 위한 긴 자습서.",
+        "Guido van Rossum 은 Python Software Foundation 에서 일했습니다. 그는 CPython 을 만들었습니다.",
+    ],
 )
 def test_korean_quoting_names_code_and_urls_is_not_a_leftover(target):
     assert statuses(one_to_one([EN[1]], [target])) == [("translated", "")]
@@ -151,13 +175,23 @@ def test_korean_quoting_names_code_and_urls_is_not_a_leftover(target):
 
 def test_source_only_is_missing_in_target_and_aligner_fuzzy_is_kept():
     alignment = Alignment(
-        doc(EN[:3]), doc(KO[:2]), (Bead((0,), (0,), 0.3, "fuzzy"), Bead((1,), (1,), 0.9, "translated"), Bead((2,), (), 0.0, "source-only"))
+        doc(EN[:3]),
+        doc(KO[:2]),
+        (
+            Bead((0,), (0,), 0.3, "fuzzy"),
+            Bead((1,), (1,), 0.9, "translated"),
+            Bead((2,), (), 0.0, "source-only"),
+        ),
     )
     assert statuses(alignment) == [("fuzzy", ""), ("translated", ""), ("source-only", "missing in target")]
 
 
 def test_marker_alone_on_the_target_side_is_never_a_translation():
-    alignment = Alignment(doc(EN[:1]), doc([KO[0], TBD]), (Bead((0,), (0,), 0.9, "translated"), Bead((), (1,), 0.0, "target-only")))
+    alignment = Alignment(
+        doc(EN[:1]),
+        doc([KO[0], TBD]),
+        (Bead((0,), (0,), 0.9, "translated"), Bead((), (1,), 0.0, "target-only")),
+    )
     result = untranslated.classify(alignment).beads[1]
     assert (result.status, result.reason) == ("target-only", f'placeholder "{TBD}"')
     assert untranslated.to_translate(result)
@@ -179,7 +213,11 @@ def test_user_marker_patterns(tmp_path):
     top.write_text("patterns = ['검토 전']\n", encoding="utf-8")
     assert untranslated.load_markers(top) == ("검토 전",)
     assert untranslated.find_config(tmp_path / "sub") == toml
-    assert untranslated.user_markers(tmp_path / "a.md", plain) == ("^\\[WIP\\]", "미번역 문단", "^\\[PENDING\\]")
+    assert untranslated.user_markers(tmp_path / "a.md", plain) == (
+        "^\\[WIP\\]",
+        "미번역 문단",
+        "^\\[PENDING\\]",
+    )
     alignment = one_to_one(EN[:2], [KO[0], "[PENDING]"])
     assert untranslated.classify(alignment).beads[1].status == "translated"
     found = untranslated.classify(alignment, markers=untranslated.load_markers(plain)).beads[1]
@@ -188,9 +226,12 @@ def test_user_marker_patterns(tmp_path):
 
 @pytest.mark.parametrize(
     "name, content, message",
-    [("bad.toml", "[markers\n", "not a valid TOML"), ("list.toml", "[markers]\npatterns = 'x'\n", "list of strings"),
-     ("table.toml", "markers = 'x'\n", "list of strings"),
-     ("bad.txt", "([unclosed\n", "not a valid regular expression")],
+    [
+        ("bad.toml", "[markers\n", "not a valid TOML"),
+        ("list.toml", "[markers]\npatterns = 'x'\n", "list of strings"),
+        ("table.toml", "markers = 'x'\n", "list of strings"),
+        ("bad.txt", "([unclosed\n", "not a valid regular expression"),
+    ],
 )
 def test_bad_marker_files_are_input_errors(tmp_path, name, content, message):
     path = tmp_path / name
@@ -244,7 +285,9 @@ def test_split_bilingual_alternating_paragraphs_and_a_third_language():
     assert [b.text for b in ko.blocks] == [KO[1], KO[2], "https://example.com/"]
 
 
-@pytest.mark.parametrize("paragraphs, sizes", [(EN[1:], (3, 0)), (KO, (0, 4)), (["12345", "``x = 1``"], (0, 0)), ([], (0, 0))])
+@pytest.mark.parametrize(
+    "paragraphs, sizes", [(EN[1:], (3, 0)), (KO, (0, 4)), (["12345", "``x = 1``"], (0, 0)), ([], (0, 0))]
+)
 def test_split_bilingual_of_a_file_without_both_languages_leaves_a_side_empty(paragraphs, sizes):
     en, ko = untranslated.split_bilingual(doc(paragraphs))
     assert (len(en.blocks), len(ko.blocks)) == sizes
@@ -300,5 +343,7 @@ def test_source_text_in_a_gap_with_a_placeholder_is_under_that_placeholder():
     result = untranslated.classify(Alignment(src, tgt, beads)).beads
     assert [b.reason for b in result[1:3]] == ['placeholder "[TBD]"'] * 2
     assert result[0].status == result[3].status == "translated"
-    lone = untranslated.classify(Alignment(src, tgt, (Bead((0,), (0,), 0.9), Bead((1,), (), 0.5), Bead((2,), (1, 2), 0.9)))).beads
+    lone = untranslated.classify(
+        Alignment(src, tgt, (Bead((0,), (0,), 0.9), Bead((1,), (), 0.5), Bead((2,), (1, 2), 0.9)))
+    ).beads
     assert lone[1].reason == "missing in target"

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import regex
 
-POST_START = regex.compile(r"^\(Recovered\s+from my old article\s+-\s+originally posted on (\d{4})\.(\d\d)\.(\d\d)", regex.M)
+POST_START = regex.compile(
+    r"^\(Recovered\s+from my old article\s+-\s+originally posted on (\d{4})\.(\d\d)\.(\d\d)", regex.M
+)
 
 
 def split_posts(text: str) -> list[tuple[str, str]]:

@@ -36,10 +36,18 @@ from . import anchors, segment
 from .embed import Similarity, default_similarity
 from .model import Bead, Block, Document
 
-KINDS = ("paragraph", "heading", "list", "quote", "table")  # block kinds compared across sides; others count as paragraph
+KINDS = (
+    "paragraph",
+    "heading",
+    "list",
+    "quote",
+    "table",
+)  # block kinds compared across sides; others count as paragraph
 SHAPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
 MAX_SPAN = 3
-Step = tuple[int, int, int, int, float]  # one bead of a DP path: (i, a, j, b, margin) = source i..i+a-1, target j..j+b-1
+Step = tuple[
+    int, int, int, int, float
+]  # one bead of a DP path: (i, a, j, b, margin) = source i..i+a-1, target j..j+b-1
 
 # Confidence below which a matched bead is marked 'fuzzy'. Calibrated on the dev data (the union
 # of pydocs-ko and pydocs-ko-hard) by `bench/bench_align.py`: it aligns every document and labels
@@ -69,15 +77,18 @@ class Weights:
 
     semantic: float = 12.0  # per unit of cosine
     semantic_base: float = 0.55  # cosine at which the semantic term is neutral
-    length: float = 8.0  # per squared log of (target tokens / expected): a Gaussian of sd 0.25 (dev 1-1 pairs: sd 0.09-0.19)
+    # per squared log of (target tokens / expected): a Gaussian of sd 0.25 (dev 1-1 pairs: sd 0.09-0.19)
+    length: float = 8.0
     length_smoothing: float = 4.0  # tokens added to both sides so short blocks vary freely
     anchor: float = 2.0  # per unit of anchor agreement (Dice in [-1, 1] scaled by mass)
     anchor_mass: float = 6.0  # idf mass at which anchor evidence counts half
     ending: float = 0.7  # closing punctuation of the spans agrees (+) or differs (-)
-    kind: float = 1.0  # per span end whose block kinds differ, e.g. heading vs paragraph (plain-text kinds are guessed, so mild)
+    # per span end whose block kinds differ, e.g. heading vs paragraph (plain-text kinds are guessed, so mild)
+    kind: float = 1.0
     skip: float = 2.2  # a block with no counterpart (1-0 or 0-1)
     merge: float = 1.2  # each extra block in a 2-1, 1-2, 2-2, 1-3, 3-1 bead
-    part: float = 5.0  # per unit of cosine by which a merged block falls short of part_base, times sqrt(its length share)
+    # per unit of cosine by which a merged block falls short of part_base, times sqrt(its length share)
+    part: float = 5.0
     part_base: float = 0.35  # cosine that each block of a merge should reach with the other side
     confidence_scale: float = 4.75  # logistic slope turning a bead's DP margin into a confidence
     quality_slope: float = 2.15  # logistic slope turning a bead's match score into p(true pair)
@@ -120,7 +131,9 @@ def _unit(rows: np.ndarray) -> np.ndarray:
     return rows / np.where(norms > 0, norms, 1.0)
 
 
-def _side(weighted: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray, endings: np.ndarray, kinds: np.ndarray) -> Side:
+def _side(
+    weighted: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray, endings: np.ndarray, kinds: np.ndarray
+) -> Side:
     """One side's features from its blocks' length-weighted vectors (span vector = normalized sum)."""
     n = len(tokens)
     spans = tuple(
@@ -132,7 +145,9 @@ def _side(weighted: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray, end
     return Side(spans, np.concatenate([[0.0], np.cumsum(tokens)]), prefix_anchors, endings, kinds)
 
 
-def _block_side(blocks: Sequence[Block], vectors: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray) -> Side:
+def _block_side(
+    blocks: Sequence[Block], vectors: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray
+) -> Side:
     """Features of a side at block level; a block's vector is weighted by the square root of its length."""
     endings = np.array([_ending(b.norm) for b in blocks], dtype=np.int8)
     kinds = np.array([KINDS.index(b.kind) if b.kind in KINDS else 0 for b in blocks], dtype=np.int8)
@@ -161,7 +176,9 @@ class Pair:
     weights: Weights
 
 
-def features(source: Sequence[Block], target: Sequence[Block], similarity: Similarity, weights: Weights) -> Pair:
+def features(
+    source: Sequence[Block], target: Sequence[Block], similarity: Similarity, weights: Weights
+) -> Pair:
     """Embed each block once and compute lengths, anchors and the document's length ratio."""
     src_texts, tgt_texts = [b.norm for b in source], [b.norm for b in target]
     vectors = similarity.embed(src_texts + tgt_texts)
@@ -177,7 +194,8 @@ def features(source: Sequence[Block], target: Sequence[Block], similarity: Simil
 
 
 def length_ratio(src_tokens: np.ndarray, tgt_tokens: np.ndarray) -> float:
-    """Target/source token ratio of the pair: ratio of median block lengths (robust to added or dropped blocks), bounded."""
+    """Target/source token ratio of the pair: ratio of median block lengths (robust to added or dropped
+    blocks), bounded."""
     if src_tokens.sum() <= 0 or tgt_tokens.sum() <= 0:
         return 1.0
     return float(np.clip(np.median(tgt_tokens) / np.median(src_tokens), 0.25, 4.0))
@@ -200,7 +218,9 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     src_end = src.endings[i0 + a - 1]
     tgt_end = tgt.endings[j0 + b - 1]
     ending = np.where(src_end == tgt_end, 1.0, -1.0)
-    kind_gap = (tgt.kinds[j0 + b - 1] != src.kinds[i0 + a - 1]).astype(float) + (tgt.kinds[j0] != src.kinds[i0])
+    kind_gap = (tgt.kinds[j0 + b - 1] != src.kinds[i0 + a - 1]).astype(float) + (
+        tgt.kinds[j0] != src.kinds[i0]
+    )
     semantic = w.semantic * (cosine - w.semantic_base)  # evidence against the bead counts per block it takes
     score = (
         np.where(semantic < 0, semantic * (a + b) / 2, semantic)
@@ -212,13 +232,17 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     if a == b == 1:
         return score
     shortfall = np.maximum(
-        _part_shortfall(src, i0, a, tgt_vectors, w.part_base), _part_shortfall(tgt, j0, b, src_vector, w.part_base)
+        _part_shortfall(src, i0, a, tgt_vectors, w.part_base),
+        _part_shortfall(tgt, j0, b, src_vector, w.part_base),
     )
     return score - w.part * shortfall - w.merge * (a + b - 2)
 
 
-def _part_shortfall(side: Side, start: int | np.ndarray, count: int, others: np.ndarray, base: float) -> np.ndarray:
-    """Largest shortfall below base of one block's cosine with the other side's span, scaled by its length share."""
+def _part_shortfall(
+    side: Side, start: int | np.ndarray, count: int, others: np.ndarray, base: float
+) -> np.ndarray:
+    """Largest shortfall below base of one block's cosine with the other side's span, scaled by its length
+    share."""
     starts, others = np.atleast_1d(start), np.atleast_2d(others)
     if count == 1:
         return np.zeros(max(len(starts), len(others)))
@@ -291,7 +315,8 @@ def _row(pair: Pair, i: int, lo: np.ndarray, hi: np.ndarray, rows: list[Row]) ->
 
 
 def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> tuple[list[Step], bool]:
-    """Run the DP inside the band; return the path of beads (i, a, j, b, margin) and whether it touched the edge."""
+    """Run the DP inside the band; return the path of beads (i, a, j, b, margin) and whether it touched the
+    edge."""
     n, m = pair.src.size, pair.tgt.size
     rows: list[Row] = []
     for i in range(n + 1):
@@ -332,7 +357,8 @@ def _logistic(x: float) -> float:
 
 @dataclass(frozen=True)
 class Evidence:
-    """One bead of the best path: its blocks, its DP margin (at both boundaries) and its match score (None for a skip)."""
+    """One bead of the best path: its blocks, its DP margin (at both boundaries) and its match score (None for
+    a skip)."""
 
     source: tuple[int, ...]
     target: tuple[int, ...]
@@ -341,7 +367,8 @@ class Evidence:
 
 
 def confidence(evidence: Evidence, weights: Weights = WEIGHTS) -> float:
-    """A bead's confidence in [0, 1]: p(best reading) from its DP margin times p(true pair) from its match score."""
+    """A bead's confidence in [0, 1]: p(best reading) from its DP margin times p(true pair) from its match
+    score."""
     sure = _logistic(weights.confidence_scale * evidence.margin)
     if evidence.match is None:
         return sure
@@ -349,7 +376,10 @@ def confidence(evidence: Evidence, weights: Weights = WEIGHTS) -> float:
 
 
 def best_path(
-    source: Sequence[Block], target: Sequence[Block], similarity: Similarity | None = None, weights: Weights = WEIGHTS
+    source: Sequence[Block],
+    target: Sequence[Block],
+    similarity: Similarity | None = None,
+    weights: Weights = WEIGHTS,
 ) -> list[Evidence]:
     """The best bead path over two non-empty block lists, with each bead's margin and match score."""
     pair = features(source, target, similarity or default_similarity(), weights)
@@ -360,7 +390,9 @@ def best_path(
     bounded = [min(here, after) for here, after in zip(margins, margins[1:] + [math.inf])]
     return [
         Evidence(
-            tuple(range(i, i + a)), tuple(range(j, j + b)), margin,
+            tuple(range(i, i + a)),
+            tuple(range(j, j + b)),
+            margin,
             float(match_scores(pair, i, a, np.array([j]), b)[0]) if a and b else None,
         )
         for (i, a, j, b, _), margin in zip(path, bounded)
@@ -368,7 +400,10 @@ def best_path(
 
 
 def align_blocks(
-    source: Sequence[Block], target: Sequence[Block], similarity: Similarity | None = None, weights: Weights = WEIGHTS
+    source: Sequence[Block],
+    target: Sequence[Block],
+    similarity: Similarity | None = None,
+    weights: Weights = WEIGHTS,
 ) -> list[Bead]:
     """Align two block lists into beads covering every block of both sides once, in order."""
     if not source or not target:
@@ -391,10 +426,15 @@ def bead_of(evidence: Evidence, weights: Weights = WEIGHTS) -> Bead:
 
 
 def refine_sentences(
-    source_doc: Document, target_doc: Document, beads: Sequence[Bead], src_lang: str, tgt_lang: str,
+    source_doc: Document,
+    target_doc: Document,
+    beads: Sequence[Bead],
+    src_lang: str,
+    tgt_lang: str,
     similarity: Similarity | None = None,
 ) -> tuple[Document, Document, list[Bead]]:
-    """Split each aligned bead's blocks into sentences and align those; return sentence-level documents and beads."""
+    """Split each aligned bead's blocks into sentences and align those; return sentence-level documents and
+    beads."""
     src_sents: list[Block] = []
     tgt_sents: list[Block] = []
     out: list[Bead] = []
@@ -402,7 +442,11 @@ def refine_sentences(
         src = [s for i in bead.source for s in segment.sentences(source_doc.blocks[i], src_lang)]
         tgt = [s for j in bead.target for s in segment.sentences(target_doc.blocks[j], tgt_lang)]
         out += [
-            replace(b, source=tuple(len(src_sents) + i for i in b.source), target=tuple(len(tgt_sents) + j for j in b.target))
+            replace(
+                b,
+                source=tuple(len(src_sents) + i for i in b.source),
+                target=tuple(len(tgt_sents) + j for j in b.target),
+            )
             for b in _sentence_beads(bead, src, tgt, similarity)
         ]
         src_sents += src
@@ -410,8 +454,11 @@ def refine_sentences(
     return replace(source_doc, blocks=tuple(src_sents)), replace(target_doc, blocks=tuple(tgt_sents)), out
 
 
-def _sentence_beads(bead: Bead, src: list[Block], tgt: list[Block], similarity: Similarity | None) -> list[Bead]:
-    """Beads over the sentences of one block bead (0-based inside it); one sentence each keeps the bead as is."""
+def _sentence_beads(
+    bead: Bead, src: list[Block], tgt: list[Block], similarity: Similarity | None
+) -> list[Bead]:
+    """Beads over the sentences of one block bead (0-based inside it); one sentence each keeps the bead as
+    is."""
     if len(src) == len(tgt) == 1:
         return [replace(bead, source=(0,), target=(0,))]
     return align_blocks(src, tgt, similarity)

@@ -1,4 +1,5 @@
-"""Run `transpair align` on a pair, a lone file or a folder: write the outputs, tell the user, pick the exit code."""
+"""Run `transpair align` on a pair, a lone file or a folder: write the outputs, tell the user, pick the exit
+code."""
 
 from __future__ import annotations
 
@@ -14,8 +15,13 @@ from .pairs import find_articles
 
 
 def run_pair(
-    source: Path, target: Path | None, output: Path, beads: Path | None,
-    opts: pipeline.AlignOptions, wopts: pipeline.WriteOptions, quiet: bool,
+    source: Path,
+    target: Path | None,
+    output: Path,
+    beads: Path | None,
+    opts: pipeline.AlignOptions,
+    wopts: pipeline.WriteOptions,
+    quiet: bool,
 ) -> int:
     """Align one pair (or one lone file), write it, print what was found and any doubt about the pair."""
     alignment = pipeline.align_files(source, target, opts)
@@ -28,10 +34,15 @@ def run_pair(
 
 
 def run_folder(
-    folder: Path, out_dir: Path, beads_dir: Path | None,
-    opts: pipeline.AlignOptions, wopts: pipeline.WriteOptions, quiet: bool,
+    folder: Path,
+    out_dir: Path,
+    beads_dir: Path | None,
+    opts: pipeline.AlignOptions,
+    wopts: pipeline.WriteOptions,
+    quiet: bool,
 ) -> int:
-    """Align every article of a folder with a progress bar; an article that fails is reported and the rest go on."""
+    """Align every article of a folder with a progress bar; an article that fails is reported and the rest go
+    on."""
     articles = find_articles(folder, opts.source_lang, opts.target_lang)
     failed = 0
     with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
@@ -46,8 +57,13 @@ def run_folder(
 
 
 def run(
-    source: Path, target: Path | None, output: Path, beads: Path | None,
-    opts: pipeline.AlignOptions, wopts: pipeline.WriteOptions, quiet: bool = False,
+    source: Path,
+    target: Path | None,
+    output: Path,
+    beads: Path | None,
+    opts: pipeline.AlignOptions,
+    wopts: pipeline.WriteOptions,
+    quiet: bool = False,
 ) -> int:
     """A folder or a pair, as SOURCE says; the exit code."""
     if not source.is_dir():

@@ -24,7 +24,9 @@ _CODE = r"``[^`]+``|`[^`]+`"
 _NUMBER = r"\d+(?:[.,:]\d+)*"
 _WORD = r"\p{Latin}[\p{Latin}\d_]*(?:[.'][\p{Latin}\d_]+)*"
 _PUNCT = r"[()?!:;\"]"
-_ANCHOR = regex.compile(f"(?P<url>{_URL})|(?P<code>{_CODE})|(?P<num>{_NUMBER})|(?P<word>{_WORD})|(?P<punct>{_PUNCT})")
+_ANCHOR = regex.compile(
+    f"(?P<url>{_URL})|(?P<code>{_CODE})|(?P<num>{_NUMBER})|(?P<word>{_WORD})|(?P<punct>{_PUNCT})"
+)
 
 
 @functools.cache

@@ -15,9 +15,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
-
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
@@ -37,7 +36,8 @@ PLURAL_FORMS = {
     **dict.fromkeys(("fr", "pt_BR", "tr", "fil"), "nplurals=2; plural=(n > 1);"),
     **dict.fromkeys(
         ("ru", "uk", "be", "sr", "hr", "bs"),
-        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? "
+        "1 : 2);",
     ),
     "pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
     "cs": "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;",
@@ -53,7 +53,7 @@ def plural_forms(lang: str) -> str:
 
 def timestamp(when: datetime | None = None) -> str:
     """A PO header date, e.g. 2026-11-28 18:40+0000."""
-    return (when or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M%z")
+    return (when or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M%z")
 
 
 def project_name(path: str, lang: str) -> str:
@@ -63,25 +63,36 @@ def project_name(path: str, lang: str) -> str:
 
 
 def _header(
-    source: Document, source_lang: str, created: str, translator: tuple[str, str, str, str], plural: str | None = None
+    source: Document,
+    source_lang: str,
+    created: str,
+    translator: tuple[str, str, str, str],
+    plural: str | None = None,
 ) -> dict[str, str]:
-    """A PO header in gettext's field order; `translator` is (revision date, last translator, team, language)."""
+    """A PO header in gettext's field order; `translator` is (revision date, last translator, team,
+    language)."""
     revised, last, team, language = translator
-    return {
-        "Project-Id-Version": project_name(source.path, source_lang),
-        "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": created,
-        "PO-Revision-Date": revised,
-        "Last-Translator": last,
-        "Language-Team": team,
-        "Language": language,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-    } | ({"Plural-Forms": plural} if plural else {}) | {"X-Generator": f"transpair {__version__}"}
+    return (
+        {
+            "Project-Id-Version": project_name(source.path, source_lang),
+            "Report-Msgid-Bugs-To": "",
+            "POT-Creation-Date": created,
+            "PO-Revision-Date": revised,
+            "Last-Translator": last,
+            "Language-Team": team,
+            "Language": language,
+            "MIME-Version": "1.0",
+            "Content-Type": "text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding": "8bit",
+        }
+        | ({"Plural-Forms": plural} if plural else {})
+        | {"X-Generator": f"transpair {__version__}"}
+    )
 
 
-def header(source: Document, source_lang: str, target_lang: str, when: datetime | None = None) -> dict[str, str]:
+def header(
+    source: Document, source_lang: str, target_lang: str, when: datetime | None = None
+) -> dict[str, str]:
     """The full PO header of a catalog aligned from a translation that already exists."""
     date, name = timestamp(when), language_name(target_lang)
     translator = (date, f"transpair (aligned from the existing {name} version)", name, target_lang)
@@ -172,7 +183,9 @@ def build_catalog(alignment: Alignment, when: datetime | None = None) -> polib.P
 def build_template(source: Document, source_lang: str = "en", when: datetime | None = None) -> polib.POFile:
     """A POT for an article with no translation yet: one entry per block, same msgid and msgctxt rules."""
     name = os.path.basename(source.path)
-    entries = [polib.POEntry(msgid=b.text, msgstr="", occurrences=[(name, str(b.line))]) for b in source.blocks]
+    entries = [
+        polib.POEntry(msgid=b.text, msgstr="", occurrences=[(name, str(b.line))]) for b in source.blocks
+    ]
     po = _catalog(template_header(source, source_lang, when), entries)
     po.metadata_is_fuzzy = ["fuzzy"]
     return po

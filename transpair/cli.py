@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -25,17 +24,17 @@ def user_errors():
         raise typer.Exit(EXIT_INPUT) from None
 
 
-class Original(str, Enum):
+class Original(StrEnum):
     given = "given"
     auto = "auto"
 
 
-class Unit(str, Enum):
+class Unit(StrEnum):
     paragraph = "paragraph"
     sentence = "sentence"
 
 
-class OutFormat(str, Enum):
+class OutFormat(StrEnum):
     po = "po"
     tmx = "tmx"
 
@@ -49,37 +48,55 @@ def show_version(value: bool) -> None:
 
 @app.callback()
 def common(
-    version: bool = typer.Option(False, "--version", callback=show_version, is_eager=True, help="Show the version."),
+    version: bool = typer.Option(
+        False, "--version", callback=show_version, is_eager=True, help="Show the version."
+    ),
 ) -> None:
-    """Align the English and Korean versions of articles into PO files, find what is untranslated, report coverage."""
+    """Align the English and Korean versions of articles into PO files, find what is untranslated, report
+    coverage."""
 
 
 @app.command("align")
 def align_cmd(
     source: Path = typer.Argument(..., help="The original article (or a folder of article pairs)."),
-    target: Optional[Path] = typer.Argument(None, help="Its translation; omit for a folder or a bilingual file."),
-    output: Path = typer.Option(..., "-o", "--output", help="PO file to write (a folder when SOURCE is a folder)."),
-    beads: Optional[Path] = typer.Option(None, "--beads", help="Also write the alignment as JSON."),
-    unit: Unit = typer.Option(Unit.paragraph, "--unit", help="Align paragraphs, or sentences inside aligned paragraphs."),
+    target: Path | None = typer.Argument(
+        None, help="Its translation; omit for a folder or a bilingual file."
+    ),
+    output: Path = typer.Option(
+        ..., "-o", "--output", help="PO file to write (a folder when SOURCE is a folder)."
+    ),
+    beads: Path | None = typer.Option(None, "--beads", help="Also write the alignment as JSON."),
+    unit: Unit = typer.Option(
+        Unit.paragraph, "--unit", help="Align paragraphs, or sentences inside aligned paragraphs."
+    ),
     source_lang: str = typer.Option("en", "--source-lang"),
     target_lang: str = typer.Option("ko", "--target-lang"),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing PO instead of merging into it."),
     backup: bool = typer.Option(True, "--backup/--no-backup", help="Keep the replaced file as OUTPUT.bak."),
     prefer_target: bool = typer.Option(
-        False, "--prefer-target", help="When merging, the translation found in TARGET wins over the PO's msgstr."
+        False,
+        "--prefer-target",
+        help="When merging, the translation found in TARGET wins over the PO's msgstr.",
     ),
-    no_wrap: bool = typer.Option(False, "--no-wrap", help="Do not wrap long PO lines (as gettext's --no-wrap)."),
+    no_wrap: bool = typer.Option(
+        False, "--no-wrap", help="Do not wrap long PO lines (as gettext's --no-wrap)."
+    ),
     out_format: OutFormat = typer.Option(
         OutFormat.po, "--format", help="po, or tmx: a TMX 1.4 translation memory of the translated pairs."
     ),
     original: Original = typer.Option(
-        Original.given, "--source", help="given: SOURCE is the original; auto: decide which version is the original."
+        Original.given,
+        "--source",
+        help="given: SOURCE is the original; auto: decide which version is the original.",
     ),
-    markers: Optional[Path] = typer.Option(
+    markers: Path | None = typer.Option(
         None, "--markers", help="Extra placeholder patterns: TOML (patterns = [...]) or one regex per line."
     ),
-    similarity: Optional[str] = typer.Option(
-        None, "--similarity", metavar="MODULE:CLASS", help="Embedding backend class (default: multilingual USE)."
+    similarity: str | None = typer.Option(
+        None,
+        "--similarity",
+        metavar="MODULE:CLASS",
+        help="Embedding backend class (default: multilingual USE).",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -102,14 +119,25 @@ ReportBy = Enum("ReportBy", [(b, b) for b in report_run.MEASURES], type=str)
 
 @app.command("report")
 def report_cmd(
-    paths: list[Path] = typer.Argument(..., help="PO files, folders of PO files, or folders of article pairs."),
+    paths: list[Path] = typer.Argument(
+        ..., help="PO files, folders of PO files, or folders of article pairs."
+    ),
     fmt: ReportFormat = typer.Option(ReportFormat("table"), "--format", "-f", help="Output format."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report to this file."),
-    badge: Optional[Path] = typer.Option(None, "--badge", help="Also write a progress badge SVG here."),
-    sort: ReportSort = typer.Option(ReportSort("coverage"), "--sort", help="coverage: least translated first."),
-    by: ReportBy = typer.Option(ReportBy("words"), "--by", help="Count coverage by source words or by strings."),
-    fail_under: Optional[float] = typer.Option(
-        None, "--fail-under", metavar="PCT", min=0, max=100, help="Exit 1 when total coverage (--by) is below PCT percent."
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    badge: Path | None = typer.Option(None, "--badge", help="Also write a progress badge SVG here."),
+    sort: ReportSort = typer.Option(
+        ReportSort("coverage"), "--sort", help="coverage: least translated first."
+    ),
+    by: ReportBy = typer.Option(
+        ReportBy("words"), "--by", help="Count coverage by source words or by strings."
+    ),
+    fail_under: float | None = typer.Option(
+        None,
+        "--fail-under",
+        metavar="PCT",
+        min=0,
+        max=100,
+        help="Exit 1 when total coverage (--by) is below PCT percent.",
     ),
     sections: bool = typer.Option(False, "--sections", help="Table: a row per section under each article."),
     source_lang: str = typer.Option("en", "--source-lang", help="Article pairs: the original's language."),
@@ -124,7 +152,15 @@ def report_cmd(
     still reported), 1 when below --fail-under.
     """
     opts = report_run.ReportOptions(
-        fmt.value, by.value, sort.value, sections, output, badge, fail_under, quiet, (source_lang, target_lang)
+        fmt.value,
+        by.value,
+        sort.value,
+        sections,
+        output,
+        badge,
+        fail_under,
+        quiet,
+        (source_lang, target_lang),
     )
     with user_errors():
         code = report_run.run(paths, opts)
@@ -135,11 +171,15 @@ def report_cmd(
 def eval_cmd(
     gold_dir: Path = typer.Argument(..., help="Folder of NAME.en.txt, NAME.ko.txt and NAME.gold.json files."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
-    similarity: Optional[str] = typer.Option(
-        None, "--similarity", metavar="MODULE:CLASS", help="Embedding backend class (default: multilingual USE)."
+    similarity: str | None = typer.Option(
+        None,
+        "--similarity",
+        metavar="MODULE:CLASS",
+        help="Embedding backend class (default: multilingual USE).",
     ),
 ) -> None:
-    """Align every gold pair and print strict and lax bead precision, recall and F1 ('align' and 'po' views)."""
+    """Align every gold pair and print strict and lax bead precision, recall and F1 ('align' and 'po'
+    views)."""
     from . import embed, evaluate
 
     with user_errors():
@@ -147,17 +187,21 @@ def eval_cmd(
     typer.echo(evaluate.report_json(figures) if as_json else evaluate.format_report(figures))
 
 
-class ScanFormat(str, Enum):
+class ScanFormat(StrEnum):
     table = "table"
     json = "json"
 
 
 @app.command("scan")
 def scan_cmd(
-    folder: Path = typer.Argument(..., help="A folder of articles (pairs and lone files), or one article file."),
+    folder: Path = typer.Argument(
+        ..., help="A folder of articles (pairs and lone files), or one article file."
+    ),
     fmt: ScanFormat = typer.Option(ScanFormat.table, "--format", "-f", help="Output format."),
-    markers: Optional[Path] = typer.Option(
-        None, "--markers", help="Extra placeholder patterns: TOML (\\[markers] patterns = [...]) or one regex per line."
+    markers: Path | None = typer.Option(
+        None,
+        "--markers",
+        help="Extra placeholder patterns: TOML (\\[markers] patterns = [...]) or one regex per line.",
     ),
     source_lang: str = typer.Option("en", "--source-lang"),
     target_lang: str = typer.Option("ko", "--target-lang"),
@@ -177,14 +221,24 @@ def scan_cmd(
 
 @app.command("apply")
 def apply_cmd(
-    po: Path = typer.Argument(..., help="The translated PO file (from align or pot, filled by a translator)."),
+    po: Path = typer.Argument(
+        ..., help="The translated PO file (from align or pot, filled by a translator)."
+    ),
     source: Path = typer.Argument(..., help="The original article the PO was made from."),
-    output: Path = typer.Option(..., "-o", "--output", help="The translated article to write (SOURCE's format)."),
+    output: Path = typer.Option(
+        ..., "-o", "--output", help="The translated article to write (SOURCE's format)."
+    ),
     mark_untranslated: bool = typer.Option(
-        False, "--mark-untranslated", help="Put \\[untranslated] before paragraphs left in the source language."
+        False,
+        "--mark-untranslated",
+        help="Put \\[untranslated] before paragraphs left in the source language.",
     ),
     threshold: float = typer.Option(
-        0.0, "--threshold", metavar="PCT", min=0, max=100,
+        0.0,
+        "--threshold",
+        metavar="PCT",
+        min=0,
+        max=100,
         help="Refuse (exit 1, nothing written) when under PCT percent of the paragraphs are translated.",
     ),
 ) -> None:
@@ -201,13 +255,17 @@ def apply_cmd(
         except rebuild.CoverageError as exc:
             typer.echo(f"transpair: {exc}", err=True)
             raise typer.Exit(EXIT_BELOW) from None
-    typer.echo(f"{output}: {result.translated} of {result.blocks} paragraphs translated ({result.coverage:.1f}%)")
+    typer.echo(
+        f"{output}: {result.translated} of {result.blocks} paragraphs translated ({result.coverage:.1f}%)"
+    )
 
 
 @app.command("pot")
 def pot_cmd(
     source: Path = typer.Argument(..., help="An article with no translation yet."),
-    output: Path = typer.Option(..., "-o", "--output", help="The POT file to write (a previous one is kept as .bak)."),
+    output: Path = typer.Option(
+        ..., "-o", "--output", help="The POT file to write (a previous one is kept as .bak)."
+    ),
     source_lang: str = typer.Option("en", "--source-lang"),
     unit: Unit = typer.Option(Unit.paragraph, "--unit", help="One entry per paragraph, or per sentence."),
     no_wrap: bool = typer.Option(False, "--no-wrap", help="Do not wrap long lines (gettext's --no-wrap)."),

@@ -1,4 +1,5 @@
-"""The one exception the CLI turns into a one-line message and exit code 2, the exit codes, and the path check."""
+"""The one exception the CLI turns into a one-line message and exit code 2, the exit codes, and the path
+check."""
 
 from pathlib import Path
 

@@ -3,7 +3,8 @@
 A gold set is a folder of NAME.en.txt, NAME.ko.txt and NAME.gold.json (`beads`: [[en ids], [ko ids]],
 `untranslated_en`: English ids whose Korean side is the English left untranslated). Two views:
 'align' compares beads as given; 'po' first splits every untranslated bead into a 1-0 and a 0-1,
-since the PO must leave those msgstr empty (predicted beads are marked by untranslated.classify). Counts are micro-averaged over all documents.
+since the PO must leave those msgstr empty (predicted beads are marked by untranslated.classify). Counts are
+micro-averaged over all documents.
 """
 
 from __future__ import annotations
@@ -57,7 +58,10 @@ class Scores:
 
     def as_dict(self) -> dict:
         """Plain numbers for JSON output."""
-        return {kind: dict(zip(("precision", "recall", "f1"), values)) for kind, values in (("strict", self.strict), ("lax", self.lax))}
+        return {
+            kind: dict(zip(("precision", "recall", "f1"), values))
+            for kind, values in (("strict", self.strict), ("lax", self.lax))
+        }
 
 
 def _true_positives(found: Sequence[Ids], reference: Sequence[Ids]) -> tuple[int, int]:
@@ -102,7 +106,9 @@ def _f1(tp: int, predicted: int, tp_r: int, gold: int) -> tuple[float, float, fl
 
 def scores(c: Counts) -> Scores:
     """Strict and lax P/R/F1 from summed counts."""
-    return Scores(_f1(c.strict_p, c.predicted, c.strict_r, c.gold), _f1(c.lax_p, c.predicted, c.lax_r, c.gold))
+    return Scores(
+        _f1(c.strict_p, c.predicted, c.strict_r, c.gold), _f1(c.lax_p, c.predicted, c.lax_r, c.gold)
+    )
 
 
 def split_untranslated(beads: Iterable[Ids], untranslated_source: Iterable[int]) -> list[Ids]:
@@ -190,7 +196,9 @@ def format_report(report: Report) -> str:
     """A small table: view, strict P/R/F1, lax P/R/F1."""
     lines = [f"{'view':<6} {'strict P':>8} {'R':>6} {'F1':>6}   {'lax P':>6} {'R':>6} {'F1':>6}"]
     for view, s in (("align", report.align), ("po", report.po)):
-        lines.append(f"{view:<6} {s.strict[0]:8.4f} {s.strict[1]:6.4f} {s.strict[2]:6.4f}   "
-                     f"{s.lax[0]:6.4f} {s.lax[1]:6.4f} {s.lax[2]:6.4f}")
+        lines.append(
+            f"{view:<6} {s.strict[0]:8.4f} {s.strict[1]:6.4f} {s.strict[2]:6.4f}   "
+            f"{s.lax[0]:6.4f} {s.lax[1]:6.4f} {s.lax[2]:6.4f}"
+        )
     lines.append(f"{len(report.documents)} documents")
     return "\n".join(lines)

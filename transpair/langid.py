@@ -101,7 +101,8 @@ def langdetect_code(text: str, min_probability: float = 0.0) -> str | None:
 
 
 def _latin_language(words: str, tokens: list[str], english: int) -> str | None:
-    """English when its function words win, or when the text is too short or langdetect unsure; else langdetect.
+    """English when its function words win, or when the text is too short or langdetect unsure; else
+    langdetect.
 
     `tokens` are the Latin words of `words` and `english` how many of them are English function words."""
     other = sum(w.lower() in OTHER_FUNCTION_WORDS for w in tokens)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import copy
 import difflib
 import os
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 
 import polib
 
@@ -45,7 +45,8 @@ def similarity(a: str, b: str) -> float:
 
 
 def fuzzy_pairs(new: Sequence[polib.POEntry], old: Sequence[polib.POEntry]) -> dict[int, int]:
-    """new index -> old index for the closest sources at or above FUZZY_MATCH, best pairs first, one to one."""
+    """new index -> old index for the closest sources at or above FUZZY_MATCH, best pairs first, one to
+    one."""
     scored = [
         (score, i, j)
         for i, n in enumerate(new)

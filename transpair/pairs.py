@@ -5,7 +5,8 @@ Conventions, tried in this order for every file below the folder:
 2. parallel trees `SRC/PATH` + `TGT/PATH` anywhere below the folder (`en/guide/a.md` + `ko/guide/a.md`);
 3. `NAME.EXT` + `NAME.TGT.EXT` side by side (Hugo's `index.md` + `index.ko.md`).
 A file that matches none of these is a lone article (monolingual or bilingual). Files tagged with a third
-language are left out. A folder's own documentation (README, LICENSE, COPYING, NOTICE, CHANGELOG, CONTRIBUTING) is not an article.
+language are left out. A folder's own documentation (README, LICENSE, COPYING, NOTICE, CHANGELOG,
+CONTRIBUTING) is not an article.
 """
 
 from __future__ import annotations
@@ -78,7 +79,9 @@ def find_articles(folder: str | Path, source_lang: str = "en", target_lang: str 
     files = sorted(
         p
         for p in root.rglob("*")
-        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and p.name.split(".")[0].upper() not in FOLDER_DOCS
+        if p.is_file()
+        and p.suffix.lower() in TEXT_SUFFIXES
+        and p.name.split(".")[0].upper() not in FOLDER_DOCS
     )
     files = [p for p in files if (tag := lang_tag(p)) is None or tag[1] in (source_lang, target_lang)]
     targets: dict[Path, Path] = {}

@@ -54,7 +54,8 @@ def _share_in(doc: Document, lang: str) -> float:
 
 
 def _is_copy(source: Document, target: Document) -> bool:
-    """True when at least half the target's blocks are source blocks copied verbatim (an untranslated page)."""
+    """True when at least half the target's blocks are source blocks copied verbatim (an untranslated
+    page)."""
     seen = {b.norm for b in source.blocks}
     return sum(b.norm in seen for b in target.blocks) * 2 >= len(target.blocks)
 
@@ -70,29 +71,46 @@ def check_languages(
     """
     found = _language(source)
     if found != source_lang:
-        raise InputError(f"{source.path}: expected {source_lang} text but the file is in {found} (see --source-lang)")
+        raise InputError(
+            f"{source.path}: expected {source_lang} text but the file is in {found} (see --source-lang)"
+        )
     patterns = untranslated.compile_markers(markers)
-    text = replace(target, blocks=tuple(b for b in target.blocks if not untranslated.marker_in(b.text, patterns)))
+    text = replace(
+        target, blocks=tuple(b for b in target.blocks if not untranslated.marker_in(b.text, patterns))
+    )
     if not text.blocks or _share_in(text, target_lang) >= MIN_TARGET_SHARE or _is_copy(source, text):
         return
     found = _language(target)
-    raise InputError(f"{target.path}: expected {target_lang} text but the file is in {found} (see --target-lang)")
+    raise InputError(
+        f"{target.path}: expected {target_lang} text but the file is in {found} (see --target-lang)"
+    )
 
 
-def align_documents(source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()) -> Alignment:
+def align_documents(
+    source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()
+) -> Alignment:
     """Settle which side is the original, check both languages, then align and classify."""
     src_lang, tgt_lang = opts.source_lang, opts.target_lang
-    if opts.source == "auto" and untranslated.original(source, target, src_lang, tgt_lang, markers) == "target":
+    if (
+        opts.source == "auto"
+        and untranslated.original(source, target, src_lang, tgt_lang, markers) == "target"
+    ):
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
     check_languages(source, target, src_lang, tgt_lang, markers)
     return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity)
 
 
 def aligned(
-    source: Document, target: Document, src_lang: str, tgt_lang: str, unit: str, markers: tuple[str, ...],
+    source: Document,
+    target: Document,
+    src_lang: str,
+    tgt_lang: str,
+    unit: str,
+    markers: tuple[str, ...],
     similarity: str | None = None,
 ) -> Alignment:
-    """Align two documents whose languages are settled and classify every bead (translated, untranslated...)."""
+    """Align two documents whose languages are settled and classify every bead (translated,
+    untranslated...)."""
     source, target = replace(source, lang=src_lang), replace(target, lang=tgt_lang)
     backend = embed.shared_similarity(similarity)
     beads = align.align_blocks(source.blocks, target.blocks, backend)
@@ -132,7 +150,11 @@ def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:
 
 
 def align_folder(
-    articles: list[Article], out_dir: Path, opts: AlignOptions, wopts: WriteOptions, beads_dir: Path | None = None
+    articles: list[Article],
+    out_dir: Path,
+    opts: AlignOptions,
+    wopts: WriteOptions,
+    beads_dir: Path | None = None,
 ) -> Iterator[tuple[Article, Path | InputError]]:
     """Align articles into OUT_DIR/NAME.po (and BEADS_DIR/NAME.json), yielding each PO path or error."""
     for article in articles:
@@ -152,16 +174,23 @@ def summary(alignment: Alignment) -> str:
     """One line on what the alignment found: beads per status, in the order of STATUSES."""
     counts = Counter(b.status for b in alignment.beads)
     found = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
-    return f"{alignment.source_lang} -> {alignment.target_lang}, {len(alignment.beads)} beads: {found or 'none'}"
+    return (
+        f"{alignment.source_lang} -> {alignment.target_lang}, {len(alignment.beads)} beads: {found or 'none'}"
+    )
 
 
 def doubt(alignment: Alignment) -> str | None:
-    """A warning when fewer than half the source blocks found a sure counterpart: TARGET may be the wrong file."""
+    """A warning when fewer than half the source blocks found a sure counterpart: TARGET may be the wrong
+    file."""
     if not alignment.target.blocks or not alignment.source.blocks:
         return None
-    sure = sum(len(b.source) for b in alignment.beads if b.target and b.status in ("translated", "untranslated"))
+    sure = sum(
+        len(b.source) for b in alignment.beads if b.target and b.status in ("translated", "untranslated")
+    )
     waiting = sum(len(b.source) for b in alignment.beads if b.reason.startswith(untranslated.PLACEHOLDER))
-    if sure * 2 >= len(alignment.source.blocks) - waiting:  # text left under a placeholder is no sign of a wrong file
+    if (
+        sure * 2 >= len(alignment.source.blocks) - waiting
+    ):  # text left under a placeholder is no sign of a wrong file
         return None
     return (
         f"{alignment.target.path} does not look like a translation of {alignment.source.path} "
@@ -177,7 +206,12 @@ def beads_json(alignment: Alignment) -> dict:
         "source_lang": alignment.source_lang,
         "target_lang": alignment.target_lang,
         "beads": [
-            {"source": list(b.source), "target": list(b.target), "status": b.status, "score": round(b.score, 4)}
+            {
+                "source": list(b.source),
+                "target": list(b.target),
+                "status": b.status,
+                "score": round(b.score, 4),
+            }
             | ({"reason": b.reason} if b.reason else {})
             for b in alignment.beads
         ],

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import polib
@@ -24,7 +24,8 @@ def _comment_lines(marker: str, text: str) -> list[str]:
 
 
 def _reference_lines(occurrences: list[tuple[str, str]]) -> list[str]:
-    """`#:` lines, a new line whenever the next reference would pass the page width (never wrapped by --no-wrap)."""
+    """`#:` lines, a new line whenever the next reference would pass the page width (never wrapped by
+    --no-wrap)."""
     if not occurrences:
         return []
     lines, current, column = [], "#:", 2
@@ -49,8 +50,11 @@ def _message_lines(entry: polib.POEntry, wrap: bool) -> list[str]:
     """msgctxt/msgid/msgstr lines of an entry, with their `#|` previous-source lines."""
     prefix, previous = ("#~ ", "#~| ") if entry.obsolete else ("", "#| ")
     lines = []
-    for name, value in (("msgctxt", entry.previous_msgctxt), ("msgid", entry.previous_msgid),
-                        ("msgid_plural", entry.previous_msgid_plural)):
+    for name, value in (
+        ("msgctxt", entry.previous_msgctxt),
+        ("msgid", entry.previous_msgid),
+        ("msgid_plural", entry.previous_msgid_plural),
+    ):
         if value is not None and (value or name == "msgid"):
             lines += wrap_field(name, value, previous, wrap)
     if entry.msgctxt is not None:
@@ -67,7 +71,9 @@ def _message_lines(entry: polib.POEntry, wrap: bool) -> list[str]:
 
 def _translated(entry: polib.POEntry) -> bool:
     """Whether the entry has a translation (the first plural form counts for plural entries)."""
-    return bool(entry.msgstr_plural.get(0, entry.msgstr_plural.get("0")) if entry.msgid_plural else entry.msgstr)
+    return bool(
+        entry.msgstr_plural.get(0, entry.msgstr_plural.get("0")) if entry.msgid_plural else entry.msgstr
+    )
 
 
 def format_entry(entry: polib.POEntry, wrap: bool = True) -> list[str]:
@@ -89,7 +95,8 @@ def header_entry(po: polib.POFile) -> polib.POEntry:
 
 
 def format_po(po: polib.POFile, wrap: bool = True) -> str:
-    """The whole file as msgcat writes it: header, live entries, then obsolete ones (empty obsolete dropped)."""
+    """The whole file as msgcat writes it: header, live entries, then obsolete ones (empty obsolete
+    dropped)."""
     live = [e for e in po if not e.obsolete]
     dead = [e for e in po if e.obsolete and _translated(e)]
     blocks = [format_entry(entry, wrap) for entry in [header_entry(po), *live, *dead]]
@@ -104,17 +111,21 @@ def same_file(a: Path, b: Path) -> bool:
 
 
 def refuse_overwriting(outputs: Iterable[Path | None], inputs: Iterable[str | Path]) -> None:
-    """InputError when an output names one of the inputs or another output: nobody's file is replaced by surprise."""
+    """InputError when an output names one of the inputs or another output: nobody's file is replaced by
+    surprise."""
     seen: list[Path] = [Path(p) for p in inputs]
     for out in (Path(o) for o in outputs if o is not None):
         clash = next((p for p in seen if same_file(out, p)), None)
         if clash is not None:
-            raise InputError(f"{out}: would overwrite {clash}, which this command reads or writes; choose another path")
+            raise InputError(
+                f"{out}: would overwrite {clash}, which this command reads or writes; choose another path"
+            )
         seen.append(out)
 
 
 def _file_mode(path: Path) -> int:
-    """The mode a written file should get: the old file's, else the default for new files (0666 less umask)."""
+    """The mode a written file should get: the old file's, else the default for new files (0666 less
+    umask)."""
     if path.exists():
         return path.stat().st_mode & 0o7777
     umask = os.umask(0)
@@ -132,8 +143,9 @@ def write_text(path: str | Path, text: str, backup: bool = False) -> Path:
         raise InputError(f"{p}: is a directory, not a file")
     tmp = None
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=folder, prefix=f".{p.name}.",
-                                         suffix=".tmp", delete=False) as handle:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="", dir=folder, prefix=f".{p.name}.", suffix=".tmp", delete=False
+        ) as handle:
             tmp = handle.name
             handle.write(text)
         os.chmod(tmp, _file_mode(p))
@@ -183,7 +195,9 @@ def _check_duplicates(po: polib.POFile, path: Path, strict: bool) -> polib.POFil
         if key not in seen:
             seen[key] = entry
         elif strict:
-            raise InputError(f"{path}:{entry.linenum}: duplicate msgid (first defined at line {seen[key].linenum})")
+            raise InputError(
+                f"{path}:{entry.linenum}: duplicate msgid (first defined at line {seen[key].linenum})"
+            )
         elif seen[key].msgstr == entry.msgstr and seen[key].msgstr_plural == entry.msgstr_plural:
             po.remove(entry)
         else:
@@ -215,7 +229,9 @@ def read_po(path: str | Path, strict: bool = False) -> polib.POFile:
     try:
         po = polib.pofile(str(p), wrapwidth=PAGE_WIDTH)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{p}: cannot decode the file ({exc.encoding}: {exc.reason} at byte {exc.start})") from None
+        raise InputError(
+            f"{p}: cannot decode the file ({exc.encoding}: {exc.reason} at byte {exc.start})"
+        ) from None
     except (OSError, ValueError) as exc:
         line = _SYNTAX_LINE.search(str(exc))
         if line:
@@ -223,5 +239,5 @@ def read_po(path: str | Path, strict: bool = False) -> polib.POFile:
         raise InputError(f"{p}: not a valid PO file ({exc})") from None
     _check_charset(po, p)
     if strict and not po.metadata:
-        raise InputError(f"{p}: missing PO header (the entry with msgid \"\")")
+        raise InputError(f'{p}: missing PO header (the entry with msgid "")')
     return _check_duplicates(po, p, strict)

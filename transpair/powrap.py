@@ -18,7 +18,9 @@ PAGE_WIDTH = 79
 # The UAX #14 pair table of libunistring 1.0 as gettext 0.21 applies it, measured with msgcat by
 # bench/measure_gettext_linebreaks.py: row = class before, column = class after; D = direct break,
 # I = break only across spaces, P = prohibited.
-_CLASSES = "WJ GL B2 BA BB HY CL CP EX IN NS OP QU IS NU PO PR SY AL H2 H3 ID JL JV JT HL RI ZWJ EB EM".split()
+_CLASSES = (
+    "WJ GL B2 BA BB HY CL CP EX IN NS OP QU IS NU PO PR SY AL H2 H3 ID JL JV JT HL RI ZWJ EB EM".split()
+)
 _ROWS = """
 WJ PIIIIIPPPIIIIPIIIPIIIIIIIIIIII
 GL PIIIIIPPPIIIIPIIIPIIIIIIIIIIII
@@ -57,8 +59,19 @@ _TABLE = {
     for col, rule in zip(_CLASSES, rules)
 }
 # Classes the pair table does not hold, resolved as libunistring does (other scripts' new classes too).
-_RESOLVE = {"AI": "AL", "CB": "ID", "SA": "AL", "XX": "AL", "CJ": "NS", "SG": "AL", "AK": "AL", "AP": "AL",
-            "AS": "AL", "VF": "AL", "VI": "AL"}
+_RESOLVE = {
+    "AI": "AL",
+    "CB": "ID",
+    "SA": "AL",
+    "XX": "AL",
+    "CJ": "NS",
+    "SG": "AL",
+    "AK": "AL",
+    "AP": "AL",
+    "AS": "AL",
+    "VF": "AL",
+    "VI": "AL",
+}
 _SPECIAL = ("SP", "ZW", "CM", "BK", "CR", "LF", "NL")
 _ALL = _CLASSES + list(_RESOLVE) + list(_SPECIAL)
 _CLASS_RE = regex.compile("|".join(f"(?P<{name}>\\p{{Line_Break={name}}})" for name in _ALL))
@@ -173,7 +186,9 @@ def _portions(value: str) -> list[str]:
     return pieces + [parts[-1]] if parts[-1] or not pieces else pieces
 
 
-def wrap_field(name: str, value: str, prefix: str = "", wrap: bool = True, page_width: int = PAGE_WIDTH) -> list[str]:
+def wrap_field(
+    name: str, value: str, prefix: str = "", wrap: bool = True, page_width: int = PAGE_WIDTH
+) -> list[str]:
     """The PO lines for `name "value"` (e.g. msgid), each line starting with `prefix` ('#~ ', '#| ')."""
     lines: list[str] = []
     after_break = len(prefix) + 1

@@ -22,7 +22,8 @@ _NOT_HEADING = regex.compile(
     r"[.!?:;,。！？…\p{Pd}]['\"’”»)\]]*$"  # final punctuation
     r"|(?:다|(?<![개필중수주])요|죠|까)$"  # a Korean sentence ending (not nouns such as 개요, 필요)
     r"|[.:;] "  # two clauses
-    r"|^\p{Ll}(?!.*\p{Hangul})"  # English headings start upper-case (Korean ones may start with an identifier)
+    # English headings start upper-case (Korean ones may start with an identifier)
+    r"|^\p{Ll}(?!.*\p{Hangul})"
 )
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -38,7 +39,8 @@ BINARY_CONTROL_SHARE = 0.05  # more control characters than this and the file is
 
 
 def _legacy_korean(data: bytes) -> tuple[str, str] | None:
-    """Decode as EUC-KR/CP949 when that gives Hangul and no control characters (deterministic, no guessing)."""
+    """Decode as EUC-KR/CP949 when that gives Hangul and no control characters (deterministic, no
+    guessing)."""
     for encoding in ("euc-kr", "cp949"):
         try:
             text = data.decode(encoding)
@@ -70,7 +72,9 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         try:
             text, encoding = data.decode(bom), bom
         except UnicodeDecodeError as exc:
-            raise InputError(f"{path}: cannot decode the file as {bom} ({exc.reason} at byte {exc.start})") from None
+            raise InputError(
+                f"{path}: cannot decode the file as {bom} ({exc.reason} at byte {exc.start})"
+            ) from None
     elif b"\x00" in data:
         raise InputError(f"{path}: looks like a binary file (NUL bytes), not text")
     else:
@@ -86,7 +90,8 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 
 
 def _is_heading(block: Block, followed: bool) -> bool:
-    """A plain-text heading: one short line with letters, not a sentence (see _NOT_HEADING), and text after it."""
+    """A plain-text heading: one short line with letters, not a sentence (see _NOT_HEADING), and text after
+    it."""
     text = block.text
     return (
         followed

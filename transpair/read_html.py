@@ -1,4 +1,5 @@
-"""HTML to blocks with BeautifulSoup: the article body's headings, paragraphs, list items, quotes, cells, captions.
+"""HTML to blocks with BeautifulSoup: the article body's headings, paragraphs, list items, quotes, cells,
+captions.
 
 A block is a run of inline content (text, links, emphasis, single <br>) inside a block element
 (p, h1-h6, li, blockquote, td, figcaption...) or directly inside a flow container (div, section,
@@ -32,9 +33,33 @@ BLOCK_KINDS = {
     "caption": "table",
     "figcaption": "paragraph",
 }
-FLOW = {"body", "article", "main", "section", "div", "figure", "header", "footer", "details", "address", "center"}
+FLOW = {
+    "body",
+    "article",
+    "main",
+    "section",
+    "div",
+    "figure",
+    "header",
+    "footer",
+    "details",
+    "address",
+    "center",
+}
 STRUCTURE = {"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "hr", "pre", "form", "fieldset"}
-SKIPPED = {"script", "style", "nav", "aside", "noscript", "template", "pre", "svg", "iframe", "button", "form"}
+SKIPPED = {
+    "script",
+    "style",
+    "nav",
+    "aside",
+    "noscript",
+    "template",
+    "pre",
+    "svg",
+    "iframe",
+    "button",
+    "form",
+}
 PAGE_CHROME = {"header", "footer"}  # skipped unless inside an <article> (a post's own title header)
 VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "embed", "area", "col", "param", "track"}
 _TAG_END = regex.compile(r"""<[^\s>/]+(?:[^>"']|"[^"]*"|'[^']*')*>""")
@@ -57,7 +82,8 @@ def _text_size(tag: Tag) -> int:
 
 
 def content_root(soup: BeautifulSoup) -> Tag:
-    """The post body: the largest <article>, else <main>, else role=main, else the richest div, else <body>."""
+    """The post body: the largest <article>, else <main>, else role=main, else the richest div, else
+    <body>."""
     for found in (soup.find_all("article"), soup.find_all("main"), soup.find_all(attrs={"role": "main"})):
         if found:
             return max(found, key=_text_size)
@@ -86,7 +112,8 @@ class _Source:
         return found.end() if found else self.open_start(tag)
 
     def close_start(self, tag: Tag) -> int:
-        """Offset of the end tag matching `tag`; with no end tag, the end of its content before what follows."""
+        """Offset of the end tag matching `tag`; with no end tag, the end of its content before what
+        follows."""
         if isinstance(tag, BeautifulSoup):
             return len(self.text)
         start, limit = self.open_end(tag), self._limit(tag)

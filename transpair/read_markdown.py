@@ -48,7 +48,9 @@ def _content_block(text: str, starts: list[int], token: Token, kind: str) -> Blo
         found = line.find(content, _MARKERS.match(line).end())
         found = found if found >= 0 else line.find(content)
         if found < 0:
-            return trimmed_block(text, starts, starts[token.map[0]], _line_end(text, starts, token.map[1] - 1), kind)
+            return trimmed_block(
+                text, starts, starts[token.map[0]], _line_end(text, starts, token.map[1] - 1), kind
+            )
         pos = line_start + found + len(content)
         first = line_start + found if first is None else first
     return trimmed_block(text, starts, first, pos, kind)
@@ -68,7 +70,8 @@ def _row_cells(text: str, starts: list[int], line: int) -> list[Block]:
 
 
 def markdown_blocks(text: str) -> tuple[Block, ...]:
-    """Translatable blocks of a Markdown text; code, HTML blocks, front matter and link definitions are skipped."""
+    """Translatable blocks of a Markdown text; code, HTML blocks, front matter and link definitions are
+    skipped."""
     front = front_matter_end(text)
     starts = line_starts(text)
     tokens = _MD.parse("\n" * text.count("\n", 0, front) + text[front:])

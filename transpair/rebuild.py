@@ -79,7 +79,9 @@ def groups(blocks: Sequence[Block], po: polib.POFile) -> list[Group]:
     while i < len(blocks):
         for size in range(min(widest, len(blocks) - i), 0, -1):
             msgid = catalog.joined(blocks[i : i + size])
-            entry = entries.get((catalog.repeat_context(seen[msgid] + 1), msgid)) or entries.get((None, msgid))
+            entry = entries.get((catalog.repeat_context(seen[msgid] + 1), msgid)) or entries.get(
+                (None, msgid)
+            )
             if entry is not None or size == 1:
                 break
         seen[msgid] += 1
@@ -97,7 +99,9 @@ def block_texts(doc: Document, cut: Sequence[Group], mark: bool) -> list[str | N
             texts[group.first] = group.entry.msgstr
             texts[group.first + 1 : group.first + group.size] = [""] * (group.size - 1)
         elif mark:
-            texts[group.first : group.first + group.size] = [UNTRANSLATED_MARK + doc.blocks[i].text for i in own]
+            texts[group.first : group.first + group.size] = [
+                UNTRANSLATED_MARK + doc.blocks[i].text for i in own
+            ]
     return texts
 
 
@@ -158,7 +162,11 @@ def check_article(result: Rebuild, po: polib.POFile, po_path: Path, source: Path
 
 
 def apply_file(
-    po_path: str | Path, source: str | Path, out: str | Path, mark_untranslated: bool = False, threshold: float = 0.0
+    po_path: str | Path,
+    source: str | Path,
+    out: str | Path,
+    mark_untranslated: bool = False,
+    threshold: float = 0.0,
 ) -> Rebuild:
     """Write the translated article OUT from PO and SOURCE; refuse foreign POs and low coverage."""
     po_path, source, out = Path(po_path), Path(source), Path(out)
@@ -167,7 +175,9 @@ def apply_file(
     result = rebuild(po, doc, mark_untranslated)
     if result.matched < result.blocks:  # perhaps a PO aligned with --unit sentence
         sentences = catalog.sentence_document(doc, langid.document_language(doc) or "en")
-        result = max(result, rebuild(po, sentences, mark_untranslated), key=lambda r: r.matched / max(r.blocks, 1))
+        result = max(
+            result, rebuild(po, sentences, mark_untranslated), key=lambda r: r.matched / max(r.blocks, 1)
+        )
     check_article(result, po, po_path, source)
     if result.coverage < threshold:
         raise CoverageError(

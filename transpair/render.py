@@ -39,7 +39,9 @@ def bar(figures: Figures, by: str, width: int = BAR_WIDTH) -> Text:
     total = getattr(figures.total, by) or 1
     done = round(width * getattr(figures.translated, by) / total)
     fuzzy = min(round(width * getattr(figures.fuzzy, by) / total), width - done)
-    return Text.assemble(("█" * done, "green"), ("▒" * fuzzy, "yellow"), ("░" * (width - done - fuzzy), "red"))
+    return Text.assemble(
+        ("█" * done, "green"), ("▒" * fuzzy, "yellow"), ("░" * (width - done - fuzzy), "red")
+    )
 
 
 FIGURE_COLUMNS = ("Progress", "Done", "Strings", "Words", "Fuzzy", "Untr.", "TBD", "Src")
@@ -59,13 +61,18 @@ def table(report: Report, by: str, sort: str, sections: bool = False, width: int
     cells = [_cells(fig, by) for _, fig, _ in rows] + [_cells(report.total, by)]
     widths = [max(len(head), *(len(row[i]) for row in cells)) for i, head in enumerate(FIGURE_COLUMNS)]
     room = max(12, width - sum(widths) - 2 * (len(widths) + 1) - 1)
-    tbl = Table(title=f"Translation coverage of {len(report.articles)} article(s) by {by}", box=box.SIMPLE,
-                pad_edge=False, padding=(0, 1), collapse_padding=True)
+    tbl = Table(
+        title=f"Translation coverage of {len(report.articles)} article(s) by {by}",
+        box=box.SIMPLE,
+        pad_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
+    )
     tbl.add_column("Article", max_width=room, overflow="ellipsis", no_wrap=True)
     for head, size in zip(FIGURE_COLUMNS, widths):
         tbl.add_column(head, justify="left" if head == "Progress" else "right", no_wrap=True, min_width=size)
     for (name, _, style), row in zip(rows, cells):
-        shown = name if len(name) <= room or style else "…" + name[1 - room:]
+        shown = name if len(name) <= room or style else "…" + name[1 - room :]
         tbl.add_row(Text(shown), *row, style=style)  # Text: `[TBD]` in a name is not rich markup
     tbl.add_section()
     tbl.add_row(Text("Total"), *cells[-1], style="bold")
@@ -75,18 +82,29 @@ def table(report: Report, by: str, sort: str, sections: bool = False, width: int
 def _cells(figures: Figures, by: str) -> list[Text]:
     """The figure cells of one table row."""
     pct = coverage(figures, by)
-    return [bar(figures, by), Text(f"{pct:.1f}%", style=COLOURS[level(pct)]), *map(Text, figure_cells(figures))]
+    return [
+        bar(figures, by),
+        Text(f"{pct:.1f}%", style=COLOURS[level(pct)]),
+        *map(Text, figure_cells(figures)),
+    ]
 
 
 def figure_cells(figures: Figures) -> list[str]:
     """Strings and words done of total, then fuzzy, untranslated, placeholder and left-in-source strings."""
     total = figures.total
-    return [f"{figures.translated.strings}/{total.strings}", f"{figures.translated.words}/{total.words}",
-            str(figures.fuzzy.strings), str(figures.untranslated.strings), str(figures.placeholder.strings),
-            str(figures.left_in_source.strings)]
+    return [
+        f"{figures.translated.strings}/{total.strings}",
+        f"{figures.translated.words}/{total.words}",
+        str(figures.fuzzy.strings),
+        str(figures.untranslated.strings),
+        str(figures.placeholder.strings),
+        str(figures.left_in_source.strings),
+    ]
 
 
-def print_table(report: Report, by: str, sort: str, sections: bool = False, console: Console | None = None) -> None:
+def print_table(
+    report: Report, by: str, sort: str, sections: bool = False, console: Console | None = None
+) -> None:
     """Print the terminal table to stdout (colour only on a terminal)."""
     console = console or Console()
     console.print(table(report, by, sort, sections, console.width))
@@ -102,7 +120,11 @@ def section_json(section: Section) -> dict:
 
 def article_json(article: ArticleReport) -> dict:
     """One article's JSON object with its sections."""
-    return {"name": article.name} | stats(article.figures) | {"sections": [section_json(s) for s in article.sections]}
+    return (
+        {"name": article.name}
+        | stats(article.figures)
+        | {"sections": [section_json(s) for s in article.sections]}
+    )
 
 
 def to_json(report: Report, by: str, sort: str) -> str:
@@ -124,7 +146,10 @@ def csv_rows(report: Report, by: str, sort: str) -> list[list]:
     rows: list[list] = [["level", "article", "section", "line", *keys]]
     for article in sort_articles(report.articles, sort, by):
         rows.append(["article", article.name, "", "", *stats(article.figures).values()])
-        rows += [["section", article.name, s.title, s.line or "", *stats(s.figures).values()] for s in article.sections]
+        rows += [
+            ["section", article.name, s.title, s.line or "", *stats(s.figures).values()]
+            for s in article.sections
+        ]
     rows.append(["total", "", "", "", *stats(report.total).values()])
     return rows
 
@@ -139,7 +164,11 @@ def to_csv(report: Report, by: str, sort: str) -> str:
 def md_cell(text: str) -> str:
     """Text safe inside a Markdown table cell: no pipes, no newlines, no raw HTML."""
     return (
-        " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+        " ".join(text.split())
+        .replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
     )
 
 
@@ -152,7 +181,9 @@ def to_markdown(report: Report, by: str, sort: str) -> str:
     """The report as Markdown, for a README or a pull-request comment."""
     pct = coverage(report.total, by)
     lines = [f"## Translation coverage: {pct:.1f}% (by {by})", ""]
-    lines += [md_row(["Article", "Done", "Strings", "Words", "Fuzzy", "Untranslated", "TBD", "Left in source"])]
+    lines += [
+        md_row(["Article", "Done", "Strings", "Words", "Fuzzy", "Untranslated", "TBD", "Left in source"])
+    ]
     lines += [md_row(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"])]
     articles = sort_articles(report.articles, sort, by)
     for name, fig in [(md_cell(a.name), a.figures) for a in articles] + [("**Total**", report.total)]:
@@ -160,7 +191,19 @@ def to_markdown(report: Report, by: str, sort: str) -> str:
     todo = todo_sections(articles)
     if todo:
         lines += ["", "### Sections still to translate", ""]
-        lines += [md_row(["Article", "Section", "Done", "Starts with"]), md_row(["---", "---", "---:", "---"])]
-        lines += [md_row([md_cell(a.name), md_cell(s.title or UNTITLED),
-                          f"{coverage(s.figures, by):.1f}%", md_cell(s.first_words)]) for a, s in todo]
+        lines += [
+            md_row(["Article", "Section", "Done", "Starts with"]),
+            md_row(["---", "---", "---:", "---"]),
+        ]
+        lines += [
+            md_row(
+                [
+                    md_cell(a.name),
+                    md_cell(s.title or UNTITLED),
+                    f"{coverage(s.figures, by):.1f}%",
+                    md_cell(s.first_words),
+                ]
+            )
+            for a, s in todo
+        ]
     return "\n".join([*lines, "", f"_{FORMULA}._", ""])

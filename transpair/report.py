@@ -13,10 +13,10 @@ Percent = 100 x part / total, rounded half up to one decimal; fuzzy counts as no
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
+from functools import cached_property, lru_cache
 
 import polib
 
@@ -111,13 +111,15 @@ def first_msgstr(entry: polib.POEntry) -> str:
 
 
 def placeholder_msgstr(entry: polib.POEntry) -> bool:
-    """Whether the msgstr is only a marker standing in for a translation (`[TBD]`), not a translated marker."""
+    """Whether the msgstr is only a marker standing in for a translation (`[TBD]`), not a translated
+    marker."""
     text = first_msgstr(entry)
     return bool(text) and marker_in(text, MARKERS) is not None and marker_in(entry.msgid, MARKERS) is None
 
 
 def category(entry: polib.POEntry) -> str:
-    """'translated', 'fuzzy' or 'untranslated': as msgfmt --statistics decides, but a marker is no translation."""
+    """'translated', 'fuzzy' or 'untranslated': as msgfmt --statistics decides, but a marker is no
+    translation."""
     if not first_msgstr(entry) or placeholder_msgstr(entry):
         return "untranslated"
     return "fuzzy" if "fuzzy" in entry.flags else "translated"
@@ -128,7 +130,10 @@ def untranslated_kind(entry: polib.POEntry) -> str:
     if placeholder_msgstr(entry):
         return "placeholder"
     note = note_of(entry.comment or "")
-    if note is None or note.status not in ("untranslated", "source-only"):  # source-only: the file's own leftovers
+    if note is None or note.status not in (
+        "untranslated",
+        "source-only",
+    ):  # source-only: the file's own leftovers
         return ""
     if note.reason.startswith("placeholder"):
         return "placeholder"
@@ -248,5 +253,7 @@ def stats(figures: Figures) -> dict[str, int | float]:
     for cat in ("placeholder", "left_in_source"):
         tally = getattr(figures, cat)
         out |= {cat: tally.strings, f"{cat}_words": tally.words}
-    out |= {f"{cat}_syllables": getattr(figures, cat).syllables for cat in ("translated", "fuzzy", "untranslated")}
+    out |= {
+        f"{cat}_syllables": getattr(figures, cat).syllables for cat in ("translated", "fuzzy", "untranslated")
+    }
     return out | {"total_syllables": total.syllables}

@@ -30,18 +30,22 @@ def badge_svg(pct: float, label: str = "translated") -> str:
     width, colour = left + right, BADGE_COLOURS[level(pct)]
     title = escape(f"{label}: {value}")
     texts = "".join(
-        f'<text x="{x}" y="15" fill="#010101" fill-opacity=".3">{escape(t)}</text><text x="{x}" y="14">{escape(t)}</text>'
+        f'<text x="{x}" y="15" fill="#010101" fill-opacity=".3">{escape(t)}</text><text x="{x}" '
+        f'y="14">{escape(t)}</text>'
         for x, t in ((left / 2, label), (left + right / 2, value))
     )
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" aria-label="{title}">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" '
+        f'aria-label="{title}">'
         f"<title>{title}</title>"
-        '<linearGradient id="badge-shine" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/>'
+        '<linearGradient id="badge-shine" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" '
+        'stop-opacity=".1"/>'
         '<stop offset="1" stop-opacity=".1"/></linearGradient>'
         f'<clipPath id="badge-round"><rect width="{width}" height="20" rx="3" fill="#fff"/></clipPath>'
         f'<g clip-path="url(#badge-round)"><rect width="{left}" height="20" fill="#555"/>'
         f'<rect x="{left}" width="{right}" height="20" fill="{colour}"/>'
         f'<rect width="{width}" height="20" fill="url(#badge-shine)"/></g>'
-        '<g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">'
+        '<g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" '
+        'font-size="11">'
         f"{texts}</g></svg>"
     )

@@ -39,7 +39,8 @@ main{max-width:1040px;margin:0 auto;padding:24px 40px 48px}
 .card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:12px 16px}
 .card b{display:block;font-size:22px;overflow-wrap:anywhere}
 .card span{color:var(--muted);font-size:13px}
-section.panel{background:#fff;border:1px solid var(--line);border-radius:10px;padding:18px 22px;margin:0 0 20px}
+section.panel{background:#fff;border:1px solid var(--line);border-radius:10px;
+padding:18px 22px;margin:0 0 20px}
 h2{font-size:18px;margin:0 0 12px}
 svg.chart{width:100%;height:auto;display:block}
 svg.chart text{font:13px system-ui,-apple-system,"Segoe UI","Noto Sans KR",sans-serif;fill:var(--ink)}
@@ -50,7 +51,8 @@ details{border-top:1px solid var(--line);padding:8px 0}
 summary{cursor:pointer;font-weight:600}
 summary small{color:var(--muted);font-weight:400;margin-left:8px}
 table{border-collapse:collapse;width:100%;font-size:14px}
-th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
+th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);
+vertical-align:top;overflow-wrap:anywhere}
 th{color:var(--muted);font-weight:600;white-space:nowrap;overflow-wrap:normal}
 td.num{text-align:right;white-space:nowrap}
 td.start{color:var(--muted)}
@@ -69,7 +71,11 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
 def segments(figures: Figures, by: str) -> list[tuple[str, str, int]]:
     """(label, colour, amount) of each stacked-bar part; the plain untranslated rest comes last."""
     parts = [(label, colour, getattr(getattr(figures, name), by)) for name, label, colour in PARTS]
-    rest = getattr(figures.untranslated, by) - getattr(figures.placeholder, by) - getattr(figures.left_in_source, by)
+    rest = (
+        getattr(figures.untranslated, by)
+        - getattr(figures.placeholder, by)
+        - getattr(figures.left_in_source, by)
+    )
     return [*parts, (REST[0], REST[1], rest)]
 
 
@@ -77,16 +83,22 @@ def bar_row(y: int, label: str, figures: Figures, by: str) -> str:
     """One chart row: the label, a stacked bar of the parts, the coverage in percent."""
     total = getattr(figures.total, by)
     pct = coverage(figures, by)
-    out = [f'<g><title>{escape(label)}: {pct:.1f}% translated</title>',
-           f'<text x="0" y="{y + 18}">{escape(short(label) or UNTITLED)}</text>',
-           f'<rect x="{LABEL_W}" y="{y + 5}" width="{BAR_W}" height="{ROW_H - 10}" rx="4" fill="{REST[1]}"/>']
+    out = [
+        f"<g><title>{escape(label)}: {pct:.1f}% translated</title>",
+        f'<text x="0" y="{y + 18}">{escape(short(label) or UNTITLED)}</text>',
+        f'<rect x="{LABEL_W}" y="{y + 5}" width="{BAR_W}" height="{ROW_H - 10}" rx="4" fill="{REST[1]}"/>',
+    ]
     x = float(LABEL_W)
     for _, colour, amount in segments(figures, by):
         width = BAR_W * amount / total if total else 0
         if width > 0 and colour != REST[1]:
-            out.append(f'<rect x="{x:.1f}" y="{y + 5}" width="{width:.1f}" height="{ROW_H - 10}" fill="{colour}"/>')
+            out.append(
+                f'<rect x="{x:.1f}" y="{y + 5}" width="{width:.1f}" height="{ROW_H - 10}" fill="{colour}"/>'
+            )
         x += width
-    out.append(f'<text class="pct {level(pct)}" x="{LABEL_W + BAR_W + 14}" y="{y + 18}">{pct:.1f}%</text></g>')
+    out.append(
+        f'<text class="pct {level(pct)}" x="{LABEL_W + BAR_W + 14}" y="{y + 18}">{pct:.1f}%</text></g>'
+    )
     return "".join(out)
 
 
@@ -103,7 +115,11 @@ def bar_chart(rows: Sequence[tuple[str, Figures]], by: str, title: str) -> str:
 def legend() -> str:
     """The colour legend of the charts."""
     items = [(label, colour) for _, label, colour in PARTS] + [REST]
-    return '<div class="legend">' + "".join(f'<span><i style="background:{c}"></i>{escape(t)}</span>' for t, c in items) + "</div>"
+    return (
+        '<div class="legend">'
+        + "".join(f'<span><i style="background:{c}"></i>{escape(t)}</span>' for t, c in items)
+        + "</div>"
+    )
 
 
 def cards(figures: Figures) -> str:
@@ -117,7 +133,11 @@ def cards(figures: Figures) -> str:
         (str(figures.placeholder.strings), "placeholders / TBD"),
         (str(figures.left_in_source.strings), "left in source language"),
     ]
-    return '<div class="cards">' + "".join(f'<div class="card"><b>{v}</b><span>{t}</span></div>' for v, t in items) + "</div>"
+    return (
+        '<div class="cards">'
+        + "".join(f'<div class="card"><b>{v}</b><span>{t}</span></div>' for v, t in items)
+        + "</div>"
+    )
 
 
 def article_details(article: ArticleReport, by: str) -> str:
@@ -144,7 +164,8 @@ def todo_table(articles: Sequence[ArticleReport], by: str) -> str:
         f'<td class="start">{escape(s.first_words)}</td></tr>'
         for a, s in todo
     )
-    head = "<tr><th>Article</th><th>Section</th><th>Line</th><th>Done</th><th>Words left</th><th>Starts with</th></tr>"
+    names = ("Article", "Section", "Line", "Done", "Words left", "Starts with")
+    head = "<tr>" + "".join(f"<th>{n}</th>" for n in names) + "</tr>"
     return f"<table>{head}{rows}</table>"
 
 
@@ -161,16 +182,19 @@ def to_html(report: Report, by: str, sort: str, title: str = "Translation covera
     articles = sort_articles(report.articles, sort, by)
     pct = coverage(report.total, by)
     chart = bar_chart([(a.name, a.figures) for a in articles], by, "Coverage per article")
+    order = "least translated first" if sort == "coverage" else "by name"
+    details = "".join(article_details(a, by) for a in articles)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{escape(title)}</title><style>{STYLE}</style></head>
 <body><header><h1>{escape(title)}</h1>
-<div class="big">{pct:.1f}%</div><p>translated by {by} over {len(articles)} article(s) {badge_svg(pct)}</p></header>
+<div class="big">{pct:.1f}%</div>
+<p>translated by {by} over {len(articles)} article(s) {badge_svg(pct)}</p></header>
 <main>{cards(report.total)}{errors_panel(report.errors)}
-<section class="panel" id="articles"><h2>Articles ({"least translated first" if sort == "coverage" else "by name"})</h2>{chart}{legend()}</section>
-<section class="panel" id="sections"><h2>Sections per article</h2>{"".join(article_details(a, by) for a in articles)}</section>
+<section class="panel" id="articles"><h2>Articles ({order})</h2>{chart}{legend()}</section>
+<section class="panel" id="sections"><h2>Sections per article</h2>{details}</section>
 <section class="panel" id="todo"><h2>Still to translate</h2>{todo_table(articles, by)}</section>
 </main><footer>{escape(FORMULA)}. Words are counted per language: English words, Korean eojeol
 (space-separated), each CJK character as one word.</footer></body></html>

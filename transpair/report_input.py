@@ -15,6 +15,7 @@ from .errors import InputError
 from .pofile import read_po
 from .report import ArticleReport, Report, article_report
 
+
 def po_files(folder: Path) -> list[Path]:
     """The PO files below a folder, sorted."""
     return sorted(p for p in folder.rglob("*.po") if not p.is_dir())  # a broken link is reported, not skipped

@@ -67,7 +67,9 @@ def sections_of(path: str, found: Sequence[tuple[int, Block, str, str]]) -> tupl
 
 def file_tag(path: Path, langs: Sequence[str]) -> str | None:
     """The language a file's name gives it (post.en.md, en/post.md), None when it names none."""
-    return next((tag for tag in (path.stem.rpartition(".")[2], *path.parent.parts[::-1]) if tag in langs), None)
+    return next(
+        (tag for tag in (path.stem.rpartition(".")[2], *path.parent.parts[::-1]) if tag in langs), None
+    )
 
 
 def scan_file(path: Path, langs: tuple[str, str], markers: Sequence[str] = (), name: str = "") -> ArticleScan:
@@ -82,12 +84,19 @@ def scan_file(path: Path, langs: tuple[str, str], markers: Sequence[str] = (), n
     if lang is None:
         bilingual, lang = untranslated.lone_languages(doc, langs, patterns)
         if bilingual:
-            return scan_alignment(name, (str(path),), *untranslated.split_bilingual(doc, langs), langs, markers)
+            return scan_alignment(
+                name, (str(path),), *untranslated.split_bilingual(doc, langs), langs, markers
+            )
     if lang is None:
         return ArticleScan(name, (str(path),), None, message=f"{path}: no language could be detected")
     if lang not in langs:
-        return ArticleScan(name, (str(path),), lang, message=f"{path}: written in {untranslated.language_name(lang)}, "
-                           f"not {' or '.join(untranslated.language_name(x) for x in langs)}")
+        return ArticleScan(
+            name,
+            (str(path),),
+            lang,
+            message=f"{path}: written in {untranslated.language_name(lang)}, "
+            f"not {' or '.join(untranslated.language_name(x) for x in langs)}",
+        )
     other = untranslated.other_language(lang, langs)
     found = untranslated.leftovers(doc, lang, other, patterns)
     sections = sections_of(str(path), [(i, doc.blocks[i], *found[i]) for i in sorted(found)])
@@ -109,7 +118,12 @@ def alignment_sections(alignment: Alignment) -> tuple[Section, ...]:
 
 
 def scan_alignment(
-    name: str, files: tuple[str, ...], source: Document, target: Document, langs: tuple[str, str], markers: Sequence[str]
+    name: str,
+    files: tuple[str, ...],
+    source: Document,
+    target: Document,
+    langs: tuple[str, str],
+    markers: Sequence[str],
 ) -> ArticleScan:
     """Align two versions (the original decided from the texts) and list what is left to translate."""
     from . import pipeline  # the aligner loads its model only when a pair is scanned
@@ -158,7 +172,11 @@ def to_table(scans: Sequence[ArticleScan]) -> str:
         elif not s.sections:
             rows.append((s.name, s.original or "-", "", "", "complete", ""))
         for sec in s.sections:
-            lines = f"{sec.first_line}-{sec.last_line}" if sec.last_line != sec.first_line else str(sec.first_line)
+            lines = (
+                f"{sec.first_line}-{sec.last_line}"
+                if sec.last_line != sec.first_line
+                else str(sec.first_line)
+            )
             rows.append((s.name, s.original or "-", Path(sec.path).name, lines, sec.status, sec.reason))
     widths = [max(len(r[k]) for r in rows) for k in range(5)]
     return "".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[5] + "\n" for r in rows)

@@ -3,7 +3,8 @@
 A boundary follows a terminator (. ! ? … and the CJK 。！？), any closing quotes or brackets, and
 the whitespace after them (whitespace stays with the sentence it follows). Rejected: abbreviations
 (e.g., Mr., Dr.), initials, list numbers at a line start, a lower-case Latin word next (English
-sentences start upper-case), and terminators inside URLs, e-mail addresses and inline code; decimals and version
+sentences start upper-case), and terminators inside URLs, e-mail addresses and inline code; decimals and
+version
 numbers (3.14, v2.6.24) have no space after the dot and never split. Korean also splits where a
 sentence ending such as 다./요. runs into the next Hangul word with no space, and CJK full stops split
 with or without a following space.

@@ -59,7 +59,16 @@ BILINGUAL_SHARE = 0.25  # a file is bilingual when each language holds this shar
 COPY = "copy of the source"  # reason for a copied block with no language (code, names, numbers)
 STILL_IN = "still in"  # reason prefix of partly translated blocks
 PLACEHOLDER = "placeholder"  # reason prefix of marker blocks and their sections
-LANGUAGE_NAMES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "de": "German", "fr": "French", "es": "Spanish", "ru": "Russian"}
+LANGUAGE_NAMES = {
+    "en": "English",
+    "ko": "Korean",
+    "ja": "Japanese",
+    "zh": "Chinese",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "ru": "Russian",
+}
 
 DEFAULT_MARKERS = (
     r"\[\s*(?:TBD|TODO|WIP)\b[^\]]*\]",
@@ -74,8 +83,12 @@ DEFAULT_MARKERS = (
 )
 
 _WORD = regex.compile(r"\p{L}+")
-_TRANSLATOR_NOTE = regex.compile(r"[(\[]\s*(?:역주|옮긴이\s*주?|역자\s*주|translator'?s\s+note|T/?N)\s*[:：]", regex.IGNORECASE)
-_LITERAL = regex.compile(r"``.*?``|`[^`]*`|(?::[\w.-]+)+:|https?://\S+|www\.\S+")  # literals, reST roles, URLs
+_TRANSLATOR_NOTE = regex.compile(
+    r"[(\[]\s*(?:역주|옮긴이\s*주?|역자\s*주|translator'?s\s+note|T/?N)\s*[:：]", regex.IGNORECASE
+)
+_LITERAL = regex.compile(
+    r"``.*?``|`[^`]*`|(?::[\w.-]+)+:|https?://\S+|www\.\S+"
+)  # literals, reST roles, URLs
 _CODE_TOKEN = regex.compile(r"[`_/\\=<>{}\[\]#$@|~^]|\w[.:(]\w|\(\)|\d")  # paths, names.with.dots, calls
 
 
@@ -97,7 +110,9 @@ def _compiled(extra: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
         try:
             compiled.append(regex.compile(pattern, regex.IGNORECASE | regex.VERSION1))
         except regex.error as exc:
-            raise InputError(f"marker pattern {pattern!r} is not a valid regular expression ({exc})") from None
+            raise InputError(
+                f"marker pattern {pattern!r} is not a valid regular expression ({exc})"
+            ) from None
     return tuple(compiled)
 
 
@@ -136,7 +151,10 @@ def user_markers(near: str | Path, markers_file: str | Path | None = None) -> tu
     those of `markers_file` (the --markers option); validated, so a bad pattern fails early."""
     start = Path(near)
     config = find_config(start if start.is_dir() else start.parent)
-    patterns = (*(load_markers(config) if config else ()), *(load_markers(markers_file) if markers_file else ()))
+    patterns = (
+        *(load_markers(config) if config else ()),
+        *(load_markers(markers_file) if markers_file else ()),
+    )
     compile_markers(patterns)
     return patterns
 
@@ -160,7 +178,9 @@ def ends_section(blocks: Sequence[Block], index: int, lang: str | None) -> bool:
     return lang is None or all(langid.detect(b.norm) in (lang, None) for b in blocks[index : index + 2])
 
 
-def governed(blocks: Sequence[Block], patterns: Sequence[regex.Pattern], lang: str | None = None) -> dict[int, str]:
+def governed(
+    blocks: Sequence[Block], patterns: Sequence[regex.Pattern], lang: str | None = None
+) -> dict[int, str]:
     """Block index -> marker text, for marker blocks and the blocks of the section each one governs.
 
     A section ends at the next heading of a section written in the document's own language `lang`
@@ -214,7 +234,9 @@ def _quote(sentences: Sequence[str], limit: int = 60) -> str:
     return "; ".join(f'"{s}"' for s in cut)
 
 
-def classify_bead(bead: Bead, alignment: Alignment, marks: dict[int, str], source_marks: dict[int, str]) -> Bead:
+def classify_bead(
+    bead: Bead, alignment: Alignment, marks: dict[int, str], source_marks: dict[int, str]
+) -> Bead:
     """One bead with its status and reason set (see the module docstring for the rules)."""
     src_lang, tgt_lang = alignment.source_lang, alignment.target_lang
     in_target = [marks[j] for j in bead.target if j in marks]
@@ -233,7 +255,9 @@ def classify_bead(bead: Bead, alignment: Alignment, marks: dict[int, str], sourc
         return replace(bead, status="untranslated", reason=f"left in {language_name(src_lang)}")
     if _copied(bead, alignment):
         in_source = langid.detect(" ".join(" ".join(texts).split())) == src_lang
-        return replace(bead, status="untranslated", reason=f"left in {language_name(src_lang)}" if in_source else COPY)
+        return replace(
+            bead, status="untranslated", reason=f"left in {language_name(src_lang)}" if in_source else COPY
+        )
     left = [s for t in texts for s in leftover_sentences(t, tgt_lang, src_lang)]
     if left:
         return replace(bead, status="fuzzy", reason=still_in(src_lang, left))
@@ -253,7 +277,8 @@ def _empty_side(bead: Bead) -> str:
 
 
 def placeholders(doc: Document, lang: str, patterns: Sequence[regex.Pattern]) -> dict[int, str]:
-    """Blocks that are a marker, or lie in a marker's section and are not written in `lang`, with the marker."""
+    """Blocks that are a marker, or lie in a marker's section and are not written in `lang`, with the
+    marker."""
     return {
         i: marker
         for i, marker in governed(doc.blocks, patterns, lang).items()
@@ -278,7 +303,9 @@ def _gaps_under_markers(beads: list[Bead]) -> list[Bead]:
         end = start
         while end < len(result) and not (result[end].source and result[end].target):
             end += 1
-        marker = next((b.reason for b in result[start:end] if not b.source and b.reason.startswith(PLACEHOLDER)), "")
+        marker = next(
+            (b.reason for b in result[start:end] if not b.source and b.reason.startswith(PLACEHOLDER)), ""
+        )
         if marker:
             result[start:end] = [replace(b, reason=marker) if not b.target else b for b in result[start:end]]
         start = end + 1
@@ -293,7 +320,9 @@ def still_in(lang: str, sentences: Sequence[str]) -> str:
 def to_translate(bead: Bead) -> bool:
     """True for a bead that holds work for a translator: untranslated, partly translated, or a
     placeholder marker on its own."""
-    return bead.status == "untranslated" or partly_translated(bead) or bead.reason.startswith(PLACEHOLDER + " ")
+    return (
+        bead.status == "untranslated" or partly_translated(bead) or bead.reason.startswith(PLACEHOLDER + " ")
+    )
 
 
 def partly_translated(bead: Bead) -> bool:
@@ -328,7 +357,11 @@ def leftover_share(doc: Document, lang: str, other: str, patterns: Sequence[rege
 
 
 def original(
-    source_doc: Document, target_doc: Document, source_lang: str, target_lang: str, markers: Iterable[str] = ()
+    source_doc: Document,
+    target_doc: Document,
+    source_lang: str,
+    target_lang: str,
+    markers: Iterable[str] = (),
 ) -> str:
     """'source' or 'target': the complete version, whose untranslated parts show up in the other.
 
@@ -378,7 +411,9 @@ def is_bilingual(weights: Counter, langs: Sequence[str] = ("en", "ko")) -> bool:
     return all(weights[lang] / total >= BILINGUAL_SHARE for lang in langs)
 
 
-def lone_languages(doc: Document, langs: tuple[str, str], patterns: Sequence[regex.Pattern]) -> tuple[bool, str | None]:
+def lone_languages(
+    doc: Document, langs: tuple[str, str], patterns: Sequence[regex.Pattern]
+) -> tuple[bool, str | None]:
     """Whether a lone file is written in both languages, and the language holding most of its blocks
     outside placeholder sections (None when no block has one)."""
     weights = language_weights(doc, patterns)
@@ -398,6 +433,7 @@ def split_bilingual(doc: Document, langs: tuple[str, str] = ("en", "ko")) -> tup
     """
     found = block_languages(doc.blocks)
     first, second = (
-        replace(doc, blocks=tuple(b for b, lang in zip(doc.blocks, found) if lang == want), lang=want) for want in langs
+        replace(doc, blocks=tuple(b for b, lang in zip(doc.blocks, found) if lang == want), lang=want)
+        for want in langs
     )
     return first, second

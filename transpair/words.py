@@ -19,9 +19,7 @@ _SYLLABLE = regex.compile(r"[\uac00-\ud7a3]")
 _IDEOGRAPHS = r"\p{Han}\p{Hiragana}\p{Katakana}"
 _LETTER = rf"[[\p{{L}}\p{{N}}\p{{M}}_]--[{_IDEOGRAPHS}]]"
 # One scan: a token holding Hangul (matched whole from its first character), one ideograph, or one word.
-_WORD = regex.compile(
-    rf"(?V1)\S*\p{{Hangul}}\S*|[{_IDEOGRAPHS}]|{_LETTER}+(?:[.,'’:/@_-]{_LETTER}+)*"
-)
+_WORD = regex.compile(rf"(?V1)\S*\p{{Hangul}}\S*|[{_IDEOGRAPHS}]|{_LETTER}+(?:[.,'’:/@_-]{_LETTER}+)*")
 
 
 @dataclass(frozen=True)
