@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transpair.read_markdown import front_matter_end, markdown_blocks
+from transpair.read_markdown import UnreadableMarkdown, front_matter_end, markdown_blocks
 
 SAMPLE = """---
 title: "Hello"
@@ -119,3 +119,13 @@ def test_any_markdown_gives_exact_spans(lines):
     text = "\n".join(lines)
     for b in markdown_blocks(text):
         assert text[b.start : b.end] == b.text and b.text.strip() == b.text and b.text
+
+
+def test_nesting_beyond_the_limit_is_an_error_naming_the_line():
+    text = "Intro.\n\n" + "> " * 400 + "too deep\n"
+    try:
+        markdown_blocks(text)
+    except UnreadableMarkdown as exc:
+        assert exc.line == 3 and "nested" in str(exc)
+    else:
+        raise AssertionError("deep nesting read silently")

@@ -19,7 +19,7 @@ import regex
 
 from .errors import InputError
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".mdx", ".markdown", ".html", ".htm"}
 LANG_TAG = regex.compile(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?")
 FOLDER_DOCS = {"README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG", "CONTRIBUTING"}
 

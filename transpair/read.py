@@ -9,9 +9,11 @@ import charset_normalizer
 import regex
 
 from .errors import InputError, existing_file
+from .md_dialects import ReadOptions
 from .model import Block, Document
+from .read_config import read_options
 from .read_html import html_blocks
-from .read_markdown import markdown_blocks
+from .read_markdown import UnreadableMarkdown, markdown_blocks
 from .spans import line_starts, trimmed_block
 
 _BLANK_LINES = regex.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
@@ -32,7 +34,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_FORMATS = {".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".html": "html", ".htm": "html"}
 FORMATS = ("text", "markdown", "html")
 HEADING_MAX_CHARS = 80  # a plain-text heading is one short line; longer single lines are paragraphs
 BINARY_CONTROL_SHARE = 0.05  # more control characters than this and the file is not text
@@ -125,10 +127,10 @@ def format_of(path: str | Path) -> str:
     return _FORMATS.get(Path(path).suffix.lower(), "text")
 
 
-def parse(text: str, fmt: str) -> tuple[Block, ...]:
+def parse(text: str, fmt: str, options: ReadOptions = ReadOptions()) -> tuple[Block, ...]:
     """Cut decoded, LF-normalised text into blocks with the reader for `fmt`."""
     if fmt == "markdown":
-        return markdown_blocks(text)
+        return markdown_blocks(text, options)
     if fmt == "html":
         return html_blocks(text)
     if fmt == "text":
@@ -146,4 +148,8 @@ def read_document(path: str | Path, format: str | None = None) -> Document:
     text, encoding = decode(data, str(p))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = format or format_of(p)
-    return Document(str(p), text, parse(text, fmt), fmt, encoding)
+    try:
+        blocks = parse(text, fmt, read_options(p))
+    except UnreadableMarkdown as exc:
+        raise InputError(f"{p}:{exc.line}: {exc}") from None
+    return Document(str(p), text, blocks, fmt, encoding)

@@ -13,10 +13,12 @@ import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .md_dialects import ReadOptions, markdown_view
 from .model import Block
 from .spans import line_starts, trimmed_block
 
-_MD = MarkdownIt("commonmark").enable("table")
+MAX_NESTING = 300  # markdown-it stops reading (silently) deeper than this; Python's stack allows it
+_MD = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
 _FRONT_MATTER = regex.compile(
     r"\A(?:---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)|\+\+\+[ \t]*\n(?:.*?\n)?\+\+\+)[ \t]*(?:\n|\Z)", regex.S
 )
@@ -26,6 +28,14 @@ _ROW_TRAIL = regex.compile(r"(?:(?<!\\)\|)?[ \t]*$")
 _CELL_SEP = regex.compile(r"(?<!\\)\|")
 _CONTAINERS = {"blockquote_open": "quote", "list_item_open": "list"}
 _CLOSERS = {"blockquote_close", "list_item_close"}
+
+
+class UnreadableMarkdown(ValueError):
+    """A construct the reader cannot read whole (nesting deeper than MAX_NESTING), at a 1-based line."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
 
 
 def front_matter_end(text: str) -> int:
@@ -69,14 +79,23 @@ def _row_cells(text: str, starts: list[int], line: int) -> list[Block]:
     return [c for c in cells if c]
 
 
-def markdown_blocks(text: str) -> tuple[Block, ...]:
-    """Translatable blocks of a Markdown text; code, HTML blocks, front matter and link definitions are
-    skipped."""
-    front = front_matter_end(text)
+def _check_depth(tokens: list[Token]) -> None:
+    """Refuse a parse that stopped at markdown-it's nesting limit (it would drop the rest silently)."""
+    deepest = max(tokens, key=lambda t: t.level, default=None)
+    if deepest is not None and deepest.level >= MAX_NESTING - 2:
+        line = next((t.map[0] + 1 for t in reversed(tokens[: tokens.index(deepest) + 1]) if t.map), 1)
+        raise UnreadableMarkdown(line, f"Markdown nested more than {MAX_NESTING - 2} levels deep")
+
+
+def markdown_blocks(text: str, options: ReadOptions = ReadOptions()) -> tuple[Block, ...]:
+    """Translatable blocks of a Markdown text; code, HTML blocks, front matter, link definitions and the
+    wrapper lines of site dialects (see md_dialects) are skipped, titles on wrapper lines are blocks."""
     starts = line_starts(text)
-    tokens = _MD.parse("\n" * text.count("\n", 0, front) + text[front:])
+    view = markdown_view(text, starts, front_matter_end(text), options)
+    tokens = _MD.parse("\n".join(view.lines))
+    _check_depth(tokens)
     containers: list[str] = []
-    blocks: list[Block | None] = []
+    blocks: list[Block | None] = [trimmed_block(text, starts, s, e, "heading") for s, e in view.titles]
     for i, token in enumerate(tokens):
         if token.type in _CONTAINERS:
             containers.append(_CONTAINERS[token.type])
@@ -88,4 +107,4 @@ def markdown_blocks(text: str) -> tuple[Block, ...]:
             heading = tokens[i - 1].type == "heading_open"
             kind = "heading" if heading else (containers[-1] if containers else "paragraph")
             blocks.append(_content_block(text, starts, token, kind))
-    return tuple(b for b in blocks if b)
+    return tuple(sorted((b for b in blocks if b), key=lambda b: b.start))
