@@ -1,9 +1,10 @@
 """Reading real documentation sites: identity round trip, prose reaching msgids, speed.
 
 Per site folder: every Markdown/HTML file goes through `pot` and `apply` with every msgstr = msgid and must
-come back byte for byte; the letters of its prose, found by a regex stripper independent of the reader
-(front matter, fenced code, HTML tags, comments, inline code, URLs, shortcodes and wrapper keywords
-removed), are compared with the letters of its msgids (word by word, as multisets); blocks read per second.
+come back byte for byte; the letters of its prose, found independently of the reader (plain CommonMark
+code blocks dropped, then regexes drop front matter, HTML tags, comments, inline code, URLs, shortcodes and
+wrapper keywords), are compared with the letters of its msgids (word by word, as multisets); blocks read
+per second.
 
 Usage: python bench/bench_read.py SITE_DIR [SITE_DIR ...]
 """
@@ -17,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 import regex
+from markdown_it import MarkdownIt
 
 from transpair import catalog, pofile, rebuild
 from transpair.errors import InputError
@@ -27,7 +29,6 @@ _STRIP = [
     regex.compile(p, regex.M | regex.S)
     for p in (
         r"\A(?:---\n.*?\n---|\+\+\+\n.*?\n\+\+\+)[ \t]*$",  # front matter
-        r"^[ \t>]*(`{3,}|~{3,}).*?^[ \t>]*\1[ \t]*$",  # fenced code
         r"<(script|style|pre)\b.*?</\1>",
         r"<!--.*?-->",
         r"\{/\*.*?\*/\}",
@@ -38,16 +39,28 @@ _STRIP = [
         r"^[ \t]*\[[^\]]+\]:.*$",  # link definitions
         r"<[^>\n]+>",  # tags
         r"\{\{[<%].*?[>%]\}\}",  # shortcodes
+        r"^:::[ \t]+[\w-]+(?:\.[\w-]+)+[ \t]*\n(?:[ \t]+\S.*\n)*",  # mkdocstrings directives and options
         r"^[ \t]*(?::{3,}|!!!|\?\?\?\+?|/{3,}|===)[ \t]*[\w-]*",  # wrapper keywords (titles stay)
         r"\[![\w-]+\]",  # GitHub alert markers
         r"^[ \t]+[\w-]+:[ \t].*$(?<=^[ \t]*type:.*)",  # PyMdown block options
     )
 ]
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+_PLAIN = MarkdownIt("commonmark", {"maxNesting": 1000})
+
+
+def without_code(text: str) -> str:
+    """The text with the lines of plain CommonMark's fenced and indented code blocks emptied."""
+    lines = text.split("\n")
+    for token in _PLAIN.parse(text):
+        if token.type in ("fence", "code_block") and token.map:
+            lines[token.map[0] : token.map[1]] = [""] * (token.map[1] - token.map[0])
+    return "\n".join(lines)
 
 
 def prose_words(text: str) -> Counter[str]:
-    """The words of a page's prose, by regexes that know nothing of the reader."""
+    """The words of a page's prose, by plain CommonMark and regexes that know nothing of the reader."""
+    text = without_code(text)
     for pattern in _STRIP:
         text = pattern.sub(" ", text)
     return Counter(_WORD.findall(text))

@@ -126,3 +126,10 @@ def test_view_keeps_lines_and_spans_are_exact(lines):
     assert len(view.lines) == len(text.split("\n"))
     for b in markdown_blocks(text):
         assert text[b.start : b.end] == b.text and b.text == b.text.strip() and b.text
+
+
+def test_mkdocstrings_directive_is_no_title():
+    text = (
+        "Intro.\n\n::: fastapi.responses.UJSONResponse\n    options:\n        members:\n          - charset\n"
+    )
+    assert [b.text for b in markdown_blocks(text)] == ["Intro."]

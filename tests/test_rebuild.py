@@ -274,3 +274,38 @@ def test_an_article_with_no_text_is_said_so(tmp_path):
     po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
     result = CliRunner().invoke(app, ["apply", str(po), str(code), "-o", str(tmp_path / "out.md")])
     assert result.exit_code == 2 and "no translatable text" in result.output
+
+
+def _identity_apply(tmp_path: Path, source: Path) -> bytes:
+    """pot, every msgstr = msgid, apply: the bytes written."""
+    pot, po, out = tmp_path / "a.pot", tmp_path / "a.po", tmp_path / ("out" + source.suffix)
+    assert runner.invoke(app, ["pot", str(source), "-o", str(pot)]).exit_code == 0
+    catalog = read_po(pot)
+    for entry in catalog:
+        entry.msgstr = entry.msgid
+    catalog.save(str(po))
+    assert runner.invoke(app, ["apply", str(po), str(source), "-o", str(out)]).exit_code == 0
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"# Title\r\n\r\nFirst line\r\nsecond line.\r\n\r\n- item\r\n",
+        b"# Title\n\r\nMixed\r\nends here.\n\nLast.\r",
+        b"\xef\xbb\xbf# Title\n\nWith a BOM.\n",
+    ],
+)
+def test_identity_round_trip_keeps_line_ends_and_bom(tmp_path, raw):
+    source = tmp_path / "page.md"
+    source.write_bytes(raw)
+    assert _identity_apply(tmp_path, source) == raw
+
+
+def test_a_translation_gets_the_usual_line_end(tmp_path):
+    source = tmp_path / "page.md"
+    source.write_bytes(b"# Title\r\n\r\nBody.\r\n")
+    catalog = build_template(read.read_document(source))
+    for entry in catalog:
+        entry.msgstr = {"Title": "제목", "Body.": "본문\n두 줄."}[entry.msgid]
+    assert rebuild(catalog, read.read_document(source)).text == "# 제목\r\n\r\n본문\r\n두 줄.\r\n"

@@ -25,7 +25,8 @@ _FENCE = regex.compile(r"(?P<lead>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*
 _INFO_WORD = regex.compile(r"[\w+#.-]*")
 _HEADER = regex.compile(r"""\b(?:header|title)=(?:"(?P<title>[^"]*)"|'(?P<title>[^']*)')""")
 _COLONS = regex.compile(
-    r"[ \t]*:{3,}[ \t]*(?P<name>[\w-]*)(?:\[(?P<title>[^\]]*)\]|[ \t]*(?P<title>[^{]*?))\s*(?:\{.*)?$"
+    r"[ \t]*:{3,}[ \t]*(?:[\w-]+(?:\.[\w-]+)+[ \t]*$"  # a mkdocstrings directive (dotted name)
+    r"|(?P<name>[\w-]*)(?:\[(?P<title>[^\]]*)\]|[ \t]*(?P<title>[^{]*?))\s*(?:\{.*)?$)"
 )
 _SLASHES = regex.compile(r"[ \t]*/{3,}[ \t]*(?P<name>[\w-]*)[ \t]*(?:\|[ \t]*(?P<title>.*?))?[ \t]*$")
 _OPTION = regex.compile(r"[ \t]+[\w-]+:(?:[ \t].*)?$")

@@ -43,6 +43,7 @@ class Document:
     format: str = "text"  # text | markdown | html
     encoding: str = "utf-8"
     lang: str | None = None
+    line_ends: tuple[str, ...] = ()  # each line's original end when some were CRLF or CR; () when all LF
 
 
 @dataclass(frozen=True)

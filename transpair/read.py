@@ -17,6 +17,7 @@ from .read_markdown import UnreadableMarkdown, markdown_blocks
 from .spans import line_starts, trimmed_block
 
 _BLANK_LINES = regex.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
+_LINE_END = regex.compile(r"\r\n|\r|\n")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _LETTER = regex.compile(r"\p{L}")
@@ -146,10 +147,11 @@ def read_document(path: str | Path, format: str | None = None) -> Document:
     except OSError as exc:
         raise InputError(f"{p}: cannot read the file ({exc.strerror})") from None
     text, encoding = decode(data, str(p))
+    ends = tuple(found.group() for found in _LINE_END.finditer(text)) if "\r" in text else ()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = format or format_of(p)
     try:
         blocks = parse(text, fmt, read_options(p))
     except UnreadableMarkdown as exc:
         raise InputError(f"{p}:{exc.line}: {exc}") from None
-    return Document(str(p), text, blocks, fmt, encoding)
+    return Document(str(p), text, blocks, fmt, encoding, line_ends=ends)

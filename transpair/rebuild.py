@@ -8,13 +8,16 @@ first span gets the msgstr and the others are emptied. Untranslated and fuzzy en
 source text, or get UNTRANSLATED_MARK in front of it when asked. HTML: a block's span holds its
 inline markup and Block.text is plain text, so a rewritten block gets the escaped plain text (its
 inline tags such as links are dropped); sentences sharing one span are rewritten together.
-The output is UTF-8 with LF line ends, whatever the source's encoding. A PO aligned with --unit
-sentence is recognised when the source's sentences, not its paragraphs, match its entries.
+The output is UTF-8 (with a BOM when the source had one) and keeps the source's line ends: CRLF or
+CR lines outside the edits come back as they were, and a translation gets the source's most common end.
+A PO aligned with --unit sentence is recognised when the source's sentences, not its paragraphs, match
+its entries.
 """
 
 from __future__ import annotations
 
 import html
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -134,14 +137,37 @@ def edits(doc: Document, texts: Sequence[str | None]) -> list[tuple[int, int, st
     return [(start, end, text) for start, end, text in out]
 
 
+class _Original:
+    """Slices of a document's text with its original line ends (CRLF, CR) put back."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.newlines = [i for i, char in enumerate(doc.text) if char == "\n"] if doc.line_ends else []
+        self.usual = Counter(doc.line_ends).most_common(1)[0][0] if doc.line_ends else "\n"
+
+    def slice(self, start: int, end: int) -> str:
+        """doc.text[start:end] as the file had it."""
+        if not self.newlines:
+            return self.doc.text[start:end]
+        first = bisect_left(self.newlines, start)
+        lines = self.doc.text[start:end].split("\n")
+        ends = self.doc.line_ends[first : first + len(lines) - 1]
+        return "".join(line + eol for line, eol in zip(lines, [*ends, ""]))
+
+    def new(self, start: int, end: int, text: str) -> str:
+        """Replacement text for [start, end): the original when unchanged, else with the usual line end."""
+        return self.slice(start, end) if text == self.doc.text[start:end] else text.replace("\n", self.usual)
+
+
 def rebuild(po: polib.POFile, doc: Document, mark_untranslated: bool = False) -> Rebuild:
     """The translated article: the source text with every translated block span replaced."""
     cut = groups(doc.blocks, po)
-    parts, pos = [], 0
+    original = _Original(doc)
+    parts, pos = ["\ufeff" if doc.encoding == "utf-8-sig" else ""], 0
     for start, end, new in edits(doc, block_texts(doc, cut, mark_untranslated)):
-        parts += [doc.text[pos:start], new]
+        parts += [original.slice(pos, start), original.new(start, end, new)]
         pos = end
-    parts.append(doc.text[pos:])
+    parts.append(original.slice(pos, len(doc.text)))
     matched = sum(g.size for g in cut if g.entry is not None)
     translated = sum(g.size for g in cut if is_done(g.entry))
     return Rebuild("".join(parts), len(doc.blocks), matched, translated)
