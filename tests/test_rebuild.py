@@ -119,12 +119,65 @@ def test_repeated_paragraphs_use_their_own_context():
     assert rebuild(pot, doc).text == "첫째\n\n다른\n\n둘째\n"
 
 
-def test_html_translation_is_escaped(tmp_path):
+def test_html_translation_keeps_links_and_entities(tmp_path):
     path = tmp_path / "a.html"
-    path.write_text("<html><body><article><p>Fish &amp; chips</p><p>Tea</p></article></body></html>\n")
+    path.write_text(
+        '<html><body><article><p>Fish &amp; <a href="/chips">chips</a>\n  today</p><p>Tea</p></article>'
+        "</body></html>\n"
+    )
     doc = read.read_document(path)
-    out = rebuild(translated(doc, {"Fish & chips": "피시 & 칩스"}), doc).text
-    assert "<p>피시 &amp; 칩스</p><p>Tea</p>" in out
+    assert [b.text for b in doc.blocks] == ['Fish &amp; <a href="/chips">chips</a> today', "Tea"]
+    texts = {'Fish &amp; <a href="/chips">chips</a> today': '오늘은 피시 &amp; <a href="/chips">칩스</a>'}
+    out = rebuild(translated(doc, texts), doc).text
+    assert '<p>오늘은 피시 &amp; <a href="/chips">칩스</a></p><p>Tea</p>' in out
+
+
+def _apply_one(tmp_path, name: str, source_text: str, msgid: str, msgstr: str):
+    """apply through the CLI with one msgstr set: the CliRunner result."""
+    source, po = tmp_path / name, tmp_path / "a.po"
+    source.write_text(source_text)
+    catalog = translated(read.read_document(source), {msgid: msgstr})
+    write_po(catalog, po)
+    return runner.invoke(app, ["apply", str(po), str(source), "-o", str(tmp_path / ("out-" + name))])
+
+
+@pytest.mark.parametrize(
+    "msgstr", ['오늘은 <a href="/chips">칩스', "오늘은 칩스</a>", "<em>오늘은</em> <b>칩스"]
+)
+def test_apply_refuses_an_html_msgstr_with_unbalanced_tags(tmp_path, msgstr):
+    result = _apply_one(
+        tmp_path,
+        "a.html",
+        '<p>Fish <a href="/chips">chips</a></p>\n',
+        'Fish <a href="/chips">chips</a>',
+        msgstr,
+    )
+    assert result.exit_code == 2 and "unbalanced tags" in result.output and "'Fish <a" in result.output
+    assert not (tmp_path / "out-a.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("msgstr", "what"),
+    [
+        ("첫 줄\n# 제목이 된 줄", "heading"),
+        ("첫 줄\n```\n코드", "code fence"),
+        ("첫 줄\n===", "setext"),
+        ("첫 줄\n::: tip", "container"),
+    ],
+)
+def test_apply_refuses_a_markdown_msgstr_that_adds_structure(tmp_path, msgstr, what):
+    result = _apply_one(
+        tmp_path, "a.md", "# Title\n\nFirst line\nsecond line.\n", "First line\nsecond line.", msgstr
+    )
+    assert result.exit_code == 2 and what in result.output and "a.po:" in result.output
+    assert not (tmp_path / "out-a.md").exists()
+
+
+def test_apply_accepts_structure_the_msgid_already_has(tmp_path):
+    result = _apply_one(
+        tmp_path, "a.md", "Text with a \\# hash.\n", "Text with a \\# hash.", "해시 \\# 문자."
+    )
+    assert result.exit_code == 0 and (tmp_path / "out-a.md").read_text() == "해시 \\# 문자.\n"
 
 
 # The CLI: apply and pot.

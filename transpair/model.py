@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import regex
 
 _SPACES = regex.compile(r"[\p{Zs}\t\r\n\u200b\ufeff]+")
+_TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>|<!--.*?-->", regex.S)
 
 STATUSES = ("translated", "fuzzy", "untranslated", "source-only", "target-only")
 
@@ -15,6 +17,11 @@ STATUSES = ("translated", "fuzzy", "untranslated", "source-only", "target-only")
 def normalize(text: str) -> str:
     """Text for matching: every Unicode space (NBSP, ideographic, tabs, newlines) folded to one space."""
     return _SPACES.sub(" ", text).strip()
+
+
+def plain(text: str) -> str:
+    """Text without inline HTML tags and comments, entities decoded (an HTML msgid's words)."""
+    return html.unescape(_TAG.sub(" ", text)) if "<" in text or "&" in text else text
 
 
 @dataclass(frozen=True)
@@ -29,8 +36,9 @@ class Block:
 
     @cached_property
     def norm(self) -> str:
-        """The text with Unicode spaces folded, for matching and language detection (computed once)."""
-        return normalize(self.text)
+        """The words with Unicode spaces folded and inline tags dropped, for matching and language detection
+        (computed once)."""
+        return normalize(plain(self.text))
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,10 @@ for byte. Entries are found the way the catalog made them: consecutive source bl
 blank line form the msgid (the longest run that has an entry wins), repeats told apart by msgctxt.
 A translated entry replaces its blocks: one span when only blank space separates them, otherwise the
 first span gets the msgstr and the others are emptied. Untranslated and fuzzy entries keep the
-source text, or get UNTRANSLATED_MARK in front of it when asked. HTML: a block's span holds its
-inline markup and Block.text is plain text, so a rewritten block gets the escaped plain text (its
-inline tags such as links are dropped); sentences sharing one span are rewritten together.
+source text, or get UNTRANSLATED_MARK in front of it when asked. HTML: a msgid holds the
+block's inline markup (links, code, emphasis), so the msgstr goes in as HTML; sentences sharing one span
+are rewritten together. A msgstr that would change the article's structure (see structure.py) is refused.
+An unchanged block keeps its source text byte for byte (HTML msgids have their whitespace collapsed).
 The output is UTF-8 (with a BOM when the source had one) and keeps the source's line ends: CRLF or
 CR lines outside the edits come back as they were, and a translation gets the source's most common end.
 A PO aligned with --unit sentence is recognised when the source's sentences, not its paragraphs, match
@@ -16,7 +17,6 @@ its entries.
 
 from __future__ import annotations
 
-import html
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -25,12 +25,20 @@ from pathlib import Path
 
 import polib
 
-from . import catalog, langid, merge, pofile, read
+from . import catalog, langid, merge, pofile, read, structure
 from .errors import InputError
 from .model import Block, Document
 
 UNTRANSLATED_MARK = "[untranslated] "
 MIN_MATCHED = 0.5  # below this share of source blocks found in the PO, it belongs to another article
+
+
+class StructureError(ValueError):
+    """A msgstr that would change the article's structure (a new heading or fence, unbalanced tags)."""
+
+    def __init__(self, entry: polib.POEntry, message: str):
+        super().__init__(message)
+        self.entry = entry
 
 
 class CoverageError(Exception):
@@ -120,13 +128,13 @@ def edits(doc: Document, texts: Sequence[str | None]) -> list[tuple[int, int, st
     Blocks sharing a span are joined with a space; an emptied block separated from the edit before it
     by blank space only is swallowed by that edit (no stray blank lines in text and Markdown).
     """
-    escape = doc.format == "html"
     out: list[list] = []
     last = -1
     for i, (block, text) in enumerate(zip(doc.blocks, _fill_shared_spans(doc, texts))):
         if text is None:
             continue
-        text = html.escape(text, quote=False) if escape else text
+        span = doc.text[block.start : block.end]
+        text = span if text == block.text and " ".join(span.split()) == text else text
         if out and (out[-1][0], out[-1][1]) == (block.start, block.end):
             out[-1][2] = " ".join(t for t in (out[-1][2], text) if t)
         elif out and not text and last == i - 1 and not doc.text[out[-1][1] : block.start].strip():
@@ -162,6 +170,10 @@ class _Original:
 def rebuild(po: polib.POFile, doc: Document, mark_untranslated: bool = False) -> Rebuild:
     """The translated article: the source text with every translated block span replaced."""
     cut = groups(doc.blocks, po)
+    for group in cut:
+        wrong = is_done(group.entry) and structure.problem(doc.format, group.entry.msgid, group.entry.msgstr)
+        if wrong:
+            raise StructureError(group.entry, wrong)
     original = _Original(doc)
     parts, pos = ["\ufeff" if doc.encoding == "utf-8-sig" else ""], 0
     for start, end, new in edits(doc, block_texts(doc, cut, mark_untranslated)):
@@ -198,12 +210,18 @@ def apply_file(
     po_path, source, out = Path(po_path), Path(source), Path(out)
     pofile.refuse_overwriting([out], [source, po_path])
     po, doc = pofile.read_po(po_path), read.read_document(source)
-    result = rebuild(po, doc, mark_untranslated)
-    if result.matched < result.blocks:  # perhaps a PO aligned with --unit sentence
-        sentences = catalog.sentence_document(doc, langid.document_language(doc) or "en")
-        result = max(
-            result, rebuild(po, sentences, mark_untranslated), key=lambda r: r.matched / max(r.blocks, 1)
-        )
+    try:
+        result = rebuild(po, doc, mark_untranslated)
+        if result.matched < result.blocks:  # perhaps a PO aligned with --unit sentence
+            sentences = catalog.sentence_document(doc, langid.document_language(doc) or "en")
+            result = max(
+                result, rebuild(po, sentences, mark_untranslated), key=lambda r: r.matched / max(r.blocks, 1)
+            )
+    except StructureError as exc:
+        excerpt = exc.entry.msgid if len(exc.entry.msgid) <= 40 else exc.entry.msgid[:37] + "..."
+        raise InputError(
+            f"{po_path}:{exc.entry.linenum}: the msgstr of {excerpt!r} {exc}; nothing written"
+        ) from None
     check_article(result, po, po_path, source)
     if result.coverage < threshold:
         raise CoverageError(
