@@ -33,7 +33,7 @@ _STRIP = [
         r"<!--.*?-->",
         r"\{/\*.*?\*/\}",
         r"^(?:import|export)[ \t].*$",
-        r"(`+).*?\1",  # inline code
+        r"(`+)(?:(?!\n[ \t]*\n).)*?\1",  # inline code (never across a blank line)
         r"!\[[^\]]*\]\([^)]*\)",  # images
         r"\]\([^)]*\)",  # link targets
         r"^[ \t]*\[[^\]]+\]:.*$",  # link definitions

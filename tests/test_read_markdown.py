@@ -129,3 +129,14 @@ def test_nesting_beyond_the_limit_is_an_error_naming_the_line():
         assert exc.line == 3 and "nested" in str(exc)
     else:
         raise AssertionError("deep nesting read silently")
+
+
+def test_text_in_html_blocks_is_read_as_html_at_its_place():
+    text = '# Demo\n\n<div class="demo">\n  <h3>Bad</h3>\n  <p>Checked: <b>{{ checked }}</b></p>\n</div>\n'
+    blocks = markdown_blocks(text)
+    assert [(b.kind, b.text, b.line) for b in blocks] == [
+        ("heading", "Demo", 1),
+        ("heading", "Bad", 4),
+        ("paragraph", "Checked: <b>{{ checked }}</b>", 5),
+    ]
+    assert all(text[b.start : b.end] == b.text for b in blocks)

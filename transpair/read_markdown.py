@@ -1,4 +1,5 @@
-"""Markdown to blocks with markdown-it-py: headings, paragraphs, list items, quotes and table cells.
+"""Markdown to blocks with markdown-it-py: headings, paragraphs, list items, quotes, table cells, and the
+text of HTML blocks (read by the HTML reader, so `<p>`, `<h3>`, `<td>` in a page are translated too).
 
 Each Block is the exact slice Document.text[start:end] from the first to the last character of
 its content, so markers (`#`, `- `, `> `, `|`), code, front matter and link definitions stay
@@ -15,6 +16,7 @@ from markdown_it.token import Token
 
 from .md_dialects import ReadOptions, markdown_view
 from .model import Block
+from .read_html import html_blocks
 from .spans import line_starts, trimmed_block
 
 MAX_NESTING = 300  # markdown-it stops reading (silently) deeper than this; Python's stack allows it
@@ -79,6 +81,15 @@ def _row_cells(text: str, starts: list[int], line: int) -> list[Block]:
     return [c for c in cells if c]
 
 
+def _html_block(text: str, starts: list[int], token: Token) -> list[Block]:
+    """The text of an HTML block (a <p>, a table, a demo) read by the HTML reader, at its place in `text`."""
+    start, end = starts[token.map[0]], _line_end(text, starts, token.map[1] - 1)
+    return [
+        Block(b.text, b.kind, b.line + token.map[0], b.start + start, b.end + start)
+        for b in html_blocks(text[start:end])
+    ]
+
+
 def _check_depth(tokens: list[Token]) -> None:
     """Refuse a parse that stopped at markdown-it's nesting limit (it would drop the rest silently)."""
     deepest = max(tokens, key=lambda t: t.level, default=None)
@@ -88,8 +99,8 @@ def _check_depth(tokens: list[Token]) -> None:
 
 
 def markdown_blocks(text: str, options: ReadOptions = ReadOptions()) -> tuple[Block, ...]:
-    """Translatable blocks of a Markdown text; code, HTML blocks, front matter, link definitions and the
-    wrapper lines of site dialects (see md_dialects) are skipped, titles on wrapper lines are blocks."""
+    """Translatable blocks of a Markdown text; code, front matter, link definitions and the wrapper lines
+    of site dialects (md_dialects) are skipped; wrapper-line titles and text in HTML blocks are blocks."""
     starts = line_starts(text)
     view = markdown_view(text, starts, front_matter_end(text), options)
     tokens = _MD.parse("\n".join(view.lines))
@@ -101,6 +112,8 @@ def markdown_blocks(text: str, options: ReadOptions = ReadOptions()) -> tuple[Bl
             containers.append(_CONTAINERS[token.type])
         elif token.type in _CLOSERS:
             containers.pop()
+        elif token.type == "html_block":
+            blocks.extend(_html_block(text, starts, token))
         elif token.type == "tr_open":
             blocks.extend(_row_cells(text, starts, token.map[0]))
         elif token.type == "inline" and tokens[i - 1].type in ("paragraph_open", "heading_open"):
