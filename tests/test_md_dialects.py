@@ -133,3 +133,15 @@ def test_mkdocstrings_directive_is_no_title():
         "Intro.\n\n::: fastapi.responses.UJSONResponse\n    options:\n        members:\n          - charset\n"
     )
     assert [b.text for b in markdown_blocks(text)] == ["Intro."]
+
+
+@pytest.mark.parametrize(
+    "fence",
+    [
+        '```hl_lines="4"\nINFO: the server is running now.\n```\n',
+        "```txt\nHello, World from the app!\n```\n",
+        "```mermaid\nsequenceDiagram\nparticipant client as C\nNote over client: Run code\n```\n",
+    ],
+)
+def test_attribute_file_type_and_diagram_fences_stay_code(fence):
+    assert markdown_blocks(fence + "\nText.\n")[0].text == "Text."

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from pygments.lexers import get_lexer_by_name
+from pygments.lexers import get_lexer_by_name, get_lexer_for_filename
 from pygments.util import ClassNotFound
 
 INDENT = 4  # MkDocs admonition and tab bodies are indented by four columns
-PROSE_LINE_SHARE = 0.5  # a fence with an unknown info string is prose when this share of its lines is
+PROSE_LINE_SHARE = 0.75  # a fence with an unknown info string is prose when this share of its lines is
 
 _FENCE = regex.compile(r"(?P<lead>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*?)[ \t]*$")
-_INFO_WORD = regex.compile(r"[\w+#.-]*")
+_INFO_WORD = regex.compile(r"[\w+#.-]*(?![\w+#.=-])")  # a first word, not an attribute (hl_lines="4")
 _HEADER = regex.compile(r"""\b(?:header|title)=(?:"(?P<title>[^"]*)"|'(?P<title>[^']*)')""")
 _COLONS = regex.compile(
     r"[ \t]*:{3,}[ \t]*(?:[\w-]+(?:\.[\w-]+)+[ \t]*$"  # a mkdocstrings directive (dotted name)
@@ -53,6 +53,7 @@ _CODE_SPAN = regex.compile(r"`+[^`]*`+")
 _LINK_TARGET = regex.compile(r"\]\([^)]*\)")
 _CODE_CHARS = regex.compile(r"[{}<>;=$\\]|\(\)|=>|::")
 _WORDS = regex.compile(r"\p{L}+(?:[ \t,]+\p{L}+){2,}")
+_SENTENCE_END = regex.compile(r"[.!?…。]['\"’”)\]*_]*[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -73,12 +74,15 @@ class View:
 
 @lru_cache(maxsize=1024)
 def is_language(word: str) -> bool:
-    """Whether a fence info word names a programming or data language (Pygments has a lexer for it)."""
-    try:
-        get_lexer_by_name(word.lower())
-    except ClassNotFound:
-        return False
-    return True
+    """Whether a fence info word names a programming or data language or a file type (Pygments has a lexer
+    by that name or for that file extension, as `txt`)."""
+    for find in (get_lexer_by_name, lambda w: get_lexer_for_filename(f"x.{w}")):
+        try:
+            find(word.lower())
+        except ClassNotFound:
+            continue
+        return True
+    return False
 
 
 def _prose_line(line: str) -> bool:
@@ -88,9 +92,17 @@ def _prose_line(line: str) -> bool:
 
 
 def is_prose(lines: list[str]) -> bool:
-    """Whether a fence body reads as text: most of its non-blank lines are prose lines."""
-    filled = [line for line in lines if line.strip()]
-    return bool(filled) and sum(map(_prose_line, filled)) >= PROSE_LINE_SHARE * len(filled)
+    """Whether a fence body reads as text: outside the code fences it holds, most non-blank lines are
+    prose lines, and one of them ends a sentence (diagram and log lines rarely do)."""
+    filled, fence = [], None
+    for line in lines:
+        found = _FENCE.match(line)
+        if found:
+            fence = None if fence and not found.group("info") else fence or found.group("fence")
+        elif fence is None and line.strip():
+            filled.append(line)
+    prose = [line for line in filled if _prose_line(line)]
+    return len(prose) >= PROSE_LINE_SHARE * len(filled) > 0 and any(_SENTENCE_END.search(p) for p in prose)
 
 
 def _dedent(line: str, columns: int) -> tuple[str, int]:
@@ -165,7 +177,8 @@ class _Scanner:
     def fence(self, i: int, line: str, removed: int, found: regex.Match) -> None:
         """A fence opening at line i: a prose callout (fence lines emptied) or code (kept whole)."""
         info = found.group("info")
-        word = _INFO_WORD.match(info).group()
+        first = _INFO_WORD.match(info)
+        word = first.group() if first else ""
         close = _fence_close(self.view, i + 1, found.group("fence"), True)
         callout = word in self.options.prose_fences or (
             bool(word) and not is_language(word) and is_prose(self.view[i + 1 : close])
