@@ -145,3 +145,12 @@ def test_mkdocstrings_directive_is_no_title():
 )
 def test_attribute_file_type_and_diagram_fences_stay_code(fence):
     assert markdown_blocks(fence + "\nText.\n")[0].text == "Text."
+
+
+def test_components_with_indented_html_children_are_read_as_html():
+    text = (
+        "<TeamPage>\n  <TeamPageTitle>\n    <template #title>Meet the Team</template>\n"
+        "    <template #lead>\n      The work is guided by a team.\n    </template>\n"
+        "  </TeamPageTitle>\n</TeamPage>\n"
+    )
+    assert [b.text for b in markdown_blocks(text)] == ["Meet the Team", "The work is guided by a team."]

@@ -212,12 +212,14 @@ class _Scanner:
             self.title(i, removed, alert)
             return True
         elif _COMPONENT_OPEN.match(line) and not _TAG_END.match(line):
-            end = next((j for j in range(i + 1, len(self.view)) if _TAG_END.match(self.view[j])), i)
+            end = self.tag_end(i)
+            if end is None or self.indented_after(end):
+                return False
             for j in range(i + 1, end + 1):
                 self.mask(j, "")
         elif not (
             _SHORTCODE_LINE.match(line)
-            or _COMPONENT_LINE.match(line)
+            or (_COMPONENT_LINE.match(line) and not self.indented_after(i))
             or _ESM.match(line)
             or _JSX_COMMENT.match(line)
             or _IMAGES_ONLY.match(line)
@@ -227,6 +229,21 @@ class _Scanner:
             return False
         self.mask(i, line)
         return True
+
+    def tag_end(self, i: int) -> int | None:
+        """The line ending a component tag opened on line i (its attributes on the lines between), None when
+        a blank line comes first."""
+        for j in range(i + 1, len(self.view)):
+            if not self.view[j].strip():
+                return None
+            if _TAG_END.match(self.view[j]):
+                return j
+        return None
+
+    def indented_after(self, i: int) -> bool:
+        """Whether the line after i is indented as code: a component's indented children are HTML, read
+        as an HTML block (emptying the tag would turn them into an indented code block)."""
+        return i + 1 < len(self.view) and _indent(self.view[i + 1]) >= INDENT
 
     def scan(self, first: int) -> View:
         """Walk the lines once and build the view."""

@@ -34,7 +34,7 @@ INLINE = {
     "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "input",
 }  # fmt: skip
 SKIPPED = {
-    "script", "style", "nav", "aside", "noscript", "template", "pre", "svg", "math", "iframe", "button",
+    "script", "style", "nav", "aside", "noscript", "pre", "svg", "math", "iframe", "button",
     "form", "select", "textarea", "head", "title", "object",
 }  # fmt: skip
 PAGE_CHROME = {"header", "footer"}  # skipped unless inside an <article> (a post's own title header)
