@@ -82,10 +82,17 @@ def _row_cells(text: str, starts: list[int], line: int) -> list[Block]:
 
 
 def _html_block(text: str, starts: list[int], token: Token) -> list[Block]:
-    """The text of an HTML block (a <p>, a table, a demo) read by the HTML reader, at its place in `text`."""
+    """The text of an HTML block (a <p>, a table, a demo) read by the HTML reader, at its place in `text`
+    and as written there (a Markdown block's text is its span)."""
     start, end = starts[token.map[0]], _line_end(text, starts, token.map[1] - 1)
     return [
-        Block(b.text, b.kind, b.line + token.map[0], b.start + start, b.end + start)
+        Block(
+            text[b.start + start : b.end + start],
+            b.kind,
+            b.line + token.map[0],
+            b.start + start,
+            b.end + start,
+        )
         for b in html_blocks(text[start:end])
     ]
 
