@@ -164,3 +164,31 @@ def test_align_markers_file_marks_a_custom_placeholder(runner, tmp_path):
     assert polib.pofile(str(tmp_path / "a.po"))[-1].msgstr == ""
     report = runner.invoke(app, ["report", str(tmp_path / "a.po"), "-f", "json"])
     assert json.loads(report.stdout)["total"]["placeholder"] == 1
+
+
+def test_target_still_in_english_exits_0_with_one_warning(tmp_path):
+    src, tgt = tmp_path / "a.en.md", tmp_path / "a.ko.md"
+    src.write_text("# Setup\n\nInstall the tool with pip before you start.\n\nThen run it on two files.\n")
+    tgt.write_text("# Setup\n\nInstall the tool with pip before you start today.\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "transpair.cli", "align", str(src), str(tgt), "-o", str(tmp_path / "a.po")],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    warnings = [line for line in proc.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "still in English" in warnings[0]
+    po = polib.pofile(str(tmp_path / "a.po"))
+    assert len(po) == 3 and all(e.msgstr == "" and "target still in English" in e.comment for e in po)
+    scanned = subprocess.run(
+        [sys.executable, "-m", "transpair.cli", "scan", str(tmp_path), "-f", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert scanned.returncode == 0 and "target still in English" in scanned.stdout
+    report = subprocess.run(
+        [sys.executable, "-m", "transpair.cli", "report", str(tmp_path / "a.po"), "-f", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert report.returncode == 0 and json.loads(report.stdout)["articles"][0]["translated"] == 0

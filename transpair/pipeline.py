@@ -14,6 +14,9 @@ from .model import STATUSES, Alignment, Document
 from .pairs import Article
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
+# a target in the source language sharing this share of its word trigrams with the source is an older copy
+# of it (an article not translated yet); unrelated texts in one language share a few percent at most
+OLDER_COPY_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -60,14 +63,29 @@ def _is_copy(source: Document, target: Document) -> bool:
     return sum(b.norm in seen for b in target.blocks) * 2 >= len(target.blocks)
 
 
+def _trigrams(doc: Document) -> set[tuple[str, ...]]:
+    """The document's word trigrams (lower case), to tell an older copy of a text from another text."""
+    words = " ".join(b.norm for b in doc.blocks).lower().split()
+    return set(zip(words, words[1:], words[2:]))
+
+
+def is_older_copy(source: Document, target: Document) -> bool:
+    """True when a target written in the source language is a version of the source (shares most of its
+    wording), not another text."""
+    theirs = _trigrams(target)
+    return bool(theirs) and len(theirs & _trigrams(source)) >= OLDER_COPY_SHARE * len(theirs)
+
+
 def check_languages(
     source: Document, target: Document, source_lang: str, target_lang: str, markers: tuple[str, ...] = ()
-) -> None:
-    """Refuse a pair whose files are not in the expected languages.
+) -> bool:
+    """Refuse a pair whose files are not in the expected languages; True when the target is the article
+    still in the source language (a copy or an older version: not translated yet).
 
     A target partly left in the source language is a translation in progress, so it passes when a tenth
-    of its blocks are in the target language, when it is mostly a verbatim copy (a page not started), or
-    when it holds nothing but placeholders ([TBD]).
+    of its blocks are in the target language or when it holds nothing but placeholders ([TBD]). With less,
+    a verbatim copy or an older version of the source is a page not translated yet (True); another text
+    is the wrong file.
     """
     found = _language(source)
     if found != source_lang:
@@ -78,9 +96,13 @@ def check_languages(
     text = replace(
         target, blocks=tuple(b for b in target.blocks if not untranslated.marker_in(b.text, patterns))
     )
-    if not text.blocks or _share_in(text, target_lang) >= MIN_TARGET_SHARE or _is_copy(source, text):
-        return
+    if not text.blocks or _share_in(text, target_lang) >= MIN_TARGET_SHARE:
+        return False
+    if _is_copy(source, text):
+        return True
     found = _language(target)
+    if found == source_lang and is_older_copy(source, text):
+        return True
     raise InputError(
         f"{target.path}: expected {target_lang} text but the file is in {found} (see --target-lang)"
     )
@@ -96,8 +118,20 @@ def align_documents(
         and untranslated.original(source, target, src_lang, tgt_lang, markers) == "target"
     ):
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
-    check_languages(source, target, src_lang, tgt_lang, markers)
-    return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity)
+    stale = check_languages(source, target, src_lang, tgt_lang, markers)
+    alignment = aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity)
+    return not_translated_yet(alignment) if stale else alignment
+
+
+def not_translated_yet(alignment: Alignment) -> Alignment:
+    """A target still in the source language: every source entry untranslated, and a note saying so."""
+    lang = untranslated.language_name(alignment.source_lang)
+    beads = tuple(
+        replace(b, status="untranslated", reason=f"target still in {lang}") if b.source else b
+        for b in alignment.beads
+    )
+    note = f"{alignment.target.path} is still in {lang}: not translated yet, every entry left untranslated"
+    return replace(alignment, beads=beads, notes=(*alignment.notes, note))
 
 
 def aligned(
