@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import regex
@@ -22,7 +22,7 @@ class Block:
     """One translatable unit of a file: its text as written, its kind, and where it stands."""
 
     text: str
-    kind: str = "paragraph"  # paragraph | heading | list | quote | table | sentence
+    kind: str = "paragraph"  # paragraph | heading | list | quote | table
     line: int = 1  # 1-based line of the block's first character in its file
     start: int = 0  # span [start, end) of `text` in Document.text
     end: int = 0
@@ -70,4 +70,3 @@ class Alignment:
     beads: tuple[Bead, ...]
     source_lang: str = "en"
     target_lang: str = "ko"
-    notes: tuple[str, ...] = field(default=())  # document-level findings (e.g. which side is the original)
