@@ -23,11 +23,11 @@ import polib
 
 from . import __version__, pofile, read, segment
 from .errors import InputError
+from .langid import language_name
 from .merge import merge  # noqa: F401  (part of the catalog API: catalog.merge)
 from .model import Alignment, Bead, Block, Document
 from .notes import Note, format_note
 from .powrap import PAGE_WIDTH
-from .untranslated import language_name
 
 BLOCK_JOINER = "\n\n"
 EMPTY_STATUSES = ("untranslated", "source-only")

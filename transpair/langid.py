@@ -55,6 +55,16 @@ MIN_OTHER_WORDS = 2  # one stray "la" or "die" in a name or in code is no langua
 CONFIDENT = 0.9  # with no function word on either side, langdetect must be this sure to overrule English
 CJK_WEIGHT = 2  # one Han/kana character carries about as much as two Latin letters
 SEED = 0
+LANGUAGE_NAMES = {
+    "en": "English",
+    "ko": "Korean",
+    "ja": "Japanese",
+    "zh": "Chinese",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "ru": "Russian",
+}
 
 
 def _words_of(found: regex.Match) -> str:
@@ -143,3 +153,13 @@ def document_language(doc: Document) -> str | None:
         if lang:
             weights[lang] += len(_LETTER.findall(block.text))
     return weights.most_common(1)[0][0] if weights else None
+
+
+def language_name(code: str | None) -> str:
+    """A readable language name for reasons and messages ('en' -> 'English')."""
+    return LANGUAGE_NAMES.get(code or "", code or "an undetected language")
+
+
+def other_language(lang: str, langs: tuple[str, str]) -> str:
+    """The language of the pair that is not `lang`."""
+    return langs[1] if lang == langs[0] else langs[0]

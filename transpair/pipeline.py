@@ -8,8 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import align, catalog, embed, langid, pofile, read, tmx, untranslated
+from . import align, catalog, embed, langid, pofile, read, tmx
+from .bilingual import lone_languages, split_bilingual
+from .classify import PLACEHOLDER, classify, original
 from .errors import InputError
+from .markers import compile_markers, marker_in, user_markers
 from .model import STATUSES, Alignment, Document
 from .pairs import Article
 
@@ -74,10 +77,8 @@ def check_languages(
         raise InputError(
             f"{source.path}: expected {source_lang} text but the file is in {found} (see --source-lang)"
         )
-    patterns = untranslated.compile_markers(markers)
-    text = replace(
-        target, blocks=tuple(b for b in target.blocks if not untranslated.marker_in(b.text, patterns))
-    )
+    patterns = compile_markers(markers)
+    text = replace(target, blocks=tuple(b for b in target.blocks if not marker_in(b.text, patterns)))
     if not text.blocks or _share_in(text, target_lang) >= MIN_TARGET_SHARE or _is_copy(source, text):
         return
     found = _language(target)
@@ -91,10 +92,7 @@ def align_documents(
 ) -> Alignment:
     """Settle which side is the original, check both languages, then align and classify."""
     src_lang, tgt_lang = opts.source_lang, opts.target_lang
-    if (
-        opts.source == "auto"
-        and untranslated.original(source, target, src_lang, tgt_lang, markers) == "target"
-    ):
+    if opts.source == "auto" and original(source, target, src_lang, tgt_lang, markers) == "target":
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
     check_languages(source, target, src_lang, tgt_lang, markers)
     return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity)
@@ -116,12 +114,12 @@ def aligned(
     beads = align.align_blocks(source.blocks, target.blocks, backend)
     if unit == "sentence":
         source, target, beads = align.refine_sentences(source, target, beads, src_lang, tgt_lang, backend)
-    return untranslated.classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang), markers)
+    return classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang), markers)
 
 
 def align_files(source: str | Path, target: str | Path | None, opts: AlignOptions) -> Alignment:
     """Read and align a pair of files; a lone file is split by language first (bilingual articles)."""
-    markers = untranslated.user_markers(source, opts.markers_file)
+    markers = user_markers(source, opts.markers_file)
     if target is None:
         return align_lone(read.read_document(source), opts, markers)
     if Path(source).resolve() == Path(target).resolve():
@@ -133,14 +131,14 @@ def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ())
     """A file with no translation beside it: a bilingual article is split by language and its halves
     aligned; any other (one language, or a section left under a placeholder) gets an empty target."""
     langs = (opts.source_lang, opts.target_lang)
-    bilingual, lang = untranslated.lone_languages(doc, langs, untranslated.compile_markers(markers))
+    bilingual, lang = lone_languages(doc, langs, compile_markers(markers))
     if bilingual:
-        return align_documents(*untranslated.split_bilingual(doc, langs), opts, markers)
+        return align_documents(*split_bilingual(doc, langs), opts, markers)
     if lang is None:
         raise InputError(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
     if lang not in langs:
         raise InputError(f"{doc.path}: written in {lang}, expected {' or '.join(langs)} (see --source-lang)")
-    other = untranslated.other_language(lang, langs)
+    other = langid.other_language(lang, langs)
     return aligned(doc, replace(doc, blocks=()), lang, other, opts.unit, markers, opts.similarity)
 
 
@@ -187,7 +185,7 @@ def doubt(alignment: Alignment) -> str | None:
     sure = sum(
         len(b.source) for b in alignment.beads if b.target and b.status in ("translated", "untranslated")
     )
-    waiting = sum(len(b.source) for b in alignment.beads if b.reason.startswith(untranslated.PLACEHOLDER))
+    waiting = sum(len(b.source) for b in alignment.beads if b.reason.startswith(PLACEHOLDER))
     if (
         sure * 2 >= len(alignment.source.blocks) - waiting
     ):  # text left under a placeholder is no sign of a wrong file

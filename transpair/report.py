@@ -20,8 +20,8 @@ from functools import cached_property, lru_cache
 
 import polib
 
+from .markers import compile_markers, marker_in
 from .notes import parse_note
-from .untranslated import compile_markers, marker_in
 from .words import count_words
 
 FIRST_WORDS = 12  # how many words of a section's first untranslated entry a report shows
