@@ -137,7 +137,7 @@ def _entry(bead: Bead, alignment: Alignment, name: str) -> polib.POEntry:
     source = [alignment.source.blocks[i] for i in bead.source]
     status = bead_status(bead)
     msgstr = "" if status in EMPTY_STATUSES else joined(alignment.target.blocks[j] for j in bead.target)
-    note = Note(bead.shape, source[0].kind, bead.score, status, bead.reason)
+    note = Note(bead.shape, source[0].kind, bead.score, status, bead.reason, bead.cause)
     return polib.POEntry(
         msgid=joined(source),
         msgstr=msgstr,

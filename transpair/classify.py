@@ -19,12 +19,11 @@ import regex
 from . import langid, segment
 from .langid import language_name
 from .markers import compile_markers, governed, marker_in
-from .model import Alignment, Bead, Document
+from .model import Alignment, Bead, Cause, Document
 
 MIN_PROSE_WORDS = 1  # calibrated on pydocs-ko: bench/bench_untranslated.py --calibrate --mixed 5000
 COPY = "copy of the source"  # reason for a copied block with no language (code, names, numbers)
-STILL_IN = "still in"  # reason prefix of partly translated blocks
-PLACEHOLDER = "placeholder"  # reason prefix of marker blocks and their sections
+MISSING = "missing in target"  # reason for source text with no target
 
 _WORD = regex.compile(r"\p{L}+")
 _TRANSLATOR_NOTE = regex.compile(
@@ -79,26 +78,26 @@ def classify_bead(
     src_lang, tgt_lang = alignment.source_lang, alignment.target_lang
     in_target = [marks[j] for j in bead.target if j in marks]
     if in_target and bead.source and len(in_target) < len(bead.target):  # aligned together with a translation
-        return replace(bead, status="fuzzy", reason=f'{PLACEHOLDER} "{in_target[0]}" beside a translation')
+        reason = f"{placeholder_reason(in_target[0])} beside a translation"
+        return replace(bead, status="fuzzy", reason=reason, cause=Cause.PLACEHOLDER)
     marked = in_target + [source_marks[i] for i in bead.source if i in source_marks]
     if marked:
         status = "untranslated" if bead.source and bead.target else _empty_side(bead)
-        return replace(bead, status=status, reason=f'{PLACEHOLDER} "{marked[0]}"')
+        return replace(bead, status=status, reason=placeholder_reason(marked[0]), cause=Cause.PLACEHOLDER)
     if not bead.target:
-        return replace(bead, status="source-only", reason="missing in target")
+        return replace(bead, status="source-only", reason=MISSING, cause=Cause.MISSING)
     if not bead.source:
         return replace(bead, status="target-only")
     texts = [alignment.target.blocks[j].text for j in bead.target]
     if all(in_language(t, src_lang) for t in texts):
-        return replace(bead, status="untranslated", reason=f"left in {language_name(src_lang)}")
+        return replace(bead, status="untranslated", reason=left_in(src_lang), cause=Cause.LEFT_IN_SOURCE)
     if _copied(bead, alignment):
-        in_source = langid.detect(" ".join(" ".join(texts).split())) == src_lang
-        return replace(
-            bead, status="untranslated", reason=f"left in {language_name(src_lang)}" if in_source else COPY
-        )
+        if langid.detect(" ".join(" ".join(texts).split())) == src_lang:
+            return replace(bead, status="untranslated", reason=left_in(src_lang), cause=Cause.LEFT_IN_SOURCE)
+        return replace(bead, status="untranslated", reason=COPY, cause=Cause.COPY)
     left = [s for t in texts for s in leftover_sentences(t, tgt_lang, src_lang)]
     if left:
-        return replace(bead, status="fuzzy", reason=still_in(src_lang, left))
+        return replace(bead, status="fuzzy", reason=still_in(src_lang, left), cause=Cause.STILL_IN_SOURCE)
     return replace(bead, status=bead.status or "translated")
 
 
@@ -141,49 +140,58 @@ def _gaps_under_markers(beads: list[Bead]) -> list[Bead]:
         end = start
         while end < len(result) and not (result[end].source and result[end].target):
             end += 1
-        marker = next(
-            (b.reason for b in result[start:end] if not b.source and b.reason.startswith(PLACEHOLDER)), ""
-        )
+        marker = next((b for b in result[start:end] if not b.source and b.cause == Cause.PLACEHOLDER), None)
         if marker:
-            result[start:end] = [replace(b, reason=marker) if not b.target else b for b in result[start:end]]
+            result[start:end] = [
+                replace(b, reason=marker.reason, cause=marker.cause) if not b.target else b
+                for b in result[start:end]
+            ]
         start = end + 1
     return result
 
 
 def still_in(lang: str, sentences: Sequence[str]) -> str:
     """The fuzzy reason naming the sentences still in `lang`."""
-    return f"{STILL_IN} {language_name(lang)}: {_quote(sentences)}"
+    return f"still in {language_name(lang)}: {_quote(sentences)}"
+
+
+def left_in(lang: str) -> str:
+    """The reason of a block left in `lang`."""
+    return f"left in {language_name(lang)}"
+
+
+def placeholder_reason(marker: str) -> str:
+    """The reason of a block that is, or lies under, a placeholder marker."""
+    return f'placeholder "{marker}"'
 
 
 def to_translate(bead: Bead) -> bool:
     """True for a bead that holds work for a translator: untranslated, partly translated, or a
     placeholder marker on its own."""
-    return (
-        bead.status == "untranslated" or partly_translated(bead) or bead.reason.startswith(PLACEHOLDER + " ")
-    )
+    return bead.status == "untranslated" or partly_translated(bead) or bead.cause == Cause.PLACEHOLDER
 
 
 def partly_translated(bead: Bead) -> bool:
     """True for a bead classify() made fuzzy because some target sentences are in the source language
     (not one the aligner marked fuzzy for its low confidence)."""
-    return bead.status == "fuzzy" and bead.reason.startswith(STILL_IN + " ")
+    return bead.status == "fuzzy" and bead.cause == Cause.STILL_IN_SOURCE
 
 
 def leftovers(
     doc: Document, lang: str, other: str, patterns: Sequence[regex.Pattern], sentences: bool = True
-) -> dict[int, tuple[str, str]]:
-    """Block index -> (status, reason) for the blocks of a `lang` document that are not translated:
+) -> dict[int, tuple[str, str, Cause]]:
+    """Block index -> (status, reason, cause) for the blocks of a `lang` document that are not translated:
     whole marker sections, blocks left in `other`, and (with `sentences`) blocks partly in `other`
     (fuzzy). Without the other version to compare, a marker's section is reported whole."""
     marks = governed(doc.blocks, patterns, lang)
     found = {}
     for i, block in enumerate(doc.blocks):
         if i in marks:
-            found[i] = ("untranslated", f'{PLACEHOLDER} "{marks[i]}"')
+            found[i] = ("untranslated", placeholder_reason(marks[i]), Cause.PLACEHOLDER)
         elif in_language(block.norm, other):
-            found[i] = ("untranslated", f"left in {language_name(other)}")
+            found[i] = ("untranslated", left_in(other), Cause.LEFT_IN_SOURCE)
         elif sentences and (left := leftover_sentences(block.text, lang, other)):
-            found[i] = ("fuzzy", still_in(other, left))
+            found[i] = ("fuzzy", still_in(other, left), Cause.STILL_IN_SOURCE)
     return found
 
 

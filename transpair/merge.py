@@ -22,6 +22,7 @@ from dataclasses import replace
 import polib
 
 from .errors import InputError
+from .model import Cause
 from .notes import format_note, parse_note
 from .pofile import entry_key
 from .powrap import PAGE_WIDTH
@@ -69,7 +70,7 @@ def restate_note(comment: str, status: str) -> str:
         return comment
     own = {format_note(note), *format_note(note).split("\n")}
     rest = [line for line in comment.split("\n") if line not in own]
-    return "\n".join([format_note(replace(note, status=status, reason="")), *rest])
+    return "\n".join([format_note(replace(note, status=status, reason="", cause=Cause.NONE)), *rest])
 
 
 def _keep_translation(fresh: polib.POEntry, old: polib.POEntry) -> polib.POEntry:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from . import align, catalog, embed, langid, pofile, read, tmx
 from .bilingual import lone_languages, split_bilingual
-from .classify import PLACEHOLDER, classify, original
+from .classify import classify, original
 from .errors import InputError
 from .markers import compile_markers, marker_in, user_markers
-from .model import STATUSES, Alignment, Document
+from .model import STATUSES, Alignment, Cause, Document
 from .pairs import Article
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
@@ -185,7 +185,7 @@ def doubt(alignment: Alignment) -> str | None:
     sure = sum(
         len(b.source) for b in alignment.beads if b.target and b.status in ("translated", "untranslated")
     )
-    waiting = sum(len(b.source) for b in alignment.beads if b.reason.startswith(PLACEHOLDER))
+    waiting = sum(len(b.source) for b in alignment.beads if b.cause == Cause.PLACEHOLDER)
     if (
         sure * 2 >= len(alignment.source.blocks) - waiting
     ):  # text left under a placeholder is no sign of a wrong file

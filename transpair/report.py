@@ -6,7 +6,7 @@ An entry (not the header, not obsolete, as msgfmt counts) is
 - fuzzy when it has a msgstr and the `fuzzy` flag;
 - translated otherwise.
 Placeholder and left-in-source entries are the untranslated entries whose transpair note says
-`status=untranslated` with a reason starting `placeholder` or `left in` (or whose msgstr is a marker);
+`status=untranslated` with `cause=placeholder` or `cause=left-in-source` (or whose msgstr is a marker);
 they are subsets of untranslated.
 Percent = 100 x part / total, rounded half up to one decimal; fuzzy counts as not done.
 """
@@ -21,6 +21,7 @@ from functools import cached_property, lru_cache
 import polib
 
 from .markers import compile_markers, marker_in
+from .model import Cause
 from .notes import parse_note
 from .words import count_words
 
@@ -135,9 +136,7 @@ def untranslated_kind(entry: polib.POEntry) -> str:
         "source-only",
     ):  # source-only: the file's own leftovers
         return ""
-    if note.reason.startswith("placeholder"):
-        return "placeholder"
-    return "left_in_source" if note.reason.startswith("left in") else ""
+    return {Cause.PLACEHOLDER: "placeholder", Cause.LEFT_IN_SOURCE: "left_in_source"}.get(note.cause, "")
 
 
 def entry_figures(entry: polib.POEntry) -> Figures:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from . import langid, pairs, read
@@ -22,7 +22,7 @@ from .bilingual import lone_languages, split_bilingual
 from .classify import in_language, leftovers, to_translate
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .markers import compile_markers, user_markers
-from .model import Alignment, Block, Document
+from .model import Alignment, Block, Cause, Document
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Section:
     status: str  # untranslated | fuzzy (partly translated) | source-only | target-only (a lone marker)
     reason: str
     blocks: int = 1
+    cause: Cause = Cause.NONE  # the reason, for logic
 
 
 @dataclass(frozen=True)
@@ -53,17 +54,17 @@ def last_line(block: Block) -> int:
     return block.line + block.text.rstrip().count("\n")
 
 
-def sections_of(path: str, found: Sequence[tuple[int, Block, str, str]]) -> tuple[Section, ...]:
-    """(block index, block, status, reason) in document order, neighbours with the same status and
+def sections_of(path: str, found: Sequence[tuple[int, Block, str, str, Cause]]) -> tuple[Section, ...]:
+    """(block index, block, status, reason, cause) in document order, neighbours with the same status and
     reason merged into the sections of one file."""
     runs: list[Section] = []
     last_index = None
-    for index, block, status, reason in found:
+    for index, block, status, reason, cause in found:
         prev = runs[-1] if runs else None
         if prev and index == last_index + 1 and (prev.status, prev.reason) == (status, reason):
-            runs[-1] = Section(path, prev.first_line, last_line(block), status, reason, prev.blocks + 1)
+            runs[-1] = replace(prev, last_line=last_line(block), blocks=prev.blocks + 1)
         else:
-            runs.append(Section(path, block.line, last_line(block), status, reason))
+            runs.append(Section(path, block.line, last_line(block), status, reason, cause=cause))
         last_index = index
     return tuple(runs)
 
@@ -112,9 +113,9 @@ def alignment_sections(alignment: Alignment) -> tuple[Section, ...]:
     in_source, in_target = [], []
     for bead in alignment.beads:
         if bead.target and to_translate(bead):
-            in_target += [(j, tgt.blocks[j], bead.status, bead.reason) for j in bead.target]
+            in_target += [(j, tgt.blocks[j], bead.status, bead.reason, bead.cause) for j in bead.target]
         elif bead.status == "source-only":
-            in_source += [(i, src.blocks[i], bead.status, bead.reason) for i in bead.source]
+            in_source += [(i, src.blocks[i], bead.status, bead.reason, bead.cause) for i in bead.source]
     return (*sections_of(src.path, in_source), *sections_of(tgt.path, in_target))
 
 
