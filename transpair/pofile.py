@@ -12,6 +12,7 @@ from pathlib import Path
 import polib
 import regex
 
+from .entry_state import has_text
 from .errors import InputError, existing_file
 from .powrap import PAGE_WIDTH, wrap_field
 
@@ -69,20 +70,13 @@ def _message_lines(entry: polib.POEntry, wrap: bool) -> list[str]:
     return lines
 
 
-def _translated(entry: polib.POEntry) -> bool:
-    """Whether the entry has a translation (the first plural form counts for plural entries)."""
-    return bool(
-        entry.msgstr_plural.get(0, entry.msgstr_plural.get("0")) if entry.msgid_plural else entry.msgstr
-    )
-
-
 def format_entry(entry: polib.POEntry, wrap: bool = True) -> list[str]:
     """The lines gettext writes for one entry: comments, references, flags, previous, strings."""
     return (
         _comment_lines("#", entry.tcomment)
         + _comment_lines("#.", entry.comment)
         + _reference_lines(entry.occurrences)
-        + _flag_line(entry.flags, _translated(entry))
+        + _flag_line(entry.flags, has_text(entry))
         + _message_lines(entry, wrap)
     )
 
@@ -98,7 +92,7 @@ def format_po(po: polib.POFile, wrap: bool = True) -> str:
     """The whole file as msgcat writes it: header, live entries, then obsolete ones (empty obsolete
     dropped)."""
     live = [e for e in po if not e.obsolete]
-    dead = [e for e in po if e.obsolete and _translated(e)]
+    dead = [e for e in po if e.obsolete and has_text(e)]
     blocks = [format_entry(entry, wrap) for entry in [header_entry(po), *live, *dead]]
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 

@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 
 import polib
 
+from .entry_state import UNTRANSLATED, first_form, msgfmt_state
 from .markers import compile_markers, marker_in
 from .model import Cause
 from .notes import parse_note
@@ -106,24 +107,17 @@ def counted(po: Iterable[polib.POEntry]) -> list[polib.POEntry]:
     return [e for e in po if not e.obsolete and not (e.msgid == "" and not e.msgctxt)]
 
 
-def first_msgstr(entry: polib.POEntry) -> str:
-    """The msgstr, or its first plural form (the one msgfmt looks at)."""
-    return entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-
-
 def placeholder_msgstr(entry: polib.POEntry) -> bool:
     """Whether the msgstr is only a marker standing in for a translation (`[TBD]`), not a translated
     marker."""
-    text = first_msgstr(entry)
+    text = first_form(entry)
     return bool(text) and marker_in(text, MARKERS) is not None and marker_in(entry.msgid, MARKERS) is None
 
 
 def category(entry: polib.POEntry) -> str:
     """'translated', 'fuzzy' or 'untranslated': as msgfmt --statistics decides, but a marker is no
     translation."""
-    if not first_msgstr(entry) or placeholder_msgstr(entry):
-        return "untranslated"
-    return "fuzzy" if "fuzzy" in entry.flags else "translated"
+    return UNTRANSLATED if placeholder_msgstr(entry) else msgfmt_state(entry)
 
 
 def untranslated_kind(entry: polib.POEntry) -> str:
