@@ -241,3 +241,11 @@ def test_rewording_every_reason_leaves_the_report_unchanged(runner, tmp_path, mo
     assert 'placeholder "' not in reworded_po and "left in English" not in reworded_po
     assert plain["total"]["placeholder"] > 0 and plain["total"]["left_in_source"] > 0
     assert again == json.loads(json.dumps(plain).replace("/plain/", "/reworded/"))
+
+
+def test_report_options_are_keyword_only():
+    from transpair.report_run import ReportOptions
+
+    with pytest.raises(TypeError):
+        ReportOptions("json")
+    assert ReportOptions(format="json", quiet=True).format == "json"

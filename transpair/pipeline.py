@@ -19,19 +19,19 @@ from .pairs import Article
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AlignOptions:
     """How to align one pair: unit, languages, and which side is the original."""
 
     unit: str = "paragraph"  # paragraph | sentence
     source_lang: str = "en"
     target_lang: str = "ko"
-    source: str = "given"  # given: SOURCE is the original | auto: decide from the texts
+    original: str = "given"  # --source: given: SOURCE is the original | auto: decide from the texts
     markers_file: Path | None = None  # extra placeholder patterns (--markers), besides .transpair.toml
     similarity: str | None = None  # embedding backend `module:Class` (--similarity); None: multilingual USE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class WriteOptions:
     """How to write a PO: merge with an existing one or overwrite, wrap, backup, extra outputs."""
 
@@ -92,7 +92,7 @@ def align_documents(
 ) -> Alignment:
     """Settle which side is the original, check both languages, then align and classify."""
     src_lang, tgt_lang = opts.source_lang, opts.target_lang
-    if opts.source == "auto" and original(source, target, src_lang, tgt_lang, markers) == "target":
+    if opts.original == "auto" and original(source, target, src_lang, tgt_lang, markers) == "target":
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
     check_languages(source, target, src_lang, tgt_lang, markers)
     return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity)

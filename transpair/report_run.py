@@ -23,7 +23,7 @@ SORTS = ("coverage", "name")
 MEASURES = ("words", "strings")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ReportOptions:
     """What to print and where, and the coverage gate."""
 

@@ -130,7 +130,7 @@ def scan_alignment(
     """Align two versions (the original decided from the texts) and list what is left to translate."""
     from . import pipeline  # the aligner loads its model only when a pair is scanned
 
-    opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], source="auto")
+    opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], original="auto")
     alignment = pipeline.align_documents(source, target, opts, tuple(markers))
     return ArticleScan(name, files, alignment.source_lang, alignment_sections(alignment))
 
