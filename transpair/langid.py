@@ -33,6 +33,7 @@ _NOT_WORDS = regex.compile(
 )
 _LINK_TEXT = regex.compile(r"(?::[\w:.-]+:)?`([^`<]*?)\s*<[^`>]*>`")
 _HANGUL = regex.compile(r"\p{Hangul}")
+_HANGUL_LETTER = regex.compile(r"(?=\p{L})\p{Hangul}")  # not ㈀ or ㉠ (symbols)
 _LATIN = regex.compile(r"\p{Latin}")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HAN = regex.compile(r"\p{Han}")
@@ -87,7 +88,7 @@ def script_shares(text: str) -> tuple[float, float]:
     letters = len(_LETTER.findall(words))
     if not letters:
         return 0.0, 0.0
-    return len(_HANGUL.findall(words)) / letters, len(_LATIN.findall(words)) / letters
+    return len(_HANGUL_LETTER.findall(words)) / letters, len(_LATIN.findall(words)) / letters
 
 
 @cache
