@@ -21,7 +21,7 @@ from pathlib import Path
 
 import polib
 
-from . import __version__, pofile, read, segment
+from . import __version__, pofile, read, segment, write
 from .errors import InputError
 from .langid import language_name
 from .merge import merge  # noqa: F401  (part of the catalog API: catalog.merge)
@@ -200,7 +200,7 @@ def write_template(
     source: str | Path, out: str | Path, source_lang: str = "en", unit: str = "paragraph", wrap: bool = True
 ) -> polib.POFile:
     """Read an article and write its POT (never over the article itself); returns the template."""
-    pofile.refuse_overwriting([Path(out)], [source])
+    write.refuse_overwriting([Path(out)], [source])
     doc = read.read_document(source)
     doc = sentence_document(doc, source_lang) if unit == "sentence" else doc
     if not doc.blocks:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import align, catalog, embed, langid, pofile, read, tmx
+from . import align, catalog, embed, langid, pofile, read, tmx, write
 from .bilingual import lone_languages, split_bilingual
 from .classify import classify, original
 from .errors import InputError
@@ -218,15 +217,15 @@ def beads_json(alignment: Alignment) -> dict:
 
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:
     """Write the PO (merged into an existing one unless forced) or the TMX, and the optional beads JSON."""
-    pofile.refuse_overwriting([out, beads], [alignment.source.path, alignment.target.path])
+    write.refuse_overwriting([out, beads], [alignment.source.path, alignment.target.path])
     po = catalog.build_catalog(alignment)
     if opts.format == "tmx":
         text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit)
-        pofile.write_text(out, text, backup=opts.backup)
+        write.write_text(out, text, backup=opts.backup)
     else:
         if out.exists() and not opts.force:
             po = catalog.merge(po, pofile.read_po(out), prefer_target=opts.prefer_target)
         pofile.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
     if beads is not None:
-        pofile.write_text(beads, json.dumps(beads_json(alignment), ensure_ascii=False, indent=1) + "\n")
+        write.write_json(beads, beads_json(alignment))
     return out

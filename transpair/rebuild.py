@@ -22,7 +22,7 @@ from pathlib import Path
 
 import polib
 
-from . import catalog, langid, merge, pofile, read
+from . import catalog, langid, merge, pofile, read, write
 from .entry_state import first_form, is_done
 from .errors import InputError
 from .model import Block, Document
@@ -166,7 +166,7 @@ def apply_file(
 ) -> Rebuild:
     """Write the translated article OUT from PO and SOURCE; refuse foreign POs and low coverage."""
     po_path, source, out = Path(po_path), Path(source), Path(out)
-    pofile.refuse_overwriting([out], [source, po_path])
+    write.refuse_overwriting([out], [source, po_path])
     po, doc = pofile.read_po(po_path), read.read_document(source)
     result = rebuild(po, doc, mark_untranslated)
     if result.matched < result.blocks:  # perhaps a PO aligned with --unit sentence
@@ -180,5 +180,5 @@ def apply_file(
             f"{po_path}: {result.translated} of {result.blocks} paragraphs translated "
             f"({result.coverage:.1f}%), below --threshold {threshold:g}%; nothing written"
         )
-    pofile.write_text(out, result.text)
+    write.write_text(out, result.text)
     return result
