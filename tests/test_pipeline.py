@@ -7,6 +7,7 @@ from conftest import CORPORA
 
 from transpair import pipeline
 from transpair.errors import InputError
+from transpair.model import Cause
 from transpair.pairs import find_articles
 from transpair.read import read_document
 
@@ -142,13 +143,21 @@ def test_target_still_in_the_source_language_is_not_translated_yet(tmp_path):
     src = write(tmp_path / "a.en.txt", EN)
     tgt = write(tmp_path / "a.ko.txt", OLDER_EN)
     alignment = pipeline.align_files(src, tgt, pipeline.AlignOptions())
-    assert {(b.status, b.reason) for b in alignment.beads if b.source} == {
-        ("untranslated", "target still in English")
+    assert {(b.status, b.cause, b.reason) for b in alignment.beads if b.source} == {
+        ("untranslated", Cause.NOT_TRANSLATED_YET, "target still in English")
     }
-    assert len(alignment.notes) == 1 and "still in English" in alignment.notes[0]
+    assert "still in English" in pipeline.doubt(alignment)
 
 
 def test_older_copy_needs_shared_wording():
     doc = read_document(CORPORA / "pydocs" / "howto-annotations.en.txt")
     other = read_document(CORPORA / "pydocs" / "tutorial-appetite.en.txt")
     assert pipeline.is_older_copy(doc, doc) and not pipeline.is_older_copy(doc, other)
+
+
+def test_options_are_keyword_only():
+    with pytest.raises(TypeError):
+        pipeline.AlignOptions("sentence")
+    with pytest.raises(TypeError):
+        pipeline.WriteOptions(True)
+    assert pipeline.AlignOptions(original="auto").original == "auto"

@@ -28,7 +28,7 @@ def run_pair(
     written = pipeline.write_outputs(alignment, output, wopts, beads)
     if not quiet:
         print(f"{written}: {pipeline.summary(alignment)}", file=sys.stderr)
-    for warning in alignment.notes or filter(None, [pipeline.doubt(alignment)]):
+    if warning := pipeline.doubt(alignment):
         print(f"transpair: warning: {warning}", file=sys.stderr)
     return EXIT_OK
 

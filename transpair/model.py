@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 
 import regex
@@ -12,6 +13,19 @@ _SPACES = regex.compile(r"[\p{Zs}\t\r\n\u200b\ufeff]+")
 _TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>|<!--.*?-->", regex.S)
 
 STATUSES = ("translated", "fuzzy", "untranslated", "source-only", "target-only")
+
+
+class Cause(StrEnum):
+    """Why a bead is untranslated or fuzzy, for logic; the human-readable reason beside it is for people."""
+
+    NONE = ""
+    PLACEHOLDER = "placeholder"  # a marker block, or a block of the section a marker governs
+    LEFT_IN_SOURCE = "left-in-source"  # the target is prose in the source language
+    COPY = "copy"  # the target is the source copied, with no language (code, names, numbers)
+    STILL_IN_SOURCE = "still-in-source"  # some target sentences are still in the source language
+    NOT_TRANSLATED_YET = "not-translated-yet"  # the whole target is the source (or an older version of it)
+    MISSING = "missing"  # no target text for this source text
+    LOW_CONFIDENCE = "low-confidence"  # the aligner is unsure of the pairing
 
 
 def normalize(text: str) -> str:
@@ -29,7 +43,7 @@ class Block:
     """One translatable unit of a file: its text as written, its kind, and where it stands."""
 
     text: str
-    kind: str = "paragraph"  # paragraph | heading | list | quote | table | sentence
+    kind: str = "paragraph"  # paragraph | heading | list | quote | table
     line: int = 1  # 1-based line of the block's first character in its file
     start: int = 0  # span [start, end) of `text` in Document.text
     end: int = 0
@@ -63,6 +77,7 @@ class Bead:
     score: float
     status: str = ""  # one of STATUSES once classified
     reason: str = ""  # why a bead is untranslated or fuzzy, for the PO comment
+    cause: Cause = Cause.NONE  # the same, for logic
 
     @property
     def shape(self) -> str:
@@ -79,4 +94,3 @@ class Alignment:
     beads: tuple[Bead, ...]
     source_lang: str = "en"
     target_lang: str = "ko"
-    notes: tuple[str, ...] = field(default=())  # document-level findings (e.g. which side is the original)

@@ -9,8 +9,8 @@ from pathlib import Path
 import regex
 
 from .errors import InputError
+from .markers import find_config
 from .md_dialects import ReadOptions
-from .untranslated import find_config
 
 
 def _strings(table: dict, key: str, config: Path) -> tuple[str, ...]:

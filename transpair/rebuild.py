@@ -25,7 +25,8 @@ from pathlib import Path
 
 import polib
 
-from . import catalog, langid, merge, pofile, read, structure
+from . import catalog, langid, merge, pofile, read, structure, write
+from .entry_state import first_form, is_done
 from .errors import InputError
 from .model import Block, Document
 
@@ -69,11 +70,6 @@ class Rebuild:
         return 100.0 * self.translated / self.blocks if self.blocks else 100.0
 
 
-def is_done(entry: polib.POEntry | None) -> bool:
-    """Whether an entry has a translation that can go into the article (non-empty, not fuzzy)."""
-    return entry is not None and bool(entry.msgstr) and "fuzzy" not in entry.flags
-
-
 def _index(po: polib.POFile) -> tuple[dict[tuple[str | None, str], polib.POEntry], int]:
     """Live entries by msgctxt+msgid, and the most blocks one msgid joins."""
     entries = {pofile.entry_key(e): e for e in po if not e.obsolete and e.msgid}
@@ -107,7 +103,7 @@ def block_texts(doc: Document, cut: Sequence[Group], mark: bool) -> list[str | N
     for group in cut:
         own = range(group.first, group.first + group.size)
         if is_done(group.entry):
-            texts[group.first] = group.entry.msgstr
+            texts[group.first] = first_form(group.entry)
             texts[group.first + 1 : group.first + group.size] = [""] * (group.size - 1)
         elif mark:
             texts[group.first : group.first + group.size] = [
@@ -171,7 +167,9 @@ def rebuild(po: polib.POFile, doc: Document, mark_untranslated: bool = False) ->
     """The translated article: the source text with every translated block span replaced."""
     cut = groups(doc.blocks, po)
     for group in cut:
-        wrong = is_done(group.entry) and structure.problem(doc.format, group.entry.msgid, group.entry.msgstr)
+        wrong = is_done(group.entry) and structure.problem(
+            doc.format, group.entry.msgid, first_form(group.entry)
+        )
         if wrong:
             raise StructureError(group.entry, wrong)
     original = _Original(doc)
@@ -208,7 +206,7 @@ def apply_file(
 ) -> Rebuild:
     """Write the translated article OUT from PO and SOURCE; refuse foreign POs and low coverage."""
     po_path, source, out = Path(po_path), Path(source), Path(out)
-    pofile.refuse_overwriting([out], [source, po_path])
+    write.refuse_overwriting([out], [source, po_path])
     po, doc = pofile.read_po(po_path), read.read_document(source)
     try:
         result = rebuild(po, doc, mark_untranslated)
@@ -228,5 +226,5 @@ def apply_file(
             f"{po_path}: {result.translated} of {result.blocks} paragraphs translated "
             f"({result.coverage:.1f}%), below --threshold {threshold:g}%; nothing written"
         )
-    pofile.write_text(out, result.text)
+    write.write_text(out, result.text)
     return result
