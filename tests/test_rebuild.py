@@ -5,6 +5,9 @@ from pathlib import Path
 
 import polib
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from transpair import read
@@ -363,3 +366,23 @@ def test_a_translation_gets_the_usual_line_end(tmp_path):
     for entry in catalog:
         entry.msgstr = {"Title": "제목", "Body.": "본문\n두 줄."}[entry.msgid]
     assert rebuild(catalog, read.read_document(source)).text == "# 제목\r\n\r\n본문\r\n두 줄.\r\n"
+
+
+_MD_LINE = st.sampled_from(
+    ["", "Text words here.", "::: tip Title", ":::", '!!! note "N"', "    body text", "```js", "```",
+     "> [!NOTE]", "> quoted", "{{< note >}}", "<Note>", "![](a.png)", "- item", "# Head",
+     "<p>Para <a href='x'>link</a></p>", "| a | b |", "|---|---|", "\r", "text\r", "  indented"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_MD_LINE, max_size=12), st.sampled_from(["markdown", "html", "text"]))
+def test_identity_translation_rebuilds_any_article_unchanged(lines, fmt):
+    raw = "\n".join(lines)
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    ends = tuple(regex.findall(r"\r\n|\r|\n", raw)) if "\r" in raw else ()
+    doc = Document("a", text, read.parse(text, fmt), fmt, line_ends=ends)
+    catalog = build_template(doc)
+    for entry in catalog:
+        entry.msgstr = entry.msgid
+    assert rebuild(catalog, doc).text == raw

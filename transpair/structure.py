@@ -12,6 +12,8 @@ from collections import Counter
 
 import regex
 
+from .read_html import VOID
+
 _MARKDOWN_LINES = {
     "a heading line": regex.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", regex.M),
     "a setext underline": regex.compile(r"(?<=\S[^\n]*\n) {0,3}(?:=+|-{2,})[ \t]*$", regex.M),
@@ -19,7 +21,6 @@ _MARKDOWN_LINES = {
     "a container fence": regex.compile(r"^[ \t>]*(?::{3,}|/{3,}|!!!)", regex.M),
 }
 _TAG = regex.compile(r"<(/?)([A-Za-z][\w:-]*)(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?(/?)>")
-VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "embed", "area", "col", "param", "track"}
 
 
 def markdown_problem(msgid: str, msgstr: str) -> str | None:
