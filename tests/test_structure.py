@@ -28,3 +28,10 @@ def test_plain_text_has_no_structure_check():
 @given(st.text(alphabet="ab#`=-:<>/ \n", max_size=30))
 def test_a_msgstr_equal_to_its_msgid_is_never_a_problem(text):
     assert problem("markdown", text, text) is None and problem("html", text, text) is None
+
+
+def test_markdown_inline_html_stays_balanced_outside_code_spans():
+    assert markdown_problem("Press <kbd>Ctrl</kbd>.", "<kbd>Ctrl</kbd>를 누르세요.") is None
+    assert markdown_problem("Press <kbd>Ctrl</kbd>.", "<kbd>Ctrl를 누르세요.") == "unbalanced tags: <kbd>"
+    assert markdown_problem("Use `<div>` here.", "여기에 <div>를 씁니다.") == "unbalanced tags: <div>"
+    assert markdown_problem("Use `<div>` here.", "여기에 `<div>`를 씁니다.") is None

@@ -2,8 +2,8 @@
 
 Markdown: a msgstr may not bring lines its msgid does not have that would start a heading, a setext
 underline, a code fence or a container (`:::`), which would rebuild into a different (often broken) article.
-HTML: a msgstr must open and close the same inline tags as its msgid (po4a's msgids keep them), so the
-page's elements stay balanced.
+HTML, and inline HTML in Markdown outside code spans: a msgstr must open and close the same tags as its
+msgid (po4a's msgids keep them), so the page's elements stay balanced.
 """
 
 from __future__ import annotations
@@ -20,15 +20,17 @@ _MARKDOWN_LINES = {
     "a code fence": regex.compile(r"^[ \t>]*(?:`{3,}|~{3,})", regex.M),
     "a container fence": regex.compile(r"^[ \t>]*(?::{3,}|/{3,}|!!!)", regex.M),
 }
+_CODE_SPAN = regex.compile(r"(`+)(?:(?!\1).)+?\1", regex.S)
 _TAG = regex.compile(r"<(/?)([A-Za-z][\w:-]*)(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?(/?)>")
 
 
 def markdown_problem(msgid: str, msgstr: str) -> str | None:
-    """What structure a msgstr adds to its msgid's Markdown, None when it adds none."""
+    """What structure a msgstr adds to its msgid's Markdown (or how its inline HTML outside code spans
+    is unbalanced), None when it adds none."""
     for name, pattern in _MARKDOWN_LINES.items():
         if len(pattern.findall(msgstr)) > len(pattern.findall(msgid)):
             return f"adds {name} (escape it, e.g. with a backslash, or keep it out of the translation)"
-    return None
+    return html_problem(_CODE_SPAN.sub("", msgid), _CODE_SPAN.sub("", msgstr))
 
 
 def tag_balance(text: str) -> Counter[str]:
