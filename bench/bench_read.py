@@ -3,8 +3,9 @@
 Per site folder: every Markdown/HTML file goes through `pot` and `apply` with every msgstr = msgid and must
 come back byte for byte; the letters of its prose, found independently of the reader (plain CommonMark
 code blocks dropped, then regexes drop front matter, HTML tags, comments, inline code, URLs, shortcodes and
-wrapper keywords), are compared with the letters of its msgids (word by word, as multisets); blocks read
-per second.
+wrapper keywords), are compared with the letters of its msgids (word by word, as multisets); msgids that
+hold a wrapper or fence line (`:::`, `!!!`, `///`, a fence, `{{<`, `[!NOTE]`, `<Component>`) are counted,
+as coverage alone cannot see markup let into a msgid; blocks read per second.
 
 Usage: python bench/bench_read.py SITE_DIR [SITE_DIR ...]
 """
@@ -46,6 +47,10 @@ _STRIP = [
     )
 ]
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+# a msgid line that is a dialect's wrapper or a fence: markup a translator should never see
+_WRAPPER_LINE = regex.compile(
+    r"^[ \t>]*(?::{3,}|!!!|\?\?\?|/{3,}|`{3,}|~{3,}|\{\{[<%]|\[![A-Za-z]+\]|</?[A-Z])", regex.M
+)
 _PLAIN = MarkdownIt("commonmark", {"maxNesting": 1000})
 
 
@@ -81,7 +86,7 @@ def round_trip(path: Path, work: Path) -> tuple[bool, list[str]]:
 def site(folder: Path) -> None:
     """Print one site's round trip, prose share and speed."""
     files = sorted(p for p in folder.rglob("*") if p.suffix in SUFFIXES and "node_modules" not in p.parts)
-    ok, failed, empty, errors, blocks, seconds = 0, [], 0, [], 0, 0.0
+    ok, failed, empty, errors, blocks, seconds, wrappers = 0, [], 0, [], 0, 0.0, 0
     prose: Counter[str] = Counter()
     reached = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -102,13 +107,15 @@ def site(folder: Path) -> None:
             same, msgids = round_trip(path, Path(tmp))
             ok, failed = (ok + 1, failed) if same else (ok, [*failed, str(path)])
             found = Counter(_WORD.findall("\n".join(msgids)))
+            wrappers += sum(bool(_WRAPPER_LINE.search(m)) for m in msgids)
             prose.update(words)
             reached += sum(len(w) * min(n, found[w]) for w, n in words.items())
     letters = sum(len(w) * n for w, n in prose.items())
     print(
         f"{folder}: {len(files)} files, round trip ok {ok} failed {len(failed)} (no text {empty}, "
         f"unreadable {len(errors)}); prose letters reaching a msgid {reached}/{letters} = "
-        f"{100 * reached / max(letters, 1):.2f}%; {blocks} blocks, {blocks / max(seconds, 1e-9):.0f} blocks/s"
+        f"{100 * reached / max(letters, 1):.2f}%; msgids holding wrapper or fence lines {wrappers}; "
+        f"{blocks} blocks, {blocks / max(seconds, 1e-9):.0f} blocks/s"
     )
     for line in [*failed[:10], *errors[:10]]:
         print("    " + line)
