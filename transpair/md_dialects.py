@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from pygments.lexers import get_lexer_by_name, get_lexer_for_filename
-from pygments.util import ClassNotFound
+from pygments.lexers import get_all_lexers
 
 INDENT = 4  # MkDocs admonition and tab bodies are indented by four columns
 PROSE_LINE_SHARE = 0.75  # a fence with an unknown info string is prose when this share of its lines is
@@ -72,17 +71,20 @@ class View:
     titles: tuple[tuple[int, int], ...]
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    """Every Pygments lexer alias and file extension, lower case (read from its table, nothing imported)."""
+    names: set[str] = set()
+    for _name, aliases, patterns, _mimetypes in get_all_lexers(plugins=False):
+        names.update(alias.lower() for alias in aliases)
+        names.update(p[2:].lower() for p in patterns if p.startswith("*.") and "*" not in p[2:])
+    return frozenset(names)
+
+
 def is_language(word: str) -> bool:
     """Whether a fence info word names a programming or data language or a file type (Pygments has a lexer
     by that name or for that file extension, as `txt`)."""
-    for find in (get_lexer_by_name, lambda w: get_lexer_for_filename(f"x.{w}")):
-        try:
-            find(word.lower())
-        except ClassNotFound:
-            continue
-        return True
-    return False
+    return word.lower() in _language_names()
 
 
 def _prose_line(line: str) -> bool:
