@@ -40,7 +40,13 @@ def _load(config: Path) -> ReadOptions:
     return ReadOptions(_strings(table, "prose_fences", config), skip_lines)
 
 
+@lru_cache(maxsize=1024)
+def _folder_options(folder: Path) -> ReadOptions:
+    """The reading settings of every file in a folder (looked up once per folder)."""
+    config = find_config(folder)
+    return _load(config) if config else ReadOptions()
+
+
 def read_options(path: str | Path) -> ReadOptions:
     """The reading settings that apply to a file: the nearest .transpair.toml's [read] table."""
-    config = find_config(Path(path).parent)
-    return _load(config) if config else ReadOptions()
+    return _folder_options(Path(path).parent)

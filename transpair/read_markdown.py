@@ -20,7 +20,8 @@ from .read_html import html_blocks
 from .spans import line_starts, trimmed_block
 
 MAX_NESTING = 300  # markdown-it stops reading (silently) deeper than this; Python's stack allows it
-_MD = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+# block structure only: inline tokens keep their source content, which is all the reader needs
+_MD = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").disable("inline")
 _FRONT_MATTER = regex.compile(
     r"\A(?:---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)|\+\+\+[ \t]*\n(?:.*?\n)?\+\+\+)[ \t]*(?:\n|\Z)", regex.S
 )
