@@ -191,4 +191,5 @@ def test_target_still_in_english_exits_0_with_one_warning(tmp_path):
         capture_output=True,
         text=True,
     )
-    assert report.returncode == 0 and json.loads(report.stdout)["articles"][0]["translated"] == 0
+    article = json.loads(report.stdout)["articles"][0]
+    assert report.returncode == 0 and article["translated"] == 0 and article["left_in_source"] == 3

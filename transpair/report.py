@@ -130,7 +130,12 @@ def untranslated_kind(entry: polib.POEntry) -> str:
         "source-only",
     ):  # source-only: the file's own leftovers
         return ""
-    return {Cause.PLACEHOLDER: "placeholder", Cause.LEFT_IN_SOURCE: "left_in_source"}.get(note.cause, "")
+    kinds = {
+        Cause.PLACEHOLDER: "placeholder",
+        Cause.LEFT_IN_SOURCE: "left_in_source",
+        Cause.NOT_TRANSLATED_YET: "left_in_source",  # the whole page is still in the source language
+    }
+    return kinds.get(note.cause, "")
 
 
 def entry_figures(entry: polib.POEntry) -> Figures:
