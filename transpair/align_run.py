@@ -28,8 +28,9 @@ def run_pair(
     written = pipeline.write_outputs(alignment, output, wopts, beads)
     if not quiet:
         print(f"{written}: {pipeline.summary(alignment)}", file=sys.stderr)
-    if warning := pipeline.doubt(alignment):
-        print(f"transpair: warning: {warning}", file=sys.stderr)
+    for warning in (*alignment.notes, pipeline.doubt(alignment)):
+        if warning:
+            print(f"transpair: warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

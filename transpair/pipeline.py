@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import align, catalog, embed, langid, pofile, read, tmx, untranslated
+from . import align, catalog, corrections, embed, langid, pofile, read, tmx, untranslated
 from .errors import InputError
 from .model import STATUSES, Alignment, Document
 from .pairs import Article
@@ -26,6 +26,7 @@ class AlignOptions:
     source: str = "given"  # given: SOURCE is the original | auto: decide from the texts
     markers_file: Path | None = None  # extra placeholder patterns (--markers), besides .transpair.toml
     similarity: str | None = None  # embedding backend `module:Class` (--similarity); None: multilingual USE
+    corrections: Path | None = None  # a reviewer's corrections.json (--corrections): fixed beads
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def align_documents(
     ):
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
     check_languages(source, target, src_lang, tgt_lang, markers)
-    return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity)
+    return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity, opts.corrections)
 
 
 def aligned(
@@ -108,15 +109,23 @@ def aligned(
     unit: str,
     markers: tuple[str, ...],
     similarity: str | None = None,
+    corrections_file: Path | None = None,
 ) -> Alignment:
-    """Align two documents whose languages are settled and classify every bead (translated,
-    untranslated...)."""
+    """Align two documents whose languages are settled (around a reviewer's corrections, if given) and
+    classify every bead (translated, untranslated...)."""
     source, target = replace(source, lang=src_lang), replace(target, lang=tgt_lang)
     backend = embed.shared_similarity(similarity)
-    beads = align.align_blocks(source.blocks, target.blocks, backend)
+    fixed, notes = [], ()
+    if corrections_file is None:
+        beads = align.align_blocks(source.blocks, target.blocks, backend)
+    elif unit == "sentence":
+        raise InputError(f"{corrections_file}: corrections fix paragraphs; use them without --unit sentence")
+    else:
+        beads, fixed, notes = corrections.apply(corrections_file, source, target, backend)
     if unit == "sentence":
         source, target, beads = align.refine_sentences(source, target, beads, src_lang, tgt_lang, backend)
-    return untranslated.classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang), markers)
+    found = untranslated.classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang, notes), markers)
+    return corrections.mark_reviewed(found, fixed)
 
 
 def align_files(source: str | Path, target: str | Path | None, opts: AlignOptions) -> Alignment:
