@@ -11,6 +11,7 @@ from rich.progress import Progress
 
 from . import pipeline
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
+from .model import Alignment
 from .pairs import find_articles
 
 
@@ -25,13 +26,17 @@ def run_pair(
 ) -> int:
     """Align one pair (or one lone file), write it, print what was found and any doubt about the pair."""
     alignment = pipeline.align_files(source, target, opts)
-    written = pipeline.write_outputs(alignment, output, wopts, beads)
+    tell(alignment, pipeline.write_outputs(alignment, output, wopts, beads), quiet)
+    return EXIT_OK
+
+
+def tell(alignment: Alignment, written: Path, quiet: bool) -> None:
+    """Print what was found and any warning about the pair (wrong file?) or its corrections (stale?)."""
     if not quiet:
         print(f"{written}: {pipeline.summary(alignment)}", file=sys.stderr)
     for warning in (*alignment.notes, pipeline.doubt(alignment)):
         if warning:
             print(f"transpair: warning: {warning}", file=sys.stderr)
-    return EXIT_OK
 
 
 def run_folder(

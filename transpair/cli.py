@@ -119,6 +119,55 @@ def align_cmd(
     raise typer.Exit(code)
 
 
+@app.command("review")
+def review_cmd(
+    source: Path = typer.Argument(..., help="The original article (or a folder of article pairs)."),
+    target: Path | None = typer.Argument(
+        None, help="Its translation; omit for a folder or a bilingual file."
+    ),
+    output: Path = typer.Option(
+        ..., "-o", "--output", help="HTML page to write (a folder of pages plus index.html for a folder)."
+    ),
+    corrections: Path | None = typer.Option(
+        None,
+        "--corrections",
+        help="Show the alignment with these corrections applied (a folder of NAME.corrections.json for a "
+        "folder).",
+    ),
+    source_lang: str = typer.Option("en", "--source-lang"),
+    target_lang: str = typer.Option("ko", "--target-lang"),
+    original: Original = typer.Option(
+        Original.given,
+        "--source",
+        help="given: SOURCE is the original; auto: decide which version is the original.",
+    ),
+    markers: Path | None = typer.Option(
+        None, "--markers", help="Extra placeholder patterns: TOML (patterns = [...]) or one regex per line."
+    ),
+    similarity: str | None = typer.Option(
+        None,
+        "--similarity",
+        metavar="MODULE:CLASS",
+        help="Embedding backend class (default: multilingual USE).",
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Write a page to review an alignment side by side: doubtful rows highlighted, and join, split, unpair
+    or pair rows; the edits export as corrections.json for `align --corrections`.
+
+    The page is one self-contained HTML file (no network). SOURCE may be a folder: OUTPUT/NAME.html per
+    article and OUTPUT/index.html, articles with the most doubtful beads first.
+    """
+    from . import review_run
+
+    opts = pipeline.AlignOptions(
+        "paragraph", source_lang, target_lang, original.value, markers, similarity, corrections
+    )
+    with user_errors():
+        code = review_run.run(source, target, output, opts, quiet)
+    raise typer.Exit(code)
+
+
 ReportFormat = Enum("ReportFormat", [(f, f) for f in report_run.FORMATS], type=str)
 ReportSort = Enum("ReportSort", [(s, s) for s in report_run.SORTS], type=str)
 ReportBy = Enum("ReportBy", [(b, b) for b in report_run.MEASURES], type=str)

@@ -1,0 +1,94 @@
+"""Run `transpair review` on a pair or a folder: align as `align` does, write the review pages and, for a
+folder, an index page of the articles sorted by doubtful beads."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+
+from . import pipeline, pofile, review
+from .align_run import tell
+from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
+from .pairs import Article, find_articles
+
+INDEX = "index.html"
+
+
+def corrections_name(article: str) -> str:
+    """The file a folder page exports: NAME.corrections.json (the name's last part)."""
+    return f"{Path(article).name}.corrections.json"
+
+
+def run_pair(
+    source: Path, target: Path | None, output: Path, opts: pipeline.AlignOptions, quiet: bool
+) -> int:
+    """Align one pair (or a lone file) and write its review page."""
+    pofile.refuse_overwriting([output], [p for p in (source, target, opts.corrections) if p])
+    alignment = pipeline.align_files(source, target, opts)
+    tell(alignment, pofile.write_text(output, review.render_page(alignment)), quiet)
+    return EXIT_OK
+
+
+def article_options(opts: pipeline.AlignOptions, article: Article) -> pipeline.AlignOptions:
+    """A folder's options for one article: its own NAME.corrections.json from the --corrections folder."""
+    if opts.corrections is None:
+        return opts
+    own = opts.corrections / f"{article.name}.corrections.json"
+    return replace(opts, corrections=own if own.is_file() else None)
+
+
+def review_article(article: Article, out_dir: Path, opts: pipeline.AlignOptions) -> review.IndexRow:
+    """Align one article of a folder, write OUT_DIR/NAME.html and return its index entry."""
+    page = f"{article.name}.html"
+    try:
+        alignment = pipeline.align_files(article.source, article.target, article_options(opts, article))
+        out = out_dir / page
+        out.parent.mkdir(parents=True, exist_ok=True)
+        pofile.write_text(out, review.render_page(alignment, corrections_name(article.name)))
+    except InputError as exc:
+        return review.IndexRow(article.name, "", error=str(exc))
+    except OSError as exc:
+        return review.IndexRow(
+            article.name, "", error=f"{out_dir / page}: cannot write ({exc.strerror or exc})"
+        )
+    return review.index_row(article.name, page, alignment)
+
+
+def run_folder(folder: Path, out_dir: Path, opts: pipeline.AlignOptions, quiet: bool) -> int:
+    """Review every article of a folder (failures are listed, the rest go on) and write the index page."""
+    if opts.corrections is not None and not opts.corrections.is_dir():
+        raise InputError(
+            f"{opts.corrections}: with a folder, --corrections names a folder of NAME.corrections.json"
+        )
+    articles = find_articles(folder, opts.source_lang, opts.target_lang)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
+        for article in progress.track(articles, description="reviewing"):
+            rows.append(review_article(article, out_dir, opts))
+            if rows[-1].error:
+                progress.console.print(
+                    error_line(rows[-1].error), markup=False, highlight=False, soft_wrap=True
+                )
+    pofile.write_text(out_dir / INDEX, review.render_index(rows, f"transpair review: {folder.name}"))
+    failed = sum(bool(r.error) for r in rows)
+    if not quiet:
+        print(
+            f"{len(rows) - failed} of {len(rows)} articles reviewed into {out_dir / INDEX}", file=sys.stderr
+        )
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def run(
+    source: Path, target: Path | None, output: Path, opts: pipeline.AlignOptions, quiet: bool = False
+) -> int:
+    """A folder or a pair, as SOURCE says; the exit code."""
+    if not source.is_dir():
+        return run_pair(source, target, output, opts, quiet)
+    if target is not None:
+        raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
+    return run_folder(source, output, opts, quiet)
