@@ -236,7 +236,7 @@
     render();
   });
   document.addEventListener("keydown", (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.target.matches("input, textarea")) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || event.target.matches("input:not([type=checkbox]), textarea, select")) return;
     const keys = { j: () => move(1), n: () => move(1), k: () => move(-1), p: () => move(-1) };
     keys.f = () => onlyDoubtful.click();
     keys.u = () => document.getElementById("undo").click();
