@@ -201,3 +201,29 @@ def test_align_command_refuses_bad_corrections_in_one_line(tmp_path, runner):
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("transpair: error:")
     sentence = runner.invoke(app, [*args[:-1], str(tmp_path / "none.json"), "--unit", "sentence"])
     assert sentence.exit_code == 2 and "without --unit sentence" in sentence.stderr
+
+
+def test_align_folder_takes_each_article_s_corrections_from_a_folder(tmp_path, runner):
+    folder, fixes = tmp_path / "in", tmp_path / "fixes"
+    folder.mkdir(), fixes.mkdir()
+    for name in ("tutorial-appetite", "tutorial-venv"):
+        for lang in ("en", "ko"):
+            shutil.copy(GOLD / f"{name}.{lang}.txt", folder)
+    src, tgt = (read.read_document(folder / f"tutorial-venv.{lang}.txt") for lang in ("en", "ko"))
+    fixed = [corrections.fixed_of(Bead((0,), (), 1.0), src, tgt)]
+    (fixes / "tutorial-venv.corrections.json").write_text(
+        json.dumps(corrections.corrections_json(fixed, src, tgt))
+    )
+    fake = ["--similarity", "fake_similarity:BagOfWords", "-q"]
+    args = ["align", str(folder), "-o", str(tmp_path / "po"), "--beads", str(tmp_path / "b"), *fake]
+    result = runner.invoke(app, [*args, "--corrections", str(fixes)])
+    assert result.exit_code == 0, result.output
+    beads = {
+        n: json.loads((tmp_path / "b" / f"{n}.json").read_text())["beads"]
+        for n in ("tutorial-appetite", "tutorial-venv")
+    }
+    first = next(b for b in beads["tutorial-venv"] if b["source"] == [0])
+    assert first["target"] == [] and first["reason"].endswith("reviewed")
+    assert not any(b.get("reason", "").endswith("reviewed") for b in beads["tutorial-appetite"])
+    refused = runner.invoke(app, [*args, "--corrections", str(fixes / "tutorial-venv.corrections.json")])
+    assert refused.exit_code == 2 and "names a folder" in refused.stderr

@@ -49,6 +49,7 @@ def run_folder(
 ) -> int:
     """Align every article of a folder with a progress bar; an article that fails is reported and the rest go
     on."""
+    pipeline.check_corrections_folder(opts)
     articles = find_articles(folder, opts.source_lang, opts.target_lang)
     failed = 0
     with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:

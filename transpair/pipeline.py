@@ -158,6 +158,22 @@ def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:
     return out_dir / f"{article.name}.{fmt}"
 
 
+def check_corrections_folder(opts: AlignOptions) -> None:
+    """With a folder of articles, --corrections must name a folder of NAME.corrections.json."""
+    if opts.corrections is not None and not opts.corrections.is_dir():
+        raise InputError(
+            f"{opts.corrections}: with a folder, --corrections names a folder of NAME.corrections.json"
+        )
+
+
+def article_options(opts: AlignOptions, article: Article) -> AlignOptions:
+    """A folder's options for one article: its own NAME.corrections.json from the --corrections folder."""
+    if opts.corrections is None:
+        return opts
+    own = opts.corrections / f"{article.name}.corrections.json"
+    return replace(opts, corrections=own if own.is_file() else None)
+
+
 def align_folder(
     articles: list[Article],
     out_dir: Path,
@@ -172,7 +188,8 @@ def align_folder(
         try:
             for folder in {out.parent, beads.parent if beads else out.parent}:
                 folder.mkdir(parents=True, exist_ok=True)
-            yield article, write_outputs(align_files(article.source, article.target, opts), out, wopts, beads)
+            alignment = align_files(article.source, article.target, article_options(opts, article))
+            yield article, write_outputs(alignment, out, wopts, beads)
         except OSError as exc:
             yield article, InputError(f"{out}: cannot write ({exc.strerror or exc})")
         except InputError as exc:

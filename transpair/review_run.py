@@ -4,7 +4,6 @@ folder, an index page of the articles sorted by doubtful beads."""
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
@@ -33,19 +32,13 @@ def run_pair(
     return EXIT_OK
 
 
-def article_options(opts: pipeline.AlignOptions, article: Article) -> pipeline.AlignOptions:
-    """A folder's options for one article: its own NAME.corrections.json from the --corrections folder."""
-    if opts.corrections is None:
-        return opts
-    own = opts.corrections / f"{article.name}.corrections.json"
-    return replace(opts, corrections=own if own.is_file() else None)
-
-
 def review_article(article: Article, out_dir: Path, opts: pipeline.AlignOptions) -> review.IndexRow:
     """Align one article of a folder, write OUT_DIR/NAME.html and return its index entry."""
     page = f"{article.name}.html"
     try:
-        alignment = pipeline.align_files(article.source, article.target, article_options(opts, article))
+        alignment = pipeline.align_files(
+            article.source, article.target, pipeline.article_options(opts, article)
+        )
         out = out_dir / page
         out.parent.mkdir(parents=True, exist_ok=True)
         pofile.write_text(out, review.render_page(alignment, corrections_name(article.name)))
