@@ -19,7 +19,7 @@ from pathlib import Path
 from string import Template
 from urllib.parse import quote
 
-from . import corrections
+from . import corrections, pipeline
 from .model import STATUSES, Alignment, Bead, Document
 
 OUTDATED = "outdated"  # a status shown when history says the source changed since the translation
@@ -61,15 +61,8 @@ def page_data(alignment: Alignment, corrections_name: str = "corrections.json") 
         "source_lang": alignment.source_lang,
         "target_lang": alignment.target_lang,
         "beads": [
-            {
-                "source": list(b.source),
-                "target": list(b.target),
-                "status": b.status,
-                "score": round(b.score, 2),
-                "reason": b.reason,
-                "reviewed": corrections.reviewed(b),
-            }
-            for b in alignment.beads
+            found | {"reviewed": corrections.reviewed(bead)}
+            for found, bead in zip(pipeline.beads_json(alignment)["beads"], alignment.beads)
         ],
         "statuses": list(PAGE_STATUSES),
         "doubtful": list(DOUBTFUL),
