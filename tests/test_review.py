@@ -95,3 +95,12 @@ def test_index_sorts_by_doubtful_beads_and_escapes_names():
     assert ("a%3Cx%3E.html", "a&lt;x&gt;") in names
     assert rows[0].doubtful == 1 and rows[0].statuses == (("translated", 1), ("fuzzy", 1))
     assert "z.en.md: no such file" in page and "<script" not in page
+
+
+def test_saved_edits_belong_to_one_alignment_of_one_pair():
+    key = review.page_data(alignment())["key"]
+    assert review.page_data(alignment())["key"] == key
+    assert review.page_data(alignment(tgt=("하나.", "둘!")))["key"] != key
+    other = alignment()
+    other = Alignment(other.source, other.target, (Bead((0, 1), (0, 1), 1.0, "translated", "reviewed"),))
+    assert review.page_data(other)["key"] != key

@@ -52,18 +52,22 @@ def _side(doc: Document) -> dict:
 
 
 def page_data(alignment: Alignment, corrections_name: str = "corrections.json") -> dict:
-    """Everything the page script needs: both documents, the beads, the statuses and the export format."""
-    texts = alignment.source.text + "\x00" + alignment.target.text
+    """Everything the page script needs: both documents, the beads, the statuses and the export format.
+
+    `key` names the page's saved edits in localStorage: a page of other texts or another alignment (e.g.
+    made again with the exported corrections) starts afresh."""
+    beads = [
+        found | {"reviewed": corrections.reviewed(bead)}
+        for found, bead in zip(pipeline.beads_json(alignment)["beads"], alignment.beads)
+    ]
+    texts = (alignment.source.path, alignment.target.path, alignment.source.text, alignment.target.text)
     return {
-        "key": corrections.text_hash(f"{alignment.source.path}\x00{alignment.target.path}\x00{texts}"),
+        "key": corrections.text_hash("\x00".join([*texts, json.dumps(beads)])),
         "source": _side(alignment.source),
         "target": _side(alignment.target),
         "source_lang": alignment.source_lang,
         "target_lang": alignment.target_lang,
-        "beads": [
-            found | {"reviewed": corrections.reviewed(bead)}
-            for found, bead in zip(pipeline.beads_json(alignment)["beads"], alignment.beads)
-        ],
+        "beads": beads,
         "statuses": list(PAGE_STATUSES),
         "doubtful": list(DOUBTFUL),
         "symbols": SYMBOLS,
