@@ -93,3 +93,24 @@ def test_review_bad_input_is_one_line(tmp_path, runner):
         result = runner.invoke(app, [*args, *FAKE])
         assert result.exit_code == 2, args
         assert result.stderr.count("\n") == 1 and result.stderr.startswith("transpair: error:"), result.stderr
+
+
+def test_review_reuses_the_alignment_align_wrote(tmp_path, runner):
+    source, target = PAIR.with_suffix(".en.txt"), PAIR.with_suffix(".ko.txt")
+    beads = tmp_path / "beads.json"
+    runner.invoke(
+        app, ["align", str(source), str(target), "-o", str(tmp_path / "a.po"), "--beads", str(beads), *FAKE]
+    )
+    data = json.loads(beads.read_text())
+    data["beads"][0] |= {"status": "fuzzy", "reason": "checked by hand"}
+    beads.write_text(json.dumps(data))
+    page = tmp_path / "review.html"
+    result = runner.invoke(app, ["review", str(source), str(target), "-o", str(page), "--beads", str(beads)])
+    assert result.exit_code == 0, result.output
+    shown = embedded(page)["beads"]
+    assert shown[0]["status"] == "fuzzy" and shown[0]["reason"] == "checked by hand"
+    assert [(b["source"], b["target"]) for b in shown] == [(b["source"], b["target"]) for b in data["beads"]]
+    other = CORPORA / "pydocs" / "tutorial-venv"
+    args = ["review", str(other.with_suffix(".en.txt")), str(other.with_suffix(".ko.txt")), "-o", str(page)]
+    refused = runner.invoke(app, [*args, "--beads", str(beads)])
+    assert refused.exit_code == 2 and "do not fit" in refused.stderr

@@ -138,6 +138,11 @@ def review_cmd(
         help="Show the alignment with these corrections applied (a folder of NAME.corrections.json for a "
         "folder).",
     ),
+    beads: Path | None = typer.Option(
+        None,
+        "--beads",
+        help="Reuse the alignment `align --beads` wrote instead of aligning again (a folder: NAME.json).",
+    ),
     source_lang: str = typer.Option("en", "--source-lang"),
     target_lang: str = typer.Option("ko", "--target-lang"),
     original: Original = ORIGINAL,
@@ -157,7 +162,7 @@ def review_cmd(
         "paragraph", source_lang, target_lang, original.value, markers, similarity, corrections
     )
     with user_errors():
-        code = review_run.run(source, target, output, opts, quiet)
+        code = review_run.run(source, target, output, opts, beads, quiet)
     raise typer.Exit(code)
 
 

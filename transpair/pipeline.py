@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import align, catalog, corrections, embed, langid, pofile, read, tmx, untranslated
-from .errors import InputError
-from .model import STATUSES, Alignment, Document
+from .errors import InputError, existing_file
+from .model import STATUSES, Alignment, Bead, Document
 from .pairs import Article
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
@@ -242,6 +242,33 @@ def beads_json(alignment: Alignment) -> dict:
             for b in alignment.beads
         ],
     }
+
+
+def _covers(beads: tuple[Bead, ...], side: int, doc: Document) -> bool:
+    """True when the beads take every block of the document once, in order, on that side."""
+    return [i for b in beads for i in (b.source, b.target)[side]] == list(range(len(doc.blocks)))
+
+
+def read_beads(path: str | Path, source: Document, target: Document) -> Alignment:
+    """The alignment an `align --beads` run wrote for these documents (reused instead of aligning again);
+    InputError when the file is not one or was made from other texts."""
+    path = existing_file(path, "beads file")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        beads = tuple(
+            Bead(tuple(b["source"]), tuple(b["target"]), float(b["score"]), b["status"], b.get("reason", ""))
+            for b in data["beads"]
+        )
+        langs = (str(data["source_lang"]), str(data["target_lang"]))
+        if any(b.status not in STATUSES for b in beads):
+            raise ValueError("unknown status")
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{path}: not a beads file written by align --beads ({exc})") from None
+    if not _covers(beads, 0, source) or not _covers(beads, 1, target):
+        raise InputError(
+            f"{path}: its beads do not fit {source.path} and {target.path} (made from other texts?)"
+        )
+    return Alignment(source, target, beads, *langs)
 
 
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:

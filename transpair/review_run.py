@@ -9,9 +9,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
-from . import pipeline, pofile, review
+from . import pipeline, pofile, read, review
 from .align_run import tell
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
+from .model import Alignment
 from .pairs import Article, find_articles
 
 INDEX = "index.html"
@@ -22,23 +23,42 @@ def corrections_name(article: str) -> str:
     return f"{Path(article).name}.corrections.json"
 
 
+def aligned(
+    source: Path, target: Path | None, opts: pipeline.AlignOptions, beads: Path | None = None
+) -> Alignment:
+    """The pair's alignment: the one `align --beads` wrote when BEADS is given, else aligned as align does."""
+    if beads is None:
+        return pipeline.align_files(source, target, opts)
+    if target is None or opts.corrections is not None:
+        raise InputError(f"{beads}: --beads needs SOURCE and TARGET, and no --corrections (align with them)")
+    return pipeline.read_beads(beads, read.read_document(source), read.read_document(target))
+
+
 def run_pair(
-    source: Path, target: Path | None, output: Path, opts: pipeline.AlignOptions, quiet: bool
+    source: Path,
+    target: Path | None,
+    output: Path,
+    opts: pipeline.AlignOptions,
+    beads: Path | None,
+    quiet: bool,
 ) -> int:
-    """Align one pair (or a lone file) and write its review page."""
-    pofile.refuse_overwriting([output], [p for p in (source, target, opts.corrections) if p])
-    alignment = pipeline.align_files(source, target, opts)
+    """Align one pair (or a lone file), or reuse its --beads alignment, and write its review page."""
+    pofile.refuse_overwriting([output], [p for p in (source, target, opts.corrections, beads) if p])
+    alignment = aligned(source, target, opts, beads)
     tell(alignment, pofile.write_text(output, review.render_page(alignment)), quiet)
     return EXIT_OK
 
 
-def review_article(article: Article, out_dir: Path, opts: pipeline.AlignOptions) -> review.IndexRow:
-    """Align one article of a folder, write OUT_DIR/NAME.html and return its index entry."""
+def review_article(
+    article: Article, out_dir: Path, opts: pipeline.AlignOptions, beads_dir: Path | None
+) -> review.IndexRow:
+    """Align one article of a folder (or reuse BEADS_DIR/NAME.json), write OUT_DIR/NAME.html and return its
+    index entry."""
     page = f"{article.name}.html"
+    beads = beads_dir / f"{article.name}.json" if beads_dir else None
     try:
-        alignment = pipeline.align_files(
-            article.source, article.target, pipeline.article_options(opts, article)
-        )
+        beads = beads if beads and beads.is_file() else None
+        alignment = aligned(article.source, article.target, pipeline.article_options(opts, article), beads)
         out = out_dir / page
         out.parent.mkdir(parents=True, exist_ok=True)
         pofile.write_text(out, review.render_page(alignment, corrections_name(article.name)))
@@ -51,7 +71,9 @@ def review_article(article: Article, out_dir: Path, opts: pipeline.AlignOptions)
     return review.index_row(article.name, page, alignment)
 
 
-def run_folder(folder: Path, out_dir: Path, opts: pipeline.AlignOptions, quiet: bool) -> int:
+def run_folder(
+    folder: Path, out_dir: Path, opts: pipeline.AlignOptions, beads_dir: Path | None, quiet: bool
+) -> int:
     """Review every article of a folder (failures are listed, the rest go on) and write the index page."""
     if opts.corrections is not None and not opts.corrections.is_dir():
         raise InputError(
@@ -62,7 +84,7 @@ def run_folder(folder: Path, out_dir: Path, opts: pipeline.AlignOptions, quiet: 
     rows = []
     with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
         for article in progress.track(articles, description="reviewing"):
-            rows.append(review_article(article, out_dir, opts))
+            rows.append(review_article(article, out_dir, opts, beads_dir))
             if rows[-1].error:
                 progress.console.print(
                     error_line(rows[-1].error), markup=False, highlight=False, soft_wrap=True
@@ -77,11 +99,16 @@ def run_folder(folder: Path, out_dir: Path, opts: pipeline.AlignOptions, quiet: 
 
 
 def run(
-    source: Path, target: Path | None, output: Path, opts: pipeline.AlignOptions, quiet: bool = False
+    source: Path,
+    target: Path | None,
+    output: Path,
+    opts: pipeline.AlignOptions,
+    beads: Path | None = None,
+    quiet: bool = False,
 ) -> int:
     """A folder or a pair, as SOURCE says; the exit code."""
     if not source.is_dir():
-        return run_pair(source, target, output, opts, quiet)
+        return run_pair(source, target, output, opts, beads, quiet)
     if target is not None:
         raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
-    return run_folder(source, output, opts, quiet)
+    return run_folder(source, output, opts, beads, quiet)
