@@ -4,9 +4,10 @@ import json
 import re
 import shutil
 
+import polib
 from conftest import CORPORA
 
-from transpair import corrections, read
+from transpair import corrections, read, review
 from transpair.cli import app
 from transpair.model import Bead
 
@@ -114,3 +115,29 @@ def test_review_reuses_the_alignment_align_wrote(tmp_path, runner):
     args = ["review", str(other.with_suffix(".en.txt")), str(other.with_suffix(".ko.txt")), "-o", str(page)]
     refused = runner.invoke(app, [*args, "--beads", str(beads)])
     assert refused.exit_code == 2 and "do not fit" in refused.stderr
+
+
+def test_review_with_the_earlier_po_shows_outdated_rows(tmp_path, runner):
+    source, target = tmp_path / "a.en.txt", PAIR.with_suffix(".ko.txt")
+    text = PAIR.with_suffix(".en.txt").read_text(encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
+    po = tmp_path / "a.po"
+    runner.invoke(app, ["align", str(source), str(target), "-o", str(po), *FAKE])
+    catalog = polib.pofile(str(po))  # a translator improves the translation in the PO
+    old = next(e for e in catalog if "Python is just the language for you." in e.msgid)
+    old.msgstr = "파이썬은 바로 당신을 위한 언어입니다."
+    catalog.save()
+    edited = "Python is just the language for you, and for your team."
+    source.write_text(text.replace("Python is just the language for you.", edited), encoding="utf-8")
+    merged = runner.invoke(app, ["align", str(source), str(target), "-o", str(po), "--no-backup", *FAKE])
+    assert merged.exit_code == 0 and "#| msgid" in po.read_text()
+    page = tmp_path / "review.html"
+    result = runner.invoke(app, ["review", str(source), str(target), "-o", str(page), "--po", str(po), *FAKE])
+    assert result.exit_code == 0, result.output
+    data = embedded(page)
+    outdated = [b for b in data["beads"] if b["status"] == "outdated"]
+    assert len(outdated) == 1
+    assert edited in [data["source"]["blocks"][i]["text"] for i in outdated[0]["source"]]
+    was = " ".join(old.msgid.split())
+    quoted = was if len(was) <= review.HISTORY_QUOTE else was[: review.HISTORY_QUOTE - 1] + "…"
+    assert outdated[0]["reason"] == f'source changed since the translation (was "{quoted}")'

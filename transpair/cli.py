@@ -143,6 +143,12 @@ def review_cmd(
         "--beads",
         help="Reuse the alignment `align --beads` wrote instead of aligning again (a folder: NAME.json).",
     ),
+    po: Path | None = typer.Option(
+        None,
+        "--po",
+        help="The article's PO from earlier align runs: entries whose source changed since their translation "
+        "(fuzzy with #| msgid) show as outdated (a folder: NAME.po).",
+    ),
     source_lang: str = typer.Option("en", "--source-lang"),
     target_lang: str = typer.Option("ko", "--target-lang"),
     original: Original = ORIGINAL,
@@ -162,7 +168,7 @@ def review_cmd(
         "paragraph", source_lang, target_lang, original.value, markers, similarity, corrections
     )
     with user_errors():
-        code = review_run.run(source, target, output, opts, beads, quiet)
+        code = review_run.run(source, target, output, opts, review_run.Earlier(beads, po), quiet)
     raise typer.Exit(code)
 
 

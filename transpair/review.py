@@ -12,14 +12,16 @@ import base64
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from importlib.resources import files
 from pathlib import Path
 from string import Template
 from urllib.parse import quote
 
-from . import corrections, pipeline
+import polib
+
+from . import catalog, corrections, pipeline, pofile
 from .model import STATUSES, Alignment, Bead, Document
 
 OUTDATED = "outdated"  # a status shown when history says the source changed since the translation
@@ -34,6 +36,7 @@ SYMBOLS = {  # each status also differs in symbol and label, not only in colour
     OUTDATED: "↻",
     "reviewed": "★",
 }
+HISTORY_QUOTE = 80  # characters of the previous source quoted in an outdated row's reason
 _ASSETS = files("transpair") / "review_assets"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -41,6 +44,25 @@ _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 def doubtful(bead: Bead) -> bool:
     """True for a bead whose pairing a person should check (and no reviewer has fixed yet)."""
     return bead.status in DOUBTFUL and not corrections.reviewed(bead)
+
+
+def with_history(alignment: Alignment, po: polib.POFile) -> Alignment:
+    """Beads whose entry in the article's earlier PO is fuzzy with a previous source (`#| msgid`, left by a
+    merge) become outdated: the source changed since the translation was made."""
+    changed = {
+        pofile.entry_key(e): e for e in po if not e.obsolete and e.previous_msgid and "fuzzy" in e.flags
+    }
+    entries = iter(catalog.build_catalog(alignment))  # one entry per bead with source text, in order
+
+    def mark(bead: Bead) -> Bead:
+        entry = changed.get(pofile.entry_key(next(entries))) if bead.source else None
+        if entry is None:
+            return bead
+        was = " ".join(entry.previous_msgid.split())
+        was = was if len(was) <= HISTORY_QUOTE else was[: HISTORY_QUOTE - 1] + "…"
+        return replace(bead, status=OUTDATED, reason=f'source changed since the translation (was "{was}")')
+
+    return replace(alignment, beads=tuple(mark(b) for b in alignment.beads))
 
 
 def _side(doc: Document) -> dict:

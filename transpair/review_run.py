@@ -4,6 +4,7 @@ folder, an index page of the articles sorted by doubtful beads."""
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -23,15 +24,35 @@ def corrections_name(article: str) -> str:
     return f"{Path(article).name}.corrections.json"
 
 
-def aligned(
-    source: Path, target: Path | None, opts: pipeline.AlignOptions, beads: Path | None = None
-) -> Alignment:
-    """The pair's alignment: the one `align --beads` wrote when BEADS is given, else aligned as align does."""
-    if beads is None:
-        return pipeline.align_files(source, target, opts)
-    if target is None or opts.corrections is not None:
-        raise InputError(f"{beads}: --beads needs SOURCE and TARGET, and no --corrections (align with them)")
-    return pipeline.read_beads(beads, read.read_document(source), read.read_document(target))
+@dataclass(frozen=True)
+class Earlier:
+    """What earlier runs left for an article: align's --beads JSON (reused instead of aligning again) and
+    its PO (whose fuzzy entries with a previous source show as outdated). Folders for a folder."""
+
+    beads: Path | None = None
+    po: Path | None = None
+
+    def of(self, article: Article) -> Earlier:
+        """An article's own files from the folders: BEADS/NAME.json and PO/NAME.po, where they exist."""
+        own = [
+            d / f"{article.name}{suffix}" if d else None
+            for d, suffix in ((self.beads, ".json"), (self.po, ".po"))
+        ]
+        return Earlier(*(p if p and p.is_file() else None for p in own))
+
+
+def aligned(source: Path, target: Path | None, opts: pipeline.AlignOptions, earlier: Earlier) -> Alignment:
+    """The pair's alignment (the one `align --beads` wrote, if given, else aligned as align does), with the
+    outdated beads marked when its earlier PO is given."""
+    if earlier.beads is None:
+        alignment = pipeline.align_files(source, target, opts)
+    elif target is None or opts.corrections is not None:
+        raise InputError(
+            f"{earlier.beads}: --beads needs SOURCE and TARGET, and no --corrections (align with them)"
+        )
+    else:
+        alignment = pipeline.read_beads(earlier.beads, read.read_document(source), read.read_document(target))
+    return review.with_history(alignment, pofile.read_po(earlier.po)) if earlier.po else alignment
 
 
 def run_pair(
@@ -39,26 +60,27 @@ def run_pair(
     target: Path | None,
     output: Path,
     opts: pipeline.AlignOptions,
-    beads: Path | None,
+    earlier: Earlier,
     quiet: bool,
 ) -> int:
     """Align one pair (or a lone file), or reuse its --beads alignment, and write its review page."""
-    pofile.refuse_overwriting([output], [p for p in (source, target, opts.corrections, beads) if p])
-    alignment = aligned(source, target, opts, beads)
+    inputs = (source, target, opts.corrections, earlier.beads, earlier.po)
+    pofile.refuse_overwriting([output], [p for p in inputs if p])
+    alignment = aligned(source, target, opts, earlier)
     tell(alignment, pofile.write_text(output, review.render_page(alignment)), quiet)
     return EXIT_OK
 
 
 def review_article(
-    article: Article, out_dir: Path, opts: pipeline.AlignOptions, beads_dir: Path | None
+    article: Article, out_dir: Path, opts: pipeline.AlignOptions, earlier: Earlier
 ) -> review.IndexRow:
-    """Align one article of a folder (or reuse BEADS_DIR/NAME.json), write OUT_DIR/NAME.html and return its
+    """Align one article of a folder (or reuse its earlier files), write OUT_DIR/NAME.html and return its
     index entry."""
     page = f"{article.name}.html"
-    beads = beads_dir / f"{article.name}.json" if beads_dir else None
     try:
-        beads = beads if beads and beads.is_file() else None
-        alignment = aligned(article.source, article.target, pipeline.article_options(opts, article), beads)
+        alignment = aligned(
+            article.source, article.target, pipeline.article_options(opts, article), earlier.of(article)
+        )
         out = out_dir / page
         out.parent.mkdir(parents=True, exist_ok=True)
         pofile.write_text(out, review.render_page(alignment, corrections_name(article.name)))
@@ -72,7 +94,7 @@ def review_article(
 
 
 def run_folder(
-    folder: Path, out_dir: Path, opts: pipeline.AlignOptions, beads_dir: Path | None, quiet: bool
+    folder: Path, out_dir: Path, opts: pipeline.AlignOptions, earlier: Earlier, quiet: bool
 ) -> int:
     """Review every article of a folder (failures are listed, the rest go on) and write the index page."""
     if opts.corrections is not None and not opts.corrections.is_dir():
@@ -84,7 +106,7 @@ def run_folder(
     rows = []
     with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
         for article in progress.track(articles, description="reviewing"):
-            rows.append(review_article(article, out_dir, opts, beads_dir))
+            rows.append(review_article(article, out_dir, opts, earlier))
             if rows[-1].error:
                 progress.console.print(
                     error_line(rows[-1].error), markup=False, highlight=False, soft_wrap=True
@@ -103,12 +125,12 @@ def run(
     target: Path | None,
     output: Path,
     opts: pipeline.AlignOptions,
-    beads: Path | None = None,
+    earlier: Earlier = Earlier(),
     quiet: bool = False,
 ) -> int:
     """A folder or a pair, as SOURCE says; the exit code."""
     if not source.is_dir():
-        return run_pair(source, target, output, opts, beads, quiet)
+        return run_pair(source, target, output, opts, earlier, quiet)
     if target is not None:
         raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
-    return run_folder(source, output, opts, beads, quiet)
+    return run_folder(source, output, opts, earlier, quiet)
