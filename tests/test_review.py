@@ -104,3 +104,15 @@ def test_saved_edits_belong_to_one_alignment_of_one_pair():
     other = alignment()
     other = Alignment(other.source, other.target, (Bead((0, 1), (0, 1), 1.0, "translated", "reviewed"),))
     assert review.page_data(other)["key"] != key
+
+
+def test_nothing_is_doubtful_in_an_article_with_no_translation():
+    lone = alignment()
+    lone = Alignment(
+        lone.source,
+        doc([], "a.ko.md"),
+        (Bead((0,), (), 1.0, "source-only"), Bead((1,), (), 1.0, "source-only")),
+    )
+    assert review.page_data(lone)["doubtful"] == []
+    assert review.index_row("a", "a.html", lone).doubtful == 0
+    assert review.page_data(alignment())["doubtful"] == list(review.DOUBTFUL)

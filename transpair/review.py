@@ -41,9 +41,14 @@ _ASSETS = files("transpair") / "review_assets"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
-def doubtful(bead: Bead) -> bool:
+def doubtful_statuses(alignment: Alignment) -> tuple[str, ...]:
+    """The statuses that make a row doubtful; none when one side has no text (there is nothing to pair)."""
+    return DOUBTFUL if alignment.source.blocks and alignment.target.blocks else ()
+
+
+def doubtful(bead: Bead, statuses: tuple[str, ...] = DOUBTFUL) -> bool:
     """True for a bead whose pairing a person should check (and no reviewer has fixed yet)."""
-    return bead.status in DOUBTFUL and not corrections.reviewed(bead)
+    return bead.status in statuses and not corrections.reviewed(bead)
 
 
 def with_history(alignment: Alignment, po: polib.POFile) -> Alignment:
@@ -91,7 +96,7 @@ def page_data(alignment: Alignment, corrections_name: str = "corrections.json") 
         "target_lang": alignment.target_lang,
         "beads": beads,
         "statuses": list(PAGE_STATUSES),
-        "doubtful": list(DOUBTFUL),
+        "doubtful": list(doubtful_statuses(alignment)),
         "symbols": SYMBOLS,
         "format": corrections.FORMAT,
         "version": corrections.VERSION,
@@ -148,7 +153,7 @@ def index_row(name: str, page: str, alignment: Alignment) -> IndexRow:
         name,
         page,
         len(alignment.beads),
-        sum(doubtful(b) for b in alignment.beads),
+        sum(doubtful(b, doubtful_statuses(alignment)) for b in alignment.beads),
         tuple((s, counts[s]) for s in PAGE_STATUSES if counts[s]),
     )
 
