@@ -23,13 +23,15 @@ def doc(texts, path="a.txt") -> Document:
 
 
 def positional(src, tgt) -> list[Bead]:
-    """A stand-in gap aligner: pairs blocks by position, the rest one-sided (local indices)."""
-    pairs = [Bead((k,), (k,), 0.5, "translated") for k in range(min(len(src), len(tgt)))]
-    return (
-        pairs
-        + [Bead((k,), (), 0.5) for k in range(len(tgt), len(src))]
-        + [Bead((), (k,), 0.5) for k in range(len(src), len(tgt))]
-    )
+    """A stand-in gap aligner (local indices): the first two source blocks with the first target block when
+    there are more source blocks, then pairs by position, the rest one-sided."""
+    merged = len(src) > len(tgt) >= 1
+    first = [Bead((0, 1), (0,), 0.5, "translated")] if merged else []
+    s0, t0 = (2, 1) if merged else (0, 0)
+    count = min(len(src) - s0, len(tgt) - t0)
+    pairs = [Bead((s0 + k,), (t0 + k,), 0.5, "translated") for k in range(count)]
+    rest = [Bead((k,), (), 0.5) for k in range(s0 + count, len(src))]
+    return first + pairs + rest + [Bead((), (k,), 0.5) for k in range(t0 + count, len(tgt))]
 
 
 def test_text_hash_is_fnv1a_64():
