@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from transpair import corrections, evaluate, pipeline, read
 from transpair.cli import app
 from transpair.errors import InputError
-from transpair.model import Alignment, Bead, Block, Document
+from transpair.model import Alignment, Bead, Block, Cause, Document
 
 GOLD = shared_data() / "pydocs-ko-hard"
 
@@ -114,16 +114,20 @@ def test_align_around_covers_every_block_once_in_order_and_keeps_the_fixed_beads
 
 
 def test_mark_reviewed_makes_a_low_confidence_bead_sure_and_keeps_text_findings():
-    source, target = doc(["One.", "Two."]), doc(["하나.", "Two."])
+    source, target = doc(["One.", "Two.", "Three."]), doc(["하나.", "Two.", "셋."])
     beads = (
-        Bead((0,), (0,), 0.2, "fuzzy", corrections.LOW_CONFIDENCE),
-        Bead((1,), (1,), 0.9, "untranslated", "left in English"),
+        Bead((0,), (0,), 0.2, "fuzzy", "low alignment confidence", Cause.LOW_CONFIDENCE),
+        Bead((1,), (1,), 0.9, "untranslated", "left in English", Cause.LEFT_IN_SOURCE),
+        Bead((2,), (2,), 0.3, "fuzzy", "low alignment confidence", Cause.LOW_CONFIDENCE),
     )
-    fixed = [corrections.Fixed(b.source, b.target, "") for b in beads]
+    fixed = [corrections.Fixed(b.source, b.target, "") for b in beads[:2]]
     marked = corrections.mark_reviewed(Alignment(source, target, beads), fixed).beads
-    assert marked[0] == Bead((0,), (0,), 1.0, "translated", "reviewed")
-    assert marked[1] == Bead((1,), (1,), 1.0, "untranslated", "left in English; reviewed")
-    assert all(corrections.reviewed(b) for b in marked)
+    assert marked[0] == Bead((0,), (0,), 1.0, "translated", "reviewed", reviewed=True)
+    left = Bead(
+        (1,), (1,), 1.0, "untranslated", "left in English; reviewed", Cause.LEFT_IN_SOURCE, reviewed=True
+    )
+    assert marked[1] == left
+    assert marked[2] == beads[2]
 
 
 def gold_doc(name):
@@ -179,6 +183,7 @@ def test_align_command_applies_corrections_and_warns_about_stale_ones(tmp_path, 
         "status": "translated",
         "score": 1.0,
         "reason": "reviewed",
+        "reviewed": True,
     }
     po = out.read_text()
     assert "#. transpair: 2-1 heading score=1.00 status=translated\n#. translated: reviewed\n" in po

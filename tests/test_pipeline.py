@@ -150,3 +150,11 @@ def test_read_beads_gives_back_the_alignment_beads_json_wrote(tmp_path):
     path.write_text(json.dumps(pipeline.beads_json(alignment)).replace('"fuzzy"', '"maybe"'))
     with pytest.raises(InputError, match="not a beads file"):
         pipeline.read_beads(path, source, target)
+
+
+def test_options_are_keyword_only():
+    with pytest.raises(TypeError):
+        pipeline.AlignOptions("sentence")
+    with pytest.raises(TypeError):
+        pipeline.WriteOptions(True)
+    assert pipeline.AlignOptions(original="auto").original == "auto"

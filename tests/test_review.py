@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from transpair import corrections, review
-from transpair.model import Alignment, Bead, Block, Document
+from transpair.model import Alignment, Bead, Block, Cause, Document
 
 
 def doc(texts, path) -> Document:
@@ -19,7 +19,7 @@ def doc(texts, path) -> Document:
 def alignment(src=("One.", "Two."), tgt=("하나.", "둘.")) -> Alignment:
     beads = (
         Bead((0,), (0,), 0.91, "translated"),
-        Bead((1,), (1,), 0.2, "fuzzy", corrections.LOW_CONFIDENCE),
+        Bead((1,), (1,), 0.2, "fuzzy", "low alignment confidence", Cause.LOW_CONFIDENCE),
     )
     return Alignment(doc(src, "dir/a.en.md"), doc(tgt, "dir/a.ko.md"), beads)
 
@@ -44,7 +44,7 @@ def test_page_data_carries_blocks_beads_and_the_export_format():
         "target": [1],
         "status": "fuzzy",
         "score": 0.2,
-        "reason": corrections.LOW_CONFIDENCE,
+        "reason": "low alignment confidence",
         "reviewed": False,
     }
     assert data["format"] == corrections.FORMAT and data["corrections_name"] == "a.corrections.json"
@@ -57,7 +57,9 @@ def test_doubtful_rows_and_reviewed_ones():
     assert review.doubtful(Bead((1,), (), 0.9, "source-only"))
     assert not review.doubtful(Bead((1,), (1,), 0.9, "translated"))
     assert not review.doubtful(Bead((1,), (1,), 0.9, "untranslated", "left in English"))
-    assert not review.doubtful(Bead((1,), (), 1.0, "source-only", "missing in target; reviewed"))
+    assert not review.doubtful(
+        Bead((1,), (), 1.0, "source-only", "missing in target; reviewed", reviewed=True)
+    )
 
 
 @given(st.text())

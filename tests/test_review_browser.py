@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import shared_data
 
-from transpair import corrections, evaluate, read, review, untranslated
-from transpair.model import Alignment, Bead, Block, Document
+from transpair import classify, corrections, evaluate, read, review
+from transpair.model import Alignment, Bead, Block, Cause, Document
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
@@ -82,7 +82,7 @@ def small_alignment() -> Alignment:
     target = doc(["제목 첫 문단.", "둘째.", "마지막", "하나.", "역주: 추가."], "post.ko.md")
     beads = (
         Bead((0, 1), (0,), 0.9, "translated"),
-        Bead((2,), (1,), 0.3, "fuzzy", corrections.LOW_CONFIDENCE),
+        Bead((2,), (1,), 0.3, "fuzzy", "low alignment confidence", Cause.LOW_CONFIDENCE),
         Bead((3,), (), 0.8, "source-only", "missing in target"),
         Bead((4,), (2, 3), 0.7, "translated"),
         Bead((), (4,), 0.6, "target-only"),
@@ -181,7 +181,7 @@ def korean_alignment(name="guide-essentials-watchers") -> Alignment:
     gold = next(d for d in evaluate.load_gold(shared_data() / "vuedocs-ko") if d.name == name)
     source, target = read.read_document(gold.source), read.read_document(gold.target)
     beads = tuple(Bead(s, t, 1.0) for s, t in gold.beads)
-    return untranslated.classify(Alignment(source, target, beads))
+    return classify.classify(Alignment(source, target, beads))
 
 
 @pytest.mark.parametrize("width", [1280, 390])

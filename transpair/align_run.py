@@ -34,7 +34,7 @@ def tell(alignment: Alignment, written: Path, quiet: bool) -> None:
     """Print what was found and any warning about the pair (wrong file?) or its corrections (stale?)."""
     if not quiet:
         print(f"{written}: {pipeline.summary(alignment)}", file=sys.stderr)
-    for warning in (*alignment.notes, pipeline.doubt(alignment)):
+    for warning in (*alignment.warnings, pipeline.doubt(alignment)):
         if warning:
             print(f"transpair: warning: {warning}", file=sys.stderr)
 

@@ -117,9 +117,22 @@ def align_cmd(
     A single file with no TARGET is split by language (bilingual articles).
     """
     opts = pipeline.AlignOptions(
-        unit.value, source_lang, target_lang, original.value, markers, similarity, corrections
+        unit=unit.value,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        original=original.value,
+        markers_file=markers,
+        similarity=similarity,
+        corrections=corrections,
     )
-    wopts = pipeline.WriteOptions(force, backup, prefer_target, not no_wrap, out_format.value, unit.value)
+    wopts = pipeline.WriteOptions(
+        force=force,
+        backup=backup,
+        prefer_target=prefer_target,
+        wrap=not no_wrap,
+        format=out_format.value,
+        unit=unit.value,
+    )
     with user_errors():
         code = align_run.run(source, target, output, beads, opts, wopts, quiet)
     raise typer.Exit(code)
@@ -165,7 +178,12 @@ def review_cmd(
     from . import review_run
 
     opts = pipeline.AlignOptions(
-        "paragraph", source_lang, target_lang, original.value, markers, similarity, corrections
+        source_lang=source_lang,
+        target_lang=target_lang,
+        original=original.value,
+        markers_file=markers,
+        similarity=similarity,
+        corrections=corrections,
     )
     with user_errors():
         code = review_run.run(source, target, output, opts, review_run.Earlier(beads, po), quiet)
@@ -212,15 +230,15 @@ def report_cmd(
     still reported), 1 when below --fail-under.
     """
     opts = report_run.ReportOptions(
-        fmt.value,
-        by.value,
-        sort.value,
-        sections,
-        output,
-        badge,
-        fail_under,
-        quiet,
-        (source_lang, target_lang),
+        format=fmt.value,
+        by=by.value,
+        sort=sort.value,
+        sections=sections,
+        output=output,
+        badge=badge,
+        fail_under=fail_under,
+        quiet=quiet,
+        langs=(source_lang, target_lang),
     )
     with user_errors():
         code = report_run.run(paths, opts)

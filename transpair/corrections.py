@@ -19,12 +19,11 @@ from pathlib import Path
 from . import align
 from .embed import Similarity
 from .errors import InputError, existing_file
-from .model import Alignment, Bead, Block, Document
+from .model import Alignment, Bead, Block, Cause, Document
 
 FORMAT = "transpair-corrections"
 VERSION = 1
-REVIEWED = "reviewed"  # the reason (or its suffix) of a bead a reviewer fixed; it lands in the PO's #. note
-LOW_CONFIDENCE = "low alignment confidence"  # align's reason for a fuzzy bead; a reviewed pairing is sure
+REVIEWED = "reviewed"  # the reason (or its suffix, for people) of a bead a reviewer fixed: the PO's #. note
 _FNV_OFFSET, _FNV_PRIME, _MASK = 0xCBF29CE484222325, 0x100000001B3, (1 << 64) - 1
 
 GapAligner = Callable[[Sequence[Block], Sequence[Block]], list[Bead]]
@@ -198,22 +197,17 @@ def apply(
     return beads, fixed, (stale_warning(path, stale, len(loaded)),) if stale else ()
 
 
-def reviewed(bead: Bead) -> bool:
-    """True for a bead a reviewer fixed (see mark_reviewed)."""
-    return bead.reason == REVIEWED or bead.reason.endswith(f"; {REVIEWED}")
-
-
 def mark_reviewed(alignment: Alignment, fixed: Sequence[Fixed]) -> Alignment:
-    """Mark the classified beads that came from corrections: sure (score 1), never fuzzy for low confidence,
-    and 'reviewed' in their reason (the PO's #. note); what classify found in their text stays."""
+    """Mark the classified beads that came from corrections: reviewed, sure (score 1), never fuzzy for low
+    confidence, and 'reviewed' in their reason (the PO's #. note); what classify found in their text stays."""
     keys = {(f.source, f.target) for f in fixed}
 
     def mark(bead: Bead) -> Bead:
         if (bead.source, bead.target) not in keys:
             return bead
-        status, reason = bead.status, bead.reason
-        if reason == LOW_CONFIDENCE:
-            status, reason = "translated", ""
-        return replace(bead, score=1.0, status=status, reason=f"{reason}; {REVIEWED}" if reason else REVIEWED)
+        if bead.cause == Cause.LOW_CONFIDENCE:
+            bead = replace(bead, status="translated", reason="", cause=Cause.NONE)
+        reason = f"{bead.reason}; {REVIEWED}" if bead.reason else REVIEWED
+        return replace(bead, score=1.0, reason=reason, reviewed=True)
 
     return replace(alignment, beads=tuple(mark(b) for b in alignment.beads))

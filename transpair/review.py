@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 import polib
 
-from . import catalog, corrections, pipeline, pofile
+from . import catalog, corrections, entry_state, pipeline, pofile
 from .model import STATUSES, Alignment, Bead, Document
 
 OUTDATED = "outdated"  # a status shown when history says the source changed since the translation
@@ -48,14 +48,14 @@ def doubtful_statuses(alignment: Alignment) -> tuple[str, ...]:
 
 def doubtful(bead: Bead, statuses: tuple[str, ...] = DOUBTFUL) -> bool:
     """True for a bead whose pairing a person should check (and no reviewer has fixed yet)."""
-    return bead.status in statuses and not corrections.reviewed(bead)
+    return bead.status in statuses and not bead.reviewed
 
 
 def with_history(alignment: Alignment, po: polib.POFile) -> Alignment:
     """Beads whose entry in the article's earlier PO is fuzzy with a previous source (`#| msgid`, left by a
     merge) become outdated: the source changed since the translation was made."""
     changed = {
-        pofile.entry_key(e): e for e in po if not e.obsolete and e.previous_msgid and "fuzzy" in e.flags
+        pofile.entry_key(e): e for e in po if entry_state.state(e) == entry_state.FUZZY and e.previous_msgid
     }
     entries = iter(catalog.build_catalog(alignment))  # one entry per bead with source text, in order
 
@@ -84,8 +84,8 @@ def page_data(alignment: Alignment, corrections_name: str = "corrections.json") 
     `key` names the page's saved edits in localStorage: a page of other texts or another alignment (e.g.
     made again with the exported corrections) starts afresh."""
     beads = [
-        found | {"reviewed": corrections.reviewed(bead)}
-        for found, bead in zip(pipeline.beads_json(alignment)["beads"], alignment.beads)
+        found | {"reviewed": found.get("reviewed", False)}
+        for found in pipeline.beads_json(alignment)["beads"]
     ]
     texts = (alignment.source.path, alignment.target.path, alignment.source.text, alignment.target.text)
     return {

@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
-from . import pipeline, pofile, read, review
+from . import pipeline, pofile, read, review, write
 from .align_run import tell
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .model import Alignment
@@ -65,9 +65,9 @@ def run_pair(
 ) -> int:
     """Align one pair (or a lone file), or reuse its --beads alignment, and write its review page."""
     inputs = (source, target, opts.corrections, earlier.beads, earlier.po)
-    pofile.refuse_overwriting([output], [p for p in inputs if p])
+    write.refuse_overwriting([output], [p for p in inputs if p])
     alignment = aligned(source, target, opts, earlier)
-    tell(alignment, pofile.write_text(output, review.render_page(alignment)), quiet)
+    tell(alignment, write.write_text(output, review.render_page(alignment)), quiet)
     return EXIT_OK
 
 
@@ -83,7 +83,7 @@ def review_article(
         )
         out = out_dir / page
         out.parent.mkdir(parents=True, exist_ok=True)
-        pofile.write_text(out, review.render_page(alignment, corrections_name(article.name)))
+        write.write_text(out, review.render_page(alignment, corrections_name(article.name)))
     except InputError as exc:
         return review.IndexRow(article.name, "", error=str(exc))
     except OSError as exc:
@@ -111,7 +111,7 @@ def run_folder(
                 progress.console.print(
                     error_line(rows[-1].error), markup=False, highlight=False, soft_wrap=True
                 )
-    pofile.write_text(out_dir / INDEX, review.render_index(rows, f"transpair review: {folder.name}"))
+    write.write_text(out_dir / INDEX, review.render_index(rows, f"transpair review: {folder.name}"))
     failed = sum(bool(r.error) for r in rows)
     if not quiet:
         print(
