@@ -210,21 +210,22 @@ def test_align_command_refuses_bad_corrections_in_one_line(tmp_path, runner):
     assert sentence.exit_code == 2 and "without --unit sentence" in sentence.stderr
 
 
-def test_align_folder_takes_each_article_s_corrections_from_a_folder(tmp_path, runner):
+def test_folders_take_each_article_s_corrections_from_a_folder_and_warn_about_stale_ones(tmp_path, runner):
     folder, fixes = tmp_path / "in", tmp_path / "fixes"
     folder.mkdir(), fixes.mkdir()
     for name in ("tutorial-appetite", "tutorial-venv"):
         for lang in ("en", "ko"):
             shutil.copy(GOLD / f"{name}.{lang}.txt", folder)
     src, tgt = (read.read_document(folder / f"tutorial-venv.{lang}.txt") for lang in ("en", "ko"))
-    fixed = [corrections.fixed_of(Bead((0,), (), 1.0), src, tgt)]
-    (fixes / "tutorial-venv.corrections.json").write_text(
-        json.dumps(corrections.corrections_json(fixed, src, tgt))
-    )
+    fixed = [corrections.fixed_of(Bead((0,), (), 1.0), src, tgt), corrections.Fixed((1,), (1,), "0" * 16)]
+    own = fixes / "tutorial-venv.corrections.json"
+    own.write_text(json.dumps(corrections.corrections_json(fixed, src, tgt)))
     fake = ["--similarity", "fake_similarity:BagOfWords", "-q"]
     args = ["align", str(folder), "-o", str(tmp_path / "po"), "--beads", str(tmp_path / "b"), *fake]
     result = runner.invoke(app, [*args, "--corrections", str(fixes)])
     assert result.exit_code == 0, result.output
+    stale = f"transpair: warning: {corrections.stale_warning(own, 1, 2)}"
+    assert [line for line in result.stderr.splitlines() if "warning" in line] == [stale]
     beads = {
         n: json.loads((tmp_path / "b" / f"{n}.json").read_text())["beads"]
         for n in ("tutorial-appetite", "tutorial-venv")
@@ -232,5 +233,10 @@ def test_align_folder_takes_each_article_s_corrections_from_a_folder(tmp_path, r
     first = next(b for b in beads["tutorial-venv"] if b["source"] == [0])
     assert first["target"] == [] and first["reason"].endswith("reviewed")
     assert not any(b.get("reason", "").endswith("reviewed") for b in beads["tutorial-appetite"])
-    refused = runner.invoke(app, [*args, "--corrections", str(fixes / "tutorial-venv.corrections.json")])
+    refused = runner.invoke(app, [*args, "--corrections", str(own)])
     assert refused.exit_code == 2 and "names a folder" in refused.stderr
+    review = ["review", str(folder), "-o", str(tmp_path / "pages"), "--corrections", str(fixes), *fake]
+    reviewed = runner.invoke(app, review)
+    assert reviewed.exit_code == 0 and [
+        line for line in reviewed.stderr.splitlines() if "warning" in line
+    ] == [stale]

@@ -85,7 +85,7 @@ def test_align_folder_reports_errors_per_article_and_goes_on(tmp_path):
     runs = pipeline.align_folder(
         find_articles(folder), tmp_path / "out", pipeline.AlignOptions(), pipeline.WriteOptions()
     )
-    results = {article.name: result for article, result in runs}
+    results = {article.name: result for article, result, _ in runs}
     assert isinstance(results["bad"], InputError)
     assert results["good"] == tmp_path / "out" / "good.po" and results["good"].exists()
 

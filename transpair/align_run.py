@@ -54,13 +54,19 @@ def run_folder(
     failed = 0
     with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
         results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir)
-        for _, result in progress.track(results, total=len(articles), description="aligning"):
-            if isinstance(result, InputError):
-                failed += 1
-                progress.console.print(error_line(result), markup=False, highlight=False, soft_wrap=True)
+        for _, result, warnings in progress.track(results, total=len(articles), description="aligning"):
+            failed += isinstance(result, InputError)
+            problems(progress.console, result if isinstance(result, InputError) else None, warnings)
     if not quiet:
         print(f"{len(articles) - failed} of {len(articles)} articles aligned into {out_dir}", file=sys.stderr)
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def problems(console: Console, error: object | None, warnings: tuple[str, ...]) -> None:
+    """Print an article's error line and its warnings under a folder's progress bar."""
+    lines = [error_line(error)] if error else []
+    for line in lines + [f"transpair: warning: {w}" for w in warnings]:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def run(

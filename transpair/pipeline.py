@@ -178,8 +178,9 @@ def align_folder(
     opts: AlignOptions,
     wopts: WriteOptions,
     beads_dir: Path | None = None,
-) -> Iterator[tuple[Article, Path | InputError]]:
-    """Align articles into OUT_DIR/NAME.po (and BEADS_DIR/NAME.json), yielding each PO path or error."""
+) -> Iterator[tuple[Article, Path | InputError, tuple[str, ...]]]:
+    """Align articles into OUT_DIR/NAME.po (and BEADS_DIR/NAME.json), yielding each PO path or error and
+    the alignment's warnings (stale corrections)."""
     for article in articles:
         out = output_path(out_dir, article, wopts.format)
         beads = beads_dir / f"{article.name}.json" if beads_dir else None
@@ -187,11 +188,11 @@ def align_folder(
             for folder in {out.parent, beads.parent if beads else out.parent}:
                 folder.mkdir(parents=True, exist_ok=True)
             alignment = align_files(article.source, article.target, article_options(opts, article))
-            yield article, write_outputs(alignment, out, wopts, beads)
+            yield article, write_outputs(alignment, out, wopts, beads), alignment.warnings
         except OSError as exc:
-            yield article, InputError(f"{out}: cannot write ({exc.strerror or exc})")
+            yield article, InputError(f"{out}: cannot write ({exc.strerror or exc})"), ()
         except InputError as exc:
-            yield article, exc
+            yield article, exc, ()
 
 
 def summary(alignment: Alignment) -> str:

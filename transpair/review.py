@@ -144,6 +144,7 @@ class IndexRow:
     doubtful: int = 0
     statuses: tuple[tuple[str, int], ...] = ()
     error: str = ""
+    warnings: tuple[str, ...] = ()  # printed by the command (stale corrections), not shown on the page
 
 
 def index_row(name: str, page: str, alignment: Alignment) -> IndexRow:
@@ -155,6 +156,7 @@ def index_row(name: str, page: str, alignment: Alignment) -> IndexRow:
         len(alignment.beads),
         sum(doubtful(b, doubtful_statuses(alignment)) for b in alignment.beads),
         tuple((s, counts[s]) for s in PAGE_STATUSES if counts[s]),
+        warnings=alignment.warnings,
     )
 
 

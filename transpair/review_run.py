@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.progress import Progress
 
 from . import pipeline, pofile, read, review, write
-from .align_run import tell
-from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
+from .align_run import problems, tell
+from .errors import EXIT_INPUT, EXIT_OK, InputError
 from .model import Alignment
 from .pairs import Article, find_articles
 
@@ -107,10 +107,7 @@ def run_folder(
     with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
         for article in progress.track(articles, description="reviewing"):
             rows.append(review_article(article, out_dir, opts, earlier))
-            if rows[-1].error:
-                progress.console.print(
-                    error_line(rows[-1].error), markup=False, highlight=False, soft_wrap=True
-                )
+            problems(progress.console, rows[-1].error, rows[-1].warnings)
     write.write_text(out_dir / INDEX, review.render_index(rows, f"transpair review: {folder.name}"))
     failed = sum(bool(r.error) for r in rows)
     if not quiet:
