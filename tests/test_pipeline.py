@@ -1,5 +1,6 @@
 """The align job's glue: language checks, bilingual files, beads JSON, folders."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -7,7 +8,7 @@ from conftest import CORPORA
 
 from transpair import pipeline
 from transpair.errors import InputError
-from transpair.model import Cause
+from transpair.model import Alignment, Bead, Cause
 from transpair.pairs import find_articles
 from transpair.read import read_document
 
@@ -84,7 +85,7 @@ def test_align_folder_reports_errors_per_article_and_goes_on(tmp_path):
     runs = pipeline.align_folder(
         find_articles(folder), tmp_path / "out", pipeline.AlignOptions(), pipeline.WriteOptions()
     )
-    results = {article.name: result for article, result in runs}
+    results = {article.name: result for article, result, _ in runs}
     assert isinstance(results["bad"], InputError)
     assert results["good"] == tmp_path / "out" / "good.po" and results["good"].exists()
 
@@ -146,13 +147,33 @@ def test_target_still_in_the_source_language_is_not_translated_yet(tmp_path):
     assert {(b.status, b.cause, b.reason) for b in alignment.beads if b.source} == {
         ("untranslated", Cause.NOT_TRANSLATED_YET, "target still in English")
     }
-    assert "still in English" in pipeline.doubt(alignment)
+    assert len(alignment.warnings) == 1 and "still in English" in alignment.warnings[0]
+    assert pipeline.doubt(alignment) is None
 
 
 def test_older_copy_needs_shared_wording():
     doc = read_document(CORPORA / "pydocs" / "howto-annotations.en.txt")
     other = read_document(CORPORA / "pydocs" / "tutorial-appetite.en.txt")
     assert pipeline.is_older_copy(doc, doc) and not pipeline.is_older_copy(doc, other)
+
+
+def test_read_beads_gives_back_the_alignment_beads_json_wrote(tmp_path):
+    source = read_document(write(tmp_path / "a.en.txt", EN))
+    target = read_document(write(tmp_path / "a.ko.txt", KO[:3]))
+    beads = (
+        Bead((0, 1), (0,), 0.5, "fuzzy", "low alignment confidence"),
+        Bead((2,), (), 0.9, "source-only", "missing in target"),
+        Bead((3,), (1, 2), 0.8, "translated"),
+    )
+    alignment = Alignment(source, target, beads, "en", "ko")
+    path = tmp_path / "beads.json"
+    path.write_text(json.dumps(pipeline.beads_json(alignment)))
+    assert pipeline.read_beads(path, source, target) == alignment
+    with pytest.raises(InputError, match="do not fit"):
+        pipeline.read_beads(path, target, source)
+    path.write_text(json.dumps(pipeline.beads_json(alignment)).replace('"fuzzy"', '"maybe"'))
+    with pytest.raises(InputError, match="not a beads file"):
+        pipeline.read_beads(path, source, target)
 
 
 def test_options_are_keyword_only():
