@@ -3,6 +3,8 @@
 Every excerpt is written for these tests (modelled on each generator's documented syntax).
 """
 
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -154,3 +156,12 @@ def test_components_with_indented_html_children_are_read_as_html():
         "  </TeamPageTitle>\n</TeamPage>\n"
     )
     assert [b.text for b in markdown_blocks(text)] == ["Meet the Team", "The work is guided by a team."]
+
+
+def test_unclosed_fences_and_open_tags_read_in_linear_time():
+    unclosed = "```smart\nSome text words here.\n" * 3000
+    open_tags = "<Note\n" * 5000
+    started = time.perf_counter()
+    assert markdown_blocks(unclosed) == ()  # an unclosed fence is code to the end, as CommonMark reads it
+    assert len(markdown_blocks(open_tags)) == 1
+    assert time.perf_counter() - started < 2.0

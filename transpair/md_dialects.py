@@ -151,6 +151,20 @@ def _fence_close(lines: list[str], first: int, fence: str, nested: bool) -> int:
     return len(lines)
 
 
+def _blank(line: str) -> bool:
+    """A line with nothing but spaces."""
+    return not line.strip()
+
+
+def _next_index(lines: list[str], test) -> list[int]:
+    """For each index (and one past the end), the first index at or after it whose line passes `test`
+    (len(lines) when none does), in one backward pass."""
+    found = [len(lines)] * (len(lines) + 1)
+    for j in range(len(lines) - 1, -1, -1):
+        found[j] = j if test(lines[j]) else found[j + 1]
+    return found
+
+
 class _Scanner:
     """One pass over the lines: the view, titles, fences and the stack of indented bodies."""
 
@@ -164,6 +178,8 @@ class _Scanner:
         self.bodies: list[int] = []  # body indentation of each open MkDocs admonition
         self.code_until = -1  # index of the line closing the code fence we are in
         self.handled: set[int] = set()  # lines already emptied ahead of the scan (closing fences, options)
+        self.tag_ends: list[int] | None = None  # computed when a component tag spans lines
+        self.blanks: list[int] = []
 
     def title(self, i: int, removed: int, found: regex.Match | None) -> None:
         """Record the title group of a wrapper line's match as a span of the article."""
@@ -182,13 +198,16 @@ class _Scanner:
         first = _INFO_WORD.match(info)
         word = first.group() if first else ""
         close = _fence_close(self.view, i + 1, found.group("fence"), True)
-        callout = word in self.options.prose_fences or (
-            bool(word) and not is_language(word) and is_prose(self.view[i + 1 : close])
+        callout = (
+            close < len(self.lines)
+            and (  # unclosed, it is code to the end, as CommonMark reads it
+                word in self.options.prose_fences
+                or (bool(word) and not is_language(word) and is_prose(self.view[i + 1 : close]))
+            )
         )
         if callout:
             self.mask(i, line)
-            if close < len(self.lines):
-                self.mask(close, self.view[close])
+            self.mask(close, self.view[close])
             self.title(i, removed + found.start("info"), _HEADER.search(info))
         elif "`" not in info or found.group("fence")[0] == "~":
             self.code_until = _fence_close(self.view, i + 1, found.group("fence"), False)
@@ -235,12 +254,13 @@ class _Scanner:
     def tag_end(self, i: int) -> int | None:
         """The line ending a component tag opened on line i (its attributes on the lines between), None when
         a blank line comes first."""
-        for j in range(i + 1, len(self.view)):
-            if not self.view[j].strip():
-                return None
-            if _TAG_END.match(self.view[j]):
-                return j
-        return None
+        if self.tag_ends is None:  # the next tag-ending line and the next blank line after each line
+            self.tag_ends, self.blanks = (
+                _next_index(self.lines, _TAG_END.match),
+                _next_index(self.lines, _blank),
+            )
+        end = self.tag_ends[i + 1]
+        return end if end < self.blanks[i + 1] else None
 
     def indented_after(self, i: int) -> bool:
         """Whether the line after i is indented as code: a component's indented children are HTML, read
