@@ -165,3 +165,8 @@ def test_unclosed_fences_and_open_tags_read_in_linear_time():
     assert markdown_blocks(unclosed) == ()  # an unclosed fence is code to the end, as CommonMark reads it
     assert len(markdown_blocks(open_tags)) == 1
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_bracket_line_that_is_a_defined_link_stays_text():
+    text = "[cut]\n\n[guide]\n\n[Guide]: https://example.com/guide\n"
+    assert [b.text for b in markdown_blocks(text)] == ["[guide]"]

@@ -47,6 +47,7 @@ _IMAGES_ONLY = regex.compile(
 _MACRO = regex.compile(
     r"""[ \t]*\[[a-z][\w-]*(?:[ \t]+[\w-]+(?:=(?:"[^"]*"|'[^']*'|[^\s\]"']+))?)*\][ \t]*$"""
 )
+_LINK_LABEL = regex.compile(r"^[ \t>]{0,3}\[([^\]]+)\]:", regex.M)
 _PREFIX = regex.compile(r"[ \t>]*")
 _CODE_SPAN = regex.compile(r"`+[^`]*`+")
 _LINK_TARGET = regex.compile(r"\]\([^)]*\)")
@@ -174,6 +175,7 @@ class _Scanner:
         self.starts = starts
         self.options = options
         self.skips = [regex.compile(p) for p in options.skip_lines]
+        self.labels = {" ".join(m.group(1).lower().split()) for m in _LINK_LABEL.finditer(text)}
         self.titles: list[tuple[int, int]] = []
         self.bodies: list[int] = []  # body indentation of each open MkDocs admonition
         self.code_until = -1  # index of the line closing the code fence we are in
@@ -244,12 +246,16 @@ class _Scanner:
             or _ESM.match(line)
             or _JSX_COMMENT.match(line)
             or _IMAGES_ONLY.match(line)
-            or _MACRO.match(line)
+            or (_MACRO.match(line) and self.macro(line))
             or any(p.search(line) for p in self.skips)
         ):
             return False
         self.mask(i, line)
         return True
+
+    def macro(self, line: str) -> bool:
+        """A `[name attr=…]` line is a site macro unless it is a link to one of the page's definitions."""
+        return " ".join(line.strip()[1:-1].lower().split()) not in self.labels
 
     def tag_end(self, i: int) -> int | None:
         """The line ending a component tag opened on line i (its attributes on the lines between), None when
