@@ -5,7 +5,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transpair.read_html import html_blocks, root_tag
+from transpair.read_html import html_blocks
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Site</title><script>var s = "<p>not text</p>";</script><style>p {}</style></head>
@@ -67,12 +67,21 @@ def test_scripts_navigation_asides_and_page_chrome_are_skipped():
         assert skipped not in texts
 
 
-def test_root_is_article_then_main_then_the_whole_page():
-    assert root_tag("<body><main><p>m</p></main><article><p>a</p></article></body>") == "article"
-    assert root_tag("<body><main><p>m</p></main><div><p>long long text</p></div></body>") == "main"
-    assert root_tag("<body><div id=a><p>short</p></div></body>") is None
-    page = "<body><main><p>m</p></main><div><p>long long text</p></div></body>"
-    assert [b.text for b in html_blocks(page)] == ["m"]
+def test_root_is_every_article_then_main_then_the_whole_page():
+    page = "<body><main><p>m</p><article><p>a</p></article></main><article><p>b</p></article></body>"
+    assert [b.text for b in html_blocks(page)] == ["a", "b"]
+    assert [b.text for b in html_blocks("<body><main><p>m</p></main><div><p>long text</p></div></body>")] == [
+        "m"
+    ]
+    assert [b.text for b in html_blocks("<body><div id=a><p>short</p></div><p>more</p></body>")] == [
+        "short",
+        "more",
+    ]
+
+
+def test_article_named_in_a_script_or_comment_is_no_root():
+    page = "<body><script>el.innerHTML = '<article>x</article>'</script><!-- <main> --><p>Text.</p></body>"
+    assert [b.text for b in html_blocks(page)] == ["Text."]
 
 
 def test_body_is_never_narrowed_to_a_div():

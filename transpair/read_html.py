@@ -40,15 +40,8 @@ SKIPPED = {
 PAGE_CHROME = {"header", "footer"}  # skipped unless inside an <article> (a post's own title header)
 VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "embed", "area", "col", "param", "track"}
 SELF_CLOSING = {"p", "li", "dt", "dd", "td", "th", "tr", "option"}  # a second one closes the first
-_ROOT = regex.compile(r"<(article|main)\b", regex.I)
 _EDGE_BREAKS = regex.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", regex.I)
 _SPACE = regex.compile(r"\s+")
-
-
-def root_tag(text: str) -> str | None:
-    """The element holding the article: 'article' when the page has one, else 'main', else None (all)."""
-    found = {m.group(1).lower() for m in _ROOT.finditer(text)}
-    return next((tag for tag in ("article", "main") if tag in found), None)
 
 
 def inline(name: str) -> bool:
@@ -57,20 +50,19 @@ def inline(name: str) -> bool:
 
 
 class _Reader(HTMLParser):
-    """Collects runs of inline content inside the article root, outside skipped elements."""
+    """Collects runs of inline content outside skipped elements, with the <article> or <main> they are in."""
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=False)
         self.text, self.starts = text, line_starts(text)
-        self.root = root_tag(text)
-        self.inside = 0 if self.root else 1  # open root elements
-        self.articles = 0  # open <article> elements
+        self.open = {"article": 0, "main": 0}  # open <article> and <main> elements
+        self.seen: set[str] = set()  # which of the two the page has (outside skipped elements)
         self.skipping: list[str] = []  # open skipped elements
         self.stack: list[tuple[str, str]] = []  # open block elements and the kind of text inside them
         self.run: tuple[int, int] | None = None  # [start, end) of the current run
         self.has_text = False
         self.last_br: int | None = None  # start of a <br> with nothing but space after it so far
-        self.blocks: list[Block] = []
+        self.blocks: list[tuple[Block, frozenset[str]]] = []  # each with the roots it sits in
 
     def here(self) -> int:
         """Offset in the text of the event being handled."""
@@ -94,9 +86,9 @@ class _Reader(HTMLParser):
             tail = next((m.start() for m in edges if m.end() == len(span) and m.start() >= lead), len(span))
             block = trimmed_block(self.text, self.starts, start + lead, start + tail, self.kind())
             if block:
-                self.blocks.append(
-                    Block(_SPACE.sub(" ", block.text), block.kind, block.line, block.start, block.end)
-                )
+                text = _SPACE.sub(" ", block.text)
+                within = frozenset(name for name, depth in self.open.items() if depth)
+                self.blocks.append((Block(text, block.kind, block.line, block.start, block.end), within))
         self.run, self.has_text, self.last_br = None, False, None
 
     def kind(self) -> str:
@@ -104,26 +96,29 @@ class _Reader(HTMLParser):
         return self.stack[-1][1] if self.stack else "paragraph"
 
     def active(self) -> bool:
-        """Whether content here belongs to the article."""
-        return self.inside > 0 and not self.skipping
+        """Whether content here is read (not inside a skipped element)."""
+        return not self.skipping
+
+    def article(self) -> tuple[Block, ...]:
+        """The blocks of the article body: those in an <article>, else in <main>, else all."""
+        root = next((name for name in ("article", "main") if name in self.seen), None)
+        return tuple(block for block, within in self.blocks if root is None or root in within)
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        """Open an element: root, skipped, inline (extends the run) or block (ends the run)."""
+        """Open an element: skipped, inline (extends the run) or block (ends the run)."""
         start = self.here()
         end = start + len(self.get_starttag_text() or "")
         if self.skipping:
             self.skipping += [tag] if tag == self.skipping[0] and tag not in VOID else []
             return
-        self.articles += tag == "article"
-        if tag == self.root:
-            self.inside += 1
-        if not self.inside:
-            return
         if inline(tag):
             self.inline_tag(tag, start, end)
             return
         self.flush()
-        if tag in SKIPPED or (tag in PAGE_CHROME and not self.articles):
+        if tag in self.open:
+            self.open[tag] += 1
+            self.seen.add(tag)
+        if tag in SKIPPED or (tag in PAGE_CHROME and not self.open["article"]):
             if tag not in VOID:
                 self.skipping.append(tag)
             return
@@ -149,14 +144,14 @@ class _Reader(HTMLParser):
         self.last_br = start if tag == "br" else None
 
     def handle_endtag(self, tag: str) -> None:
-        """Close an element: leave a skipped one or the root, end the run at a block end tag."""
+        """Close an element: leave a skipped one, end the run at a block end tag."""
         start = self.here()
         end = self.text.find(">", start) + 1 or len(self.text)
         if self.skipping:
             if tag == self.skipping[0]:
                 self.skipping.pop()
             return
-        if self.inside and inline(tag):
+        if inline(tag):
             self.extend(start, end, False)
             self.last_br = None
             return
@@ -164,9 +159,8 @@ class _Reader(HTMLParser):
         if any(name == tag for name, _ in self.stack):
             while self.stack.pop()[0] != tag:
                 pass
-        self.articles -= tag == "article" and self.articles > 0
-        if tag == self.root and self.inside:
-            self.inside -= 1
+        if self.open.get(tag):
+            self.open[tag] -= 1
 
     def handle_data(self, data: str) -> None:
         """Text: starts or extends the run (space only extends one)."""
@@ -204,4 +198,4 @@ def html_blocks(text: str) -> tuple[Block, ...]:
     reader.feed(text)
     reader.close()
     reader.flush()
-    return tuple(reader.blocks)
+    return reader.article()
