@@ -170,3 +170,22 @@ def test_unclosed_fences_and_open_tags_read_in_linear_time():
 def test_a_bracket_line_that_is_a_defined_link_stays_text():
     text = "[cut]\n\n[guide]\n\n[Guide]: https://example.com/guide\n"
     assert [b.text for b in markdown_blocks(text)] == ["[guide]"]
+
+
+def test_nested_mkdocs_admonitions_and_tabs():
+    text = (
+        '=== "Python"\n\n    Run the script.\n\n'
+        '???+ warning "Careful"\n    Outer text.\n\n    !!! tip\n        Inner text.\n\n    Outer again.\n\n'
+        "Back outside.\n"
+    )
+    texts = [b.text for b in markdown_blocks(text)]
+    assert texts == [
+        "Python",
+        "Run the script.",
+        "Careful",
+        "Outer text.",
+        "Inner text.",
+        "Outer again.",
+        "Back outside.",
+    ]
+    assert all(text[b.start : b.end] == b.text for b in markdown_blocks(text))
