@@ -193,3 +193,29 @@ def test_target_still_in_english_exits_0_with_one_warning(tmp_path):
     )
     article = json.loads(report.stdout)["articles"][0]
     assert report.returncode == 0 and article["translated"] == 0 and article["left_in_source"] == 3
+
+
+def test_vitepress_pair_aligns_titles_and_bodies_and_applies_back(tmp_path):
+    src, tgt = tmp_path / "a.en.md", tmp_path / "a.ko.md"
+    src.write_text(
+        "# Installing\n\nInstall the package with pip before you begin.\n\n"
+        "::: tip Faster installs\nUse a local cache to make repeated installs much faster.\n:::\n"
+    )
+    tgt.write_text(
+        "# 설치\n\n시작하기 전에 pip으로 패키지를 설치하세요.\n\n"
+        "::: tip 더 빠른 설치\n로컬 캐시를 쓰면 반복 설치가 훨씬 빨라집니다.\n:::\n"
+    )
+    assert runner_invoke(["align", str(src), str(tgt), "-o", str(tmp_path / "a.po")]).returncode == 0
+    po = polib.pofile(str(tmp_path / "a.po"))
+    pairs = {e.msgid: e.msgstr for e in po}
+    assert pairs["Faster installs"] == "더 빠른 설치" and ":::" not in "".join(pairs)
+    assert (
+        runner_invoke(["apply", str(tmp_path / "a.po"), str(src), "-o", str(tmp_path / "out.md")]).returncode
+        == 0
+    )
+    assert (tmp_path / "out.md").read_text() == tgt.read_text()
+
+
+def runner_invoke(args: list[str]) -> subprocess.CompletedProcess:
+    """The real CLI in a subprocess."""
+    return subprocess.run([sys.executable, "-m", "transpair.cli", *args], capture_output=True, text=True)
