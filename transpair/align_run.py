@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
-from . import pipeline
+from . import pipeline, pofile
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .pairs import find_articles
 
@@ -24,6 +24,7 @@ def run_pair(
     quiet: bool,
 ) -> int:
     """Align one pair (or one lone file), write it, print what was found and any doubt about the pair."""
+    pofile.refuse_overwriting([output, beads], [p for p in (source, target) if p is not None])  # before work
     alignment = pipeline.align_files(source, target, opts)
     written = pipeline.write_outputs(alignment, output, wopts, beads)
     if not quiet:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import align, catalog, embed, langid, pofile, read, tmx, untranslated
+from . import align, catalog, embed, langid, outfile, pofile, read, tmx, untranslated
 from .errors import InputError
 from .model import STATUSES, Alignment, Document
 from .pairs import Article
@@ -226,9 +226,10 @@ def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Pa
         text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit)
         pofile.write_text(out, text, backup=opts.backup)
     else:
-        if out.exists() and not opts.force:
-            po = catalog.merge(po, pofile.read_po(out), prefer_target=opts.prefer_target)
-        pofile.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
+        with outfile.locked(out):  # read, merge and write without another run in between
+            if outfile.regular(out) and not opts.force:
+                po = catalog.merge(po, pofile.read_po(out), prefer_target=opts.prefer_target)
+            pofile.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
     if beads is not None:
         pofile.write_text(beads, json.dumps(beads_json(alignment), ensure_ascii=False, indent=1) + "\n")
     return out

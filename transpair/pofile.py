@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import codecs
-import os
-import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import polib
 import regex
 
-from .errors import InputError, existing_file
+from .errors import InputError, existing_file, read_input, status
+from .outfile import check_output
+from .outfile import write_output as write_text
 from .powrap import PAGE_WIDTH, wrap_field
 
 
@@ -105,58 +104,24 @@ def format_po(po: polib.POFile, wrap: bool = True) -> str:
 
 def same_file(a: Path, b: Path) -> bool:
     """Whether two paths name one file (existing or not), so an output never overwrites an input."""
-    if a.exists() and b.exists():
-        return os.path.samefile(a, b)
+    sa, sb = status(a), status(b)
+    if sa is not None and sb is not None:
+        return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
     return a.resolve() == b.resolve()
 
 
 def refuse_overwriting(outputs: Iterable[Path | None], inputs: Iterable[str | Path]) -> None:
-    """InputError when an output names one of the inputs or another output: nobody's file is replaced by
-    surprise."""
+    """InputError when an output names one of the inputs or another output, or cannot be written at all:
+    nobody's file is replaced by surprise, and no work is done for an output that would fail."""
     seen: list[Path] = [Path(p) for p in inputs]
     for out in (Path(o) for o in outputs if o is not None):
+        check_output(out)
         clash = next((p for p in seen if same_file(out, p)), None)
         if clash is not None:
             raise InputError(
                 f"{out}: would overwrite {clash}, which this command reads or writes; choose another path"
             )
         seen.append(out)
-
-
-def _file_mode(path: Path) -> int:
-    """The mode a written file should get: the old file's, else the default for new files (0666 less
-    umask)."""
-    if path.exists():
-        return path.stat().st_mode & 0o7777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def write_text(path: str | Path, text: str, backup: bool = False) -> Path:
-    """Write a file through a temporary file in the same folder and a rename; keep NAME.bak if asked."""
-    p = Path(path)
-    folder = p.parent if str(p.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{p}: cannot write, folder {folder} does not exist")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a file")
-    tmp = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", newline="", dir=folder, prefix=f".{p.name}.", suffix=".tmp", delete=False
-        ) as handle:
-            tmp = handle.name
-            handle.write(text)
-        os.chmod(tmp, _file_mode(p))
-        if backup and p.exists():
-            shutil.copy2(p, p.with_name(p.name + ".bak"))
-        os.replace(tmp, p)
-    except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise InputError(f"{p}: cannot write ({exc.strerror or exc})") from None
-    return p
 
 
 def write_po(po: polib.POFile, path: str | Path, wrap: bool = True, backup: bool = True) -> Path:
@@ -179,7 +144,7 @@ _PO_LINE = regex.compile(
 def _check_lines(path: Path) -> None:
     """Refuse a line that is neither a comment, a keyword with a quoted string, nor a continuation string
     (polib reads an unclosed quote as a shorter string; msgfmt calls it a syntax error)."""
-    text = path.read_bytes().decode("latin-1")  # only the ASCII structure matters here
+    text = read_input(path, "PO file").decode("latin-1")  # only the ASCII structure matters here
     for number, line in enumerate(text.split("\n"), 1):
         if not _PO_LINE.fullmatch(line):
             raise InputError(f"{path}:{number}: syntax error in PO file")

@@ -8,7 +8,7 @@ from pathlib import Path
 import charset_normalizer
 import regex
 
-from .errors import InputError, existing_file
+from .errors import InputError, read_input
 from .model import Block, Document
 from .read_html import html_blocks
 from .read_markdown import markdown_blocks
@@ -138,11 +138,8 @@ def parse(text: str, fmt: str) -> tuple[Block, ...]:
 
 def read_document(path: str | Path, format: str | None = None) -> Document:
     """Read, decode and LF-normalise a file and cut it into blocks; format from the extension unless given."""
-    p = existing_file(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read the file ({exc.strerror})") from None
+    p = Path(path)
+    data = read_input(p)
     text, encoding = decode(data, str(p))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = format or format_of(p)
