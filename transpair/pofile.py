@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable
 from pathlib import Path
 
 import polib
 import regex
 
-from .errors import InputError, existing_file, read_input, status
-from .outfile import check_output
-from .outfile import write_output as write_text
+from .entry_state import has_text
+from .errors import InputError, existing_file, read_input
 from .po_check import check_newlines, check_syntax
 from .powrap import PAGE_WIDTH, wrap_field
+from .write import write_text
 
 
 def _comment_lines(marker: str, text: str) -> list[str]:
@@ -69,20 +68,13 @@ def _message_lines(entry: polib.POEntry, wrap: bool) -> list[str]:
     return lines
 
 
-def _translated(entry: polib.POEntry) -> bool:
-    """Whether the entry has a translation (the first plural form counts for plural entries)."""
-    return bool(
-        entry.msgstr_plural.get(0, entry.msgstr_plural.get("0")) if entry.msgid_plural else entry.msgstr
-    )
-
-
 def format_entry(entry: polib.POEntry, wrap: bool = True) -> list[str]:
     """The lines gettext writes for one entry: comments, references, flags, previous, strings."""
     return (
         _comment_lines("#", entry.tcomment)
         + _comment_lines("#.", entry.comment)
         + _reference_lines(entry.occurrences)
-        + _flag_line(entry.flags, _translated(entry))
+        + _flag_line(entry.flags, has_text(entry))
         + _message_lines(entry, wrap)
     )
 
@@ -98,31 +90,9 @@ def format_po(po: polib.POFile, wrap: bool = True) -> str:
     """The whole file as msgcat writes it: header, live entries, then obsolete ones (empty obsolete
     dropped)."""
     live = [e for e in po if not e.obsolete]
-    dead = [e for e in po if e.obsolete and _translated(e)]
+    dead = [e for e in po if e.obsolete and has_text(e)]
     blocks = [format_entry(entry, wrap) for entry in [header_entry(po), *live, *dead]]
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
-
-
-def same_file(a: Path, b: Path) -> bool:
-    """Whether two paths name one file (existing or not), so an output never overwrites an input."""
-    sa, sb = status(a), status(b)
-    if sa is not None and sb is not None:
-        return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
-    return a.resolve() == b.resolve()
-
-
-def refuse_overwriting(outputs: Iterable[Path | None], inputs: Iterable[str | Path]) -> None:
-    """InputError when an output names one of the inputs or another output, or cannot be written at all:
-    nobody's file is replaced by surprise, and no work is done for an output that would fail."""
-    seen: list[Path] = [Path(p) for p in inputs]
-    for out in (Path(o) for o in outputs if o is not None):
-        check_output(out)
-        clash = next((p for p in seen if same_file(out, p)), None)
-        if clash is not None:
-            raise InputError(
-                f"{out}: would overwrite {clash}, which this command reads or writes; choose another path"
-            )
-        seen.append(out)
 
 
 def write_po(po: polib.POFile, path: str | Path, wrap: bool = True, backup: bool = True) -> Path:

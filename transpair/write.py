@@ -1,16 +1,18 @@
-"""Write an output so that nothing is lost: a regular file through a synced temporary file and a rename
-(mode kept, `.bak` linked in only once the new file is complete), a symlink's target instead of the link,
-a device or FIFO written through and never replaced, and one writer at a time per folder."""
+"""Write output files so that nothing is lost: never over an input; a regular file through a synced
+temporary file and a rename (mode kept, `.bak` linked in only once the new file is complete); a symlink's
+target instead of the link; a device or FIFO written through, never replaced; one writer at a time per
+folder; errors in one line."""
 
 from __future__ import annotations
 
 import errno
 import fcntl
+import json
 import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -43,6 +45,28 @@ def check_output(path: str | Path, backup: bool = False) -> Path:
     if backup and (st is None or stat.S_ISREG(st.st_mode)):
         status(p.with_name(p.name + ".bak"))  # the backup's name must be acceptable too
     return p
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (existing or not), so an output never overwrites an input."""
+    sa, sb = status(a), status(b)
+    if sa is not None and sb is not None:
+        return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
+    return a.resolve() == b.resolve()
+
+
+def refuse_overwriting(outputs: Iterable[Path | None], inputs: Iterable[str | Path]) -> None:
+    """InputError when an output names one of the inputs or another output, or cannot be written at all:
+    nobody's file is replaced by surprise, and no work is done for an output that would fail."""
+    seen: list[Path] = [Path(p) for p in inputs]
+    for out in (Path(o) for o in outputs if o is not None):
+        check_output(out)
+        clash = next((p for p in seen if same_file(out, p)), None)
+        if clash is not None:
+            raise InputError(
+                f"{out}: would overwrite {clash}, which this command reads or writes; choose another path"
+            )
+        seen.append(out)
 
 
 def regular(path: str | Path) -> bool:
@@ -153,7 +177,7 @@ def _write_through(target: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def write_output(path: str | Path, text: str | bytes, backup: bool = False) -> Path:
+def write_text(path: str | Path, text: str | bytes, backup: bool = False) -> Path:
     """Write an output of any command as described in the module docstring; InputError (exit 2) when the
     system refuses, with the previous file, its `.bak` and the folder left as they were."""
     target = check_output(path, backup)
@@ -167,3 +191,8 @@ def write_output(path: str | Path, text: str | bytes, backup: bool = False) -> P
     except OSError as exc:
         raise os_error(path, exc, "cannot write") from None
     return Path(path)
+
+
+def write_json(path: str | Path, data: object) -> Path:
+    """Write data as indented UTF-8 JSON (Hangul as is), atomically."""
+    return write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
