@@ -217,3 +217,10 @@ def test_a_closed_stdout_pipe_ends_quietly_as_head_expects(tmp_path):
 def test_usage_errors_are_one_line_with_the_help_hint(args, command):
     line = one_error_line(cli(*args))
     assert line.endswith(f"; see `{' '.join(['transpair', command]).strip()} --help`")
+
+
+def test_a_fifo_marker_file_is_refused_without_waiting(tmp_path):
+    pair(tmp_path)
+    fifo = tmp_path / "markers.txt"
+    os.mkfifo(fifo)
+    one_error_line(cli("scan", tmp_path, "--markers", fifo, timeout=30), "marker file", "FIFO")

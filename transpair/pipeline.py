@@ -11,7 +11,7 @@ from pathlib import Path
 from . import align, catalog, corrections, embed, langid, pofile, read, tmx, write
 from .bilingual import lone_languages, split_bilingual
 from .classify import classify, original
-from .errors import InputError, existing_file
+from .errors import InputError, existing_file, read_input
 from .markers import compile_markers, marker_in, user_markers
 from .model import STATUSES, Alignment, Bead, Cause, Document
 from .pairs import Article
@@ -254,7 +254,7 @@ def read_beads(path: str | Path, source: Document, target: Document) -> Alignmen
     InputError when the file is not one or was made from other texts."""
     path = existing_file(path, "beads file")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_input(path).decode("utf-8"))
         beads = tuple(
             Bead(
                 tuple(b["source"]),
@@ -269,7 +269,7 @@ def read_beads(path: str | Path, source: Document, target: Document) -> Alignmen
         langs = (str(data["source_lang"]), str(data["target_lang"]))
         if any(b.status not in STATUSES for b in beads):
             raise ValueError("unknown status")
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise InputError(f"{path}: not a beads file written by align --beads ({exc})") from None
     if not _covers(beads, 0, source) or not _covers(beads, 1, target):
         raise InputError(
