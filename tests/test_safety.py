@@ -224,3 +224,28 @@ def test_a_fifo_marker_file_is_refused_without_waiting(tmp_path):
     fifo = tmp_path / "markers.txt"
     os.mkfifo(fifo)
     one_error_line(cli("scan", tmp_path, "--markers", fifo, timeout=30), "marker file", "FIFO")
+
+
+HOLD = """
+import sys, time
+from pathlib import Path
+from transpair import write
+po = Path(sys.argv[1])
+with write.locked(po):  # another run, busy merging into PO
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace("#. transpair: 1-1", "# kept\\n#. transpair: 1-1", 1), encoding="utf-8")
+"""
+
+
+def test_a_second_align_on_one_po_waits_and_merges_what_the_first_wrote(tmp_path):
+    src, tgt = pair(tmp_path)
+    po = tmp_path / "a.po"
+    assert cli("align", src, tgt, "-o", po, *FAKE, "-q").returncode == 0
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, po, "6"], env=ENV, stdout=subprocess.PIPE)
+    assert holder.stdout.readline() == b"locked\n"
+    second = cli("align", src, tgt, "-o", po, *FAKE, "-q")  # reaches its merge while the holder still works
+    assert holder.wait(30) == 0 and second.returncode == 0, second.stderr
+    assert "# kept\n" in po.read_text(encoding="utf-8")  # read after the holder's write, not before
+    assert "# kept\n" in (tmp_path / "a.po.bak").read_text(encoding="utf-8")  # the file as it was before

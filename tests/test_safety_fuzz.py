@@ -6,7 +6,7 @@ import os
 import subprocess
 import tempfile
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_safety import EN, FAKE, KO
 from typer.testing import CliRunner
@@ -47,6 +47,9 @@ def refused_in_one_line(result) -> None:
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(STEMS)
+@example(b"caf\xe9")
+@example(b"with space")
+@example(b"\x01\n" * 150)  # too long, and a control character in the error line
 def test_any_file_name_through_every_command(stem):
     with tempfile.TemporaryDirectory() as folder:
         base = os.path.join(os.fsencode(folder), stem)
@@ -65,5 +68,5 @@ def test_any_file_name_through_every_command(stem):
         for written in (po, pot):
             check_po(written)
         assert run("report", po, "-f", "json").exit_code == 0
-        assert run("report", os.fsencode(folder), "-o", base + b".html", "-f", "html").exit_code == 0
+        assert run("report", po, "-o", base + b".html", "-f", "html").exit_code == 0
         assert run("scan", os.fsencode(folder), "-f", "json").exit_code in (0, 2)

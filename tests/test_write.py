@@ -183,4 +183,24 @@ def test_the_lock_serialises_two_processes(tmp_path):
 def test_the_lock_nests_within_one_process(tmp_path):
     with write.locked(tmp_path / "a.po"), write.locked(tmp_path / "b.po"):
         write_text(tmp_path / "a.po", "x")
-    assert (tmp_path / "a.po").read_text() == "x" and not write._held
+    assert (tmp_path / "a.po").read_text() == "x" and not write._held.folders
+
+
+def test_the_lock_serialises_two_threads(tmp_path):
+    import threading
+
+    spans = []
+
+    def hold():
+        with write.locked(tmp_path / "a.po"):
+            start = time.monotonic()
+            time.sleep(0.3)
+            spans.append((start, time.monotonic()))
+
+    threads = [threading.Thread(target=hold) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    spans.sort()
+    assert len(spans) == 2 and spans[0][1] <= spans[1][0]

@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from .names import shown
+from .names import one_line
 
 EXIT_OK, EXIT_BELOW, EXIT_INPUT = 0, 1, 2  # done; coverage under the asked threshold; bad input
 MAX_INPUT_BYTES = 64 * 2**20  # an article or PO is far smaller; more is a wrong file, a device or a stream
@@ -20,8 +20,8 @@ _KINDS = (
 
 
 def error_line(message: object) -> str:
-    """The one line a command prints on stderr for bad input (undecodable bytes of names as \\xNN)."""
-    return f"transpair: error: {shown(message)}"
+    """The one line a command prints on stderr for bad input (controls and undecodable bytes as \\xNN)."""
+    return f"transpair: error: {one_line(message)}"
 
 
 class InputError(Exception):

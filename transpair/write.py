@@ -12,6 +12,7 @@ import os
 import shutil
 import stat
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 from .errors import InputError, kind, os_error, status
 from .names import ESCAPE
 
-_held: dict[str, int] = {}  # folders this process holds the lock of, and how deeply (locks nest)
+_held = threading.local()  # per thread: folders whose lock it holds, and how deeply (locks nest)
 _WRITABLE_SPECIAL = (stat.S_ISCHR, stat.S_ISFIFO)  # written through; block devices and sockets refused
 
 
@@ -81,22 +82,23 @@ def locked(path: str | Path) -> Iterator[None]:
     """Hold an advisory lock on the folder of PATH's destination (fcntl.flock) so that concurrent runs
     read, merge and write there one after the other; nested holds in one process are free."""
     folder = os.path.abspath(destination(path).parent)
-    if _held.get(folder):
-        _held[folder] += 1
+    held = _held.__dict__.setdefault("folders", {})
+    if held.get(folder):
+        held[folder] += 1
         try:
             yield
         finally:
-            _held[folder] -= 1
+            held[folder] -= 1
         return
     fd = None
     with suppress(OSError):
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
         fcntl.flock(fd, fcntl.LOCK_EX)  # a file system without locks just goes unlocked
-    _held[folder] = 1
+    held[folder] = 1
     try:
         yield
     finally:
-        del _held[folder]
+        del held[folder]
         if fd is not None:
             os.close(fd)  # closing releases the lock
 
