@@ -44,9 +44,29 @@ def _check_string(string: str, where: str) -> None:
             raise InputError(f"{where}: invalid escape sequence \\{escape[1]} in a string")
 
 
+def _step(state: str | None, index: int, name: str, plural: str | None, where: str) -> tuple[str, int]:
+    """The entry state after keyword NAME (msgstr[PLURAL]) and the last plural index; InputError when
+    msgfmt would not accept the keyword here."""
+    if plural is not None and name == "msgstr":
+        name = "msgstr[]"
+    if name not in _FOLLOWS[state]:
+        if state in _MISSING and name in ("msgctxt", "msgid"):
+            raise InputError(f"{where}: missing {_MISSING[state]} section before this line")
+        if state in _MISSING or name not in _FOLLOWS[None]:
+            reason = "without msgid_plural" if name == "msgstr[]" and state == "msgid" else f"after {state}"
+            raise InputError(f"{where}: syntax error in PO file ({name.replace('[]', '[N]')} {reason})")
+        index = -1  # a new entry starts
+    if name == "msgstr[]":
+        if int(plural) != index + 1:
+            raise InputError(f"{where}: plural form has wrong index msgstr[{plural}]")
+        index = int(plural)
+    return name, index
+
+
 def check_syntax(text: str, path: Path) -> None:
     """Refuse what msgfmt calls a syntax error: a line that is no keyword with a string nor a continuation,
-    keywords out of order, msgstr[N] without msgid_plural (or out of sequence), a missing section."""
+    keywords out of order, msgstr[N] without msgid_plural (or out of sequence), a missing section, bad
+    escapes (in previous-source `#|` lines too)."""
     state, index, started, previous = None, -1, 0, False
     for number, line in enumerate(text.split("\n"), 1):
         where = f"{path}:{number}"
@@ -68,25 +88,8 @@ def check_syntax(text: str, path: Path) -> None:
                 raise InputError(f"{where}: syntax error in PO file")
             _check_string(string[1], where)
             continue
-        name, plural, string = keyword[1], keyword[2], keyword[3]
-        _check_string(string, where)
-        if name == "msgstr" and plural is not None:
-            name = "msgstr[]"
-        if name not in _FOLLOWS[state]:
-            if state in _MISSING and name in ("msgctxt", "msgid"):
-                raise InputError(f"{where}: missing {_MISSING[state]} section before this line")
-            if state not in _MISSING and name in _FOLLOWS[None]:
-                state, index = None, -1  # a new entry starts
-            elif name == "msgstr[]" and state == "msgid":
-                raise InputError(f"{where}: msgstr[{plural}] without msgid_plural")
-            else:
-                raise InputError(
-                    f"{where}: syntax error in PO file ({name.replace('[]', '[N]')} after {state})"
-                )
-        if name == "msgstr[]":
-            if int(plural) != index + 1:
-                raise InputError(f"{where}: plural form has wrong index msgstr[{plural}]")
-            index = int(plural)
+        _check_string(keyword[3], where)
+        name, index = _step(state, index, keyword[1], keyword[2], where)
         state, started = name, number
     if state in _MISSING:
         raise InputError(f"{path}:{started}: missing {_MISSING[state]} section after this line")
