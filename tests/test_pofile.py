@@ -279,3 +279,53 @@ def test_an_unclosed_quote_is_a_syntax_error_not_a_shorter_string(tmp_path, msgf
     assert subprocess.run([msgfmt, "-o", "/dev/null", str(bad)], capture_output=True).returncode != 0
     with pytest.raises(InputError, match=r"bad\.po:5: syntax error"):
         read_po(bad)
+
+
+REAL_PO = sorted((Path(__file__).parent / "data" / "real_po").rglob("*.po"))
+
+
+def test_at_least_twenty_real_translator_files_are_tested():
+    assert len(REAL_PO) >= 20
+
+
+@pytest.mark.parametrize("path", REAL_PO, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_real_translator_po_reads_and_writes_back_as_msgcat_writes_it(path, msgcat):
+    expected = subprocess.run([msgcat, str(path)], capture_output=True, text=True, check=True).stdout
+    assert format_po(read_po(path)) == expected
+
+
+def test_what_polib_drops_is_kept_as_msgcat_keeps_it(tmp_path, msgcat):
+    text = (
+        "# Team  comment\n#\n#, fuzzy\n"
+        'msgid ""\nmsgstr ""\n"Project-Id-Version:  Foo 1.0\\n"\n"X-Odd:value\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        "#.\n#. note\n#.tight\n#:  a.c:1\n#, no-wrap, c-format, fuzzy, python-format, range: 0..5, odd\n"
+        'msgid "x %d"\nmsgstr "y %d"\n\n'
+        '#, fuzzy\n#~| msgctxt "c"\n#~| msgid "old"\n#~ msgid "gone"\n#~ msgstr "weg"\n'
+    )
+    path = tmp_path / "kept.po"
+    path.write_text(text, encoding="utf-8")
+    expected = subprocess.run([msgcat, str(path)], capture_output=True, text=True, check=True).stdout
+    written = format_po(read_po(path))
+    assert written == expected
+    assert "#~| msgid" in written and "Project-Id-Version:  Foo" in written and "#.\n#. note" in written
+
+
+def test_a_changed_header_field_is_rewritten_in_place_and_the_others_keep_their_spacing(tmp_path):
+    path = tmp_path / "h.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Project-Id-Version:  Foo\\n"\n"PO-Revision-Date: old\\n"\n', encoding="utf-8"
+    )
+    po = read_po(path)
+    po.metadata["PO-Revision-Date"] = "new"
+    po.metadata["Language"] = "ko"
+    assert format_po(po) == (
+        'msgid ""\nmsgstr ""\n"Project-Id-Version:  Foo\\n"\n"PO-Revision-Date: new\\n"\n"Language: ko\\n"\n'
+    )
+
+
+def test_a_file_without_header_is_written_without_one(tmp_path, msgcat):
+    path = tmp_path / "bare.po"
+    path.write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    expected = subprocess.run([msgcat, str(path)], capture_output=True, text=True, check=True).stdout
+    assert format_po(read_po(path)) == expected == 'msgid "a"\nmsgstr "b"\n'

@@ -77,7 +77,10 @@ _ALL = _CLASSES + list(_RESOLVE) + list(_SPECIAL)
 _CLASS_RE = regex.compile("|".join(f"(?P<{name}>\\p{{Line_Break={name}}})" for name in _ALL))
 # Where the regex module's data differs from what gettext does: it reports no Line_Break value for these
 # hyphens (BA in Unicode, soft hyphen included), and it has MIDDLE DOT as IS where libunistring has AI.
-_FIXED = {**dict.fromkeys("\u00ad\u058a\u05be\u1400\u2010\u2e17\u2e40\u2e5d\U00010ead", "BA"), "\u00b7": "AL"}
+_FIXED = {
+    **dict.fromkeys("\u00ad\u058a\u05be\u1400\u2010\u2012\u2013\u2e17\u2e40\u2e5d\U00010ead", "BA"),
+    "\u00b7": "AL",
+}
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v", "\\": "\\", '"': '"'}
 
 
@@ -145,16 +148,17 @@ def _possible_breaks(chars: str) -> tuple[bool, ...]:
     return tuple(breaks)
 
 
-def _escape(portion: str) -> tuple[str, list[bool]]:
-    """The quoted form of a portion and, per output character, whether a break before it is forbidden."""
+def _escape(portion: str, glued: list[bool]) -> tuple[str, list[bool]]:
+    """The quoted form of a portion and, per output character, whether a break before it is forbidden
+    (`glued`: per input character, inside a format directive)."""
     out, fixed = [], []
-    for char in portion:
+    for char, inside in zip(portion, glued):
         if char in _ESCAPES:
             out += ["\\", _ESCAPES[char]]
-            fixed += [False, True]  # gettext forbids a break only inside the escape
+            fixed += [inside, True]  # gettext forbids a break inside the escape
         else:
             out.append(char)
-            fixed.append(False)
+            fixed.append(inside)
     if portion.endswith("\n"):
         fixed[-2] = True  # never break just before the closing \n
     return "".join(out), fixed
@@ -187,16 +191,23 @@ def _portions(value: str) -> list[str]:
 
 
 def wrap_field(
-    name: str, value: str, prefix: str = "", wrap: bool = True, page_width: int = PAGE_WIDTH
+    name: str,
+    value: str,
+    prefix: str = "",
+    wrap: bool = True,
+    page_width: int = PAGE_WIDTH,
+    glued: frozenset[int] = frozenset(),
 ) -> list[str]:
-    """The PO lines for `name "value"` (e.g. msgid), each line starting with `prefix` ('#~ ', '#| ')."""
+    """The PO lines for `name "value"` (e.g. msgid), each line starting with `prefix` ('#~ ', '#| ');
+    no break before the positions in `glued` (inside format directives)."""
     lines: list[str] = []
     after_break = len(prefix) + 1
     width = (page_width if wrap else 1 << 30) - 1 - after_break
     portions = _portions(value)
-    first = True
+    first, offset = True, 0
     for index, portion in enumerate(portions):
-        text, fixed = _escape(portion)
+        text, fixed = _escape(portion, [offset + k in glued for k in range(len(portion))])
+        offset += len(portion)
         start = len(name) + 1 if first else 0
         if first and text and (index + 1 < len(portions) or start > width):
             breaks = None  # the string starts on a line of its own: no need to try the first line
