@@ -69,22 +69,41 @@ def test_each_old_translation_is_reused_once_by_its_closest_new_source():
     assert [e.msgstr for e in got] == ["여우 번역", ""]
 
 
+OLD_HEADER = {
+    "Last-Translator": "Kim <kim@example.org>",
+    "POT-Creation-Date": "2020-01-01 00:00+0000",
+    "PO-Revision-Date": "2021-01-01 00:00+0000",
+}
+NEW_HEADER = {
+    "Last-Translator": "transpair",
+    "POT-Creation-Date": "2026-01-01 00:00+0000",
+    "PO-Revision-Date": "2026-01-01 00:00+0000",
+    "Language": "ko",
+}
+
+
 def test_header_keeps_translator_fields_and_takes_new_creation_date():
-    old = po_of(
-        **{
-            "Last-Translator": "Kim <kim@example.org>",
-            "POT-Creation-Date": "2020-01-01 00:00+0000",
-            "PO-Revision-Date": "2021-01-01 00:00+0000",
-        }
-    )
-    new = po_of(
-        **{"Last-Translator": "transpair", "POT-Creation-Date": "2026-01-01 00:00+0000", "Language": "ko"}
-    )
+    old = po_of(entry("Hello.", "안녕하세요."), **OLD_HEADER)
+    new = po_of(entry("Hello."), entry("A new paragraph."), **NEW_HEADER)
     meta = merge(new, old).metadata
     assert meta["Last-Translator"] == "Kim <kim@example.org>"
     assert meta["PO-Revision-Date"] == "2021-01-01 00:00+0000"
     assert meta["POT-Creation-Date"] == "2026-01-01 00:00+0000"
     assert meta["Language"] == "ko"
+
+
+def test_header_dates_move_only_when_the_source_or_a_translation_changed():
+    old = po_of(entry("Hello.", "안녕하세요."), entry("Bye."), **OLD_HEADER)
+    same = merge(po_of(entry("Hello."), entry("Bye."), **NEW_HEADER), old).metadata
+    assert (same["POT-Creation-Date"], same["PO-Revision-Date"]) == (
+        "2020-01-01 00:00+0000",
+        "2021-01-01 00:00+0000",
+    )
+    filled = merge(po_of(entry("Hello."), entry("Bye.", "잘 가요."), **NEW_HEADER), old).metadata
+    assert (filled["POT-Creation-Date"], filled["PO-Revision-Date"]) == (
+        "2020-01-01 00:00+0000",
+        "2026-01-01 00:00+0000",
+    )
 
 
 def test_inputs_are_not_modified():

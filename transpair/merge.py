@@ -7,7 +7,8 @@
 - A new entry with no exact match takes the closest unused old translation (difflib ratio at least
   FUZZY_MATCH, best pairs first, each old entry used once), marked fuzzy with the old source as `#|`.
 - Old translated entries used by nothing become obsolete `#~` entries (old obsolete ones stay).
-- Header: the old one (translator fields, team, revision date) with the new POT-Creation-Date.
+- Header: the old one (translator fields, team, its own spacing); POT-Creation-Date moves only when the
+  source entries changed, PO-Revision-Date only when a translation changed.
 - A PO whose references name other files and whose msgids mostly differ is refused (InputError).
 """
 
@@ -125,12 +126,31 @@ def check_same_article(new: polib.POFile, old: polib.POFile) -> None:
         )
 
 
-def merge_header(new: polib.POFile, old: polib.POFile) -> dict[str, str]:
-    """The old header (translator's fields) with the new creation date and any field it lacks."""
+def _template(po: polib.POFile) -> list[tuple]:
+    """What a template holds per live entry (context, source, references): its creation date dates it."""
+    return [(e.msgctxt, e.msgid, e.msgid_plural, list(e.occurrences)) for e in po if not e.obsolete]
+
+
+def _translations(po: polib.POFile) -> set[tuple]:
+    """What a translator revises (translated strings and their fuzzy flag): the revision date dates it."""
+    return {
+        (entry_key(e), e.msgstr, tuple(sorted(e.msgstr_plural.items())), "fuzzy" in e.flags)
+        for e in po
+        if is_translated(e)
+    }
+
+
+def merge_header(new: polib.POFile, old: polib.POFile, merged: polib.POFile | None = None) -> dict[str, str]:
+    """The old header (translator's fields) with any field it lacks; its POT-Creation-Date only moves when
+    the source entries changed, its PO-Revision-Date only when a translation did (no noise diffs)."""
     meta = dict(old.metadata) or dict(new.metadata)
-    for name in KEPT_FROM_NEW:
-        if name in new.metadata:
-            meta[name] = new.metadata[name]
+    if _template(new) != _template(old):
+        for name in KEPT_FROM_NEW:
+            if name in new.metadata:
+                meta[name] = new.metadata[name]
+    if merged is not None and old.metadata and _translations(merged) != _translations(old):
+        if "PO-Revision-Date" in new.metadata:
+            meta["PO-Revision-Date"] = new.metadata["PO-Revision-Date"]
     for name, value in new.metadata.items():
         meta.setdefault(name, value)
     meta["Content-Type"] = "text/plain; charset=UTF-8"  # transpair always writes UTF-8
@@ -160,11 +180,13 @@ def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> 
     taken = {id(spare[j]) for j in pairs.values()}
     result = polib.POFile(wrapwidth=PAGE_WIDTH)
     result.header = old.header
-    result.metadata = merge_header(new, old)
     result.metadata_is_fuzzy = old.metadata_is_fuzzy if old.metadata else new.metadata_is_fuzzy
+    result.raw_header = getattr(old, "raw_header", None)  # the header's own spacing is kept
+    result.header_metadata = getattr(old, "header_metadata", None)
     for entry in merged:
         result.append(entry)
     for entry in spare:
         if id(entry) not in taken:
             result.append(_obsolete(entry))
+    result.metadata = merge_header(new, old, result)
     return result
