@@ -4,8 +4,8 @@ import pytest
 from conftest import CORPORA
 
 from transpair import align_run, catalog, pipeline
-from transpair.pofile import read_po, write_po
 from transpair.errors import InputError
+from transpair.pofile import read_po, write_po
 
 
 def test_folder_with_a_target_is_refused(tmp_path):

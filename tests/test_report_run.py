@@ -198,3 +198,28 @@ def test_report_never_writes_over_its_input(runner, tmp_path):
         result = runner.invoke(app, ["report", str(po), option, str(po)])
         assert result.exit_code == 2 and "would overwrite" in result.output
     assert po.read_bytes() == before
+
+
+def test_report_after_msgmerge_with_a_transpair_template_keeps_the_figures_and_sections(
+    runner, msgfmt, tmp_path
+):
+    base = Path(__file__).resolve().parent.parent / "corpora" / "pydocs" / "tutorial-venv"
+    po, pot, merged = tmp_path / "a.po", tmp_path / "a.pot", tmp_path / "merged.po"
+    english = str(base.with_suffix(".en.txt"))
+    assert (
+        runner.invoke(app, ["align", english, str(base.with_suffix(".ko.txt")), "-o", str(po)]).exit_code == 0
+    )
+    assert runner.invoke(app, ["pot", english, "-o", str(pot)]).exit_code == 0
+    msgmerge = str(Path(msgfmt).with_name("msgmerge"))
+    subprocess.run([msgmerge, "--quiet", "-o", str(merged), str(po), str(pot)], check=True)
+    assert "#. transpair:" in merged.read_text(encoding="utf-8")
+
+    def figures(path: Path) -> tuple:
+        data = json.loads(runner.invoke(app, ["report", str(path), "-f", "json", "--sections"]).stdout)
+        [article] = data["articles"]
+        keys = ("total", "translated", "fuzzy", "untranslated", "total_words", "translated_words")
+        sections = [(s["title"], s["translated"]) for s in article["sections"]]
+        return tuple(data["total"].get(k) for k in keys), sections
+
+    assert figures(merged) == figures(po)
+    assert len(figures(po)[1]) > 1

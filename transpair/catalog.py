@@ -181,10 +181,17 @@ def build_catalog(alignment: Alignment, when: datetime | None = None) -> polib.P
 
 
 def build_template(source: Document, source_lang: str = "en", when: datetime | None = None) -> polib.POFile:
-    """A POT for an article with no translation yet: one entry per block, same msgid and msgctxt rules."""
+    """A POT for an article with no translation yet: one entry per block, same msgid and msgctxt rules,
+    each with a source-only note naming its block kind (msgmerge copies it into the PO: report's sections)."""
     name = os.path.basename(source.path)
     entries = [
-        polib.POEntry(msgid=b.text, msgstr="", occurrences=[(name, str(b.line))]) for b in source.blocks
+        polib.POEntry(
+            msgid=b.text,
+            msgstr="",
+            occurrences=[(name, str(b.line))],
+            comment=format_note(Note("1-0", b.kind, 0.0, "source-only")),
+        )
+        for b in source.blocks
     ]
     po = _catalog(template_header(source, source_lang, when), entries)
     po.metadata_is_fuzzy = ["fuzzy"]

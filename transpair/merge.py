@@ -148,9 +148,9 @@ def merge_header(new: polib.POFile, old: polib.POFile, merged: polib.POFile | No
         for name in KEPT_FROM_NEW:
             if name in new.metadata:
                 meta[name] = new.metadata[name]
-    if merged is not None and old.metadata and _translations(merged) != _translations(old):
-        if "PO-Revision-Date" in new.metadata:
-            meta["PO-Revision-Date"] = new.metadata["PO-Revision-Date"]
+    revised = merged is not None and old.metadata and _translations(merged) != _translations(old)
+    if revised and "PO-Revision-Date" in new.metadata:
+        meta["PO-Revision-Date"] = new.metadata["PO-Revision-Date"]
     for name, value in new.metadata.items():
         meta.setdefault(name, value)
     meta["Content-Type"] = "text/plain; charset=UTF-8"  # transpair always writes UTF-8
