@@ -248,11 +248,22 @@ def test_same_msgid_in_two_contexts_is_fine(tmp_path):
     assert len(read_po(ok, strict=True)) == 2
 
 
-def test_missing_header_is_an_error(tmp_path):
-    bare = tmp_path / "bare.po"
+def test_header_less_and_empty_files_are_read_as_msgfmt_reads_them(tmp_path, msgfmt):
+    bare, empty = tmp_path / "bare.po", tmp_path / "empty.po"
     bare.write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
-    with pytest.raises(InputError, match="missing PO header"):
-        read_po(bare, strict=True)
+    empty.write_bytes(b"")
+    for path in (bare, empty):
+        assert subprocess.run([msgfmt, "-o", "/dev/null", str(path)], capture_output=True).returncode == 0
+    assert [e.msgstr for e in read_po(bare, strict=True)] == ["b"]
+    assert len(read_po(empty, strict=True)) == 0
+
+
+def test_an_obsolete_duplicate_of_a_live_entry_is_an_error_as_for_msgfmt(tmp_path, msgfmt):
+    dup = raw(tmp_path / "dup.po", 'msgid "a"\nmsgstr "b"\n\n#~ msgid "a"\n#~ msgstr "c"\n')
+    assert subprocess.run([msgfmt, "-o", "/dev/null", str(dup)], capture_output=True).returncode == 1
+    with pytest.raises(InputError, match=r"dup\.po:8: duplicate msgid \(first defined at line 5\)"):
+        read_po(dup, strict=True)
+    assert len(read_po(dup)) == 2  # merging into it keeps the translator's obsolete entry
 
 
 def test_declared_legacy_charset_is_decoded(tmp_path):

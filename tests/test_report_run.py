@@ -223,3 +223,19 @@ def test_report_after_msgmerge_with_a_transpair_template_keeps_the_figures_and_s
 
     assert figures(merged) == figures(po)
     assert len(figures(po)[1]) > 1
+
+
+def test_a_pot_is_all_untranslated_and_empty_or_header_less_po_are_reported(runner, msgfmt, tmp_path):
+    english = Path(__file__).resolve().parent.parent / "corpora" / "pydocs" / "tutorial-venv.en.txt"
+    pot, empty, bare = tmp_path / "a.pot", tmp_path / "empty.po", tmp_path / "bare.po"
+    assert runner.invoke(app, ["pot", str(english), "-o", str(pot)]).exit_code == 0
+    empty.write_bytes(b"")
+    bare.write_text('msgid "Hello"\nmsgstr "안녕"\n', encoding="utf-8")
+    for path in (pot, empty, bare):
+        result = runner.invoke(app, ["report", str(path), "-f", "json"])
+        assert result.exit_code == 0, result.output
+        total = json.loads(result.stdout)["total"]
+        assert (total["translated"], total["fuzzy"], total["untranslated"]) == msgfmt_counts(msgfmt, path)
+    assert (
+        json.loads(runner.invoke(app, ["report", str(pot), "-f", "json"]).stdout)["total"]["untranslated"] > 0
+    )

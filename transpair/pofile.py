@@ -212,10 +212,11 @@ def _check_lines(path: Path) -> None:
 
 
 def _check_duplicates(po: polib.POFile, path: Path, strict: bool) -> polib.POFile:
-    """Drop exact duplicate entries (refuse them when strict, as msgfmt does); refuse conflicting ones."""
+    """Drop exact duplicate entries (refuse them when strict, obsolete ones included, as msgfmt does);
+    refuse conflicting ones."""
     seen: dict[tuple, polib.POEntry] = {}
     for entry in list(po):
-        if entry.obsolete:
+        if entry.obsolete and not strict:
             continue
         key = entry_key(entry)
         if key not in seen:
@@ -250,7 +251,8 @@ def _header_charset(data: bytes) -> str | None:
 def read_po(path: str | Path, strict: bool = False) -> polib.POFile:
     """Read a PO/POT file; InputError naming the file (and line) for anything wrong with it.
 
-    strict (for reports): a missing header or any duplicate msgid is an error too, as for msgfmt.
+    strict (for reports): any duplicate msgid, obsolete ones included, is an error, as for msgfmt; an
+    empty or header-less file is read as msgfmt reads it (no entries; entries without header).
     """
     p = existing_file(path, "PO file")
     _check_lines(p)
@@ -264,6 +266,4 @@ def read_po(path: str | Path, strict: bool = False) -> polib.POFile:
         ) from None
     if charset is None:  # readable as UTF-8, yet the header names something else: it would be misread
         raise InputError(f"{p}: unknown charset {_CHARSET.search(data)[1].decode()!r} in the PO header")
-    if strict and not po.metadata:
-        raise InputError(f'{p}: missing PO header (the entry with msgid "")')
     return _check_duplicates(po, p, strict)

@@ -15,10 +15,16 @@ from .errors import InputError
 from .pofile import read_po
 from .report import ArticleReport, Report, article_report
 
+CATALOG_SUFFIXES = (".po", ".pot")
+
 
 def po_files(folder: Path) -> list[Path]:
-    """The PO files below a folder, sorted."""
-    return sorted(p for p in folder.rglob("*.po") if not p.is_dir())  # a broken link is reported, not skipped
+    """The PO files below a folder, sorted; its POT templates when it holds no PO file."""
+    for pattern in ("*.po", "*.pot"):
+        files = sorted(p for p in folder.rglob(pattern) if not p.is_dir())  # a broken link is reported
+        if files:
+            return files
+    return []
 
 
 def report_po(path: Path, name: str) -> ArticleReport:
@@ -66,8 +72,8 @@ def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[Art
             return [InputError(f"{path}: empty folder")]
         return report_pairs(path, quiet, langs)
     if path.is_file():
-        if path.suffix.lower() != ".po":
-            return [InputError(f"{path}: not a PO file (give a .po file or a folder)")]
+        if path.suffix.lower() not in CATALOG_SUFFIXES:
+            return [InputError(f"{path}: not a PO file (give a .po or .pot file or a folder)")]
         return [report_po_or_error(path, str(path))]
     return [InputError(f"{path}: no such file or folder")]
 
