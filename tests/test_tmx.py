@@ -70,3 +70,22 @@ def test_align_format_tmx_writes_a_translation_memory(tmp_path):
     root = ET.parse(out).getroot()
     units = root.find("body").findall("tu")
     assert units and all([t.get(XML_LANG) for t in tu.findall("tuv")] == ["en", "ko"] for tu in units)
+
+
+def test_control_characters_are_left_out_so_xml_parsers_and_translate_toolkit_read_it():
+    from translate.storage.tmx import tmxfile
+
+    from transpair.tmx import dropped_characters
+
+    po = polib.POFile()
+    po.append(
+        polib.POEntry(msgid="Page\fbreak and a bell\a, tab\tkept", msgstr="쪽\f나눔\x00과 종\a, 탭\t유지")
+    )
+    po.append(polib.POEntry(msgid="Plain", msgstr="보통"))
+    text = format_tmx(po, "en", "ko")
+    root = ET.fromstring(text.encode("utf-8"))
+    segs = [seg.text for seg in root.iter("seg")]
+    assert segs[:2] == ["Pagebreak and a bell, tab\tkept", "쪽나눔과 종, 탭\t유지"]
+    units = tmxfile(text.encode("utf-8")).units
+    assert [(u.source, u.target) for u in units] == [(segs[0], segs[1]), ("Plain", "보통")]
+    assert dropped_characters(po) == 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -224,6 +225,11 @@ def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Pa
     po = catalog.build_catalog(alignment)
     if opts.format == "tmx":
         text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit)
+        if dropped := tmx.dropped_characters(po):
+            print(
+                f"transpair: warning: {out}: {dropped} control characters XML cannot hold left out",
+                file=sys.stderr,
+            )
         pofile.write_text(out, text, backup=opts.backup)
     else:
         if out.exists() and not opts.force:
