@@ -152,7 +152,7 @@ def scan(
     root = Path(folder)
     patterns = untranslated.user_markers(root, markers_file)  # validated: a bad pattern stops the scan early
     if root.is_file():
-        tagged = pairs.lang_tag(root)
+        tagged = pairs.lang_tag(root, langs)
         name = tagged[0] if tagged and tagged[1] in langs else root.stem
         return [scan_article(pairs.Article(name, root), langs, patterns)]
     return [scan_article(a, langs, patterns) for a in pairs.find_articles(root, *langs)]
