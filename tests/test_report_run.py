@@ -239,3 +239,14 @@ def test_a_pot_is_all_untranslated_and_empty_or_header_less_po_are_reported(runn
     assert (
         json.loads(runner.invoke(app, ["report", str(pot), "-f", "json"]).stdout)["total"]["untranslated"] > 0
     )
+
+
+def test_json_has_a_schema_version_and_weblates_statistics_names(runner, tmp_path):
+    po = write(tmp_path / "a.po", sample_entries())
+    data = json.loads(runner.invoke(app, ["report", str(po), "-f", "json"]).stdout)
+    weblate = ("total", "total_words", "translated", "translated_words", "translated_percent")
+    weblate += ("translated_words_percent", "fuzzy", "fuzzy_percent")
+    assert data["schema"] == 1 and list(data)[0] == "schema"
+    for figures in (data["total"], data["articles"][0]):
+        assert all(isinstance(figures[name], int | float) for name in weblate)
+        assert figures["translated_percent"] == round(100 * figures["translated"] / figures["total"], 1)

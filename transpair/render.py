@@ -111,6 +111,9 @@ def print_table(
     console.print(Text(f"{FORMULA}. {TABLE_KEY}", style="dim"))
 
 
+JSON_SCHEMA = 1  # raised whenever a field of the report JSON changes name or meaning (docs/report.md)
+
+
 def section_json(section: Section) -> dict:
     """One section's JSON object."""
     return {"title": section.title, "line": section.line, "first_words": section.first_words} | stats(
@@ -128,8 +131,10 @@ def article_json(article: ArticleReport) -> dict:
 
 
 def to_json(report: Report, by: str, sort: str) -> str:
-    """The report as JSON: Weblate statistics fields per article, per section and in total."""
+    """The report as JSON (schema version first): Weblate's statistics names where a figure means what
+    Weblate's means, transpair's own names for the rest, per article, per section and in total."""
     data = {
+        "schema": JSON_SCHEMA,
         "formula": FORMULA,
         "by": by,
         "coverage_percent": coverage(report.total, by),
