@@ -164,3 +164,13 @@ def test_align_markers_file_marks_a_custom_placeholder(runner, tmp_path):
     assert polib.pofile(str(tmp_path / "a.po"))[-1].msgstr == ""
     report = runner.invoke(app, ["report", str(tmp_path / "a.po"), "-f", "json"])
     assert json.loads(report.stdout)["total"]["placeholder"] == 1
+
+
+def test_dash_h_is_help_and_shell_completion_is_offered(runner):
+    from transpair.cli import app
+
+    for args in (["-h"], ["report", "-h"], ["align", "-h"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0 and "Usage:" in result.stdout, args
+    top = runner.invoke(app, ["--help"]).stdout
+    assert "--install-completion" in top and "--show-completion" in top

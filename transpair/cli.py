@@ -11,7 +11,9 @@ import typer
 from . import __version__, align_run, pipeline, report_run
 from .errors import EXIT_BELOW, EXIT_INPUT, InputError, error_line
 
-app = typer.Typer(add_completion=False, no_args_is_help=True)  # its help is the docstring of `common`
+app = typer.Typer(  # its help is the docstring of `common`; --install-completion for bash, zsh, fish
+    no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
 
 
 @contextmanager
