@@ -1,8 +1,10 @@
 """Turn an alignment into a PO catalog: one entry per bead, with references, notes, flags and msgctxt.
 
 Entry rules (`apply` and `pot` rely on them):
-- msgid = the bead's source blocks joined by a blank line; msgstr = its target blocks joined the same
-  way, left empty when the bead is untranslated or source-only; `#, fuzzy` on a non-empty fuzzy one.
+- msgid = the bead's source blocks, msgstr = its target blocks (left empty when the bead is untranslated
+  or source-only), both joined by a blank line when the two sides hold as many blocks (or the msgstr is
+  empty), by a space otherwise (2-1, 1-2, 1-3, 3-1: merged or split paragraphs), so that both strings
+  hold as many newlines (pofilter's `newlines` check); `#, fuzzy` on a non-empty fuzzy one.
 - `#:` one `file:line` per source block (file = the source's base name), `#.` the transpair note.
 - Text repeated in one article: the first entry has no msgctxt, the n-th repeat gets
   msgctxt "repeat n" (an occurrence counter, stable when unrelated paragraphs move or change).
@@ -30,6 +32,7 @@ from .powrap import PAGE_WIDTH
 from .untranslated import language_name
 
 BLOCK_JOINER = "\n\n"
+SPAN_JOINER = " "  # a bead whose sides hold different numbers of blocks
 EMPTY_STATUSES = ("untranslated", "source-only")
 PLURAL_FORMS = {
     **dict.fromkeys(("ko", "ja", "zh", "vi", "th", "id", "ms", "lo", "my"), "nplurals=1; plural=0;"),
@@ -105,9 +108,9 @@ def template_header(source: Document, source_lang: str, when: datetime | None = 
     return _header(source, source_lang, timestamp(when), translator)
 
 
-def joined(blocks: Iterable[Block]) -> str:
-    """Several blocks as one PO string, separated by a blank line."""
-    return BLOCK_JOINER.join(block.text for block in blocks)
+def joined(blocks: Iterable[Block], joiner: str = BLOCK_JOINER) -> str:
+    """Several blocks as one PO string, separated by a blank line (or the given joiner)."""
+    return joiner.join(block.text for block in blocks)
 
 
 def repeat_context(occurrence: int) -> str | None:
@@ -136,10 +139,12 @@ def _entry(bead: Bead, alignment: Alignment, name: str) -> polib.POEntry:
     """The PO entry of one bead that has source blocks."""
     source = [alignment.source.blocks[i] for i in bead.source]
     status = bead_status(bead)
-    msgstr = "" if status in EMPTY_STATUSES else joined(alignment.target.blocks[j] for j in bead.target)
+    target = [] if status in EMPTY_STATUSES else [alignment.target.blocks[j] for j in bead.target]
+    joiner = BLOCK_JOINER if len(target) in (0, len(source)) else SPAN_JOINER
+    msgstr = joined(target, joiner)
     note = Note(bead.shape, source[0].kind, bead.score, status, bead.reason)
     return polib.POEntry(
-        msgid=joined(source),
+        msgid=joined(source, joiner),
         msgstr=msgstr,
         comment=format_note(note),
         occurrences=[(name, str(block.line)) for block in source],
