@@ -8,7 +8,7 @@ import polib
 import regex
 
 from . import __version__
-from .rebuild import is_done
+from .entry_state import first_form, is_done
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Characters XML 1.0 (and so TMX 1.4) cannot hold, not even escaped: C0 controls but tab, LF and CR,
@@ -28,7 +28,7 @@ def exported(po: polib.POFile) -> list[polib.POEntry]:
 
 def dropped_characters(po: polib.POFile) -> int:
     """How many characters the TMX of this catalog leaves out because XML cannot hold them."""
-    return sum(len(XML_ILLEGAL.findall(e.msgid + e.msgstr)) for e in exported(po))
+    return sum(len(XML_ILLEGAL.findall(e.msgid + first_form(e))) for e in exported(po))
 
 
 def _tu(source: str, target: str, source_lang: str, target_lang: str) -> ET.Element:
@@ -59,6 +59,6 @@ def format_tmx(po: polib.POFile, source_lang: str, target_lang: str, segtype: st
     )
     body = ET.SubElement(root, "body")
     for entry in exported(po):
-        body.append(_tu(entry.msgid, entry.msgstr, source_lang, target_lang))
+        body.append(_tu(entry.msgid, first_form(entry), source_lang, target_lang))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
