@@ -231,3 +231,16 @@ def test_kept_translation_restates_the_note_and_keeps_target_only_lines():
     assert parse_note(first.comment) == Note("1-1", "paragraph", 0.95, "translated")
     assert first.comment.endswith("\ntarget-only: 역주")
     assert parse_note(second.comment).status == "fuzzy"
+
+
+def test_a_lone_empty_translator_comment_survives_the_merge(tmp_path):
+    from transpair.pofile import format_po, read_po
+
+    path = tmp_path / "old.po"
+    path.write_text(
+        '#\nmsgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#\nmsgid "Hello."\nmsgstr "안녕."\n',
+        encoding="utf-8",
+    )
+    merged = format_po(merge(po_of(entry("Hello.")), read_po(path)))
+    assert merged.startswith('#\nmsgid ""') and '\n\n#\nmsgid "Hello."\nmsgstr "안녕."' in merged

@@ -280,7 +280,8 @@ def test_what_polib_drops_is_kept_as_msgcat_keeps_it(tmp_path, msgcat):
         '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
         "#.\n#. note\n#.tight\n#:  a.c:1\n#, no-wrap, c-format, fuzzy, python-format, range: 0..5, odd\n"
         'msgid "x %d"\nmsgstr "y %d"\n\n'
-        '#, fuzzy\n#~| msgctxt "c"\n#~| msgid "old"\n#~ msgid "gone"\n#~ msgstr "weg"\n'
+        '#, fuzzy\n#~| msgctxt "c"\n#~| msgid "old"\n#~ msgid "gone"\n#~ msgstr "weg"\n\n'
+        '#\n#~ msgid "lone translator line"\n#~ msgstr "x"\n\n#.\nmsgid "lone extracted line"\nmsgstr ""\n'
     )
     path = tmp_path / "kept.po"
     path.write_text(text, encoding="utf-8")

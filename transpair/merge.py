@@ -27,6 +27,7 @@ from .errors import InputError
 from .model import Cause
 from .notes import format_note, parse_note
 from .pofile import entry_key
+from .poread import lone_empty
 from .powrap import PAGE_WIDTH
 
 # msgmerge's own fuzzy threshold (FUZZY_THRESHOLD in gettext's msgl-fsearch.c) is 0.6 on its fstrcmp.
@@ -79,9 +80,18 @@ def _keep_translation(fresh: polib.POEntry, old: polib.POEntry) -> polib.POEntry
     return fresh
 
 
+def _translator_comment(fresh: polib.POEntry | polib.POFile, old: polib.POEntry | polib.POFile) -> None:
+    """The old translator comment on the fresh entry (or header), a lone empty `#` line included."""
+    if isinstance(old, polib.POFile):
+        fresh.header = old.header
+    else:
+        fresh.tcomment = old.tcomment
+    fresh.lone_empty = ("#",) if lone_empty(old, "#") else ()
+
+
 def _exact(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> polib.POEntry:
     """Merge an entry whose source did not change."""
-    fresh.tcomment = old.tcomment
+    _translator_comment(fresh, old)
     if has_text(old) and not (prefer_target and has_text(fresh)):
         return _keep_translation(fresh, old)
     return fresh
@@ -89,7 +99,7 @@ def _exact(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> pol
 
 def _fuzzy(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> polib.POEntry:
     """Merge an entry whose source changed slightly: reuse the old translation, fuzzy, with `#|`."""
-    fresh.tcomment = old.tcomment
+    _translator_comment(fresh, old)
     if (prefer_target and has_text(fresh)) or fresh.msgstr == old.msgstr:
         return fresh
     fresh = _keep_translation(fresh, old)
@@ -176,7 +186,7 @@ def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> 
         merged[i] = _fuzzy(fresh[i], spare[j], prefer_target) if j is not None else fresh[i]
     taken = {id(spare[j]) for j in pairs.values()}
     result = polib.POFile(wrapwidth=PAGE_WIDTH)
-    result.header = old.header
+    _translator_comment(result, old)
     result.metadata_is_fuzzy = old.metadata_is_fuzzy if old.metadata else new.metadata_is_fuzzy
     result.raw_header = getattr(old, "raw_header", None)  # the header's own spacing is kept
     result.header_metadata = getattr(old, "header_metadata", None)

@@ -15,10 +15,11 @@ from .powrap import PAGE_WIDTH, wrap_field
 from .write import write_text
 
 
-def _comment_lines(marker: str, text: str) -> list[str]:
-    """Comment lines as gettext writes them: `# text`, or a bare `#` for an empty line."""
+def _comment_lines(marker: str, text: str, lone: bool = False) -> list[str]:
+    """Comment lines as gettext writes them: `# text`, or a bare `#` for an empty line (`lone`: the
+    comment is one empty line)."""
     if not text:
-        return []
+        return [marker] if lone else []
     return [f"{marker} {line}" if line else marker for line in text.split("\n")]
 
 
@@ -73,8 +74,8 @@ def format_entry(entry: polib.POEntry, wrap: bool = True) -> list[str]:
     flags = poformat.read_flags(entry.flags)
     words = poformat.flag_words(flags, has_text(entry))
     return (
-        _comment_lines("#", entry.tcomment)
-        + _comment_lines("#.", entry.comment)
+        _comment_lines("#", entry.tcomment, poread.lone_empty(entry, "#"))
+        + _comment_lines("#.", entry.comment, poread.lone_empty(entry, "#."))
         + _reference_lines(entry.occurrences)
         + ([f"#, {', '.join(words)}"] if words else [])
         + _message_lines(entry, wrap, flags)
@@ -107,7 +108,9 @@ def header_entry(po: polib.POFile) -> polib.POEntry | None:
     fuzzy = bool(getattr(po, "metadata_is_fuzzy", False))
     if getattr(po, "raw_header", None) is None and not (po.metadata or po.header or fuzzy):
         return None
-    return polib.POEntry(msgid="", msgstr=header_text(po), tcomment=po.header or "", flags=["fuzzy"] * fuzzy)
+    entry = polib.POEntry(msgid="", msgstr=header_text(po), tcomment=po.header or "", flags=["fuzzy"] * fuzzy)
+    entry.lone_empty = getattr(po, "lone_empty", ())
+    return entry
 
 
 def format_po(po: polib.POFile, wrap: bool = True) -> str:

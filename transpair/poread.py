@@ -128,10 +128,16 @@ def _entries(text: str) -> list[_Entry]:
     return [e for e in entries if "msgid" in e.fields]
 
 
+def lone_empty(entry: polib.POEntry | polib.POFile, marker: str) -> bool:
+    """Whether the entry's (or the header's) comments of this kind are one empty line: a bare `#` or `#.`
+    that polib's text fields cannot tell from no comment at all."""
+    return marker in getattr(entry, "lone_empty", ())
+
+
 def _polib_entry(entry: _Entry) -> polib.POEntry:
     """The polib entry of a parsed one."""
     plural = {int(name[7:-1]): value for name, value in entry.fields.items() if name.startswith("msgstr[")}
-    return polib.POEntry(
+    result = polib.POEntry(
         msgctxt=entry.fields.get("msgctxt"),
         msgid=entry.fields["msgid"],
         msgid_plural=entry.fields.get("msgid_plural", ""),
@@ -146,6 +152,15 @@ def _polib_entry(entry: _Entry) -> polib.POEntry:
         previous_msgid_plural=entry.previous.get("msgid_plural"),
         obsolete=entry.obsolete,
         linenum=entry.line,
+    )
+    result.lone_empty = _lone(entry)
+    return result
+
+
+def _lone(entry: _Entry) -> tuple[str, ...]:
+    """The comment markers whose only line is empty."""
+    return tuple(
+        marker for marker, lines in (("#", entry.translator), ("#.", entry.extracted)) if lines == [""]
     )
 
 
@@ -173,6 +188,7 @@ def parse_po(text: str, path: str = "") -> polib.POFile:
         if header and po.raw_header is None:
             po.raw_header = entry.fields.get("msgstr", "")
             po.header = "\n".join(entry.translator)
+            po.lone_empty = _lone(entry)
             po.metadata = parse_metadata(po.raw_header)
             po.metadata_is_fuzzy = ["fuzzy"] if read_flags(entry.flags).fuzzy else []
             po.header_metadata = dict(po.metadata)
