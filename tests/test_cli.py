@@ -174,3 +174,26 @@ def test_dash_h_is_help_and_shell_completion_is_offered(runner):
         assert result.exit_code == 0 and "Usage:" in result.stdout, args
     top = runner.invoke(app, ["--help"]).stdout
     assert "--install-completion" in top and "--show-completion" in top
+
+
+def test_dash_output_writes_to_stdout_and_creates_no_file(runner, tmp_path, monkeypatch):
+    from conftest import CORPORA
+
+    from transpair.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    base = CORPORA / "pydocs" / "tutorial-appetite"
+    en, ko = str(base.with_suffix(".en.txt")), str(base.with_suffix(".ko.txt"))
+    aligned = runner.invoke(app, ["align", en, ko, "-o", "-"])
+    assert aligned.exit_code == 0 and aligned.stdout.startswith('msgid ""') and "msgstr" in aligned.stdout
+    pot = runner.invoke(app, ["pot", en, "-o", "-"])
+    assert pot.exit_code == 0 and pot.stdout.startswith("#, fuzzy\nmsgid")
+    po = tmp_path / "a.po"
+    po.write_text(aligned.stdout, encoding="utf-8")
+    applied = runner.invoke(app, ["apply", str(po), en, "-o", "-"])
+    assert applied.exit_code == 0 and "파이썬" in applied.stdout and "paragraphs translated" not in applied.stdout
+    report = runner.invoke(app, ["report", str(po), "-f", "json", "-o", "-"])
+    assert report.exit_code == 0 and report.stdout.startswith("{")
+    assert not (tmp_path / "-").exists()
+    folder = runner.invoke(app, ["align", str(CORPORA / "pydocs"), "-o", "-"])
+    assert folder.exit_code == 2 and "standard output" in folder.output

@@ -12,6 +12,7 @@ from rich.progress import Progress
 from . import pipeline
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .pairs import find_articles
+from .write import is_stdout
 
 
 def run_pair(
@@ -70,4 +71,6 @@ def run(
         return run_pair(source, target, output, beads, opts, wopts, quiet)
     if target is not None:
         raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
+    if is_stdout(output):
+        raise InputError(f"{source}: a folder gives one PO per article; -o - (standard output) is for one")
     return run_folder(source, output, beads, opts, wopts, quiet)

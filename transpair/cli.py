@@ -65,7 +65,10 @@ def align_cmd(
         None, help="Its translation; omit for a folder or a bilingual file."
     ),
     output: Path = typer.Option(
-        ..., "-o", "--output", help="PO file to write (a folder when SOURCE is a folder)."
+        ...,
+        "-o",
+        "--output",
+        help="PO file to write (a folder when SOURCE is a folder; - for standard output).",
     ),
     beads: Path | None = typer.Option(None, "--beads", help="Also write the alignment as JSON."),
     unit: Unit = typer.Option(
@@ -139,7 +142,9 @@ def report_cmd(
         ..., help="PO files, folders of PO files, or folders of article pairs."
     ),
     fmt: ReportFormat = typer.Option(ReportFormat("table"), "--format", "-f", help="Output format."),
-    output: Path | None = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Write the report to this file (- for standard output)."
+    ),
     badge: Path | None = typer.Option(None, "--badge", help="Also write a progress badge SVG here."),
     sort: ReportSort = typer.Option(
         ReportSort("coverage"), "--sort", help="coverage: least translated first."
@@ -242,7 +247,10 @@ def apply_cmd(
     ),
     source: Path = typer.Argument(..., help="The original article the PO was made from."),
     output: Path = typer.Option(
-        ..., "-o", "--output", help="The translated article to write (SOURCE's format)."
+        ...,
+        "-o",
+        "--output",
+        help="The translated article to write (SOURCE's format; - for standard output).",
     ),
     mark_untranslated: bool = typer.Option(
         False,
@@ -272,7 +280,8 @@ def apply_cmd(
             typer.echo(f"transpair: {exc}", err=True)
             raise typer.Exit(EXIT_BELOW) from None
     typer.echo(
-        f"{output}: {result.translated} of {result.blocks} paragraphs translated ({result.coverage:.1f}%)"
+        f"{output}: {result.translated} of {result.blocks} paragraphs translated ({result.coverage:.1f}%)",
+        err=True,
     )
 
 
@@ -280,7 +289,10 @@ def apply_cmd(
 def pot_cmd(
     source: Path = typer.Argument(..., help="An article with no translation yet."),
     output: Path = typer.Option(
-        ..., "-o", "--output", help="The POT file to write (a previous one is kept as .bak)."
+        ...,
+        "-o",
+        "--output",
+        help="The POT file to write (a previous one is kept as .bak; - for standard output).",
     ),
     source_lang: str = typer.Option("en", "--source-lang"),
     unit: Unit = typer.Option(Unit.paragraph, "--unit", help="One entry per paragraph, or per sentence."),
@@ -291,7 +303,7 @@ def pot_cmd(
 
     with user_errors():
         pot = catalog.write_template(source, output, source_lang, unit.value, wrap=not no_wrap)
-    typer.echo(f"{output}: {len(pot)} entries")
+    typer.echo(f"{output}: {len(pot)} entries", err=True)
 
 
 def main() -> None:

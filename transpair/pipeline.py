@@ -229,7 +229,7 @@ def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Pa
             )
         write.write_text(out, text, backup=opts.backup)
     else:
-        if out.exists() and not opts.force:
+        if out.exists() and not opts.force and not write.is_stdout(out):
             po = catalog.merge(po, pofile.read_po(out), prefer_target=opts.prefer_target)
         pofile.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
     if beads is not None:

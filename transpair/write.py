@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -42,9 +43,22 @@ def _file_mode(path: Path) -> int:
     return 0o666 & ~umask
 
 
+STDOUT = "-"  # as an output path: standard output, where a command writes one output
+
+
+def is_stdout(path: str | Path | None) -> bool:
+    """Whether an output path is `-`, standard output."""
+    return path is not None and str(path) == STDOUT
+
+
 def write_text(path: str | Path, text: str, backup: bool = False) -> Path:
-    """Write a file through a temporary file in the same folder and a rename; keep NAME.bak if asked."""
+    """Write a file through a temporary file in the same folder and a rename; keep NAME.bak if asked;
+    `-` writes to standard output."""
     p = Path(path)
+    if is_stdout(p):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return p
     folder = p.parent if str(p.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"{p}: cannot write, folder {folder} does not exist")
