@@ -191,7 +191,11 @@ def test_dash_output_writes_to_stdout_and_creates_no_file(runner, tmp_path, monk
     po = tmp_path / "a.po"
     po.write_text(aligned.stdout, encoding="utf-8")
     applied = runner.invoke(app, ["apply", str(po), en, "-o", "-"])
-    assert applied.exit_code == 0 and "파이썬" in applied.stdout and "paragraphs translated" not in applied.stdout
+    assert (
+        applied.exit_code == 0
+        and "파이썬" in applied.stdout
+        and "paragraphs translated" not in applied.stdout
+    )
     report = runner.invoke(app, ["report", str(po), "-f", "json", "-o", "-"])
     assert report.exit_code == 0 and report.stdout.startswith("{")
     assert not (tmp_path / "-").exists()
