@@ -141,8 +141,8 @@ def test_unique_suffix_keeps_whole_path_components():
 
     names = ["a/x/article.md", "b/x/article.md", "c/y/article.md", "d/index.md"]
     assert [unique_suffix(n, names) for n in names] == [
-        "…/a/x/article.md",
-        "…/b/x/article.md",
+        "a/x/article.md",
+        "b/x/article.md",
         "…/y/article.md",
         "…/index.md",
     ]
