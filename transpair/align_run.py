@@ -6,12 +6,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import Progress
-
 from . import pipeline
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .pairs import find_articles
+from .progress import bar
 from .write import is_stdout
 
 
@@ -46,7 +44,7 @@ def run_folder(
     on."""
     articles = find_articles(folder, opts.source_lang, opts.target_lang)
     failed = 0
-    with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
+    with bar(quiet) as progress:
         results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir)
         for _, result in progress.track(results, total=len(articles), description="aligning"):
             if isinstance(result, InputError):

@@ -192,6 +192,7 @@ def report_cmd(
 def eval_cmd(
     gold_dir: Path = typer.Argument(..., help="Folder of NAME.en.txt, NAME.ko.txt and NAME.gold.json files."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     similarity: str | None = typer.Option(
         None,
         "--similarity",
@@ -204,7 +205,7 @@ def eval_cmd(
     from . import embed, evaluate
 
     with user_errors():
-        figures = evaluate.evaluate(gold_dir, embed.load_similarity(similarity))
+        figures = evaluate.evaluate(gold_dir, embed.load_similarity(similarity), quiet)
     typer.echo(evaluate.report_json(figures) if as_json else evaluate.format_report(figures))
 
 
@@ -226,6 +227,7 @@ def scan_cmd(
     ),
     source_lang: str = typer.Option("en", "--source-lang"),
     target_lang: str = typer.Option("ko", "--target-lang"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """List per article its original language and its untranslated sections (line ranges and reasons).
 
@@ -236,7 +238,7 @@ def scan_cmd(
     from . import scan
 
     with user_errors():
-        code = scan.run(folder, (source_lang, target_lang), markers, fmt.value)
+        code = scan.run(folder, (source_lang, target_lang), markers, fmt.value, quiet)
     raise typer.Exit(code)
 
 

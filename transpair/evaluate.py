@@ -18,6 +18,7 @@ from . import align, classify, read
 from .embed import Similarity
 from .errors import InputError
 from .model import Alignment, Bead
+from .progress import tracked
 
 Ids = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -174,10 +175,10 @@ class Report:
         return {"documents": len(self.documents), "align": self.align.as_dict(), "po": self.po.as_dict()}
 
 
-def evaluate(folder: str | Path, similarity: Similarity | None = None) -> Report:
+def evaluate(folder: str | Path, similarity: Similarity | None = None, quiet: bool = True) -> Report:
     """Align every document of a gold folder and score both views, micro-averaged."""
     align_total, po_total, per_doc = Counts(), Counts(), []
-    for doc in load_gold(folder):
+    for doc in tracked(load_gold(folder), f"aligning {folder}", quiet):
         alignment = align_gold_doc(doc, similarity)
         as_ids, po_ids = predicted_views(alignment.beads)
         doc_counts = count(doc.beads, as_ids)

@@ -8,11 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import Progress
-
 from .errors import InputError
 from .pofile import read_po
+from .progress import tracked
 from .report import ArticleReport, Report, article_report
 
 CATALOG_SUFFIXES = (".po", ".pot")
@@ -42,14 +40,13 @@ def report_pairs(folder: Path, quiet: bool, langs: tuple[str, str]) -> Iterator[
     except InputError as exc:
         yield exc
         return
-    with Progress(console=Console(stderr=True), disable=quiet, transient=True) as progress:
-        for article in progress.track(articles, description=f"aligning {folder}"):
-            try:
-                opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1])
-                alignment = pipeline.align_files(article.source, article.target, opts)
-                yield article_report(article.name, catalog.build_catalog(alignment))
-            except InputError as exc:
-                yield exc
+    for article in tracked(articles, f"aligning {folder}", quiet):
+        try:
+            opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1])
+            alignment = pipeline.align_files(article.source, article.target, opts)
+            yield article_report(article.name, catalog.build_catalog(alignment))
+        except InputError as exc:
+            yield exc
 
 
 def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
@@ -67,7 +64,10 @@ def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[Art
     if path.is_dir():
         files = po_files(path)
         if files:
-            return [report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix()) for p in files]
+            return [
+                report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix())
+                for p in tracked(files, f"reading {path}", quiet)
+            ]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
         return report_pairs(path, quiet, langs)
