@@ -201,3 +201,11 @@ def test_dash_output_writes_to_stdout_and_creates_no_file(runner, tmp_path, monk
     assert not (tmp_path / "-").exists()
     folder = runner.invoke(app, ["align", str(CORPORA / "pydocs"), "-o", "-"])
     assert folder.exit_code == 2 and "standard output" in folder.output
+
+
+@pytest.mark.parametrize("command", ["align", "report", "eval", "scan", "apply", "pot"])
+def test_every_command_help_shows_an_example(runner, command):
+    from transpair.cli import app
+
+    help_text = runner.invoke(app, [command, "--help"]).stdout
+    assert "Examples:" in help_text and f"$ transpair {command} " in help_text

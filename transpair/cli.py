@@ -11,6 +11,12 @@ import typer
 from . import __version__, align_run, pipeline, report_run
 from .errors import EXIT_BELOW, EXIT_INPUT, InputError, error_line
 
+
+def examples(*lines: str) -> str:
+    """A help epilog listing example command lines, one per line as typed."""
+    return "Examples:\n\n" + "\n\n".join(f"  $ {line}" for line in lines)
+
+
 app = typer.Typer(  # its help is the docstring of `common`; --install-completion for bash, zsh, fish
     no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]}
 )
@@ -58,7 +64,14 @@ def common(
     coverage."""
 
 
-@app.command("align")
+@app.command(
+    "align",
+    epilog=examples(
+        "transpair align post.en.md post.ko.md -o post.po",
+        "transpair align site/ -o po/ --beads beads/",
+        "transpair align post.en.md post.ko.md -o post.tmx --format tmx",
+    ),
+)
 def align_cmd(
     source: Path = typer.Argument(..., help="The original article (or a folder of article pairs)."),
     target: Path | None = typer.Argument(
@@ -136,7 +149,14 @@ ReportSort = Enum("ReportSort", [(s, s) for s in report_run.SORTS], type=str)
 ReportBy = Enum("ReportBy", [(b, b) for b in report_run.MEASURES], type=str)
 
 
-@app.command("report")
+@app.command(
+    "report",
+    epilog=examples(
+        "transpair report po/",
+        "transpair report po/ -f html -o report.html --badge badge.svg",
+        "transpair report po/ --fail-under 80 -q",
+    ),
+)
 def report_cmd(
     paths: list[Path] = typer.Argument(
         ..., help="PO files, folders of PO files, or folders of article pairs."
@@ -188,7 +208,7 @@ def report_cmd(
     raise typer.Exit(code)
 
 
-@app.command("eval")
+@app.command("eval", epilog=examples("transpair eval ../shared/data/pydocs-ko --json"))
 def eval_cmd(
     gold_dir: Path = typer.Argument(..., help="Folder of NAME.en.txt, NAME.ko.txt and NAME.gold.json files."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
@@ -214,7 +234,9 @@ class ScanFormat(StrEnum):
     json = "json"
 
 
-@app.command("scan")
+@app.command(
+    "scan", epilog=examples("transpair scan site/", "transpair scan site/ -f json --markers markers.toml")
+)
 def scan_cmd(
     folder: Path = typer.Argument(
         ..., help="A folder of articles (pairs and lone files), or one article file."
@@ -242,7 +264,13 @@ def scan_cmd(
     raise typer.Exit(code)
 
 
-@app.command("apply")
+@app.command(
+    "apply",
+    epilog=examples(
+        "transpair apply post.po post.en.md -o post.ko.md",
+        "transpair apply post.po post.en.md -o - --mark-untranslated",
+    ),
+)
 def apply_cmd(
     po: Path = typer.Argument(
         ..., help="The translated PO file (from align or pot, filled by a translator)."
@@ -287,7 +315,7 @@ def apply_cmd(
     )
 
 
-@app.command("pot")
+@app.command("pot", epilog=examples("transpair pot new-post.en.md -o new-post.pot"))
 def pot_cmd(
     source: Path = typer.Argument(..., help="An article with no translation yet."),
     output: Path = typer.Option(
