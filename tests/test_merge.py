@@ -244,3 +244,17 @@ def test_a_lone_empty_translator_comment_survives_the_merge(tmp_path):
     )
     merged = format_po(merge(po_of(entry("Hello.")), read_po(path)))
     assert merged.startswith('#\nmsgid ""') and '\n\n#\nmsgid "Hello."\nmsgstr "안녕."' in merged
+
+
+def test_the_cause_line_follows_the_new_alignment_and_the_translators_lines_stay():
+    from transpair.model import Cause
+    from transpair.notes import Note, comment_cause, format_note
+
+    old = po_of(entry("Hello.", "", tcomment="checked by Kim\ntranspair: cause=left-in-source"))
+    note = format_note(Note("1-1", "paragraph", 0.9, "untranslated", "placeholder", Cause.PLACEHOLDER))
+    [still_empty] = merge(po_of(entry("Hello.", "", comment=note)), old)
+    assert still_empty.tcomment == "transpair: cause=placeholder\nchecked by Kim"
+    assert comment_cause(still_empty.tcomment) == Cause.PLACEHOLDER
+    done = format_note(Note("1-1", "paragraph", 0.9, "translated"))
+    [filled] = merge(po_of(entry("Hello.", "안녕.", comment=done)), old)
+    assert (filled.msgstr, filled.tcomment) == ("안녕.", "checked by Kim")

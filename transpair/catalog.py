@@ -28,7 +28,7 @@ from .errors import InputError
 from .langid import language_name
 from .merge import merge  # noqa: F401  (part of the catalog API: catalog.merge)
 from .model import Alignment, Bead, Block, Document
-from .notes import Note, format_note
+from .notes import Note, cause_comment, format_note
 from .powrap import PAGE_WIDTH
 
 BLOCK_JOINER = "\n\n"
@@ -147,6 +147,7 @@ def _entry(bead: Bead, alignment: Alignment, name: str) -> polib.POEntry:
         msgid=joined(source, joiner),
         msgstr=msgstr,
         comment=format_note(note),
+        tcomment="" if msgstr else cause_comment(bead.cause),  # survives msgmerge with a transpair POT
         occurrences=[(name, str(block.line)) for block in source],
         flags=["fuzzy"] if status == "fuzzy" and msgstr else [],
     )

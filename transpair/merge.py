@@ -25,7 +25,7 @@ import polib
 from .entry_state import has_text
 from .errors import InputError
 from .model import Cause
-from .notes import format_note, parse_note
+from .notes import format_note, parse_note, with_cause
 from .pofile import entry_key
 from .poread import lone_empty
 from .powrap import PAGE_WIDTH
@@ -78,6 +78,12 @@ def _keep_translation(fresh: polib.POEntry, old: polib.POEntry) -> polib.POEntry
     fresh.previous_msgctxt, fresh.previous_msgid = old.previous_msgctxt, old.previous_msgid
     fresh.comment = restate_note(fresh.comment, "fuzzy" if "fuzzy" in fresh.flags else "translated")
     return fresh
+
+
+def fresh_cause(entry: polib.POEntry) -> Cause:
+    """The cause this alignment's note gives the entry (Cause.NONE without a note)."""
+    note = parse_note(entry.comment or "")
+    return note.cause if note is not None else Cause.NONE
 
 
 def _translator_comment(fresh: polib.POEntry | polib.POFile, old: polib.POEntry | polib.POFile) -> None:
@@ -191,6 +197,7 @@ def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> 
     result.raw_header = getattr(old, "raw_header", None)  # the header's own spacing is kept
     result.header_metadata = getattr(old, "header_metadata", None)
     for entry in merged:
+        entry.tcomment = with_cause(entry.tcomment, Cause.NONE if has_text(entry) else fresh_cause(entry))
         result.append(entry)
     for entry in spare:
         if id(entry) not in taken:
