@@ -5,6 +5,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from transpair.pofile import format_po
 from transpair.poformat import FORMATS, flag_words, glued, read_flags
@@ -78,3 +80,30 @@ def test_glued_positions_are_inside_directives_only_up_to_a_parse_error():
     assert glued(python, "%d %q %d") == frozenset({1})  # %q stops gettext's parser
     assert glued(read_flags(["no-python-format"]), "%d") == frozenset()
     assert glued(read_flags(["python-brace-format"]), "{a}") == frozenset()
+
+
+ALPHABET = 'aZ %%()dsf{}.:-0123456789 한국어가나 \\"\n'
+FLAG_SETS = ["python-format", "c-format", "python-brace-format", "no-c-format", "python-format, c-format", ""]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(st.text(ALPHABET, min_size=1, max_size=160), st.sampled_from(FLAG_SETS)),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_random_format_strings_are_written_and_read_back_as_msgcat_writes_them(msgcat, tmp_path, entries):
+    from transpair.pofile import read_po
+
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for i, (text, flags) in enumerate(entries):
+        words = [f.strip() for f in flags.split(",") if f.strip()]
+        po.append(polib.POEntry(msgctxt=str(i), msgid=text, msgstr=text[::-1], flags=words))
+    written = format_po(po)
+    assert written == through_msgcat(msgcat, tmp_path, written)
+    path = tmp_path / "again.po"
+    path.write_text(written, encoding="utf-8")
+    assert format_po(read_po(path)) == written
