@@ -89,3 +89,18 @@ def test_control_characters_are_left_out_so_xml_parsers_and_translate_toolkit_re
     units = tmxfile(text.encode("utf-8")).units
     assert [(u.source, u.target) for u in units] == [(segs[0], segs[1]), ("Plain", "보통")]
     assert dropped_characters(po) == 5
+
+
+def test_align_to_tmx_warns_about_left_out_control_characters(runner, tmp_path):
+    from transpair.cli import app
+
+    en, ko, out = tmp_path / "t.en.txt", tmp_path / "t.ko.txt", tmp_path / "t.tmx"
+    en.write_text("Hello world, this is a page\fbreak test.\n\nSecond paragraph here.\n", encoding="utf-8")
+    ko.write_text("안녕하세요 세계, 이것은 쪽\f나눔 시험입니다.\n\n두 번째 문단입니다.\n", encoding="utf-8")
+    result = runner.invoke(app, ["align", str(en), str(ko), "-o", str(out), "--format", "tmx"])
+    assert result.exit_code == 0, result.output
+    assert "2 control characters XML cannot hold left out" in result.output
+    assert [seg.text for seg in ET.parse(out).iter("seg")][:2] == [
+        "Hello world, this is a pagebreak test.",
+        "안녕하세요 세계, 이것은 쪽나눔 시험입니다.",
+    ]
