@@ -202,6 +202,8 @@ def read_po(path: str | Path, strict: bool = False) -> polib.POFile:
         raise InputError(
             f"{p}: cannot decode the file ({exc.encoding}: {exc.reason} at byte {exc.start})"
         ) from None
+    except poread.PoSyntaxError as exc:
+        raise InputError(f"{p}:{exc.line}: {exc}") from None
     if charset is None:  # readable as UTF-8, yet the header names something else: it would be misread
         raise InputError(f"{p}: unknown charset {_CHARSET.search(data)[1].decode()!r} in the PO header")
     return _check_duplicates(po, p, strict)
