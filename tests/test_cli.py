@@ -209,3 +209,24 @@ def test_every_command_help_shows_an_example(runner, command):
 
     help_text = runner.invoke(app, [command, "--help"]).stdout
     assert "Examples:" in help_text and f"$ transpair {command} " in help_text
+
+
+def test_shell_completion_completes_commands_and_option_values():
+    import os
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    script = shutil.which("transpair")
+    if script is None:
+        pytest.skip("the transpair console script is not installed")
+    root = str(Path(__file__).resolve().parent.parent)  # this checkout's code, not another install's
+    env = {**os.environ, "PYTHONPATH": root, "_TRANSPAIR_COMPLETE": "complete_bash"}
+
+    def complete(words: str) -> list[str]:
+        cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+        run_env = {**env, "COMP_WORDS": words, "COMP_CWORD": cword}
+        return subprocess.run([script], env=run_env, capture_output=True, text=True).stdout.split()
+
+    assert complete("transpair rep") == ["report"]
+    assert complete("transpair report --format ") == ["table", "json", "csv", "markdown", "html"]
