@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import polib
-import regex
 
 from . import poformat, poread
 from .entry_state import has_text
@@ -133,9 +133,9 @@ def entry_key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 
 
-_CHARSET = regex.compile(rb"charset=([^\s\\\";]+)")
+_CHARSET = re.compile(rb"charset=([^\s\\\";]+)")
 _QUOTED = r'"(?:[^"\\]|\\.)*"'
-_PO_LINE = regex.compile(
+_PO_LINE = re.compile(
     rf"\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_QUOTED}|{_QUOTED})?\s*"
 )
 

@@ -7,19 +7,19 @@ byte-identical to msgcat. Syntax is checked beforehand by pofile.check_lines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import polib
-import regex
 
 from .poformat import read_flags
 from .powrap import PAGE_WIDTH
 
-_STRING = regex.compile(r'"((?:[^"\\]|\\.)*)"')
-_ESCAPE = regex.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", regex.DOTALL)
-_OPENING = regex.compile(r"msgctxt\b|msgid(?!_)\b")
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
+_OPENING = re.compile(r"msgctxt\b|msgid(?!_)\b")
 _NAMED = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
-_KEYWORD = regex.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)", regex.DOTALL)
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)", re.DOTALL)
 
 
 class PoSyntaxError(ValueError):
@@ -34,7 +34,7 @@ def unescape(text: str, line: int = 0) -> str:
     """A PO string's value: C escapes (named, octal, hex) resolved, as gettext's lexer reads them; any
     other escape is an error, as for msgfmt."""
 
-    def one(match: regex.Match) -> str:
+    def one(match: re.Match) -> str:
         octal, hexa, char = match.groups()
         if octal or hexa:
             return chr(int(octal, 8) if octal else int(hexa, 16))
@@ -42,7 +42,7 @@ def unescape(text: str, line: int = 0) -> str:
             raise PoSyntaxError(line, f"invalid control sequence \\{char}")
         return _NAMED.get(char, char)
 
-    return _ESCAPE.sub(one, text)
+    return _ESCAPE.sub(one, text) if "\\" in text else text
 
 
 def _strings(text: str, line: int) -> str:
