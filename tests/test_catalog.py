@@ -170,3 +170,19 @@ def test_pofilter_finds_no_newlines_problem_in_merged_or_split_paragraphs(runner
     found = tmp_path / "found"
     subprocess.run([pofilter, "-t", "newlines", str(out), str(found)], check=True, capture_output=True)
     assert not [e for po in found.rglob("*.po") for e in polib.pofile(str(po)) if e.msgid]
+
+
+def test_rerunning_pot_on_an_unchanged_article_changes_no_byte(tmp_path, monkeypatch):
+    from transpair import catalog
+
+    article, out = tmp_path / "a.en.md", tmp_path / "a.pot"
+    article.write_text("# Title\n\nFirst paragraph.\n", encoding="utf-8")
+    monkeypatch.setattr(catalog, "timestamp", lambda when=None: "2026-01-01 10:00+0000")
+    catalog.write_template(article, out)
+    first = out.read_bytes()
+    monkeypatch.setattr(catalog, "timestamp", lambda when=None: "2026-02-02 11:11+0000")
+    catalog.write_template(article, out)
+    assert out.read_bytes() == first
+    article.write_text("# Title\n\nFirst paragraph, changed.\n", encoding="utf-8")
+    catalog.write_template(article, out)
+    assert "POT-Creation-Date: 2026-02-02 11:11+0000" in out.read_text(encoding="utf-8")

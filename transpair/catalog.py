@@ -26,7 +26,7 @@ import polib
 from . import __version__, pofile, read, segment, write
 from .errors import InputError
 from .langid import language_name
-from .merge import merge  # noqa: F401  (part of the catalog API: catalog.merge)
+from .merge import merge, template_content  # noqa: F401  (merge: part of the catalog API)
 from .model import Alignment, Bead, Block, Document
 from .notes import Note, cause_comment, format_note
 from .powrap import PAGE_WIDTH
@@ -218,6 +218,19 @@ def write_template(
     doc = sentence_document(doc, source_lang) if unit == "sentence" else doc
     if not doc.blocks:
         raise InputError(f"{source}: no translatable text found")
-    pot = build_template(doc, source_lang)
+    pot = keep_creation_date(build_template(doc, source_lang), Path(out))
     pofile.write_po(pot, out, wrap=wrap)
+    return pot
+
+
+def keep_creation_date(pot: polib.POFile, out: Path) -> polib.POFile:
+    """The template with the POT-Creation-Date of the one it replaces when their entries are the same, so
+    re-running `pot` on an unchanged article changes no byte."""
+    if out.is_file() and not write.is_stdout(out):
+        try:
+            old = pofile.read_po(out)
+        except InputError:
+            return pot  # not a readable PO: simply replaced (its .bak kept)
+        if template_content(old) == template_content(pot) and "POT-Creation-Date" in old.metadata:
+            pot.metadata["POT-Creation-Date"] = old.metadata["POT-Creation-Date"]
     return pot

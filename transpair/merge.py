@@ -139,7 +139,7 @@ def check_same_article(new: polib.POFile, old: polib.POFile) -> None:
         )
 
 
-def _template(po: polib.POFile) -> list[tuple]:
+def template_content(po: polib.POFile) -> list[tuple]:
     """What a template holds per live entry (context, source, references): its creation date dates it."""
     return [(e.msgctxt, e.msgid, e.msgid_plural, list(e.occurrences)) for e in po if not e.obsolete]
 
@@ -157,7 +157,7 @@ def merge_header(new: polib.POFile, old: polib.POFile, merged: polib.POFile | No
     """The old header (translator's fields) with any field it lacks; its POT-Creation-Date only moves when
     the source entries changed, its PO-Revision-Date only when a translation did (no noise diffs)."""
     meta = dict(old.metadata) or dict(new.metadata)
-    if _template(new) != _template(old):
+    if template_content(new) != template_content(old):
         for name in KEPT_FROM_NEW:
             if name in new.metadata:
                 meta[name] = new.metadata[name]
