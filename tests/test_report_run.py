@@ -308,3 +308,14 @@ def test_report_options_are_keyword_only():
     with pytest.raises(TypeError):
         ReportOptions("json")
     assert ReportOptions(format="json", quiet=True).format == "json"
+
+
+def test_a_po_on_standard_input_is_reported_as_dash(runner, tmp_path):
+    po = write(tmp_path / "a.po", sample_entries())
+    piped = runner.invoke(app, ["report", "-", "-f", "json", "-o", "-"], input=po.read_bytes())
+    assert piped.exit_code == 0, piped.output
+    data = json.loads(piped.stdout)
+    direct = json.loads(runner.invoke(app, ["report", str(po), "-f", "json"]).stdout)
+    assert data["articles"][0]["name"] == "-" and data["total"] == direct["total"]
+    broken = runner.invoke(app, ["report", "-"], input=b'msgid "a"\n')
+    assert broken.exit_code == 2 and "-:1: missing 'msgstr' section" in broken.output

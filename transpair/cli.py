@@ -223,7 +223,7 @@ ReportBy = Enum("ReportBy", [(b, b) for b in report_run.MEASURES], type=str)
 )
 def report_cmd(
     paths: list[Path] = typer.Argument(
-        ..., help="PO files, folders of PO files, or folders of article pairs."
+        ..., help="PO or POT files, folders of PO files, folders of article pairs, or - (a PO on stdin)."
     ),
     fmt: ReportFormat = typer.Option(ReportFormat("table"), "--format", "-f", help="Output format."),
     output: Path | None = typer.Option(

@@ -140,16 +140,16 @@ _PO_LINE = re.compile(
 )
 
 
-def _check_lines(path: Path) -> None:
+def _check_lines(data: bytes, name: str) -> None:
     """Refuse a line that is neither a comment, a keyword with a quoted string, nor a continuation string
-    (polib reads an unclosed quote as a shorter string; msgfmt calls it a syntax error)."""
-    text = path.read_bytes().decode("latin-1")  # only the ASCII structure matters here
+    (an unclosed quote would be read as a shorter string; msgfmt calls it a syntax error)."""
+    text = data.decode("latin-1")  # only the ASCII structure matters here
     for number, line in enumerate(text.split("\n"), 1):
         if not _PO_LINE.fullmatch(line):
-            raise InputError(f"{path}:{number}: syntax error in PO file")
+            raise InputError(f"{name}:{number}: syntax error in PO file")
 
 
-def _check_duplicates(po: polib.POFile, path: Path, strict: bool) -> polib.POFile:
+def _check_duplicates(po: polib.POFile, path: Path | str, strict: bool) -> polib.POFile:
     """Drop exact duplicate entries (refuse them when strict, obsolete ones included, as msgfmt does);
     refuse conflicting ones."""
     seen: dict[tuple, polib.POEntry] = {}
@@ -193,17 +193,21 @@ def read_po(path: str | Path, strict: bool = False) -> polib.POFile:
     empty or header-less file is read as msgfmt reads it (no entries; entries without header).
     """
     p = existing_file(path, "PO file")
-    _check_lines(p)
-    data = p.read_bytes()
+    return read_po_data(p.read_bytes(), str(p), strict)
+
+
+def read_po_data(data: bytes, name: str, strict: bool = False) -> polib.POFile:
+    """Read PO content (a file's bytes, or standard input's) as read_po does; errors name `name`."""
+    _check_lines(data, name)
     charset = _header_charset(data)
     try:
-        po = poread.parse_po(data.decode(charset or "utf-8"), str(p))
+        po = poread.parse_po(data.decode(charset or "utf-8"), name)
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{p}: cannot decode the file ({exc.encoding}: {exc.reason} at byte {exc.start})"
+            f"{name}: cannot decode the file ({exc.encoding}: {exc.reason} at byte {exc.start})"
         ) from None
     except poread.PoSyntaxError as exc:
-        raise InputError(f"{p}:{exc.line}: {exc}") from None
+        raise InputError(f"{name}:{exc.line}: {exc}") from None
     if charset is None:  # readable as UTF-8, yet the header names something else: it would be misread
-        raise InputError(f"{p}: unknown charset {_CHARSET.search(data)[1].decode()!r} in the PO header")
-    return _check_duplicates(po, p, strict)
+        raise InputError(f"{name}: unknown charset {_CHARSET.search(data)[1].decode()!r} in the PO header")
+    return _check_duplicates(po, name, strict)

@@ -5,15 +5,17 @@ Every input that cannot be used becomes one error line; the others are still rep
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import InputError
-from .pofile import read_po
+from .pofile import read_po, read_po_data
 from .progress import tracked
 from .report import ArticleReport, Report, article_report
 
 CATALOG_SUFFIXES = (".po", ".pot")
+STDIN = "-"  # as a PATH: a PO read from standard input
 
 
 def po_files(folder: Path) -> list[Path]:
@@ -59,8 +61,18 @@ def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
         return InputError(f"{path}: cannot read ({exc.strerror or exc})")
 
 
+def report_stdin() -> ArticleReport | InputError:
+    """The report of a PO read from standard input (PATH `-`), named `-`."""
+    try:
+        return article_report(STDIN, read_po_data(sys.stdin.buffer.read(), STDIN, strict=True))
+    except InputError as exc:
+        return exc
+
+
 def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[ArticleReport | InputError]:
-    """Reports (or errors) for one command-line PATH: a PO file or a folder."""
+    """Reports (or errors) for one command-line PATH: a PO file, a folder, or `-` (standard input)."""
+    if str(path) == STDIN:
+        return [report_stdin()]
     if path.is_dir():
         files = po_files(path)
         if files:

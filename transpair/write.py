@@ -12,6 +12,13 @@ from pathlib import Path
 
 from .errors import InputError
 
+STDOUT = "-"  # as an output path: standard output, where a command writes one output
+
+
+def is_stdout(path: str | Path | None) -> bool:
+    """Whether an output path is `-`, standard output."""
+    return path is not None and str(path) == STDOUT
+
 
 def same_file(a: Path, b: Path) -> bool:
     """Whether two paths name one file (existing or not), so an output never overwrites an input."""
@@ -23,8 +30,8 @@ def same_file(a: Path, b: Path) -> bool:
 def refuse_overwriting(outputs: Iterable[Path | None], inputs: Iterable[str | Path]) -> None:
     """InputError when an output names one of the inputs or another output: nobody's file is replaced by
     surprise."""
-    seen: list[Path] = [Path(p) for p in inputs]
-    for out in (Path(o) for o in outputs if o is not None):
+    seen: list[Path] = [Path(p) for p in inputs if not is_stdout(p)]  # `-` names no file
+    for out in (Path(o) for o in outputs if o is not None and not is_stdout(o)):
         clash = next((p for p in seen if same_file(out, p)), None)
         if clash is not None:
             raise InputError(
@@ -41,14 +48,6 @@ def _file_mode(path: Path) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
-
-
-STDOUT = "-"  # as an output path: standard output, where a command writes one output
-
-
-def is_stdout(path: str | Path | None) -> bool:
-    """Whether an output path is `-`, standard output."""
-    return path is not None and str(path) == STDOUT
 
 
 def write_text(path: str | Path, text: str, backup: bool = False) -> Path:
