@@ -130,10 +130,11 @@ def _comment(entry: _Entry, text: str) -> None:
 
 
 def _entries(text: str) -> list[_Entry]:
-    """The entries of a PO text in file order (trailing comments with no msgid are dropped)."""
+    """The entries of a PO text in file order (trailing comments with no msgid are dropped); PoSyntaxError
+    where msgfmt would stop."""
     entries, entry = [], _Entry()
     for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.rstrip("\r").strip()
+        line = raw.strip()
         if not line:
             continue
         obsolete = line.startswith("#~")
@@ -160,9 +161,7 @@ def _entries(text: str) -> list[_Entry]:
             entry.line = number
     if "msgid" in entry.fields and not entry.complete():
         raise PoSyntaxError(entry.line, "missing 'msgstr' section")
-    if "msgid" in entry.fields:
-        entries.append(entry)
-    return [e for e in entries if "msgid" in e.fields]
+    return [*entries, entry] if "msgid" in entry.fields else entries
 
 
 def lone_empty(entry: polib.POEntry | polib.POFile, marker: str) -> bool:
