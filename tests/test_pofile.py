@@ -1,5 +1,6 @@
 """pofile: PO files written byte for byte as msgcat writes them, read back with clear errors."""
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -231,7 +232,8 @@ def test_an_obsolete_duplicate_of_a_live_entry_is_an_error_as_for_msgfmt(tmp_pat
     assert subprocess.run([msgfmt, "-o", "/dev/null", str(dup)], capture_output=True).returncode == 1
     with pytest.raises(InputError, match=r"dup\.po:8: duplicate msgid \(first defined at line 5\)"):
         read_po(dup, strict=True)
-    assert len(read_po(dup)) == 2  # merging into it keeps the translator's obsolete entry
+    with pytest.raises(InputError, match=r"dup\.po:8: conflicting duplicate"):
+        read_po(dup)  # nor is it merged into
 
 
 def test_declared_legacy_charset_is_decoded(tmp_path):
@@ -309,3 +311,29 @@ def test_a_file_without_header_is_written_without_one(tmp_path, msgcat):
     path.write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
     expected = subprocess.run([msgcat, str(path)], capture_output=True, text=True, check=True).stdout
     assert format_po(read_po(path)) == expected == 'msgid "a"\nmsgstr "b"\n'
+
+
+BROKEN_HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+BROKEN = {
+    "msgid without msgstr": 'msgid "a"\n\nmsgid "b"\nmsgstr "c"\n',
+    "msgstr alone": 'msgstr "c"\n',
+    "two msgstr": 'msgid "a"\nmsgstr "b"\nmsgstr "c"\n',
+    "plural without index": 'msgid "a"\nmsgid_plural "as"\nmsgstr "b"\n',
+    "index without plural": 'msgid "a"\nmsgstr[0] "b"\n',
+    "unknown escape": 'msgid "a\\q"\nmsgstr "b"\n',
+    "msgctxt without msgid": 'msgctxt "x"\nmsgstr "b"\n',
+    "obsolete msgid then a live one": '#~ msgid "a"\nmsgid "b"\nmsgstr "c"\n',
+    "msgid at the end": 'msgid "a"\nmsgstr "b"\n\nmsgid "c"\n',
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_what_msgfmt_rejects_is_refused_naming_file_and_line(case, msgfmt, tmp_path):
+    path = tmp_path / "bad.po"
+    path.write_text(BROKEN_HEADER + BROKEN[case], encoding="utf-8")
+    result = subprocess.run([msgfmt, "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert re.search(r"bad\.po:\d+:", result.stderr)
+    with pytest.raises(InputError, match=r"bad\.po:\d+: "):
+        read_po(path)

@@ -28,6 +28,7 @@ from .errors import InputError
 from .langid import language_name
 from .merge import merge, template_content  # noqa: F401  (merge: part of the catalog API)
 from .model import Alignment, Bead, Block, Document
+from .names import one_line, reference_name
 from .notes import Note, cause_comment, format_note
 from .powrap import PAGE_WIDTH
 
@@ -61,7 +62,7 @@ def timestamp(when: datetime | None = None) -> str:
 
 def project_name(path: str, lang: str) -> str:
     """The article's name for Project-Id-Version: base name without extension or language suffix."""
-    stem = os.path.splitext(os.path.basename(path))[0]
+    stem = os.path.splitext(one_line(os.path.basename(path)))[0]
     return stem[: -len(lang) - 1] if stem.endswith(f".{lang}") else stem
 
 
@@ -172,7 +173,7 @@ def _catalog(metadata: dict[str, str], entries: list[polib.POEntry]) -> polib.PO
 
 def build_catalog(alignment: Alignment, when: datetime | None = None) -> polib.POFile:
     """One PO entry per bead with source text, in document order, with a complete header."""
-    name = os.path.basename(alignment.source.path)
+    name = reference_name(alignment.source.path)
     entries: list[polib.POEntry] = []
     target_only: list[tuple[int, str]] = []
     for bead in alignment.beads:
@@ -189,7 +190,7 @@ def build_catalog(alignment: Alignment, when: datetime | None = None) -> polib.P
 def build_template(source: Document, source_lang: str = "en", when: datetime | None = None) -> polib.POFile:
     """A POT for an article with no translation yet: one entry per block, same msgid and msgctxt rules,
     each with a source-only note naming its block kind (msgmerge copies it into the PO: report's sections)."""
-    name = os.path.basename(source.path)
+    name = reference_name(source.path)
     entries = [
         polib.POEntry(
             msgid=b.text,

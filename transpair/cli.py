@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from enum import Enum, StrEnum
 from pathlib import Path
 
 import typer
 
 from . import __version__, align_run, pipeline, report_run
-from .errors import EXIT_BELOW, EXIT_INPUT, InputError, error_line
+from .console import OneLineErrors, restore_sigpipe, user_errors
+from .errors import EXIT_BELOW
 
 
 def examples(*lines: str) -> str:
@@ -18,18 +18,8 @@ def examples(*lines: str) -> str:
 
 
 app = typer.Typer(  # its help is the docstring of `common`; --install-completion for bash, zsh, fish
-    no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]}
+    cls=OneLineErrors, no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]}
 )
-
-
-@contextmanager
-def user_errors():
-    """Turn an InputError into one line on stderr and exit code 2, never a traceback."""
-    try:
-        yield
-    except InputError as exc:
-        typer.echo(error_line(exc), err=True)
-        raise typer.Exit(EXIT_INPUT) from None
 
 
 class Original(StrEnum):
@@ -397,6 +387,7 @@ def pot_cmd(
 
 def main() -> None:
     """Console-script entry point."""
+    restore_sigpipe()
     app()
 
 

@@ -10,7 +10,8 @@ import polib
 
 from . import poformat, poread
 from .entry_state import has_text
-from .errors import InputError, existing_file
+from .errors import InputError, existing_file, read_input
+from .po_check import check_newlines, check_syntax
 from .powrap import PAGE_WIDTH, wrap_field
 from .write import write_text
 
@@ -134,19 +135,6 @@ def entry_key(entry: polib.POEntry) -> tuple[str | None, str]:
 
 
 _CHARSET = re.compile(rb"charset=([^\s\\\";]+)")
-_QUOTED = r'"(?:[^"\\]|\\.)*"'
-_PO_LINE = re.compile(
-    rf"\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_QUOTED}|{_QUOTED})?\s*"
-)
-
-
-def _check_lines(data: bytes, name: str) -> None:
-    """Refuse a line that is neither a comment, a keyword with a quoted string, nor a continuation string
-    (an unclosed quote would be read as a shorter string; msgfmt calls it a syntax error)."""
-    text = data.decode("latin-1")  # only the ASCII structure matters here
-    for number, line in enumerate(text.split("\n"), 1):
-        if not _PO_LINE.fullmatch(line):
-            raise InputError(f"{name}:{number}: syntax error in PO file")
 
 
 def _check_duplicates(po: polib.POFile, path: Path | str, strict: bool) -> polib.POFile:
@@ -154,8 +142,6 @@ def _check_duplicates(po: polib.POFile, path: Path | str, strict: bool) -> polib
     refuse conflicting ones."""
     seen: dict[tuple, polib.POEntry] = {}
     for entry in list(po):
-        if entry.obsolete and not strict:
-            continue
         key = entry_key(entry)
         if key not in seen:
             seen[key] = entry
@@ -189,25 +175,26 @@ def _header_charset(data: bytes) -> str | None:
 def read_po(path: str | Path, strict: bool = False) -> polib.POFile:
     """Read a PO/POT file; InputError naming the file (and line) for anything wrong with it.
 
-    strict (for reports): any duplicate msgid, obsolete ones included, is an error, as for msgfmt; an
-    empty or header-less file is read as msgfmt reads it (no entries; entries without header).
+    strict (for reports): any duplicate msgid (obsolete ones included) or a translation whose leading or
+    trailing newline differs from its msgid is an error, as for msgfmt; an empty or header-less file is
+    read as msgfmt reads it (no entries; entries without header).
     """
     p = existing_file(path, "PO file")
-    return read_po_data(p.read_bytes(), str(p), strict)
+    return read_po_data(read_input(p, "PO file"), p, strict)
 
 
-def read_po_data(data: bytes, name: str, strict: bool = False) -> polib.POFile:
+def read_po_data(data: bytes, name: str | Path, strict: bool = False) -> polib.POFile:
     """Read PO content (a file's bytes, or standard input's) as read_po does; errors name `name`."""
-    _check_lines(data, name)
+    check_syntax(data.decode("latin-1"), name)  # only the ASCII structure matters here
     charset = _header_charset(data)
     try:
-        po = poread.parse_po(data.decode(charset or "utf-8"), name)
+        po = poread.parse_po(data.decode(charset or "utf-8"), str(name))
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{name}: cannot decode the file ({exc.encoding}: {exc.reason} at byte {exc.start})"
         ) from None
-    except poread.PoSyntaxError as exc:
-        raise InputError(f"{name}:{exc.line}: {exc}") from None
     if charset is None:  # readable as UTF-8, yet the header names something else: it would be misread
         raise InputError(f"{name}: unknown charset {_CHARSET.search(data)[1].decode()!r} in the PO header")
+    if strict:  # merging keeps such a translation as it was (tests/test_pofile.py reads any text back)
+        check_newlines(po, name)
     return _check_duplicates(po, name, strict)

@@ -2,7 +2,7 @@
 
 Kept beyond polib: empty `#.` and `#` comment lines, `#.` without a space, the previous source (`#~|`) of
 obsolete entries, and the header's exact text (`raw_header`), so that writing the file back is
-byte-identical to msgcat. Syntax is checked beforehand by pofile.check_lines.
+byte-identical to msgcat. What msgfmt refuses is refused beforehand by po_check.check_syntax.
 """
 
 from __future__ import annotations
@@ -22,48 +22,22 @@ _NAMED = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v":
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)", re.DOTALL)
 
 
-class PoSyntaxError(ValueError):
-    """What msgfmt would reject, at a line of the file."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
-
-
-def unescape(text: str, line: int = 0) -> str:
-    """A PO string's value: C escapes (named, octal, hex) resolved, as gettext's lexer reads them; any
-    other escape is an error, as for msgfmt."""
+def unescape(text: str) -> str:
+    """A PO string's value: C escapes (named, octal, hex) resolved, as gettext's lexer reads them (others
+    were refused by po_check before)."""
 
     def one(match: re.Match) -> str:
         octal, hexa, char = match.groups()
         if octal or hexa:
             return chr(int(octal, 8) if octal else int(hexa, 16))
-        if char not in _NAMED and char not in "\\\"'?":
-            raise PoSyntaxError(line, f"invalid control sequence \\{char}")
         return _NAMED.get(char, char)
 
     return _ESCAPE.sub(one, text) if "\\" in text else text
 
 
-def _strings(text: str, line: int) -> str:
+def _strings(text: str) -> str:
     """The concatenated values of the quoted strings on a line."""
-    return "".join(unescape(s, line) for s in _STRING.findall(text))
-
-
-def _check_order(fields: dict[str, str], name: str, line: int, entry_line: int) -> None:
-    """Refuse a keyword out of gettext's order: [msgctxt] msgid [msgid_plural] msgstr | msgstr[N]..."""
-    have = set(fields)
-    strings = {n for n in have if n.startswith("msgstr")}
-    allowed = {
-        "msgctxt": not have,
-        "msgid": have <= {"msgctxt"},
-        "msgid_plural": "msgid" in have and not strings and name not in have,
-        "msgstr": "msgid" in have and "msgid_plural" not in have and not strings,
-    }.get(name, "msgid" in have and "msgstr" not in have and name not in have)
-    if not allowed:
-        raise PoSyntaxError(line, "syntax error")
-    if name.startswith("msgstr[") and "msgid_plural" not in have:
-        raise PoSyntaxError(entry_line, "missing 'msgid_plural' section")
+    return "".join(unescape(s) for s in _STRING.findall(text))
 
 
 @dataclass
@@ -99,21 +73,16 @@ def _references(rest: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _keyword(entry: _Entry, target: dict[str, str], text: str, line: int) -> None:
-    """A keyword line (or a continuation string) into the entry's current or previous fields; the
-    entry's own fields must come in gettext's order."""
+def _keyword(entry: _Entry, target: dict[str, str], text: str) -> None:
+    """A keyword line (or a continuation string) into the entry's current or previous fields."""
     match = _KEYWORD.match(text)
     if match:
         name = f"msgstr[{match[2]}]" if match[2] is not None else match[1]
-        if target is entry.fields:
-            _check_order(target, name, line, entry.line or line)
-        target[name] = _strings(match[3], line)
+        target[name] = _strings(match[3])
         entry.last = (target, name)
     elif entry.last is not None and entry.last[0] is target:
         holder, name = entry.last
-        holder[name] += _strings(text, line)
-    elif target is entry.fields:
-        raise PoSyntaxError(line, "syntax error")
+        holder[name] += _strings(text)
 
 
 def _comment(entry: _Entry, text: str) -> None:
@@ -130,8 +99,8 @@ def _comment(entry: _Entry, text: str) -> None:
 
 
 def _entries(text: str) -> list[_Entry]:
-    """The entries of a PO text in file order (trailing comments with no msgid are dropped); PoSyntaxError
-    where msgfmt would stop."""
+    """The entries of a PO text in file order (trailing comments with no msgid are dropped); the text has
+    passed po_check.check_syntax."""
     entries, entry = [], _Entry()
     for number, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
@@ -141,26 +110,21 @@ def _entries(text: str) -> list[_Entry]:
         body = line[2:] if obsolete else line
         previous = body.startswith("#|") or (obsolete and body.startswith("|"))
         content = body.split("|", 1)[1].lstrip() if previous else body.lstrip()
-        opening = _OPENING.match(content) and not previous
-        opens = (line.startswith("#") and not obsolete) or previous or opening
+        opens = (line.startswith("#") and not obsolete) or previous or _OPENING.match(content)
         if opens and entry.complete():
             entries.append(entry)
             entry = _Entry()
-        elif opening and "msgid" in entry.fields:
-            raise PoSyntaxError(entry.line, "missing 'msgstr' section")
         if previous:
-            _keyword(entry, entry.previous, content, number)
+            _keyword(entry, entry.previous, content)
         elif obsolete:
             entry.obsolete = True
-            _keyword(entry, entry.fields, content, number)
+            _keyword(entry, entry.fields, content)
         elif line.startswith("#"):
             _comment(entry, line)
         else:
-            _keyword(entry, entry.fields, line, number)
+            _keyword(entry, entry.fields, line)
         if not entry.line and "msgid" in entry.fields:
             entry.line = number
-    if "msgid" in entry.fields and not entry.complete():
-        raise PoSyntaxError(entry.line, "missing 'msgstr' section")
     return [*entries, entry] if "msgid" in entry.fields else entries
 
 

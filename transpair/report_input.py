@@ -5,11 +5,12 @@ Every input that cannot be used becomes one error line; the others are still rep
 
 from __future__ import annotations
 
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, status
 from .pofile import read_po, read_po_data
 from .progress import tracked
 from .report import ArticleReport, Report, article_report
@@ -73,7 +74,13 @@ def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[Art
     """Reports (or errors) for one command-line PATH: a PO file, a folder, or `-` (standard input)."""
     if str(path) == STDIN:
         return [report_stdin()]
-    if path.is_dir():
+    try:
+        found = status(path)
+    except InputError as exc:  # a name the system refuses: an error row, the other paths go on
+        return [exc]
+    if found is None:
+        return [InputError(f"{path}: no such file or folder")]
+    if stat.S_ISDIR(found.st_mode):
         files = po_files(path)
         if files:
             return [
@@ -83,11 +90,9 @@ def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[Art
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
         return report_pairs(path, quiet, langs)
-    if path.is_file():
-        if path.suffix.lower() not in CATALOG_SUFFIXES:
-            return [InputError(f"{path}: not a PO file (give a .po or .pot file or a folder)")]
-        return [report_po_or_error(path, str(path))]
-    return [InputError(f"{path}: no such file or folder")]
+    if path.suffix.lower() not in CATALOG_SUFFIXES:
+        return [InputError(f"{path}: not a PO file (give a .po or .pot file or a folder)")]
+    return [report_po_or_error(path, str(path))]
 
 
 def collect(paths: Iterable[Path], quiet: bool = False, langs: tuple[str, str] = ("en", "ko")) -> Report:
