@@ -1,9 +1,12 @@
 """The align job's runner: pair or folder, what it prints, the exit code."""
 
+import shutil
+
 import pytest
 from conftest import CORPORA
 
-from transpair import align_run, pipeline
+from transpair import align_run, cache, embed, pipeline
+from transpair.cli import app
 from transpair.errors import InputError
 
 
@@ -46,3 +49,61 @@ def test_pair_prints_its_summary(tmp_path, capsys):
     )
     assert code == align_run.EXIT_OK
     assert capsys.readouterr().err.startswith(f"{tmp_path / 'a.po'}: en -> ko, 17 beads:")
+
+
+FAKE = "fake_similarity:BagOfWords"
+
+
+def outputs(folder):
+    """Every output file's text below folder, without the PO header's creation date."""
+    return {
+        p.relative_to(folder).as_posix(): "".join(
+            line for line in p.read_text().splitlines(True) if "POT-Creation-Date" not in line
+        )
+        for p in sorted(folder.rglob("*.*"))
+    }
+
+
+def align_folder_cli(runner, source, out, *extra):
+    """Run `transpair align SOURCE -o OUT --beads OUT/beads` with the fake backend; its exit code."""
+    args = ["align", str(source), "-o", str(out), "--beads", str(out / "beads"), "--similarity", FAKE, "-q"]
+    return runner.invoke(app, [*args, *extra]).exit_code
+
+
+def test_results_are_the_same_with_one_or_two_jobs_with_or_without_cache(tmp_path, runner):
+    shutil.copytree(CORPORA / "pydocs", tmp_path / "in", ignore=shutil.ignore_patterns("howto-*"))
+    runs = {
+        "cold-1": ("--jobs", "1"),
+        "warm-1": ("--jobs", "1"),
+        "warm-2": ("--jobs", "2"),
+        "none-2": ("--jobs", "2", "--no-cache"),
+        "none-1": ("--jobs", "1", "--no-cache"),
+    }
+    for name, extra in runs.items():
+        assert align_folder_cli(runner, tmp_path / "in", tmp_path / name, *extra) == 0
+    first = outputs(tmp_path / "cold-1")
+    assert len(first) == 4 and all(outputs(tmp_path / name) == first for name in runs)
+
+
+def test_a_second_run_embeds_nothing_even_when_the_aligner_changed(tmp_path, runner, monkeypatch):
+    shutil.copytree(CORPORA / "pydocs", tmp_path / "in", ignore=shutil.ignore_patterns("howto-*"))
+    counter = embed.shared_similarity(FAKE, use_cache=True).backend
+    before = counter.texts
+    assert align_folder_cli(runner, tmp_path / "in", tmp_path / "a", "--jobs", "1") == 0
+    embedded = counter.texts - before
+    monkeypatch.setattr(cache, "code_version", lambda: "another transpair")  # no alignment is reused
+    embed._shared.cache_clear()  # a new process: nothing in memory, only the cache folder
+    again = embed.shared_similarity(FAKE, use_cache=True)
+    assert align_folder_cli(runner, tmp_path / "in", tmp_path / "b", "--jobs", "1") == 0
+    assert embedded > 0 and counter.texts - before == embedded and again.stored > 0
+    assert outputs(tmp_path / "a") == outputs(tmp_path / "b")
+
+
+def test_no_cache_leaves_the_cache_folder_alone(tmp_path, runner, cache_dir):
+    shutil.copytree(
+        CORPORA / "pydocs", tmp_path / "in", ignore=shutil.ignore_patterns("howto-*", "tutorial-v*")
+    )
+    assert align_folder_cli(runner, tmp_path / "in", tmp_path / "a", "--no-cache") == 0
+    assert not any(cache_dir.iterdir())
+    assert align_folder_cli(runner, tmp_path / "in", tmp_path / "b") == 0
+    assert (cache_dir / cache.FILE_NAME).exists()

@@ -40,13 +40,14 @@ def run_folder(
     opts: pipeline.AlignOptions,
     wopts: pipeline.WriteOptions,
     quiet: bool,
+    jobs: int = 1,
 ) -> int:
-    """Align every article of a folder with a progress bar; an article that fails is reported and the rest go
-    on."""
+    """Align every article of a folder (on `jobs` processes) with one progress bar; an article that fails is
+    reported and the rest go on."""
     articles = find_articles(folder, opts.source_lang, opts.target_lang)
     failed = 0
     with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
-        results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir)
+        results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir, jobs)
         for _, result in progress.track(results, total=len(articles), description="aligning"):
             if isinstance(result, InputError):
                 failed += 1
@@ -64,10 +65,11 @@ def run(
     opts: pipeline.AlignOptions,
     wopts: pipeline.WriteOptions,
     quiet: bool = False,
+    jobs: int = 1,
 ) -> int:
     """A folder or a pair, as SOURCE says; the exit code."""
     if not source.is_dir():
         return run_pair(source, target, output, beads, opts, wopts, quiet)
     if target is not None:
         raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
-    return run_folder(source, output, beads, opts, wopts, quiet)
+    return run_folder(source, output, beads, opts, wopts, quiet, jobs)

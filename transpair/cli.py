@@ -10,6 +10,7 @@ import typer
 
 from . import __version__, align_run, pipeline, report_run
 from .errors import EXIT_BELOW, EXIT_INPUT, InputError, error_line
+from .parallel import default_jobs
 
 app = typer.Typer(add_completion=False, no_args_is_help=True)  # its help is the docstring of `common`
 
@@ -37,6 +38,14 @@ class Unit(StrEnum):
 class OutFormat(StrEnum):
     po = "po"
     tmx = "tmx"
+
+
+JOBS = typer.Option(
+    None, "--jobs", "-j", min=1, help="Articles aligned at once, one process each [default: all cores]."
+)
+NO_CACHE = typer.Option(
+    False, "--no-cache", help="Neither read nor fill the cache of embeddings and alignments (see README)."
+)
 
 
 def show_version(value: bool) -> None:
@@ -99,16 +108,20 @@ def align_cmd(
         help="Embedding backend class (default: multilingual USE).",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
 ) -> None:
     """Align an article and its translation into a PO file (msgid = source, msgstr = translation).
 
     SOURCE may be a folder: every article pair below it gets OUTPUT/NAME.po (pairing conventions in README).
     A single file with no TARGET is split by language (bilingual articles).
     """
-    opts = pipeline.AlignOptions(unit.value, source_lang, target_lang, original.value, markers, similarity)
+    opts = pipeline.AlignOptions(
+        unit.value, source_lang, target_lang, original.value, markers, similarity, not no_cache
+    )
     wopts = pipeline.WriteOptions(force, backup, prefer_target, not no_wrap, out_format.value, unit.value)
     with user_errors():
-        code = align_run.run(source, target, output, beads, opts, wopts, quiet)
+        code = align_run.run(source, target, output, beads, opts, wopts, quiet, jobs or default_jobs())
     raise typer.Exit(code)
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import align, catalog, embed, langid, pofile, read, tmx, untranslated
+from . import align, cache, catalog, embed, langid, parallel, pofile, read, tmx, untranslated
 from .errors import InputError
 from .model import STATUSES, Alignment, Document
 from .pairs import Article
@@ -26,6 +27,7 @@ class AlignOptions:
     source: str = "given"  # given: SOURCE is the original | auto: decide from the texts
     markers_file: Path | None = None  # extra placeholder patterns (--markers), besides .transpair.toml
     similarity: str | None = None  # embedding backend `module:Class` (--similarity); None: multilingual USE
+    cache: bool = True  # read and fill the persistent cache of vectors and alignments (--no-cache: off)
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,19 @@ def check_languages(
 def align_documents(
     source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()
 ) -> Alignment:
+    """The alignment of two documents, from the cache when this code already aligned the very same
+    documents with the same options and backend (so scan, report and a re-run reuse it)."""
+    identity = embed.shared_similarity(opts.similarity, opts.cache).identity
+    settings = repr((replace(opts, cache=True), markers))
+    key = cache.digest("alignment", cache.code_version(), identity, settings, repr(source), repr(target))
+    return cache.remember(
+        cache.open_store(opts.cache), key, lambda: settled_alignment(source, target, opts, markers)
+    )
+
+
+def settled_alignment(
+    source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()
+) -> Alignment:
     """Settle which side is the original, check both languages, then align and classify."""
     src_lang, tgt_lang = opts.source_lang, opts.target_lang
     if (
@@ -97,7 +112,7 @@ def align_documents(
     ):
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
     check_languages(source, target, src_lang, tgt_lang, markers)
-    return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity)
+    return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity, opts.cache)
 
 
 def aligned(
@@ -108,11 +123,12 @@ def aligned(
     unit: str,
     markers: tuple[str, ...],
     similarity: str | None = None,
+    use_cache: bool = False,
 ) -> Alignment:
     """Align two documents whose languages are settled and classify every bead (translated,
     untranslated...)."""
     source, target = replace(source, lang=src_lang), replace(target, lang=tgt_lang)
-    backend = embed.shared_similarity(similarity)
+    backend = embed.shared_similarity(similarity, use_cache)
     beads = align.align_blocks(source.blocks, target.blocks, backend)
     if unit == "sentence":
         source, target, beads = align.refine_sentences(source, target, beads, src_lang, tgt_lang, backend)
@@ -141,12 +157,20 @@ def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ())
     if lang not in langs:
         raise InputError(f"{doc.path}: written in {lang}, expected {' or '.join(langs)} (see --source-lang)")
     other = untranslated.other_language(lang, langs)
-    return aligned(doc, replace(doc, blocks=()), lang, other, opts.unit, markers, opts.similarity)
+    return aligned(doc, replace(doc, blocks=()), lang, other, opts.unit, markers, opts.similarity, opts.cache)
 
 
 def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:
     """Where an article's output goes: OUT_DIR/NAME.po (or NAME.tmx)."""
     return out_dir / f"{article.name}.{fmt}"
+
+
+def align_article(article: Article, opts: AlignOptions) -> Alignment | InputError:
+    """One article's alignment, or the error that stops it: pure, so any worker (or machine) can run it."""
+    try:
+        return align_files(article.source, article.target, opts)
+    except InputError as exc:
+        return exc
 
 
 def align_folder(
@@ -155,15 +179,21 @@ def align_folder(
     opts: AlignOptions,
     wopts: WriteOptions,
     beads_dir: Path | None = None,
+    jobs: int = 1,
 ) -> Iterator[tuple[Article, Path | InputError]]:
-    """Align articles into OUT_DIR/NAME.po (and BEADS_DIR/NAME.json), yielding each PO path or error."""
-    for article in articles:
+    """Align articles (on `jobs` processes) into OUT_DIR/NAME.po (and BEADS_DIR/NAME.json), yielding each
+    PO path or error in the order of the articles."""
+    alignments = parallel.map_ordered(functools.partial(align_article, opts=opts), articles, jobs)
+    for article, alignment in zip(articles, alignments):
         out = output_path(out_dir, article, wopts.format)
         beads = beads_dir / f"{article.name}.json" if beads_dir else None
+        if isinstance(alignment, InputError):
+            yield article, alignment
+            continue
         try:
             for folder in {out.parent, beads.parent if beads else out.parent}:
                 folder.mkdir(parents=True, exist_ok=True)
-            yield article, write_outputs(align_files(article.source, article.target, opts), out, wopts, beads)
+            yield article, write_outputs(alignment, out, wopts, beads)
         except OSError as exc:
             yield article, InputError(f"{out}: cannot write ({exc.strerror or exc})")
         except InputError as exc:
