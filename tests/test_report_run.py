@@ -198,3 +198,23 @@ def test_report_never_writes_over_its_input(runner, tmp_path):
         result = runner.invoke(app, ["report", str(po), option, str(po)])
         assert result.exit_code == 2 and "would overwrite" in result.output
     assert po.read_bytes() == before
+
+
+def test_report_of_pairs_reuses_the_alignment_that_align_cached(runner, tmp_path):
+    from conftest import CORPORA
+
+    from transpair import embed
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("tutorial-appetite.en.txt", "tutorial-appetite.ko.txt"):
+        shutil.copy(CORPORA / "pydocs" / name, folder)
+    model = embed.shared_similarity(None, use_cache=True)
+    assert runner.invoke(app, ["align", str(folder), "-o", str(tmp_path / "po"), "-q"]).exit_code == 0
+    asked = model.hits + model.stored + model.misses
+    first = runner.invoke(app, ["report", str(folder), "-f", "json", "-q", "--jobs", "1"])
+    again = runner.invoke(app, ["report", str(folder), "-f", "json", "-q", "--jobs", "1"])
+    fresh = runner.invoke(app, ["report", str(folder), "-f", "json", "-q", "--no-cache"])
+    assert first.exit_code == 0 and first.stdout == again.stdout == fresh.stdout
+    assert model.hits + model.stored + model.misses == asked  # no block was embedded again
+    assert json.loads(first.stdout)["total"]["translated"] > 0

@@ -156,6 +156,8 @@ def report_cmd(
     source_lang: str = typer.Option("en", "--source-lang", help="Article pairs: the original's language."),
     target_lang: str = typer.Option("ko", "--target-lang", help="Article pairs: the translation's language."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
 ) -> None:
     """Report translation coverage: strings and source words translated, fuzzy, untranslated, per article.
 
@@ -174,6 +176,8 @@ def report_cmd(
         fail_under,
         quiet,
         (source_lang, target_lang),
+        jobs or default_jobs(),
+        not no_cache,
     )
     with user_errors():
         code = report_run.run(paths, opts)
@@ -218,6 +222,8 @@ def scan_cmd(
     ),
     source_lang: str = typer.Option("en", "--source-lang"),
     target_lang: str = typer.Option("ko", "--target-lang"),
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
 ) -> None:
     """List per article its original language and its untranslated sections (line ranges and reasons).
 
@@ -228,7 +234,9 @@ def scan_cmd(
     from . import scan
 
     with user_errors():
-        code = scan.run(folder, (source_lang, target_lang), markers, fmt.value)
+        code = scan.run(
+            folder, (source_lang, target_lang), markers, fmt.value, jobs or default_jobs(), not no_cache
+        )
     raise typer.Exit(code)
 
 

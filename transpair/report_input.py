@@ -5,6 +5,7 @@ Every input that cannot be used becomes one error line; the others are still rep
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -26,24 +27,29 @@ def report_po(path: Path, name: str) -> ArticleReport:
     return article_report(name, read_po(path, strict=True))
 
 
-def report_pairs(folder: Path, quiet: bool, langs: tuple[str, str]) -> Iterator[ArticleReport | InputError]:
-    """Align the article pairs of a folder in memory (no PO written) and report each."""
+def report_pairs(
+    folder: Path, quiet: bool, langs: tuple[str, str], jobs: int = 1, use_cache: bool = True
+) -> Iterator[ArticleReport | InputError]:
+    """Align the article pairs of a folder in memory (no PO written; on `jobs` processes, an alignment in
+    the cache reused) and report each, in order."""
     # The aligner is imported here, not at the top: reporting PO files must not need it.
-    from . import catalog, pairs, pipeline
+    from . import catalog, pairs, parallel, pipeline
 
     try:
         articles = pairs.find_articles(folder, *langs)
     except InputError as exc:
         yield exc
         return
+    opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], cache=use_cache)
+    alignments = parallel.map_ordered(functools.partial(pipeline.align_article, opts=opts), articles, jobs)
     with Progress(console=Console(stderr=True), disable=quiet, transient=True) as progress:
-        for article in progress.track(articles, description=f"aligning {folder}"):
-            try:
-                opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1])
-                alignment = pipeline.align_files(article.source, article.target, opts)
+        for article, alignment in progress.track(
+            zip(articles, alignments), total=len(articles), description=f"aligning {folder}"
+        ):
+            if isinstance(alignment, InputError):
+                yield alignment
+            else:
                 yield article_report(article.name, catalog.build_catalog(alignment))
-            except InputError as exc:
-                yield exc
 
 
 def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
@@ -56,7 +62,9 @@ def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
         return InputError(f"{path}: cannot read ({exc.strerror or exc})")
 
 
-def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[ArticleReport | InputError]:
+def report_path(
+    path: Path, quiet: bool, langs: tuple[str, str], jobs: int = 1, use_cache: bool = True
+) -> Iterable[ArticleReport | InputError]:
     """Reports (or errors) for one command-line PATH: a PO file or a folder."""
     if path.is_dir():
         files = po_files(path)
@@ -64,7 +72,7 @@ def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[Art
             return [report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix()) for p in files]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
-        return report_pairs(path, quiet, langs)
+        return report_pairs(path, quiet, langs, jobs, use_cache)
     if path.is_file():
         if path.suffix.lower() != ".po":
             return [InputError(f"{path}: not a PO file (give a .po file or a folder)")]
@@ -72,10 +80,16 @@ def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[Art
     return [InputError(f"{path}: no such file or folder")]
 
 
-def collect(paths: Iterable[Path], quiet: bool = False, langs: tuple[str, str] = ("en", "ko")) -> Report:
+def collect(
+    paths: Iterable[Path],
+    quiet: bool = False,
+    langs: tuple[str, str] = ("en", "ko"),
+    jobs: int = 1,
+    use_cache: bool = True,
+) -> Report:
     """Report every PATH; unusable inputs become error lines and the rest is still reported."""
     articles, errors = [], []
     for path in paths:
-        for item in report_path(Path(path), quiet, langs):
+        for item in report_path(Path(path), quiet, langs, jobs, use_cache):
             (errors if isinstance(item, InputError) else articles).append(item)
     return Report(tuple(articles), tuple(str(e) for e in errors))
