@@ -107,3 +107,13 @@ def test_no_cache_leaves_the_cache_folder_alone(tmp_path, runner, cache_dir):
     assert not any(cache_dir.iterdir())
     assert align_folder_cli(runner, tmp_path / "in", tmp_path / "b") == 0
     assert (cache_dir / cache.FILE_NAME).exists()
+
+
+def test_a_paragraph_over_the_size_limit_is_refused_with_one_line(tmp_path, runner):
+    source, target = tmp_path / "a.en.txt", tmp_path / "a.ko.txt"
+    source.write_text("A short title\n\n" + "Word after word. " * (pipeline.MAX_BLOCK_CHARS // 17 + 1) + "\n")
+    target.write_text("짧은 제목입니다.\n\n한 문장씩 이어지는 글입니다.\n")
+    result = runner.invoke(app, ["align", str(source), str(target), "-o", str(tmp_path / "a.po")])
+    assert result.exit_code == 2 and not (tmp_path / "a.po").exists()
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"transpair: error: {source}:3: a paragraph of ") and "split it" in line

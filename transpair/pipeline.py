@@ -15,6 +15,7 @@ from .model import STATUSES, Alignment, Document
 from .pairs import Article
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
+MAX_BLOCK_CHARS = 2_000_000  # a longer paragraph (about 300,000 words) is refused: it is not prose to align
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,16 @@ def _is_copy(source: Document, target: Document) -> bool:
     return sum(b.norm in seen for b in target.blocks) * 2 >= len(target.blocks)
 
 
+def check_block_sizes(doc: Document) -> None:
+    """Refuse a document holding a block over MAX_BLOCK_CHARS, before any costly step."""
+    longest = max((b for b in doc.blocks), key=lambda b: len(b.text), default=None)
+    if longest is not None and len(longest.text) > MAX_BLOCK_CHARS:
+        raise InputError(
+            f"{doc.path}:{longest.line}: a paragraph of {len(longest.text):,} characters, over the "
+            f"{MAX_BLOCK_CHARS:,} transpair aligns; split it into paragraphs (blank lines)"
+        )
+
+
 def check_languages(
     source: Document, target: Document, source_lang: str, target_lang: str, markers: tuple[str, ...] = ()
 ) -> None:
@@ -105,6 +116,8 @@ def settled_alignment(
     source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()
 ) -> Alignment:
     """Settle which side is the original, check both languages, then align and classify."""
+    check_block_sizes(source)
+    check_block_sizes(target)
     src_lang, tgt_lang = opts.source_lang, opts.target_lang
     if (
         opts.source == "auto"
@@ -148,6 +161,7 @@ def align_files(source: str | Path, target: str | Path | None, opts: AlignOption
 def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ()) -> Alignment:
     """A file with no translation beside it: a bilingual article is split by language and its halves
     aligned; any other (one language, or a section left under a placeholder) gets an empty target."""
+    check_block_sizes(doc)
     langs = (opts.source_lang, opts.target_lang)
     bilingual, lang = untranslated.lone_languages(doc, langs, untranslated.compile_markers(markers))
     if bilingual:
