@@ -46,8 +46,8 @@ def run_folder(
     reported and the rest go on."""
     articles = find_articles(folder, opts.source_lang, opts.target_lang)
     failed = 0
+    results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir, jobs)  # workers start here
     with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
-        results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir, jobs)
         for _, result in progress.track(results, total=len(articles), description="aligning"):
             if isinstance(result, InputError):
                 failed += 1

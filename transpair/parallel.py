@@ -1,9 +1,10 @@
 """Map a pure per-article function over a list on a pool of worker processes (`--jobs`), in order.
 
-Each worker loads the embedding model once (on its first article) and keeps it; results come back in
-the order of the input whatever order the workers finish in. The function and its arguments only have
-to be picklable, which is also all a distributed engine needs: `dask.bag.from_sequence(articles).map(f)`
-or `ray.remote(f)` would run the same function past one machine.
+Each worker is forked (no imports to repeat), loads the embedding model once (on its first article)
+and keeps it; results come back in the order of the input whatever order the workers finish in. The
+function and its arguments only have to be picklable, which is also all a distributed engine needs:
+`dask.bag.from_sequence(articles).map(f)` or `ray.remote(f)` would run the same function past one
+machine.
 """
 
 from __future__ import annotations
@@ -30,12 +31,18 @@ def _start_worker(threads: int) -> None:
 
 
 def map_ordered(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
-    """func(item) for every item, in order: in this process for one job (or one item), else on a pool."""
+    """func(item) for every item, in order: in this process for one job (or one item), else on a pool of
+    forked workers started now, before the caller starts any thread (a progress bar)."""
     workers = max(1, min(jobs, len(items)))
     if workers == 1:
-        yield from map(func, items)
-        return
-    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        return map(func, items)
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     threads = max(1, default_jobs() // workers)
-    with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(threads,)) as pool:
-        yield from pool.map(func, items)
+    pool = ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(threads,))
+    return _drained(pool, pool.map(func, items))
+
+
+def _drained(pool: ProcessPoolExecutor, results: Iterator[R]) -> Iterator[R]:
+    """The pool's results, the pool shut down once they are read (or the reader stops)."""
+    with pool:
+        yield from results

@@ -195,23 +195,35 @@ def align_folder(
     beads_dir: Path | None = None,
     jobs: int = 1,
 ) -> Iterator[tuple[Article, Path | InputError]]:
-    """Align articles (on `jobs` processes) into OUT_DIR/NAME.po (and BEADS_DIR/NAME.json), yielding each
-    PO path or error in the order of the articles."""
+    """Start aligning articles (on `jobs` processes); the outputs OUT_DIR/NAME.po (and BEADS_DIR/NAME.json)
+    are written as the caller reads each PO path or error, in the order of the articles."""
     alignments = parallel.map_ordered(functools.partial(align_article, opts=opts), articles, jobs)
-    for article, alignment in zip(articles, alignments):
-        out = output_path(out_dir, article, wopts.format)
-        beads = beads_dir / f"{article.name}.json" if beads_dir else None
-        if isinstance(alignment, InputError):
-            yield article, alignment
-            continue
-        try:
-            for folder in {out.parent, beads.parent if beads else out.parent}:
-                folder.mkdir(parents=True, exist_ok=True)
-            yield article, write_outputs(alignment, out, wopts, beads)
-        except OSError as exc:
-            yield article, InputError(f"{out}: cannot write ({exc.strerror or exc})")
-        except InputError as exc:
-            yield article, exc
+    return (
+        (article, write_article(article, alignment, out_dir, wopts, beads_dir))
+        for article, alignment in zip(articles, alignments)
+    )
+
+
+def write_article(
+    article: Article,
+    alignment: Alignment | InputError,
+    out_dir: Path,
+    wopts: WriteOptions,
+    beads_dir: Path | None = None,
+) -> Path | InputError:
+    """Write one article's outputs below OUT_DIR (creating folders): the PO path, or the error."""
+    if isinstance(alignment, InputError):
+        return alignment
+    out = output_path(out_dir, article, wopts.format)
+    beads = beads_dir / f"{article.name}.json" if beads_dir else None
+    try:
+        for folder in {out.parent, beads.parent if beads else out.parent}:
+            folder.mkdir(parents=True, exist_ok=True)
+        return write_outputs(alignment, out, wopts, beads)
+    except OSError as exc:
+        return InputError(f"{out}: cannot write ({exc.strerror or exc})")
+    except InputError as exc:
+        return exc
 
 
 def summary(alignment: Alignment) -> str:

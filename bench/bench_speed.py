@@ -1,0 +1,172 @@
+"""Speed of whole `transpair align` commands: a folder run cold and warm against hunalign, scaling, merging.
+
+Every figure is the wall time of a real `python -m transpair.cli ...` process (start-up and model load
+included), the minimum over --repeat runs (other jobs share the machine; the minimum is the least
+disturbed run), with its peak resident memory:
+1. folder run of DATA (default ../shared/data/pydocs-ko-hard): cold (empty cache folder), warm (the
+   cache filled by the cold run), and warm with one article edited (its alignment recomputed, the
+   vectors of its unchanged paragraphs read from the cache); hunalign on the same set in the same run
+   (bench_align.run_hunalign) and the ratio warm / hunalign;
+2. scaling: synthetic pairs of N one-paragraph blocks per side (bench_align.synthetic: shuffled gold
+   1-1 pairs, a few merged and dropped), each aligned cold; seconds, peak memory, both per block;
+3. merge: an article of 510 paragraphs aligned into a PO, then every English paragraph edited and the
+   article re-aligned into that PO (all 510 msgids reach the fuzzy matcher); the whole command, and the
+   merge step alone in this process.
+
+Usage: python bench/bench_speed.py [DATA] [--hunalign PATH] [--repeat 3] [--jobs N]
+       [--sizes 1000 3000 10000 30000] [--merge-entries 510]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_align import gold_pairs, run_hunalign, synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"  # the shared data beside the checkout (a link in a worktree folder)
+
+
+def timed(args: list[str], cache: Path) -> tuple[float, float]:
+    """Run `python -m transpair.cli ARGS` with the given cache folder: (wall seconds, peak RSS in MB)."""
+    env = dict(os.environ, TRANSPAIR_CACHE_DIR=str(cache))
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "transpair.cli", *args], env=env, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            errors.seek(0)
+            sys.exit(f"transpair {' '.join(args)} failed: {errors.read().decode()}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def best(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    """The fastest run's seconds and the largest peak memory of all runs."""
+    return min(s for s, _ in runs), max(m for _, m in runs)
+
+
+def folder_runs(data: Path, repeat: int, jobs: list[str]) -> dict[str, tuple[float, float]]:
+    """Cold, warm and one-article-edited runs of `align DATA -o OUT`, each the best of `repeat`."""
+    runs: dict[str, list] = {"cold": [], "warm": [], "one article edited": []}
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            copy = tmp / "data"
+            copy.mkdir()
+            for f in data.glob("*.txt"):
+                (copy / f.name).write_bytes(f.read_bytes())
+            args = ["align", str(copy), "-q", *jobs, "-o"]
+            runs["cold"].append(timed([*args, str(tmp / "cold")], tmp / "cache"))
+            runs["warm"].append(timed([*args, str(tmp / "warm")], tmp / "cache"))
+            first = sorted(copy.glob("*.en.txt"))[0]
+            first.write_text(first.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+            runs["one article edited"].append(timed([*args, str(tmp / "edited")], tmp / "cache"))
+    return {name: best(found) for name, found in runs.items()}
+
+
+def write_pair(folder: Path, name: str, source: list[str], target: list[str]) -> tuple[Path, Path]:
+    """NAME.en.txt and NAME.ko.txt, one block per paragraph."""
+    paths = (folder / f"{name}.en.txt", folder / f"{name}.ko.txt")
+    for path, blocks in zip(paths, (source, target)):
+        path.write_text("\n\n".join(b.replace("\n", " ") for b in blocks) + "\n", encoding="utf-8")
+    return paths
+
+
+def scaling(pairs: list[tuple[str, str]], sizes: list[int]) -> None:
+    """Align a synthetic pair of each size cold; print seconds and peak memory."""
+    print("== scaling: one synthetic pair per size, aligned cold (empty cache)")
+    heads = ("blocks", "target", "distinct", "seconds", "ms/block", "peak MB", "KB/block")
+    print(" ".join(f"{h:>9}" for h in heads))
+    for size in sizes:
+        src, tgt = synthetic(pairs, size)
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            en, ko = write_pair(tmp, "big", [b.text for b in src], [b.text for b in tgt])
+            seconds, peak = timed(["align", str(en), str(ko), "-o", str(tmp / "big.po")], tmp / "cache")
+        distinct = len({b.text for b in src} | {b.text for b in tgt})
+        print(
+            f"{size:9d} {len(tgt):9d} {distinct:9d} {seconds:9.1f} {seconds / size * 1000:9.2f} "
+            f"{peak:9.0f} {peak * 1024 / size:9.1f}"
+        )
+
+
+def edited(text: str, rng: random.Random) -> str:
+    """The paragraph with one word inserted, as an author's small edit."""
+    words = text.split(" ")
+    words.insert(rng.randrange(len(words) + 1), rng.choice(["also", "now", "still", "often"]))
+    return " ".join(words)
+
+
+def merging(pairs: list[tuple[str, str]], entries: int, repeat: int) -> None:
+    """Re-align an article with every paragraph edited into its PO: the command, and the merge step."""
+    import polib
+
+    from transpair import catalog, merge, pipeline
+
+    rng = random.Random(7)
+    chosen = rng.sample(sorted(set(pairs)), entries)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        en, ko = write_pair(tmp, "art", [e for e, _ in chosen], [k for _, k in chosen])
+        po = tmp / "art.po"
+        timed(["align", str(en), str(ko), "-o", str(po), "--no-backup"], tmp / "cache")
+        en.write_text("\n\n".join(edited(e, rng) for e, _ in chosen) + "\n", encoding="utf-8")
+        old = polib.pofile(str(po))
+        runs = []
+        for k in range(repeat):
+            work = tmp / f"run{k}.po"
+            work.write_bytes(po.read_bytes())
+            runs.append(timed(["align", str(en), str(ko), "-o", str(work), "--no-backup"], tmp / "cache"))
+        os.environ["TRANSPAIR_CACHE_DIR"] = str(tmp / "cache")  # the alignment the commands cached
+        new = catalog.build_catalog(pipeline.align_files(en, ko, pipeline.AlignOptions()))
+        start = time.perf_counter()
+        merged = merge.merge(new, old)
+        step = time.perf_counter() - start
+    fuzzy = sum("fuzzy" in e.flags for e in merged if not e.obsolete)
+    seconds, peak = best(runs)
+    print(f"== merge: {entries}-entry PO, every msgid edited, re-aligned into it")
+    print(
+        f"whole command {seconds:.2f} s (peak {peak:.0f} MB), of which merge.merge {step:.2f} s; "
+        f"{fuzzy} entries kept their translation as fuzzy"
+    )
+
+
+def main() -> None:
+    """Parse arguments and print every figure."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", type=Path, default=SHARED / "data" / "pydocs-ko-hard")
+    parser.add_argument("--hunalign", default=str(SHARED / "peers" / "bin" / "hunalign"))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--jobs", help="passed to align as --jobs (default: align's own, all cores)")
+    parser.add_argument("--sizes", nargs="*", type=int, default=[1000, 3000, 10000, 30000])
+    parser.add_argument("--merge-entries", type=int, default=510)
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        sys.exit(f"{args.data}: no such folder")
+    jobs = ["--jobs", args.jobs] if args.jobs else []
+    print(f"== {args.data}: align DIR -o OUT {' '.join(jobs)}, best of {args.repeat} (wall seconds, peak MB)")
+    figures = folder_runs(args.data, args.repeat, jobs)
+    for name, (seconds, peak) in figures.items():
+        print(f"{name:>20}: {seconds:6.2f} s  {peak:6.0f} MB")
+    hunalign = min(run_hunalign(args.data, args.hunalign) for _ in range(args.repeat))
+    print(f"hunalign (best of {args.repeat}): {hunalign:.2f} s")
+    warm, cold = figures["warm"][0], figures["cold"][0]
+    print(f"ratio to hunalign: warm {warm / hunalign:.1f}x, cold {cold / hunalign:.1f}x")
+    pairs = gold_pairs([args.data])
+    if args.sizes:
+        scaling(pairs, args.sizes)
+    if args.merge_entries:
+        merging(pairs, args.merge_entries, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
