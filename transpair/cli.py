@@ -117,9 +117,22 @@ def align_cmd(
     A single file with no TARGET is split by language (bilingual articles).
     """
     opts = pipeline.AlignOptions(
-        unit.value, source_lang, target_lang, original.value, markers, similarity, not no_cache
+        unit=unit.value,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        original=original.value,
+        markers_file=markers,
+        similarity=similarity,
+        cache=not no_cache,
     )
-    wopts = pipeline.WriteOptions(force, backup, prefer_target, not no_wrap, out_format.value, unit.value)
+    wopts = pipeline.WriteOptions(
+        force=force,
+        backup=backup,
+        prefer_target=prefer_target,
+        wrap=not no_wrap,
+        format=out_format.value,
+        unit=unit.value,
+    )
     with user_errors():
         code = align_run.run(source, target, output, beads, opts, wopts, quiet, jobs or default_jobs())
     raise typer.Exit(code)
@@ -167,17 +180,17 @@ def report_cmd(
     still reported), 1 when below --fail-under.
     """
     opts = report_run.ReportOptions(
-        fmt.value,
-        by.value,
-        sort.value,
-        sections,
-        output,
-        badge,
-        fail_under,
-        quiet,
-        (source_lang, target_lang),
-        jobs or default_jobs(),
-        not no_cache,
+        format=fmt.value,
+        by=by.value,
+        sort=sort.value,
+        sections=sections,
+        output=output,
+        badge=badge,
+        fail_under=fail_under,
+        quiet=quiet,
+        langs=(source_lang, target_lang),
+        jobs=jobs or default_jobs(),
+        cache=not no_cache,
     )
     with user_errors():
         code = report_run.run(paths, opts)
