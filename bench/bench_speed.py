@@ -9,12 +9,13 @@ disturbed run), with its peak resident memory:
    (bench_align.run_hunalign) and the ratio warm / hunalign;
 2. scaling: synthetic pairs of N one-paragraph blocks per side (bench_align.synthetic: shuffled gold
    1-1 pairs, a few merged and dropped), each aligned cold; seconds, peak memory, both per block;
-3. merge: an article of 510 paragraphs aligned into a PO, then every English paragraph edited and the
+3. one paragraph of 20 MB per side (--huge-mb): seconds and peak memory until aligned or refused;
+4. merge: an article of 510 paragraphs aligned into a PO, then every English paragraph edited and the
    article re-aligned into that PO (all 510 msgids reach the fuzzy matcher); the whole command, and the
    merge step alone in this process.
 
-Usage: python bench/bench_speed.py [DATA] [--hunalign PATH] [--repeat 3] [--jobs N]
-       [--sizes 1000 3000 10000 30000] [--merge-entries 510]
+Usage: python bench/bench_speed.py [DATA] [--parts folder scaling huge merge] [--hunalign PATH]
+       [--repeat 3] [--jobs N] [--sizes 1000 3000 10000 30000] [--huge-mb 20] [--merge-entries 510]
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"  # the shared data beside the checkout (a link in a worktree folder)
 
 
-def timed(args: list[str], cache: Path) -> tuple[float, float]:
-    """Run `python -m transpair.cli ARGS` with the given cache folder: (wall seconds, peak RSS in MB)."""
+def timed(args: list[str], cache: Path, refused: list[str] | None = None) -> tuple[float, float]:
+    """Run `python -m transpair.cli ARGS` with the given cache folder: (wall seconds, peak RSS in MB); its
+    error lines go to `refused` when given (exit 2 allowed), else a failure stops the bench."""
     env = dict(os.environ, TRANSPAIR_CACHE_DIR=str(cache))
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
@@ -43,8 +45,10 @@ def timed(args: list[str], cache: Path) -> tuple[float, float]:
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            errors.seek(0)
+        errors.seek(0)
+        if refused is not None:
+            refused += errors.read().decode().splitlines()
+        elif proc.returncode != 0:
             sys.exit(f"transpair {' '.join(args)} failed: {errors.read().decode()}")
     return seconds, usage.ru_maxrss / 1024
 
@@ -73,6 +77,18 @@ def folder_runs(data: Path, repeat: int, jobs: list[str]) -> dict[str, tuple[flo
     return {name: best(found) for name, found in runs.items()}
 
 
+def folder_and_hunalign(data: Path, repeat: int, jobs: list[str], hunalign_binary: str) -> None:
+    """Print the folder runs, hunalign's time on the same set, and the ratios."""
+    print(f"== {data}: align DIR -o OUT {' '.join(jobs)}, best of {repeat} (wall seconds, peak MB)")
+    figures = folder_runs(data, repeat, jobs)
+    for name, (seconds, peak) in figures.items():
+        print(f"{name:>20}: {seconds:6.2f} s  {peak:6.0f} MB")
+    hunalign = min(run_hunalign(data, hunalign_binary) for _ in range(repeat))
+    print(f"hunalign (best of {repeat}): {hunalign:.2f} s")
+    warm, cold = figures["warm"][0], figures["cold"][0]
+    print(f"ratio to hunalign: warm {warm / hunalign:.1f}x, cold {cold / hunalign:.1f}x")
+
+
 def write_pair(folder: Path, name: str, source: list[str], target: list[str]) -> tuple[Path, Path]:
     """NAME.en.txt and NAME.ko.txt, one block per paragraph."""
     paths = (folder / f"{name}.en.txt", folder / f"{name}.ko.txt")
@@ -97,6 +113,22 @@ def scaling(pairs: list[tuple[str, str]], sizes: list[int]) -> None:
             f"{size:9d} {len(tgt):9d} {distinct:9d} {seconds:9.1f} {seconds / size * 1000:9.2f} "
             f"{peak:9.0f} {peak * 1024 / size:9.1f}"
         )
+
+
+def huge(pairs: list[tuple[str, str]], megabytes: int) -> None:
+    """One paragraph of about `megabytes` MB per side (gold pairs joined by spaces): seconds, memory, and
+    what transpair said."""
+    rng, chosen, size = random.Random(3), [], 0
+    while size < megabytes * 2**20:
+        chosen.append(rng.choice(pairs))
+        size += len(chosen[-1][0].encode()) + 1
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        en, ko = write_pair(tmp, "huge", [" ".join(e for e, _ in chosen)], [" ".join(k for _, k in chosen)])
+        said: list[str] = []
+        seconds, peak = timed(["align", str(en), str(ko), "-o", str(tmp / "huge.po")], tmp / "cache", said)
+    print(f"== one paragraph of {megabytes} MB per side: {seconds:.1f} s, peak {peak:.0f} MB")
+    print("\n".join(said[:3]) or "aligned")
 
 
 def edited(text: str, rng: random.Random) -> str:
@@ -144,27 +176,26 @@ def main() -> None:
     """Parse arguments and print every figure."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=SHARED / "data" / "pydocs-ko-hard")
+    parts = ("folder", "scaling", "huge", "merge")
+    parser.add_argument("--parts", nargs="*", choices=parts, default=parts, help="which parts to run")
     parser.add_argument("--hunalign", default=str(SHARED / "peers" / "bin" / "hunalign"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", help="passed to align as --jobs (default: align's own, all cores)")
     parser.add_argument("--sizes", nargs="*", type=int, default=[1000, 3000, 10000, 30000])
+    parser.add_argument("--huge-mb", type=int, default=20)
     parser.add_argument("--merge-entries", type=int, default=510)
     args = parser.parse_args()
     if not args.data.is_dir():
         sys.exit(f"{args.data}: no such folder")
     jobs = ["--jobs", args.jobs] if args.jobs else []
-    print(f"== {args.data}: align DIR -o OUT {' '.join(jobs)}, best of {args.repeat} (wall seconds, peak MB)")
-    figures = folder_runs(args.data, args.repeat, jobs)
-    for name, (seconds, peak) in figures.items():
-        print(f"{name:>20}: {seconds:6.2f} s  {peak:6.0f} MB")
-    hunalign = min(run_hunalign(args.data, args.hunalign) for _ in range(args.repeat))
-    print(f"hunalign (best of {args.repeat}): {hunalign:.2f} s")
-    warm, cold = figures["warm"][0], figures["cold"][0]
-    print(f"ratio to hunalign: warm {warm / hunalign:.1f}x, cold {cold / hunalign:.1f}x")
+    if "folder" in args.parts:
+        folder_and_hunalign(args.data, args.repeat, jobs, args.hunalign)
     pairs = gold_pairs([args.data])
-    if args.sizes:
+    if "scaling" in args.parts:
         scaling(pairs, args.sizes)
-    if args.merge_entries:
+    if "huge" in args.parts:
+        huge(pairs, args.huge_mb)
+    if "merge" in args.parts:
         merging(pairs, args.merge_entries, args.repeat)
 
 
