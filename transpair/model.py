@@ -68,6 +68,7 @@ class Bead:
     status: str = ""  # one of STATUSES once classified
     reason: str = ""  # why a bead is untranslated or fuzzy, for the PO comment
     cause: Cause = Cause.NONE  # the same, for logic
+    reviewed: bool = False  # a reviewer fixed this bead (corrections.json): its pairing is confirmed
 
     @property
     def shape(self) -> str:
@@ -84,3 +85,4 @@ class Alignment:
     beads: tuple[Bead, ...]
     source_lang: str = "en"
     target_lang: str = "ko"
+    warnings: tuple[str, ...] = ()  # what the user should hear about the run (e.g. stale corrections)

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import functools
+import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import align, cache, catalog, embed, langid, parallel, pofile, read, tmx, write
+from . import align, cache, catalog, corrections, embed, langid, parallel, pofile, read, tmx, write
 from .bilingual import lone_languages, split_bilingual
 from .classify import classify, original
-from .errors import InputError
+from .errors import InputError, existing_file
 from .markers import compile_markers, marker_in, user_markers
-from .model import STATUSES, Alignment, Cause, Document
+from .model import STATUSES, Alignment, Bead, Cause, Document
 from .pairs import Article
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
@@ -31,6 +32,7 @@ class AlignOptions:
     markers_file: Path | None = None  # extra placeholder patterns (--markers), besides .transpair.toml
     similarity: str | None = None  # embedding backend `module:Class` (--similarity); None: multilingual USE
     cache: bool = True  # read and fill the persistent cache of vectors and alignments (--no-cache: off)
+    corrections: Path | None = None  # a reviewer's corrections.json (--corrections): fixed beads
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,10 +105,13 @@ def align_documents(
     source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()
 ) -> Alignment:
     """The alignment of two documents, from the cache when this code already aligned the very same
-    documents with the same options and backend (so scan, report and a re-run reuse it)."""
+    documents with the same options, corrections and backend (so scan, report and a re-run reuse it)."""
     identity = embed.shared_similarity(opts.similarity, opts.cache).identity
     settings = repr((replace(opts, cache=True), markers))
-    key = cache.digest("alignment", cache.code_version(), identity, settings, repr(source), repr(target))
+    fixes = opts.corrections.read_bytes() if opts.corrections and opts.corrections.is_file() else b""
+    key = cache.digest(
+        "alignment", cache.code_version(), identity, settings, fixes, repr(source), repr(target)
+    )
     return cache.remember(
         cache.open_store(opts.cache), key, lambda: settled_alignment(source, target, opts, markers)
     )
@@ -122,7 +127,9 @@ def settled_alignment(
     if opts.original == "auto" and original(source, target, src_lang, tgt_lang, markers) == "target":
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
     check_languages(source, target, src_lang, tgt_lang, markers)
-    return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity, opts.cache)
+    return aligned(
+        source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity, opts.corrections, opts.cache
+    )
 
 
 def aligned(
@@ -133,16 +140,24 @@ def aligned(
     unit: str,
     markers: tuple[str, ...],
     similarity: str | None = None,
+    corrections_file: Path | None = None,
     use_cache: bool = False,
 ) -> Alignment:
-    """Align two documents whose languages are settled and classify every bead (translated,
-    untranslated...)."""
+    """Align two documents whose languages are settled (around a reviewer's corrections, if given) and
+    classify every bead (translated, untranslated...)."""
     source, target = replace(source, lang=src_lang), replace(target, lang=tgt_lang)
     backend = embed.shared_similarity(similarity, use_cache)
-    beads = align.align_blocks(source.blocks, target.blocks, backend)
+    fixed, warnings = [], ()
+    if corrections_file is None:
+        beads = align.align_blocks(source.blocks, target.blocks, backend)
+    elif unit == "sentence":
+        raise InputError(f"{corrections_file}: corrections fix paragraphs; use them without --unit sentence")
+    else:
+        beads, fixed, warnings = corrections.apply(corrections_file, source, target, backend)
     if unit == "sentence":
         source, target, beads = align.refine_sentences(source, target, beads, src_lang, tgt_lang, backend)
-    return classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang), markers)
+    found = classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang, warnings), markers)
+    return corrections.mark_reviewed(found, fixed)
 
 
 def align_files(source: str | Path, target: str | Path | None, opts: AlignOptions) -> Alignment:
@@ -168,7 +183,8 @@ def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ())
     if lang not in langs:
         raise InputError(f"{doc.path}: written in {lang}, expected {' or '.join(langs)} (see --source-lang)")
     other = langid.other_language(lang, langs)
-    return aligned(doc, replace(doc, blocks=()), lang, other, opts.unit, markers, opts.similarity, opts.cache)
+    empty = replace(doc, blocks=())
+    return aligned(doc, empty, lang, other, opts.unit, markers, opts.similarity, use_cache=opts.cache)
 
 
 def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:
@@ -179,9 +195,25 @@ def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:
 def align_article(article: Article, opts: AlignOptions) -> Alignment | InputError:
     """One article's alignment, or the error that stops it: pure, so any worker (or machine) can run it."""
     try:
-        return align_files(article.source, article.target, opts)
+        return align_files(article.source, article.target, article_options(opts, article))
     except InputError as exc:
         return exc
+
+
+def check_corrections_folder(opts: AlignOptions) -> None:
+    """With a folder of articles, --corrections must name a folder of NAME.corrections.json."""
+    if opts.corrections is not None and not opts.corrections.is_dir():
+        raise InputError(
+            f"{opts.corrections}: with a folder, --corrections names a folder of NAME.corrections.json"
+        )
+
+
+def article_options(opts: AlignOptions, article: Article) -> AlignOptions:
+    """A folder's options for one article: its own NAME.corrections.json from the --corrections folder."""
+    if opts.corrections is None:
+        return opts
+    own = opts.corrections / f"{article.name}.corrections.json"
+    return replace(opts, corrections=own if own.is_file() else None)
 
 
 def align_folder(
@@ -191,14 +223,20 @@ def align_folder(
     wopts: WriteOptions,
     beads_dir: Path | None = None,
     jobs: int = 1,
-) -> Iterator[tuple[Article, Path | InputError]]:
+) -> Iterator[tuple[Article, Path | InputError, tuple[str, ...]]]:
     """Start aligning articles (on `jobs` processes); the outputs OUT_DIR/NAME.po (and BEADS_DIR/NAME.json)
-    are written as the caller reads each PO path or error, in the order of the articles."""
+    are written as the caller reads each PO path or error and the alignment's warnings (stale corrections),
+    in the order of the articles."""
     alignments = parallel.map_ordered(functools.partial(align_article, opts=opts), articles, jobs)
     return (
-        (article, write_article(article, alignment, out_dir, wopts, beads_dir))
+        (article, write_article(article, alignment, out_dir, wopts, beads_dir), warnings_of(alignment))
         for article, alignment in zip(articles, alignments)
     )
+
+
+def warnings_of(alignment: Alignment | InputError) -> tuple[str, ...]:
+    """An alignment's warnings (none for an error)."""
+    return () if isinstance(alignment, InputError) else alignment.warnings
 
 
 def write_article(
@@ -266,9 +304,44 @@ def beads_json(alignment: Alignment) -> dict:
                 "score": round(b.score, 4),
             }
             | ({"reason": b.reason} if b.reason else {})
+            | ({"reviewed": True} if b.reviewed else {})
             for b in alignment.beads
         ],
     }
+
+
+def _covers(beads: tuple[Bead, ...], side: int, doc: Document) -> bool:
+    """True when the beads take every block of the document once, in order, on that side."""
+    return [i for b in beads for i in (b.source, b.target)[side]] == list(range(len(doc.blocks)))
+
+
+def read_beads(path: str | Path, source: Document, target: Document) -> Alignment:
+    """The alignment an `align --beads` run wrote for these documents (reused instead of aligning again);
+    InputError when the file is not one or was made from other texts."""
+    path = existing_file(path, "beads file")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        beads = tuple(
+            Bead(
+                tuple(b["source"]),
+                tuple(b["target"]),
+                float(b["score"]),
+                b["status"],
+                b.get("reason", ""),
+                reviewed=b.get("reviewed") is True,
+            )
+            for b in data["beads"]
+        )
+        langs = (str(data["source_lang"]), str(data["target_lang"]))
+        if any(b.status not in STATUSES for b in beads):
+            raise ValueError("unknown status")
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{path}: not a beads file written by align --beads ({exc})") from None
+    if not _covers(beads, 0, source) or not _covers(beads, 1, target):
+        raise InputError(
+            f"{path}: its beads do not fit {source.path} and {target.path} (made from other texts?)"
+        )
+    return Alignment(source, target, beads, *langs)
 
 
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:
