@@ -1,5 +1,6 @@
 """The align job's runner: pair or folder, what it prints, the exit code."""
 
+import json
 import shutil
 
 import pytest
@@ -117,3 +118,25 @@ def test_a_paragraph_over_the_size_limit_is_refused_with_one_line(tmp_path, runn
     assert result.exit_code == 2 and not (tmp_path / "a.po").exists()
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"transpair: error: {source}:3: a paragraph of ") and "split it" in line
+
+
+def test_an_edited_corrections_file_is_not_answered_from_the_cache(tmp_path, runner):
+    from transpair import corrections, read
+    from transpair.model import Bead
+
+    base = CORPORA / "pydocs" / "tutorial-appetite"
+    src, tgt = base.with_suffix(".en.txt"), base.with_suffix(".ko.txt")
+    source, target = read.read_document(src), read.read_document(tgt)
+    fixes, beads = tmp_path / "c.json", tmp_path / "b.json"
+
+    def first_bead(fixed):
+        """The bead of the first source block after `align --corrections` with this fixed bead."""
+        fixes.write_text(json.dumps(corrections.corrections_json([fixed], source, target)))
+        args = ["align", str(src), str(tgt), "-o", str(tmp_path / "a.po"), "--force", "--beads", str(beads)]
+        assert runner.invoke(app, [*args, "--corrections", str(fixes)]).exit_code == 0
+        return next(b for b in json.loads(beads.read_text())["beads"] if b["source"][:1] == [0])
+
+    alone = first_bead(corrections.fixed_of(Bead((0,), (), 1.0), source, target))
+    paired = first_bead(corrections.fixed_of(Bead((0,), (0,), 1.0), source, target))
+    assert (alone["source"], alone["target"]) == ([0], [])
+    assert (paired["source"], paired["target"]) == ([0], [0])
