@@ -139,7 +139,8 @@ def edited(text: str, rng: random.Random) -> str:
 
 
 def merging(pairs: list[tuple[str, str]], entries: int, repeat: int) -> None:
-    """Re-align an article with every paragraph edited into its PO: the command, and the merge step."""
+    """Re-align an article with every paragraph edited into its translated PO: the command (the edited
+    paragraphs embedded, the rest from the cache), and the merge step alone."""
     import polib
 
     from transpair import catalog, merge, pipeline
@@ -151,8 +152,11 @@ def merging(pairs: list[tuple[str, str]], entries: int, repeat: int) -> None:
         en, ko = write_pair(tmp, "art", [e for e, _ in chosen], [k for _, k in chosen])
         po = tmp / "art.po"
         timed(["align", str(en), str(ko), "-o", str(po), "--no-backup"], tmp / "cache")
-        en.write_text("\n\n".join(edited(e, rng) for e, _ in chosen) + "\n", encoding="utf-8")
         old = polib.pofile(str(po))
+        for entry in old:
+            entry.msgstr = f"{entry.msgstr} (검토)"  # the translator's own wording, not the target's
+        old.save(str(po))
+        en.write_text("\n\n".join(edited(e, rng) for e, _ in chosen) + "\n", encoding="utf-8")
         runs = []
         for k in range(repeat):
             work = tmp / f"run{k}.po"
