@@ -33,7 +33,7 @@ class OutFormat(StrEnum):
 
 
 JOBS = typer.Option(
-    None, "--jobs", "-j", min=1, help="Articles aligned at once, one process each [default: all cores]."
+    None, "--jobs", "-j", min=1, help="Articles aligned at once, one process each (default: all cores)."
 )
 NO_CACHE = typer.Option(
     False, "--no-cache", help="Neither read nor fill the cache of embeddings and alignments (see README)."
