@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -36,7 +37,8 @@ def map_ordered(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterat
     workers = max(1, min(jobs, len(items)))
     if workers == 1:
         return map(func, items)
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    # fork on Linux (workers start at once, nothing imported again); macOS and Windows only spawn safely
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     threads = max(1, default_jobs() // workers)
     pool = ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(threads,))
     return _drained(pool, pool.map(func, items))
