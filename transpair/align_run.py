@@ -48,14 +48,15 @@ def run_folder(
     opts: pipeline.AlignOptions,
     wopts: pipeline.WriteOptions,
     quiet: bool,
+    jobs: int = 1,
 ) -> int:
-    """Align every article of a folder with a progress bar; an article that fails is reported and the rest go
-    on."""
+    """Align every article of a folder (on `jobs` processes) with one progress bar; an article that fails is
+    reported and the rest go on."""
     pipeline.check_corrections_folder(opts)
     articles = find_articles(folder, opts.source_lang, opts.target_lang)
     failed = 0
+    results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir, jobs)  # workers start here
     with bar(quiet) as progress:
-        results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir)
         for _, result, warnings in progress.track(results, total=len(articles), description="aligning"):
             failed += isinstance(result, InputError)
             problems(progress.console, result if isinstance(result, InputError) else None, warnings)
@@ -79,6 +80,7 @@ def run(
     opts: pipeline.AlignOptions,
     wopts: pipeline.WriteOptions,
     quiet: bool = False,
+    jobs: int = 1,
 ) -> int:
     """A folder or a pair, as SOURCE says; the exit code."""
     if not source.is_dir():
@@ -87,4 +89,4 @@ def run(
         raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
     if is_stdout(output):
         raise InputError(f"{source}: a folder gives one PO per article; -o - (standard output) is for one")
-    return run_folder(source, output, beads, opts, wopts, quiet)
+    return run_folder(source, output, beads, opts, wopts, quiet, jobs)
