@@ -77,9 +77,12 @@ class Weights:
 
     semantic: float = 12.0  # per unit of cosine
     semantic_base: float = 0.55  # cosine at which the semantic term is neutral
-    # per squared log of (target tokens / expected): a Gaussian of sd 0.25 (dev 1-1 pairs: sd 0.09-0.19)
-    length: float = 8.0
-    length_smoothing: float = 4.0  # tokens added to both sides so short blocks vary freely
+    # weight of the length log-likelihood: log(target tokens / expected) is Gaussian with variance
+    # length_floor + length_per_token / tokens (dev 1-1 pairs: sd 0.28 at 3 tokens, 0.10 at 100)
+    length: float = 1.0
+    length_floor: float = 0.0625
+    length_per_token: float = 1.0
+    length_smoothing: float = 4.0  # tokens added to both sides so empty blocks have a length
     anchor: float = 2.0  # per unit of anchor agreement (Dice in [-1, 1] scaled by mass)
     anchor_mass: float = 6.0  # idf mass at which anchor evidence counts half
     ending: float = 0.7  # closing punctuation of the spans agrees (+) or differs (-)
@@ -90,12 +93,15 @@ class Weights:
     # per unit of cosine by which a merged block falls short of part_base, times sqrt(its length share)
     part: float = 5.0
     part_base: float = 0.35  # cosine that each block of a merge should reach with the other side
+    pair_margin: float = 3  # how much a 2-2 bead must beat the two 1-1 beads it replaces
     confidence_scale: float = 4.75  # logistic slope turning a bead's DP margin into a confidence
     quality_slope: float = 2.15  # logistic slope turning a bead's match score into p(true pair)
     quality_mid: float = -0.03  # match score at which a bead is as likely a true pair as not
 
 
 WEIGHTS = Weights()
+ANCHOR_COSINE = 0.5  # cosine above which mutually most similar blocks count as a translation pair
+KEPT_COSINE = 0.9  # cosine above which a target block is the source block kept as is (not translated)
 _BAND = 8  # half-width in blocks of the band around the coarse path; doubles while the path touches an edge
 _FULL_TABLE = 64 * 64  # pairs up to this many cells are searched without a band
 
@@ -184,7 +190,7 @@ def features(
     vectors = similarity.embed(src_texts + tgt_texts)
     src_tokens, tgt_tokens = anchors.token_counts(src_texts), anchors.token_counts(tgt_texts)
     src_anchors, tgt_anchors = anchors.anchor_vectors(src_texts, tgt_texts)
-    ratio = length_ratio(src_tokens, tgt_tokens)
+    ratio = anchored_ratio(vectors[: len(source)], vectors[len(source) :], src_tokens, tgt_tokens)
     return Pair(
         _block_side(source, vectors[: len(source)], src_tokens, src_anchors),
         _block_side(target, vectors[len(source) :], tgt_tokens, tgt_anchors),
@@ -201,6 +207,34 @@ def length_ratio(src_tokens: np.ndarray, tgt_tokens: np.ndarray) -> float:
     return float(np.clip(np.median(tgt_tokens) / np.median(src_tokens), 0.25, 4.0))
 
 
+def mutual_best(src: np.ndarray, tgt: np.ndarray, floor: float, chunk: int = 256) -> list[tuple[int, int]]:
+    """Pairs (i, j) where target j is source i's most similar block and vice versa, above floor."""
+    if not len(src) or not len(tgt):
+        return []
+    row_best = np.zeros(len(src), dtype=np.int64)
+    row_cos = np.zeros(len(src))
+    col_best = np.zeros(len(tgt), dtype=np.int64)
+    col_cos = np.full(len(tgt), -np.inf)
+    for start in range(0, len(src), chunk):
+        cosines = src[start : start + chunk] @ tgt.T
+        row_best[start : start + chunk] = cosines.argmax(axis=1)
+        row_cos[start : start + chunk] = cosines.max(axis=1)
+        better = cosines.max(axis=0) > col_cos
+        col_best[better] = start + cosines.argmax(axis=0)[better]
+        col_cos[better] = cosines.max(axis=0)[better]
+    return [(i, int(j)) for i, j in enumerate(row_best) if col_best[j] == i and row_cos[i] > floor]
+
+
+def anchored_ratio(src: np.ndarray, tgt: np.ndarray, src_tokens: np.ndarray, tgt_tokens: np.ndarray) -> float:
+    """Target/source token ratio: median over mutually most similar block pairs (surely translations of
+    each other), else the ratio of median block lengths."""
+    pairs = mutual_best(src, tgt, ANCHOR_COSINE)
+    if len(pairs) < 3:
+        return length_ratio(src_tokens, tgt_tokens)
+    logs = [math.log((tgt_tokens[j] + 1) / (src_tokens[i] + 1)) for i, j in pairs]
+    return float(np.clip(math.exp(float(np.median(logs))), 0.25, 4.0))
+
+
 def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndarray:
     """Score of beads pairing source blocks i0..i0+a-1 with target blocks j..j+b-1 for each j in j0."""
     w, src, tgt = pair.weights, pair.src, pair.tgt
@@ -208,7 +242,9 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     cosine = tgt_vectors @ src_vector
     src_len = src.tokens[i0 + a] - src.tokens[i0]
     tgt_len = tgt.tokens[j0 + b] - tgt.tokens[j0]
-    log_ratio = np.log((tgt_len + w.length_smoothing) / (pair.ratio * (src_len + w.length_smoothing)))
+    expected = pair.ratio * (src_len + w.length_smoothing)
+    log_ratio = np.log((tgt_len + w.length_smoothing) / expected)
+    variance = w.length_floor + w.length_per_token * 2 / (expected + tgt_len + w.length_smoothing)
     src_anchor = src.anchors[i0 + a] - src.anchors[i0]
     tgt_anchor = tgt.anchors[j0 + b] - tgt.anchors[j0]
     common = np.minimum(tgt_anchor, src_anchor).sum(axis=1)
@@ -224,7 +260,7 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     semantic = w.semantic * (cosine - w.semantic_base)  # evidence against the bead counts per block it takes
     score = (
         np.where(semantic < 0, semantic * (a + b) / 2, semantic)
-        - w.length * log_ratio**2
+        - w.length * log_ratio**2 / (2 * variance)
         + w.anchor * dice * evidence
         + w.ending * ending
         - w.kind * kind_gap
@@ -235,7 +271,26 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
         _part_shortfall(src, i0, a, tgt_vectors, w.part_base),
         _part_shortfall(tgt, j0, b, src_vector, w.part_base),
     )
-    return score - w.part * shortfall - w.merge * (a + b - 2)
+    score = score - w.part * shortfall - w.merge * (a + b - 2)
+    if a == b == 2:
+        split = match_scores(pair, i0, 1, j0, 1) + match_scores(pair, i0 + 1, 1, j0 + 1, 1)
+        score = np.where(score > split + w.pair_margin, score, -np.inf)
+    if (a, b) == (1, 2):
+        score = _with_kept_original(pair, i0, j0, score)
+    return score
+
+
+def _with_kept_original(pair: Pair, i0: int, j0: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """1-2 beads where one target block is the source block kept as is beside its translation: scored as
+    both 1-1 pairs, so the copy does not push the translation out of the bead."""
+    copies = pair.tgt.vectors[0][np.stack([j0, j0 + 1])] @ pair.src.vectors[0][i0] >= KEPT_COSINE
+    one = copies[0] != copies[1]
+    if not one.any():
+        return score
+    both = match_scores(pair, i0, 1, j0[one], 1) + match_scores(pair, i0, 1, j0[one] + 1, 1)
+    out = score.copy()
+    out[one] = both
+    return out
 
 
 def _part_shortfall(
