@@ -93,6 +93,10 @@ class Weights:
     # per unit of cosine by which a merged block falls short of part_base, times sqrt(its length share)
     part: float = 5.0
     part_base: float = 0.35  # cosine that each block of a merge should reach with the other side
+    gain: float = (
+        30.0  # per unit of cosine by which a merged span falls short of its best part plus gain_base
+    )
+    gain_base: float = 0.02
     pair_margin: float = 3  # how much a 2-2 bead must beat the two 1-1 beads it replaces
     confidence_scale: float = 4.75  # logistic slope turning a bead's DP margin into a confidence
     quality_slope: float = 2.15  # logistic slope turning a bead's match score into p(true pair)
@@ -102,6 +106,7 @@ class Weights:
 WEIGHTS = Weights()
 ANCHOR_COSINE = 0.5  # cosine above which mutually most similar blocks count as a translation pair
 KEPT_COSINE = 0.9  # cosine above which a target block is the source block kept as is (not translated)
+KEPT_SCRIPT_GAP = 0.1  # most the Latin share of letters may differ between a block and its kept copy
 _BAND = 8  # half-width in blocks of the band around the coarse path; doubles while the path touches an edge
 _FULL_TABLE = 64 * 64  # pairs up to this many cells are searched without a band
 
@@ -115,6 +120,7 @@ class Side:
     anchors: np.ndarray  # prefix sums of hashed anchor vectors, shape (n+1, HASH_DIM)
     endings: np.ndarray  # closing punctuation class of each block
     kinds: np.ndarray  # index of each block's kind in KINDS
+    latin: np.ndarray  # share of each block's letters that are Latin
 
     @property
     def size(self) -> int:
@@ -138,7 +144,12 @@ def _unit(rows: np.ndarray) -> np.ndarray:
 
 
 def _side(
-    weighted: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray, endings: np.ndarray, kinds: np.ndarray
+    weighted: np.ndarray,
+    tokens: np.ndarray,
+    anchor_rows: np.ndarray,
+    endings: np.ndarray,
+    kinds: np.ndarray,
+    latin: np.ndarray,
 ) -> Side:
     """One side's features from its blocks' length-weighted vectors (span vector = normalized sum)."""
     n = len(tokens)
@@ -148,7 +159,7 @@ def _side(
     )
     prefix_anchors = np.zeros((n + 1, anchors.HASH_DIM), dtype=np.float32)
     np.cumsum(anchor_rows, axis=0, out=prefix_anchors[1:])
-    return Side(spans, np.concatenate([[0.0], np.cumsum(tokens)]), prefix_anchors, endings, kinds)
+    return Side(spans, np.concatenate([[0.0], np.cumsum(tokens)]), prefix_anchors, endings, kinds, latin)
 
 
 def _block_side(
@@ -157,7 +168,8 @@ def _block_side(
     """Features of a side at block level; a block's vector is weighted by the square root of its length."""
     endings = np.array([_ending(b.norm) for b in blocks], dtype=np.int8)
     kinds = np.array([KINDS.index(b.kind) if b.kind in KINDS else 0 for b in blocks], dtype=np.int8)
-    return _side(vectors * np.sqrt(tokens)[:, None], tokens, anchor_rows, endings, kinds)
+    latin = anchors.latin_shares([b.norm for b in blocks])
+    return _side(vectors * np.sqrt(tokens)[:, None], tokens, anchor_rows, endings, kinds, latin)
 
 
 def _coarsen(side: Side) -> Side:
@@ -169,7 +181,8 @@ def _coarsen(side: Side) -> Side:
     weighted = np.add.reduceat(side.vectors[0] * np.sqrt(tokens)[:, None], pairs_at, axis=0)
     anchor_rows = np.add.reduceat(np.diff(side.anchors, axis=0), pairs_at, axis=0)
     last = np.minimum(pairs_at + 1, n - 1)
-    return _side(weighted, lengths, anchor_rows, side.endings[last], side.kinds[last])
+    latin = np.maximum.reduceat(side.latin, pairs_at)
+    return _side(weighted, lengths, anchor_rows, side.endings[last], side.kinds[last], latin)
 
 
 @dataclass(frozen=True)
@@ -267,11 +280,15 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     )
     if a == b == 1:
         return score
-    shortfall = np.maximum(
-        _part_shortfall(src, i0, a, tgt_vectors, w.part_base),
-        _part_shortfall(tgt, j0, b, src_vector, w.part_base),
+    src_short, src_best = _parts(src, i0, a, tgt_vectors, w.part_base)
+    tgt_short, tgt_best = _parts(tgt, j0, b, src_vector, w.part_base)
+    gain = cosine - np.maximum(src_best, tgt_best)  # a true merge resembles the other side more than any part
+    score = (
+        score
+        - w.part * np.maximum(src_short, tgt_short)
+        - w.gain * np.maximum(w.gain_base - gain, 0.0)
+        - w.merge * (a + b - 2)
     )
-    score = score - w.part * shortfall - w.merge * (a + b - 2)
     if a == b == 2:
         split = match_scores(pair, i0, 1, j0, 1) + match_scores(pair, i0 + 1, 1, j0 + 1, 1)
         score = np.where(score > split + w.pair_margin, score, -np.inf)
@@ -283,7 +300,10 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
 def _with_kept_original(pair: Pair, i0: int, j0: np.ndarray, score: np.ndarray) -> np.ndarray:
     """1-2 beads where one target block is the source block kept as is beside its translation: scored as
     both 1-1 pairs, so the copy does not push the translation out of the bead."""
-    copies = pair.tgt.vectors[0][np.stack([j0, j0 + 1])] @ pair.src.vectors[0][i0] >= KEPT_COSINE
+    ends = np.stack([j0, j0 + 1])
+    copies = (pair.tgt.vectors[0][ends] @ pair.src.vectors[0][i0] >= KEPT_COSINE) & (
+        np.abs(pair.tgt.latin[ends] - pair.src.latin[i0]) <= KEPT_SCRIPT_GAP
+    )
     one = copies[0] != copies[1]
     if not one.any():
         return score
@@ -293,19 +313,20 @@ def _with_kept_original(pair: Pair, i0: int, j0: np.ndarray, score: np.ndarray) 
     return out
 
 
-def _part_shortfall(
+def _parts(
     side: Side, start: int | np.ndarray, count: int, others: np.ndarray, base: float
-) -> np.ndarray:
-    """Largest shortfall below base of one block's cosine with the other side's span, scaled by its length
-    share."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """For spans of count blocks: the largest shortfall below base of one block's cosine with the other
+    side's span (scaled by its length share), and the best such cosine (-inf for one block)."""
     starts, others = np.atleast_1d(start), np.atleast_2d(others)
     if count == 1:
-        return np.zeros(max(len(starts), len(others)))
+        size = max(len(starts), len(others))
+        return np.zeros(size), np.full(size, -np.inf)
     blocks = starts[:, None] + np.arange(count)
     cosines = (side.vectors[0][blocks] * others[:, None, :]).sum(axis=2)  # (spans, count)
     lengths = side.tokens[blocks + 1] - side.tokens[blocks]
     share = np.sqrt(lengths / np.maximum(lengths.sum(axis=1, keepdims=True), 1e-9))
-    return (np.maximum(base - cosines, 0.0) * share).max(axis=1)
+    return (np.maximum(base - cosines, 0.0) * share).max(axis=1), cosines.max(axis=1)
 
 
 def _full_band(n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
