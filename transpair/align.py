@@ -82,6 +82,7 @@ class Weights:
     length: float = 1.0
     length_floor: float = 0.0625
     length_per_token: float = 1.0
+    length_cap: float = 2.0  # most a length mismatch can cost (English rewritten after the translation)
     length_smoothing: float = 4.0  # tokens added to both sides so empty blocks have a length
     anchor: float = 2.0  # per unit of anchor agreement (Dice in [-1, 1] scaled by mass)
     anchor_mass: float = 6.0  # idf mass at which anchor evidence counts half
@@ -273,7 +274,7 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     semantic = w.semantic * (cosine - w.semantic_base)  # evidence against the bead counts per block it takes
     score = (
         np.where(semantic < 0, semantic * (a + b) / 2, semantic)
-        - w.length * log_ratio**2 / (2 * variance)
+        - w.length * np.minimum(log_ratio**2 / (2 * variance), w.length_cap)
         + w.anchor * dice * evidence
         + w.ending * ending
         - w.kind * kind_gap
