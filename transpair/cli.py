@@ -39,6 +39,24 @@ class OutFormat(StrEnum):
     tmx = "tmx"
 
 
+SOURCE = typer.Argument(..., help="The original article (or a folder of article pairs).")
+TARGET = typer.Argument(None, help="Its translation; omit for a folder or a bilingual file.")
+ORIGINAL = typer.Option(
+    Original.given,
+    "--source",
+    help="given: SOURCE is the original; auto: decide which version is the original.",
+)
+MARKERS = typer.Option(
+    None, "--markers", help="Extra placeholder patterns: TOML (patterns = [...]) or one regex per line."
+)
+SIMILARITY = typer.Option(
+    None,
+    "--similarity",
+    metavar="MODULE:CLASS",
+    help="Embedding backend class (default: multilingual USE).",
+)
+
+
 def show_version(value: bool) -> None:
     """--version: print the version and stop."""
     if value:
@@ -58,10 +76,8 @@ def common(
 
 @app.command("align")
 def align_cmd(
-    source: Path = typer.Argument(..., help="The original article (or a folder of article pairs)."),
-    target: Path | None = typer.Argument(
-        None, help="Its translation; omit for a folder or a bilingual file."
-    ),
+    source: Path = SOURCE,
+    target: Path | None = TARGET,
     output: Path = typer.Option(
         ..., "-o", "--output", help="PO file to write (a folder when SOURCE is a folder)."
     ),
@@ -84,19 +100,14 @@ def align_cmd(
     out_format: OutFormat = typer.Option(
         OutFormat.po, "--format", help="po, or tmx: a TMX 1.4 translation memory of the translated pairs."
     ),
-    original: Original = typer.Option(
-        Original.given,
-        "--source",
-        help="given: SOURCE is the original; auto: decide which version is the original.",
-    ),
-    markers: Path | None = typer.Option(
-        None, "--markers", help="Extra placeholder patterns: TOML (patterns = [...]) or one regex per line."
-    ),
-    similarity: str | None = typer.Option(
+    original: Original = ORIGINAL,
+    markers: Path | None = MARKERS,
+    similarity: str | None = SIMILARITY,
+    corrections: Path | None = typer.Option(
         None,
-        "--similarity",
-        metavar="MODULE:CLASS",
-        help="Embedding backend class (default: multilingual USE).",
+        "--corrections",
+        help="A reviewer's corrections.json (from `transpair review`): fixed beads, aligned around (a "
+        "folder of NAME.corrections.json for a folder).",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -105,10 +116,77 @@ def align_cmd(
     SOURCE may be a folder: every article pair below it gets OUTPUT/NAME.po (pairing conventions in README).
     A single file with no TARGET is split by language (bilingual articles).
     """
-    opts = pipeline.AlignOptions(unit.value, source_lang, target_lang, original.value, markers, similarity)
-    wopts = pipeline.WriteOptions(force, backup, prefer_target, not no_wrap, out_format.value, unit.value)
+    opts = pipeline.AlignOptions(
+        unit=unit.value,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        original=original.value,
+        markers_file=markers,
+        similarity=similarity,
+        corrections=corrections,
+    )
+    wopts = pipeline.WriteOptions(
+        force=force,
+        backup=backup,
+        prefer_target=prefer_target,
+        wrap=not no_wrap,
+        format=out_format.value,
+        unit=unit.value,
+    )
     with user_errors():
         code = align_run.run(source, target, output, beads, opts, wopts, quiet)
+    raise typer.Exit(code)
+
+
+@app.command("review")
+def review_cmd(
+    source: Path = SOURCE,
+    target: Path | None = TARGET,
+    output: Path = typer.Option(
+        ..., "-o", "--output", help="HTML page to write (a folder of pages plus index.html for a folder)."
+    ),
+    corrections: Path | None = typer.Option(
+        None,
+        "--corrections",
+        help="Show the alignment with these corrections applied (a folder of NAME.corrections.json for a "
+        "folder).",
+    ),
+    beads: Path | None = typer.Option(
+        None,
+        "--beads",
+        help="Reuse the alignment `align --beads` wrote instead of aligning again (a folder: NAME.json).",
+    ),
+    po: Path | None = typer.Option(
+        None,
+        "--po",
+        help="The article's PO from earlier align runs: entries whose source changed since their translation "
+        "(fuzzy with #| msgid) show as outdated (a folder: NAME.po).",
+    ),
+    source_lang: str = typer.Option("en", "--source-lang"),
+    target_lang: str = typer.Option("ko", "--target-lang"),
+    original: Original = ORIGINAL,
+    markers: Path | None = MARKERS,
+    similarity: str | None = SIMILARITY,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Write a page to review an alignment side by side: doubtful rows highlighted, and join, split, unpair
+    or pair rows; the edits export as corrections.json for `align --corrections`.
+
+    The page is one self-contained HTML file (no network). SOURCE may be a folder: OUTPUT/NAME.html per
+    article and OUTPUT/index.html, articles with the most doubtful beads first.
+    """
+    from . import review_run
+
+    opts = pipeline.AlignOptions(
+        source_lang=source_lang,
+        target_lang=target_lang,
+        original=original.value,
+        markers_file=markers,
+        similarity=similarity,
+        corrections=corrections,
+    )
+    with user_errors():
+        code = review_run.run(source, target, output, opts, review_run.Earlier(beads, po), quiet)
     raise typer.Exit(code)
 
 
@@ -152,15 +230,15 @@ def report_cmd(
     still reported), 1 when below --fail-under.
     """
     opts = report_run.ReportOptions(
-        fmt.value,
-        by.value,
-        sort.value,
-        sections,
-        output,
-        badge,
-        fail_under,
-        quiet,
-        (source_lang, target_lang),
+        format=fmt.value,
+        by=by.value,
+        sort=sort.value,
+        sections=sections,
+        output=output,
+        badge=badge,
+        fail_under=fail_under,
+        quiet=quiet,
+        langs=(source_lang, target_lang),
     )
     with user_errors():
         code = report_run.run(paths, opts)
@@ -171,12 +249,7 @@ def report_cmd(
 def eval_cmd(
     gold_dir: Path = typer.Argument(..., help="Folder of NAME.en.txt, NAME.ko.txt and NAME.gold.json files."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
-    similarity: str | None = typer.Option(
-        None,
-        "--similarity",
-        metavar="MODULE:CLASS",
-        help="Embedding backend class (default: multilingual USE).",
-    ),
+    similarity: str | None = SIMILARITY,
 ) -> None:
     """Align every gold pair and print strict and lax bead precision, recall and F1 ('align' and 'po'
     views)."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 
 import regex
@@ -10,6 +11,18 @@ import regex
 _SPACES = regex.compile(r"[\p{Zs}\t\r\n\u200b\ufeff]+")
 
 STATUSES = ("translated", "fuzzy", "untranslated", "source-only", "target-only")
+
+
+class Cause(StrEnum):
+    """Why a bead is untranslated or fuzzy, for logic; the human-readable reason beside it is for people."""
+
+    NONE = ""
+    PLACEHOLDER = "placeholder"  # a marker block, or a block of the section a marker governs
+    LEFT_IN_SOURCE = "left-in-source"  # the target is prose in the source language
+    COPY = "copy"  # the target is the source copied, with no language (code, names, numbers)
+    STILL_IN_SOURCE = "still-in-source"  # some target sentences are still in the source language
+    MISSING = "missing"  # no target text for this source text
+    LOW_CONFIDENCE = "low-confidence"  # the aligner is unsure of the pairing
 
 
 def normalize(text: str) -> str:
@@ -22,7 +35,7 @@ class Block:
     """One translatable unit of a file: its text as written, its kind, and where it stands."""
 
     text: str
-    kind: str = "paragraph"  # paragraph | heading | list | quote | table | sentence
+    kind: str = "paragraph"  # paragraph | heading | list | quote | table
     line: int = 1  # 1-based line of the block's first character in its file
     start: int = 0  # span [start, end) of `text` in Document.text
     end: int = 0
@@ -54,6 +67,8 @@ class Bead:
     score: float
     status: str = ""  # one of STATUSES once classified
     reason: str = ""  # why a bead is untranslated or fuzzy, for the PO comment
+    cause: Cause = Cause.NONE  # the same, for logic
+    reviewed: bool = False  # a reviewer fixed this bead (corrections.json): its pairing is confirmed
 
     @property
     def shape(self) -> str:
@@ -70,4 +85,4 @@ class Alignment:
     beads: tuple[Bead, ...]
     source_lang: str = "en"
     target_lang: str = "ko"
-    notes: tuple[str, ...] = field(default=())  # document-level findings (e.g. which side is the original)
+    warnings: tuple[str, ...] = ()  # what the user should hear about the run (e.g. stale corrections)

@@ -8,27 +8,31 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import align, catalog, embed, langid, pofile, read, tmx, untranslated
-from .errors import InputError
-from .model import STATUSES, Alignment, Document
+from . import align, catalog, corrections, embed, langid, pofile, read, tmx, write
+from .bilingual import lone_languages, split_bilingual
+from .classify import classify, original
+from .errors import InputError, existing_file
+from .markers import compile_markers, marker_in, user_markers
+from .model import STATUSES, Alignment, Bead, Cause, Document
 from .pairs import Article
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AlignOptions:
     """How to align one pair: unit, languages, and which side is the original."""
 
     unit: str = "paragraph"  # paragraph | sentence
     source_lang: str = "en"
     target_lang: str = "ko"
-    source: str = "given"  # given: SOURCE is the original | auto: decide from the texts
+    original: str = "given"  # --source: given: SOURCE is the original | auto: decide from the texts
     markers_file: Path | None = None  # extra placeholder patterns (--markers), besides .transpair.toml
     similarity: str | None = None  # embedding backend `module:Class` (--similarity); None: multilingual USE
+    corrections: Path | None = None  # a reviewer's corrections.json (--corrections): fixed beads
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class WriteOptions:
     """How to write a PO: merge with an existing one or overwrite, wrap, backup, extra outputs."""
 
@@ -74,10 +78,8 @@ def check_languages(
         raise InputError(
             f"{source.path}: expected {source_lang} text but the file is in {found} (see --source-lang)"
         )
-    patterns = untranslated.compile_markers(markers)
-    text = replace(
-        target, blocks=tuple(b for b in target.blocks if not untranslated.marker_in(b.text, patterns))
-    )
+    patterns = compile_markers(markers)
+    text = replace(target, blocks=tuple(b for b in target.blocks if not marker_in(b.text, patterns)))
     if not text.blocks or _share_in(text, target_lang) >= MIN_TARGET_SHARE or _is_copy(source, text):
         return
     found = _language(target)
@@ -91,13 +93,10 @@ def align_documents(
 ) -> Alignment:
     """Settle which side is the original, check both languages, then align and classify."""
     src_lang, tgt_lang = opts.source_lang, opts.target_lang
-    if (
-        opts.source == "auto"
-        and untranslated.original(source, target, src_lang, tgt_lang, markers) == "target"
-    ):
+    if opts.original == "auto" and original(source, target, src_lang, tgt_lang, markers) == "target":
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
     check_languages(source, target, src_lang, tgt_lang, markers)
-    return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity)
+    return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity, opts.corrections)
 
 
 def aligned(
@@ -108,20 +107,28 @@ def aligned(
     unit: str,
     markers: tuple[str, ...],
     similarity: str | None = None,
+    corrections_file: Path | None = None,
 ) -> Alignment:
-    """Align two documents whose languages are settled and classify every bead (translated,
-    untranslated...)."""
+    """Align two documents whose languages are settled (around a reviewer's corrections, if given) and
+    classify every bead (translated, untranslated...)."""
     source, target = replace(source, lang=src_lang), replace(target, lang=tgt_lang)
     backend = embed.shared_similarity(similarity)
-    beads = align.align_blocks(source.blocks, target.blocks, backend)
+    fixed, warnings = [], ()
+    if corrections_file is None:
+        beads = align.align_blocks(source.blocks, target.blocks, backend)
+    elif unit == "sentence":
+        raise InputError(f"{corrections_file}: corrections fix paragraphs; use them without --unit sentence")
+    else:
+        beads, fixed, warnings = corrections.apply(corrections_file, source, target, backend)
     if unit == "sentence":
         source, target, beads = align.refine_sentences(source, target, beads, src_lang, tgt_lang, backend)
-    return untranslated.classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang), markers)
+    found = classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang, warnings), markers)
+    return corrections.mark_reviewed(found, fixed)
 
 
 def align_files(source: str | Path, target: str | Path | None, opts: AlignOptions) -> Alignment:
     """Read and align a pair of files; a lone file is split by language first (bilingual articles)."""
-    markers = untranslated.user_markers(source, opts.markers_file)
+    markers = user_markers(source, opts.markers_file)
     if target is None:
         return align_lone(read.read_document(source), opts, markers)
     if Path(source).resolve() == Path(target).resolve():
@@ -133,14 +140,14 @@ def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ())
     """A file with no translation beside it: a bilingual article is split by language and its halves
     aligned; any other (one language, or a section left under a placeholder) gets an empty target."""
     langs = (opts.source_lang, opts.target_lang)
-    bilingual, lang = untranslated.lone_languages(doc, langs, untranslated.compile_markers(markers))
+    bilingual, lang = lone_languages(doc, langs, compile_markers(markers))
     if bilingual:
-        return align_documents(*untranslated.split_bilingual(doc, langs), opts, markers)
+        return align_documents(*split_bilingual(doc, langs), opts, markers)
     if lang is None:
         raise InputError(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
     if lang not in langs:
         raise InputError(f"{doc.path}: written in {lang}, expected {' or '.join(langs)} (see --source-lang)")
-    other = untranslated.other_language(lang, langs)
+    other = langid.other_language(lang, langs)
     return aligned(doc, replace(doc, blocks=()), lang, other, opts.unit, markers, opts.similarity)
 
 
@@ -149,25 +156,43 @@ def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:
     return out_dir / f"{article.name}.{fmt}"
 
 
+def check_corrections_folder(opts: AlignOptions) -> None:
+    """With a folder of articles, --corrections must name a folder of NAME.corrections.json."""
+    if opts.corrections is not None and not opts.corrections.is_dir():
+        raise InputError(
+            f"{opts.corrections}: with a folder, --corrections names a folder of NAME.corrections.json"
+        )
+
+
+def article_options(opts: AlignOptions, article: Article) -> AlignOptions:
+    """A folder's options for one article: its own NAME.corrections.json from the --corrections folder."""
+    if opts.corrections is None:
+        return opts
+    own = opts.corrections / f"{article.name}.corrections.json"
+    return replace(opts, corrections=own if own.is_file() else None)
+
+
 def align_folder(
     articles: list[Article],
     out_dir: Path,
     opts: AlignOptions,
     wopts: WriteOptions,
     beads_dir: Path | None = None,
-) -> Iterator[tuple[Article, Path | InputError]]:
-    """Align articles into OUT_DIR/NAME.po (and BEADS_DIR/NAME.json), yielding each PO path or error."""
+) -> Iterator[tuple[Article, Path | InputError, tuple[str, ...]]]:
+    """Align articles into OUT_DIR/NAME.po (and BEADS_DIR/NAME.json), yielding each PO path or error and
+    the alignment's warnings (stale corrections)."""
     for article in articles:
         out = output_path(out_dir, article, wopts.format)
         beads = beads_dir / f"{article.name}.json" if beads_dir else None
         try:
             for folder in {out.parent, beads.parent if beads else out.parent}:
                 folder.mkdir(parents=True, exist_ok=True)
-            yield article, write_outputs(align_files(article.source, article.target, opts), out, wopts, beads)
+            alignment = align_files(article.source, article.target, article_options(opts, article))
+            yield article, write_outputs(alignment, out, wopts, beads), alignment.warnings
         except OSError as exc:
-            yield article, InputError(f"{out}: cannot write ({exc.strerror or exc})")
+            yield article, InputError(f"{out}: cannot write ({exc.strerror or exc})"), ()
         except InputError as exc:
-            yield article, exc
+            yield article, exc, ()
 
 
 def summary(alignment: Alignment) -> str:
@@ -187,7 +212,7 @@ def doubt(alignment: Alignment) -> str | None:
     sure = sum(
         len(b.source) for b in alignment.beads if b.target and b.status in ("translated", "untranslated")
     )
-    waiting = sum(len(b.source) for b in alignment.beads if b.reason.startswith(untranslated.PLACEHOLDER))
+    waiting = sum(len(b.source) for b in alignment.beads if b.cause == Cause.PLACEHOLDER)
     if (
         sure * 2 >= len(alignment.source.blocks) - waiting
     ):  # text left under a placeholder is no sign of a wrong file
@@ -213,22 +238,57 @@ def beads_json(alignment: Alignment) -> dict:
                 "score": round(b.score, 4),
             }
             | ({"reason": b.reason} if b.reason else {})
+            | ({"reviewed": True} if b.reviewed else {})
             for b in alignment.beads
         ],
     }
 
 
+def _covers(beads: tuple[Bead, ...], side: int, doc: Document) -> bool:
+    """True when the beads take every block of the document once, in order, on that side."""
+    return [i for b in beads for i in (b.source, b.target)[side]] == list(range(len(doc.blocks)))
+
+
+def read_beads(path: str | Path, source: Document, target: Document) -> Alignment:
+    """The alignment an `align --beads` run wrote for these documents (reused instead of aligning again);
+    InputError when the file is not one or was made from other texts."""
+    path = existing_file(path, "beads file")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        beads = tuple(
+            Bead(
+                tuple(b["source"]),
+                tuple(b["target"]),
+                float(b["score"]),
+                b["status"],
+                b.get("reason", ""),
+                reviewed=b.get("reviewed") is True,
+            )
+            for b in data["beads"]
+        )
+        langs = (str(data["source_lang"]), str(data["target_lang"]))
+        if any(b.status not in STATUSES for b in beads):
+            raise ValueError("unknown status")
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{path}: not a beads file written by align --beads ({exc})") from None
+    if not _covers(beads, 0, source) or not _covers(beads, 1, target):
+        raise InputError(
+            f"{path}: its beads do not fit {source.path} and {target.path} (made from other texts?)"
+        )
+    return Alignment(source, target, beads, *langs)
+
+
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:
     """Write the PO (merged into an existing one unless forced) or the TMX, and the optional beads JSON."""
-    pofile.refuse_overwriting([out, beads], [alignment.source.path, alignment.target.path])
+    write.refuse_overwriting([out, beads], [alignment.source.path, alignment.target.path])
     po = catalog.build_catalog(alignment)
     if opts.format == "tmx":
         text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit)
-        pofile.write_text(out, text, backup=opts.backup)
+        write.write_text(out, text, backup=opts.backup)
     else:
         if out.exists() and not opts.force:
             po = catalog.merge(po, pofile.read_po(out), prefer_target=opts.prefer_target)
         pofile.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
     if beads is not None:
-        pofile.write_text(beads, json.dumps(beads_json(alignment), ensure_ascii=False, indent=1) + "\n")
+        write.write_json(beads, beads_json(alignment))
     return out
