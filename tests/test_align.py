@@ -145,7 +145,7 @@ def test_banding_finds_a_far_off_diagonal(monkeypatch):
 
 
 def test_band_around_a_coarse_path_has_fixed_width():
-    guide = [(i, 1, i, 1, 1.0) for i in range(50)]
+    guide = [align.Step(i, 1, i, 1, 1.0) for i in range(50)]
     lo, hi = align._band_around(guide, 100, 100, 8)
     assert lo[0] == 0 and hi[100] == 100
     assert ((hi - lo) <= 2 * 8 + 4).all()

@@ -1,27 +1,9 @@
 """Content-based alignment of two block lists: banded dynamic programming over beads.
 
-A bead pairs 0-3 source blocks with 0-3 target blocks (shapes in SHAPES). Its score adds
-(a) a length term on SentencePiece token counts, with the target/source ratio estimated from the
-document pair itself; (b) anchors that survive translation (numbers, URLs, code, Latin names,
-punctuation, the spans' closing punctuation, block kinds such as heading vs paragraph); (c) the
-cosine of the two spans' embeddings, where a span's vector is the sum of its blocks' vectors
-weighted by the square root of their lengths (each block is embedded once); a cosine below the
-neutral one counts against the bead per block it takes (times (a + b) / 2), as skips cost per block,
-so a 2-2 or 1-3 bead of unrelated text no longer pays less than skipping its blocks. A merged bead also
-needs each of its blocks to resemble the other side, the more so the longer the block: that
-tells a block merged into its neighbour from one that was dropped or inserted (a translator's
-note), while a short heading or lead-in may join its paragraph. Blocks with no counterpart and
-merges pay fixed penalties.
-
-Search: the pair is coarsened by two (neighbouring blocks fused) until the table is small, solved
-there in full, and each finer level is searched in a band around the coarser path (the band
-doubles while the path touches its edge), so time and memory grow linearly with the documents.
-A bead's confidence is the product of two probabilities: the logistic of its DP margin (how much
-better the path is than the best one reaching the same cell by another last bead, taken at both of
-the bead's boundaries: is this the best reading of the pair?) and, for a bead pairing both sides, the
-logistic of its match score (do these blocks translate each other at all?). The margin alone is high
-for the best of many bad choices, e.g. when the wrong file is given as the target; the match score
-tells a true pair from an unrelated one whatever the competition.
+A bead pairs 0-3 source blocks with 0-3 target blocks (SHAPES); its score (match_scores) weighs the
+embeddings' cosine, the token lengths, anchors that survive translation, closing punctuation and block
+kinds. The search runs on the pair coarsened by two first and then in a band around that path, so time
+and memory grow linearly. docs/align.md explains the model, the search and the calibration.
 """
 
 from __future__ import annotations
@@ -29,11 +11,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import numpy as np
 
 from . import anchors, segment
-from .embed import Similarity, default_similarity
+from .embed import Similarity, default_similarity, normalize_rows
 from .model import Bead, Block, Cause, Document
 
 KINDS = (
@@ -45,40 +28,20 @@ KINDS = (
 )  # block kinds compared across sides; others count as paragraph
 SHAPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
 MAX_SPAN = 3
-Step = tuple[
-    int, int, int, int, float
-]  # one bead of a DP path: (i, a, j, b, margin) = source i..i+a-1, target j..j+b-1
 
-# Confidence below which a matched bead is marked 'fuzzy'. Calibrated on the dev data (the union
-# of pydocs-ko and pydocs-ko-hard) by `bench/bench_align.py`: it aligns every document and labels
-# each predicted bead right (equal to a gold bead) or wrong; (1) Weights.confidence_scale is the
-# slope of the logistic p(right) = 1 / (1 + exp(-scale * margin)) that maximizes the likelihood of
-# those labels (grid 0.25..10 in steps of 0.25); (2) Weights.quality_slope and quality_mid are the
-# logistic regression p(true pair) = 1 / (1 + exp(-slope * (match - mid))) of the match score of
-# every gold bead pairing both sides (true) against, for each, its best-scoring pairing of the same
-# shape with another document's blocks (false; a shifted pairing inside the right document is the
-# margin's business, it competes on the same path); (3) the matched beads of the dev alignments plus
-# those of alignments of different documents (all wrong: the wrong-file case) are labelled, and the
-# threshold (grid 0.05..0.95) on the product of both probabilities with the best F2 of flagging the
-# wrong beads (recall counted twice: a wrong pair passed as translated costs more than a right pair
-# reviewed) is FUZZY_THRESHOLD. The bench prints the fits and the table so the choice can be
-# re-checked on new data.
+# Confidence below which a matched bead is marked 'fuzzy': the best F2 at flagging wrong beads on all
+# dev sets together (bench/bench_align.py fits it and prints the table; docs/align.md says how).
 FUZZY_THRESHOLD = 0.40
 
 
 @dataclass(frozen=True)
 class Weights:
-    """The constants of the bead score; one set for every document and data set.
-
-    semantic, anchor, ending, skip and merge were set by hand; length from the spread of the log
-    token ratio of dev 1-1 pairs; kind, part and part_base were picked on a coarse grid over the
-    union of pydocs-ko and pydocs-ko-hard, where neighbouring values stay within 0.003 F1.
-    """
+    """The constants of the bead score; one set for every document and data set (docs/align.md)."""
 
     semantic: float = 12.0  # per unit of cosine
     semantic_base: float = 0.55  # cosine at which the semantic term is neutral
-    # weight of the length log-likelihood: log(target tokens / expected) is Gaussian with variance
-    # length_floor + length_per_token / tokens (dev 1-1 pairs: sd 0.28 at 3 tokens, 0.10 at 100)
+    # weight of the length log-likelihood: log(target tokens / expected) taken as Gaussian with variance
+    # length_floor + length_per_token / tokens (wider than dev 1-1 pairs: sd 0.28 at 3 tokens, 0.10 at 100)
     length: float = 1.0
     length_floor: float = 0.0625
     length_per_token: float = 1.0
@@ -94,9 +57,8 @@ class Weights:
     # per unit of cosine by which a merged block falls short of part_base, times sqrt(its length share)
     part: float = 5.0
     part_base: float = 0.35  # cosine that each block of a merge should reach with the other side
-    gain: float = (
-        30.0  # per unit of cosine by which a merged span falls short of its best part plus gain_base
-    )
+    # per unit of cosine by which a merged span falls short of its best part's cosine plus gain_base
+    gain: float = 30.0
     gain_base: float = 0.02
     pair_margin: float = 3  # how much a 2-2 bead must beat the two 1-1 beads it replaces
     confidence_scale: float = 4.75  # logistic slope turning a bead's DP margin into a confidence
@@ -110,6 +72,16 @@ KEPT_COSINE = 0.9  # cosine above which a target block is the source block kept 
 KEPT_SCRIPT_GAP = 0.1  # most the Latin share of letters may differ between a block and its kept copy
 _BAND = 8  # half-width in blocks of the band around the coarse path; doubles while the path touches an edge
 _FULL_TABLE = 64 * 64  # pairs up to this many cells are searched without a band
+
+
+class Step(NamedTuple):
+    """One bead of a DP path: source blocks i..i+a-1 with target blocks j..j+b-1, and its DP margin."""
+
+    i: int
+    a: int
+    j: int
+    b: int
+    margin: float
 
 
 @dataclass(frozen=True)
@@ -138,12 +110,6 @@ def _ending(text: str) -> int:
     return _ENDINGS.get(stripped[-1], 0) if stripped else 0
 
 
-def _unit(rows: np.ndarray) -> np.ndarray:
-    """Rows scaled to unit length (zero rows stay zero)."""
-    norms = np.linalg.norm(rows, axis=1, keepdims=True)
-    return rows / np.where(norms > 0, norms, 1.0)
-
-
 def _side(
     weighted: np.ndarray,
     tokens: np.ndarray,
@@ -155,7 +121,7 @@ def _side(
     """One side's features from its blocks' length-weighted vectors (span vector = normalized sum)."""
     n = len(tokens)
     spans = tuple(
-        _unit(sum(weighted[s : n - k + 1 + s] for s in range(k))) if n >= k else weighted[:0]
+        normalize_rows(sum(weighted[s : n - k + 1 + s] for s in range(k))) if n >= k else weighted[:0]
         for k in range(1, MAX_SPAN + 1)
     )
     prefix_anchors = np.zeros((n + 1, anchors.HASH_DIM), dtype=np.float32)
@@ -339,10 +305,10 @@ def _band_around(path: list[Step], n: int, m: int, half: int) -> tuple[np.ndarra
     """The band of an n x m table around a path found on the table coarsened by two, half cells each way."""
     lo = np.full(n + 1, m, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
-    for i, a, j, b, _ in path:
-        r0, r1 = min(2 * i, n), min(2 * (i + a), n)
-        lo[r0 : r1 + 1] = np.minimum(lo[r0 : r1 + 1], min(2 * j, m) - half)
-        hi[r0 : r1 + 1] = np.maximum(hi[r0 : r1 + 1], min(2 * (j + b), m) + half)
+    for step in path:
+        r0, r1 = min(2 * step.i, n), min(2 * (step.i + step.a), n)
+        lo[r0 : r1 + 1] = np.minimum(lo[r0 : r1 + 1], min(2 * step.j, m) - half)
+        hi[r0 : r1 + 1] = np.maximum(hi[r0 : r1 + 1], min(2 * (step.j + step.b), m) + half)
     lo, hi = np.clip(lo, 0, m), np.clip(hi, 0, m)
     lo[0], hi[n] = 0, m
     return lo, hi
@@ -405,7 +371,7 @@ def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> tuple[list[Step], boo
         a, b = SHAPES[rows[i].shape[j - lo[i]]]
         margin = float(rows[i].margin[j - lo[i]])
         i, j = i - a, j - b
-        path.append((i, a, j, b, margin))
+        path.append(Step(i, a, j, b, margin))
     return path[::-1], touched
 
 
@@ -463,7 +429,7 @@ def best_path(
     path = _solve(pair)
     # A bead is as sure as both its boundaries: its start is contested in the cell where it ends,
     # its end in the cell where the next bead ends.
-    margins = [step[4] for step in path]
+    margins = [step.margin for step in path]
     bounded = [min(here, after) for here, after in zip(margins, margins[1:] + [math.inf])]
     return [
         Evidence(
