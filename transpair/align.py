@@ -60,7 +60,7 @@ class Weights:
     # per unit of cosine by which a merged span falls short of its best part's cosine plus gain_base
     gain: float = 30.0
     gain_base: float = 0.02
-    pair_margin: float = 3  # how much a 2-2 bead must beat the two 1-1 beads it replaces
+    pair_margin: float = 3.0  # how much a 2-2 bead must beat the two 1-1 beads it replaces
     confidence_scale: float = 4.75  # logistic slope turning a bead's DP margin into a confidence
     quality_slope: float = 2.15  # logistic slope turning a bead's match score into p(true pair)
     quality_mid: float = -0.03  # match score at which a bead is as likely a true pair as not
