@@ -143,12 +143,15 @@ _SENTENCE_END = regex.compile(r"[.!?。:]\s*$")
 
 def no_prose(text: str) -> bool:
     """True when the text is code, identifiers, URLs, numbers or file names, with at most NAME_WORDS
-    capitalised names beside them ("Vue JSX: [@vitejs/plugin-vue-jsx](…)", "Chrome >=107"): nothing a
-    translator would translate."""
+    capitalised names beside them ("Vue JSX: [@vitejs/plugin-vue-jsx](…)", "Chrome >=107"), or one
+    lower-case word on its own (an option name: "slots"; English sentences and headings start
+    upper-case): nothing a translator would translate."""
     literal_free = _LITERAL.sub(" ", " ".join(text.split())).split()
     tokens = [t for t in literal_free if not _CODE_TOKEN.search(t)]
     words = [w for t in tokens for w in _WORD.findall(t)]
     has_code = len(tokens) < len(literal_free) or _LITERAL.search(text) is not None
+    if len(literal_free) == 1 and len(words) == 1 and words[0].islower():
+        return True
     if any(w.islower() and len(w) > 1 for w in words):
         return False
     return not words or (has_code and len(words) <= NAME_WORDS)
