@@ -185,6 +185,7 @@ def test_source_text_in_a_gap_with_a_placeholder_is_under_that_placeholder():
         "Chrome >=107",
         "toValue()",
         "[react](https://vite.new/react)",
+        "slots",
     ],
 )
 def test_names_and_code_are_no_prose(text):
