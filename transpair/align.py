@@ -31,7 +31,7 @@ MAX_SPAN = 3
 
 # Confidence below which a matched bead is marked 'fuzzy': the best F2 at flagging wrong beads on all
 # dev sets together (bench/bench_align.py fits it and prints the table; docs/align.md says how).
-FUZZY_THRESHOLD = 0.40
+FUZZY_THRESHOLD = 0.55
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,9 @@ class Weights:
     gain: float = 30.0
     gain_base: float = 0.02
     pair_margin: float = 3.0  # how much a 2-2 bead must beat the two 1-1 beads it replaces
-    confidence_scale: float = 4.75  # logistic slope turning a bead's DP margin into a confidence
-    quality_slope: float = 2.15  # logistic slope turning a bead's match score into p(true pair)
-    quality_mid: float = -0.03  # match score at which a bead is as likely a true pair as not
+    confidence_scale: float = 1.25  # logistic slope turning a bead's DP margin into a confidence
+    quality_slope: float = 1.6  # logistic slope turning a bead's match score into p(true pair)
+    quality_mid: float = 0.045  # match score at which a bead is as likely a true pair as not
 
 
 WEIGHTS = Weights()
