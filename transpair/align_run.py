@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import Progress
 
-from . import pipeline
+from . import pipeline, write
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .model import Alignment
 from .pairs import find_articles
+from .progress import bar
+from .write import is_stdout
 
 
 def run_pair(
@@ -25,6 +26,7 @@ def run_pair(
     quiet: bool,
 ) -> int:
     """Align one pair (or one lone file), write it, print what was found and any doubt about the pair."""
+    write.refuse_overwriting([output, beads], [p for p in (source, target) if p is not None])  # before work
     alignment = pipeline.align_files(source, target, opts)
     tell(alignment, pipeline.write_outputs(alignment, output, wopts, beads), quiet)
     return EXIT_OK
@@ -52,7 +54,7 @@ def run_folder(
     pipeline.check_corrections_folder(opts)
     articles = find_articles(folder, opts.source_lang, opts.target_lang)
     failed = 0
-    with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
+    with bar(quiet) as progress:
         results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir)
         for _, result, warnings in progress.track(results, total=len(articles), description="aligning"):
             failed += isinstance(result, InputError)
@@ -83,4 +85,6 @@ def run(
         return run_pair(source, target, output, beads, opts, wopts, quiet)
     if target is not None:
         raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
+    if is_stdout(output):
+        raise InputError(f"{source}: a folder gives one PO per article; -o - (standard output) is for one")
     return run_folder(source, output, beads, opts, wopts, quiet)

@@ -17,9 +17,9 @@ from pathlib import Path
 from . import align, classify, read
 from .embed import Similarity
 from .errors import InputError
+from .gold import Ids, check_counts, parse_gold
 from .model import Alignment, Bead
-
-Ids = tuple[tuple[int, ...], tuple[int, ...]]
+from .progress import tracked
 
 
 @dataclass(frozen=True)
@@ -142,12 +142,7 @@ def load_gold(folder: str | Path) -> list[GoldDoc]:
         for path in (source, target):
             if not path.is_file():
                 raise InputError(f"{path}: missing (needed by {gold_path.name})")
-        try:
-            data = json.loads(gold_path.read_text(encoding="utf-8"))
-            beads = tuple(_ids(b) for b in data["beads"])
-            untranslated = frozenset(int(i) for i in data.get("untranslated_en", ()))
-        except (ValueError, KeyError, TypeError, IndexError) as exc:
-            raise InputError(f"{gold_path}: not a gold file ({exc})") from None
+        beads, untranslated = parse_gold(gold_path)
         docs.append(GoldDoc(name, source, target, beads, untranslated))
     if not docs:
         raise InputError(f"{root}: no NAME.gold.json files found")
@@ -157,6 +152,9 @@ def load_gold(folder: str | Path) -> list[GoldDoc]:
 def align_gold_doc(doc: GoldDoc, similarity: Similarity | None = None) -> Alignment:
     """Read and align one gold document's files and mark untranslated beads, as `transpair align` does."""
     source, target = read.read_document(doc.source), read.read_document(doc.target)
+    check_counts(
+        doc.source.with_name(f"{doc.name}.gold.json"), doc.beads, (len(source.blocks), len(target.blocks))
+    )
     beads = align.align_blocks(source.blocks, target.blocks, similarity)
     return classify.classify(Alignment(source, target, tuple(beads), "en", "ko"))
 
@@ -174,10 +172,10 @@ class Report:
         return {"documents": len(self.documents), "align": self.align.as_dict(), "po": self.po.as_dict()}
 
 
-def evaluate(folder: str | Path, similarity: Similarity | None = None) -> Report:
+def evaluate(folder: str | Path, similarity: Similarity | None = None, quiet: bool = True) -> Report:
     """Align every document of a gold folder and score both views, micro-averaged."""
     align_total, po_total, per_doc = Counts(), Counts(), []
-    for doc in load_gold(folder):
+    for doc in tracked(load_gold(folder), f"aligning {folder}", quiet):
         alignment = align_gold_doc(doc, similarity)
         as_ids, po_ids = predicted_views(alignment.beads)
         doc_counts = count(doc.beads, as_ids)
