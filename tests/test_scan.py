@@ -190,3 +190,29 @@ def test_untagged_bilingual_file_is_split_and_scanned_as_a_pair(tmp_path):
     assert [(s.first_line, s.status, s.reason) for s in article.sections] == [
         (13, "source-only", "missing in target")
     ]
+
+
+def pydocs_pairs(tmp_path: Path) -> Path:
+    """Two article pairs of the shipped pydocs corpus in a fresh folder."""
+    folder = tmp_path / "pydocs"
+    shutil.copytree(BLOG.parent / "pydocs", folder, ignore=shutil.ignore_patterns("howto-*"))
+    return folder
+
+
+def test_scan_gives_the_same_sections_with_two_jobs_and_without_cache(tmp_path):
+    folder = pydocs_pairs(tmp_path)
+    once = scan.scan(folder, jobs=1)
+    assert len(once) == 2 and all(s.original == "en" for s in once)
+    assert scan.scan(folder, jobs=2) == once == scan.scan(folder, jobs=2, use_cache=False)
+
+
+def test_a_second_scan_reuses_the_cached_alignments(tmp_path):
+    from transpair import embed
+
+    folder = pydocs_pairs(tmp_path)
+    model = embed.shared_similarity(None, use_cache=True)
+    scan.scan(folder, jobs=1)
+    asked = model.hits + model.stored + model.misses
+    assert asked > 0  # the first scan aligned the pairs
+    scan.scan(folder, jobs=1)
+    assert model.hits + model.stored + model.misses == asked

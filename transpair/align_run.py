@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import Progress
 
 from . import pipeline, write
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .model import Alignment
 from .pairs import find_articles
+from .progress import bar
+from .write import is_stdout
 
 
 def run_pair(
@@ -47,14 +48,15 @@ def run_folder(
     opts: pipeline.AlignOptions,
     wopts: pipeline.WriteOptions,
     quiet: bool,
+    jobs: int = 1,
 ) -> int:
-    """Align every article of a folder with a progress bar; an article that fails is reported and the rest go
-    on."""
+    """Align every article of a folder (on `jobs` processes) with one progress bar; an article that fails is
+    reported and the rest go on."""
     pipeline.check_corrections_folder(opts)
     articles = find_articles(folder, opts.source_lang, opts.target_lang)
     failed = 0
-    with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
-        results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir)
+    results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir, jobs)  # workers start here
+    with bar(quiet) as progress:
         for _, result, warnings in progress.track(results, total=len(articles), description="aligning"):
             failed += isinstance(result, InputError)
             problems(progress.console, result if isinstance(result, InputError) else None, warnings)
@@ -78,10 +80,13 @@ def run(
     opts: pipeline.AlignOptions,
     wopts: pipeline.WriteOptions,
     quiet: bool = False,
+    jobs: int = 1,
 ) -> int:
     """A folder or a pair, as SOURCE says; the exit code."""
     if not source.is_dir():
         return run_pair(source, target, output, beads, opts, wopts, quiet)
     if target is not None:
         raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
-    return run_folder(source, output, beads, opts, wopts, quiet)
+    if is_stdout(output):
+        raise InputError(f"{source}: a folder gives one PO per article; -o - (standard output) is for one")
+    return run_folder(source, output, beads, opts, wopts, quiet, jobs)

@@ -10,10 +10,17 @@ import typer
 from . import __version__, align_run, pipeline, report_run
 from .console import OneLineErrors, restore_sigpipe, user_errors
 from .errors import EXIT_BELOW
+from .parallel import default_jobs
 
-app = typer.Typer(
-    cls=OneLineErrors, add_completion=False, no_args_is_help=True
-)  # its help is the docstring of `common`
+
+def examples(*lines: str) -> str:
+    """A help epilog listing example command lines, one per line as typed."""
+    return "Examples:\n\n" + "\n\n".join(f"  $ {line}" for line in lines)
+
+
+app = typer.Typer(  # its help is the docstring of `common`; --install-completion for bash, zsh, fish
+    cls=OneLineErrors, no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
 
 
 class Original(StrEnum):
@@ -31,6 +38,12 @@ class OutFormat(StrEnum):
     tmx = "tmx"
 
 
+JOBS = typer.Option(
+    None, "--jobs", "-j", min=1, help="Articles aligned at once, one process each (default: all cores)."
+)
+NO_CACHE = typer.Option(
+    False, "--no-cache", help="Neither read nor fill the cache of embeddings and alignments (see README)."
+)
 SOURCE = typer.Argument(..., help="The original article (or a folder of article pairs).")
 TARGET = typer.Argument(None, help="Its translation; omit for a folder or a bilingual file.")
 ORIGINAL = typer.Option(
@@ -66,12 +79,22 @@ def common(
     coverage."""
 
 
-@app.command("align")
+@app.command(
+    "align",
+    epilog=examples(
+        "transpair align post.en.md post.ko.md -o post.po",
+        "transpair align site/ -o po/ --beads beads/",
+        "transpair align post.en.md post.ko.md -o post.tmx --format tmx",
+    ),
+)
 def align_cmd(
     source: Path = SOURCE,
     target: Path | None = TARGET,
     output: Path = typer.Option(
-        ..., "-o", "--output", help="PO file to write (a folder when SOURCE is a folder)."
+        ...,
+        "-o",
+        "--output",
+        help="PO file to write (a folder when SOURCE is a folder; - for standard output).",
     ),
     beads: Path | None = typer.Option(None, "--beads", help="Also write the alignment as JSON."),
     unit: Unit = typer.Option(
@@ -102,6 +125,8 @@ def align_cmd(
         "folder of NAME.corrections.json for a folder).",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
 ) -> None:
     """Align an article and its translation into a PO file (msgid = source, msgstr = translation).
 
@@ -115,6 +140,7 @@ def align_cmd(
         original=original.value,
         markers_file=markers,
         similarity=similarity,
+        cache=not no_cache,
         corrections=corrections,
     )
     wopts = pipeline.WriteOptions(
@@ -126,7 +152,7 @@ def align_cmd(
         unit=unit.value,
     )
     with user_errors():
-        code = align_run.run(source, target, output, beads, opts, wopts, quiet)
+        code = align_run.run(source, target, output, beads, opts, wopts, quiet, jobs or default_jobs())
     raise typer.Exit(code)
 
 
@@ -187,13 +213,22 @@ ReportSort = Enum("ReportSort", [(s, s) for s in report_run.SORTS], type=str)
 ReportBy = Enum("ReportBy", [(b, b) for b in report_run.MEASURES], type=str)
 
 
-@app.command("report")
+@app.command(
+    "report",
+    epilog=examples(
+        "transpair report po/",
+        "transpair report po/ -f html -o report.html --badge badge.svg",
+        "transpair report po/ --fail-under 80 -q",
+    ),
+)
 def report_cmd(
     paths: list[Path] = typer.Argument(
-        ..., help="PO files, folders of PO files, or folders of article pairs."
+        ..., help="PO or POT files, folders of PO files, folders of article pairs, or - (a PO on stdin)."
     ),
     fmt: ReportFormat = typer.Option(ReportFormat("table"), "--format", "-f", help="Output format."),
-    output: Path | None = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Write the report to this file (- for standard output)."
+    ),
     badge: Path | None = typer.Option(None, "--badge", help="Also write a progress badge SVG here."),
     sort: ReportSort = typer.Option(
         ReportSort("coverage"), "--sort", help="coverage: least translated first."
@@ -213,6 +248,8 @@ def report_cmd(
     source_lang: str = typer.Option("en", "--source-lang", help="Article pairs: the original's language."),
     target_lang: str = typer.Option("ko", "--target-lang", help="Article pairs: the translation's language."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
 ) -> None:
     """Report translation coverage: strings and source words translated, fuzzy, untranslated, per article.
 
@@ -231,16 +268,19 @@ def report_cmd(
         fail_under=fail_under,
         quiet=quiet,
         langs=(source_lang, target_lang),
+        jobs=jobs or default_jobs(),
+        cache=not no_cache,
     )
     with user_errors():
         code = report_run.run(paths, opts)
     raise typer.Exit(code)
 
 
-@app.command("eval")
+@app.command("eval", epilog=examples("transpair eval ../shared/data/pydocs-ko --json"))
 def eval_cmd(
     gold_dir: Path = typer.Argument(..., help="Folder of NAME.en.txt, NAME.ko.txt and NAME.gold.json files."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     similarity: str | None = SIMILARITY,
 ) -> None:
     """Align every gold pair and print strict and lax bead precision, recall and F1 ('align' and 'po'
@@ -248,7 +288,7 @@ def eval_cmd(
     from . import embed, evaluate
 
     with user_errors():
-        figures = evaluate.evaluate(gold_dir, embed.load_similarity(similarity))
+        figures = evaluate.evaluate(gold_dir, embed.load_similarity(similarity), quiet)
     typer.echo(evaluate.report_json(figures) if as_json else evaluate.format_report(figures))
 
 
@@ -257,7 +297,9 @@ class ScanFormat(StrEnum):
     json = "json"
 
 
-@app.command("scan")
+@app.command(
+    "scan", epilog=examples("transpair scan site/", "transpair scan site/ -f json --markers markers.toml")
+)
 def scan_cmd(
     folder: Path = typer.Argument(
         ..., help="A folder of articles (pairs and lone files), or one article file."
@@ -270,6 +312,9 @@ def scan_cmd(
     ),
     source_lang: str = typer.Option("en", "--source-lang"),
     target_lang: str = typer.Option("ko", "--target-lang"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
 ) -> None:
     """List per article its original language and its untranslated sections (line ranges and reasons).
 
@@ -280,18 +325,35 @@ def scan_cmd(
     from . import scan
 
     with user_errors():
-        code = scan.run(folder, (source_lang, target_lang), markers, fmt.value)
+        code = scan.run(
+            folder,
+            (source_lang, target_lang),
+            markers,
+            fmt.value,
+            quiet,
+            jobs or default_jobs(),
+            not no_cache,
+        )
     raise typer.Exit(code)
 
 
-@app.command("apply")
+@app.command(
+    "apply",
+    epilog=examples(
+        "transpair apply post.po post.en.md -o post.ko.md",
+        "transpair apply post.po post.en.md -o - --mark-untranslated",
+    ),
+)
 def apply_cmd(
     po: Path = typer.Argument(
         ..., help="The translated PO file (from align or pot, filled by a translator)."
     ),
     source: Path = typer.Argument(..., help="The original article the PO was made from."),
     output: Path = typer.Option(
-        ..., "-o", "--output", help="The translated article to write (SOURCE's format)."
+        ...,
+        "-o",
+        "--output",
+        help="The translated article to write (SOURCE's format; - for standard output).",
     ),
     mark_untranslated: bool = typer.Option(
         False,
@@ -321,15 +383,19 @@ def apply_cmd(
             typer.echo(f"transpair: {exc}", err=True)
             raise typer.Exit(EXIT_BELOW) from None
     typer.echo(
-        f"{output}: {result.translated} of {result.blocks} paragraphs translated ({result.coverage:.1f}%)"
+        f"{output}: {result.translated} of {result.blocks} paragraphs translated ({result.coverage:.1f}%)",
+        err=True,
     )
 
 
-@app.command("pot")
+@app.command("pot", epilog=examples("transpair pot new-post.en.md -o new-post.pot"))
 def pot_cmd(
     source: Path = typer.Argument(..., help="An article with no translation yet."),
     output: Path = typer.Option(
-        ..., "-o", "--output", help="The POT file to write (a previous one is kept as .bak)."
+        ...,
+        "-o",
+        "--output",
+        help="The POT file to write (a previous one is kept as .bak; - for standard output).",
     ),
     source_lang: str = typer.Option("en", "--source-lang"),
     unit: Unit = typer.Option(Unit.paragraph, "--unit", help="One entry per paragraph, or per sentence."),
@@ -340,7 +406,7 @@ def pot_cmd(
 
     with user_errors():
         pot = catalog.write_template(source, output, source_lang, unit.value, wrap=not no_wrap)
-    typer.echo(f"{output}: {len(pot)} entries")
+    typer.echo(f"{output}: {len(pot)} entries", err=True)
 
 
 def main() -> None:

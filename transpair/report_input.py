@@ -5,21 +5,28 @@ Every input that cannot be used becomes one error line; the others are still rep
 
 from __future__ import annotations
 
+import functools
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import Progress
-
 from .errors import InputError, status
-from .pofile import read_po
+from .pofile import read_po, read_po_data
+from .progress import tracked
 from .report import ArticleReport, Report, article_report
+
+CATALOG_SUFFIXES = (".po", ".pot")
+STDIN = "-"  # as a PATH: a PO read from standard input
 
 
 def po_files(folder: Path) -> list[Path]:
-    """The PO files below a folder, sorted."""
-    return sorted(p for p in folder.rglob("*.po") if not p.is_dir())  # a broken link is reported, not skipped
+    """The PO files below a folder, sorted; its POT templates when it holds no PO file."""
+    for pattern in ("*.po", "*.pot"):
+        files = sorted(p for p in folder.rglob(pattern) if not p.is_dir())  # a broken link is reported
+        if files:
+            return files
+    return []
 
 
 def report_po(path: Path, name: str) -> ArticleReport:
@@ -27,24 +34,28 @@ def report_po(path: Path, name: str) -> ArticleReport:
     return article_report(name, read_po(path, strict=True))
 
 
-def report_pairs(folder: Path, quiet: bool, langs: tuple[str, str]) -> Iterator[ArticleReport | InputError]:
-    """Align the article pairs of a folder in memory (no PO written) and report each."""
+def report_pairs(
+    folder: Path, quiet: bool, langs: tuple[str, str], jobs: int = 1, use_cache: bool = True
+) -> Iterator[ArticleReport | InputError]:
+    """Align the article pairs of a folder in memory (no PO written; on `jobs` processes, an alignment in
+    the cache reused) and report each, in order."""
     # The aligner is imported here, not at the top: reporting PO files must not need it.
-    from . import catalog, pairs, pipeline
+    from . import catalog, pairs, parallel, pipeline
 
     try:
         articles = pairs.find_articles(folder, *langs)
     except InputError as exc:
         yield exc
         return
-    with Progress(console=Console(stderr=True), disable=quiet, transient=True) as progress:
-        for article in progress.track(articles, description=f"aligning {folder}"):
-            try:
-                opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1])
-                alignment = pipeline.align_files(article.source, article.target, opts)
-                yield article_report(article.name, catalog.build_catalog(alignment))
-            except InputError as exc:
-                yield exc
+    opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], cache=use_cache)
+    alignments = parallel.map_ordered(functools.partial(pipeline.align_article, opts=opts), articles, jobs)
+    for article, alignment in tracked(
+        zip(articles, alignments), f"aligning {folder}", quiet, total=len(articles)
+    ):
+        if isinstance(alignment, InputError):
+            yield alignment
+        else:
+            yield article_report(article.name, catalog.build_catalog(alignment))
 
 
 def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
@@ -57,8 +68,20 @@ def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
         return InputError(f"{path}: cannot read ({exc.strerror or exc})")
 
 
-def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[ArticleReport | InputError]:
-    """Reports (or errors) for one command-line PATH: a PO file or a folder."""
+def report_stdin() -> ArticleReport | InputError:
+    """The report of a PO read from standard input (PATH `-`), named `-`."""
+    try:
+        return article_report(STDIN, read_po_data(sys.stdin.buffer.read(), STDIN, strict=True))
+    except InputError as exc:
+        return exc
+
+
+def report_path(
+    path: Path, quiet: bool, langs: tuple[str, str], jobs: int = 1, use_cache: bool = True
+) -> Iterable[ArticleReport | InputError]:
+    """Reports (or errors) for one command-line PATH: a PO file, a folder, or `-` (standard input)."""
+    if str(path) == STDIN:
+        return [report_stdin()]
     try:
         found = status(path)
     except InputError as exc:  # a name the system refuses: an error row, the other paths go on
@@ -68,19 +91,28 @@ def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[Art
     if stat.S_ISDIR(found.st_mode):
         files = po_files(path)
         if files:
-            return [report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix()) for p in files]
+            return [
+                report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix())
+                for p in tracked(files, f"reading {path}", quiet)
+            ]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
-        return report_pairs(path, quiet, langs)
-    if path.suffix.lower() != ".po":
-        return [InputError(f"{path}: not a PO file (give a .po file or a folder)")]
+        return report_pairs(path, quiet, langs, jobs, use_cache)
+    if path.suffix.lower() not in CATALOG_SUFFIXES:
+        return [InputError(f"{path}: not a PO file (give a .po or .pot file or a folder)")]
     return [report_po_or_error(path, str(path))]
 
 
-def collect(paths: Iterable[Path], quiet: bool = False, langs: tuple[str, str] = ("en", "ko")) -> Report:
+def collect(
+    paths: Iterable[Path],
+    quiet: bool = False,
+    langs: tuple[str, str] = ("en", "ko"),
+    jobs: int = 1,
+    use_cache: bool = True,
+) -> Report:
     """Report every PATH; unusable inputs become error lines and the rest is still reported."""
     articles, errors = [], []
     for path in paths:
-        for item in report_path(Path(path), quiet, langs):
+        for item in report_path(Path(path), quiet, langs, jobs, use_cache):
             (errors if isinstance(item, InputError) else articles).append(item)
     return Report(tuple(articles), tuple(str(e) for e in errors))
