@@ -189,3 +189,17 @@ def test_nested_mkdocs_admonitions_and_tabs():
         "Back outside.",
     ]
     assert all(text[b.start : b.end] == b.text for b in markdown_blocks(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("First line\n[and so on]\ncontinues here.\n", ["First line\n[and so on]\ncontinues here."]),
+        ("Para one\n![x](b.png)\nstill para.\n", ["Para one\n![x](b.png)\nstill para."]),
+        ("Text.\n[cut]\n", ["Text.\n[cut]"]),
+        ("![a](a.png)\n![b](b.png)\n[cut]\n\nText.\n", ["Text."]),
+        ("Intro.\n\n[todo translate]\n\nMore.\n", ["Intro.", "[todo translate]", "More."]),
+    ],
+)
+def test_image_and_macro_lines_are_no_text_only_standing_alone(text, expected):
+    assert [b.text for b in markdown_blocks(text)] == expected

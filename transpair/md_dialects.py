@@ -17,6 +17,8 @@ from functools import lru_cache
 import regex
 from pygments.lexers import get_all_lexers
 
+from . import markers
+
 INDENT = 4  # MkDocs admonition and tab bodies are indented by four columns
 PROSE_LINE_SHARE = 0.75  # a fence with an unknown info string is prose when this share of its lines is
 
@@ -47,6 +49,8 @@ _IMAGES_ONLY = regex.compile(
 _MACRO = regex.compile(
     r"""[ \t]*\[[a-z][\w-]*(?:[ \t]+[\w-]+(?:=(?:"[^"]*"|'[^']*'|[^\s\]"']+))?)*\][ \t]*$"""
 )
+_QUOTE_BLANK = regex.compile(r"[ \t>]*$")
+_STANDALONE = (_IMAGES_ONLY, _MACRO, _SHORTCODE_LINE, _COMPONENT_LINE, _FENCE, _COLONS, _SLASHES)
 _LINK_LABEL = regex.compile(r"^[ \t>]{0,3}\[([^\]]+)\]:", regex.M)
 _PREFIX = regex.compile(r"[ \t>]*")
 _CODE_SPAN = regex.compile(r"`+[^`]*`+")
@@ -152,6 +156,11 @@ def _fence_close(lines: list[str], first: int, fence: str, nested: bool) -> int:
     return len(lines)
 
 
+def _quote_blank(line: str) -> bool:
+    """A line with nothing but spaces and block-quote markers (a blank line inside a quote)."""
+    return bool(_QUOTE_BLANK.match(line))
+
+
 def _blank(line: str) -> bool:
     """A line with nothing but spaces."""
     return not line.strip()
@@ -245,17 +254,28 @@ class _Scanner:
             or (_COMPONENT_LINE.match(line) and not self.indented_after(i))
             or _ESM.match(line)
             or _JSX_COMMENT.match(line)
-            or _IMAGES_ONLY.match(line)
-            or (_MACRO.match(line) and self.macro(line))
+            or (_IMAGES_ONLY.match(line) and self.alone(i))
+            or (_MACRO.match(line) and self.macro(line) and self.alone(i))
             or any(p.search(line) for p in self.skips)
         ):
             return False
         self.mask(i, line)
         return True
 
+    def alone(self, i: int) -> bool:
+        """Whether line i stands alone (a blank, wrapper or no line before and after it): inside a paragraph
+        an image-only or macro-like line is the paragraph's text."""
+        before = i == 0 or i - 1 in self.handled or _quote_blank(self.view[i - 1])
+        after = i + 1 == len(self.lines) or any(
+            pattern.match(self.lines[i + 1]) for pattern in (_QUOTE_BLANK, *_STANDALONE)
+        )
+        return before and after
+
     def macro(self, line: str) -> bool:
-        """A `[name attr=…]` line is a site macro unless it is a link to one of the page's definitions."""
-        return " ".join(line.strip()[1:-1].lower().split()) not in self.labels
+        """A `[name attr=…]` line is a site macro unless it is a link to one of the page's definitions or an
+        untranslated marker (`[todo translate]`), which must stay text for the classifier."""
+        label = " ".join(line.strip()[1:-1].lower().split())
+        return label not in self.labels and markers.marker_in(line.strip(), markers.compile_markers()) is None
 
     def tag_end(self, i: int) -> int | None:
         """The line ending a component tag opened on line i (its attributes on the lines between), None when
