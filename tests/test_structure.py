@@ -35,3 +35,20 @@ def test_markdown_inline_html_stays_balanced_outside_code_spans():
     assert markdown_problem("Press <kbd>Ctrl</kbd>.", "<kbd>Ctrl를 누르세요.") == "unbalanced tags: <kbd>"
     assert markdown_problem("Use `<div>` here.", "여기에 <div>를 씁니다.") == "unbalanced tags: <div>"
     assert markdown_problem("Use `<div>` here.", "여기에 `<div>`를 씁니다.") is None
+
+
+def test_markdown_new_blocks_and_open_comments_are_problems():
+    assert "comment" in markdown_problem("One two.", "하나\n<!-- c 둘.")
+    assert "comment" in problem("html", "<p>One</p>", "<p>하나</p><!--")
+    assert "list item" in markdown_problem("One two.", "하나\n- 둘.")
+    assert "list item" in markdown_problem("One two.", "하나\n1. 둘.")
+    assert "block quote" in markdown_problem("One two.", "하나\n> 둘.")
+    assert "blank line" in markdown_problem("One two.", "하나\n\n둘.")
+    assert "shortcode" in markdown_problem("One two.", "하나\n{{< note >}}")
+
+
+def test_constructs_the_msgid_already_has_may_stay():
+    assert markdown_problem("- a\n- b", "- 가\n- 나") is None
+    assert markdown_problem("> a\n>\n> b", "> 가\n>\n> 나") is None
+    assert markdown_problem("a <!-- c --> b", "가 <!-- c --> 나") is None
+    assert markdown_problem("One\n\nTwo", "하나\n\n둘") is None

@@ -1,9 +1,11 @@
 """Checks that a translator's msgstr keeps the article's structure when `apply` puts it in place.
 
 Markdown: a msgstr may not bring lines its msgid does not have that would start a heading, a setext
-underline, a code fence or a container (`:::`), which would rebuild into a different (often broken) article.
-HTML, and inline HTML in Markdown outside code spans: a msgstr must open and close the same tags as its
-msgid (po4a's msgids keep them), so the page's elements stay balanced.
+underline, a code fence, a container (`:::`), a list item, a block quote, a Hugo shortcode, or a blank
+line ending the paragraph, which would rebuild into a different (often broken) article.
+HTML, and inline HTML in Markdown outside code spans: a msgstr must open and close the same tags and
+comments as its msgid (po4a's msgids keep them), so the page's elements stay balanced and no `<!--` hides
+the rest of the page.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ _MARKDOWN_LINES = {
     "a setext underline": regex.compile(r"(?<=\S[^\n]*\n) {0,3}(?:=+|-{2,})[ \t]*$", regex.M),
     "a code fence": regex.compile(r"^[ \t>]*(?:`{3,}|~{3,})", regex.M),
     "a container fence": regex.compile(r"^[ \t>]*(?::{3,}|/{3,}|!!!)", regex.M),
+    "a list item": regex.compile(r"^[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)", regex.M),
+    "a block quote line": regex.compile(r"^ {0,3}>", regex.M),
+    "a blank line": regex.compile(r"\n[ \t>]*(?=\n)"),
+    "a Hugo shortcode": regex.compile(r"^[ \t>]*\{\{[<%]", regex.M),
 }
 _CODE_SPAN = regex.compile(r"(`+)(?:(?!\1).)+?\1", regex.S)
 _TAG = regex.compile(r"<(/?)([A-Za-z][\w:-]*)(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?(/?)>")
@@ -43,8 +49,15 @@ def tag_balance(text: str) -> Counter[str]:
     return balance
 
 
+def _comment_balance(text: str) -> int:
+    """Opened minus closed HTML comments: an unclosed `<!--` hides the rest of the page."""
+    return text.count("<!--") - text.count("-->")
+
+
 def html_problem(msgid: str, msgstr: str) -> str | None:
     """How a msgstr's tags differ in balance from its msgid's, None when they match."""
+    if _comment_balance(msgid) != _comment_balance(msgstr):
+        return "unbalanced HTML comment (a <!-- without its -->, or the reverse)"
     source, target = tag_balance(msgid), tag_balance(msgstr)
     wrong = sorted(name for name in source.keys() | target.keys() if source[name] != target[name])
     return f"unbalanced tags: <{'>, <'.join(wrong)}>" if wrong else None
