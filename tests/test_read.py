@@ -5,7 +5,7 @@ import codecs
 import pytest
 
 from transpair.errors import InputError
-from transpair.read import decode, format_of, read_document, text_blocks
+from transpair.read import decode, format_of, parse, read_document, text_blocks
 
 KOREAN = "파이썬은 프로그래밍 언어입니다.\n\n두 번째 문단입니다.\n"
 
@@ -158,3 +158,10 @@ def test_corrupt_korean_utf8_is_refused_with_the_byte_position():
     head, tail = ("파이썬은 " * 10).encode(), ("프로그래밍 언어입니다. " * 20).encode()
     with pytest.raises(InputError, match=rf"k\.txt: cannot decode .*at byte {len(head)};"):
         decode(head + b"\xff" + tail, "k.txt")
+
+
+def test_only_html_drops_inline_tags_and_decodes_entities_for_matching():
+    markdown = parse("Use List<String> &amp; more.\n\n<p>An <b>HTML</b> &amp; block.</p>\n", "markdown")
+    assert [b.norm for b in markdown] == ["Use List<String> &amp; more.", "An HTML & block."]
+    assert [b.norm for b in parse("Use List<String> here.\n", "text")] == ["Use List<String> here."]
+    assert [b.norm for b in parse("<p>An <b>HTML</b> &amp; page.</p>", "html")] == ["An HTML & page."]

@@ -47,12 +47,13 @@ class Block:
     line: int = 1  # 1-based line of the block's first character in its file
     start: int = 0  # span [start, end) of `text` in Document.text
     end: int = 0
+    html: bool = False  # read as HTML (an HTML page, or an HTML block of a Markdown page)
 
     @cached_property
     def norm(self) -> str:
-        """The words with Unicode spaces folded and inline tags dropped, for matching and language detection
-        (computed once)."""
-        return normalize(plain(self.text))
+        """The words with Unicode spaces folded (and, in HTML, inline tags dropped and entities decoded), for
+        matching and language detection; Markdown's `List<String>` keeps its `<String>` (computed once)."""
+        return normalize(plain(self.text) if self.html else self.text)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 from pathlib import Path
 
 import regex
@@ -117,8 +118,7 @@ def text_blocks(text: str) -> tuple[Block, ...]:
         if sep:
             pos = sep.end()
     return tuple(
-        Block(b.text, "heading", b.line, b.start, b.end) if _is_heading(b, i + 1 < len(blocks)) else b
-        for i, b in enumerate(blocks)
+        replace(b, kind="heading") if _is_heading(b, i + 1 < len(blocks)) else b for i, b in enumerate(blocks)
     )
 
 

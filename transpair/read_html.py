@@ -88,7 +88,9 @@ class _Reader(HTMLParser):
             if block:
                 text = _SPACE.sub(" ", block.text)
                 within = frozenset(name for name, depth in self.open.items() if depth)
-                self.blocks.append((Block(text, block.kind, block.line, block.start, block.end), within))
+                self.blocks.append(
+                    (Block(text, block.kind, block.line, block.start, block.end, html=True), within)
+                )
         self.run, self.has_text, self.last_br = None, False, None
 
     def kind(self) -> str:

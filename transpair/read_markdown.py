@@ -93,6 +93,7 @@ def _html_block(text: str, starts: list[int], token: Token) -> list[Block]:
             b.line + token.map[0],
             b.start + start,
             b.end + start,
+            html=True,
         )
         for b in html_blocks(text[start:end])
     ]
