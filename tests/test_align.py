@@ -345,3 +345,9 @@ def test_ratio_comes_from_mutually_most_similar_blocks():
 def test_ratio_falls_back_to_median_lengths_without_enough_pairs():
     src, tgt = np.eye(2, dtype=np.float32), np.eye(2, dtype=np.float32)
     assert align.anchored_ratio(src, tgt, np.array([10.0, 10]), np.array([30.0, 30])) == 3.0
+
+
+def test_two_translations_followed_by_their_english_originals_are_one_bead():
+    # "resolveDirective()": two Korean paragraphs, then the same two paragraphs kept in English
+    found = real_pairs("vuedocs-ko/api-render-function", (44, 52), (47, 57))
+    assert ((4, 5), (4, 5, 6, 7)) in found

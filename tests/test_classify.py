@@ -230,3 +230,9 @@ def test_english_section_left_in_a_translated_page_is_still_untranslated():
     assert [s for t, (s, _) in found.items() if t.startswith("Instead of passing in an options")] == [
         "untranslated"
     ]
+
+
+def test_translations_followed_by_their_english_originals_are_not_left_in_english():
+    found = real_statuses("vuedocs-ko/api-render-function")
+    kept = [s for t, (s, _) in found.items() if "resolveDirective()`를" in t and "must be called inside" in t]
+    assert kept and "untranslated" not in kept
