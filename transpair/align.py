@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import anchors, segment
+from . import anchors, classify, segment
 from .embed import Similarity, default_similarity, normalize_rows
 from .model import Bead, Block, Cause, Document
 
@@ -302,6 +302,31 @@ def with_kept_originals(pair: Pair, path: list[Step]) -> list[Step]:
     return out
 
 
+def with_paired_gaps(path: list[Step], target: Sequence[Block]) -> list[Step]:
+    """The path with each lone source block and lone target block standing between two pairs (or an end of
+    the pair) joined into a 1-1 bead: at one place in both versions they are a free translation the
+    embeddings missed (a short heading, a reworded lead-in), left to the confidence to flag. A target block
+    holding a translator's note is text the translation added and stays alone."""
+    out: list[Step] = []
+    k = 0
+    while k < len(path):
+        first = path[k]  # the pair starts where the first of the two beads does, in either order
+        if _lone_pair(path, k) and not classify.has_translator_note(target[first.j].norm):
+            out.append(Step(first.i, 1, first.j, 1, min(first.margin, path[k + 1].margin)))
+            k += 2
+            continue
+        out.append(path[k])
+        k += 1
+    return out
+
+
+def _lone_pair(path: list[Step], k: int) -> bool:
+    """True when path[k] and path[k+1] are a 1-0 and a 0-1 bead (either order) between pairs or ends."""
+    if k + 1 >= len(path) or {(s.a, s.b) for s in path[k : k + 2]} != {(1, 0), (0, 1)}:
+        return False
+    return all(not 0 <= n < len(path) or (path[n].a and path[n].b) for n in (k - 1, k + 2))
+
+
 def _kept_run(pair: Pair, path: list[Step], k: int) -> int:
     """n >= 2 when path[k:k+n] are 0-1 beads translating the sources of path[k+n:k+2n], 1-1 beads of kept
     copies (translation cosine above ANCHOR_COSINE), else 0."""
@@ -474,7 +499,7 @@ def best_path(
 ) -> list[Evidence]:
     """The best bead path over two non-empty block lists, with each bead's margin and match score."""
     pair = features(source, target, similarity or default_similarity(), weights)
-    path = with_kept_originals(pair, _solve(pair))
+    path = with_paired_gaps(with_kept_originals(pair, _solve(pair)), target)
     # A bead is as sure as both its boundaries: its start is contested in the cell where it ends,
     # its end in the cell where the next bead ends.
     margins = [step.margin for step in path]

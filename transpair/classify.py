@@ -286,6 +286,11 @@ def original(
     return "target" if src_left > tgt_left else "source"
 
 
+def has_translator_note(text: str) -> bool:
+    """True when a block holds a translator's note ("(역주: …)"): text the translation added."""
+    return _TRANSLATOR_NOTE.search(text) is not None
+
+
 def translator_notes(doc: Document) -> int:
     """How many translator's notes a document holds (only a translation has them)."""
     return sum(len(_TRANSLATOR_NOTE.findall(b.text)) for b in doc.blocks)
