@@ -61,7 +61,7 @@ class Weights:
     gain: float = 30.0
     gain_base: float = 0.02
     pair_margin: float = 3.0  # how much a 2-2 bead must beat the two 1-1 beads it replaces
-    confidence_scale: float = 1.25  # logistic slope turning a bead's DP margin into a confidence
+    confidence_scale: float = 1.5  # logistic slope turning a bead's DP margin into a confidence
     quality_slope: float = 1.6  # logistic slope turning a bead's match score into p(true pair)
     quality_mid: float = 0.045  # match score at which a bead is as likely a true pair as not
 
