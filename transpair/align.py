@@ -278,10 +278,11 @@ def _with_kept_original(pair: Pair, i0: int, j0: np.ndarray, score: np.ndarray) 
 
 
 def _kept_copy(pair: Pair, i: int, j: np.ndarray) -> np.ndarray:
-    """True where target block j is source block i kept as is: nearly the same vector, same script mix."""
-    return (pair.tgt.vectors[0][j] @ pair.src.vectors[0][i] >= KEPT_COSINE) & (
-        np.abs(pair.tgt.latin[j] - pair.src.latin[i]) <= KEPT_SCRIPT_GAP
-    )
+    """True where target block j is source block i kept as is: same script mix, nearly the same vector (the
+    cosine only where the scripts agree, mostly none: a translation is in another script)."""
+    kept = np.abs(pair.tgt.latin[j] - pair.src.latin[i]) <= KEPT_SCRIPT_GAP
+    kept[kept] = pair.tgt.vectors[0][j[kept]] @ pair.src.vectors[0][i] >= KEPT_COSINE
+    return kept
 
 
 def with_kept_originals(pair: Pair, path: list[Step]) -> list[Step]:
