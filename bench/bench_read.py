@@ -1,46 +1,130 @@
-"""Reading a gold set: seconds to read every file, block counts against the gold, and how often the
-plain-text heading guess agrees between an English block and its Korean 1-1 counterpart.
+"""Reading real documentation sites: identity round trip, prose reaching msgids, speed.
 
-Usage: python bench/bench_read.py [GOLD_DIR ...]   (default: ../shared/data/pydocs-ko)
+Per site folder: every Markdown/HTML file goes through `pot` and `apply` with every msgstr = msgid and must
+come back byte for byte; the letters of its prose, found independently of the reader (plain CommonMark
+code blocks dropped, then regexes drop front matter, HTML tags, comments, inline code, URLs, shortcodes and
+wrapper keywords), are compared with the letters of its msgids (word by word, as multisets); msgids that
+hold a wrapper or fence line (`:::`, `!!!`, `///`, a fence, `{{<`, `[!NOTE]`, a `<Component>` line) are
+counted, as coverage alone cannot see markup let into a msgid; blocks read per second.
+
+Usage: python bench/bench_read.py SITE_DIR [SITE_DIR ...]
 """
 
 from __future__ import annotations
 
-import json
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
+import regex
+from markdown_it import MarkdownIt
+
+from transpair import catalog, pofile, rebuild
+from transpair.errors import InputError
 from transpair.read import read_document
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "pydocs-ko"
+SUFFIXES = {".md", ".mdx", ".markdown", ".html", ".htm"}
+_STRIP = [
+    regex.compile(p, regex.M | regex.S)
+    for p in (
+        r"\A(?:---\n.*?\n---|\+\+\+\n.*?\n\+\+\+)[ \t]*$",  # front matter
+        r"<(script|style|pre)\b.*?</\1>",
+        r"<!--.*?-->",
+        r"\{/\*.*?\*/\}",
+        r"^(?:import|export)[ \t].*$",
+        r"(`+)(?:(?!\n[ \t]*\n).)*?\1",  # inline code (never across a blank line)
+        r"!\[[^\]]*\]\([^)]*\)",  # images
+        r"\]\([^)]*\)",  # link targets
+        r"^[ \t]*\[[^\]]+\]:.*$",  # link definitions
+        r"<[^>\n]+>",  # tags
+        r"\{\{[<%].*?[>%]\}\}",  # shortcodes
+        r"^:::[ \t]+[\w-]+(?:\.[\w-]+)+[ \t]*\n(?:[ \t]+\S.*\n)*",  # mkdocstrings directives and options
+        r"^[ \t]*(?::{3,}|!!!|\?\?\?\+?|/{3,}|===)[ \t]*[\w-]*",  # wrapper keywords (titles stay)
+        r"\[![\w-]+\]",  # GitHub alert markers
+        r"^[ \t]+[\w-]+:[ \t].*$(?<=^[ \t]*type:.*)",  # PyMdown block options
+    )
+]
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+# a msgid line that is a dialect's wrapper or a fence: markup a translator should never see
+_WRAPPER_LINE = regex.compile(
+    r"^[ \t>]*(?::{3,}|!!!|\?\?\?|/{3,}|`{3,}|~{3,}|\{\{[<%]|\[![A-Za-z]+\]|</?[A-Z][^<>]*>[ \t]*$)", regex.M
+)  # a component tag counts when alone on its line (inline components are markup inside a paragraph)
+_PLAIN = MarkdownIt("commonmark", {"maxNesting": 1000})
+
+
+def without_code(text: str) -> str:
+    """The text with the lines of plain CommonMark's fenced and indented code blocks emptied."""
+    lines = text.split("\n")
+    for token in _PLAIN.parse(text):
+        if token.type in ("fence", "code_block") and token.map:
+            lines[token.map[0] : token.map[1]] = [""] * (token.map[1] - token.map[0])
+    return "\n".join(lines)
+
+
+def prose_words(text: str) -> Counter[str]:
+    """The words of a page's prose, by plain CommonMark and regexes that know nothing of the reader."""
+    text = without_code(text)
+    for pattern in _STRIP:
+        text = pattern.sub(" ", text)
+    return Counter(_WORD.findall(text))
+
+
+def round_trip(path: Path, work: Path) -> tuple[bool, list[str]]:
+    """pot, then apply with msgstr = msgid: whether the file comes back byte for byte; the msgids."""
+    pot = work / "a.pot"
+    catalog.write_template(path, pot, "en", "paragraph", wrap=True)
+    po = pofile.read_po(pot)
+    for entry in po:
+        entry.msgstr = entry.msgid
+    po.save(str(work / "a.po"))
+    rebuild.apply_file(work / "a.po", path, work / ("out" + path.suffix))
+    return (work / ("out" + path.suffix)).read_bytes() == path.read_bytes(), [e.msgid for e in po]
+
+
+def site(folder: Path) -> None:
+    """Print one site's round trip, prose share and speed."""
+    files = sorted(p for p in folder.rglob("*") if p.suffix in SUFFIXES and "node_modules" not in p.parts)
+    ok, failed, empty, errors, blocks, seconds, wrappers = 0, [], 0, [], 0, 0.0, 0
+    prose: Counter[str] = Counter()
+    reached = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in files:
+            started = time.perf_counter()
+            try:
+                doc = read_document(path)
+            except InputError as exc:
+                errors.append(str(exc))
+                continue
+            seconds += time.perf_counter() - started
+            blocks += len(doc.blocks)
+            words = prose_words(doc.text) if doc.format == "markdown" else Counter()
+            if not doc.blocks:
+                empty += 1
+                prose.update(words)
+                continue
+            same, msgids = round_trip(path, Path(tmp))
+            ok, failed = (ok + 1, failed) if same else (ok, [*failed, str(path)])
+            found = Counter(_WORD.findall("\n".join(msgids)))
+            wrappers += sum(bool(_WRAPPER_LINE.search(m)) for m in msgids)
+            prose.update(words)
+            reached += sum(len(w) * min(n, found[w]) for w, n in words.items())
+    letters = sum(len(w) * n for w, n in prose.items())
+    print(
+        f"{folder}: {len(files)} files, round trip ok {ok} failed {len(failed)} (no text {empty}, "
+        f"unreadable {len(errors)}); prose letters reaching a msgid {reached}/{letters} = "
+        f"{100 * reached / max(letters, 1):.2f}%; msgids holding wrapper or fence lines {wrappers}; "
+        f"{blocks} blocks, {blocks / max(seconds, 1e-9):.0f} blocks/s"
+    )
+    for line in [*failed[:10], *errors[:10]]:
+        print("    " + line)
 
 
 def main(dirs: list[str]) -> None:
-    """Read every gold pair, check block counts, and print kind agreement over 1-1 beads."""
-    kinds: Counter[tuple[str, str]] = Counter()
-    wrong_counts, blocks, seconds = [], 0, 0.0
-    for gold_path in sorted(g for d in dirs or [str(DEFAULT)] for g in Path(d).glob("*.gold.json")):
-        gold = json.loads(gold_path.read_text())
-        base = str(gold_path)[: -len(".gold.json")]
-        started = time.perf_counter()
-        en, ko = read_document(base + ".en.txt"), read_document(base + ".ko.txt")
-        seconds += time.perf_counter() - started
-        blocks += len(en.blocks) + len(ko.blocks)
-        if (len(en.blocks), len(ko.blocks)) != (gold["n_en"], gold["n_ko"]):
-            wrong_counts.append(gold_path.name)
-        for src, tgt in gold["beads"]:
-            if len(src) == 1 and len(tgt) == 1:
-                kinds[en.blocks[src[0]].kind, ko.blocks[tgt[0]].kind] += 1
-    agree = sum(n for (a, b), n in kinds.items() if a == b)
-    print(
-        f"blocks {blocks}  read seconds {seconds:.2f}  documents with wrong block counts: "
-        f"{wrong_counts or 'none'}"
-    )
-    print(f"1-1 beads with the same kind: {agree}/{sum(kinds.values())} = {agree / sum(kinds.values()):.4f}")
-    for (a, b), n in sorted(kinds.items()):
-        print(f"    en {a:9} ko {b:9} {n}")
+    """Bench every site folder given."""
+    for folder in dirs:
+        site(Path(folder))
 
 
 if __name__ == "__main__":

@@ -186,3 +186,10 @@ def test_rerunning_pot_on_an_unchanged_article_changes_no_byte(tmp_path, monkeyp
     article.write_text("# Title\n\nFirst paragraph, changed.\n", encoding="utf-8")
     catalog.write_template(article, out)
     assert "POT-Creation-Date: 2026-02-02 11:11+0000" in out.read_text(encoding="utf-8")
+
+
+def test_project_name_never_holds_a_charset_gettext_would_read():
+    from transpair.catalog import project_name
+
+    assert project_name("/x/charset=.en.txt", "en") == "charset ="
+    assert project_name("/x/post.en.md", "en") == "post"

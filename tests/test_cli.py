@@ -166,6 +166,61 @@ def test_align_markers_file_marks_a_custom_placeholder(runner, tmp_path):
     assert json.loads(report.stdout)["total"]["placeholder"] == 1
 
 
+def test_target_still_in_english_exits_0_with_one_warning(tmp_path):
+    src, tgt = tmp_path / "a.en.md", tmp_path / "a.ko.md"
+    src.write_text("# Setup\n\nInstall the tool with pip before you start.\n\nThen run it on two files.\n")
+    tgt.write_text("# Setup\n\nInstall the tool with pip before you start today.\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "transpair.cli", "align", str(src), str(tgt), "-o", str(tmp_path / "a.po")],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    warnings = [line for line in proc.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "still in English" in warnings[0]
+    po = polib.pofile(str(tmp_path / "a.po"))
+    assert len(po) == 3 and all(e.msgstr == "" and "target still in English" in e.comment for e in po)
+    scanned = subprocess.run(
+        [sys.executable, "-m", "transpair.cli", "scan", str(tmp_path), "-f", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert scanned.returncode == 0 and "target still in English" in scanned.stdout
+    report = subprocess.run(
+        [sys.executable, "-m", "transpair.cli", "report", str(tmp_path / "a.po"), "-f", "json"],
+        capture_output=True,
+        text=True,
+    )
+    article = json.loads(report.stdout)["articles"][0]
+    assert report.returncode == 0 and article["translated"] == 0 and article["left_in_source"] == 3
+
+
+def test_vitepress_pair_aligns_titles_and_bodies_and_applies_back(tmp_path):
+    src, tgt = tmp_path / "a.en.md", tmp_path / "a.ko.md"
+    src.write_text(
+        "# Installing\n\nInstall the package with pip before you begin.\n\n"
+        "::: tip Faster installs\nUse a local cache to make repeated installs much faster.\n:::\n"
+    )
+    tgt.write_text(
+        "# 설치\n\n시작하기 전에 pip으로 패키지를 설치하세요.\n\n"
+        "::: tip 더 빠른 설치\n로컬 캐시를 쓰면 반복 설치가 훨씬 빨라집니다.\n:::\n"
+    )
+    assert runner_invoke(["align", str(src), str(tgt), "-o", str(tmp_path / "a.po")]).returncode == 0
+    po = polib.pofile(str(tmp_path / "a.po"))
+    pairs = {e.msgid: e.msgstr for e in po}
+    assert pairs["Faster installs"] == "더 빠른 설치" and ":::" not in "".join(pairs)
+    assert (
+        runner_invoke(["apply", str(tmp_path / "a.po"), str(src), "-o", str(tmp_path / "out.md")]).returncode
+        == 0
+    )
+    assert (tmp_path / "out.md").read_text() == tgt.read_text()
+
+
+def runner_invoke(args: list[str]) -> subprocess.CompletedProcess:
+    """The real CLI in a subprocess."""
+    return subprocess.run([sys.executable, "-m", "transpair.cli", *args], capture_output=True, text=True)
+
+
 def test_dash_h_is_help_and_shell_completion_is_offered(runner):
     from transpair.cli import app
 

@@ -8,7 +8,7 @@ from conftest import CORPORA
 
 from transpair import pipeline
 from transpair.errors import InputError
-from transpair.model import Alignment, Bead
+from transpair.model import Alignment, Bead, Cause
 from transpair.pairs import find_articles
 from transpair.read import read_document
 
@@ -131,6 +131,30 @@ def test_a_target_holding_only_a_placeholder_is_a_translation_not_started(tmp_pa
     alignment = pipeline.align_files(src, tgt, pipeline.AlignOptions())
     assert all(b.reason.startswith("placeholder") for b in alignment.beads)
     assert pipeline.doubt(alignment) is None
+
+
+OLDER_EN = [
+    "Python is an easy to learn, powerful programming language.",
+    "It has efficient high-level data structures and a simple approach to object-oriented programming.",
+    "The interpreter is easily extended with new functions written in C.",
+]
+
+
+def test_target_still_in_the_source_language_is_not_translated_yet(tmp_path):
+    src = write(tmp_path / "a.en.txt", EN)
+    tgt = write(tmp_path / "a.ko.txt", OLDER_EN)
+    alignment = pipeline.align_files(src, tgt, pipeline.AlignOptions())
+    assert {(b.status, b.cause, b.reason) for b in alignment.beads if b.source} == {
+        ("untranslated", Cause.NOT_TRANSLATED_YET, "target still in English")
+    }
+    assert len(alignment.warnings) == 1 and "still in English" in alignment.warnings[0]
+    assert pipeline.doubt(alignment) is None
+
+
+def test_older_copy_needs_shared_wording():
+    doc = read_document(CORPORA / "pydocs" / "howto-annotations.en.txt")
+    other = read_document(CORPORA / "pydocs" / "tutorial-appetite.en.txt")
+    assert pipeline.is_older_copy(doc, doc) and not pipeline.is_older_copy(doc, other)
 
 
 def test_read_beads_gives_back_the_alignment_beads_json_wrote(tmp_path):

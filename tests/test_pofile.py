@@ -140,6 +140,10 @@ def test_write_keeps_backup_and_leaves_no_temp_file(tmp_path):
             "decode",
         ),
         (b'msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', "conflicting duplicate"),
+        (
+            b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b\\xff"\n',
+            "decode",
+        ),
     ],
 )
 def test_bad_po_files_are_input_errors_naming_the_file(tmp_path, content, message):

@@ -7,6 +7,15 @@ def test_escapes_are_read_as_gettext_reads_them():
     assert unescape(r"a\tb\n\\\"\101\x42\?") == 'a\tb\n\\"AB?'
 
 
+def test_octal_and_hex_escapes_are_bytes_of_the_files_charset():
+    """As msgcat reads them: escaped bytes form the charset's characters, a hex escape past a byte keeps
+    its last byte (no crash on \\x110000)."""
+    assert unescape(r"caf\303\251 caf\xc3\xa9") == "café café"
+    assert unescape(r"\xb0\xa1", "euc-kr") == "가"
+    assert unescape(r"a\x141") == "aA"
+    assert parse_po('msgid "caf\\xc3\\xa9"\nmsgstr "\\352\\260\\200"\n')[0].msgstr == "가"
+
+
 def test_parse_keeps_comments_previous_sources_and_the_header_text():
     po = parse_po(
         '# team\nmsgid ""\nmsgstr "A:  b\\n"\n\n#.\n#. note\n#: f.md:3 g.md\n#, fuzzy, c-format\n'

@@ -151,7 +151,7 @@ def test_markdown_and_html_files_dispatch(tmp_path):
     md = read_document(_write(tmp_path, "a.md", "---\ntitle: x\n---\n\n## 제목\n\n본문입니다.\n".encode()))
     assert [(b.kind, b.text) for b in md.blocks] == [("heading", "제목"), ("paragraph", "본문입니다.")]
     html = read_document(_write(tmp_path, "a.html", b"<html><body><p>Hello <b>you</b>.</p></body></html>"))
-    assert html.format == "html" and html.blocks[0].text == "Hello you."
+    assert html.format == "html" and html.blocks[0].text == "Hello <b>you</b>."
 
 
 def test_corrupt_korean_utf8_is_refused_with_the_byte_position():

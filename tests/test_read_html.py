@@ -1,10 +1,11 @@
 """Tests for transpair.read_html: the article body's blocks, skipped chrome and scripts, source spans."""
 
-from bs4 import BeautifulSoup
+import time
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transpair.read_html import content_root, html_blocks
+from transpair.read_html import html_blocks
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Site</title><script>var s = "<p>not text</p>";</script><style>p {}</style></head>
@@ -34,15 +35,15 @@ PAGE = """<!DOCTYPE html>
 
 def test_article_blocks_kinds_and_texts():
     assert [(b.kind, b.text) for b in html_blocks(PAGE)] == [
-        ("heading", "My post title"),
-        ("paragraph", "First & second line with a link."),
+        ("heading", "My <em>post</em> title"),
+        ("paragraph", 'First &amp; second<br>line with a <a href="https://x.org">link</a>.'),
         ("list", "Item one"),
         ("list", "Item two"),
         ("list", "nested"),
         ("list", "no end tag"),
         ("quote", "Quoted para"),
         ("table", "Head"),
-        ("table", "cell x"),
+        ("table", "cell <b>x</b>"),
         ("paragraph", "Caption"),
         ("paragraph", "Last para"),
     ]
@@ -50,11 +51,9 @@ def test_article_blocks_kinds_and_texts():
 
 def test_spans_cover_inner_html_and_lines_are_right():
     spans = {b.text: (PAGE[b.start : b.end], b.line) for b in html_blocks(PAGE)}
-    assert spans["My post title"] == ("My <em>post</em> title", 6)
-    assert (
-        spans["First & second line with a link."][0]
-        == 'First &amp; second<br>line with a <a href="https://x.org">link</a>.'
-    )
+    assert spans["My <em>post</em> title"] == ("My <em>post</em> title", 6)
+    for b in html_blocks(PAGE):
+        assert PAGE[b.start : b.end] == b.text  # whitespace is collapsed only where the source has runs
     assert spans["Item two"] == ("Item two", 10)
     assert spans["no end tag"][0] == "no end tag"
     assert spans["Last para"][0] == "Last para"
@@ -68,15 +67,35 @@ def test_scripts_navigation_asides_and_page_chrome_are_skipped():
         assert skipped not in texts
 
 
-def test_root_prefers_article_then_main_then_richest_div_then_body():
-    soup = BeautifulSoup("<body><main><p>m</p></main><div><p>long long text</p></div></body>", "html.parser")
-    assert content_root(soup).name == "main"
-    soup = BeautifulSoup(
-        "<body><div id=a><p>short</p></div><div id=b><p>much longer text</p></div></body>", "html.parser"
-    )
-    assert content_root(soup)["id"] == "b"
-    soup = BeautifulSoup("<body><h2>Only heading</h2></body>", "html.parser")
-    assert content_root(soup).name == "body"
+def test_root_is_every_article_then_main_then_the_whole_page():
+    page = "<body><main><p>m</p><article><p>a</p></article></main><article><p>b</p></article></body>"
+    assert [b.text for b in html_blocks(page)] == ["a", "b"]
+    assert [b.text for b in html_blocks("<body><main><p>m</p></main><div><p>long text</p></div></body>")] == [
+        "m"
+    ]
+    assert [b.text for b in html_blocks("<body><div id=a><p>short</p></div><p>more</p></body>")] == [
+        "short",
+        "more",
+    ]
+
+
+def test_article_named_in_a_script_or_comment_is_no_root():
+    page = "<body><script>el.innerHTML = '<article>x</article>'</script><!-- <main> --><p>Text.</p></body>"
+    assert [b.text for b in html_blocks(page)] == ["Text."]
+
+
+def test_body_is_never_narrowed_to_a_div():
+    page = "<body><p>Plain one.</p><div><p>In a div.</p></div><p>Plain two.</p></body>"
+    assert [b.text for b in html_blocks(page)] == ["Plain one.", "In a div.", "Plain two."]
+    assert [b.text for b in html_blocks("<p>A<div><p>B</p></div><p>C</p>")] == ["A", "B", "C"]
+
+
+def test_unclosed_paragraphs_and_deep_divs_read_in_linear_time():
+    many = "<body>" + "<p>Paragraph text here\n" * 4000 + "</body>"
+    deep = "<body>" + "<div>x " * 5000 + "</div>" * 5000 + "</body>"
+    started = time.perf_counter()
+    assert len(html_blocks(many)) == 4000 and len(html_blocks(deep)) == 5000
+    assert time.perf_counter() - started < 2.0
 
 
 def test_korean_page_without_article():
@@ -85,7 +104,7 @@ def test_korean_page_without_article():
     )
     assert [(b.kind, b.text) for b in html_blocks(page)] == [
         ("heading", "소개"),
-        ("paragraph", "파이썬은 pip으로 설치합니다."),
+        ("paragraph", "파이썬은 <code>pip</code>으로 설치합니다."),
     ]
 
 
@@ -99,8 +118,8 @@ def test_bare_text_in_divs_split_at_double_br_in_document_order():
         "<br>Second &amp; para.<p>Third.</p>Fourth.</div></body>"
     )
     assert _pairs(page) == [
-        ("paragraph", "First line same para.", "First line<br>same para."),
-        ("paragraph", "Second & para.", "Second &amp; para."),
+        ("paragraph", "First line<br>same para.", "First line<br>same para."),
+        ("paragraph", "Second &amp; para.", "Second &amp; para."),
         ("paragraph", "Third.", "Third."),
         ("paragraph", "Fourth.", "Fourth."),
     ]
@@ -118,7 +137,7 @@ def test_list_item_text_after_a_nested_list_is_its_own_block():
 def test_fragment_without_body():
     page = "Hello <b>world</b>.\n<p>Next one.</p>"
     assert _pairs(page) == [
-        ("paragraph", "Hello world.", "Hello <b>world</b>."),
+        ("paragraph", "Hello <b>world</b>.", "Hello <b>world</b>."),
         ("paragraph", "Next one.", "Next one."),
     ]
 

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transpair.read_markdown import front_matter_end, markdown_blocks
+from transpair.read_markdown import UnreadableMarkdown, front_matter_end, markdown_blocks
 
 SAMPLE = """---
 title: "Hello"
@@ -119,3 +119,24 @@ def test_any_markdown_gives_exact_spans(lines):
     text = "\n".join(lines)
     for b in markdown_blocks(text):
         assert text[b.start : b.end] == b.text and b.text.strip() == b.text and b.text
+
+
+def test_nesting_beyond_the_limit_is_an_error_naming_the_line():
+    text = "Intro.\n\n" + "> " * 400 + "too deep\n"
+    try:
+        markdown_blocks(text)
+    except UnreadableMarkdown as exc:
+        assert exc.line == 3 and "nested" in str(exc)
+    else:
+        raise AssertionError("deep nesting read silently")
+
+
+def test_text_in_html_blocks_is_read_as_html_at_its_place():
+    text = '# Demo\n\n<div class="demo">\n  <h3>Bad</h3>\n  <p>Checked: <b>{{ checked }}</b></p>\n</div>\n'
+    blocks = markdown_blocks(text)
+    assert [(b.kind, b.text, b.line) for b in blocks] == [
+        ("heading", "Demo", 1),
+        ("heading", "Bad", 4),
+        ("paragraph", "Checked: <b>{{ checked }}</b>", 5),
+    ]
+    assert all(text[b.start : b.end] == b.text for b in blocks)

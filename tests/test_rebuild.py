@@ -5,6 +5,9 @@ from pathlib import Path
 
 import polib
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from transpair import read
@@ -120,12 +123,65 @@ def test_repeated_paragraphs_use_their_own_context():
     assert rebuild(pot, doc).text == "첫째\n\n다른\n\n둘째\n"
 
 
-def test_html_translation_is_escaped(tmp_path):
+def test_html_translation_keeps_links_and_entities(tmp_path):
     path = tmp_path / "a.html"
-    path.write_text("<html><body><article><p>Fish &amp; chips</p><p>Tea</p></article></body></html>\n")
+    path.write_text(
+        '<html><body><article><p>Fish &amp; <a href="/chips">chips</a>\n  today</p><p>Tea</p></article>'
+        "</body></html>\n"
+    )
     doc = read.read_document(path)
-    out = rebuild(translated(doc, {"Fish & chips": "피시 & 칩스"}), doc).text
-    assert "<p>피시 &amp; 칩스</p><p>Tea</p>" in out
+    assert [b.text for b in doc.blocks] == ['Fish &amp; <a href="/chips">chips</a> today', "Tea"]
+    texts = {'Fish &amp; <a href="/chips">chips</a> today': '오늘은 피시 &amp; <a href="/chips">칩스</a>'}
+    out = rebuild(translated(doc, texts), doc).text
+    assert '<p>오늘은 피시 &amp; <a href="/chips">칩스</a></p><p>Tea</p>' in out
+
+
+def _apply_one(tmp_path, name: str, source_text: str, msgid: str, msgstr: str):
+    """apply through the CLI with one msgstr set: the CliRunner result."""
+    source, po = tmp_path / name, tmp_path / "a.po"
+    source.write_text(source_text)
+    catalog = translated(read.read_document(source), {msgid: msgstr})
+    write_po(catalog, po)
+    return runner.invoke(app, ["apply", str(po), str(source), "-o", str(tmp_path / ("out-" + name))])
+
+
+@pytest.mark.parametrize(
+    "msgstr", ['오늘은 <a href="/chips">칩스', "오늘은 칩스</a>", "<em>오늘은</em> <b>칩스"]
+)
+def test_apply_refuses_an_html_msgstr_with_unbalanced_tags(tmp_path, msgstr):
+    result = _apply_one(
+        tmp_path,
+        "a.html",
+        '<p>Fish <a href="/chips">chips</a></p>\n',
+        'Fish <a href="/chips">chips</a>',
+        msgstr,
+    )
+    assert result.exit_code == 2 and "unbalanced tags" in result.output and "'Fish <a" in result.output
+    assert not (tmp_path / "out-a.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("msgstr", "what"),
+    [
+        ("첫 줄\n# 제목이 된 줄", "heading"),
+        ("첫 줄\n```\n코드", "code fence"),
+        ("첫 줄\n===", "setext"),
+        ("첫 줄\n::: tip", "container"),
+    ],
+)
+def test_apply_refuses_a_markdown_msgstr_that_adds_structure(tmp_path, msgstr, what):
+    result = _apply_one(
+        tmp_path, "a.md", "# Title\n\nFirst line\nsecond line.\n", "First line\nsecond line.", msgstr
+    )
+    assert result.exit_code == 2 and what in result.output and "a.po:" in result.output
+    assert not (tmp_path / "out-a.md").exists()
+
+
+def test_apply_accepts_structure_the_msgid_already_has(tmp_path):
+    result = _apply_one(
+        tmp_path, "a.md", "Text with a \\# hash.\n", "Text with a \\# hash.", "해시 \\# 문자."
+    )
+    assert result.exit_code == 0 and (tmp_path / "out-a.md").read_text() == "해시 \\# 문자.\n"
 
 
 # The CLI: apply and pot.
@@ -275,3 +331,58 @@ def test_an_article_with_no_text_is_said_so(tmp_path):
     po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
     result = CliRunner().invoke(app, ["apply", str(po), str(code), "-o", str(tmp_path / "out.md")])
     assert result.exit_code == 2 and "no translatable text" in result.output
+
+
+def _identity_apply(tmp_path: Path, source: Path) -> bytes:
+    """pot, every msgstr = msgid, apply: the bytes written."""
+    pot, po, out = tmp_path / "a.pot", tmp_path / "a.po", tmp_path / ("out" + source.suffix)
+    assert runner.invoke(app, ["pot", str(source), "-o", str(pot)]).exit_code == 0
+    catalog = read_po(pot)
+    for entry in catalog:
+        entry.msgstr = entry.msgid
+    catalog.save(str(po))
+    assert runner.invoke(app, ["apply", str(po), str(source), "-o", str(out)]).exit_code == 0
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"# Title\r\n\r\nFirst line\r\nsecond line.\r\n\r\n- item\r\n",
+        b"# Title\n\r\nMixed\r\nends here.\n\nLast.\r",
+        b"\xef\xbb\xbf# Title\n\nWith a BOM.\n",
+    ],
+)
+def test_identity_round_trip_keeps_line_ends_and_bom(tmp_path, raw):
+    source = tmp_path / "page.md"
+    source.write_bytes(raw)
+    assert _identity_apply(tmp_path, source) == raw
+
+
+def test_a_translation_gets_the_usual_line_end(tmp_path):
+    source = tmp_path / "page.md"
+    source.write_bytes(b"# Title\r\n\r\nBody.\r\n")
+    catalog = build_template(read.read_document(source))
+    for entry in catalog:
+        entry.msgstr = {"Title": "제목", "Body.": "본문\n두 줄."}[entry.msgid]
+    assert rebuild(catalog, read.read_document(source)).text == "# 제목\r\n\r\n본문\r\n두 줄.\r\n"
+
+
+_MD_LINE = st.sampled_from(
+    ["", "Text words here.", "::: tip Title", ":::", '!!! note "N"', "    body text", "```js", "```",
+     "> [!NOTE]", "> quoted", "{{< note >}}", "<Note>", "![](a.png)", "- item", "# Head",
+     "<p>Para <a href='x'>link</a></p>", "| a | b |", "|---|---|", "\r", "text\r", "  indented"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_MD_LINE, max_size=12), st.sampled_from(["markdown", "html", "text"]))
+def test_identity_translation_rebuilds_any_article_unchanged(lines, fmt):
+    raw = "\n".join(lines)
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    ends = tuple(regex.findall(r"\r\n|\r|\n", raw)) if "\r" in raw else ()
+    doc = Document("a", text, read.parse(text, fmt), fmt, line_ends=ends)
+    catalog = build_template(doc)
+    for entry in catalog:
+        entry.msgstr = entry.msgid
+    assert rebuild(catalog, doc).text == raw

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
+import regex
 
 from . import __version__, pofile, read, segment, write
 from .errors import InputError
@@ -61,9 +62,11 @@ def timestamp(when: datetime | None = None) -> str:
 
 
 def project_name(path: str, lang: str) -> str:
-    """The article's name for Project-Id-Version: base name without extension or language suffix."""
+    """The article's name for Project-Id-Version: base name without extension or language suffix, and with
+    no `charset=` in it (gettext takes the first `charset=` anywhere in the header as the encoding)."""
     stem = os.path.splitext(one_line(os.path.basename(path)))[0]
-    return stem[: -len(lang) - 1] if stem.endswith(f".{lang}") else stem
+    name = stem[: -len(lang) - 1] if stem.endswith(f".{lang}") else stem
+    return regex.sub(r"(?i)(charset)=", r"\1 =", name)
 
 
 def _header(

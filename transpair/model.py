@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -9,6 +10,7 @@ from functools import cached_property
 import regex
 
 _SPACES = regex.compile(r"[\p{Zs}\t\r\n\u200b\ufeff]+")
+_TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>|<!--.*?-->", regex.S)
 
 STATUSES = ("translated", "fuzzy", "untranslated", "source-only", "target-only")
 
@@ -21,6 +23,7 @@ class Cause(StrEnum):
     LEFT_IN_SOURCE = "left-in-source"  # the target is prose in the source language
     COPY = "copy"  # the target is the source copied, with no language (code, names, numbers)
     STILL_IN_SOURCE = "still-in-source"  # some target sentences are still in the source language
+    NOT_TRANSLATED_YET = "not-translated-yet"  # the whole target is the source (or an older version of it)
     MISSING = "missing"  # no target text for this source text
     LOW_CONFIDENCE = "low-confidence"  # the aligner is unsure of the pairing
 
@@ -28,6 +31,11 @@ class Cause(StrEnum):
 def normalize(text: str) -> str:
     """Text for matching: every Unicode space (NBSP, ideographic, tabs, newlines) folded to one space."""
     return _SPACES.sub(" ", text).strip()
+
+
+def plain(text: str) -> str:
+    """Text without inline HTML tags and comments, entities decoded (an HTML msgid's words)."""
+    return html.unescape(_TAG.sub(" ", text)) if "<" in text or "&" in text else text
 
 
 @dataclass(frozen=True)
@@ -42,8 +50,9 @@ class Block:
 
     @cached_property
     def norm(self) -> str:
-        """The text with Unicode spaces folded, for matching and language detection (computed once)."""
-        return normalize(self.text)
+        """The words with Unicode spaces folded and inline tags dropped, for matching and language detection
+        (computed once)."""
+        return normalize(plain(self.text))
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,7 @@ class Document:
     format: str = "text"  # text | markdown | html
     encoding: str = "utf-8"
     lang: str | None = None
+    line_ends: tuple[str, ...] = ()  # each line's original end when some were CRLF or CR; () when all LF
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import regex
 
 from .errors import InputError
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".mdx", ".markdown", ".html", ".htm"}
 LANG_TAG = regex.compile(r"(?P<lang>[a-z]{2,3})(?:[-_][A-Za-z]{2,4})?")
 # ISO 639-1: the only two-letter codes that name a language, so `node.js.txt` or `app.ts.md` is no tag
 # unless --source-lang/--target-lang says so.

@@ -19,6 +19,9 @@ from .model import STATUSES, Alignment, Bead, Cause, Document
 from .pairs import Article
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
+# a target in the source language sharing this share of its word trigrams with the source is an older copy
+# of it (an article not translated yet); unrelated texts in one language share a few percent at most
+OLDER_COPY_SHARE = 0.3
 MAX_BLOCK_CHARS = 2_000_000  # a longer paragraph (about 300,000 words) is refused: it is not prose to align
 
 
@@ -68,6 +71,19 @@ def _is_copy(source: Document, target: Document) -> bool:
     return sum(b.norm in seen for b in target.blocks) * 2 >= len(target.blocks)
 
 
+def _trigrams(doc: Document) -> set[tuple[str, ...]]:
+    """The document's word trigrams (lower case), to tell an older copy of a text from another text."""
+    words = " ".join(b.norm for b in doc.blocks).lower().split()
+    return set(zip(words, words[1:], words[2:]))
+
+
+def is_older_copy(source: Document, target: Document) -> bool:
+    """True when a target written in the source language is a version of the source (shares most of its
+    wording), not another text."""
+    theirs = _trigrams(target)
+    return bool(theirs) and len(theirs & _trigrams(source)) >= OLDER_COPY_SHARE * len(theirs)
+
+
 def check_block_sizes(doc: Document) -> None:
     """Refuse a document holding a block over MAX_BLOCK_CHARS, before any costly step."""
     longest = max((b for b in doc.blocks), key=lambda b: len(b.text), default=None)
@@ -80,12 +96,14 @@ def check_block_sizes(doc: Document) -> None:
 
 def check_languages(
     source: Document, target: Document, source_lang: str, target_lang: str, markers: tuple[str, ...] = ()
-) -> None:
-    """Refuse a pair whose files are not in the expected languages.
+) -> bool:
+    """Refuse a pair whose files are not in the expected languages; True when the target is the article
+    still in the source language (a copy or an older version: not translated yet).
 
     A target partly left in the source language is a translation in progress, so it passes when a tenth
-    of its blocks are in the target language, when it is mostly a verbatim copy (a page not started), or
-    when it holds nothing but placeholders ([TBD]).
+    of its blocks are in the target language or when it holds nothing but placeholders ([TBD]). With less,
+    a verbatim copy or an older version of the source is a page not translated yet (True); another text
+    is the wrong file.
     """
     found = _language(source)
     if found != source_lang:
@@ -94,9 +112,13 @@ def check_languages(
         )
     patterns = compile_markers(markers)
     text = replace(target, blocks=tuple(b for b in target.blocks if not marker_in(b.text, patterns)))
-    if not text.blocks or _share_in(text, target_lang) >= MIN_TARGET_SHARE or _is_copy(source, text):
-        return
+    if not text.blocks or _share_in(text, target_lang) >= MIN_TARGET_SHARE:
+        return False
+    if _is_copy(source, text):
+        return True
     found = _language(target)
+    if found == source_lang and is_older_copy(source, text):
+        return True
     raise InputError(
         f"{target.path}: expected {target_lang} text but the file is in {found} (see --target-lang)"
     )
@@ -127,10 +149,24 @@ def settled_alignment(
     src_lang, tgt_lang = opts.source_lang, opts.target_lang
     if opts.original == "auto" and original(source, target, src_lang, tgt_lang, markers) == "target":
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
-    check_languages(source, target, src_lang, tgt_lang, markers)
-    return aligned(
+    stale = check_languages(source, target, src_lang, tgt_lang, markers)
+    alignment = aligned(
         source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity, opts.corrections, opts.cache
     )
+    return not_translated_yet(alignment) if stale else alignment
+
+
+def not_translated_yet(alignment: Alignment) -> Alignment:
+    """A target still in the source language: every source entry untranslated, and a warning saying so."""
+    lang = langid.language_name(alignment.source_lang)
+    beads = tuple(
+        replace(b, status="untranslated", reason=f"target still in {lang}", cause=Cause.NOT_TRANSLATED_YET)
+        if b.source
+        else b
+        for b in alignment.beads
+    )
+    warning = f"{alignment.target.path} is still in {lang}: not translated yet, every entry left untranslated"
+    return replace(alignment, beads=beads, warnings=(*alignment.warnings, warning))
 
 
 def aligned(
@@ -273,8 +309,10 @@ def summary(alignment: Alignment) -> str:
 
 def doubt(alignment: Alignment) -> str | None:
     """A warning when fewer than half the source blocks found a sure counterpart: TARGET may be the wrong
-    file."""
+    file (none for a target not translated yet, which has its own warning)."""
     if not alignment.target.blocks or not alignment.source.blocks:
+        return None
+    if any(b.cause == Cause.NOT_TRANSLATED_YET for b in alignment.beads):
         return None
     sure = sum(
         len(b.source) for b in alignment.beads if b.target and b.status in ("translated", "untranslated")

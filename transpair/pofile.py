@@ -188,7 +188,7 @@ def read_po_data(data: bytes, name: str | Path, strict: bool = False) -> polib.P
     check_syntax(data.decode("latin-1"), name)  # only the ASCII structure matters here
     charset = _header_charset(data)
     try:
-        po = poread.parse_po(data.decode(charset or "utf-8"), str(name))
+        po = poread.parse_po(data.decode(charset or "utf-8"), str(name), charset or "utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{name}: cannot decode the file ({exc.encoding}: {exc.reason} at byte {exc.start})"

@@ -19,25 +19,31 @@ _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
 _OPENING = re.compile(r"msgctxt\b|msgid(?!_)\b")
 _NAMED = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+_RAW_BYTE = re.compile("[\udc80-\udcff]")  # an escaped byte over 0x7f, waiting to be decoded
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)", re.DOTALL)
 
 
-def unescape(text: str) -> str:
-    """A PO string's value: C escapes (named, octal, hex) resolved, as gettext's lexer reads them (others
-    were refused by po_check before)."""
+def unescape(text: str, charset: str = "utf-8") -> str:
+    """A PO string's value: C escapes resolved as gettext's lexer reads them (others were refused by
+    po_check before); an octal or hex escape is one byte of the file's charset (`\\303\\251` is é in
+    UTF-8); UnicodeDecodeError when the escaped bytes are not text in it."""
 
     def one(match: re.Match) -> str:
         octal, hexa, char = match.groups()
         if octal or hexa:
-            return chr(int(octal, 8) if octal else int(hexa, 16))
+            byte = int(octal, 8) % 256 if octal else int(hexa, 16) % 256
+            return chr(byte) if byte < 0x80 else chr(0xDC00 + byte)  # surrogateescape's form of a byte
         return _NAMED.get(char, char)
 
-    return _ESCAPE.sub(one, text) if "\\" in text else text
+    if "\\" not in text:
+        return text
+    value = _ESCAPE.sub(one, text)
+    return value.encode(charset, "surrogateescape").decode(charset) if _RAW_BYTE.search(value) else value
 
 
-def _strings(text: str) -> str:
+def _strings(text: str, charset: str) -> str:
     """The concatenated values of the quoted strings on a line."""
-    return "".join(unescape(s) for s in _STRING.findall(text))
+    return "".join(unescape(s, charset) for s in _STRING.findall(text))
 
 
 @dataclass
@@ -53,6 +59,7 @@ class _Entry:
     flags: list[str] = field(default_factory=list)
     obsolete: bool = False
     last: tuple[dict[str, str], str] | None = None
+    charset: str = "utf-8"  # the file's, for escaped bytes
 
     def complete(self) -> bool:
         """Whether a msgstr was read (the next comment or msgid starts a new entry)."""
@@ -78,11 +85,11 @@ def _keyword(entry: _Entry, target: dict[str, str], text: str) -> None:
     match = _KEYWORD.match(text)
     if match:
         name = f"msgstr[{match[2]}]" if match[2] is not None else match[1]
-        target[name] = _strings(match[3])
+        target[name] = _strings(match[3], entry.charset)
         entry.last = (target, name)
     elif entry.last is not None and entry.last[0] is target:
         holder, name = entry.last
-        holder[name] += _strings(text)
+        holder[name] += _strings(text, entry.charset)
 
 
 def _comment(entry: _Entry, text: str) -> None:
@@ -98,10 +105,10 @@ def _comment(entry: _Entry, text: str) -> None:
         entry.translator.append(_comment_text(text[1:]))
 
 
-def _entries(text: str) -> list[_Entry]:
+def _entries(text: str, charset: str) -> list[_Entry]:
     """The entries of a PO text in file order (trailing comments with no msgid are dropped); the text has
     passed po_check.check_syntax."""
-    entries, entry = [], _Entry()
+    entries, entry = [], _Entry(charset=charset)
     for number, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
         if not line:
@@ -113,7 +120,7 @@ def _entries(text: str) -> list[_Entry]:
         opens = (line.startswith("#") and not obsolete) or previous or _OPENING.match(content)
         if opens and entry.complete():
             entries.append(entry)
-            entry = _Entry()
+            entry = _Entry(charset=charset)
         if previous:
             _keyword(entry, entry.previous, content)
         elif obsolete:
@@ -178,12 +185,13 @@ def parse_metadata(msgstr: str) -> dict[str, str]:
     return meta
 
 
-def parse_po(text: str, path: str = "") -> polib.POFile:
-    """A POFile of the text: header (kept verbatim as `raw_header`), live and obsolete entries in order."""
+def parse_po(text: str, path: str = "", charset: str = "utf-8") -> polib.POFile:
+    """A POFile of the text (decoded from `charset`): header (kept verbatim as `raw_header`), live and
+    obsolete entries in order."""
     po = polib.POFile(wrapwidth=PAGE_WIDTH)
     po.fpath = path
     po.raw_header = None
-    for entry in _entries(text):
+    for entry in _entries(text, charset):
         header = entry.fields["msgid"] == "" and "msgctxt" not in entry.fields and not entry.obsolete
         if header and po.raw_header is None:
             po.raw_header = entry.fields.get("msgstr", "")

@@ -8,12 +8,15 @@ from pathlib import Path
 import regex
 
 from .errors import InputError, read_input
+from .md_dialects import ReadOptions
 from .model import Block, Document
+from .read_config import read_options
 from .read_html import html_blocks
-from .read_markdown import markdown_blocks
+from .read_markdown import UnreadableMarkdown, markdown_blocks
 from .spans import line_starts, trimmed_block
 
 _BLANK_LINES = regex.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
+_LINE_END = regex.compile(r"\r\n|\r|\n")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _LETTER = regex.compile(r"\p{L}")
@@ -31,7 +34,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+_FORMATS = {".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".html": "html", ".htm": "html"}
 FORMATS = ("text", "markdown", "html")
 HEADING_MAX_CHARS = 80  # a plain-text heading is one short line; longer single lines are paragraphs
 BINARY_CONTROL_SHARE = 0.05  # more control characters than this and the file is not text
@@ -124,10 +127,10 @@ def format_of(path: str | Path) -> str:
     return _FORMATS.get(Path(path).suffix.lower(), "text")
 
 
-def parse(text: str, fmt: str) -> tuple[Block, ...]:
+def parse(text: str, fmt: str, options: ReadOptions = ReadOptions()) -> tuple[Block, ...]:
     """Cut decoded, LF-normalised text into blocks with the reader for `fmt`."""
     if fmt == "markdown":
-        return markdown_blocks(text)
+        return markdown_blocks(text, options)
     if fmt == "html":
         return html_blocks(text)
     if fmt == "text":
@@ -140,6 +143,11 @@ def read_document(path: str | Path, format: str | None = None) -> Document:
     p = Path(path)
     data = read_input(p)
     text, encoding = decode(data, str(p))
+    ends = tuple(found.group() for found in _LINE_END.finditer(text)) if "\r" in text else ()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = format or format_of(p)
-    return Document(str(p), text, parse(text, fmt), fmt, encoding)
+    try:
+        blocks = parse(text, fmt, read_options(p))
+    except UnreadableMarkdown as exc:
+        raise InputError(f"{p}:{exc.line}: {exc}") from None
+    return Document(str(p), text, blocks, fmt, encoding, line_ends=ends)

@@ -1,29 +1,25 @@
-"""HTML to blocks with BeautifulSoup: the article body's headings, paragraphs, list items, quotes, cells,
-captions.
+"""HTML to blocks in one pass of the standard library's HTMLParser: linear in the size of the page.
 
-A block is a run of inline content (text, links, emphasis, single <br>) inside a block element
-(p, h1-h6, li, blockquote, td, figcaption...) or directly inside a flow container (div, section,
-article...), cut at nested block elements and at double <br> (old blogs separate paragraphs so).
-Block.text is the run's text with entities decoded, tags dropped and whitespace collapsed.
-Block.start/end delimit the run's HTML in Document.text, trimmed of surrounding whitespace: they run
-from the end of the element's start tag (or of the block before it) to the start of the next block
-or of the element's end tag; positions come from the parser's sourceline/sourcepos and a scan for
-the matching end tag. So for HTML, Document.text[start:end] is markup whose text is Block.text.
+The article body is `<article>` (every one), else `<main>`, else the whole page, never a part of it
+chosen by size. A block is a run of inline content (text, links, emphasis, code, images, single <br>)
+between two block-level tags (p, h1-h6, li, blockquote, td, div, section, ul, table...), so text outside
+any <p> is kept; two <br> in a row also end a run (old blogs separate paragraphs so). Scripts, styles,
+<pre>, navigation, asides, forms and page headers/footers outside an article are skipped.
+Block.text is the run's HTML as po4a writes msgids: inline tags and their attributes verbatim, entities
+as written, whitespace collapsed; Block.start/end delimit the run in Document.text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from html.parser import HTMLParser
 
 import regex
-from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .model import Block
 from .spans import line_starts, trimmed_block
 
 BLOCK_KINDS = {
     **{f"h{n}": "heading" for n in range(1, 7)},
-    "p": "paragraph",
     "li": "list",
     "dt": "list",
     "dd": "list",
@@ -31,214 +27,175 @@ BLOCK_KINDS = {
     "td": "table",
     "th": "table",
     "caption": "table",
-    "figcaption": "paragraph",
 }
-FLOW = {
-    "body",
-    "article",
-    "main",
-    "section",
-    "div",
-    "figure",
-    "header",
-    "footer",
-    "details",
-    "address",
-    "center",
-}
-STRUCTURE = {"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "hr", "pre", "form", "fieldset"}
+INLINE = {
+    "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "img", "ins", "kbd", "label", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike",
+    "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "input",
+}  # fmt: skip
 SKIPPED = {
-    "script",
-    "style",
-    "nav",
-    "aside",
-    "noscript",
-    "template",
-    "pre",
-    "svg",
-    "iframe",
-    "button",
-    "form",
-}
+    "script", "style", "nav", "aside", "noscript", "pre", "svg", "math", "iframe", "button",
+    "form", "select", "textarea", "head", "title", "object",
+}  # fmt: skip
 PAGE_CHROME = {"header", "footer"}  # skipped unless inside an <article> (a post's own title header)
 VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "embed", "area", "col", "param", "track"}
-_TAG_END = regex.compile(r"""<[^\s>/]+(?:[^>"']|"[^"]*"|'[^']*')*>""")
-_ANY_END_TAG = regex.compile(r"</[^>]*>")
+SELF_CLOSING = {"p", "li", "dt", "dd", "td", "th", "tr", "option"}  # a second one closes the first
+_EDGE_BREAKS = regex.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", regex.I)
 _SPACE = regex.compile(r"\s+")
-_TRAILING_END_TAGS = regex.compile(r"(?:\s*</[^>]+>)+\s*$")
-_EDGE_BREAKS = regex.compile(r"(?:\s*<br\s*/?>)+\s*$", regex.I)
 
 
-def _skipped(tag: Tag) -> bool:
-    """True for scripts, navigation, asides, and page headers/footers outside an article."""
-    if tag.name in SKIPPED:
-        return True
-    return tag.name in PAGE_CHROME and tag.find_parent("article") is None
+def inline(name: str) -> bool:
+    """Tags that continue a run of text: phrasing elements and custom elements (names with a hyphen)."""
+    return name in INLINE or "-" in name
 
 
-def _text_size(tag: Tag) -> int:
-    """Characters of paragraph text under a tag, to pick the main content among candidates."""
-    return sum(len(p.get_text()) for p in tag.find_all("p"))
-
-
-def content_root(soup: BeautifulSoup) -> Tag:
-    """The post body: the largest <article>, else <main>, else role=main, else the richest div, else
-    <body>."""
-    for found in (soup.find_all("article"), soup.find_all("main"), soup.find_all(attrs={"role": "main"})):
-        if found:
-            return max(found, key=_text_size)
-    divs = [d for d in soup.find_all("div") if any(isinstance(c, Tag) and c.name == "p" for c in d.children)]
-    if divs:
-        return max(divs, key=lambda d: sum(len(c.get_text()) for c in d.find_all("p", recursive=False)))
-    return soup.body or soup
-
-
-class _Source:
-    """Offsets of elements in the HTML source, from the parser's line/column and end-tag scans."""
+class _Reader(HTMLParser):
+    """Collects runs of inline content outside skipped elements, with the <article> or <main> they are in."""
 
     def __init__(self, text: str):
-        self.text = text
-        self.starts = line_starts(text)
+        super().__init__(convert_charrefs=False)
+        self.text, self.starts = text, line_starts(text)
+        self.open = {"article": 0, "main": 0}  # open <article> and <main> elements
+        self.seen: set[str] = set()  # which of the two the page has (outside skipped elements)
+        self.skipping: list[str] = []  # open skipped elements
+        self.stack: list[tuple[str, str]] = []  # open block elements and the kind of text inside them
+        self.run: tuple[int, int] | None = None  # [start, end) of the current run
+        self.has_text = False
+        self.last_br: int | None = None  # start of a <br> with nothing but space after it so far
+        self.blocks: list[tuple[Block, frozenset[str]]] = []  # each with the roots it sits in
 
-    def open_start(self, tag: Tag) -> int:
-        """Offset of a tag's '<' (1-based sourceline, 0-based sourcepos); 0 for the document itself."""
-        return 0 if isinstance(tag, BeautifulSoup) else self.starts[tag.sourceline - 1] + tag.sourcepos
+    def here(self) -> int:
+        """Offset in the text of the event being handled."""
+        line, column = self.getpos()
+        return self.starts[line - 1] + column
 
-    def open_end(self, tag: Tag) -> int:
-        """Offset just after a tag's start tag."""
-        if isinstance(tag, BeautifulSoup):
-            return 0
-        found = _TAG_END.match(self.text, self.open_start(tag))
-        return found.end() if found else self.open_start(tag)
+    def extend(self, start: int, end: int, text: bool) -> None:
+        """Add [start, end) to the current run (text starts one; tags and comments only extend it)."""
+        if self.run is None and not text:
+            return
+        self.run = (self.run[0] if self.run else start, end)
+        self.has_text = self.has_text or text
 
-    def close_start(self, tag: Tag) -> int:
-        """Offset of the end tag matching `tag`; with no end tag, the end of its content before what
-        follows."""
-        if isinstance(tag, BeautifulSoup):
-            return len(self.text)
-        start, limit = self.open_end(tag), self._limit(tag)
-        depth = 1
-        pattern = rf"<(/?){regex.escape(tag.name)}\b[^>]*>"
-        for found in regex.finditer(pattern, self.text, regex.I, pos=start, endpos=limit):
-            depth += -1 if found.group(1) else (0 if found.group(0).endswith("/>") else 1)
-            if depth == 0:
-                return found.start()
-        closing = _TRAILING_END_TAGS.search(self.text, start, limit)
-        return closing.start() if closing else limit
+    def flush(self, end: int | None = None) -> None:
+        """Close the current run (at `end` when given) and keep it as a block when it holds text."""
+        if self.run is not None and self.has_text:
+            start, stop = self.run[0], self.run[1] if end is None else end
+            span = self.text[start:stop]
+            edges = list(_EDGE_BREAKS.finditer(span))
+            lead = next((m.end() for m in edges if m.start() == 0), 0)
+            tail = next((m.start() for m in edges if m.end() == len(span) and m.start() >= lead), len(span))
+            block = trimmed_block(self.text, self.starts, start + lead, start + tail, self.kind())
+            if block:
+                text = _SPACE.sub(" ", block.text)
+                within = frozenset(name for name, depth in self.open.items() if depth)
+                self.blocks.append((Block(text, block.kind, block.line, block.start, block.end), within))
+        self.run, self.has_text, self.last_br = None, False, None
 
-    def element_end(self, tag: Tag) -> int:
-        """Offset just after a whole element (its end tag, or its start tag for void elements)."""
-        if tag.name in VOID:
-            return self.open_end(tag)
-        close = self.close_start(tag)
-        found = _TAG_END.match(self.text, close) or _ANY_END_TAG.match(self.text, close)
-        return found.end() if found else close
+    def kind(self) -> str:
+        """The kind of the text being read: from the nearest heading, list item, quote or cell."""
+        return self.stack[-1][1] if self.stack else "paragraph"
 
-    def _limit(self, tag: Tag) -> int:
-        """Offset of the first element after `tag` and its descendants, or the end of the text."""
-        for node in [tag, *tag.parents]:
-            sibling = node.find_next_sibling()
-            if sibling is not None and sibling.sourceline is not None:
-                return self.open_start(sibling)
-        return len(self.text)
+    def active(self) -> bool:
+        """Whether content here is read (not inside a skipped element)."""
+        return not self.skipping
 
+    def article(self) -> tuple[Block, ...]:
+        """The blocks of the article body: those in an <article>, else in <main>, else all."""
+        root = next((name for name in ("article", "main") if name in self.seen), None)
+        return tuple(block for block, within in self.blocks if root is None or root in within)
 
-def _breaks(node) -> bool:
-    """True for children that end a run of inline content: block, structure and skipped elements."""
-    return isinstance(node, Tag) and (
-        node.name in BLOCK_KINDS or node.name in FLOW or node.name in STRUCTURE or _skipped(node)
-    )
+    def handle_starttag(self, tag: str, attrs) -> None:
+        """Open an element: skipped, inline (extends the run) or block (ends the run)."""
+        start = self.here()
+        end = start + len(self.get_starttag_text() or "")
+        if self.skipping:
+            self.skipping += [tag] if tag == self.skipping[0] and tag not in VOID else []
+            return
+        if inline(tag):
+            self.inline_tag(tag, start, end)
+            return
+        self.flush()
+        if tag in self.open:
+            self.open[tag] += 1
+            self.seen.add(tag)
+        if tag in SKIPPED or (tag in PAGE_CHROME and not self.open["article"]):
+            if tag not in VOID:
+                self.skipping.append(tag)
+            return
+        if tag in VOID:
+            return
+        if self.stack and self.stack[-1][0] == tag and tag in SELF_CLOSING:
+            self.stack.pop()
+        context = BLOCK_KINDS.get(tag) or self.kind()
+        self.stack.append((tag, context))
 
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        """A self-closing tag (<br/>, <img/>): opened and closed at once."""
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.handle_endtag(tag)
 
-def _runs(tag: Tag) -> Iterator[tuple[list, Tag | None, Tag | None]]:
-    """Runs of inline children with the break elements before and after each (None at the edges).
+    def inline_tag(self, tag: str, start: int, end: int) -> None:
+        """An inline start tag; a second <br> in a row ends the run before the first."""
+        if tag == "br" and self.last_br is not None:
+            self.flush(self.last_br)
+            return
+        self.extend(start, end, False)
+        self.last_br = start if tag == "br" else None
 
-    Two <br> in a row (whitespace between allowed) also break a run, between the first and the second.
-    """
-    run: list = []
-    before = None
-    children = list(tag.children)
-    for i, child in enumerate(children):
-        if _breaks(child):
-            yield run, before, child
-            run, before = [], child
-        elif isinstance(child, Tag) and child.name == "br" and _previous_br(children, i):
-            while run and not (isinstance(run[-1], Tag) and run[-1].name == "br"):
-                run.pop()  # whitespace between the two <br>
-            first = run.pop() if run else child
-            yield run, before, first
-            run, before = [], child
-        else:
-            run.append(child)
-    yield run, before, None
+    def handle_endtag(self, tag: str) -> None:
+        """Close an element: leave a skipped one, end the run at a block end tag."""
+        start = self.here()
+        end = self.text.find(">", start) + 1 or len(self.text)
+        if self.skipping:
+            if tag == self.skipping[0]:
+                self.skipping.pop()
+            return
+        if inline(tag):
+            self.extend(start, end, False)
+            self.last_br = None
+            return
+        self.flush()
+        if any(name == tag for name, _ in self.stack):
+            while self.stack.pop()[0] != tag:
+                pass
+        if self.open.get(tag):
+            self.open[tag] -= 1
 
+    def handle_data(self, data: str) -> None:
+        """Text: starts or extends the run (space only extends one)."""
+        if self.active():
+            start = self.here()
+            self.extend(start, start + len(data), bool(data.strip()))
+            self.last_br = self.last_br if not data.strip() else None
 
-def _previous_br(children: list, i: int) -> bool:
-    """True when the child before index i, skipping whitespace, is a <br>."""
-    for node in reversed(children[:i]):
-        if isinstance(node, NavigableString) and not node.strip():
-            continue
-        return isinstance(node, Tag) and node.name == "br"
-    return False
+    def handle_entityref(self, name: str) -> None:
+        """&name; is text."""
+        self.reference(f"&{name}")
 
+    def handle_charref(self, name: str) -> None:
+        """&#nn; is text."""
+        self.reference(f"&#{name}")
 
-def _text_of(nodes: list) -> str:
-    """Text content of nodes, <br> as a space, comments and nested blocks dropped, whitespace collapsed."""
-    parts = []
-    for node in nodes:
-        if isinstance(node, Tag) and not _breaks(node):
-            parts.append(" " if node.name == "br" else _text_of(list(node.children)))
-        elif type(node) is NavigableString:
-            parts.append(str(node))
-    return _SPACE.sub(" ", "".join(parts)).strip()
+    def reference(self, written: str) -> None:
+        """An entity or character reference, as written (with its ';' when there is one)."""
+        if self.active():
+            start = self.here()
+            end = start + len(written) + (self.text.startswith(";", start + len(written)))
+            self.extend(start, end, True)
+            self.last_br = None
 
-
-def _kind(tag: Tag) -> str:
-    """Block kind of an element; paragraphs and bare text take the kind of the list or quote they sit in."""
-    kind = BLOCK_KINDS.get(tag.name, "paragraph")
-    if kind != "paragraph":
-        return kind
-    container = tag.find_parent(["li", "dd", "dt", "blockquote"])
-    return BLOCK_KINDS[container.name] if container else kind
-
-
-def _element_blocks(source: _Source, tag: Tag) -> Iterator[Block]:
-    """Blocks for the runs of inline content directly inside one block or flow element."""
-    if tag.sourceline is None and not isinstance(tag, BeautifulSoup):
-        return
-    kind = _kind(tag)
-    for run, before, after in _runs(tag):
-        words = _text_of(run)
-        if not words:
-            continue
-        start = source.element_end(before) if before is not None else source.open_end(tag)
-        end = source.open_start(after) if after is not None else source.close_start(tag)
-        nested = next((d for n in run if isinstance(n, Tag) for d in n.find_all(True) if _breaks(d)), None)
-        end = min(end, source.open_start(nested)) if nested is not None and nested.sourceline else end
-        edge = _EDGE_BREAKS.search(source.text, start, end)
-        span = trimmed_block(source.text, source.starts, start, edge.start() if edge else end, kind)
-        if span:
-            yield Block(words, kind, span.line, span.start, span.end)
+    def handle_comment(self, data: str) -> None:
+        """A comment inside a run stays in its span; it never starts one."""
+        if self.active() and self.run is not None:
+            start = self.here()
+            self.extend(start, self.text.find("-->", start) + 3 or len(self.text), False)
 
 
 def html_blocks(text: str) -> tuple[Block, ...]:
-    """Translatable blocks of an HTML page's main content, skipping scripts, navigation and page chrome."""
-    soup = BeautifulSoup(text, "html.parser")
-    source = _Source(text)
-    root = content_root(soup)
-    blocks = []
-    for tag in [root, *root.find_all([*BLOCK_KINDS, *FLOW])]:
-        if not any(_skipped(t) for t in [tag, *tag.parents]):
-            blocks.extend(_element_blocks(source, tag))
-    return _disjoint(source, sorted(blocks, key=lambda b: b.start))
-
-
-def _disjoint(source: _Source, blocks: list[Block]) -> tuple[Block, ...]:
-    """Clip each span at the next block's start, so malformed HTML (unclosed tags) never gives overlaps."""
-    out = []
-    for block, following in zip(blocks, [*blocks[1:], None]):
-        end = min(block.end, following.start) if following else block.end
-        span = trimmed_block(source.text, source.starts, block.start, end, block.kind)
-        if span:
-            out.append(Block(block.text, block.kind, span.line, span.start, span.end))
-    return tuple(out)
+    """Translatable blocks of an HTML page's article body, skipping scripts, navigation and page chrome."""
+    reader = _Reader(text)
+    reader.feed(text)
+    reader.close()
+    reader.flush()
+    return reader.article()

@@ -1,4 +1,5 @@
-"""Markdown to blocks with markdown-it-py: headings, paragraphs, list items, quotes and table cells.
+"""Markdown to blocks with markdown-it-py: headings, paragraphs, list items, quotes, table cells, and the
+text of HTML blocks (read by the HTML reader, so `<p>`, `<h3>`, `<td>` in a page are translated too).
 
 Each Block is the exact slice Document.text[start:end] from the first to the last character of
 its content, so markers (`#`, `- `, `> `, `|`), code, front matter and link definitions stay
@@ -13,10 +14,14 @@ import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .md_dialects import ReadOptions, markdown_view
 from .model import Block
+from .read_html import html_blocks
 from .spans import line_starts, trimmed_block
 
-_MD = MarkdownIt("commonmark").enable("table")
+MAX_NESTING = 300  # markdown-it stops reading (silently) deeper than this; Python's stack allows it
+# block structure only: inline tokens keep their source content, which is all the reader needs
+_MD = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").disable("inline")
 _FRONT_MATTER = regex.compile(
     r"\A(?:---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)|\+\+\+[ \t]*\n(?:.*?\n)?\+\+\+)[ \t]*(?:\n|\Z)", regex.S
 )
@@ -26,6 +31,14 @@ _ROW_TRAIL = regex.compile(r"(?:(?<!\\)\|)?[ \t]*$")
 _CELL_SEP = regex.compile(r"(?<!\\)\|")
 _CONTAINERS = {"blockquote_open": "quote", "list_item_open": "list"}
 _CLOSERS = {"blockquote_close", "list_item_close"}
+
+
+class UnreadableMarkdown(ValueError):
+    """A construct the reader cannot read whole (nesting deeper than MAX_NESTING), at a 1-based line."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
 
 
 def front_matter_end(text: str) -> int:
@@ -69,23 +82,50 @@ def _row_cells(text: str, starts: list[int], line: int) -> list[Block]:
     return [c for c in cells if c]
 
 
-def markdown_blocks(text: str) -> tuple[Block, ...]:
-    """Translatable blocks of a Markdown text; code, HTML blocks, front matter and link definitions are
-    skipped."""
-    front = front_matter_end(text)
+def _html_block(text: str, starts: list[int], token: Token) -> list[Block]:
+    """The text of an HTML block (a <p>, a table, a demo) read by the HTML reader, at its place in `text`
+    and as written there (a Markdown block's text is its span)."""
+    start, end = starts[token.map[0]], _line_end(text, starts, token.map[1] - 1)
+    return [
+        Block(
+            text[b.start + start : b.end + start],
+            b.kind,
+            b.line + token.map[0],
+            b.start + start,
+            b.end + start,
+        )
+        for b in html_blocks(text[start:end])
+    ]
+
+
+def _check_depth(tokens: list[Token]) -> None:
+    """Refuse a parse that stopped at markdown-it's nesting limit (it would drop the rest silently)."""
+    deepest = max(tokens, key=lambda t: t.level, default=None)
+    if deepest is not None and deepest.level >= MAX_NESTING - 2:
+        line = next((t.map[0] + 1 for t in reversed(tokens[: tokens.index(deepest) + 1]) if t.map), 1)
+        raise UnreadableMarkdown(line, f"Markdown nested more than {MAX_NESTING - 2} levels deep")
+
+
+def markdown_blocks(text: str, options: ReadOptions = ReadOptions()) -> tuple[Block, ...]:
+    """Translatable blocks of a Markdown text; code, front matter, link definitions and the wrapper lines
+    of site dialects (md_dialects) are skipped; wrapper-line titles and text in HTML blocks are blocks."""
     starts = line_starts(text)
-    tokens = _MD.parse("\n" * text.count("\n", 0, front) + text[front:])
+    view = markdown_view(text, starts, front_matter_end(text), options)
+    tokens = _MD.parse("\n".join(view.lines))
+    _check_depth(tokens)
     containers: list[str] = []
-    blocks: list[Block | None] = []
+    blocks: list[Block | None] = [trimmed_block(text, starts, s, e, "heading") for s, e in view.titles]
     for i, token in enumerate(tokens):
         if token.type in _CONTAINERS:
             containers.append(_CONTAINERS[token.type])
         elif token.type in _CLOSERS:
             containers.pop()
+        elif token.type == "html_block":
+            blocks.extend(_html_block(text, starts, token))
         elif token.type == "tr_open":
             blocks.extend(_row_cells(text, starts, token.map[0]))
         elif token.type == "inline" and tokens[i - 1].type in ("paragraph_open", "heading_open"):
             heading = tokens[i - 1].type == "heading_open"
             kind = "heading" if heading else (containers[-1] if containers else "paragraph")
             blocks.append(_content_block(text, starts, token, kind))
-    return tuple(b for b in blocks if b)
+    return tuple(sorted((b for b in blocks if b), key=lambda b: b.start))

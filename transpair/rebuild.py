@@ -6,16 +6,19 @@ blank line (or a space) form the msgid (the longest run that has an entry wins),
 msgctxt.
 A translated entry replaces its blocks: one span when only blank space separates them, otherwise the
 first span gets the msgstr and the others are emptied. Untranslated and fuzzy entries keep the
-source text, or get UNTRANSLATED_MARK in front of it when asked. HTML: a block's span holds its
-inline markup and Block.text is plain text, so a rewritten block gets the escaped plain text (its
-inline tags such as links are dropped); sentences sharing one span are rewritten together.
-The output is UTF-8 with LF line ends, whatever the source's encoding. A PO aligned with --unit
-sentence is recognised when the source's sentences, not its paragraphs, match its entries.
+source text, or get UNTRANSLATED_MARK in front of it when asked. HTML: a msgid holds the
+block's inline markup (links, code, emphasis), so the msgstr goes in as HTML; sentences sharing one span
+are rewritten together. A msgstr that would change the article's structure (see structure.py) is refused.
+An unchanged block keeps its source text byte for byte (HTML msgids have their whitespace collapsed).
+The output is UTF-8 (with a BOM when the source had one) and keeps the source's line ends: CRLF or
+CR lines outside the edits come back as they were, and a translation gets the source's most common end.
+A PO aligned with --unit sentence is recognised when the source's sentences, not its paragraphs, match
+its entries.
 """
 
 from __future__ import annotations
 
-import html
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,13 +26,21 @@ from pathlib import Path
 
 import polib
 
-from . import catalog, langid, merge, pofile, read, write
+from . import catalog, langid, merge, pofile, read, structure, write
 from .entry_state import first_form, is_done
 from .errors import InputError
 from .model import Block, Document
 
 UNTRANSLATED_MARK = "[untranslated] "
 MIN_MATCHED = 0.5  # below this share of source blocks found in the PO, it belongs to another article
+
+
+class StructureError(ValueError):
+    """A msgstr that would change the article's structure (a new heading or fence, unbalanced tags)."""
+
+    def __init__(self, entry: polib.POEntry, message: str):
+        super().__init__(message)
+        self.entry = entry
 
 
 class CoverageError(Exception):
@@ -122,13 +133,13 @@ def edits(doc: Document, texts: Sequence[str | None]) -> list[tuple[int, int, st
     Blocks sharing a span are joined with a space; an emptied block separated from the edit before it
     by blank space only is swallowed by that edit (no stray blank lines in text and Markdown).
     """
-    escape = doc.format == "html"
     out: list[list] = []
     last = -1
     for i, (block, text) in enumerate(zip(doc.blocks, _fill_shared_spans(doc, texts))):
         if text is None:
             continue
-        text = html.escape(text, quote=False) if escape else text
+        span = doc.text[block.start : block.end]
+        text = span if text == block.text and " ".join(span.split()) == text else text
         if out and (out[-1][0], out[-1][1]) == (block.start, block.end):
             out[-1][2] = " ".join(t for t in (out[-1][2], text) if t)
         elif out and not text and last == i - 1 and not doc.text[out[-1][1] : block.start].strip():
@@ -139,14 +150,43 @@ def edits(doc: Document, texts: Sequence[str | None]) -> list[tuple[int, int, st
     return [(start, end, text) for start, end, text in out]
 
 
+class _Original:
+    """Slices of a document's text with its original line ends (CRLF, CR) put back."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.newlines = [i for i, char in enumerate(doc.text) if char == "\n"] if doc.line_ends else []
+        self.usual = Counter(doc.line_ends).most_common(1)[0][0] if doc.line_ends else "\n"
+
+    def slice(self, start: int, end: int) -> str:
+        """doc.text[start:end] as the file had it."""
+        if not self.newlines:
+            return self.doc.text[start:end]
+        first = bisect_left(self.newlines, start)
+        lines = self.doc.text[start:end].split("\n")
+        ends = self.doc.line_ends[first : first + len(lines) - 1]
+        return "".join(line + eol for line, eol in zip(lines, [*ends, ""]))
+
+    def new(self, start: int, end: int, text: str) -> str:
+        """Replacement text for [start, end): the original when unchanged, else with the usual line end."""
+        return self.slice(start, end) if text == self.doc.text[start:end] else text.replace("\n", self.usual)
+
+
 def rebuild(po: polib.POFile, doc: Document, mark_untranslated: bool = False) -> Rebuild:
     """The translated article: the source text with every translated block span replaced."""
     cut = groups(doc.blocks, po)
-    parts, pos = [], 0
+    for group in cut:
+        wrong = is_done(group.entry) and structure.problem(
+            doc.format, group.entry.msgid, first_form(group.entry)
+        )
+        if wrong:
+            raise StructureError(group.entry, wrong)
+    original = _Original(doc)
+    parts, pos = ["\ufeff" if doc.encoding == "utf-8-sig" else ""], 0
     for start, end, new in edits(doc, block_texts(doc, cut, mark_untranslated)):
-        parts += [doc.text[pos:start], new]
+        parts += [original.slice(pos, start), original.new(start, end, new)]
         pos = end
-    parts.append(doc.text[pos:])
+    parts.append(original.slice(pos, len(doc.text)))
     matched = sum(g.size for g in cut if g.entry is not None)
     translated = sum(g.size for g in cut if is_done(g.entry))
     return Rebuild("".join(parts), len(doc.blocks), matched, translated)
@@ -177,12 +217,18 @@ def apply_file(
     po_path, source, out = Path(po_path), Path(source), Path(out)
     write.refuse_overwriting([out], [source, po_path])
     po, doc = pofile.read_po(po_path), read.read_document(source)
-    result = rebuild(po, doc, mark_untranslated)
-    if result.matched < result.blocks:  # perhaps a PO aligned with --unit sentence
-        sentences = catalog.sentence_document(doc, langid.document_language(doc) or "en")
-        result = max(
-            result, rebuild(po, sentences, mark_untranslated), key=lambda r: r.matched / max(r.blocks, 1)
-        )
+    try:
+        result = rebuild(po, doc, mark_untranslated)
+        if result.matched < result.blocks:  # perhaps a PO aligned with --unit sentence
+            sentences = catalog.sentence_document(doc, langid.document_language(doc) or "en")
+            result = max(
+                result, rebuild(po, sentences, mark_untranslated), key=lambda r: r.matched / max(r.blocks, 1)
+            )
+    except StructureError as exc:
+        excerpt = exc.entry.msgid if len(exc.entry.msgid) <= 40 else exc.entry.msgid[:37] + "..."
+        raise InputError(
+            f"{po_path}:{exc.entry.linenum}: the msgstr of {excerpt!r} {exc}; nothing written"
+        ) from None
     check_article(result, po, po_path, source)
     if result.coverage < threshold:
         raise CoverageError(

@@ -130,7 +130,12 @@ def untranslated_kind(entry: polib.POEntry) -> str:
         return ""
     # after msgmerge with a transpair POT the `#.` note is the template's; the translator comment keeps it
     cause = (note.cause if note is not None else Cause.NONE) or comment_cause(entry.tcomment or "")
-    return {Cause.PLACEHOLDER: "placeholder", Cause.LEFT_IN_SOURCE: "left_in_source"}.get(cause, "")
+    kinds = {
+        Cause.PLACEHOLDER: "placeholder",
+        Cause.LEFT_IN_SOURCE: "left_in_source",
+        Cause.NOT_TRANSLATED_YET: "left_in_source",  # the whole page is still in the source language
+    }
+    return kinds.get(cause, "")
 
 
 def entry_figures(entry: polib.POEntry) -> Figures:

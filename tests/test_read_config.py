@@ -1,0 +1,32 @@
+"""Tests for transpair.read_config: the [read] table of .transpair.toml reaches the Markdown reader."""
+
+import pytest
+
+from transpair.errors import InputError
+from transpair.read import read_document
+from transpair.read_config import read_options
+
+
+def test_read_table_applies_to_files_below_it(tmp_path):
+    (tmp_path / ".transpair.toml").write_text('[read]\nprose_fences = ["aside"]\nskip_lines = ["^%%"]\n')
+    (tmp_path / "sub").mkdir()
+    page = tmp_path / "sub" / "a.md"
+    page.write_text("```aside\nx = 1; the rule {a}\n```\n\n%% build %%\n\nText.\n")
+    assert read_options(page).prose_fences == ("aside",)
+    assert [b.text for b in read_document(page).blocks] == ["x = 1; the rule {a}", "Text."]
+
+
+@pytest.mark.parametrize("setting", ['skip_lines = ["("]', "prose_fences = 3", "read = 1"])
+def test_bad_settings_are_input_errors(tmp_path, setting):
+    (tmp_path / ".transpair.toml").write_text(("" if setting.startswith("read") else "[read]\n") + setting)
+    page = tmp_path / "a.md"
+    page.write_text("Text.\n")
+    with pytest.raises(InputError, match=r"\.transpair\.toml"):
+        read_document(page)
+
+
+def test_unreadable_markdown_names_file_and_line(tmp_path):
+    page = tmp_path / "deep.md"
+    page.write_text("Intro.\n\n" + "> " * 400 + "too deep\n")
+    with pytest.raises(InputError, match=r"deep\.md:3: Markdown nested"):
+        read_document(page)
