@@ -161,7 +161,6 @@ def test_the_version_with_translators_notes_is_the_translation():
     english = doc(EN[1:])
     assert classify.original(english, korean, "en", "ko") == "source"
     assert classify.original(korean, english, "ko", "en") == "target"
-    assert classify.translator_notes(doc(["Note (Translator's note: kept as is)."])) == 1
 
 
 def test_source_text_in_a_gap_with_a_placeholder_is_under_that_placeholder():

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import anchors, classify, segment
+from . import anchors, markers, segment
 from .embed import Similarity, default_similarity, normalize_rows
 from .model import Bead, Block, Cause, Document
 
@@ -329,7 +329,7 @@ def with_paired_gaps(path: list[Step], target: Sequence[Block]) -> list[Step]:
     k = 0
     while k < len(path):
         first = path[k]  # the pair starts where the first of the two beads does, in either order
-        if _lone_pair(path, k) and not classify.has_translator_note(target[first.j].norm):
+        if _lone_pair(path, k) and not markers.has_translator_note(target[first.j].norm):
             out.append(Step(first.i, 1, first.j, 1, min(first.margin, path[k + 1].margin)))
             k += 2
             continue
