@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
-from . import pipeline
+from . import history, pipeline
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .pairs import find_articles
 
@@ -26,6 +26,10 @@ def run_pair(
     """Align one pair (or one lone file), write it, print what was found and any doubt about the pair."""
     alignment = pipeline.align_files(source, target, opts)
     written = pipeline.write_outputs(alignment, output, wopts, beads)
+    for note in alignment.notes:
+        print(f"transpair: warning: {note}", file=sys.stderr)
+    if alignment.origin and not quiet:
+        print(history.origin_line(alignment.origin), file=sys.stderr)
     if not quiet:
         print(f"{written}: {pipeline.summary(alignment)}", file=sys.stderr)
     if warning := pipeline.doubt(alignment):

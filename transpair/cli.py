@@ -98,6 +98,17 @@ def align_cmd(
         metavar="MODULE:CLASS",
         help="Embedding backend class (default: multilingual USE).",
     ),
+    translated_from: str | None = typer.Option(
+        None,
+        "--translated-from",
+        metavar="REV",
+        help="The revision of SOURCE's git repository the translation was made from.",
+    ),
+    history: bool = typer.Option(
+        True,
+        "--history/--no-history",
+        help="In git work trees, align with SOURCE as of TARGET's last commit and mark what changed since.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Align an article and its translation into a PO file (msgid = source, msgstr = translation).
@@ -105,7 +116,9 @@ def align_cmd(
     SOURCE may be a folder: every article pair below it gets OUTPUT/NAME.po (pairing conventions in README).
     A single file with no TARGET is split by language (bilingual articles).
     """
-    opts = pipeline.AlignOptions(unit.value, source_lang, target_lang, original.value, markers, similarity)
+    opts = pipeline.AlignOptions(
+        unit.value, source_lang, target_lang, original.value, markers, similarity, history, translated_from
+    )
     wopts = pipeline.WriteOptions(force, backup, prefer_target, not no_wrap, out_format.value, unit.value)
     with user_errors():
         code = align_run.run(source, target, output, beads, opts, wopts, quiet)

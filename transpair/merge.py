@@ -44,14 +44,14 @@ def similarity(a: str, b: str) -> float:
     return matcher.ratio()
 
 
-def fuzzy_pairs(new: Sequence[polib.POEntry], old: Sequence[polib.POEntry]) -> dict[int, int]:
-    """new index -> old index for the closest sources at or above FUZZY_MATCH, best pairs first, one to
+def fuzzy_pairs(new: Sequence[str], old: Sequence[str]) -> dict[int, int]:
+    """new index -> old index for the closest texts at or above FUZZY_MATCH, best pairs first, one to
     one."""
     scored = [
         (score, i, j)
         for i, n in enumerate(new)
         for j, o in enumerate(old)
-        if (score := similarity(n.msgid, o.msgid)) >= FUZZY_MATCH
+        if (score := similarity(n, o)) >= FUZZY_MATCH
     ]
     pairs: dict[int, int] = {}
     used: set[int] = set()
@@ -153,7 +153,7 @@ def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> 
             used.add(entry_key(match))
     rest = [i for i, e in enumerate(merged) if e is None]
     spare = [e for e in old if is_translated(e) and entry_key(e) not in used]
-    pairs = fuzzy_pairs([fresh[i] for i in rest], spare)
+    pairs = fuzzy_pairs([fresh[i].msgid for i in rest], [e.msgid for e in spare])
     for slot, i in enumerate(rest):
         j = pairs.get(slot)
         merged[i] = _fuzzy(fresh[i], spare[j], prefer_target) if j is not None else fresh[i]

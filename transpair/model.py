@@ -9,7 +9,7 @@ import regex
 
 _SPACES = regex.compile(r"[\p{Zs}\t\r\n\u200b\ufeff]+")
 
-STATUSES = ("translated", "fuzzy", "untranslated", "source-only", "target-only")
+STATUSES = ("translated", "fuzzy", "outdated", "untranslated", "source-only", "target-only")
 
 
 def normalize(text: str) -> str:
@@ -54,11 +54,29 @@ class Bead:
     score: float
     status: str = ""  # one of STATUSES once classified
     reason: str = ""  # why a bead is untranslated or fuzzy, for the PO comment
+    previous: str = ""  # the source text the target was translated from, when it changed since (`#|`)
 
     @property
     def shape(self) -> str:
         """The bead type, e.g. '1-2'."""
         return f"{len(self.source)}-{len(self.target)}"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The source revision a translation was made from (git history), and how far the source moved since."""
+
+    rev: str  # full commit hash
+    date: str  # YYYY-MM-DD, the commit's date
+    commits_since: int = 0  # commits that changed the source file after `rev`
+    changed: int = 0  # source paragraphs changed since `rev` (filled in when the alignment is carried over)
+    added: int = 0  # source paragraphs added since
+    removed: int = 0  # source paragraphs removed since
+
+    @property
+    def short(self) -> str:
+        """The abbreviated hash people quote."""
+        return self.rev[:7]
 
 
 @dataclass(frozen=True)
@@ -71,3 +89,4 @@ class Alignment:
     source_lang: str = "en"
     target_lang: str = "ko"
     notes: tuple[str, ...] = field(default=())  # document-level findings (e.g. which side is the original)
+    origin: Origin | None = None  # the source revision the target was translated from (git history)

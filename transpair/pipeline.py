@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import align, catalog, embed, langid, pofile, read, tmx, untranslated
+from . import align, carry, catalog, embed, history, langid, pofile, read, tmx, untranslated
 from .errors import InputError
 from .model import STATUSES, Alignment, Document
 from .pairs import Article
@@ -26,6 +26,10 @@ class AlignOptions:
     source: str = "given"  # given: SOURCE is the original | auto: decide from the texts
     markers_file: Path | None = None  # extra placeholder patterns (--markers), besides .transpair.toml
     similarity: str | None = None  # embedding backend `module:Class` (--similarity); None: multilingual USE
+    history: bool = True  # align with the source as of the translation when git knows it (--no-history)
+    translated_from: str | None = (
+        None  # the source revision the translation was made from (--translated-from)
+    )
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,37 @@ def align_files(source: str | Path, target: str | Path | None, opts: AlignOption
         return align_lone(read.read_document(source), opts, markers)
     if Path(source).resolve() == Path(target).resolve():
         raise InputError(f"{source}: SOURCE and TARGET are the same file")
-    return align_documents(read.read_document(source), read.read_document(target), opts, markers)
+    return align_tracked(read.read_document(source), read.read_document(target), opts, markers)
+
+
+def old_source(
+    source: Document, target: Document, opts: AlignOptions
+) -> tuple[Document | None, history.Lookup]:
+    """SOURCE as of the translation (None when git cannot tell, or nothing changed since) and the lookup."""
+    if not opts.history:
+        return None, history.Lookup()
+    lookup = history.translated_from(Path(source.path), Path(target.path), opts.translated_from)
+    if lookup.origin is None or lookup.data == source.text.encode(source.encoding):
+        return None, lookup
+    try:
+        return read.bytes_document(lookup.data, source.path, source.format), lookup
+    except InputError as exc:
+        return None, history.Lookup(warning=f"{exc}, as of {lookup.origin.short}; aligning with today's text")
+
+
+def align_tracked(
+    source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...]
+) -> Alignment:
+    """Align a pair; when git history knows the source the translation was made from, align with that
+    and carry the beads over to today's source (changed paragraphs outdated, new ones untranslated)."""
+    old, lookup = old_source(source, target, opts)
+    if old is not None:
+        aligned_old = align_documents(old, target, opts, markers)
+        if aligned_old.source.path == source.path:  # `--source auto` kept SOURCE as the original
+            today = catalog.sentence_document(source, opts.source_lang) if opts.unit == "sentence" else source
+            return carry.carry(aligned_old, today, lookup.origin)
+    alignment = align_documents(source, target, opts, markers)
+    return replace(alignment, origin=lookup.origin, notes=(*alignment.notes, *filter(None, [lookup.warning])))
 
 
 def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ()) -> Alignment:

@@ -143,7 +143,12 @@ def read_document(path: str | Path, format: str | None = None) -> Document:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{p}: cannot read the file ({exc.strerror})") from None
-    text, encoding = decode(data, str(p))
+    return bytes_document(data, str(p), format)
+
+
+def bytes_document(data: bytes, path: str, format: str | None = None) -> Document:
+    """Decode and LF-normalise a file's bytes and cut them into blocks (a file as read from git history)."""
+    text, encoding = decode(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    fmt = format or format_of(p)
-    return Document(str(p), text, parse(text, fmt), fmt, encoding)
+    fmt = format or format_of(path)
+    return Document(path, text, parse(text, fmt), fmt, encoding)
