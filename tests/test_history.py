@@ -199,3 +199,28 @@ def test_an_uncommitted_translation_warns_and_aligns_as_today(runner, tmp_path):
         f"transpair: warning: {fresh}: not committed yet, so its source version is unknown"
     ]
     assert "outdated" not in {b["status"] for b in beads}
+
+
+def test_report_counts_outdated_strings_and_words_and_they_are_not_done(runner, tmp_path):
+    source, target, _ = one_repo(tmp_path / "site")
+    aligned_po(runner, tmp_path, source, target)
+    result = runner.invoke(app, ["report", str(tmp_path / "out.po"), "-f", "json"])
+    total = json.loads(result.stdout)["total"]
+    assert (total["outdated"], total["outdated_words"]) == (1, len(CHANGED.split()))
+    assert (
+        total["fuzzy"] >= 1 and total["translated"] == total["total"] - total["fuzzy"] - total["untranslated"]
+    )
+    done = 100 * total["translated"] / total["total"]
+    gate = runner.invoke(
+        app, ["report", str(tmp_path / "out.po"), "--by", "strings", "--fail-under", f"{done + 1:.1f}"]
+    )
+    assert gate.exit_code == 1
+    table = runner.invoke(app, ["report", str(tmp_path / "out.po")])
+    assert "Outd." in table.stdout
+
+
+def test_report_on_a_folder_of_pairs_in_git_uses_the_history(runner, tmp_path):
+    one_repo(tmp_path / "site")
+    result = runner.invoke(app, ["report", str(tmp_path / "site"), "-f", "json", "-q"])
+    article = json.loads(result.stdout)["articles"][0]
+    assert article["name"] == "appetite" and article["outdated"] == 1

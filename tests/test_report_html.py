@@ -54,6 +54,20 @@ def test_page_is_self_contained_and_escapes_user_text():
     assert page.count("http://") == page.count('xmlns="http://www.w3.org/2000/svg"')  # namespaces, not loads
 
 
+def test_outdated_articles_are_marked():
+    stale = entry(
+        "They both equal 5.", "둘 다 3입니다.", status="outdated", reason="source changed", fuzzy=True
+    )
+    report = Report(
+        (*quarter_report().articles, article_report("stale.po", catalog([stale, entry("a", "b")])))
+    )
+    page = to_html(report, "words", "name")
+    assert page.count('<small class="outdated">1 outdated</small>') == 1
+    summary = next(part for part in page.split("<details>") if part.startswith("<summary>stale.po"))
+    assert "1 outdated" in summary
+    assert "<b>1</b><span>outdated: source changed since translated</span>" in page
+
+
 def find_chromium() -> str:
     """The Chromium binary; skip only where none is installed (CI installs Debian's chromium)."""
     for name in ("chromium", "chromium-browser", "google-chrome"):
