@@ -126,7 +126,7 @@ def test_align_marks_what_changed_since_the_translation(runner, tmp_path, msgfmt
     po, beads, err = aligned_po(runner, tmp_path, source, target)
     english, korean = paragraphs(".en.txt"), paragraphs(".ko.txt")
     date = lookup_date(source, target)
-    assert f"source as of {rev[:7]}, {date}" in err.splitlines()
+    assert err.splitlines()[0].endswith(f"; source as of {rev[:7]}, {date}")
     since = f"{rev[:7]} ({date})"
     live = {e.msgid: e for e in po if not e.obsolete}
     outdated = live[CHANGED]
@@ -224,3 +224,16 @@ def test_report_on_a_folder_of_pairs_in_git_uses_the_history(runner, tmp_path):
     result = runner.invoke(app, ["report", str(tmp_path / "site"), "-f", "json", "-q"])
     article = json.loads(result.stdout)["articles"][0]
     assert article["name"] == "appetite" and article["outdated"] == 1
+
+
+def test_two_clones_align_folder_to_folder_with_history(runner, tmp_path):
+    source, target, rev = two_repos(tmp_path / "repos")
+    fresh = source.with_name("new-page.txt")
+    fresh.write_text("A page nobody translated yet.\n\nIt has two paragraphs of prose.\n", encoding="utf-8")
+    out = tmp_path / "po"
+    result = runner.invoke(app, ["align", str(source.parent), str(target.parent), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    po = polib.pofile(str(out / "appetite.po"))
+    assert [e.previous_msgid for e in po if e.previous_msgid] == [paragraphs(".en.txt")[3]]
+    assert len(po.obsolete_entries()) == 1
+    assert all(not e.msgstr for e in polib.pofile(str(out / "new-page.po")))

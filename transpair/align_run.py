@@ -9,9 +9,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
-from . import history, pipeline
+from . import pipeline
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
-from .pairs import find_articles
+from .pairs import find_articles, pair_trees
 
 
 def run_pair(
@@ -26,12 +26,10 @@ def run_pair(
     """Align one pair (or one lone file), write it, print what was found and any doubt about the pair."""
     alignment = pipeline.align_files(source, target, opts)
     written = pipeline.write_outputs(alignment, output, wopts, beads)
-    for note in alignment.notes:
-        print(f"transpair: warning: {note}", file=sys.stderr)
-    if alignment.origin and not quiet:
-        print(history.origin_line(alignment.origin), file=sys.stderr)
     if not quiet:
         print(f"{written}: {pipeline.summary(alignment)}", file=sys.stderr)
+    for note in alignment.notes:
+        print(f"transpair: warning: {note}", file=sys.stderr)
     if warning := pipeline.doubt(alignment):
         print(f"transpair: warning: {warning}", file=sys.stderr)
     return EXIT_OK
@@ -44,10 +42,14 @@ def run_folder(
     opts: pipeline.AlignOptions,
     wopts: pipeline.WriteOptions,
     quiet: bool,
+    target_folder: Path | None = None,
 ) -> int:
-    """Align every article of a folder with a progress bar; an article that fails is reported and the rest go
-    on."""
-    articles = find_articles(folder, opts.source_lang, opts.target_lang)
+    """Align every article of a folder (or of two trees) with a progress bar; an article that fails is
+    reported and the rest go on."""
+    if target_folder is None:
+        articles = find_articles(folder, opts.source_lang, opts.target_lang)
+    else:
+        articles = pair_trees(folder, target_folder)
     failed = 0
     with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
         results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir)
@@ -69,9 +71,11 @@ def run(
     wopts: pipeline.WriteOptions,
     quiet: bool = False,
 ) -> int:
-    """A folder or a pair, as SOURCE says; the exit code."""
+    """A folder, two trees, or a pair, as SOURCE and TARGET say; the exit code."""
     if not source.is_dir():
         return run_pair(source, target, output, beads, opts, wopts, quiet)
-    if target is not None:
-        raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
-    return run_folder(source, output, beads, opts, wopts, quiet)
+    if target is not None and not target.is_dir():
+        raise InputError(
+            f"{source}: is a folder; give a folder alone, two folders, or SOURCE and TARGET files"
+        )
+    return run_folder(source, output, beads, opts, wopts, quiet, target)

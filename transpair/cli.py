@@ -60,7 +60,9 @@ def common(
 def align_cmd(
     source: Path = typer.Argument(..., help="The original article (or a folder of article pairs)."),
     target: Path | None = typer.Argument(
-        None, help="Its translation; omit for a folder or a bilingual file."
+        None,
+        help="Its translation (the translated tree when SOURCE is a folder); omit for one folder or a "
+        "bilingual file.",
     ),
     output: Path = typer.Option(
         ..., "-o", "--output", help="PO file to write (a folder when SOURCE is a folder)."
@@ -113,7 +115,8 @@ def align_cmd(
 ) -> None:
     """Align an article and its translation into a PO file (msgid = source, msgstr = translation).
 
-    SOURCE may be a folder: every article pair below it gets OUTPUT/NAME.po (pairing conventions in README).
+    SOURCE may be a folder: every article pair below it gets OUTPUT/NAME.po (pairing conventions in README);
+    SOURCE_DIR TARGET_DIR pairs the files at the same relative paths of two trees (two clones).
     A single file with no TARGET is split by language (bilingual articles).
     """
     opts = pipeline.AlignOptions(

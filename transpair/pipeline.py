@@ -205,11 +205,14 @@ def align_folder(
 
 
 def summary(alignment: Alignment) -> str:
-    """One line on what the alignment found: beads per status, in the order of STATUSES."""
+    """One line on what the alignment found: beads per status, in the order of STATUSES, and the source
+    revision when git history was used."""
     counts = Counter(b.status for b in alignment.beads)
     found = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+    origin = f"; {history.origin_line(alignment.origin)}" if alignment.origin else ""
     return (
         f"{alignment.source_lang} -> {alignment.target_lang}, {len(alignment.beads)} beads: {found or 'none'}"
+        f"{origin}"
     )
 
 
