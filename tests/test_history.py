@@ -237,3 +237,12 @@ def test_two_clones_align_folder_to_folder_with_history(runner, tmp_path):
     assert [e.previous_msgid for e in po if e.previous_msgid] == [paragraphs(".en.txt")[3]]
     assert len(po.obsolete_entries()) == 1
     assert all(not e.msgstr for e in polib.pofile(str(out / "new-page.po")))
+
+
+def test_aligning_again_merges_into_the_po_without_a_change(runner, tmp_path):
+    source, target, _ = one_repo(tmp_path / "site")
+    out = tmp_path / "again.po"
+    assert align(runner, source, target, "-o", out).exit_code == 0
+    first = out.read_text(encoding="utf-8")
+    assert align(runner, source, target, "-o", out).exit_code == 0
+    assert out.read_text(encoding="utf-8") == first and "status=outdated" in first

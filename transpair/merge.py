@@ -63,9 +63,10 @@ def fuzzy_pairs(new: Sequence[str], old: Sequence[str]) -> dict[int, int]:
 
 
 def restate_note(comment: str, status: str) -> str:
-    """The transpair note with the entry's own status (the translator's msgstr replaced the aligner's)."""
+    """The transpair note with the entry's own status (the translator's msgstr replaced the aligner's); an
+    outdated note stays on a fuzzy entry (outdated is fuzzy, with its reason)."""
     note = parse_note(comment)
-    if note is None or note.status == status:
+    if note is None or note.status == status or (status, note.status) == ("fuzzy", "outdated"):
         return comment
     own = {format_note(note), *format_note(note).split("\n")}
     rest = [line for line in comment.split("\n") if line not in own]
