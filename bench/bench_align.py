@@ -2,7 +2,7 @@
 
 For each DATA_DIR (a folder of NAME.en.txt / NAME.ko.txt / NAME.gold.json):
 1. accuracy: strict and lax bead P/R/F1 in the 'align' view (gold as given) and the 'po' view
-   (beads marked untranslated by untranslated.classify split);
+   (beads marked untranslated by classify.classify split);
 2. time: seconds to align the whole set with a fresh embedding cache, plus the one-off model load,
    and the process's peak resident memory;
 3. with --hunalign PATH: the same F1 and seconds for hunalign (empty dictionary, one paragraph per

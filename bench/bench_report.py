@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polib
 
+from transpair.model import Cause
 from transpair.notes import Note, format_note
 
 WORDS = "the module list path 함수를 파이썬은 데이터를 version 2.6.24 os.path.join returns value".split()
@@ -32,13 +33,14 @@ def generate(folder: Path, files: int, entries: int, seed: int = 1) -> int:
             state = rnd.choice(["translated"] * 6 + ["fuzzy", "untranslated", "placeholder", "left"])
             status = {"placeholder": "untranslated", "left": "untranslated"}.get(state, state)
             reason = {"placeholder": 'placeholder "[TBD]"', "left": "left in English"}.get(state, "")
+            cause = {"placeholder": Cause.PLACEHOLDER, "left": Cause.LEFT_IN_SOURCE}.get(state, Cause.NONE)
             msgid = f"{i} " + " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(3, 40)))
             po.append(
                 polib.POEntry(
                     msgid=msgid,
                     msgstr="번역" if status in ("translated", "fuzzy") else "",
                     flags=["fuzzy"] if status == "fuzzy" else [],
-                    comment=format_note(Note("1-1", kind, 0.9, status, reason)),
+                    comment=format_note(Note("1-1", kind, 0.9, status, reason, cause)),
                     occurrences=[(f"article-{n}.md", str(i + 1))],
                 )
             )

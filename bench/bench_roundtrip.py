@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from transpair import catalog, pipeline, pofile, read, rebuild
+from transpair import catalog, entry_state, pipeline, pofile, read, rebuild
 from transpair.errors import InputError
 
 
@@ -38,7 +38,7 @@ def one_pair(base: Path, folder: Path) -> dict[str, int]:
     src, tgt = alignment.source, alignment.target  # the given order: paragraphs as read
     out = [b.text for b in read.parse(rebuild.rebuild(po, src).text, "text")]
     joiner = catalog.BLOCK_JOINER
-    expected = joiner.join(e.msgstr if rebuild.is_done(e) else e.msgid for e in po).split(joiner)
+    expected = joiner.join(e.msgstr if entry_state.is_done(e) else e.msgid for e in po).split(joiner)
     left = set(gold["untranslated_en"])
     pairs = [(s[0], t[0]) for s, t in gold["beads"] if len(s) == 1 and len(t) == 1 and s[0] not in left]
     same = len(out) == len(src.blocks)

@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from transpair import segment, untranslated
+from transpair import classify, segment
 from transpair.model import Alignment, Bead, Document
 from transpair.read import read_document
 
@@ -75,7 +75,7 @@ def bench_untranslated(pairs: list[Pair], beads_of) -> str:
     """P/R of the English paragraphs found untranslated against gold untranslated_en."""
     tp = fp = fn = 0
     for pair in pairs:
-        result = untranslated.classify(Alignment(pair.en, pair.ko, beads_of(pair)))
+        result = classify.classify(Alignment(pair.en, pair.ko, beads_of(pair)))
         found = {i for b in result.beads if b.status == "untranslated" for i in b.source}
         want = set(pair.gold["untranslated_en"])
         tp, fp, fn = tp + len(found & want), fp + len(found - want), fn + len(want - found)
@@ -131,7 +131,7 @@ def mixed_cases(pairs: list[Pair], n: int, seed: int) -> list[tuple[int, int, st
 
 def flagged(pair: Pair, ko: Document, j: int) -> bool:
     """True when classify() marks the bead holding Korean block j fuzzy or untranslated."""
-    result = untranslated.classify(Alignment(pair.en, ko, gold_beads(pair)))
+    result = classify.classify(Alignment(pair.en, ko, gold_beads(pair)))
     return any(j in b.target and b.status in ("fuzzy", "untranslated") for b in result.beads)
 
 
@@ -143,7 +143,7 @@ def bench_mixed(pairs: list[Pair], n: int, seed: int) -> str:
     translated = translated_pairs(pairs)
     negatives = fp = 0
     for k, pair in enumerate(pairs):
-        result = untranslated.classify(Alignment(pair.en, pair.ko, gold_beads(pair)))
+        result = classify.classify(Alignment(pair.en, pair.ko, gold_beads(pair)))
         bad = {j for b in result.beads if b.status in ("fuzzy", "untranslated") for j in b.target}
         for _, _i, j in (t for t in translated if t[0] == k):
             if (k, j) not in chosen:
@@ -173,9 +173,9 @@ def main() -> None:
             print(
                 f"untranslated_en {name:15s} {which:4s} beads: {bench_untranslated(pairs, aligners[which])}"
             )
-    values = (1, 2, 3, 4, 5, 6) if args.calibrate else (untranslated.MIN_PROSE_WORDS,) if args.mixed else ()
+    values = (1, 2, 3, 4, 5, 6) if args.calibrate else (classify.MIN_PROSE_WORDS,) if args.mixed else ()
     for value in values:
-        untranslated.MIN_PROSE_WORDS = value
+        classify.MIN_PROSE_WORDS = value
         print(
             f"mixed pydocs-ko MIN_PROSE_WORDS={value}: "
             f"{bench_mixed(sets['pydocs-ko'], args.mixed, args.seed)}"

@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from transpair import carry
-from transpair.model import Alignment, Bead, Block, Document, Origin
+from transpair.model import Alignment, Bead, Block, Cause, Document, Origin
 
 ORIGIN = Origin("3f2a1c9e77aa", "2025-02-24", commits_since=2)
 OLD = [
@@ -51,12 +51,16 @@ def test_every_kind_of_edit_gets_its_status():
     result = carry.carry(translated(OLD), doc("a.en.txt", new), ORIGIN)
     by_source = {b.source: b for b in result.beads}
     assert by_source[(0,)].status == "translated" and by_source[(0,)].target == (0,)
-    assert by_source[(2,)] == Bead((2,), (), 0.0, "untranslated", "new in source since 3f2a1c9 (2025-02-24)")
+    assert by_source[(2,)] == Bead(
+        (2,), (), 0.0, "untranslated", "new in source since 3f2a1c9 (2025-02-24)", Cause.NEW_IN_SOURCE
+    )
     moved = by_source[(5,)]
     assert moved.target == (2,) and moved.status == "outdated" and moved.previous == OLD[2]
+    assert moved.cause == Cause.OUTDATED
     assert moved.reason == "source changed since 3f2a1c9 (2025-02-24)"
     removed = by_source[()]
     assert removed.target == (4,) and removed.previous == OLD[4] and removed.status == "target-only"
+    assert removed.cause == Cause.REMOVED_FROM_SOURCE
     assert result.origin == Origin(ORIGIN.rev, ORIGIN.date, 2, changed=1, added=1, removed=1)
     assert result.source.path == "a.en.txt" and len(result.source.blocks) == len(new)
 

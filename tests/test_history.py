@@ -131,9 +131,10 @@ def test_align_marks_what_changed_since_the_translation(runner, tmp_path, msgfmt
     live = {e.msgid: e for e in po if not e.obsolete}
     outdated = live[CHANGED]
     assert outdated.fuzzy and outdated.previous_msgid == english[3] and outdated.msgstr == korean[3]
-    assert f"status=outdated\noutdated: source changed since {since}" in outdated.comment
+    assert f"status=outdated cause=outdated\noutdated: source changed since {since}" in outdated.comment
     added = live[ADDED]
-    assert added.msgstr == "" and f"untranslated: new in source since {since}" in added.comment
+    assert added.msgstr == "" and "status=untranslated cause=new-in-source" in added.comment
+    assert f"untranslated: new in source since {since}" in added.comment
     moved = live[english[14]]
     assert moved.msgstr == korean[14] and not moved.fuzzy and "status=translated" in moved.comment
     assert [(e.msgid, e.msgstr) for e in po if e.obsolete] == [(english[15], korean[15])]
@@ -245,4 +246,4 @@ def test_aligning_again_merges_into_the_po_without_a_change(runner, tmp_path):
     assert align(runner, source, target, "-o", out).exit_code == 0
     first = out.read_text(encoding="utf-8")
     assert align(runner, source, target, "-o", out).exit_code == 0
-    assert out.read_text(encoding="utf-8") == first and "status=outdated" in first
+    assert out.read_text(encoding="utf-8") == first and "status=outdated cause=outdated" in first

@@ -216,7 +216,7 @@ def test_kept_translation_restates_the_note_and_keeps_target_only_lines():
 
 def test_an_outdated_note_stays_on_a_fuzzy_entry_and_goes_once_reviewed():
     note = (
-        "transpair: 1-1 paragraph score=0.99 status=outdated\n"
+        "transpair: 1-1 paragraph score=0.99 status=outdated cause=outdated\n"
         "outdated: source changed since 3f2a1c9 (2025-02-24)"
     )
     assert restate_note(note, "fuzzy") == note

@@ -129,3 +129,11 @@ def test_a_target_holding_only_a_placeholder_is_a_translation_not_started(tmp_pa
     alignment = pipeline.align_files(src, tgt, pipeline.AlignOptions())
     assert all(b.reason.startswith("placeholder") for b in alignment.beads)
     assert pipeline.doubt(alignment) is None
+
+
+def test_options_are_keyword_only():
+    with pytest.raises(TypeError):
+        pipeline.AlignOptions("sentence")
+    with pytest.raises(TypeError):
+        pipeline.WriteOptions(True)
+    assert pipeline.AlignOptions(original="auto").original == "auto"

@@ -1,6 +1,5 @@
 """pofile: PO files written byte for byte as msgcat writes them, read back with clear errors."""
 
-import os
 import subprocess
 from pathlib import Path
 
@@ -10,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from transpair.errors import InputError
-from transpair.pofile import format_po, read_po, write_po, write_text
+from transpair.pofile import format_po, read_po, write_po
+from transpair.write import write_text
 
 KOREAN = (
     '이것은 상당히 긴 한국어 문장으로 어딘가에서 줄바꿈이 되어야 합니다. 예를 들어 약어와 "인용부호" 그리고 '
@@ -123,38 +123,6 @@ def test_write_keeps_backup_and_leaves_no_temp_file(tmp_path):
     write_po(sample(), path, backup=False)
     assert (tmp_path / "a.po.bak").read_text() == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.po", "a.po.bak"]
-
-
-def test_write_into_missing_folder_is_input_error(tmp_path):
-    with pytest.raises(InputError, match="does not exist"):
-        write_text(tmp_path / "nope" / "a.po", "x")
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
-def test_write_into_read_only_folder_is_input_error_and_keeps_old_file(tmp_path):
-    path = tmp_path / "a.po"
-    path.write_text("old\n")
-    tmp_path.chmod(0o500)
-    try:
-        with pytest.raises(InputError, match="cannot write"):
-            write_text(path, "new\n")
-    finally:
-        tmp_path.chmod(0o700)
-    assert path.read_text() == "old\n"
-
-
-def test_permission_error_while_writing_is_input_error_and_cleans_up(tmp_path, monkeypatch):
-    path = tmp_path / "a.po"
-    path.write_text("old\n")
-
-    def refuse(src, dst):
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(InputError, match="Permission denied"):
-        write_text(path, "new\n")
-    assert path.read_text() == "old\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["a.po"]
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,10 @@ from typer.testing import CliRunner
 from transpair import read
 from transpair.catalog import build_catalog, build_template
 from transpair.cli import app
+from transpair.entry_state import is_done
 from transpair.model import Alignment, Bead, Block, Document
 from transpair.pofile import read_po, write_po
-from transpair.rebuild import UNTRANSLATED_MARK, is_done, rebuild
+from transpair.rebuild import UNTRANSLATED_MARK, rebuild
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "data" / "pydocs-ko"

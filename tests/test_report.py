@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from report_fixtures import catalog, entry, sample_entries
 
+from transpair.model import Cause
 from transpair.report import (
     Figures,
     Tally,
@@ -122,12 +123,13 @@ def test_outdated_entries_are_fuzzy_and_counted_on_their_own():
         "They both equal 5.",
         "둘 다 3입니다.",
         status="outdated",
+        cause=Cause.OUTDATED,
         reason="source changed since 3f2a1c9 (2025-02-24)",
         fuzzy=True,
     )
     merged = entry("Run it twice.", "두 번 실행합니다.", fuzzy=True, previous_msgid="Run it once.")
     reviewed = entry(
-        "Run it three times.", "세 번 실행합니다.", status="outdated"
+        "Run it three times.", "세 번 실행합니다.", status="outdated", cause=Cause.OUTDATED
     )  # fuzzy flag removed: done
     fig = article_report(
         "a", catalog([stale, merged, reviewed, entry("Plain fuzzy.", "애매함", fuzzy=True)])
@@ -153,7 +155,12 @@ def make(kind: str, i: int) -> polib.POEntry:
         "l": entry(text, status="untranslated", reason="left in English"),
         "h": entry(text, "제목", kind="heading", status="translated"),
         "o": entry(
-            text, "번역", status="outdated", reason="source changed since 3f2a1c9 (2025-02-24)", fuzzy=True
+            text,
+            "번역",
+            status="outdated",
+            cause=Cause.OUTDATED,
+            reason="source changed since 3f2a1c9 (2025-02-24)",
+            fuzzy=True,
         ),
     }[kind]
 

@@ -198,3 +198,54 @@ def test_report_never_writes_over_its_input(runner, tmp_path):
         result = runner.invoke(app, ["report", str(po), option, str(po)])
         assert result.exit_code == 2 and "would overwrite" in result.output
     assert po.read_bytes() == before
+
+
+def _align_and_report(runner, out: Path) -> tuple[dict, str]:
+    """Align a pydocs pair with copies left in English and a blog post with a TBD section, then report
+    on the POs: the JSON report and the POs' text."""
+    corpora = Path(__file__).resolve().parent.parent / "corpora"
+    pydocs, blog = corpora / "pydocs", corpora / "blog"
+    pos = [out / "sorting.po", out / "post.po"]
+    pairs = [
+        [str(pydocs / "howto-sorting.en.txt"), str(pydocs / "howto-sorting.ko.txt")],
+        [str(blog / "2017-03-14.en.txt")],
+    ]
+    for files, po in zip(pairs, pos):
+        result = runner.invoke(app, ["align", *files, "-o", str(po)])
+        assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["report", *map(str, pos), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout), "".join(po.read_text(encoding="utf-8") for po in pos)
+
+
+def test_rewording_every_reason_leaves_the_report_unchanged(runner, tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from transpair import pipeline
+
+    (tmp_path / "plain").mkdir(), (tmp_path / "reworded").mkdir()
+    plain, plain_po = _align_and_report(runner, tmp_path / "plain")
+    classify = pipeline.classify
+
+    def reworded(alignment, markers=()):
+        """classify, with every reason replaced by words no reason starts with."""
+        result = classify(alignment, markers)
+        beads = tuple(
+            replace(b, reason=f"reason number {n}" if b.reason else "") for n, b in enumerate(result.beads)
+        )
+        return replace(result, beads=beads)
+
+    monkeypatch.setattr(pipeline, "classify", reworded)
+    again, reworded_po = _align_and_report(runner, tmp_path / "reworded")
+    assert 'placeholder "' in plain_po and "left in English" in plain_po
+    assert 'placeholder "' not in reworded_po and "left in English" not in reworded_po
+    assert plain["total"]["placeholder"] > 0 and plain["total"]["left_in_source"] > 0
+    assert again == json.loads(json.dumps(plain).replace("/plain/", "/reworded/"))
+
+
+def test_report_options_are_keyword_only():
+    from transpair.report_run import ReportOptions
+
+    with pytest.raises(TypeError):
+        ReportOptions("json")
+    assert ReportOptions(format="json", quiet=True).format == "json"

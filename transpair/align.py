@@ -34,7 +34,7 @@ import numpy as np
 
 from . import anchors, segment
 from .embed import Similarity, default_similarity
-from .model import Bead, Block, Document
+from .model import Bead, Block, Cause, Document
 
 KINDS = (
     "paragraph",
@@ -421,7 +421,7 @@ def bead_of(evidence: Evidence, weights: Weights = WEIGHTS) -> Bead:
     if not source:
         return Bead(source, target, score, "target-only")
     if score < FUZZY_THRESHOLD:
-        return Bead(source, target, score, "fuzzy", "low alignment confidence")
+        return Bead(source, target, score, "fuzzy", "low alignment confidence", Cause.LOW_CONFIDENCE)
     return Bead(source, target, score, "translated")
 
 

@@ -28,8 +28,8 @@ def run_pair(
     written = pipeline.write_outputs(alignment, output, wopts, beads)
     if not quiet:
         print(f"{written}: {pipeline.summary(alignment)}", file=sys.stderr)
-    for note in alignment.notes:
-        print(f"transpair: warning: {note}", file=sys.stderr)
+    for warning in alignment.warnings:
+        print(f"transpair: warning: {warning}", file=sys.stderr)
     if warning := pipeline.doubt(alignment):
         print(f"transpair: warning: {warning}", file=sys.stderr)
     return EXIT_OK

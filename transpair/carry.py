@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from .catalog import joined
 from .merge import fuzzy_pairs
-from .model import Alignment, Bead, Document, Origin
+from .model import Alignment, Bead, Cause, Document, Origin
 
 OUTDATED = "outdated"
 KEPT_WHEN_CHANGED = ("translated", "fuzzy")  # statuses that carry a translation that can fall behind
@@ -79,12 +79,15 @@ def carried_bead(bead: Bead, old: Alignment, found: dict[int, BlockMatch], origi
         if not bead.target:
             return None
         reason = f"removed from source since {since(origin)}"
-        return Bead((), bead.target, bead.score, "target-only", reason, previous if keeps else "")
+        previous = previous if keeps else ""
+        return Bead((), bead.target, bead.score, "target-only", reason, Cause.REMOVED_FROM_SOURCE, previous)
     source = tuple(sorted(h.new for h in hits))
     changed = len(hits) < len(bead.source) or any(h.changed for h in hits)
     if changed and keeps:
         reason = f"source changed since {since(origin)}"
-        return replace(bead, source=source, status=OUTDATED, reason=reason, previous=previous)
+        return replace(
+            bead, source=source, status=OUTDATED, reason=reason, cause=Cause.OUTDATED, previous=previous
+        )
     return replace(bead, source=source)
 
 
@@ -106,14 +109,14 @@ def carry(old: Alignment, source: Document, origin: Origin) -> Alignment:
     reason = f"new in source since {since(origin)}"
     seen = {h.new for h in found.values()}
     placed += [
-        (j, len(placed) + j, Bead((j,), (), 0.0, "untranslated", reason))
+        (j, len(placed) + j, Bead((j,), (), 0.0, "untranslated", reason, Cause.NEW_IN_SOURCE))
         for j in range(len(source.blocks))
         if j not in seen
     ]
     beads = tuple(bead for _, _, bead in sorted(placed))
     drift = replace(
         origin,
-        changed=sum(len(b.source) for b in beads if b.status == OUTDATED),
+        changed=sum(len(b.source) for b in beads if b.cause == Cause.OUTDATED),
         added=len(source.blocks) - len(seen),
         removed=len(old.source.blocks) - len(found),
     )

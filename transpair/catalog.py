@@ -23,13 +23,13 @@ from pathlib import Path
 
 import polib
 
-from . import __version__, pofile, read, segment
+from . import __version__, pofile, read, segment, write
 from .errors import InputError
+from .langid import language_name
 from .merge import merge  # noqa: F401  (part of the catalog API: catalog.merge)
 from .model import Alignment, Bead, Block, Document
 from .notes import Note, format_note
 from .powrap import PAGE_WIDTH
-from .untranslated import language_name
 
 BLOCK_JOINER = "\n\n"
 EMPTY_STATUSES = ("untranslated", "source-only")
@@ -143,7 +143,7 @@ def _entry(bead: Bead, alignment: Alignment, name: str) -> polib.POEntry:
     source = [alignment.source.blocks[i] for i in bead.source]
     status = bead_status(bead)
     msgstr = "" if status in EMPTY_STATUSES else joined(alignment.target.blocks[j] for j in bead.target)
-    note = Note(bead.shape, source[0].kind, bead.score, status, bead.reason)
+    note = Note(bead.shape, source[0].kind, bead.score, status, bead.reason, bead.cause)
     return polib.POEntry(
         msgid=joined(source),
         msgstr=msgstr,
@@ -229,7 +229,7 @@ def write_template(
     source: str | Path, out: str | Path, source_lang: str = "en", unit: str = "paragraph", wrap: bool = True
 ) -> polib.POFile:
     """Read an article and write its POT (never over the article itself); returns the template."""
-    pofile.refuse_overwriting([Path(out)], [source])
+    write.refuse_overwriting([Path(out)], [source])
     doc = read.read_document(source)
     doc = sentence_document(doc, source_lang) if unit == "sentence" else doc
     if not doc.blocks:

@@ -120,9 +120,23 @@ def align_cmd(
     A single file with no TARGET is split by language (bilingual articles).
     """
     opts = pipeline.AlignOptions(
-        unit.value, source_lang, target_lang, original.value, markers, similarity, history, translated_from
+        unit=unit.value,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        original=original.value,
+        markers_file=markers,
+        similarity=similarity,
+        history=history,
+        translated_from=translated_from,
     )
-    wopts = pipeline.WriteOptions(force, backup, prefer_target, not no_wrap, out_format.value, unit.value)
+    wopts = pipeline.WriteOptions(
+        force=force,
+        backup=backup,
+        prefer_target=prefer_target,
+        wrap=not no_wrap,
+        format=out_format.value,
+        unit=unit.value,
+    )
     with user_errors():
         code = align_run.run(source, target, output, beads, opts, wopts, quiet)
     raise typer.Exit(code)
@@ -168,15 +182,15 @@ def report_cmd(
     still reported), 1 when below --fail-under.
     """
     opts = report_run.ReportOptions(
-        fmt.value,
-        by.value,
-        sort.value,
-        sections,
-        output,
-        badge,
-        fail_under,
-        quiet,
-        (source_lang, target_lang),
+        format=fmt.value,
+        by=by.value,
+        sort=sort.value,
+        sections=sections,
+        output=output,
+        badge=badge,
+        fail_under=fail_under,
+        quiet=quiet,
+        langs=(source_lang, target_lang),
     )
     with user_errors():
         code = report_run.run(paths, opts)

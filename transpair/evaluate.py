@@ -3,7 +3,7 @@
 A gold set is a folder of NAME.en.txt, NAME.ko.txt and NAME.gold.json (`beads`: [[en ids], [ko ids]],
 `untranslated_en`: English ids whose Korean side is the English left untranslated). Two views:
 'align' compares beads as given; 'po' first splits every untranslated bead into a 1-0 and a 0-1,
-since the PO must leave those msgstr empty (predicted beads are marked by untranslated.classify). Counts are
+since the PO must leave those msgstr empty (predicted beads are marked by classify.classify). Counts are
 micro-averaged over all documents.
 """
 
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
-from . import align, read, untranslated
+from . import align, classify, read
 from .embed import Similarity
 from .errors import InputError
 from .model import Alignment, Bead
@@ -158,7 +158,7 @@ def align_gold_doc(doc: GoldDoc, similarity: Similarity | None = None) -> Alignm
     """Read and align one gold document's files and mark untranslated beads, as `transpair align` does."""
     source, target = read.read_document(doc.source), read.read_document(doc.target)
     beads = align.align_blocks(source.blocks, target.blocks, similarity)
-    return untranslated.classify(Alignment(source, target, tuple(beads), "en", "ko"))
+    return classify.classify(Alignment(source, target, tuple(beads), "en", "ko"))
 
 
 @dataclass(frozen=True)

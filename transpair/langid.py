@@ -33,6 +33,7 @@ _NOT_WORDS = regex.compile(
 )
 _LINK_TEXT = regex.compile(r"(?::[\w:.-]+:)?`([^`<]*?)\s*<[^`>]*>`")
 _HANGUL = regex.compile(r"\p{Hangul}")
+_HANGUL_LETTER = regex.compile(r"(?=\p{L})\p{Hangul}")  # not ㈀ or ㉠ (symbols)
 _LATIN = regex.compile(r"\p{Latin}")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HAN = regex.compile(r"\p{Han}")
@@ -55,6 +56,16 @@ MIN_OTHER_WORDS = 2  # one stray "la" or "die" in a name or in code is no langua
 CONFIDENT = 0.9  # with no function word on either side, langdetect must be this sure to overrule English
 CJK_WEIGHT = 2  # one Han/kana character carries about as much as two Latin letters
 SEED = 0
+LANGUAGE_NAMES = {
+    "en": "English",
+    "ko": "Korean",
+    "ja": "Japanese",
+    "zh": "Chinese",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "ru": "Russian",
+}
 
 
 def _words_of(found: regex.Match) -> str:
@@ -77,7 +88,7 @@ def script_shares(text: str) -> tuple[float, float]:
     letters = len(_LETTER.findall(words))
     if not letters:
         return 0.0, 0.0
-    return len(_HANGUL.findall(words)) / letters, len(_LATIN.findall(words)) / letters
+    return len(_HANGUL_LETTER.findall(words)) / letters, len(_LATIN.findall(words)) / letters
 
 
 @cache
@@ -143,3 +154,13 @@ def document_language(doc: Document) -> str | None:
         if lang:
             weights[lang] += len(_LETTER.findall(block.text))
     return weights.most_common(1)[0][0] if weights else None
+
+
+def language_name(code: str | None) -> str:
+    """A readable language name for reasons and messages ('en' -> 'English')."""
+    return LANGUAGE_NAMES.get(code or "", code or "an undetected language")
+
+
+def other_language(lang: str, langs: tuple[str, str]) -> str:
+    """The language of the pair that is not `lang`."""
+    return langs[1] if lang == langs[0] else langs[0]

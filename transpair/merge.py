@@ -21,7 +21,9 @@ from dataclasses import replace
 
 import polib
 
+from .entry_state import has_text
 from .errors import InputError
+from .model import Cause
 from .notes import format_note, parse_note
 from .pofile import entry_key
 from .powrap import PAGE_WIDTH
@@ -29,11 +31,6 @@ from .powrap import PAGE_WIDTH
 # msgmerge's own fuzzy threshold (FUZZY_THRESHOLD in gettext's msgl-fsearch.c) is 0.6 on its fstrcmp.
 FUZZY_MATCH = 0.6
 KEPT_FROM_NEW = ("POT-Creation-Date",)
-
-
-def is_translated(entry: polib.POEntry) -> bool:
-    """Whether the entry carries a translation (fuzzy or not)."""
-    return bool(entry.msgstr or any(entry.msgstr_plural.values()))
 
 
 def similarity(a: str, b: str) -> float:
@@ -66,11 +63,11 @@ def restate_note(comment: str, status: str) -> str:
     """The transpair note with the entry's own status (the translator's msgstr replaced the aligner's); an
     outdated note stays on a fuzzy entry (outdated is fuzzy, with its reason)."""
     note = parse_note(comment)
-    if note is None or note.status == status or (status, note.status) == ("fuzzy", "outdated"):
+    if note is None or note.status == status or (status == "fuzzy" and note.cause == Cause.OUTDATED):
         return comment
     own = {format_note(note), *format_note(note).split("\n")}
     rest = [line for line in comment.split("\n") if line not in own]
-    return "\n".join([format_note(replace(note, status=status, reason="")), *rest])
+    return "\n".join([format_note(replace(note, status=status, reason="", cause=Cause.NONE)), *rest])
 
 
 def _keep_translation(fresh: polib.POEntry, old: polib.POEntry) -> polib.POEntry:
@@ -85,7 +82,7 @@ def _keep_translation(fresh: polib.POEntry, old: polib.POEntry) -> polib.POEntry
 def _exact(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> polib.POEntry:
     """Merge an entry whose source did not change."""
     fresh.tcomment = old.tcomment
-    if is_translated(old) and not (prefer_target and is_translated(fresh)):
+    if has_text(old) and not (prefer_target and has_text(fresh)):
         return _keep_translation(fresh, old)
     return fresh
 
@@ -93,7 +90,7 @@ def _exact(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> pol
 def _fuzzy(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> polib.POEntry:
     """Merge an entry whose source changed slightly: reuse the old translation, fuzzy, with `#|`."""
     fresh.tcomment = old.tcomment
-    if (prefer_target and is_translated(fresh)) or fresh.msgstr == old.msgstr:
+    if (prefer_target and has_text(fresh)) or fresh.msgstr == old.msgstr:
         return fresh
     fresh = _keep_translation(fresh, old)
     fresh.flags = ["fuzzy", *[f for f in old.flags if f != "fuzzy"]]
@@ -153,7 +150,7 @@ def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> 
             merged[i] = _exact(entry, match, prefer_target)
             used.add(entry_key(match))
     rest = [i for i, e in enumerate(merged) if e is None]
-    spare = [e for e in old if is_translated(e) and entry_key(e) not in used]
+    spare = [e for e in old if has_text(e) and entry_key(e) not in used]
     pairs = fuzzy_pairs([fresh[i].msgid for i in rest], [e.msgid for e in spare])
     for slot, i in enumerate(rest):
         j = pairs.get(slot)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 
 import regex
@@ -10,6 +11,21 @@ import regex
 _SPACES = regex.compile(r"[\p{Zs}\t\r\n\u200b\ufeff]+")
 
 STATUSES = ("translated", "fuzzy", "outdated", "untranslated", "source-only", "target-only")
+
+
+class Cause(StrEnum):
+    """Why a bead is untranslated or fuzzy, for logic; the human-readable reason beside it is for people."""
+
+    NONE = ""
+    PLACEHOLDER = "placeholder"  # a marker block, or a block of the section a marker governs
+    LEFT_IN_SOURCE = "left-in-source"  # the target is prose in the source language
+    COPY = "copy"  # the target is the source copied, with no language (code, names, numbers)
+    STILL_IN_SOURCE = "still-in-source"  # some target sentences are still in the source language
+    MISSING = "missing"  # no target text for this source text
+    LOW_CONFIDENCE = "low-confidence"  # the aligner is unsure of the pairing
+    OUTDATED = "outdated"  # translated from a source text that changed since (git history)
+    NEW_IN_SOURCE = "new-in-source"  # source text added since the translation was made
+    REMOVED_FROM_SOURCE = "removed-from-source"  # a translation whose source text was removed since
 
 
 def normalize(text: str) -> str:
@@ -22,7 +38,7 @@ class Block:
     """One translatable unit of a file: its text as written, its kind, and where it stands."""
 
     text: str
-    kind: str = "paragraph"  # paragraph | heading | list | quote | table | sentence
+    kind: str = "paragraph"  # paragraph | heading | list | quote | table
     line: int = 1  # 1-based line of the block's first character in its file
     start: int = 0  # span [start, end) of `text` in Document.text
     end: int = 0
@@ -54,6 +70,7 @@ class Bead:
     score: float
     status: str = ""  # one of STATUSES once classified
     reason: str = ""  # why a bead is untranslated or fuzzy, for the PO comment
+    cause: Cause = Cause.NONE  # the same, for logic
     previous: str = ""  # the source text the target was translated from, when it changed since (`#|`)
 
     @property
@@ -88,5 +105,5 @@ class Alignment:
     beads: tuple[Bead, ...]
     source_lang: str = "en"
     target_lang: str = "ko"
-    notes: tuple[str, ...] = field(default=())  # document-level findings (e.g. which side is the original)
     origin: Origin | None = None  # the source revision the target was translated from (git history)
+    warnings: tuple[str, ...] = ()  # why the history could not be used (one line each, for stderr)

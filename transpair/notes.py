@@ -1,4 +1,10 @@
-"""The `#.` comment transpair puts on each PO entry, written by the catalog and read by the report."""
+"""The `#.` comment transpair puts on each PO entry, written by the catalog and read by the report.
+
+The first line is machine-readable (`transpair: 1-1 paragraph score=0.93 status=untranslated
+cause=placeholder`); the second, when there is a reason, is for people (`untranslated: placeholder
+"[TBD]"`). Logic reads the cause, never the reason. Notes written before causes existed have none;
+for them the cause is taken from the start of the reason (LEGACY_CAUSES), the only place that does.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +12,39 @@ from dataclasses import dataclass
 
 import regex
 
+from .model import Cause
+
 _HEAD = regex.compile(
-    r"^transpair: (?P<shape>\d+-\d+) (?P<kind>[\w-]+) score=(?P<score>[0-9.]+) status=(?P<status>[\w-]+)$"
+    r"^transpair: (?P<shape>\d+-\d+) (?P<kind>[\w-]+) score=(?P<score>[0-9.]+) status=(?P<status>[\w-]+)"
+    r"(?: cause=(?P<cause>[\w-]+))?$"
 )
+CAUSES = {cause.value: cause for cause in Cause}
 _REASON = regex.compile(r"^(?P<status>[\w-]+): (?P<reason>.+)$")
+LEGACY_CAUSES = {"placeholder": Cause.PLACEHOLDER, "left in": Cause.LEFT_IN_SOURCE}  # notes with no cause=
 
 
 @dataclass(frozen=True)
 class Note:
-    """What the aligner said about one entry: bead shape, block kind, confidence, status and reason."""
+    """What the aligner said about one entry: bead shape, block kind, confidence, status, reason, cause."""
 
     shape: str
     kind: str
     score: float
     status: str
     reason: str = ""
+    cause: Cause = Cause.NONE
 
 
 def format_note(note: Note) -> str:
     """The extracted-comment text for an entry (one or two lines)."""
     head = f"transpair: {note.shape} {note.kind} score={note.score:.2f} status={note.status}"
+    head += f" cause={note.cause}" if note.cause else ""
     return f"{head}\n{note.status}: {note.reason}" if note.reason else head
+
+
+def legacy_cause(reason: str) -> Cause:
+    """The cause of a note written before causes were (from its reason's first words)."""
+    return next((cause for start, cause in LEGACY_CAUSES.items() if reason.startswith(start)), Cause.NONE)
 
 
 def parse_note(comment: str) -> Note | None:
@@ -41,5 +59,11 @@ def parse_note(comment: str) -> Note | None:
             tail = _REASON.match(lines[i + 1])
             if tail and tail["status"] == head["status"]:
                 reason = tail["reason"]
-        return Note(head["shape"], head["kind"], float(head["score"]), head["status"], reason)
+        cause = _cause(head["cause"]) if head["cause"] else legacy_cause(reason)
+        return Note(head["shape"], head["kind"], float(head["score"]), head["status"], reason, cause)
     return None
+
+
+def _cause(text: str) -> Cause:
+    """The Cause a note names; an unknown one (a newer transpair's) reads as none."""
+    return CAUSES.get(text, Cause.NONE)

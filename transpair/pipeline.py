@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import align, carry, catalog, embed, history, langid, pofile, read, tmx, untranslated
+from . import align, carry, catalog, embed, history, langid, pofile, read, tmx, write
+from .bilingual import lone_languages, split_bilingual
+from .classify import classify, original
 from .errors import InputError
-from .model import STATUSES, Alignment, Document
+from .markers import compile_markers, marker_in, user_markers
+from .model import STATUSES, Alignment, Cause, Document
 from .pairs import Article
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AlignOptions:
     """How to align one pair: unit, languages, and which side is the original."""
 
     unit: str = "paragraph"  # paragraph | sentence
     source_lang: str = "en"
     target_lang: str = "ko"
-    source: str = "given"  # given: SOURCE is the original | auto: decide from the texts
+    original: str = "given"  # --source: given: SOURCE is the original | auto: decide from the texts
     markers_file: Path | None = None  # extra placeholder patterns (--markers), besides .transpair.toml
     similarity: str | None = None  # embedding backend `module:Class` (--similarity); None: multilingual USE
     history: bool = True  # align with the source as of the translation when git knows it (--no-history)
@@ -32,7 +34,7 @@ class AlignOptions:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class WriteOptions:
     """How to write a PO: merge with an existing one or overwrite, wrap, backup, extra outputs."""
 
@@ -78,10 +80,8 @@ def check_languages(
         raise InputError(
             f"{source.path}: expected {source_lang} text but the file is in {found} (see --source-lang)"
         )
-    patterns = untranslated.compile_markers(markers)
-    text = replace(
-        target, blocks=tuple(b for b in target.blocks if not untranslated.marker_in(b.text, patterns))
-    )
+    patterns = compile_markers(markers)
+    text = replace(target, blocks=tuple(b for b in target.blocks if not marker_in(b.text, patterns)))
     if not text.blocks or _share_in(text, target_lang) >= MIN_TARGET_SHARE or _is_copy(source, text):
         return
     found = _language(target)
@@ -95,10 +95,7 @@ def align_documents(
 ) -> Alignment:
     """Settle which side is the original, check both languages, then align and classify."""
     src_lang, tgt_lang = opts.source_lang, opts.target_lang
-    if (
-        opts.source == "auto"
-        and untranslated.original(source, target, src_lang, tgt_lang, markers) == "target"
-    ):
+    if opts.original == "auto" and original(source, target, src_lang, tgt_lang, markers) == "target":
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
     check_languages(source, target, src_lang, tgt_lang, markers)
     return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity)
@@ -120,12 +117,12 @@ def aligned(
     beads = align.align_blocks(source.blocks, target.blocks, backend)
     if unit == "sentence":
         source, target, beads = align.refine_sentences(source, target, beads, src_lang, tgt_lang, backend)
-    return untranslated.classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang), markers)
+    return classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang), markers)
 
 
 def align_files(source: str | Path, target: str | Path | None, opts: AlignOptions) -> Alignment:
     """Read and align a pair of files; a lone file is split by language first (bilingual articles)."""
-    markers = untranslated.user_markers(source, opts.markers_file)
+    markers = user_markers(source, opts.markers_file)
     if target is None:
         return align_lone(read.read_document(source), opts, markers)
     if Path(source).resolve() == Path(target).resolve():
@@ -160,21 +157,21 @@ def align_tracked(
             today = catalog.sentence_document(source, opts.source_lang) if opts.unit == "sentence" else source
             return carry.carry(aligned_old, today, lookup.origin)
     alignment = align_documents(source, target, opts, markers)
-    return replace(alignment, origin=lookup.origin, notes=(*alignment.notes, *filter(None, [lookup.warning])))
+    return replace(alignment, origin=lookup.origin, warnings=tuple(filter(None, [lookup.warning])))
 
 
 def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ()) -> Alignment:
     """A file with no translation beside it: a bilingual article is split by language and its halves
     aligned; any other (one language, or a section left under a placeholder) gets an empty target."""
     langs = (opts.source_lang, opts.target_lang)
-    bilingual, lang = untranslated.lone_languages(doc, langs, untranslated.compile_markers(markers))
+    bilingual, lang = lone_languages(doc, langs, compile_markers(markers))
     if bilingual:
-        return align_documents(*untranslated.split_bilingual(doc, langs), opts, markers)
+        return align_documents(*split_bilingual(doc, langs), opts, markers)
     if lang is None:
         raise InputError(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
     if lang not in langs:
         raise InputError(f"{doc.path}: written in {lang}, expected {' or '.join(langs)} (see --source-lang)")
-    other = untranslated.other_language(lang, langs)
+    other = langid.other_language(lang, langs)
     return aligned(doc, replace(doc, blocks=()), lang, other, opts.unit, markers, opts.similarity)
 
 
@@ -224,7 +221,7 @@ def doubt(alignment: Alignment) -> str | None:
     sure = sum(
         len(b.source) for b in alignment.beads if b.target and b.status in ("translated", "untranslated")
     )
-    waiting = sum(len(b.source) for b in alignment.beads if b.reason.startswith(untranslated.PLACEHOLDER))
+    waiting = sum(len(b.source) for b in alignment.beads if b.cause == Cause.PLACEHOLDER)
     if (
         sure * 2 >= len(alignment.source.blocks) - waiting
     ):  # text left under a placeholder is no sign of a wrong file
@@ -257,15 +254,15 @@ def beads_json(alignment: Alignment) -> dict:
 
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:
     """Write the PO (merged into an existing one unless forced) or the TMX, and the optional beads JSON."""
-    pofile.refuse_overwriting([out, beads], [alignment.source.path, alignment.target.path])
+    write.refuse_overwriting([out, beads], [alignment.source.path, alignment.target.path])
     po = catalog.build_catalog(alignment)
     if opts.format == "tmx":
         text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit)
-        pofile.write_text(out, text, backup=opts.backup)
+        write.write_text(out, text, backup=opts.backup)
     else:
         if out.exists() and not opts.force:
             po = catalog.merge(po, pofile.read_po(out), prefer_target=opts.prefer_target)
         pofile.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
     if beads is not None:
-        pofile.write_text(beads, json.dumps(beads_json(alignment), ensure_ascii=False, indent=1) + "\n")
+        write.write_json(beads, beads_json(alignment))
     return out

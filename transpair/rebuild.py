@@ -22,7 +22,8 @@ from pathlib import Path
 
 import polib
 
-from . import catalog, langid, merge, pofile, read
+from . import catalog, langid, merge, pofile, read, write
+from .entry_state import first_form, is_done
 from .errors import InputError
 from .model import Block, Document
 
@@ -58,11 +59,6 @@ class Rebuild:
         return 100.0 * self.translated / self.blocks if self.blocks else 100.0
 
 
-def is_done(entry: polib.POEntry | None) -> bool:
-    """Whether an entry has a translation that can go into the article (non-empty, not fuzzy)."""
-    return entry is not None and bool(entry.msgstr) and "fuzzy" not in entry.flags
-
-
 def _index(po: polib.POFile) -> tuple[dict[tuple[str | None, str], polib.POEntry], int]:
     """Live entries by msgctxt+msgid, and the most blocks one msgid joins."""
     entries = {pofile.entry_key(e): e for e in po if not e.obsolete and e.msgid}
@@ -96,7 +92,7 @@ def block_texts(doc: Document, cut: Sequence[Group], mark: bool) -> list[str | N
     for group in cut:
         own = range(group.first, group.first + group.size)
         if is_done(group.entry):
-            texts[group.first] = group.entry.msgstr
+            texts[group.first] = first_form(group.entry)
             texts[group.first + 1 : group.first + group.size] = [""] * (group.size - 1)
         elif mark:
             texts[group.first : group.first + group.size] = [
@@ -170,7 +166,7 @@ def apply_file(
 ) -> Rebuild:
     """Write the translated article OUT from PO and SOURCE; refuse foreign POs and low coverage."""
     po_path, source, out = Path(po_path), Path(source), Path(out)
-    pofile.refuse_overwriting([out], [source, po_path])
+    write.refuse_overwriting([out], [source, po_path])
     po, doc = pofile.read_po(po_path), read.read_document(source)
     result = rebuild(po, doc, mark_untranslated)
     if result.matched < result.blocks:  # perhaps a PO aligned with --unit sentence
@@ -184,5 +180,5 @@ def apply_file(
             f"{po_path}: {result.translated} of {result.blocks} paragraphs translated "
             f"({result.coverage:.1f}%), below --threshold {threshold:g}%; nothing written"
         )
-    pofile.write_text(out, result.text)
+    write.write_text(out, result.text)
     return result

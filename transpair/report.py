@@ -6,9 +6,10 @@ An entry (not the header, not obsolete, as msgfmt counts) is
 - fuzzy when it has a msgstr and the `fuzzy` flag;
 - translated otherwise.
 Placeholder and left-in-source entries are the untranslated entries whose transpair note says
-`status=untranslated` with a reason starting `placeholder` or `left in` (or whose msgstr is a marker);
+`status=untranslated` with `cause=placeholder` or `cause=left-in-source` (or whose msgstr is a marker);
 they are subsets of untranslated. Outdated entries are the fuzzy ones whose source changed since they
-were translated (note `status=outdated`, or a `#| msgid` previous source); a subset of fuzzy.
+were translated (`cause=outdated`, or a `#| msgid` previous source as msgmerge leaves it); a subset of
+fuzzy.
 Percent = 100 x part / total, rounded half up to one decimal; fuzzy counts as not done.
 """
 
@@ -21,8 +22,10 @@ from functools import cached_property, lru_cache
 
 import polib
 
+from .entry_state import UNTRANSLATED, first_form, msgfmt_state
+from .markers import compile_markers, marker_in
+from .model import Cause
 from .notes import parse_note
-from .untranslated import compile_markers, marker_in
 from .words import count_words
 
 FIRST_WORDS = 12  # how many words of a section's first untranslated entry a report shows
@@ -107,24 +110,17 @@ def counted(po: Iterable[polib.POEntry]) -> list[polib.POEntry]:
     return [e for e in po if not e.obsolete and not (e.msgid == "" and not e.msgctxt)]
 
 
-def first_msgstr(entry: polib.POEntry) -> str:
-    """The msgstr, or its first plural form (the one msgfmt looks at)."""
-    return entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-
-
 def placeholder_msgstr(entry: polib.POEntry) -> bool:
     """Whether the msgstr is only a marker standing in for a translation (`[TBD]`), not a translated
     marker."""
-    text = first_msgstr(entry)
+    text = first_form(entry)
     return bool(text) and marker_in(text, MARKERS) is not None and marker_in(entry.msgid, MARKERS) is None
 
 
 def category(entry: polib.POEntry) -> str:
     """'translated', 'fuzzy' or 'untranslated': as msgfmt --statistics decides, but a marker is no
     translation."""
-    if not first_msgstr(entry) or placeholder_msgstr(entry):
-        return "untranslated"
-    return "fuzzy" if "fuzzy" in entry.flags else "translated"
+    return UNTRANSLATED if placeholder_msgstr(entry) else msgfmt_state(entry)
 
 
 def untranslated_kind(entry: polib.POEntry) -> str:
@@ -137,16 +133,14 @@ def untranslated_kind(entry: polib.POEntry) -> str:
         "source-only",
     ):  # source-only: the file's own leftovers
         return ""
-    if note.reason.startswith("placeholder"):
-        return "placeholder"
-    return "left_in_source" if note.reason.startswith("left in") else ""
+    return {Cause.PLACEHOLDER: "placeholder", Cause.LEFT_IN_SOURCE: "left_in_source"}.get(note.cause, "")
 
 
 def outdated(entry: polib.POEntry) -> bool:
     """Whether a fuzzy entry is fuzzy because its source changed since the translation: transpair's note
-    says `status=outdated`, or the entry keeps the previous source as msgmerge does (`#| msgid`)."""
+    says `cause=outdated`, or the entry keeps the previous source as msgmerge does (`#| msgid`)."""
     note = note_of(entry.comment or "")
-    return entry.previous_msgid is not None or (note is not None and note.status == "outdated")
+    return entry.previous_msgid is not None or (note is not None and note.cause == Cause.OUTDATED)
 
 
 def entry_figures(entry: polib.POEntry) -> Figures:

@@ -12,18 +12,18 @@ from rich.console import Console
 
 from . import render
 from .errors import EXIT_BELOW, EXIT_INPUT, EXIT_OK, error_line
-from .pofile import refuse_overwriting, write_text
 from .report import Report, below, coverage, done
 from .report_badge import badge_svg
 from .report_html import to_html
 from .report_input import collect
+from .write import refuse_overwriting, write_text
 
 FORMATS = ("table", "json", "csv", "markdown", "html")
 SORTS = ("coverage", "name")
 MEASURES = ("words", "strings")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ReportOptions:
     """What to print and where, and the coverage gate."""
 

@@ -6,7 +6,7 @@ translation when git history knows it) and its untranslated, fuzzy, missing, new
 become sections, with what changed since the translation as the article's `origin`; a lone file is
 checked on its own: marker sections and text in the other language are its untranslated sections,
 and when it has any, the other language is the original (the text left untranslated shows what it was
-translated from). A lone file whose name carries no language tag and that `untranslated.is_bilingual`
+translated from). A lone file whose name carries no language tag and that `bilingual.is_bilingual`
 finds bilingual is split by language and scanned as a pair.
 """
 
@@ -15,12 +15,15 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from . import pairs, read, untranslated
+from . import langid, pairs, read
+from .bilingual import lone_languages, split_bilingual
+from .classify import in_language, leftovers, to_translate
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
-from .model import Alignment, Block, Document, Origin
+from .markers import compile_markers, user_markers
+from .model import Alignment, Block, Cause, Document, Origin
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Section:
     status: str  # untranslated | fuzzy (partly translated) | source-only | target-only (a lone marker)
     reason: str
     blocks: int = 1
+    cause: Cause = Cause.NONE  # the reason, for logic
 
 
 @dataclass(frozen=True)
@@ -52,17 +56,17 @@ def last_line(block: Block) -> int:
     return block.line + block.text.rstrip().count("\n")
 
 
-def sections_of(path: str, found: Sequence[tuple[int, Block, str, str]]) -> tuple[Section, ...]:
-    """(block index, block, status, reason) in document order, neighbours with the same status and
+def sections_of(path: str, found: Sequence[tuple[int, Block, str, str, Cause]]) -> tuple[Section, ...]:
+    """(block index, block, status, reason, cause) in document order, neighbours with the same status and
     reason merged into the sections of one file."""
     runs: list[Section] = []
     last_index = None
-    for index, block, status, reason in found:
+    for index, block, status, reason, cause in found:
         prev = runs[-1] if runs else None
         if prev and index == last_index + 1 and (prev.status, prev.reason) == (status, reason):
-            runs[-1] = Section(path, prev.first_line, last_line(block), status, reason, prev.blocks + 1)
+            runs[-1] = replace(prev, last_line=last_line(block), blocks=prev.blocks + 1)
         else:
-            runs.append(Section(path, block.line, last_line(block), status, reason))
+            runs.append(Section(path, block.line, last_line(block), status, reason, cause=cause))
         last_index = index
     return tuple(runs)
 
@@ -78,17 +82,15 @@ def scan_file(path: Path, langs: tuple[str, str], markers: Sequence[str] = (), n
     """Scan a lone article file: its marker sections and the text left in the other language; an
     untagged file holding both languages is split and scanned as a pair."""
     name = name or path.stem
-    patterns = untranslated.compile_markers(markers)
+    patterns = compile_markers(markers)
     doc = read.read_document(path)
     if not doc.blocks:
         return ArticleScan(name, (str(path),), None, message=f"{path}: no text to scan")
     lang = file_tag(path, langs)
     if lang is None:
-        bilingual, lang = untranslated.lone_languages(doc, langs, patterns)
+        bilingual, lang = lone_languages(doc, langs, patterns)
         if bilingual:
-            return scan_alignment(
-                name, (str(path),), *untranslated.split_bilingual(doc, langs), langs, markers
-            )
+            return scan_alignment(name, (str(path),), *split_bilingual(doc, langs), langs, markers)
     if lang is None:
         return ArticleScan(name, (str(path),), None, message=f"{path}: no language could be detected")
     if lang not in langs:
@@ -96,13 +98,13 @@ def scan_file(path: Path, langs: tuple[str, str], markers: Sequence[str] = (), n
             name,
             (str(path),),
             lang,
-            message=f"{path}: written in {untranslated.language_name(lang)}, "
-            f"not {' or '.join(untranslated.language_name(x) for x in langs)}",
+            message=f"{path}: written in {langid.language_name(lang)}, "
+            f"not {' or '.join(langid.language_name(x) for x in langs)}",
         )
-    other = untranslated.other_language(lang, langs)
-    found = untranslated.leftovers(doc, lang, other, patterns)
+    other = langid.other_language(lang, langs)
+    found = leftovers(doc, lang, other, patterns)
     sections = sections_of(str(path), [(i, doc.blocks[i], *found[i]) for i in sorted(found)])
-    left_in_other = any(untranslated.in_language(doc.blocks[i].norm, other) for i in found)
+    left_in_other = any(in_language(doc.blocks[i].norm, other) for i in found)
     return ArticleScan(name, (str(path),), other if left_in_other else lang, sections)
 
 
@@ -113,10 +115,10 @@ def alignment_sections(alignment: Alignment) -> tuple[Section, ...]:
     src, tgt = alignment.source, alignment.target
     in_source, in_target = [], []
     for bead in alignment.beads:
-        if bead.target and untranslated.to_translate(bead):
-            in_target += [(j, tgt.blocks[j], bead.status, bead.reason) for j in bead.target]
-        elif bead.source and (not bead.target or bead.status == "outdated"):
-            in_source += [(i, src.blocks[i], bead.status, bead.reason) for i in bead.source]
+        if bead.target and to_translate(bead):
+            in_target += [(j, tgt.blocks[j], bead.status, bead.reason, bead.cause) for j in bead.target]
+        elif bead.source and (not bead.target or bead.cause == Cause.OUTDATED):
+            in_source += [(i, src.blocks[i], bead.status, bead.reason, bead.cause) for i in bead.source]
     return (*sections_of(src.path, in_source), *sections_of(tgt.path, in_target))
 
 
@@ -131,7 +133,7 @@ def scan_alignment(
     """Align two versions (the original decided from the texts) and list what is left to translate."""
     from . import pipeline  # the aligner loads its model only when a pair is scanned
 
-    opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], source="auto")
+    opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], original="auto")
     alignment = pipeline.align_tracked(source, target, opts, tuple(markers))
     sections = alignment_sections(alignment)
     return ArticleScan(name, files, alignment.source_lang, sections, origin=alignment.origin)
@@ -154,7 +156,7 @@ def scan(
 ) -> list[ArticleScan]:
     """Scan every article below a folder (or one file), with the .transpair.toml and --markers patterns."""
     root = Path(folder)
-    patterns = untranslated.user_markers(root, markers_file)  # validated: a bad pattern stops the scan early
+    patterns = user_markers(root, markers_file)  # validated: a bad pattern stops the scan early
     if root.is_file():
         tagged = pairs.lang_tag(root)
         name = tagged[0] if tagged and tagged[1] in langs else root.stem

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import polib
 
 from . import __version__
-from .rebuild import is_done
+from .entry_state import first_form, is_done
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -40,6 +40,6 @@ def format_tmx(po: polib.POFile, source_lang: str, target_lang: str, segtype: st
     body = ET.SubElement(root, "body")
     for entry in po:
         if not entry.obsolete and entry.msgid and is_done(entry):
-            body.append(_tu(entry.msgid, entry.msgstr, source_lang, target_lang))
+            body.append(_tu(entry.msgid, first_form(entry), source_lang, target_lang))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,94 @@
+"""Tests for transpair.markers: what is a placeholder, the user's patterns, the sections a marker governs."""
+
+from __future__ import annotations
+
+import pytest
+from untranslated_fixtures import EN, KO, TBD, doc, one_to_one
+
+from transpair import classify, markers
+from transpair.errors import InputError
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TBD,
+        "TBD",
+        "TODO: translate",
+        "TODO: translate this section",
+        "(to be translated)",
+        "번역 예정",
+        "(번역 중)",
+        "번역 예정입니다.",
+        "(The followings are written in Korean. Thanks!)",
+    ],
+)
+def test_marker_blocks_are_found(text):
+    assert markers.marker_in(text, markers.compile_markers()) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The followings are my basic configuration to install Midostack.",
+        "The release date is still TBD, and the team will announce it after the beta has been tested.",
+        "번역 중에 생긴 오류는 이슈 트래커에 알려 주시면 고쳐서 다음 판에 반영하겠습니다.",
+        EN[1],
+    ],
+)
+def test_prose_mentioning_a_marker_word_is_not_a_marker(text):
+    assert markers.marker_in(text, markers.compile_markers()) is None
+
+
+def test_a_heading_left_in_the_source_language_does_not_end_the_section():
+    target = doc(["소개", TBD, "Details of the setup", EN[2]], {0: "heading", 2: "heading"})
+    marks = markers.governed(target.blocks, markers.compile_markers(), "ko")
+    assert sorted(marks) == [1, 2, 3]
+
+
+def test_marker_with_no_following_text_governs_only_itself():
+    target = doc([KO[0], KO[1], TBD])
+    assert markers.governed(target.blocks, markers.compile_markers(), "ko") == {2: TBD}
+
+
+def test_user_marker_patterns(tmp_path):
+    toml = tmp_path / ".transpair.toml"
+    toml.write_text("[markers]\npatterns = ['^\\[WIP\\]', '미번역 문단']\n", encoding="utf-8")
+    plain = tmp_path / "markers.txt"
+    plain.write_text("# one per line\n\n^\\[PENDING\\]\n", encoding="utf-8")
+    assert markers.load_markers(toml) == ("^\\[WIP\\]", "미번역 문단")
+    assert markers.load_markers(plain) == ("^\\[PENDING\\]",)
+    top = tmp_path / "top.toml"
+    top.write_text("patterns = ['검토 전']\n", encoding="utf-8")
+    assert markers.load_markers(top) == ("검토 전",)
+    assert markers.find_config(tmp_path / "sub") == toml
+    assert markers.user_markers(tmp_path / "a.md", plain) == (
+        "^\\[WIP\\]",
+        "미번역 문단",
+        "^\\[PENDING\\]",
+    )
+    alignment = one_to_one(EN[:2], [KO[0], "[PENDING]"])
+    assert classify.classify(alignment).beads[1].status == "translated"
+    found = classify.classify(alignment, markers=markers.load_markers(plain)).beads[1]
+    assert (found.status, found.reason) == ("untranslated", 'placeholder "[PENDING]"')
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("bad.toml", "[markers\n", "not a valid TOML"),
+        ("list.toml", "[markers]\npatterns = 'x'\n", "list of strings"),
+        ("table.toml", "markers = 'x'\n", "list of strings"),
+        ("bad.txt", "([unclosed\n", "not a valid regular expression"),
+    ],
+)
+def test_bad_marker_files_are_input_errors(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        markers.compile_markers(markers.load_markers(path))
+
+
+def test_missing_marker_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="cannot read"):
+        markers.load_markers(tmp_path / "nope.txt")
