@@ -247,3 +247,11 @@ def test_aligning_again_merges_into_the_po_without_a_change(runner, tmp_path):
     first = out.read_text(encoding="utf-8")
     assert align(runner, source, target, "-o", out).exit_code == 0
     assert out.read_text(encoding="utf-8") == first and "status=outdated cause=outdated" in first
+
+
+def test_sentences_are_carried_over_too(runner, tmp_path):
+    source, target, _ = one_repo(tmp_path / "site")
+    po, beads, _ = aligned_po(runner, tmp_path, source, target, "--unit", "sentence")
+    (stale,) = [e for e in po if e.previous_msgid]
+    assert stale.msgid == CHANGED and stale.msgstr == paragraphs(".ko.txt")[3]
+    assert [b["status"] for b in beads].count("untranslated") == 1
