@@ -29,9 +29,7 @@ class AlignOptions:
     markers_file: Path | None = None  # extra placeholder patterns (--markers), besides .transpair.toml
     similarity: str | None = None  # embedding backend `module:Class` (--similarity); None: multilingual USE
     history: bool = True  # align with the source as of the translation when git knows it (--no-history)
-    translated_from: str | None = (
-        None  # the source revision the translation was made from (--translated-from)
-    )
+    translated_from: str | None = None  # the source revision of the translation (--translated-from)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -156,6 +154,7 @@ def align_tracked(
         if aligned_old.source.path == source.path:  # `--source auto` kept SOURCE as the original
             today = catalog.sentence_document(source, opts.source_lang) if opts.unit == "sentence" else source
             return carry.carry(aligned_old, today, lookup.origin)
+        lookup = history.Lookup()  # TARGET is the original: SOURCE's history says nothing about it
     alignment = align_documents(source, target, opts, markers)
     return replace(alignment, origin=lookup.origin, warnings=tuple(filter(None, [lookup.warning])))
 
