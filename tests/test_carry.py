@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transpair import carry
+from transpair import carry, pipeline
 from transpair.model import Alignment, Bead, Block, Cause, Document, Origin
 
 ORIGIN = Origin("3f2a1c9e77aa", "2025-02-24", commits_since=2)
@@ -113,3 +113,13 @@ def test_every_block_of_both_sides_is_in_exactly_one_bead(old_texts, new_texts):
 def test_an_unchanged_source_keeps_the_alignment(texts):
     old = translated(texts)
     assert carry.carry(old, doc("a.en.txt", texts), ORIGIN).beads == old.beads
+
+
+def test_a_page_mostly_rewritten_since_is_no_sign_of_a_wrong_translation():
+    new = [
+        "They both equal 5 when the loop ends.",
+        *[f"Paragraph number {n} of the guide." for n in range(6)],
+    ]
+    result = carry.carry(translated(OLD[:3]), doc("a.en.txt", new), ORIGIN)
+    assert [b.status for b in result.beads].count("untranslated") == 6
+    assert pipeline.doubt(result) is None

@@ -214,13 +214,18 @@ def summary(alignment: Alignment) -> str:
 
 def doubt(alignment: Alignment) -> str | None:
     """A warning when fewer than half the source blocks found a sure counterpart: TARGET may be the wrong
-    file."""
+    file. Outdated beads are sure (aligned with the source they were translated from); text new in the
+    source since, like text left under a placeholder, is no sign of a wrong file."""
     if not alignment.target.blocks or not alignment.source.blocks:
         return None
     sure = sum(
-        len(b.source) for b in alignment.beads if b.target and b.status in ("translated", "untranslated")
+        len(b.source)
+        for b in alignment.beads
+        if b.target and b.status in ("translated", "untranslated", "outdated")
     )
-    waiting = sum(len(b.source) for b in alignment.beads if b.cause == Cause.PLACEHOLDER)
+    waiting = sum(
+        len(b.source) for b in alignment.beads if b.cause in (Cause.PLACEHOLDER, Cause.NEW_IN_SOURCE)
+    )
     if (
         sure * 2 >= len(alignment.source.blocks) - waiting
     ):  # text left under a placeholder is no sign of a wrong file
