@@ -255,3 +255,11 @@ def test_sentences_are_carried_over_too(runner, tmp_path):
     (stale,) = [e for e in po if e.previous_msgid]
     assert stale.msgid == CHANGED and stale.msgstr == paragraphs(".ko.txt")[3]
     assert [b["status"] for b in beads].count("untranslated") == 1
+
+
+def test_corrections_fix_todays_source_so_history_is_not_used(runner, tmp_path):
+    source, target, _ = one_repo(tmp_path / "site")
+    fixes = tmp_path / "corrections.json"
+    fixes.write_text(json.dumps({"format": "transpair-corrections", "version": 1, "beads": []}))
+    _, beads, err = aligned_po(runner, tmp_path, source, target, "--corrections", fixes)
+    assert "source as of" not in err and "outdated" not in {b["status"] for b in beads}

@@ -1,5 +1,6 @@
 """The align job's glue: language checks, bilingual files, beads JSON, folders."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ from conftest import CORPORA
 
 from transpair import pipeline
 from transpair.errors import InputError
+from transpair.model import Alignment, Bead
 from transpair.pairs import find_articles
 from transpair.read import read_document
 
@@ -83,7 +85,7 @@ def test_align_folder_reports_errors_per_article_and_goes_on(tmp_path):
     runs = pipeline.align_folder(
         find_articles(folder), tmp_path / "out", pipeline.AlignOptions(), pipeline.WriteOptions()
     )
-    results = {article.name: result for article, result in runs}
+    results = {article.name: result for article, result, _ in runs}
     assert isinstance(results["bad"], InputError)
     assert results["good"] == tmp_path / "out" / "good.po" and results["good"].exists()
 
@@ -129,6 +131,25 @@ def test_a_target_holding_only_a_placeholder_is_a_translation_not_started(tmp_pa
     alignment = pipeline.align_files(src, tgt, pipeline.AlignOptions())
     assert all(b.reason.startswith("placeholder") for b in alignment.beads)
     assert pipeline.doubt(alignment) is None
+
+
+def test_read_beads_gives_back_the_alignment_beads_json_wrote(tmp_path):
+    source = read_document(write(tmp_path / "a.en.txt", EN))
+    target = read_document(write(tmp_path / "a.ko.txt", KO[:3]))
+    beads = (
+        Bead((0, 1), (0,), 0.5, "fuzzy", "low alignment confidence"),
+        Bead((2,), (), 0.9, "source-only", "missing in target"),
+        Bead((3,), (1, 2), 0.8, "translated"),
+    )
+    alignment = Alignment(source, target, beads, "en", "ko")
+    path = tmp_path / "beads.json"
+    path.write_text(json.dumps(pipeline.beads_json(alignment)))
+    assert pipeline.read_beads(path, source, target) == alignment
+    with pytest.raises(InputError, match="do not fit"):
+        pipeline.read_beads(path, target, source)
+    path.write_text(json.dumps(pipeline.beads_json(alignment)).replace('"fuzzy"', '"maybe"'))
+    with pytest.raises(InputError, match="not a beads file"):
+        pipeline.read_beads(path, source, target)
 
 
 def test_options_are_keyword_only():

@@ -11,6 +11,7 @@ from rich.progress import Progress
 
 from . import pipeline
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
+from .model import Alignment
 from .pairs import find_articles, pair_trees
 
 
@@ -25,14 +26,17 @@ def run_pair(
 ) -> int:
     """Align one pair (or one lone file), write it, print what was found and any doubt about the pair."""
     alignment = pipeline.align_files(source, target, opts)
-    written = pipeline.write_outputs(alignment, output, wopts, beads)
+    tell(alignment, pipeline.write_outputs(alignment, output, wopts, beads), quiet)
+    return EXIT_OK
+
+
+def tell(alignment: Alignment, written: Path, quiet: bool) -> None:
+    """Print what was found and any warning about the pair (wrong file?) or its corrections (stale?)."""
     if not quiet:
         print(f"{written}: {pipeline.summary(alignment)}", file=sys.stderr)
-    for warning in alignment.warnings:
-        print(f"transpair: warning: {warning}", file=sys.stderr)
-    if warning := pipeline.doubt(alignment):
-        print(f"transpair: warning: {warning}", file=sys.stderr)
-    return EXIT_OK
+    for warning in (*alignment.warnings, pipeline.doubt(alignment)):
+        if warning:
+            print(f"transpair: warning: {warning}", file=sys.stderr)
 
 
 def run_folder(
@@ -46,6 +50,7 @@ def run_folder(
 ) -> int:
     """Align every article of a folder (or of two trees) with a progress bar; an article that fails is
     reported and the rest go on."""
+    pipeline.check_corrections_folder(opts)
     if target_folder is None:
         articles = find_articles(folder, opts.source_lang, opts.target_lang)
     else:
@@ -53,13 +58,19 @@ def run_folder(
     failed = 0
     with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
         results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir)
-        for _, result in progress.track(results, total=len(articles), description="aligning"):
-            if isinstance(result, InputError):
-                failed += 1
-                progress.console.print(error_line(result), markup=False, highlight=False, soft_wrap=True)
+        for _, result, warnings in progress.track(results, total=len(articles), description="aligning"):
+            failed += isinstance(result, InputError)
+            problems(progress.console, result if isinstance(result, InputError) else None, warnings)
     if not quiet:
         print(f"{len(articles) - failed} of {len(articles)} articles aligned into {out_dir}", file=sys.stderr)
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def problems(console: Console, error: object | None, warnings: tuple[str, ...]) -> None:
+    """Print an article's error line and its warnings under a folder's progress bar."""
+    lines = [error_line(error)] if error else []
+    for line in lines + [f"transpair: warning: {w}" for w in warnings]:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def run(

@@ -80,7 +80,8 @@ def carried_bead(bead: Bead, old: Alignment, found: dict[int, BlockMatch], origi
             return None
         reason = f"removed from source since {since(origin)}"
         previous = previous if keeps else ""
-        return Bead((), bead.target, bead.score, "target-only", reason, Cause.REMOVED_FROM_SOURCE, previous)
+        cause = Cause.REMOVED_FROM_SOURCE
+        return Bead((), bead.target, bead.score, "target-only", reason, cause=cause, previous=previous)
     source = tuple(sorted(h.new for h in hits))
     changed = len(hits) < len(bead.source) or any(h.changed for h in hits)
     if changed and keeps:
@@ -109,7 +110,7 @@ def carry(old: Alignment, source: Document, origin: Origin) -> Alignment:
     reason = f"new in source since {since(origin)}"
     seen = {h.new for h in found.values()}
     placed += [
-        (j, len(placed) + j, Bead((j,), (), 0.0, "untranslated", reason, Cause.NEW_IN_SOURCE))
+        (j, len(placed) + j, Bead((j,), (), 0.0, "untranslated", reason, cause=Cause.NEW_IN_SOURCE))
         for j in range(len(source.blocks))
         if j not in seen
     ]

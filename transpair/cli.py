@@ -39,6 +39,24 @@ class OutFormat(StrEnum):
     tmx = "tmx"
 
 
+SOURCE = typer.Argument(..., help="The original article (or a folder of article pairs).")
+TARGET = typer.Argument(None, help="Its translation; omit for a folder or a bilingual file.")
+ORIGINAL = typer.Option(
+    Original.given,
+    "--source",
+    help="given: SOURCE is the original; auto: decide which version is the original.",
+)
+MARKERS = typer.Option(
+    None, "--markers", help="Extra placeholder patterns: TOML (patterns = [...]) or one regex per line."
+)
+SIMILARITY = typer.Option(
+    None,
+    "--similarity",
+    metavar="MODULE:CLASS",
+    help="Embedding backend class (default: multilingual USE).",
+)
+
+
 def show_version(value: bool) -> None:
     """--version: print the version and stop."""
     if value:
@@ -58,7 +76,7 @@ def common(
 
 @app.command("align")
 def align_cmd(
-    source: Path = typer.Argument(..., help="The original article (or a folder of article pairs)."),
+    source: Path = SOURCE,
     target: Path | None = typer.Argument(
         None,
         help="Its translation (the translated tree when SOURCE is a folder); omit for one folder or a "
@@ -86,19 +104,14 @@ def align_cmd(
     out_format: OutFormat = typer.Option(
         OutFormat.po, "--format", help="po, or tmx: a TMX 1.4 translation memory of the translated pairs."
     ),
-    original: Original = typer.Option(
-        Original.given,
-        "--source",
-        help="given: SOURCE is the original; auto: decide which version is the original.",
-    ),
-    markers: Path | None = typer.Option(
-        None, "--markers", help="Extra placeholder patterns: TOML (patterns = [...]) or one regex per line."
-    ),
-    similarity: str | None = typer.Option(
+    original: Original = ORIGINAL,
+    markers: Path | None = MARKERS,
+    similarity: str | None = SIMILARITY,
+    corrections: Path | None = typer.Option(
         None,
-        "--similarity",
-        metavar="MODULE:CLASS",
-        help="Embedding backend class (default: multilingual USE).",
+        "--corrections",
+        help="A reviewer's corrections.json (from `transpair review`): fixed beads, aligned around (a "
+        "folder of NAME.corrections.json for a folder).",
     ),
     translated_from: str | None = typer.Option(
         None,
@@ -126,6 +139,7 @@ def align_cmd(
         original=original.value,
         markers_file=markers,
         similarity=similarity,
+        corrections=corrections,
         history=history,
         translated_from=translated_from,
     )
@@ -139,6 +153,58 @@ def align_cmd(
     )
     with user_errors():
         code = align_run.run(source, target, output, beads, opts, wopts, quiet)
+    raise typer.Exit(code)
+
+
+@app.command("review")
+def review_cmd(
+    source: Path = SOURCE,
+    target: Path | None = TARGET,
+    output: Path = typer.Option(
+        ..., "-o", "--output", help="HTML page to write (a folder of pages plus index.html for a folder)."
+    ),
+    corrections: Path | None = typer.Option(
+        None,
+        "--corrections",
+        help="Show the alignment with these corrections applied (a folder of NAME.corrections.json for a "
+        "folder).",
+    ),
+    beads: Path | None = typer.Option(
+        None,
+        "--beads",
+        help="Reuse the alignment `align --beads` wrote instead of aligning again (a folder: NAME.json).",
+    ),
+    po: Path | None = typer.Option(
+        None,
+        "--po",
+        help="The article's PO from earlier align runs: entries whose source changed since their translation "
+        "(fuzzy with #| msgid) show as outdated (a folder: NAME.po).",
+    ),
+    source_lang: str = typer.Option("en", "--source-lang"),
+    target_lang: str = typer.Option("ko", "--target-lang"),
+    original: Original = ORIGINAL,
+    markers: Path | None = MARKERS,
+    similarity: str | None = SIMILARITY,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Write a page to review an alignment side by side: doubtful rows highlighted, and join, split, unpair
+    or pair rows; the edits export as corrections.json for `align --corrections`.
+
+    The page is one self-contained HTML file (no network). SOURCE may be a folder: OUTPUT/NAME.html per
+    article and OUTPUT/index.html, articles with the most doubtful beads first.
+    """
+    from . import review_run
+
+    opts = pipeline.AlignOptions(
+        source_lang=source_lang,
+        target_lang=target_lang,
+        original=original.value,
+        markers_file=markers,
+        similarity=similarity,
+        corrections=corrections,
+    )
+    with user_errors():
+        code = review_run.run(source, target, output, opts, review_run.Earlier(beads, po), quiet)
     raise typer.Exit(code)
 
 
@@ -201,12 +267,7 @@ def report_cmd(
 def eval_cmd(
     gold_dir: Path = typer.Argument(..., help="Folder of NAME.en.txt, NAME.ko.txt and NAME.gold.json files."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
-    similarity: str | None = typer.Option(
-        None,
-        "--similarity",
-        metavar="MODULE:CLASS",
-        help="Embedding backend class (default: multilingual USE).",
-    ),
+    similarity: str | None = SIMILARITY,
 ) -> None:
     """Align every gold pair and print strict and lax bead precision, recall and F1 ('align' and 'po'
     views)."""

@@ -71,6 +71,7 @@ class Bead:
     status: str = ""  # one of STATUSES once classified
     reason: str = ""  # why a bead is untranslated or fuzzy, for the PO comment
     cause: Cause = Cause.NONE  # the same, for logic
+    reviewed: bool = False  # a reviewer fixed this bead (corrections.json): its pairing is confirmed
     previous: str = ""  # the source text the target was translated from, when it changed since (`#|`)
 
     @property
@@ -105,5 +106,5 @@ class Alignment:
     beads: tuple[Bead, ...]
     source_lang: str = "en"
     target_lang: str = "ko"
+    warnings: tuple[str, ...] = ()  # what the user should hear about the run (stale corrections, no history)
     origin: Origin | None = None  # the source revision the target was translated from (git history)
-    warnings: tuple[str, ...] = ()  # why the history could not be used (one line each, for stderr)

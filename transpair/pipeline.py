@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import align, carry, catalog, embed, history, langid, pofile, read, tmx, write
+from . import align, carry, catalog, corrections, embed, history, langid, pofile, read, tmx, write
 from .bilingual import lone_languages, split_bilingual
 from .classify import classify, original
-from .errors import InputError
+from .errors import InputError, existing_file
 from .markers import compile_markers, marker_in, user_markers
-from .model import STATUSES, Alignment, Cause, Document
+from .model import STATUSES, Alignment, Bead, Cause, Document
 from .pairs import Article
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
@@ -28,6 +29,7 @@ class AlignOptions:
     original: str = "given"  # --source: given: SOURCE is the original | auto: decide from the texts
     markers_file: Path | None = None  # extra placeholder patterns (--markers), besides .transpair.toml
     similarity: str | None = None  # embedding backend `module:Class` (--similarity); None: multilingual USE
+    corrections: Path | None = None  # a reviewer's corrections.json (--corrections): fixed beads
     history: bool = True  # align with the source as of the translation when git knows it (--no-history)
     translated_from: str | None = None  # the source revision of the translation (--translated-from)
 
@@ -96,7 +98,7 @@ def align_documents(
     if opts.original == "auto" and original(source, target, src_lang, tgt_lang, markers) == "target":
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
     check_languages(source, target, src_lang, tgt_lang, markers)
-    return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity)
+    return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity, opts.corrections)
 
 
 def aligned(
@@ -107,15 +109,23 @@ def aligned(
     unit: str,
     markers: tuple[str, ...],
     similarity: str | None = None,
+    corrections_file: Path | None = None,
 ) -> Alignment:
-    """Align two documents whose languages are settled and classify every bead (translated,
-    untranslated...)."""
+    """Align two documents whose languages are settled (around a reviewer's corrections, if given) and
+    classify every bead (translated, untranslated...)."""
     source, target = replace(source, lang=src_lang), replace(target, lang=tgt_lang)
     backend = embed.shared_similarity(similarity)
-    beads = align.align_blocks(source.blocks, target.blocks, backend)
+    fixed, warnings = [], ()
+    if corrections_file is None:
+        beads = align.align_blocks(source.blocks, target.blocks, backend)
+    elif unit == "sentence":
+        raise InputError(f"{corrections_file}: corrections fix paragraphs; use them without --unit sentence")
+    else:
+        beads, fixed, warnings = corrections.apply(corrections_file, source, target, backend)
     if unit == "sentence":
         source, target, beads = align.refine_sentences(source, target, beads, src_lang, tgt_lang, backend)
-    return classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang), markers)
+    found = classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang, warnings), markers)
+    return corrections.mark_reviewed(found, fixed)
 
 
 def align_files(source: str | Path, target: str | Path | None, opts: AlignOptions) -> Alignment:
@@ -131,8 +141,9 @@ def align_files(source: str | Path, target: str | Path | None, opts: AlignOption
 def old_source(
     source: Document, target: Document, opts: AlignOptions
 ) -> tuple[Document | None, history.Lookup]:
-    """SOURCE as of the translation (None when git cannot tell, or nothing changed since) and the lookup."""
-    if not opts.history:
+    """SOURCE as of the translation (None when git cannot tell, or nothing changed since) and the lookup;
+    none with a reviewer's corrections, which fix beads of today's SOURCE."""
+    if not opts.history or opts.corrections is not None:
         return None, history.Lookup()
     lookup = history.translated_from(Path(source.path), Path(target.path), opts.translated_from)
     if lookup.origin is None or lookup.data == source.text.encode(source.encoding):
@@ -156,7 +167,8 @@ def align_tracked(
             return carry.carry(aligned_old, today, lookup.origin)
         lookup = history.Lookup()  # TARGET is the original: SOURCE's history says nothing about it
     alignment = align_documents(source, target, opts, markers)
-    return replace(alignment, origin=lookup.origin, warnings=tuple(filter(None, [lookup.warning])))
+    warnings = (*alignment.warnings, *filter(None, [lookup.warning]))
+    return replace(alignment, origin=lookup.origin, warnings=warnings)
 
 
 def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ()) -> Alignment:
@@ -179,25 +191,43 @@ def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:
     return out_dir / f"{article.name}.{fmt}"
 
 
+def check_corrections_folder(opts: AlignOptions) -> None:
+    """With a folder of articles, --corrections must name a folder of NAME.corrections.json."""
+    if opts.corrections is not None and not opts.corrections.is_dir():
+        raise InputError(
+            f"{opts.corrections}: with a folder, --corrections names a folder of NAME.corrections.json"
+        )
+
+
+def article_options(opts: AlignOptions, article: Article) -> AlignOptions:
+    """A folder's options for one article: its own NAME.corrections.json from the --corrections folder."""
+    if opts.corrections is None:
+        return opts
+    own = opts.corrections / f"{article.name}.corrections.json"
+    return replace(opts, corrections=own if own.is_file() else None)
+
+
 def align_folder(
     articles: list[Article],
     out_dir: Path,
     opts: AlignOptions,
     wopts: WriteOptions,
     beads_dir: Path | None = None,
-) -> Iterator[tuple[Article, Path | InputError]]:
-    """Align articles into OUT_DIR/NAME.po (and BEADS_DIR/NAME.json), yielding each PO path or error."""
+) -> Iterator[tuple[Article, Path | InputError, tuple[str, ...]]]:
+    """Align articles into OUT_DIR/NAME.po (and BEADS_DIR/NAME.json), yielding each PO path or error and
+    the alignment's warnings (stale corrections)."""
     for article in articles:
         out = output_path(out_dir, article, wopts.format)
         beads = beads_dir / f"{article.name}.json" if beads_dir else None
         try:
             for folder in {out.parent, beads.parent if beads else out.parent}:
                 folder.mkdir(parents=True, exist_ok=True)
-            yield article, write_outputs(align_files(article.source, article.target, opts), out, wopts, beads)
+            alignment = align_files(article.source, article.target, article_options(opts, article))
+            yield article, write_outputs(alignment, out, wopts, beads), alignment.warnings
         except OSError as exc:
-            yield article, InputError(f"{out}: cannot write ({exc.strerror or exc})")
+            yield article, InputError(f"{out}: cannot write ({exc.strerror or exc})"), ()
         except InputError as exc:
-            yield article, exc
+            yield article, exc, ()
 
 
 def summary(alignment: Alignment) -> str:
@@ -251,9 +281,44 @@ def beads_json(alignment: Alignment) -> dict:
                 "score": round(b.score, 4),
             }
             | ({"reason": b.reason} if b.reason else {})
+            | ({"reviewed": True} if b.reviewed else {})
             for b in alignment.beads
         ],
     }
+
+
+def _covers(beads: tuple[Bead, ...], side: int, doc: Document) -> bool:
+    """True when the beads take every block of the document once, in order, on that side."""
+    return [i for b in beads for i in (b.source, b.target)[side]] == list(range(len(doc.blocks)))
+
+
+def read_beads(path: str | Path, source: Document, target: Document) -> Alignment:
+    """The alignment an `align --beads` run wrote for these documents (reused instead of aligning again);
+    InputError when the file is not one or was made from other texts."""
+    path = existing_file(path, "beads file")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        beads = tuple(
+            Bead(
+                tuple(b["source"]),
+                tuple(b["target"]),
+                float(b["score"]),
+                b["status"],
+                b.get("reason", ""),
+                reviewed=b.get("reviewed") is True,
+            )
+            for b in data["beads"]
+        )
+        langs = (str(data["source_lang"]), str(data["target_lang"]))
+        if any(b.status not in STATUSES for b in beads):
+            raise ValueError("unknown status")
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{path}: not a beads file written by align --beads ({exc})") from None
+    if not _covers(beads, 0, source) or not _covers(beads, 1, target):
+        raise InputError(
+            f"{path}: its beads do not fit {source.path} and {target.path} (made from other texts?)"
+        )
+    return Alignment(source, target, beads, *langs)
 
 
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:

@@ -1,0 +1,196 @@
+"""The review page driven in headless Chromium (Debian's, as CI installs it): rows, filter, keyboard, edits
+and their export, escaping, no network, no console errors, layout at desktop and phone widths."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import shared_data
+
+from transpair import classify, corrections, evaluate, read, review
+from transpair.model import Alignment, Bead, Block, Cause, Document
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for the module; skipped only where Chromium is not installed."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed (CI installs it from Debian)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+class Opened:
+    """A page opened from a file, with every console message, page error and request it made."""
+
+    def __init__(self, browser, path: Path, width: int = 1280):
+        self.context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
+        self.page = self.context.new_page()
+        self.url = path.resolve().as_uri()
+        self.console, self.requests = [], []
+        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.console.append(f"error: {e}"))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.goto(self.url)
+
+    def rows(self):
+        """The bead rows (not the column heads)."""
+        return self.page.locator("#rows .row")
+
+    def visible_rows(self) -> int:
+        return self.page.evaluate(
+            "[...document.querySelectorAll('#rows .row')].filter(r => r.offsetParent).length"
+        )
+
+    def click(self, row: int, action: str):
+        self.rows().nth(row).locator(f"button[data-action={action}]").click()
+
+    def exported(self) -> dict:
+        """Click 'export corrections' and read the downloaded file."""
+        with self.page.expect_download() as info:
+            self.page.click("#export")
+        return json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+
+    def quiet(self) -> bool:
+        """No console output or page error, and no request but the page itself."""
+        return not self.console and set(self.requests) <= {self.url}
+
+
+def doc(texts, path) -> Document:
+    return Document(path, "\n\n".join(texts), tuple(Block(t, line=2 * k + 1) for k, t in enumerate(texts)))
+
+
+def small_alignment() -> Alignment:
+    """Five English and five Korean blocks: a 2-1, a fuzzy 1-1, a source-only, a 1-2 and a target-only."""
+    source = doc(["Title", "First para.", "Second.", "Dropped one.", "Last one."], "post.en.md")
+    target = doc(["제목 첫 문단.", "둘째.", "마지막", "하나.", "역주: 추가."], "post.ko.md")
+    beads = (
+        Bead((0, 1), (0,), 0.9, "translated"),
+        Bead((2,), (1,), 0.3, "fuzzy", "low alignment confidence", Cause.LOW_CONFIDENCE),
+        Bead((3,), (), 0.8, "source-only", "missing in target"),
+        Bead((4,), (2, 3), 0.7, "translated"),
+        Bead((), (4,), 0.6, "target-only"),
+    )
+    return Alignment(source, target, beads)
+
+
+def write_page(tmp_path, alignment, name="review.html") -> Path:
+    path = tmp_path / name
+    path.write_text(review.render_page(alignment), encoding="utf-8")
+    return path
+
+
+def expected(alignment, beads) -> dict:
+    """The corrections.json the page should export for these edited beads."""
+    fixed = [corrections.fixed_of(b, alignment.source, alignment.target) for b in beads]
+    return corrections.corrections_json(fixed, alignment.source, alignment.target)
+
+
+def test_rows_filter_and_keyboard(browser, tmp_path):
+    alignment = small_alignment()
+    opened = Opened(browser, write_page(tmp_path, alignment))
+    assert opened.rows().count() == len(alignment.beads)
+    assert opened.page.locator("#counts").inner_text().startswith("5 beads")
+    opened.page.check("#only-doubtful")
+    assert opened.visible_rows() == sum(review.doubtful(b) for b in alignment.beads) == 3
+    opened.page.uncheck("#only-doubtful")
+    assert opened.visible_rows() == 5
+    current = "document.querySelector('#rows .row.current').dataset.index"
+    for key, row in (("j", "1"), ("j", "2"), ("n", "4"), ("j", "1"), ("k", "4"), ("p", "2")):
+        opened.page.keyboard.press(key)
+        assert opened.page.evaluate(current) == row
+    opened.page.keyboard.press("f")
+    assert opened.visible_rows() == 3
+    assert opened.quiet(), (opened.console, opened.requests)
+
+
+def test_join_split_unpair_and_pair_export_the_expected_corrections(browser, tmp_path):
+    alignment = small_alignment()
+    opened = Opened(browser, write_page(tmp_path, alignment))
+    opened.click(1, "join")  # the fuzzy 1-1 with the source-only after it: a 2-1
+    opened.click(0, "split")  # the 2-1 title + paragraph: 1-1 and 1-0
+    opened.click(3, "unpair")  # the 1-2 (rows now: 1-1, 1-0, 2-1, 1-2, 0-1): 1-0, 0-1, 0-1
+    assert opened.rows().count() == 7
+    opened.click(1, "join")  # 'First para.', left alone by the split, joins the 2-1 after it: a 3-1
+    found = opened.exported()
+    assert found == expected(
+        alignment,
+        [
+            Bead((0,), (0,), 1),
+            Bead((1, 2, 3), (1,), 1),
+            Bead((4,), (), 1),
+            Bead((), (2,), 1),
+            Bead((), (3,), 1),
+        ],
+    )
+    assert opened.quiet(), (opened.console, opened.requests)
+
+
+def test_pairing_two_unpaired_neighbours_and_edits_survive_a_reload(browser, tmp_path):
+    alignment = small_alignment()
+    opened = Opened(browser, write_page(tmp_path, alignment))
+    opened.click(3, "unpair")  # 1-2 -> [4]-[], []-[2], []-[3]
+    assert opened.rows().nth(3).locator("button[data-action=join]").inner_text() == "pair with next"
+    opened.click(3, "join")  # [4]-[2]
+    opened.click(1, "confirm")  # the fuzzy 1-1 is right after all: no longer doubtful
+    assert opened.page.locator("#counts").inner_text().endswith("2 doubtful")
+    opened.page.reload()
+    assert opened.rows().count() == 6
+    found = opened.exported()
+    assert found == expected(alignment, [Bead((2,), (1,), 1), Bead((4,), (2,), 1), Bead((), (3,), 1)])
+    assert opened.page.locator("#undo").is_disabled()  # the undo history is per visit
+    opened.page.click("#reset")
+    assert opened.rows().count() == 5 and opened.exported()["beads"] == []
+    assert opened.quiet(), (opened.console, opened.requests)
+
+
+def test_markup_in_article_text_is_shown_as_text(browser, tmp_path):
+    hostile = ["<script>window.pwned = 1</script>", '</script><img src="x" onerror="window.pwned = 2">']
+    source = doc(hostile, "<b>evil<i>&amp;.en.md")
+    target = doc(["<!-- 번역 --> <style>body{display:none}</style>", "&lt;그대로&gt; </textarea>"], "t.ko.md")
+    alignment = Alignment(
+        source, target, (Bead((0,), (0,), 0.9, "translated"), Bead((1,), (1,), 0.9, "translated"))
+    )
+    opened = Opened(browser, write_page(tmp_path, alignment))
+    assert opened.page.evaluate("window.pwned") is None
+    texts = opened.page.locator("#rows .block").all_inner_texts()
+    assert texts == [hostile[0], target.blocks[0].text, hostile[1], target.blocks[1].text]
+    assert opened.page.locator("h1").inner_text() == "Review: <b>evil<i>&amp;.en.md"
+    assert opened.page.locator("img, style:not(head style)").count() == 0
+    assert opened.quiet(), (opened.console, opened.requests)
+
+
+def korean_alignment(name="guide-essentials-watchers") -> Alignment:
+    """A real Vue documentation page and its Korean translation with the gold beads (long code lines)."""
+    gold = next(d for d in evaluate.load_gold(shared_data() / "vuedocs-ko") if d.name == name)
+    source, target = read.read_document(gold.source), read.read_document(gold.target)
+    beads = tuple(Bead(s, t, 1.0) for s, t in gold.beads)
+    return classify.classify(Alignment(source, target, beads))
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_korean_article_fits_the_width(browser, tmp_path, width):
+    alignment = korean_alignment()
+    opened = Opened(browser, write_page(tmp_path, alignment), width)
+    assert opened.rows().count() == len(alignment.beads)
+    opened.page.screenshot(path=str(tmp_path / f"review-{width}.png"), full_page=True)
+    assert opened.page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    widest = "Math.max(...[...document.querySelectorAll('.row')].map(r => r.getBoundingClientRect().right))"
+    assert opened.page.evaluate(widest) <= width
+    assert opened.quiet(), (opened.console, opened.requests)
