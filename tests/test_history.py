@@ -263,3 +263,14 @@ def test_corrections_fix_todays_source_so_history_is_not_used(runner, tmp_path):
     fixes.write_text(json.dumps({"format": "transpair-corrections", "version": 1, "beads": []}))
     _, beads, err = aligned_po(runner, tmp_path, source, target, "--corrections", fixes)
     assert "source as of" not in err and "outdated" not in {b["status"] for b in beads}
+
+
+def test_a_folder_run_warns_about_a_translation_not_committed_yet(runner, tmp_path):
+    source, target, _ = two_repos(tmp_path / "repos")
+    (source.parent / "draft.txt").write_bytes(source.read_bytes())
+    (target.parent / "draft.txt").write_bytes(target.read_bytes())
+    result = runner.invoke(app, ["align", str(source.parent), str(target.parent), "-o", str(tmp_path / "po")])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("transpair: warning:")]
+    draft = target.parent / "draft.txt"
+    assert warnings == [f"transpair: warning: {draft}: not committed yet, so its source version is unknown"]
