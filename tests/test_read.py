@@ -86,10 +86,19 @@ def test_crlf_and_lone_cr_become_lf(tmp_path):
     _assert_spans(doc)
 
 
-def test_other_legacy_encodings_fall_back_to_charset_detection():
-    data = "Le café est fermé. Voilà une façade à Noël.\n".encode("cp1252") * 5
-    text, encoding = decode(data, "x.txt")
-    assert "café est fermé" in text and text.encode(encoding) == data
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Le café est fermé. Voilà une façade à Noël.\n".encode("cp1252") * 5,  # read as cp1250: "Voilŕ"
+        b"Hello world. This is English.\n\nSecond paragraph \xed\xa0\x80 here.\n",  # read as cp857: "ÿáÇ"
+        b"He said \x93hello\x94 and left\x85\n" * 3,  # Windows quotes, read as cp775: "ōhelloö"
+        "漢字漢字 記號 ※ 이\n".encode("cp949"),  # valid CP949, but Hanja and symbols, one Hangul syllable
+    ],
+)
+def test_other_legacy_bytes_are_refused_not_turned_into_mojibake(data):
+    with pytest.raises(InputError, match="convert it to UTF-8") as info:
+        decode(data, "x.txt")
+    assert "x.txt" in str(info.value) and "\n" not in str(info.value)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
-from . import pipeline
+from . import pipeline, write
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .model import Alignment
 from .pairs import find_articles, pair_trees
@@ -25,6 +25,7 @@ def run_pair(
     quiet: bool,
 ) -> int:
     """Align one pair (or one lone file), write it, print what was found and any doubt about the pair."""
+    write.refuse_overwriting([output, beads], [p for p in (source, target) if p is not None])  # before work
     alignment = pipeline.align_files(source, target, opts)
     tell(alignment, pipeline.write_outputs(alignment, output, wopts, beads), quiet)
     return EXIT_OK

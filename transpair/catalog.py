@@ -28,6 +28,7 @@ from .errors import InputError
 from .langid import language_name
 from .merge import merge  # noqa: F401  (part of the catalog API: catalog.merge)
 from .model import Alignment, Bead, Block, Document
+from .names import one_line, reference_name
 from .notes import Note, format_note
 from .powrap import PAGE_WIDTH
 
@@ -64,7 +65,7 @@ def timestamp(when: datetime | None = None) -> str:
 
 def project_name(path: str, lang: str) -> str:
     """The article's name for Project-Id-Version: base name without extension or language suffix."""
-    stem = os.path.splitext(os.path.basename(path))[0]
+    stem = os.path.splitext(one_line(os.path.basename(path)))[0]
     return stem[: -len(lang) - 1] if stem.endswith(f".{lang}") else stem
 
 
@@ -190,7 +191,7 @@ def _catalog(metadata: dict[str, str], entries: list[polib.POEntry]) -> polib.PO
 
 def build_catalog(alignment: Alignment, when: datetime | None = None) -> polib.POFile:
     """One PO entry per bead with source text, in document order, with a complete header."""
-    name = os.path.basename(alignment.source.path)
+    name = reference_name(alignment.source.path)
     entries: list[polib.POEntry] = []
     target_only: list[tuple[int, str]] = []
     obsolete: list[polib.POEntry] = []
@@ -211,7 +212,7 @@ def build_catalog(alignment: Alignment, when: datetime | None = None) -> polib.P
 
 def build_template(source: Document, source_lang: str = "en", when: datetime | None = None) -> polib.POFile:
     """A POT for an article with no translation yet: one entry per block, same msgid and msgctxt rules."""
-    name = os.path.basename(source.path)
+    name = reference_name(source.path)
     entries = [
         polib.POEntry(msgid=b.text, msgstr="", occurrences=[(name, str(b.line))]) for b in source.blocks
     ]

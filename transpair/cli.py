@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from enum import Enum, StrEnum
 from pathlib import Path
 
 import typer
 
 from . import __version__, align_run, pipeline, report_run
-from .errors import EXIT_BELOW, EXIT_INPUT, InputError, error_line
+from .console import OneLineErrors, restore_sigpipe, user_errors
+from .errors import EXIT_BELOW
 
-app = typer.Typer(add_completion=False, no_args_is_help=True)  # its help is the docstring of `common`
-
-
-@contextmanager
-def user_errors():
-    """Turn an InputError into one line on stderr and exit code 2, never a traceback."""
-    try:
-        yield
-    except InputError as exc:
-        typer.echo(error_line(exc), err=True)
-        raise typer.Exit(EXIT_INPUT) from None
+app = typer.Typer(
+    cls=OneLineErrors, add_completion=False, no_args_is_help=True
+)  # its help is the docstring of `common`
 
 
 class Original(StrEnum):
@@ -371,6 +363,7 @@ def pot_cmd(
 
 def main() -> None:
     """Console-script entry point."""
+    restore_sigpipe()
     app()
 
 

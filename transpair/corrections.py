@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import align
 from .embed import Similarity
-from .errors import InputError, existing_file
+from .errors import InputError, existing_file, read_input
 from .model import Alignment, Bead, Block, Cause, Document
 
 FORMAT = "transpair-corrections"
@@ -82,13 +82,13 @@ def load(path: str | Path) -> tuple[Fixed, ...]:
     """Read a corrections.json; InputError (one line) for anything that is not one."""
     path = existing_file(path, "corrections file")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_input(path).decode("utf-8"))
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError(f'"format" is not "{FORMAT}"')
         fixed = tuple(
             Fixed(_indices(b["source"]), _indices(b["target"]), str(b["hash"])) for b in data["beads"]
         )
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError, IndexError) as exc:
+    except (ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
         raise InputError(f"{path}: not a corrections file ({exc})") from None
     if any(not f.source and not f.target for f in fixed):
         raise InputError(f"{path}: not a corrections file (a bead with no blocks)")

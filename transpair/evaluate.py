@@ -17,9 +17,8 @@ from pathlib import Path
 from . import align, classify, read
 from .embed import Similarity
 from .errors import InputError
+from .gold import Ids, check_counts, parse_gold
 from .model import Alignment, Bead
-
-Ids = tuple[tuple[int, ...], tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -142,12 +141,7 @@ def load_gold(folder: str | Path) -> list[GoldDoc]:
         for path in (source, target):
             if not path.is_file():
                 raise InputError(f"{path}: missing (needed by {gold_path.name})")
-        try:
-            data = json.loads(gold_path.read_text(encoding="utf-8"))
-            beads = tuple(_ids(b) for b in data["beads"])
-            untranslated = frozenset(int(i) for i in data.get("untranslated_en", ()))
-        except (ValueError, KeyError, TypeError, IndexError) as exc:
-            raise InputError(f"{gold_path}: not a gold file ({exc})") from None
+        beads, untranslated = parse_gold(gold_path)
         docs.append(GoldDoc(name, source, target, beads, untranslated))
     if not docs:
         raise InputError(f"{root}: no NAME.gold.json files found")
@@ -157,6 +151,9 @@ def load_gold(folder: str | Path) -> list[GoldDoc]:
 def align_gold_doc(doc: GoldDoc, similarity: Similarity | None = None) -> Alignment:
     """Read and align one gold document's files and mark untranslated beads, as `transpair align` does."""
     source, target = read.read_document(doc.source), read.read_document(doc.target)
+    check_counts(
+        doc.source.with_name(f"{doc.name}.gold.json"), doc.beads, (len(source.blocks), len(target.blocks))
+    )
     beads = align.align_blocks(source.blocks, target.blocks, similarity)
     return classify.classify(Alignment(source, target, tuple(beads), "en", "ko"))
 

@@ -36,7 +36,7 @@ from pathlib import Path
 import regex
 
 from . import langid
-from .errors import InputError
+from .errors import InputError, read_input
 from .model import Block
 
 MARKER_SLACK = 3  # words allowed beside a marker ("TODO: translate this section", "번역 예정입니다")
@@ -81,8 +81,10 @@ def load_markers(path: str | Path) -> tuple[str, ...]:
     from a one-pattern-per-line file."""
     p = Path(path)
     try:
-        raw = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = read_input(p, "marker file").decode("utf-8-sig")
+    except InputError as exc:  # missing, a folder, a FIFO or device, too large
+        raise InputError(f"cannot read the marker file: {exc}") from None
+    except UnicodeDecodeError as exc:
         raise InputError(f"{p}: cannot read the marker file ({exc.__class__.__name__})") from None
     if p.suffix != ".toml":
         return tuple(s.strip() for s in raw.splitlines() if s.strip() and not s.lstrip().startswith("#"))

@@ -11,7 +11,7 @@ from pathlib import Path
 from . import align, carry, catalog, corrections, embed, history, langid, pofile, read, tmx, write
 from .bilingual import lone_languages, split_bilingual
 from .classify import classify, original
-from .errors import InputError, existing_file
+from .errors import InputError, existing_file, read_input
 from .markers import compile_markers, marker_in, user_markers
 from .model import STATUSES, Alignment, Bead, Cause, Document
 from .pairs import Article
@@ -297,7 +297,7 @@ def read_beads(path: str | Path, source: Document, target: Document) -> Alignmen
     InputError when the file is not one or was made from other texts."""
     path = existing_file(path, "beads file")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_input(path).decode("utf-8"))
         beads = tuple(
             Bead(
                 tuple(b["source"]),
@@ -312,7 +312,7 @@ def read_beads(path: str | Path, source: Document, target: Document) -> Alignmen
         langs = (str(data["source_lang"]), str(data["target_lang"]))
         if any(b.status not in STATUSES for b in beads):
             raise ValueError("unknown status")
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise InputError(f"{path}: not a beads file written by align --beads ({exc})") from None
     if not _covers(beads, 0, source) or not _covers(beads, 1, target):
         raise InputError(
@@ -329,9 +329,10 @@ def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Pa
         text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit)
         write.write_text(out, text, backup=opts.backup)
     else:
-        if out.exists() and not opts.force:
-            po = catalog.merge(po, pofile.read_po(out), prefer_target=opts.prefer_target)
-        pofile.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
+        with write.locked(out):  # read, merge and write without another run in between
+            if write.regular(out) and not opts.force:
+                po = catalog.merge(po, pofile.read_po(out), prefer_target=opts.prefer_target)
+            pofile.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
     if beads is not None:
         write.write_json(beads, beads_json(alignment))
     return out

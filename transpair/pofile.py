@@ -9,7 +9,8 @@ import polib
 import regex
 
 from .entry_state import has_text
-from .errors import InputError, existing_file
+from .errors import InputError, existing_file, read_input
+from .po_check import check_newlines, check_syntax
 from .powrap import PAGE_WIDTH, wrap_field
 from .write import write_text
 
@@ -105,27 +106,12 @@ def entry_key(entry: polib.POEntry) -> tuple[str | None, str]:
 
 
 _SYNTAX_LINE = regex.compile(r"\(line (\d+)\)")
-_QUOTED = r'"(?:[^"\\]|\\.)*"'
-_PO_LINE = regex.compile(
-    rf"\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_QUOTED}|{_QUOTED})?\s*"
-)
-
-
-def _check_lines(path: Path) -> None:
-    """Refuse a line that is neither a comment, a keyword with a quoted string, nor a continuation string
-    (polib reads an unclosed quote as a shorter string; msgfmt calls it a syntax error)."""
-    text = path.read_bytes().decode("latin-1")  # only the ASCII structure matters here
-    for number, line in enumerate(text.split("\n"), 1):
-        if not _PO_LINE.fullmatch(line):
-            raise InputError(f"{path}:{number}: syntax error in PO file")
 
 
 def _check_duplicates(po: polib.POFile, path: Path, strict: bool) -> polib.POFile:
     """Drop exact duplicate entries (refuse them when strict, as msgfmt does); refuse conflicting ones."""
     seen: dict[tuple, polib.POEntry] = {}
     for entry in list(po):
-        if entry.obsolete:
-            continue
         key = entry_key(entry)
         if key not in seen:
             seen[key] = entry
@@ -157,10 +143,11 @@ def _check_charset(po: polib.POFile, path: Path) -> None:
 def read_po(path: str | Path, strict: bool = False) -> polib.POFile:
     """Read a PO/POT file; InputError naming the file (and line) for anything wrong with it.
 
-    strict (for reports): a missing header or any duplicate msgid is an error too, as for msgfmt.
+    strict (for reports): a missing header, any duplicate msgid, or a translation whose leading or trailing
+    newline differs from its msgid is an error too, as for msgfmt.
     """
     p = existing_file(path, "PO file")
-    _check_lines(p)
+    check_syntax(read_input(p, "PO file").decode("latin-1"), p)  # only the ASCII structure matters here
     try:
         po = polib.pofile(str(p), wrapwidth=PAGE_WIDTH)
     except UnicodeDecodeError as exc:
@@ -173,6 +160,8 @@ def read_po(path: str | Path, strict: bool = False) -> polib.POFile:
             raise InputError(f"{p}:{line[1]}: syntax error in PO file") from None
         raise InputError(f"{p}: not a valid PO file ({exc})") from None
     _check_charset(po, p)
+    if strict:  # merging keeps such a translation as it was (tests/test_pofile.py reads any text back)
+        check_newlines(po, p)
     if strict and not po.metadata:
         raise InputError(f'{p}: missing PO header (the entry with msgid "")')
     return _check_duplicates(po, p, strict)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-import charset_normalizer
 import regex
 
-from .errors import InputError, existing_file
+from .errors import InputError, read_input
 from .model import Block, Document
 from .read_html import html_blocks
 from .read_markdown import markdown_blocks
@@ -36,37 +35,37 @@ _FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm":
 FORMATS = ("text", "markdown", "html")
 HEADING_MAX_CHARS = 80  # a plain-text heading is one short line; longer single lines are paragraphs
 BINARY_CONTROL_SHARE = 0.05  # more control characters than this and the file is not text
+MIN_HANGUL_SHARE = 0.5  # of the non-ASCII characters in text read as CP949/EUC-KR
 
 
 def _legacy_korean(data: bytes) -> tuple[str, str] | None:
-    """Decode as EUC-KR/CP949 when that gives Hangul and no control characters (deterministic, no
-    guessing)."""
+    """Decode as EUC-KR/CP949 when that gives plausible Korean: no control characters, and mostly Hangul
+    among the non-ASCII characters (other bytes read as CP949 give Hanja and symbols, i.e. mojibake)."""
     for encoding in ("euc-kr", "cp949"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _HANGUL.search(text) and not _CONTROL.search(text):
+        wide = sum(1 for c in text if ord(c) > 0x7F)
+        if wide and not _CONTROL.search(text) and len(_HANGUL.findall(text)) >= MIN_HANGUL_SHARE * wide:
             return text, encoding
     return None
 
 
-def _guess(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
-    """Non-UTF-8 bytes: legacy Korean first, then charset-normalizer's best guess."""
+def _legacy(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
+    """Non-UTF-8 bytes without a BOM: plausible legacy Korean, else refused (a guessed codepage gives
+    mojibake)."""
     korean = _legacy_korean(data)
     if korean:
         return korean
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise InputError(
-            f"{path}: cannot decode the file (not UTF-8: {utf8_error.reason} at byte {utf8_error.start};"
-            " nor UTF-16, CP949/EUC-KR or another known encoding)"
-        )
-    return str(best), best.encoding
+    raise InputError(
+        f"{path}: cannot decode the file (not UTF-8: {utf8_error.reason} at byte {utf8_error.start}; nor"
+        " UTF-16/32 with a BOM or Korean CP949/EUC-KR); convert it to UTF-8"
+    )
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Bytes to text and the encoding used: BOMs, then UTF-8, then legacy Korean, then a guess."""
+    """Bytes to text and the encoding used: BOMs, then UTF-8, then legacy Korean; anything else refused."""
     bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
     if bom:
         try:
@@ -81,7 +80,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
-            text, encoding = _guess(data, path, exc)
+            text, encoding = _legacy(data, path, exc)
     if len(_CONTROL.findall(text)) > BINARY_CONTROL_SHARE * len(text):
         raise InputError(f"{path}: looks like a binary file (control characters), not text")
     if not text.strip():
@@ -138,12 +137,8 @@ def parse(text: str, fmt: str) -> tuple[Block, ...]:
 
 def read_document(path: str | Path, format: str | None = None) -> Document:
     """Read, decode and LF-normalise a file and cut it into blocks; format from the extension unless given."""
-    p = existing_file(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read the file ({exc.strerror})") from None
-    return bytes_document(data, str(p), format)
+    p = Path(path)
+    return bytes_document(read_input(p), str(p), format)
 
 
 def bytes_document(data: bytes, path: str, format: str | None = None) -> Document:

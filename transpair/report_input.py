@@ -5,13 +5,14 @@ Every input that cannot be used becomes one error line; the others are still rep
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import Progress
 
-from .errors import InputError
+from .errors import InputError, status
 from .pofile import read_po
 from .report import ArticleReport, Report, article_report
 
@@ -58,18 +59,22 @@ def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
 
 def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[ArticleReport | InputError]:
     """Reports (or errors) for one command-line PATH: a PO file or a folder."""
-    if path.is_dir():
+    try:
+        found = status(path)
+    except InputError as exc:  # a name the system refuses: an error row, the other paths go on
+        return [exc]
+    if found is None:
+        return [InputError(f"{path}: no such file or folder")]
+    if stat.S_ISDIR(found.st_mode):
         files = po_files(path)
         if files:
             return [report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix()) for p in files]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
         return report_pairs(path, quiet, langs)
-    if path.is_file():
-        if path.suffix.lower() != ".po":
-            return [InputError(f"{path}: not a PO file (give a .po file or a folder)")]
-        return [report_po_or_error(path, str(path))]
-    return [InputError(f"{path}: no such file or folder")]
+    if path.suffix.lower() != ".po":
+        return [InputError(f"{path}: not a PO file (give a .po file or a folder)")]
+    return [report_po_or_error(path, str(path))]
 
 
 def collect(paths: Iterable[Path], quiet: bool = False, langs: tuple[str, str] = ("en", "ko")) -> Report:

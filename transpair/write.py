@@ -1,29 +1,67 @@
-"""Write output files safely: through a temporary file and a rename, never over one of the inputs."""
+"""Write output files so that nothing is lost: never over an input; a regular file through a synced
+temporary file and a rename (mode kept, `.bak` linked in only once the new file is complete); a symlink's
+target instead of the link; a device or FIFO written through, never replaced; one writer at a time per
+folder; errors in one line."""
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import json
 import os
 import shutil
+import stat
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, kind, os_error, status
+from .names import ESCAPE
+
+_held = threading.local()  # per thread: folders whose lock it holds, and how deeply (locks nest)
+_WRITABLE_SPECIAL = (stat.S_ISCHR, stat.S_ISFIFO)  # written through; block devices and sockets refused
+
+
+def destination(path: str | Path) -> Path:
+    """The file a write updates: a symlink's final target (so the link keeps pointing there), else PATH."""
+    p = Path(path)
+    return Path(os.path.realpath(p)) if os.path.islink(p) else p
+
+
+def check_output(path: str | Path, backup: bool = False) -> Path:
+    """Refuse, before any work, an output that cannot be written: a folder, a missing or non-folder parent,
+    a name the system refuses (too long), a block device or socket."""
+    p = destination(path)
+    folder = p.parent if str(p.parent) else Path(".")
+    parent = status(folder)
+    if parent is None or not stat.S_ISDIR(parent.st_mode):
+        raise InputError(f"{path}: cannot write, folder {folder} does not exist")
+    st = status(p)
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{path}: is a directory, not a file")
+    if st is not None and kind(st.st_mode) and not any(test(st.st_mode) for test in _WRITABLE_SPECIAL):
+        raise InputError(f"{path}: is {kind(st.st_mode)}; refusing to write to it")
+    if backup and (st is None or stat.S_ISREG(st.st_mode)):
+        status(p.with_name(p.name + ".bak"))  # the backup's name must be acceptable too
+    return p
 
 
 def same_file(a: Path, b: Path) -> bool:
     """Whether two paths name one file (existing or not), so an output never overwrites an input."""
-    if a.exists() and b.exists():
-        return os.path.samefile(a, b)
+    sa, sb = status(a), status(b)
+    if sa is not None and sb is not None:
+        return (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino)
     return a.resolve() == b.resolve()
 
 
 def refuse_overwriting(outputs: Iterable[Path | None], inputs: Iterable[str | Path]) -> None:
-    """InputError when an output names one of the inputs or another output: nobody's file is replaced by
-    surprise."""
+    """InputError when an output names one of the inputs or another output, or cannot be written at all:
+    nobody's file is replaced by surprise, and no work is done for an output that would fail."""
     seen: list[Path] = [Path(p) for p in inputs]
     for out in (Path(o) for o in outputs if o is not None):
+        check_output(out)
         clash = next((p for p in seen if same_file(out, p)), None)
         if clash is not None:
             raise InputError(
@@ -32,40 +70,129 @@ def refuse_overwriting(outputs: Iterable[Path | None], inputs: Iterable[str | Pa
         seen.append(out)
 
 
-def _file_mode(path: Path) -> int:
-    """The mode a written file should get: the old file's, else the default for new files (0666 less
-    umask)."""
-    if path.exists():
-        return path.stat().st_mode & 0o7777
+def regular(path: str | Path) -> bool:
+    """Whether PATH (followed through links) is an existing regular file, the only kind merged or backed
+    up."""
+    st = status(path)
+    return st is not None and stat.S_ISREG(st.st_mode)
+
+
+@contextmanager
+def locked(path: str | Path) -> Iterator[None]:
+    """Hold an advisory lock on the folder of PATH's destination (fcntl.flock) so that concurrent runs
+    read, merge and write there one after the other; nested holds in one process are free."""
+    folder = os.path.abspath(destination(path).parent)
+    held = _held.__dict__.setdefault("folders", {})
+    if held.get(folder):
+        held[folder] += 1
+        try:
+            yield
+        finally:
+            held[folder] -= 1
+        return
+    fd = None
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        fcntl.flock(fd, fcntl.LOCK_EX)  # a file system without locks just goes unlocked
+    held[folder] = 1
+    try:
+        yield
+    finally:
+        del held[folder]
+        if fd is not None:
+            os.close(fd)  # closing releases the lock
+
+
+def _mode(st: os.stat_result | None) -> int:
+    """The mode the new file gets: the old file's, else the default for new files (0666 less umask)."""
+    if st is not None:
+        return stat.S_IMODE(st.st_mode)
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
 
 
-def write_text(path: str | Path, text: str, backup: bool = False) -> Path:
-    """Write a file through a temporary file in the same folder and a rename; keep NAME.bak if asked."""
-    p = Path(path)
-    folder = p.parent if str(p.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{p}: cannot write, folder {folder} does not exist")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, not a file")
-    tmp = None
+def _temp_name(target: Path, suffix: str) -> str:
+    """A fresh hidden name beside TARGET, short enough for any file name TARGET itself may have."""
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:32]}.", suffix=suffix)
+    os.close(fd)
+    return name
+
+
+def _sync(fd: int) -> None:
+    """fsync, ignoring file systems that cannot (the rename still gives all-or-nothing)."""
+    with suppress(OSError):
+        os.fsync(fd)
+
+
+def _keep_backup(target: Path) -> None:
+    """TARGET.bak := TARGET as it is now, all at once: a hard link (or a synced copy) renamed into place."""
+    bak, tmp = target.with_name(target.name + ".bak"), _temp_name(target, ".bak.tmp")
     try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", newline="", dir=folder, prefix=f".{p.name}.", suffix=".tmp", delete=False
-        ) as handle:
-            tmp = handle.name
-            handle.write(text)
-        os.chmod(tmp, _file_mode(p))
-        if backup and p.exists():
-            shutil.copy2(p, p.with_name(p.name + ".bak"))
-        os.replace(tmp, p)
-    except OSError as exc:
-        if tmp and os.path.exists(tmp):
+        os.unlink(tmp)
+        try:
+            os.link(target, tmp)
+        except OSError:  # no hard links here (or another device): copy, sync, then rename
+            shutil.copy2(target, tmp)
+            with open(tmp, "rb") as handle:
+                _sync(handle.fileno())
+        os.replace(tmp, bak)
+    finally:
+        with suppress(OSError):
             os.unlink(tmp)
-        raise InputError(f"{p}: cannot write ({exc.strerror or exc})") from None
-    return p
+
+
+def _replace(target: Path, data: bytes, backup: bool) -> None:
+    """Write DATA to a synced temporary file beside TARGET with TARGET's mode, then rename it over TARGET
+    (after linking the old file to TARGET.bak when asked)."""
+    old = status(target)
+    tmp = _temp_name(target, ".tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            _sync(handle.fileno())
+        os.chmod(tmp, _mode(old))
+        if backup and old is not None:
+            _keep_backup(target)
+        os.replace(tmp, target)
+    finally:
+        with suppress(OSError):
+            os.unlink(tmp)
+    folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        _sync(folder)
+    finally:
+        os.close(folder)
+
+
+def _write_through(target: Path, data: bytes) -> None:
+    """Write DATA into a device or FIFO in place (a FIFO with nobody reading is refused, not waited on)."""
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise InputError(f"{target}: a FIFO with no reader; nothing written") from None
+        raise
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+def write_text(path: str | Path, text: str | bytes, backup: bool = False) -> Path:
+    """Write an output of any command as described in the module docstring; InputError (exit 2) when the
+    system refuses, with the previous file, its `.bak` and the folder left as they were."""
+    target = check_output(path, backup)
+    data = text if isinstance(text, bytes) else text.encode("utf-8", ESCAPE)
+    try:
+        with locked(target):
+            if regular(target) or status(target) is None:
+                _replace(target, data, backup)
+            else:
+                _write_through(target, data)
+    except OSError as exc:
+        raise os_error(path, exc, "cannot write") from None
+    return Path(path)
 
 
 def write_json(path: str | Path, data: object) -> Path:
