@@ -3,8 +3,9 @@
 import pytest
 from conftest import CORPORA
 
-from transpair import align_run, pipeline
+from transpair import align_run, catalog, pipeline
 from transpair.errors import InputError
+from transpair.pofile import read_po, write_po
 
 
 def test_folder_with_a_target_is_refused(tmp_path):
@@ -46,3 +47,31 @@ def test_pair_prints_its_summary(tmp_path, capsys):
     )
     assert code == align_run.EXIT_OK
     assert capsys.readouterr().err.startswith(f"{tmp_path / 'a.po'}: en -> ko, 17 beads:")
+
+
+def test_realigning_unchanged_input_leaves_the_po_byte_identical(tmp_path, monkeypatch):
+    base = CORPORA / "pydocs" / "tutorial-appetite"
+    pair = (base.with_suffix(".en.txt"), base.with_suffix(".ko.txt"))
+    out = tmp_path / "a.po"
+
+    def align_at(stamp: str) -> bytes:
+        monkeypatch.setattr(catalog, "timestamp", lambda when=None: stamp)
+        opts = pipeline.WriteOptions(backup=False)
+        assert align_run.run(*pair, out, None, pipeline.AlignOptions(), opts, quiet=True) == 0
+        return out.read_bytes()
+
+    first = align_at("2026-01-01 10:00+0000")
+    assert align_at("2026-02-02 11:11+0000") == first
+    po = read_po(out)
+    cleared = next(e for e in po if e.msgstr)
+    cleared.msgstr = ""  # a translation that changes on the next run
+    write_po(po, out, backup=False)
+    again = read_po_text(align_at("2026-03-03 12:12+0000"), tmp_path)
+    assert again.metadata["PO-Revision-Date"] == "2026-03-03 12:12+0000"
+    assert again.metadata["POT-Creation-Date"] == "2026-01-01 10:00+0000"
+
+
+def read_po_text(data: bytes, folder):
+    path = folder / "read.po"
+    path.write_bytes(data)
+    return read_po(path)

@@ -46,11 +46,24 @@ def small_alignment():
     return Alignment(src, tgt, beads)
 
 
+def test_blocks_are_joined_by_a_blank_line_only_when_both_sides_hold_as_many():
+    src = doc("a.en.md", "One.", "Two.", "Three.", "Four.", "Five.")
+    tgt = doc("a.ko.md", "하나.", "둘.", "셋.", "넷.", "다섯.", "여섯.")
+    beads = (Bead((0, 1), (0, 1), 0.9, "translated"), Bead((2,), (2, 3), 0.9, "translated"))
+    beads += (Bead((3, 4), (4, 5), 0.9, "untranslated"),)
+    po = build_catalog(Alignment(src, tgt, beads), WHEN)
+    assert [(e.msgid, e.msgstr) for e in po] == [
+        ("One.\n\nTwo.", "하나.\n\n둘."),
+        ("Three.", "셋. 넷."),
+        ("Four.\n\nFive.", ""),
+    ]
+
+
 def test_one_entry_per_bead_with_source_in_msgid_and_target_in_msgstr():
     po = build_catalog(small_alignment(), WHEN)
     assert [(e.msgid, e.msgstr) for e in po] == [
         ("Title", "제목"),
-        ("First.\n\nSecond.", "첫째."),
+        ("First. Second.", "첫째."),  # 2-1: a space on both sides, as many newlines in each
         ("Repeated.", "둘째."),
         ("Third.", "셋째."),
         ("Repeated.", "반복."),
@@ -139,3 +152,37 @@ def test_template_has_one_empty_entry_per_block_and_placeholder_header():
 def test_empty_alignment_gives_header_only():
     empty = Alignment(doc("a.txt", "x"), doc("b.txt", "y"), ())
     assert len(build_catalog(empty)) == 0 and isinstance(build_catalog(empty), polib.POFile)
+
+
+def test_pofilter_finds_no_newlines_problem_in_merged_or_split_paragraphs(runner, tmp_path):
+    import shutil
+    import sys
+
+    from transpair.cli import app
+
+    pofilter = Path(sys.executable).with_name("pofilter")
+    pofilter = str(pofilter) if pofilter.exists() else shutil.which("pofilter")
+    hard = Path(__file__).resolve().parent.parent / "corpora" / "pydocs-hard"
+    out = tmp_path / "po"
+    assert runner.invoke(app, ["align", str(hard), "-o", str(out), "-q"]).exit_code == 0
+    joined = [e for po in out.glob("*.po") for e in polib.pofile(str(po)) if " " in e.msgstr]
+    assert any(e.comment.startswith(("transpair: 2-1", "transpair: 1-2")) for e in joined)
+    found = tmp_path / "found"
+    subprocess.run([pofilter, "-t", "newlines", str(out), str(found)], check=True, capture_output=True)
+    assert not [e for po in found.rglob("*.po") for e in polib.pofile(str(po)) if e.msgid]
+
+
+def test_rerunning_pot_on_an_unchanged_article_changes_no_byte(tmp_path, monkeypatch):
+    from transpair import catalog
+
+    article, out = tmp_path / "a.en.md", tmp_path / "a.pot"
+    article.write_text("# Title\n\nFirst paragraph.\n", encoding="utf-8")
+    monkeypatch.setattr(catalog, "timestamp", lambda when=None: "2026-01-01 10:00+0000")
+    catalog.write_template(article, out)
+    first = out.read_bytes()
+    monkeypatch.setattr(catalog, "timestamp", lambda when=None: "2026-02-02 11:11+0000")
+    catalog.write_template(article, out)
+    assert out.read_bytes() == first
+    article.write_text("# Title\n\nFirst paragraph, changed.\n", encoding="utf-8")
+    catalog.write_template(article, out)
+    assert "POT-Creation-Date: 2026-02-02 11:11+0000" in out.read_text(encoding="utf-8")

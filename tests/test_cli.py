@@ -164,3 +164,69 @@ def test_align_markers_file_marks_a_custom_placeholder(runner, tmp_path):
     assert polib.pofile(str(tmp_path / "a.po"))[-1].msgstr == ""
     report = runner.invoke(app, ["report", str(tmp_path / "a.po"), "-f", "json"])
     assert json.loads(report.stdout)["total"]["placeholder"] == 1
+
+
+def test_dash_h_is_help_and_shell_completion_is_offered(runner):
+    from transpair.cli import app
+
+    for args in (["-h"], ["report", "-h"], ["align", "-h"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0 and "Usage:" in result.stdout, args
+    top = runner.invoke(app, ["--help"]).stdout
+    assert "--install-completion" in top and "--show-completion" in top
+
+
+def test_dash_output_writes_to_stdout_and_creates_no_file(runner, tmp_path, monkeypatch):
+    from conftest import CORPORA
+
+    from transpair.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    base = CORPORA / "pydocs" / "tutorial-appetite"
+    en, ko = str(base.with_suffix(".en.txt")), str(base.with_suffix(".ko.txt"))
+    aligned = runner.invoke(app, ["align", en, ko, "-o", "-"])
+    assert aligned.exit_code == 0 and aligned.stdout.startswith('msgid ""') and "msgstr" in aligned.stdout
+    pot = runner.invoke(app, ["pot", en, "-o", "-"])
+    assert pot.exit_code == 0 and pot.stdout.startswith("#, fuzzy\nmsgid")
+    po = tmp_path / "a.po"
+    po.write_text(aligned.stdout, encoding="utf-8")
+    applied = runner.invoke(app, ["apply", str(po), en, "-o", "-"])
+    assert (
+        applied.exit_code == 0
+        and "파이썬" in applied.stdout
+        and "paragraphs translated" not in applied.stdout
+    )
+    report = runner.invoke(app, ["report", str(po), "-f", "json", "-o", "-"])
+    assert report.exit_code == 0 and report.stdout.startswith("{")
+    assert not (tmp_path / "-").exists()
+    folder = runner.invoke(app, ["align", str(CORPORA / "pydocs"), "-o", "-"])
+    assert folder.exit_code == 2 and "standard output" in folder.output
+
+
+@pytest.mark.parametrize("command", ["align", "report", "eval", "scan", "apply", "pot"])
+def test_every_command_help_shows_an_example(runner, command):
+    from transpair.cli import app
+
+    help_text = runner.invoke(app, [command, "--help"]).stdout
+    assert "Examples:" in help_text and f"$ transpair {command} " in help_text
+
+
+def test_shell_completion_completes_commands_and_option_values():
+    import os
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    script = shutil.which("transpair")
+    if script is None:
+        pytest.skip("the transpair console script is not installed")
+    root = str(Path(__file__).resolve().parent.parent)  # this checkout's code, not another install's
+    env = {**os.environ, "PYTHONPATH": root, "_TRANSPAIR_COMPLETE": "complete_bash"}
+
+    def complete(words: str) -> list[str]:
+        cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+        run_env = {**env, "COMP_WORDS": words, "COMP_CWORD": cword}
+        return subprocess.run([script], env=run_env, capture_output=True, text=True).stdout.split()
+
+    assert complete("transpair rep") == ["report"]
+    assert complete("transpair report --format ") == ["table", "json", "csv", "markdown", "html"]

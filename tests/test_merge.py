@@ -69,22 +69,41 @@ def test_each_old_translation_is_reused_once_by_its_closest_new_source():
     assert [e.msgstr for e in got] == ["여우 번역", ""]
 
 
+OLD_HEADER = {
+    "Last-Translator": "Kim <kim@example.org>",
+    "POT-Creation-Date": "2020-01-01 00:00+0000",
+    "PO-Revision-Date": "2021-01-01 00:00+0000",
+}
+NEW_HEADER = {
+    "Last-Translator": "transpair",
+    "POT-Creation-Date": "2026-01-01 00:00+0000",
+    "PO-Revision-Date": "2026-01-01 00:00+0000",
+    "Language": "ko",
+}
+
+
 def test_header_keeps_translator_fields_and_takes_new_creation_date():
-    old = po_of(
-        **{
-            "Last-Translator": "Kim <kim@example.org>",
-            "POT-Creation-Date": "2020-01-01 00:00+0000",
-            "PO-Revision-Date": "2021-01-01 00:00+0000",
-        }
-    )
-    new = po_of(
-        **{"Last-Translator": "transpair", "POT-Creation-Date": "2026-01-01 00:00+0000", "Language": "ko"}
-    )
+    old = po_of(entry("Hello.", "안녕하세요."), **OLD_HEADER)
+    new = po_of(entry("Hello."), entry("A new paragraph."), **NEW_HEADER)
     meta = merge(new, old).metadata
     assert meta["Last-Translator"] == "Kim <kim@example.org>"
     assert meta["PO-Revision-Date"] == "2021-01-01 00:00+0000"
     assert meta["POT-Creation-Date"] == "2026-01-01 00:00+0000"
     assert meta["Language"] == "ko"
+
+
+def test_header_dates_move_only_when_the_source_or_a_translation_changed():
+    old = po_of(entry("Hello.", "안녕하세요."), entry("Bye."), **OLD_HEADER)
+    same = merge(po_of(entry("Hello."), entry("Bye."), **NEW_HEADER), old).metadata
+    assert (same["POT-Creation-Date"], same["PO-Revision-Date"]) == (
+        "2020-01-01 00:00+0000",
+        "2021-01-01 00:00+0000",
+    )
+    filled = merge(po_of(entry("Hello."), entry("Bye.", "잘 가요."), **NEW_HEADER), old).metadata
+    assert (filled["POT-Creation-Date"], filled["PO-Revision-Date"]) == (
+        "2020-01-01 00:00+0000",
+        "2026-01-01 00:00+0000",
+    )
 
 
 def test_inputs_are_not_modified():
@@ -221,3 +240,30 @@ def test_an_outdated_note_stays_on_a_fuzzy_entry_and_goes_once_reviewed():
     )
     assert restate_note(note, "fuzzy") == note
     assert restate_note(note, "translated") == "transpair: 1-1 paragraph score=0.99 status=translated"
+
+
+def test_a_lone_empty_translator_comment_survives_the_merge(tmp_path):
+    from transpair.pofile import format_po, read_po
+
+    path = tmp_path / "old.po"
+    path.write_text(
+        '#\nmsgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#\nmsgid "Hello."\nmsgstr "안녕."\n',
+        encoding="utf-8",
+    )
+    merged = format_po(merge(po_of(entry("Hello.")), read_po(path)))
+    assert merged.startswith('#\nmsgid ""') and '\n\n#\nmsgid "Hello."\nmsgstr "안녕."' in merged
+
+
+def test_the_cause_line_follows_the_new_alignment_and_the_translators_lines_stay():
+    from transpair.model import Cause
+    from transpair.notes import Note, comment_cause, format_note
+
+    old = po_of(entry("Hello.", "", tcomment="checked by Kim\ntranspair: cause=left-in-source"))
+    note = format_note(Note("1-1", "paragraph", 0.9, "untranslated", "placeholder", Cause.PLACEHOLDER))
+    [still_empty] = merge(po_of(entry("Hello.", "", comment=note)), old)
+    assert still_empty.tcomment == "transpair: cause=placeholder\nchecked by Kim"
+    assert comment_cause(still_empty.tcomment) == Cause.PLACEHOLDER
+    done = format_note(Note("1-1", "paragraph", 0.9, "translated"))
+    [filled] = merge(po_of(entry("Hello.", "안녕.", comment=done)), old)
+    assert (filled.msgstr, filled.tcomment) == ("안녕.", "checked by Kim")

@@ -81,3 +81,23 @@ def test_two_trees_must_be_two_folders(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match="no articles"):
         pair_trees(tmp_path / "empty", tmp_path / "ko")
+
+
+def test_only_real_language_codes_are_tags(tmp_path):
+    touch(tmp_path, "node.js.txt", "node.js.ko.txt", "v1.en.md", "v1.ko.md", "index.md", "index.ko.md")
+    touch(tmp_path, "vue.config.md", "post.ja.md")  # ja: a third language, left out
+    arts = {a.name: (a.source.name, a.target and a.target.name) for a in find_articles(tmp_path)}
+    assert arts == {
+        "index": ("index.md", "index.ko.md"),
+        "node.js": ("node.js.txt", "node.js.ko.txt"),
+        "v1": ("v1.en.md", "v1.ko.md"),
+        "vue.config": ("vue.config.md", None),
+    }
+
+
+def test_source_and_target_lang_options_name_tags_outside_iso_639_1(tmp_path):
+    touch(tmp_path, "post.eng.md", "post.kor.md", "note.pt-BR.md", "note.eng.md")
+    arts = {
+        a.name: (a.source.name, a.target and a.target.name) for a in find_articles(tmp_path, "eng", "kor")
+    }
+    assert arts == {"note": ("note.eng.md", None), "post": ("post.eng.md", "post.kor.md")}

@@ -1,5 +1,6 @@
 """pofile: PO files written byte for byte as msgcat writes them, read back with clear errors."""
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -216,11 +217,23 @@ def test_same_msgid_in_two_contexts_is_fine(tmp_path):
     assert len(read_po(ok, strict=True)) == 2
 
 
-def test_missing_header_is_an_error(tmp_path):
-    bare = tmp_path / "bare.po"
+def test_header_less_and_empty_files_are_read_as_msgfmt_reads_them(tmp_path, msgfmt):
+    bare, empty = tmp_path / "bare.po", tmp_path / "empty.po"
     bare.write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
-    with pytest.raises(InputError, match="missing PO header"):
-        read_po(bare, strict=True)
+    empty.write_bytes(b"")
+    for path in (bare, empty):
+        assert subprocess.run([msgfmt, "-o", "/dev/null", str(path)], capture_output=True).returncode == 0
+    assert [e.msgstr for e in read_po(bare, strict=True)] == ["b"]
+    assert len(read_po(empty, strict=True)) == 0
+
+
+def test_an_obsolete_duplicate_of_a_live_entry_is_an_error_as_for_msgfmt(tmp_path, msgfmt):
+    dup = raw(tmp_path / "dup.po", 'msgid "a"\nmsgstr "b"\n\n#~ msgid "a"\n#~ msgstr "c"\n')
+    assert subprocess.run([msgfmt, "-o", "/dev/null", str(dup)], capture_output=True).returncode == 1
+    with pytest.raises(InputError, match=r"dup\.po:8: duplicate msgid \(first defined at line 5\)"):
+        read_po(dup, strict=True)
+    with pytest.raises(InputError, match=r"dup\.po:8: conflicting duplicate"):
+        read_po(dup)  # nor is it merged into
 
 
 def test_declared_legacy_charset_is_decoded(tmp_path):
@@ -247,3 +260,80 @@ def test_an_unclosed_quote_is_a_syntax_error_not_a_shorter_string(tmp_path, msgf
     assert subprocess.run([msgfmt, "-o", "/dev/null", str(bad)], capture_output=True).returncode != 0
     with pytest.raises(InputError, match=r"bad\.po:5: syntax error"):
         read_po(bad)
+
+
+REAL_PO = sorted((Path(__file__).parent / "data" / "real_po").rglob("*.po"))
+
+
+def test_at_least_twenty_real_translator_files_are_tested():
+    assert len(REAL_PO) >= 20
+
+
+@pytest.mark.parametrize("path", REAL_PO, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_real_translator_po_reads_and_writes_back_as_msgcat_writes_it(path, msgcat):
+    expected = subprocess.run([msgcat, str(path)], capture_output=True, text=True, check=True).stdout
+    assert format_po(read_po(path)) == expected
+
+
+def test_what_polib_drops_is_kept_as_msgcat_keeps_it(tmp_path, msgcat):
+    text = (
+        "# Team  comment\n#\n#, fuzzy\n"
+        'msgid ""\nmsgstr ""\n"Project-Id-Version:  Foo 1.0\\n"\n"X-Odd:value\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        "#.\n#. note\n#.tight\n#:  a.c:1\n#, no-wrap, c-format, fuzzy, python-format, range: 0..5, odd\n"
+        'msgid "x %d"\nmsgstr "y %d"\n\n'
+        '#, fuzzy\n#~| msgctxt "c"\n#~| msgid "old"\n#~ msgid "gone"\n#~ msgstr "weg"\n\n'
+        '#\n#~ msgid "lone translator line"\n#~ msgstr "x"\n\n#.\nmsgid "lone extracted line"\nmsgstr ""\n'
+    )
+    path = tmp_path / "kept.po"
+    path.write_text(text, encoding="utf-8")
+    expected = subprocess.run([msgcat, str(path)], capture_output=True, text=True, check=True).stdout
+    written = format_po(read_po(path))
+    assert written == expected
+    assert "#~| msgid" in written and "Project-Id-Version:  Foo" in written and "#.\n#. note" in written
+
+
+def test_a_changed_header_field_is_rewritten_in_place_and_the_others_keep_their_spacing(tmp_path):
+    path = tmp_path / "h.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Project-Id-Version:  Foo\\n"\n"PO-Revision-Date: old\\n"\n', encoding="utf-8"
+    )
+    po = read_po(path)
+    po.metadata["PO-Revision-Date"] = "new"
+    po.metadata["Language"] = "ko"
+    assert format_po(po) == (
+        'msgid ""\nmsgstr ""\n"Project-Id-Version:  Foo\\n"\n"PO-Revision-Date: new\\n"\n"Language: ko\\n"\n'
+    )
+
+
+def test_a_file_without_header_is_written_without_one(tmp_path, msgcat):
+    path = tmp_path / "bare.po"
+    path.write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    expected = subprocess.run([msgcat, str(path)], capture_output=True, text=True, check=True).stdout
+    assert format_po(read_po(path)) == expected == 'msgid "a"\nmsgstr "b"\n'
+
+
+BROKEN_HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+BROKEN = {
+    "msgid without msgstr": 'msgid "a"\n\nmsgid "b"\nmsgstr "c"\n',
+    "msgstr alone": 'msgstr "c"\n',
+    "two msgstr": 'msgid "a"\nmsgstr "b"\nmsgstr "c"\n',
+    "plural without index": 'msgid "a"\nmsgid_plural "as"\nmsgstr "b"\n',
+    "index without plural": 'msgid "a"\nmsgstr[0] "b"\n',
+    "unknown escape": 'msgid "a\\q"\nmsgstr "b"\n',
+    "msgctxt without msgid": 'msgctxt "x"\nmsgstr "b"\n',
+    "obsolete msgid then a live one": '#~ msgid "a"\nmsgid "b"\nmsgstr "c"\n',
+    "msgid at the end": 'msgid "a"\nmsgstr "b"\n\nmsgid "c"\n',
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_what_msgfmt_rejects_is_refused_naming_file_and_line(case, msgfmt, tmp_path):
+    path = tmp_path / "bad.po"
+    path.write_text(BROKEN_HEADER + BROKEN[case], encoding="utf-8")
+    result = subprocess.run([msgfmt, "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert re.search(r"bad\.po:\d+:", result.stderr)
+    with pytest.raises(InputError, match=r"bad\.po:\d+: "):
+        read_po(path)

@@ -64,3 +64,20 @@ def test_line_break_classes(char, cls):
 @pytest.mark.parametrize(("char", "width"), [("a", 1), ("가", 2), ("中", 2), ("\u0301", 0), ("é", 1)])
 def test_display_width(char, width):
     assert char_width(char) == width
+
+
+@pytest.mark.parametrize(
+    "char",
+    ["\u0cbf", "\u0cc6", "\u0ccd", "\u302a", "\u3099", "\ud7c7", "\ud7b0", "\u0378", "\u2e9a", "\U0001f203"],
+)
+def test_display_widths_are_libunistrings_as_msgcat_breaks_lines(char, msgfmt, tmp_path):
+    import subprocess
+    from pathlib import Path
+
+    words = " ".join(["x" + char] * 60)
+    path = tmp_path / "w.po"
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    path.write_text(f'{header}msgid ""\n"{words}"\nmsgstr ""\n', encoding="utf-8")
+    msgcat = str(Path(msgfmt).with_name("msgcat"))
+    expected = subprocess.run([msgcat, str(path)], capture_output=True, text=True, check=True).stdout
+    assert "\n".join(wrap_field("msgid", words)) == expected.split("\n\n")[1].split("\nmsgstr")[0]

@@ -156,3 +156,28 @@ def test_table_shows_the_outdated_column_when_something_is_outdated():
         print_table(report, "words", "name", console=console)
         header = next(line for line in console.file.getvalue().splitlines() if "Article" in line)
         assert ("Outd." in header.split()) == shown
+
+
+def test_long_names_are_cut_to_their_shortest_unique_path_suffix():
+    base = "openstack_dashboard/dashboards/project/instances/locale"
+    names = [f"{base}/{lang}/LC_MESSAGES/django.po" for lang in ("ko", "ja", "de")] + ["other/notes.po"]
+    report = Report(tuple(article_report(name, catalog(sample_entries())) for name in names))
+    for width, shown in ((120, "…/{}/LC_MESSAGES/django.po"), (80, "…/{}/…/django.po")):
+        console = Console(file=io.StringIO(), width=width, color_system=None)
+        print_table(report, "words", "name", console=console)
+        text = console.file.getvalue()
+        assert all(shown.format(lang) in text for lang in ("ko", "ja", "de")), text
+        assert "other/notes.po" in text
+
+
+def test_unique_suffix_keeps_whole_path_components():
+    from transpair.render import unique_suffix
+
+    names = ["a/x/article.md", "b/x/article.md", "c/y/article.md", "d/index.md"]
+    assert [unique_suffix(n, names) for n in names] == [
+        "a/x/article.md",
+        "b/x/article.md",
+        "…/y/article.md",
+        "…/index.md",
+    ]
+    assert unique_suffix("solo", ["solo"]) == "solo"

@@ -200,6 +200,65 @@ def test_report_never_writes_over_its_input(runner, tmp_path):
     assert po.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("sources", "kept"),
+    [
+        (("pydocs/tutorial-venv.en.txt", "pydocs/tutorial-venv.ko.txt"), "sections"),
+        (("pydocs/howto-sorting.en.txt", "pydocs/howto-sorting.ko.txt"), "left_in_source"),
+        (("blog/2014-03-27.en.txt",), "placeholder"),
+    ],
+)
+def test_report_after_msgmerge_with_a_transpair_template_keeps_the_figures_and_sections(
+    runner, msgfmt, tmp_path, sources, kept
+):
+    corpora = Path(__file__).resolve().parent.parent / "corpora"
+    po, pot, merged = tmp_path / "a.po", tmp_path / "a.pot", tmp_path / "merged.po"
+    files = [str(corpora / name) for name in sources]
+    assert runner.invoke(app, ["align", *files, "-o", str(po)]).exit_code == 0
+    assert runner.invoke(app, ["pot", files[0], "-o", str(pot)]).exit_code == 0
+    msgmerge = str(Path(msgfmt).with_name("msgmerge"))
+    subprocess.run([msgmerge, "--quiet", "-o", str(merged), str(po), str(pot)], check=True)
+    assert "#. transpair:" in merged.read_text(encoding="utf-8")
+
+    def figures(path: Path) -> tuple:
+        data = json.loads(runner.invoke(app, ["report", str(path), "-f", "json", "--sections"]).stdout)
+        [article] = data["articles"]
+        total = {k: v for k, v in data["total"].items()}
+        sections = [(s["title"], s["translated"], s["untranslated"]) for s in article["sections"]]
+        return total, sections
+
+    assert figures(merged) == figures(po)
+    total, sections = figures(po)
+    assert len(sections) > 1 if kept == "sections" else total[kept] > 0
+
+
+def test_a_pot_is_all_untranslated_and_empty_or_header_less_po_are_reported(runner, msgfmt, tmp_path):
+    english = Path(__file__).resolve().parent.parent / "corpora" / "pydocs" / "tutorial-venv.en.txt"
+    pot, empty, bare = tmp_path / "a.pot", tmp_path / "empty.po", tmp_path / "bare.po"
+    assert runner.invoke(app, ["pot", str(english), "-o", str(pot)]).exit_code == 0
+    empty.write_bytes(b"")
+    bare.write_text('msgid "Hello"\nmsgstr "안녕"\n', encoding="utf-8")
+    for path in (pot, empty, bare):
+        result = runner.invoke(app, ["report", str(path), "-f", "json"])
+        assert result.exit_code == 0, result.output
+        total = json.loads(result.stdout)["total"]
+        assert (total["translated"], total["fuzzy"], total["untranslated"]) == msgfmt_counts(msgfmt, path)
+    assert (
+        json.loads(runner.invoke(app, ["report", str(pot), "-f", "json"]).stdout)["total"]["untranslated"] > 0
+    )
+
+
+def test_json_has_a_schema_version_and_weblates_statistics_names(runner, tmp_path):
+    po = write(tmp_path / "a.po", sample_entries())
+    data = json.loads(runner.invoke(app, ["report", str(po), "-f", "json"]).stdout)
+    weblate = ("total", "total_words", "translated", "translated_words", "translated_percent")
+    weblate += ("translated_words_percent", "fuzzy", "fuzzy_percent")
+    assert data["schema"] == 1 and list(data)[0] == "schema"
+    for figures in (data["total"], data["articles"][0]):
+        assert all(isinstance(figures[name], int | float) for name in weblate)
+        assert figures["translated_percent"] == round(100 * figures["translated"] / figures["total"], 1)
+
+
 def _align_and_report(runner, out: Path) -> tuple[dict, str]:
     """Align a pydocs pair with copies left in English and a blog post with a TBD section, then report
     on the POs: the JSON report and the POs' text."""
@@ -249,3 +308,14 @@ def test_report_options_are_keyword_only():
     with pytest.raises(TypeError):
         ReportOptions("json")
     assert ReportOptions(format="json", quiet=True).format == "json"
+
+
+def test_a_po_on_standard_input_is_reported_as_dash(runner, tmp_path):
+    po = write(tmp_path / "a.po", sample_entries())
+    piped = runner.invoke(app, ["report", "-", "-f", "json", "-o", "-"], input=po.read_bytes())
+    assert piped.exit_code == 0, piped.output
+    data = json.loads(piped.stdout)
+    direct = json.loads(runner.invoke(app, ["report", str(po), "-f", "json"]).stdout)
+    assert data["articles"][0]["name"] == "-" and data["total"] == direct["total"]
+    broken = runner.invoke(app, ["report", "-"], input=b'msgid "a"\n')
+    assert broken.exit_code == 2 and "-:1: missing 'msgstr' section" in broken.output

@@ -70,3 +70,37 @@ def test_align_format_tmx_writes_a_translation_memory(tmp_path):
     root = ET.parse(out).getroot()
     units = root.find("body").findall("tu")
     assert units and all([t.get(XML_LANG) for t in tu.findall("tuv")] == ["en", "ko"] for tu in units)
+
+
+def test_control_characters_are_left_out_so_xml_parsers_and_translate_toolkit_read_it():
+    from translate.storage.tmx import tmxfile
+
+    from transpair.tmx import dropped_characters
+
+    po = polib.POFile()
+    po.append(
+        polib.POEntry(msgid="Page\fbreak and a bell\a, tab\tkept", msgstr="쪽\f나눔\x00과 종\a, 탭\t유지")
+    )
+    po.append(polib.POEntry(msgid="Plain", msgstr="보통"))
+    text = format_tmx(po, "en", "ko")
+    root = ET.fromstring(text.encode("utf-8"))
+    segs = [seg.text for seg in root.iter("seg")]
+    assert segs[:2] == ["Pagebreak and a bell, tab\tkept", "쪽나눔과 종, 탭\t유지"]
+    units = tmxfile(text.encode("utf-8")).units
+    assert [(u.source, u.target) for u in units] == [(segs[0], segs[1]), ("Plain", "보통")]
+    assert dropped_characters(po) == 5
+
+
+def test_align_to_tmx_warns_about_left_out_control_characters(runner, tmp_path):
+    from transpair.cli import app
+
+    en, ko, out = tmp_path / "t.en.txt", tmp_path / "t.ko.txt", tmp_path / "t.tmx"
+    en.write_text("Hello world, this is a page\fbreak test.\n\nSecond paragraph here.\n", encoding="utf-8")
+    ko.write_text("안녕하세요 세계, 이것은 쪽\f나눔 시험입니다.\n\n두 번째 문단입니다.\n", encoding="utf-8")
+    result = runner.invoke(app, ["align", str(en), str(ko), "-o", str(out), "--format", "tmx"])
+    assert result.exit_code == 0, result.output
+    assert "2 control characters XML cannot hold left out" in result.output
+    assert [seg.text for seg in ET.parse(out).iter("seg")][:2] == [
+        "Hello world, this is a pagebreak test.",
+        "안녕하세요 세계, 이것은 쪽나눔 시험입니다.",
+    ]

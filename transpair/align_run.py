@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import Progress
 
 from . import pipeline, write
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .model import Alignment
 from .pairs import find_articles, pair_trees
+from .progress import bar
+from .write import is_stdout
 
 
 def run_pair(
@@ -57,7 +58,7 @@ def run_folder(
     else:
         articles = pair_trees(folder, target_folder)
     failed = 0
-    with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
+    with bar(quiet) as progress:
         results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir)
         for _, result, warnings in progress.track(results, total=len(articles), description="aligning"):
             failed += isinstance(result, InputError)
@@ -90,4 +91,6 @@ def run(
         raise InputError(
             f"{source}: is a folder; give a folder alone, two folders, or SOURCE and TARGET files"
         )
+    if is_stdout(output):
+        raise InputError(f"{source}: a folder gives one PO per article; -o - (standard output) is for one")
     return run_folder(source, output, beads, opts, wopts, quiet, target)

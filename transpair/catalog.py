@@ -1,8 +1,10 @@
 """Turn an alignment into a PO catalog: one entry per bead, with references, notes, flags and msgctxt.
 
 Entry rules (`apply` and `pot` rely on them):
-- msgid = the bead's source blocks joined by a blank line; msgstr = its target blocks joined the same
-  way, left empty when the bead is untranslated or source-only; `#, fuzzy` on a non-empty fuzzy one.
+- msgid = the bead's source blocks, msgstr = its target blocks (left empty when the bead is untranslated
+  or source-only), both joined by a blank line when the two sides hold as many blocks (or the msgstr is
+  empty), by a space otherwise (2-1, 1-2, 1-3, 3-1: merged or split paragraphs), so that both strings
+  hold as many newlines (pofilter's `newlines` check); `#, fuzzy` on a non-empty fuzzy one.
 - `#:` one `file:line` per source block (file = the source's base name), `#.` the transpair note.
 - Text repeated in one article: the first entry has no msgctxt, the n-th repeat gets
   msgctxt "repeat n" (an occurrence counter, stable when unrelated paragraphs move or change).
@@ -26,13 +28,14 @@ import polib
 from . import __version__, pofile, read, segment, write
 from .errors import InputError
 from .langid import language_name
-from .merge import merge  # noqa: F401  (part of the catalog API: catalog.merge)
+from .merge import merge, template_content  # noqa: F401  (merge: part of the catalog API)
 from .model import Alignment, Bead, Block, Document
 from .names import one_line, reference_name
-from .notes import Note, format_note
+from .notes import Note, cause_comment, format_note
 from .powrap import PAGE_WIDTH
 
 BLOCK_JOINER = "\n\n"
+SPAN_JOINER = " "  # a bead whose sides hold different numbers of blocks
 EMPTY_STATUSES = ("untranslated", "source-only")
 FUZZY_STATUSES = (
     "fuzzy",
@@ -112,9 +115,9 @@ def template_header(source: Document, source_lang: str, when: datetime | None = 
     return _header(source, source_lang, timestamp(when), translator)
 
 
-def joined(blocks: Iterable[Block]) -> str:
-    """Several blocks as one PO string, separated by a blank line."""
-    return BLOCK_JOINER.join(block.text for block in blocks)
+def joined(blocks: Iterable[Block], joiner: str = BLOCK_JOINER) -> str:
+    """Several blocks as one PO string, separated by a blank line (or the given joiner)."""
+    return joiner.join(block.text for block in blocks)
 
 
 def repeat_context(occurrence: int) -> str | None:
@@ -143,12 +146,15 @@ def _entry(bead: Bead, alignment: Alignment, name: str) -> polib.POEntry:
     """The PO entry of one bead that has source blocks."""
     source = [alignment.source.blocks[i] for i in bead.source]
     status = bead_status(bead)
-    msgstr = "" if status in EMPTY_STATUSES else joined(alignment.target.blocks[j] for j in bead.target)
+    target = [] if status in EMPTY_STATUSES else [alignment.target.blocks[j] for j in bead.target]
+    joiner = BLOCK_JOINER if len(target) in (0, len(source)) else SPAN_JOINER
+    msgstr = joined(target, joiner)
     note = Note(bead.shape, source[0].kind, bead.score, status, bead.reason, bead.cause)
     return polib.POEntry(
-        msgid=joined(source),
+        msgid=joined(source, joiner),
         msgstr=msgstr,
         comment=format_note(note),
+        tcomment="" if msgstr else cause_comment(bead.cause),  # survives msgmerge with a transpair POT
         occurrences=[(name, str(block.line)) for block in source],
         flags=["fuzzy"] if status in FUZZY_STATUSES and msgstr else [],
         previous_msgid=bead.previous or None,
@@ -211,10 +217,17 @@ def build_catalog(alignment: Alignment, when: datetime | None = None) -> polib.P
 
 
 def build_template(source: Document, source_lang: str = "en", when: datetime | None = None) -> polib.POFile:
-    """A POT for an article with no translation yet: one entry per block, same msgid and msgctxt rules."""
+    """A POT for an article with no translation yet: one entry per block, same msgid and msgctxt rules,
+    each with a source-only note naming its block kind (msgmerge copies it into the PO: report's sections)."""
     name = reference_name(source.path)
     entries = [
-        polib.POEntry(msgid=b.text, msgstr="", occurrences=[(name, str(b.line))]) for b in source.blocks
+        polib.POEntry(
+            msgid=b.text,
+            msgstr="",
+            occurrences=[(name, str(b.line))],
+            comment=format_note(Note("1-0", b.kind, 0.0, "source-only")),
+        )
+        for b in source.blocks
     ]
     po = _catalog(template_header(source, source_lang, when), entries)
     po.metadata_is_fuzzy = ["fuzzy"]
@@ -235,6 +248,19 @@ def write_template(
     doc = sentence_document(doc, source_lang) if unit == "sentence" else doc
     if not doc.blocks:
         raise InputError(f"{source}: no translatable text found")
-    pot = build_template(doc, source_lang)
+    pot = keep_creation_date(build_template(doc, source_lang), Path(out))
     pofile.write_po(pot, out, wrap=wrap)
+    return pot
+
+
+def keep_creation_date(pot: polib.POFile, out: Path) -> polib.POFile:
+    """The template with the POT-Creation-Date of the one it replaces when their entries are the same, so
+    re-running `pot` on an unchanged article changes no byte."""
+    if out.is_file() and not write.is_stdout(out):
+        try:
+            old = pofile.read_po(out)
+        except InputError:
+            return pot  # not a readable PO: simply replaced (its .bak kept)
+        if template_content(old) == template_content(pot) and "POT-Creation-Date" in old.metadata:
+            pot.metadata["POT-Creation-Date"] = old.metadata["POT-Creation-Date"]
     return pot

@@ -11,9 +11,15 @@ from . import __version__, align_run, pipeline, report_run
 from .console import OneLineErrors, restore_sigpipe, user_errors
 from .errors import EXIT_BELOW
 
-app = typer.Typer(
-    cls=OneLineErrors, add_completion=False, no_args_is_help=True
-)  # its help is the docstring of `common`
+
+def examples(*lines: str) -> str:
+    """A help epilog listing example command lines, one per line as typed."""
+    return "Examples:\n\n" + "\n\n".join(f"  $ {line}" for line in lines)
+
+
+app = typer.Typer(  # its help is the docstring of `common`; --install-completion for bash, zsh, fish
+    cls=OneLineErrors, no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
 
 
 class Original(StrEnum):
@@ -66,7 +72,14 @@ def common(
     coverage."""
 
 
-@app.command("align")
+@app.command(
+    "align",
+    epilog=examples(
+        "transpair align post.en.md post.ko.md -o post.po",
+        "transpair align site/ -o po/ --beads beads/",
+        "transpair align post.en.md post.ko.md -o post.tmx --format tmx",
+    ),
+)
 def align_cmd(
     source: Path = SOURCE,
     target: Path | None = typer.Argument(
@@ -75,7 +88,10 @@ def align_cmd(
         "bilingual file.",
     ),
     output: Path = typer.Option(
-        ..., "-o", "--output", help="PO file to write (a folder when SOURCE is a folder)."
+        ...,
+        "-o",
+        "--output",
+        help="PO file to write (a folder when SOURCE is a folder; - for standard output).",
     ),
     beads: Path | None = typer.Option(None, "--beads", help="Also write the alignment as JSON."),
     unit: Unit = typer.Option(
@@ -205,13 +221,22 @@ ReportSort = Enum("ReportSort", [(s, s) for s in report_run.SORTS], type=str)
 ReportBy = Enum("ReportBy", [(b, b) for b in report_run.MEASURES], type=str)
 
 
-@app.command("report")
+@app.command(
+    "report",
+    epilog=examples(
+        "transpair report po/",
+        "transpair report po/ -f html -o report.html --badge badge.svg",
+        "transpair report po/ --fail-under 80 -q",
+    ),
+)
 def report_cmd(
     paths: list[Path] = typer.Argument(
-        ..., help="PO files, folders of PO files, or folders of article pairs."
+        ..., help="PO or POT files, folders of PO files, folders of article pairs, or - (a PO on stdin)."
     ),
     fmt: ReportFormat = typer.Option(ReportFormat("table"), "--format", "-f", help="Output format."),
-    output: Path | None = typer.Option(None, "-o", "--output", help="Write the report to this file."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Write the report to this file (- for standard output)."
+    ),
     badge: Path | None = typer.Option(None, "--badge", help="Also write a progress badge SVG here."),
     sort: ReportSort = typer.Option(
         ReportSort("coverage"), "--sort", help="coverage: least translated first."
@@ -255,10 +280,11 @@ def report_cmd(
     raise typer.Exit(code)
 
 
-@app.command("eval")
+@app.command("eval", epilog=examples("transpair eval ../shared/data/pydocs-ko --json"))
 def eval_cmd(
     gold_dir: Path = typer.Argument(..., help="Folder of NAME.en.txt, NAME.ko.txt and NAME.gold.json files."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     similarity: str | None = SIMILARITY,
 ) -> None:
     """Align every gold pair and print strict and lax bead precision, recall and F1 ('align' and 'po'
@@ -266,7 +292,7 @@ def eval_cmd(
     from . import embed, evaluate
 
     with user_errors():
-        figures = evaluate.evaluate(gold_dir, embed.load_similarity(similarity))
+        figures = evaluate.evaluate(gold_dir, embed.load_similarity(similarity), quiet)
     typer.echo(evaluate.report_json(figures) if as_json else evaluate.format_report(figures))
 
 
@@ -275,7 +301,9 @@ class ScanFormat(StrEnum):
     json = "json"
 
 
-@app.command("scan")
+@app.command(
+    "scan", epilog=examples("transpair scan site/", "transpair scan site/ -f json --markers markers.toml")
+)
 def scan_cmd(
     folder: Path = typer.Argument(
         ..., help="A folder of articles (pairs and lone files), or one article file."
@@ -288,6 +316,7 @@ def scan_cmd(
     ),
     source_lang: str = typer.Option("en", "--source-lang"),
     target_lang: str = typer.Option("ko", "--target-lang"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """List per article its original language and its untranslated sections (line ranges and reasons).
 
@@ -298,18 +327,27 @@ def scan_cmd(
     from . import scan
 
     with user_errors():
-        code = scan.run(folder, (source_lang, target_lang), markers, fmt.value)
+        code = scan.run(folder, (source_lang, target_lang), markers, fmt.value, quiet)
     raise typer.Exit(code)
 
 
-@app.command("apply")
+@app.command(
+    "apply",
+    epilog=examples(
+        "transpair apply post.po post.en.md -o post.ko.md",
+        "transpair apply post.po post.en.md -o - --mark-untranslated",
+    ),
+)
 def apply_cmd(
     po: Path = typer.Argument(
         ..., help="The translated PO file (from align or pot, filled by a translator)."
     ),
     source: Path = typer.Argument(..., help="The original article the PO was made from."),
     output: Path = typer.Option(
-        ..., "-o", "--output", help="The translated article to write (SOURCE's format)."
+        ...,
+        "-o",
+        "--output",
+        help="The translated article to write (SOURCE's format; - for standard output).",
     ),
     mark_untranslated: bool = typer.Option(
         False,
@@ -339,15 +377,19 @@ def apply_cmd(
             typer.echo(f"transpair: {exc}", err=True)
             raise typer.Exit(EXIT_BELOW) from None
     typer.echo(
-        f"{output}: {result.translated} of {result.blocks} paragraphs translated ({result.coverage:.1f}%)"
+        f"{output}: {result.translated} of {result.blocks} paragraphs translated ({result.coverage:.1f}%)",
+        err=True,
     )
 
 
-@app.command("pot")
+@app.command("pot", epilog=examples("transpair pot new-post.en.md -o new-post.pot"))
 def pot_cmd(
     source: Path = typer.Argument(..., help="An article with no translation yet."),
     output: Path = typer.Option(
-        ..., "-o", "--output", help="The POT file to write (a previous one is kept as .bak)."
+        ...,
+        "-o",
+        "--output",
+        help="The POT file to write (a previous one is kept as .bak; - for standard output).",
     ),
     source_lang: str = typer.Option("en", "--source-lang"),
     unit: Unit = typer.Option(Unit.paragraph, "--unit", help="One entry per paragraph, or per sentence."),
@@ -358,7 +400,7 @@ def pot_cmd(
 
     with user_errors():
         pot = catalog.write_template(source, output, source_lang, unit.value, wrap=not no_wrap)
-    typer.echo(f"{output}: {len(pot)} entries")
+    typer.echo(f"{output}: {len(pot)} entries", err=True)
 
 
 def main() -> None:

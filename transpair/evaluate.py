@@ -19,6 +19,7 @@ from .embed import Similarity
 from .errors import InputError
 from .gold import Ids, check_counts, parse_gold
 from .model import Alignment, Bead
+from .progress import tracked
 
 
 @dataclass(frozen=True)
@@ -171,10 +172,10 @@ class Report:
         return {"documents": len(self.documents), "align": self.align.as_dict(), "po": self.po.as_dict()}
 
 
-def evaluate(folder: str | Path, similarity: Similarity | None = None) -> Report:
+def evaluate(folder: str | Path, similarity: Similarity | None = None, quiet: bool = True) -> Report:
     """Align every document of a gold folder and score both views, micro-averaged."""
     align_total, po_total, per_doc = Counts(), Counts(), []
-    for doc in load_gold(folder):
+    for doc in tracked(load_gold(folder), f"aligning {folder}", quiet):
         alignment = align_gold_doc(doc, similarity)
         as_ids, po_ids = predicted_views(alignment.beads)
         doc_counts = count(doc.beads, as_ids)

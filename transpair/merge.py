@@ -7,7 +7,8 @@
 - A new entry with no exact match takes the closest unused old translation (difflib ratio at least
   FUZZY_MATCH, best pairs first, each old entry used once), marked fuzzy with the old source as `#|`.
 - Old translated entries used by nothing become obsolete `#~` entries (old obsolete ones stay).
-- Header: the old one (translator fields, team, revision date) with the new POT-Creation-Date.
+- Header: the old one (translator fields, team, its own spacing); POT-Creation-Date moves only when the
+  source entries changed, PO-Revision-Date only when a translation changed.
 - A PO whose references name other files and whose msgids mostly differ is refused (InputError).
 """
 
@@ -24,8 +25,9 @@ import polib
 from .entry_state import has_text
 from .errors import InputError
 from .model import Cause
-from .notes import format_note, parse_note
+from .notes import format_note, parse_note, with_cause
 from .pofile import entry_key
+from .poread import lone_empty
 from .powrap import PAGE_WIDTH
 
 # msgmerge's own fuzzy threshold (FUZZY_THRESHOLD in gettext's msgl-fsearch.c) is 0.6 on its fstrcmp.
@@ -79,9 +81,24 @@ def _keep_translation(fresh: polib.POEntry, old: polib.POEntry) -> polib.POEntry
     return fresh
 
 
+def fresh_cause(entry: polib.POEntry) -> Cause:
+    """The cause this alignment's note gives the entry (Cause.NONE without a note)."""
+    note = parse_note(entry.comment or "")
+    return note.cause if note is not None else Cause.NONE
+
+
+def _translator_comment(fresh: polib.POEntry | polib.POFile, old: polib.POEntry | polib.POFile) -> None:
+    """The old translator comment on the fresh entry (or header), a lone empty `#` line included."""
+    if isinstance(old, polib.POFile):
+        fresh.header = old.header
+    else:
+        fresh.tcomment = old.tcomment
+    fresh.lone_empty = ("#",) if lone_empty(old, "#") else ()
+
+
 def _exact(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> polib.POEntry:
     """Merge an entry whose source did not change."""
-    fresh.tcomment = old.tcomment
+    _translator_comment(fresh, old)
     if has_text(old) and not (prefer_target and has_text(fresh)):
         return _keep_translation(fresh, old)
     return fresh
@@ -89,7 +106,7 @@ def _exact(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> pol
 
 def _fuzzy(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> polib.POEntry:
     """Merge an entry whose source changed slightly: reuse the old translation, fuzzy, with `#|`."""
-    fresh.tcomment = old.tcomment
+    _translator_comment(fresh, old)
     if (prefer_target and has_text(fresh)) or fresh.msgstr == old.msgstr:
         return fresh
     fresh = _keep_translation(fresh, old)
@@ -123,12 +140,31 @@ def check_same_article(new: polib.POFile, old: polib.POFile) -> None:
         )
 
 
-def merge_header(new: polib.POFile, old: polib.POFile) -> dict[str, str]:
-    """The old header (translator's fields) with the new creation date and any field it lacks."""
+def template_content(po: polib.POFile) -> list[tuple]:
+    """What a template holds per live entry (context, source, references): its creation date dates it."""
+    return [(e.msgctxt, e.msgid, e.msgid_plural, list(e.occurrences)) for e in po if not e.obsolete]
+
+
+def _translations(po: polib.POFile) -> set[tuple]:
+    """What a translator revises (translated strings and their fuzzy flag): the revision date dates it."""
+    return {
+        (entry_key(e), e.msgstr, tuple(sorted(e.msgstr_plural.items())), "fuzzy" in e.flags)
+        for e in po
+        if has_text(e)
+    }
+
+
+def merge_header(new: polib.POFile, old: polib.POFile, merged: polib.POFile | None = None) -> dict[str, str]:
+    """The old header (translator's fields) with any field it lacks; its POT-Creation-Date only moves when
+    the source entries changed, its PO-Revision-Date only when a translation did (no noise diffs)."""
     meta = dict(old.metadata) or dict(new.metadata)
-    for name in KEPT_FROM_NEW:
-        if name in new.metadata:
-            meta[name] = new.metadata[name]
+    if template_content(new) != template_content(old):
+        for name in KEPT_FROM_NEW:
+            if name in new.metadata:
+                meta[name] = new.metadata[name]
+    revised = merged is not None and old.metadata and _translations(merged) != _translations(old)
+    if revised and "PO-Revision-Date" in new.metadata:
+        meta["PO-Revision-Date"] = new.metadata["PO-Revision-Date"]
     for name, value in new.metadata.items():
         meta.setdefault(name, value)
     meta["Content-Type"] = "text/plain; charset=UTF-8"  # transpair always writes UTF-8
@@ -157,12 +193,15 @@ def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> 
         merged[i] = _fuzzy(fresh[i], spare[j], prefer_target) if j is not None else fresh[i]
     taken = {id(spare[j]) for j in pairs.values()}
     result = polib.POFile(wrapwidth=PAGE_WIDTH)
-    result.header = old.header
-    result.metadata = merge_header(new, old)
+    _translator_comment(result, old)
     result.metadata_is_fuzzy = old.metadata_is_fuzzy if old.metadata else new.metadata_is_fuzzy
+    result.raw_header = getattr(old, "raw_header", None)  # the header's own spacing is kept
+    result.header_metadata = getattr(old, "header_metadata", None)
     for entry in merged:
+        entry.tcomment = with_cause(entry.tcomment, Cause.NONE if has_text(entry) else fresh_cause(entry))
         result.append(entry)
     for entry in spare:
         if id(entry) not in taken:
             result.append(_obsolete(entry))
+    result.metadata = merge_header(new, old, result)
     return result

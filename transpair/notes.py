@@ -67,3 +67,27 @@ def parse_note(comment: str) -> Note | None:
 def _cause(text: str) -> Cause:
     """The Cause a note names; an unknown one (a newer transpair's) reads as none."""
     return CAUSES.get(text, Cause.NONE)
+
+
+_CAUSE_LINE = regex.compile(r"^transpair: cause=(?P<cause>[\w-]+)$")
+
+
+def cause_comment(cause: Cause) -> str:
+    """The translator-comment line (`# transpair: cause=left-in-source`) that carries an empty entry's
+    cause through msgmerge, which keeps translator comments but takes `#.` lines from the template."""
+    return f"transpair: cause={cause}" if cause else ""
+
+
+def comment_cause(tcomment: str) -> Cause:
+    """The cause a translator comment carries (cause_comment), else Cause.NONE."""
+    for line in tcomment.splitlines():
+        if (match := _CAUSE_LINE.match(line.strip())) and match["cause"] in CAUSES:
+            return CAUSES[match["cause"]]
+    return Cause.NONE
+
+
+def with_cause(tcomment: str, cause: Cause) -> str:
+    """The translator comment with its transpair cause line replaced by this cause's (none for NONE);
+    the translator's own lines are kept as they are."""
+    own = [line for line in tcomment.split("\n") if not _CAUSE_LINE.match(line.strip())] if tcomment else []
+    return "\n".join([line for line in [cause_comment(cause)] if line] + own)

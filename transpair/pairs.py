@@ -21,7 +21,17 @@ import regex
 from .errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
-LANG_TAG = regex.compile(r"[a-z]{2}(?:[-_][A-Za-z]{2,4})?")
+LANG_TAG = regex.compile(r"(?P<lang>[a-z]{2,3})(?:[-_][A-Za-z]{2,4})?")
+# ISO 639-1: the only two-letter codes that name a language, so `node.js.txt` or `app.ts.md` is no tag
+# unless --source-lang/--target-lang says so.
+ISO_639_1 = frozenset(
+    """aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz
+    ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik
+    io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml
+    mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd
+    se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi
+    vo wa wo xh yi yo za zh zu""".split()
+)
 FOLDER_DOCS = {"README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG", "CONTRIBUTING"}
 
 
@@ -34,15 +44,19 @@ class Article:
     target: Path | None = None
 
 
-def lang_tag(path: Path) -> tuple[str, str] | None:
-    """('post', 'en') for post.en.md (also pt-BR, zh_TW); None when the stem carries no language tag."""
+def lang_tag(path: Path, langs: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """('post', 'en') for post.en.md (also pt-BR, zh_TW); None when the stem carries no language tag: the
+    tag must be an ISO 639-1 language (optionally with a region) or one of `langs`."""
     stem, dot, tag = path.stem.rpartition(".")
-    return (stem, tag) if dot and stem and LANG_TAG.fullmatch(tag) else None
+    match = LANG_TAG.fullmatch(tag) if dot and stem else None
+    if match is None or (match["lang"] not in ISO_639_1 and tag not in langs and match["lang"] not in langs):
+        return None
+    return stem, tag
 
 
 def _by_suffix(path: Path, source_lang: str, target_lang: str) -> Path | None:
     """The target file of `path` under conventions 1 and 3, if `path` is a source."""
-    tagged = lang_tag(path)
+    tagged = lang_tag(path, (source_lang, target_lang))
     if tagged and tagged[1] == source_lang:
         twin = path.with_name(f"{tagged[0]}.{target_lang}{path.suffix}")
     elif tagged is None:
@@ -67,7 +81,7 @@ def _article_name(path: Path, root: Path, source_lang: str) -> str:
     """The article's name: its path below the folder without language tag, language folder or suffix."""
     rel = path.relative_to(root)
     parts = [p for p in rel.parent.parts if p != source_lang]
-    tagged = lang_tag(path)
+    tagged = lang_tag(path, (source_lang,))
     stem = tagged[0] if tagged else path.stem
     return "/".join([*parts, stem])
 
@@ -107,7 +121,8 @@ def find_articles(folder: str | Path, source_lang: str = "en", target_lang: str 
     """Every article below `folder`, sorted by name; a target file is never also listed as a source."""
     root = Path(folder)
     files = text_files(root)
-    files = [p for p in files if (tag := lang_tag(p)) is None or tag[1] in (source_lang, target_lang)]
+    langs = (source_lang, target_lang)
+    files = [p for p in files if (tag := lang_tag(p, langs)) is None or tag[1] in langs]
     targets: dict[Path, Path] = {}
     for path in files:
         twin = _by_suffix(path, source_lang, target_lang) or _by_tree(path, root, source_lang, target_lang)

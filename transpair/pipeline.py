@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -327,12 +328,20 @@ def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Pa
     po = catalog.build_catalog(alignment)
     if opts.format == "tmx":
         text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit)
+        if dropped := tmx.dropped_characters(po):
+            print(
+                f"transpair: warning: {out}: {dropped} control characters XML cannot hold left out",
+                file=sys.stderr,
+            )
         write.write_text(out, text, backup=opts.backup)
     else:
-        with write.locked(out):  # read, merge and write without another run in between
-            if write.regular(out) and not opts.force:
-                po = catalog.merge(po, pofile.read_po(out), prefer_target=opts.prefer_target)
-            pofile.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
+        if write.is_stdout(out):
+            pofile.write_po(po, out, wrap=opts.wrap)
+        else:
+            with write.locked(out):  # read, merge and write without another run in between
+                if write.regular(out) and not opts.force:
+                    po = catalog.merge(po, pofile.read_po(out), prefer_target=opts.prefer_target)
+                pofile.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
     if beads is not None:
         write.write_json(beads, beads_json(alignment))
     return out

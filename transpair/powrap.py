@@ -77,7 +77,10 @@ _ALL = _CLASSES + list(_RESOLVE) + list(_SPECIAL)
 _CLASS_RE = regex.compile("|".join(f"(?P<{name}>\\p{{Line_Break={name}}})" for name in _ALL))
 # Where the regex module's data differs from what gettext does: it reports no Line_Break value for these
 # hyphens (BA in Unicode, soft hyphen included), and it has MIDDLE DOT as IS where libunistring has AI.
-_FIXED = {**dict.fromkeys("\u00ad\u058a\u05be\u1400\u2010\u2e17\u2e40\u2e5d\U00010ead", "BA"), "\u00b7": "AL"}
+_FIXED = {
+    **dict.fromkeys("\u00ad\u058a\u05be\u1400\u2010\u2012\u2013\u2e17\u2e40\u2e5d\U00010ead", "BA"),
+    "\u00b7": "AL",
+}
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v", "\\": "\\", '"': '"'}
 
 
@@ -91,16 +94,40 @@ def line_break_class(char: str) -> str:
     return _RESOLVE.get(name, name)
 
 
+# Marks libunistring 1.0 counts one column wide although Unicode now calls them non-spacing (Mn). This and
+# the blocks above were measured with msgcat over every mark, format, wide, ambiguous and unassigned code
+# point outside the ideograph and Hangul blocks (tests/test_powrap.py checks a sample).
+_WIDE_BLOCKS = (  # where libunistring counts an unassigned code point two columns wide (measured, as below)
+    ("\u2e80", "\u33ff"),
+    ("\u3400", "\u4dbf"),
+    ("\u4e00", "\u9fff"),
+    ("\ua000", "\ua4cf"),
+    ("\uac00", "\ud7a3"),
+    ("\uf900", "\ufaff"),
+    ("\ufe10", "\ufe1f"),
+    ("\ufe30", "\ufe6f"),
+    ("\uff00", "\uff60"),
+    ("\uffe0", "\uffe6"),
+    ("\U0001f200", "\U0001f64f"),
+    ("\U0001f900", "\U0001f9ff"),
+    ("\U00020000", "\U0002fffd"),
+    ("\U00030000", "\U0003fffd"),
+)
+_SPACING_MARKS = frozenset("\u0cbf\u0cc6\U00011a07\U00011a08\U00011c3f")
+
+
 @lru_cache(maxsize=4096)
 def char_width(char: str) -> int:
-    """Display columns of a character: 2 for East Asian wide, 0 for combining marks and conjoining jamo."""
+    """Display columns of a character as libunistring counts them: 0 for combining marks, format
+    characters and conjoining jamo, 2 for East Asian wide, else 1."""
+    category = unicodedata.category(char)
     if "\u1160" <= char <= "\u11ff" or "\ud7b0" <= char <= "\ud7ff":
-        return 0  # Hangul vowel and final jamo join the initial before them (decomposed Korean)
-    if unicodedata.east_asian_width(char) in ("W", "F"):
-        return 2
-    if unicodedata.category(char) in ("Mn", "Me", "Cf", "Cc"):
+        return int(category == "Cn")  # jamo join the initial before them (decomposed Korean); gaps: 1
+    if category in ("Mn", "Me", "Cf", "Cc") and char not in _SPACING_MARKS:
         return 0
-    return 1
+    if category == "Cn":  # unassigned: wide only inside the East Asian blocks
+        return 2 if any(low <= char <= high for low, high in _WIDE_BLOCKS) else 1
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def _can_break(before: str, after: str, char: str, spaced: bool, joined: bool, flags: int) -> bool:
@@ -145,16 +172,17 @@ def _possible_breaks(chars: str) -> tuple[bool, ...]:
     return tuple(breaks)
 
 
-def _escape(portion: str) -> tuple[str, list[bool]]:
-    """The quoted form of a portion and, per output character, whether a break before it is forbidden."""
+def _escape(portion: str, glued: list[bool]) -> tuple[str, list[bool]]:
+    """The quoted form of a portion and, per output character, whether a break before it is forbidden
+    (`glued`: per input character, inside a format directive)."""
     out, fixed = [], []
-    for char in portion:
+    for char, inside in zip(portion, glued):
         if char in _ESCAPES:
             out += ["\\", _ESCAPES[char]]
-            fixed += [False, True]  # gettext forbids a break only inside the escape
+            fixed += [inside, True]  # gettext forbids a break inside the escape
         else:
             out.append(char)
-            fixed.append(False)
+            fixed.append(inside)
     if portion.endswith("\n"):
         fixed[-2] = True  # never break just before the closing \n
     return "".join(out), fixed
@@ -187,16 +215,23 @@ def _portions(value: str) -> list[str]:
 
 
 def wrap_field(
-    name: str, value: str, prefix: str = "", wrap: bool = True, page_width: int = PAGE_WIDTH
+    name: str,
+    value: str,
+    prefix: str = "",
+    wrap: bool = True,
+    page_width: int = PAGE_WIDTH,
+    glued: frozenset[int] = frozenset(),
 ) -> list[str]:
-    """The PO lines for `name "value"` (e.g. msgid), each line starting with `prefix` ('#~ ', '#| ')."""
+    """The PO lines for `name "value"` (e.g. msgid), each line starting with `prefix` ('#~ ', '#| ');
+    no break before the positions in `glued` (inside format directives)."""
     lines: list[str] = []
     after_break = len(prefix) + 1
     width = (page_width if wrap else 1 << 30) - 1 - after_break
     portions = _portions(value)
-    first = True
+    first, offset = True, 0
     for index, portion in enumerate(portions):
-        text, fixed = _escape(portion)
+        text, fixed = _escape(portion, [offset + k in glued for k in range(len(portion))])
+        offset += len(portion)
         start = len(name) + 1 if first else 0
         if first and text and (index + 1 < len(portions) or start > width):
             breaks = None  # the string starts on a line of its own: no need to try the first line

@@ -2,7 +2,8 @@
 
 Everything outside the blocks' spans (Markdown markers, front matter, code, HTML tags) stays byte
 for byte. Entries are found the way the catalog made them: consecutive source blocks joined by a
-blank line form the msgid (the longest run that has an entry wins), repeats told apart by msgctxt.
+blank line (or a space) form the msgid (the longest run that has an entry wins), repeats told apart by
+msgctxt.
 A translated entry replaces its blocks: one span when only blank space separates them, otherwise the
 first span gets the msgstr and the others are emptied. Untranslated and fuzzy entries keep the
 source text, or get UNTRANSLATED_MARK in front of it when asked. HTML: a block's span holds its
@@ -60,10 +61,21 @@ class Rebuild:
 
 
 def _index(po: polib.POFile) -> tuple[dict[tuple[str | None, str], polib.POEntry], int]:
-    """Live entries by msgctxt+msgid, and the most blocks one msgid joins."""
-    entries = {pofile.entry_key(e): e for e in po if not e.obsolete and e.msgid}
-    widest = max((msgid.count("\n\n") + 1 for _, msgid in entries), default=1)
-    return entries, widest
+    """Live entries by msgctxt+msgid, and the most blocks one msgid joins (a reference per block)."""
+    live = [e for e in po if not e.obsolete and e.msgid]
+    widest = max((max(e.msgid.count("\n\n") + 1, len(e.occurrences)) for e in live), default=1)
+    return {pofile.entry_key(e): e for e in live}, widest
+
+
+def _entry_at(entries: dict, blocks: Sequence[Block], seen: Counter[str]) -> tuple[str, polib.POEntry | None]:
+    """The entry whose msgid is these blocks joined as the catalog joins them (blank line or space)."""
+    msgid = catalog.joined(blocks)
+    for joiner in (catalog.BLOCK_JOINER, catalog.SPAN_JOINER)[: 1 + (len(blocks) > 1)]:
+        text = catalog.joined(blocks, joiner)
+        entry = entries.get((catalog.repeat_context(seen[text] + 1), text)) or entries.get((None, text))
+        if entry is not None:
+            return text, entry
+    return msgid, None
 
 
 def groups(blocks: Sequence[Block], po: polib.POFile) -> list[Group]:
@@ -74,10 +86,7 @@ def groups(blocks: Sequence[Block], po: polib.POFile) -> list[Group]:
     i = 0
     while i < len(blocks):
         for size in range(min(widest, len(blocks) - i), 0, -1):
-            msgid = catalog.joined(blocks[i : i + size])
-            entry = entries.get((catalog.repeat_context(seen[msgid] + 1), msgid)) or entries.get(
-                (None, msgid)
-            )
+            msgid, entry = _entry_at(entries, blocks[i : i + size], seen)
             if entry is not None or size == 1:
                 break
         seen[msgid] += 1

@@ -57,11 +57,35 @@ def shown_columns(report: Report) -> tuple[str, ...]:
     return tuple(c for c in FIGURE_COLUMNS if c != "Outd." or report.total.outdated.strings)
 
 
+def unique_suffix(name: str, names: Sequence[str]) -> str:
+    """The shortest end of a path (whole components) that no other name ends with, `…/`-prefixed when
+    cut: three `…/django.po` become `…/ko/LC_MESSAGES/django.po`, `…/ja/LC_MESSAGES/django.po`, ..."""
+    parts = name.split("/")
+    others = [other.split("/") for other in names if other != name]
+    for k in range(1, len(parts)):
+        if all(other[-k:] != parts[-k:] for other in others):
+            return "…/" + "/".join(parts[-k:])
+    return name
+
+
+def short_name(name: str, names: Sequence[str], room: int) -> str:
+    """A name that fits `room` columns and still tells the articles apart: the unique path suffix, then
+    with its middle left out (`…/ko/…/django.po`), else its end."""
+    if len(name) <= room:
+        return name
+    suffix = unique_suffix(name, names)
+    parts = suffix.split("/")
+    if len(suffix) > room and len(parts) > 3:
+        suffix = f"…/{parts[1]}/…/{parts[-1]}"
+    return suffix if len(suffix) <= room else "…" + suffix[1 - room :]
+
+
 def table(report: Report, by: str, sort: str, sections: bool = False, width: int = 80) -> Table:
     """The terminal table: one row per article (and its sections on request), then the total.
 
     The figures keep their full width; the name column gets what is left of `width`: a long article
-    name keeps its end (the file name), a long section title its start.
+    name is cut to its shortest unique path suffix, and then keeps its end (the file name); a long
+    section title keeps its start.
     """
     rows: list[tuple[str, Figures, str | None]] = []
     for article in sort_articles(report.articles, sort, by):
@@ -85,8 +109,9 @@ def table(report: Report, by: str, sort: str, sections: bool = False, width: int
     tbl.add_column("Article", max_width=room, overflow="ellipsis", no_wrap=True)
     for head, size in zip(heads, widths):
         tbl.add_column(head, justify="left" if head == "Progress" else "right", no_wrap=True, min_width=size)
+    names = [article.name for article in report.articles]
     for (name, _, style), row in zip(rows, cells):
-        shown = name if len(name) <= room or style else "…" + name[1 - room :]
+        shown = name if style else short_name(name, names, room)
         tbl.add_row(Text(shown), *row, style=style)  # Text: `[TBD]` in a name is not rich markup
     tbl.add_section()
     tbl.add_row(Text("Total"), *cells[-1], style="bold")
@@ -127,6 +152,9 @@ def print_table(
     console.print(Text(f"{FORMULA}. {TABLE_KEY}", style="dim"))
 
 
+JSON_SCHEMA = 1  # raised whenever a field of the report JSON changes name or meaning (docs/report.md)
+
+
 def section_json(section: Section) -> dict:
     """One section's JSON object."""
     return {"title": section.title, "line": section.line, "first_words": section.first_words} | stats(
@@ -144,8 +172,10 @@ def article_json(article: ArticleReport) -> dict:
 
 
 def to_json(report: Report, by: str, sort: str) -> str:
-    """The report as JSON: Weblate statistics fields per article, per section and in total."""
+    """The report as JSON (schema version first): Weblate's statistics names where a figure means what
+    Weblate's means, transpair's own names for the rest, per article, per section and in total."""
     data = {
+        "schema": JSON_SCHEMA,
         "formula": FORMULA,
         "by": by,
         "coverage_percent": coverage(report.total, by),

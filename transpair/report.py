@@ -25,7 +25,7 @@ import polib
 from .entry_state import UNTRANSLATED, first_form, msgfmt_state
 from .markers import compile_markers, marker_in
 from .model import Cause
-from .notes import parse_note
+from .notes import comment_cause, parse_note
 from .words import count_words
 
 FIRST_WORDS = 12  # how many words of a section's first untranslated entry a report shows
@@ -124,16 +124,16 @@ def category(entry: polib.POEntry) -> str:
 
 
 def untranslated_kind(entry: polib.POEntry) -> str:
-    """'placeholder' or 'left_in_source' from the entry's transpair note or marker msgstr, else ''."""
+    """'placeholder' or 'left_in_source' from the entry's marker msgstr, transpair note or cause comment,
+    else ''."""
     if placeholder_msgstr(entry):
         return "placeholder"
     note = note_of(entry.comment or "")
-    if note is None or note.status not in (
-        "untranslated",
-        "source-only",
-    ):  # source-only: the file's own leftovers
+    if note is not None and note.status not in ("untranslated", "source-only"):  # source-only: leftovers
         return ""
-    return {Cause.PLACEHOLDER: "placeholder", Cause.LEFT_IN_SOURCE: "left_in_source"}.get(note.cause, "")
+    # after msgmerge with a transpair POT the `#.` note is the template's; the translator comment keeps it
+    cause = (note.cause if note is not None else Cause.NONE) or comment_cause(entry.tcomment or "")
+    return {Cause.PLACEHOLDER: "placeholder", Cause.LEFT_IN_SOURCE: "left_in_source"}.get(cause, "")
 
 
 def outdated(entry: polib.POEntry) -> bool:

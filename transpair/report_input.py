@@ -6,20 +6,26 @@ Every input that cannot be used becomes one error line; the others are still rep
 from __future__ import annotations
 
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import Progress
-
 from .errors import InputError, status
-from .pofile import read_po
+from .pofile import read_po, read_po_data
+from .progress import tracked
 from .report import ArticleReport, Report, article_report
+
+CATALOG_SUFFIXES = (".po", ".pot")
+STDIN = "-"  # as a PATH: a PO read from standard input
 
 
 def po_files(folder: Path) -> list[Path]:
-    """The PO files below a folder, sorted."""
-    return sorted(p for p in folder.rglob("*.po") if not p.is_dir())  # a broken link is reported, not skipped
+    """The PO files below a folder, sorted; its POT templates when it holds no PO file."""
+    for pattern in ("*.po", "*.pot"):
+        files = sorted(p for p in folder.rglob(pattern) if not p.is_dir())  # a broken link is reported
+        if files:
+            return files
+    return []
 
 
 def report_po(path: Path, name: str) -> ArticleReport:
@@ -37,14 +43,13 @@ def report_pairs(folder: Path, quiet: bool, langs: tuple[str, str]) -> Iterator[
     except InputError as exc:
         yield exc
         return
-    with Progress(console=Console(stderr=True), disable=quiet, transient=True) as progress:
-        for article in progress.track(articles, description=f"aligning {folder}"):
-            try:
-                opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1])
-                alignment = pipeline.align_files(article.source, article.target, opts)
-                yield article_report(article.name, catalog.build_catalog(alignment))
-            except InputError as exc:
-                yield exc
+    for article in tracked(articles, f"aligning {folder}", quiet):
+        try:
+            opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1])
+            alignment = pipeline.align_files(article.source, article.target, opts)
+            yield article_report(article.name, catalog.build_catalog(alignment))
+        except InputError as exc:
+            yield exc
 
 
 def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
@@ -57,8 +62,18 @@ def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
         return InputError(f"{path}: cannot read ({exc.strerror or exc})")
 
 
+def report_stdin() -> ArticleReport | InputError:
+    """The report of a PO read from standard input (PATH `-`), named `-`."""
+    try:
+        return article_report(STDIN, read_po_data(sys.stdin.buffer.read(), STDIN, strict=True))
+    except InputError as exc:
+        return exc
+
+
 def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[ArticleReport | InputError]:
-    """Reports (or errors) for one command-line PATH: a PO file or a folder."""
+    """Reports (or errors) for one command-line PATH: a PO file, a folder, or `-` (standard input)."""
+    if str(path) == STDIN:
+        return [report_stdin()]
     try:
         found = status(path)
     except InputError as exc:  # a name the system refuses: an error row, the other paths go on
@@ -68,12 +83,15 @@ def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[Art
     if stat.S_ISDIR(found.st_mode):
         files = po_files(path)
         if files:
-            return [report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix()) for p in files]
+            return [
+                report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix())
+                for p in tracked(files, f"reading {path}", quiet)
+            ]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
         return report_pairs(path, quiet, langs)
-    if path.suffix.lower() != ".po":
-        return [InputError(f"{path}: not a PO file (give a .po file or a folder)")]
+    if path.suffix.lower() not in CATALOG_SUFFIXES:
+        return [InputError(f"{path}: not a PO file (give a .po or .pot file or a folder)")]
     return [report_po_or_error(path, str(path))]
 
 

@@ -24,6 +24,7 @@ from .classify import in_language, leftovers, to_translate
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .markers import compile_markers, user_markers
 from .model import Alignment, Block, Cause, Document, Origin
+from .progress import tracked
 
 
 @dataclass(frozen=True)
@@ -152,16 +153,20 @@ def scan_article(article: pairs.Article, langs: tuple[str, str], markers: Sequen
 
 
 def scan(
-    folder: str | Path, langs: tuple[str, str] = ("en", "ko"), markers_file: str | Path | None = None
+    folder: str | Path,
+    langs: tuple[str, str] = ("en", "ko"),
+    markers_file: str | Path | None = None,
+    quiet: bool = True,
 ) -> list[ArticleScan]:
     """Scan every article below a folder (or one file), with the .transpair.toml and --markers patterns."""
     root = Path(folder)
     patterns = user_markers(root, markers_file)  # validated: a bad pattern stops the scan early
     if root.is_file():
-        tagged = pairs.lang_tag(root)
+        tagged = pairs.lang_tag(root, langs)
         name = tagged[0] if tagged and tagged[1] in langs else root.stem
         return [scan_article(pairs.Article(name, root), langs, patterns)]
-    return [scan_article(a, langs, patterns) for a in pairs.find_articles(root, *langs)]
+    articles = pairs.find_articles(root, *langs)
+    return [scan_article(a, langs, patterns) for a in tracked(articles, f"scanning {root}", quiet)]
 
 
 def to_json(scans: Sequence[ArticleScan]) -> str:
@@ -198,9 +203,11 @@ def to_table(scans: Sequence[ArticleScan]) -> str:
     return "".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[5] + "\n" for r in rows)
 
 
-def run(folder: Path, langs: tuple[str, str], markers_file: Path | None, fmt: str) -> int:
+def run(
+    folder: Path, langs: tuple[str, str], markers_file: Path | None, fmt: str, quiet: bool = False
+) -> int:
     """Print the scan (table or json) and the unreadable articles on stderr; exit code 2 if there were any."""
-    scans = scan(folder, langs, markers_file)
+    scans = scan(folder, langs, markers_file, quiet)
     sys.stdout.write(to_json(scans) if fmt == "json" else to_table(scans))
     failed = [s.message for s in scans if s.message]
     for message in failed:

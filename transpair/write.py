@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import stat
+import sys
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
@@ -59,8 +60,8 @@ def same_file(a: Path, b: Path) -> bool:
 def refuse_overwriting(outputs: Iterable[Path | None], inputs: Iterable[str | Path]) -> None:
     """InputError when an output names one of the inputs or another output, or cannot be written at all:
     nobody's file is replaced by surprise, and no work is done for an output that would fail."""
-    seen: list[Path] = [Path(p) for p in inputs]
-    for out in (Path(o) for o in outputs if o is not None):
+    seen: list[Path] = [Path(p) for p in inputs if not is_stdout(p)]  # `-` names no file
+    for out in (Path(o) for o in outputs if o is not None and not is_stdout(o)):
         check_output(out)
         clash = next((p for p in seen if same_file(out, p)), None)
         if clash is not None:
@@ -179,11 +180,24 @@ def _write_through(target: Path, data: bytes) -> None:
         handle.write(data)
 
 
+STDOUT = "-"  # as an output path: standard output, where a command writes one output
+
+
+def is_stdout(path: str | Path | None) -> bool:
+    """Whether an output path is `-`, standard output."""
+    return path is not None and str(path) == STDOUT
+
+
 def write_text(path: str | Path, text: str | bytes, backup: bool = False) -> Path:
     """Write an output of any command as described in the module docstring; InputError (exit 2) when the
-    system refuses, with the previous file, its `.bak` and the folder left as they were."""
-    target = check_output(path, backup)
+    system refuses, with the previous file, its `.bak` and the folder left as they were; `-` writes to
+    standard output."""
     data = text if isinstance(text, bytes) else text.encode("utf-8", ESCAPE)
+    if is_stdout(path):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return Path(path)
+    target = check_output(path, backup)
     try:
         with locked(target):
             if regular(target) or status(target) is None:
