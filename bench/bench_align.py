@@ -40,12 +40,12 @@ import tracemalloc
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import numpy as np
+import align_calibration as cal
 import regex
 
-from transpair import align, evaluate
+from transpair import align, classify, evaluate
 from transpair.embed import CachedSimilarity, USESimilarity
-from transpair.model import Block, normalize
+from transpair.model import Alignment, Bead, Block, normalize
 
 
 def peak_rss_mb() -> float:
@@ -53,139 +53,50 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_set(folder: Path, model: USESimilarity, load_seconds: float) -> tuple[list, list[tuple[float, bool]]]:
-    """Align a gold set with a fresh cache; print F1, seconds and memory; return labelled beads and match
-    samples."""
+@dataclass(frozen=True)
+class SetResult:
+    """One gold set's figures: both views, untranslated detection, hunalign, seconds, calibration samples."""
+
+    name: str
+    report: evaluate.Report
+    untranslated: tuple[float, float]  # precision, recall of the English ids marked untranslated
+    seconds: float
+    calibration: cal.SetSamples
+    hunalign: tuple[float, float] | None = None  # strict F1 align, po
+
+
+def run_set(folder: Path, model: USESimilarity, load_seconds: float) -> SetResult:
+    """Align a gold set with a fresh cache; print F1, untranslated P/R, seconds and memory."""
     start = time.perf_counter()
     similarity = CachedSimilarity(model)
     report = evaluate.evaluate(folder, similarity)
     seconds = time.perf_counter() - start
+    found = untranslated_scores(folder, similarity)
     print(f"== {folder}")
     print(evaluate.format_report(report))
+    print(f"untranslated: precision {found[0]:.4f}, recall {found[1]:.4f}")
     print(
         f"seconds: {seconds + load_seconds:.1f} total ({load_seconds:.1f} model load + {seconds:.1f} "
-        f"aligning), "
-        f"peak memory {peak_rss_mb():.0f} MB (max RSS of the process)"
+        f"aligning), peak memory {peak_rss_mb():.0f} MB (max RSS of the process)"
     )
-    return labelled_beads(folder, similarity), match_samples(folder, similarity)
+    samples = cal.SetSamples(
+        tuple(cal.labelled_beads(folder, similarity)), tuple(cal.match_samples(folder, similarity))
+    )
+    return SetResult(folder.name, report, found, seconds, samples)
 
 
-@dataclass(frozen=True)
-class Labelled:
-    """A bead of the best path (margin, match score) and whether it equals a gold bead."""
-
-    evidence: align.Evidence
-    right: bool
-
-    @property
-    def matched(self) -> bool:
-        """Whether the bead pairs both sides."""
-        return bool(self.evidence.source and self.evidence.target)
-
-
-def labelled_beads(folder: Path, similarity: CachedSimilarity) -> list[Labelled]:
-    """Every bead of each document's best path labelled against the gold (align view); embeddings are warm."""
-    from transpair.read import read_document
-
-    out = []
+def untranslated_scores(folder: Path, similarity: CachedSimilarity) -> tuple[float, float]:
+    """Precision and recall of the English ids in beads marked untranslated, against untranslated_en."""
+    found = gold = right = 0
     for doc in evaluate.load_gold(folder):
-        path = align.best_path(read_document(doc.source).blocks, read_document(doc.target).blocks, similarity)
-        gold = set(doc.beads)
-        out += [Labelled(e, (e.source, e.target) in gold) for e in path]
-    return out
-
-
-def _rival(pair: align.Pair, start: int, a: int, spans: int, b: int) -> float:
-    """Best match score of the source span at `start` (a blocks) with any of the first `spans` b-block target
-    spans."""
-    return float(align.match_scores(pair, start, a, np.arange(spans), b).max())
-
-
-def match_samples(folder: Path, similarity: CachedSimilarity, seed: int = 0) -> list[tuple[float, bool]]:
-    """(match score, true pair?) for every gold bead pairing both sides and, for each, its best-scoring
-    pairing of the same shape with another document's target blocks (a false pair)."""
-    from transpair.read import read_document
-
-    docs = evaluate.load_gold(folder)
-    rng = random.Random(seed)
-    out = []
-    for doc in docs:
-        en, ko = read_document(doc.source).blocks, read_document(doc.target).blocks
-        other = read_document(rng.choice([d for d in docs if d is not doc]).target).blocks
-        pair = align.features(en, ko, similarity, align.WEIGHTS)
-        foreign = align.features(en, other, similarity, align.WEIGHTS)
-        for src, tgt in (b for b in doc.beads if b[0] and b[1]):
-            out.append(
-                (float(align.match_scores(pair, src[0], len(src), np.array([tgt[0]]), len(tgt))[0]), True)
-            )
-            if len(other) >= len(tgt):
-                out.append((_rival(foreign, src[0], len(src), len(other) - len(tgt) + 1, len(tgt)), False))
-    return out
-
-
-def fit_quality(samples: list[tuple[float, bool]]) -> tuple[float, float]:
-    """Print and return (slope, mid) of the logistic regression of true pair on match score (Newton's
-    method)."""
-    x = np.array([s for s, _ in samples])
-    y = np.array([t for _, t in samples], dtype=float)
-    design = np.stack([np.ones_like(x), x], axis=1)
-    beta = np.zeros(2)
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-design @ beta))
-        hessian = design.T @ (design * (p * (1 - p))[:, None]) + 1e-9 * np.eye(2)
-        beta += np.linalg.solve(hessian, design.T @ (y - p))
-    slope, mid = float(beta[1]), float(-beta[0] / beta[1])
-    w = align.WEIGHTS
-    print(
-        f"== quality: logistic of match score over {int(y.sum())} gold pairs vs {int(len(y) - y.sum())} "
-        f"wrong "
-        f"pairings: slope {slope:.3f}, mid {mid:.3f} (current {w.quality_slope}, {w.quality_mid})"
-    )
-    return slope, mid
-
-
-def fit_scale(labelled: list[Labelled]) -> float:
-    """Print and return the logistic slope over DP margins that best explains right/wrong (max likelihood)."""
-    current = align.WEIGHTS.confidence_scale
-    margins = np.array([x.evidence.margin for x in labelled])
-    right = np.array([x.right for x in labelled])
-    best = max(
-        (float(np.sum(np.where(right, -np.logaddexp(0, -s * margins), -np.logaddexp(0, s * margins)))), s)
-        for s in np.arange(0.25, 10.01, 0.25)
-    )
-    print(
-        f"== confidence_scale: max-likelihood slope {best[1]:.2f} (log-likelihood {best[0]:.1f}; current "
-        f"{current})"
-    )
-    return best[1]
-
-
-def calibrate(labelled: list[Labelled], weights: align.Weights) -> float:
-    """Print the fuzzy-threshold table over matched beads (flag those whose confidence is below t) and return
-    the
-    threshold with the best F2 (recall of wrong beads weighs twice: a wrong pair passed as translated costs
-    more
-    than a right one reviewed); confidences are computed with the fitted weights."""
-    matched = [(align.confidence(x.evidence, weights), x.right) for x in labelled if x.matched]
-    wrong = sum(not right for _, right in matched)
-    print(
-        f"== FUZZY_THRESHOLD calibration: {len(matched)} matched beads, {wrong} wrong (current "
-        f"{align.FUZZY_THRESHOLD})"
-    )
-    print(f"{'t':>5} {'flagged':>8} {'wrong':>6} {'P':>6} {'R':>6} {'F2':>6}")
-    best = (-1.0, 0.0)
-    for step in range(1, 20):
-        t = step / 20
-        flagged = [right for score, right in matched if score < t]
-        caught = sum(not right for right in flagged)
-        p = caught / len(flagged) if flagged else 0.0
-        r = caught / wrong if wrong else 0.0
-        f2 = 5 * p * r / (4 * p + r) if p + r else 0.0
-        print(f"{t:5.2f} {len(flagged):8d} {caught:6d} {p:6.3f} {r:6.3f} {f2:6.3f}")
-        if f2 > best[0]:
-            best = (f2, t)
-    print(f"best threshold {best[1]:.2f} (F2 {best[0]:.3f})")
-    return best[1]
+        alignment = evaluate.align_gold_doc(doc, similarity)
+        marked = {i for b in alignment.beads if b.status == "untranslated" for i in b.source}
+        found, gold, right = (
+            found + len(marked),
+            gold + len(doc.untranslated),
+            right + len(marked & doc.untranslated),
+        )
+    return (right / found if found else 1.0), (right / gold if gold else 1.0)
 
 
 def gold_pairs(folders: list[Path]) -> list[tuple[str, str]]:
@@ -270,20 +181,27 @@ def hunalign_beads(
     ]
 
 
-def run_hunalign(folder: Path, binary: str) -> float:
-    """Score hunalign on a gold set (align view); print its F1 and seconds; return the seconds."""
+def run_hunalign(folder: Path, binary: str) -> tuple[float, float, float]:
+    """Score hunalign on a gold set in both views (its beads marked untranslated by the same classify as
+    ours); print and return strict F1 align, po and seconds."""
     from transpair.read import read_document
 
-    total, start = evaluate.Counts(), time.perf_counter()
+    total, po_total, seconds = evaluate.Counts(), evaluate.Counts(), 0.0
     for doc in evaluate.load_gold(folder):
-        beads = hunalign_beads(
-            binary, list(read_document(doc.source).blocks), list(read_document(doc.target).blocks)
+        source, target = read_document(doc.source), read_document(doc.target)
+        start = time.perf_counter()
+        ids = hunalign_beads(binary, list(source.blocks), list(target.blocks))
+        seconds += time.perf_counter() - start
+        beads = tuple(Bead(s, t, 1.0) for s, t in ids)
+        classified = classify.classify(Alignment(source, target, beads, "en", "ko"))
+        total += evaluate.count(doc.beads, ids)
+        po_total += evaluate.count(
+            evaluate.split_untranslated(doc.beads, doc.untranslated),
+            evaluate.predicted_views(classified.beads)[1],
         )
-        total += evaluate.count(doc.beads, beads)
-    seconds = time.perf_counter() - start
-    s = evaluate.scores(total)
-    print(f"hunalign: strict F1 {s.strict[2]:.4f}, lax F1 {s.lax[2]:.4f}, {seconds:.1f} s")
-    return seconds
+    s, po = evaluate.scores(total), evaluate.scores(po_total)
+    print(f"hunalign: strict F1 {s.strict[2]:.4f} align, {po.strict[2]:.4f} po; lax F1 {s.lax[2]:.4f} align")
+    return s.strict[2], po.strict[2], seconds
 
 
 def unrelated_paths(
@@ -397,6 +315,48 @@ def inserted_sections(folder: Path, similarity: CachedSimilarity, k: int, seed: 
     )
 
 
+def summary(results: list[SetResult]) -> None:
+    """Every set side by side: strict F1 in both views, untranslated P/R, hunalign's strict F1, seconds."""
+    print("== summary (strict F1; hunalign with an empty dictionary)")
+    print(
+        f"{'set':<16} {'align':>6} {'po':>6} {'untr P':>7} {'untr R':>7} "
+        f"{'hun align':>9} {'hun po':>7} {'po gap':>7} {'seconds':>8}"
+    )
+    for r in results:
+        hun = r.hunalign or (float("nan"), float("nan"))
+        print(
+            f"{r.name:<16} {r.report.align.strict[2]:6.4f} {r.report.po.strict[2]:6.4f} "
+            f"{r.untranslated[0]:7.4f} {r.untranslated[1]:7.4f} {hun[0]:9.4f} {hun[1]:7.4f} "
+            f"{r.report.po.strict[2] - hun[1]:+7.4f} {r.seconds:8.1f}"
+        )
+
+
+def calibration(sets: dict[str, cal.SetSamples]) -> None:
+    """Print the fit on all sets (its threshold table, statuses per set) and the leave-one-out table."""
+    found, rows = cal.fit(sets.values())
+    w = align.WEIGHTS
+    print(
+        f"== calibration on all sets: confidence_scale {found.scale:.2f} (current {w.confidence_scale}), "
+        f"quality slope {found.slope:.3f} mid {found.mid:.3f} (current {w.quality_slope}, {w.quality_mid}), "
+        f"FUZZY_THRESHOLD {found.threshold:.2f} (current {align.FUZZY_THRESHOLD})"
+    )
+    print(f"{'t':>5} {'flagged':>8} {'wrong':>6} {'P':>6} {'R':>6} {'F2':>6}")
+    for t, flagged, caught, p, r, f2 in rows:
+        print(f"{t:5.2f} {flagged:8d} {caught:6d} {p:6.3f} {r:6.3f} {f2:6.3f}")
+    print("== statuses per set, all-sets fit vs leave-one-domain-out fit (fit on the other sets)")
+    print(
+        f"{'set':<16} {'translated':>10} {'right':>7} {'fuzzy':>6} {'right':>7} {'flag F1':>8}   "
+        f"{'LODO t':>6} {'right':>7} {'flag F1':>8} {'gap':>7}"
+    )
+    for name, held_fit, held in cal.leave_one_out(sets):
+        mine = cal.statuses(sets[name].labelled, found)
+        print(
+            f"{name:<16} {mine.translated:10d} {mine.right_share:7.4f} {mine.fuzzy:6d} "
+            f"{mine.fuzzy_right / max(mine.fuzzy, 1):7.4f} {mine.flag_f1:8.4f}   {held_fit.threshold:6.2f} "
+            f"{held.right_share:7.4f} {held.flag_f1:8.4f} {held.right_share - mine.right_share:+7.4f}"
+        )
+
+
 def main() -> None:
     """Parse arguments and run every part of the benchmark."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -414,22 +374,25 @@ def main() -> None:
     model = USESimilarity()
     model.embed(["warm up"])
     load_seconds = time.perf_counter() - start
-    labelled, samples, unrelated = [], [], {}
+    results = []
     for folder in args.data:
-        set_start = time.perf_counter()
-        found = run_set(folder, model, load_seconds)
-        labelled, samples = labelled + found[0], samples + found[1]
+        result = run_set(folder, model, load_seconds)
         if args.hunalign:
-            ours = time.perf_counter() - set_start
-            print(f"time ratio transpair/hunalign: {ours / run_hunalign(folder, args.hunalign):.1f}")
+            hun = run_hunalign(folder, args.hunalign)
+            print(f"time ratio transpair/hunalign: {result.seconds / hun[2]:.1f}")
+            result = replace(result, hunalign=hun[:2])
+        results.append(result)
     similarity = CachedSimilarity(model)
+    unrelated = {}
     for folder in args.data if args.unrelated else ():
         unrelated[folder] = unrelated_paths(folder, similarity, args.unrelated)
-    slope, mid = fit_quality(samples)
-    fitted = replace(
-        align.WEIGHTS, confidence_scale=fit_scale(labelled), quality_slope=slope, quality_mid=mid
+    summary(results)
+    calibration(
+        {
+            r.name: replace(r.calibration, unrelated=tuple(unrelated.get(folder, ())))
+            for r, folder in zip(results, args.data)
+        }
     )
-    calibrate(labelled + [Labelled(e, False) for path in unrelated.values() for e in path], fitted)
     for folder in args.data:
         if folder in unrelated:
             unrelated_pairs(folder, unrelated[folder], args.unrelated)

@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the dev data and a CLI runner."""
+"""Shared fixtures: paths to the dev data, a CLI runner, a private cache folder for every test."""
 
 import shutil
 from pathlib import Path
@@ -13,6 +13,14 @@ CORPORA = ROOT / "corpora"
 def shared_data() -> Path:
     """The shared gold data beside the checkout (../shared/data), for tests that measure on it."""
     return ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Every test gets its own empty persistent cache, so nothing touches the user's cache folder."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("TRANSPAIR_CACHE_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture

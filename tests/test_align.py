@@ -3,6 +3,8 @@
 import random
 
 import numpy as np
+import pytest
+from conftest import shared_data
 from fake_similarity import BagOfWords, paragraph, translate
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 from transpair import align
 from transpair.embed import CachedSimilarity
 from transpair.model import STATUSES, Block, Document
+from transpair.read import read_document
 
 
 def blocks(texts, kind="paragraph"):
@@ -145,7 +148,7 @@ def test_banding_finds_a_far_off_diagonal(monkeypatch):
 
 
 def test_band_around_a_coarse_path_has_fixed_width():
-    guide = [(i, 1, i, 1, 1.0) for i in range(50)]
+    guide = [align.Step(i, 1, i, 1, 1.0) for i in range(50)]
     lo, hi = align._band_around(guide, 100, 100, 8)
     assert lo[0] == 0 and hi[100] == 100
     assert ((hi - lo) <= 2 * 8 + 4).all()
@@ -293,3 +296,52 @@ def test_confidence_is_a_probability_falling_with_the_match_score(margin, match,
     low = align.confidence(align.Evidence((0,), (0,), margin, match - drop))
     assert 0.0 <= low <= high <= 1.0
     assert align.confidence(align.Evidence((0,), (), margin)) >= high  # a skip is judged by its margin alone
+
+
+# Real excerpts (windows of blocks) from the dev sets: Vite docs (MIT) and Vue docs (CC BY 4.0), see
+# the READMEs of ../shared/data/vitedocs-ko and vuedocs-ko for the licences and sources.
+def window(name, lang, start, end):
+    """Blocks start..end-1 of one side of a dev-set document ('set/doc')."""
+    return read_document(shared_data() / f"{name}.{lang}.txt").blocks[start:end]
+
+
+def real_pairs(name, en, ko):
+    """Align a window of a real dev-set document with the default embeddings; beads as id pairs."""
+    return pairs(align.align_blocks(window(name, "en", *en), window(name, "ko", *ko)))
+
+
+def test_two_neighbour_pairs_are_not_fused_into_a_2_2_bead():
+    # "Backend Integration" / "백엔드 프레임워크와 함께 사용하기": a free heading translation, then a pair
+    found = real_pairs("vitedocs-ko/guide-backend-integration", (0, 10), (0, 10))
+    assert ((0,), (0,)) in found and ((1,), (1,)) in found
+    assert not [b for b in found if len(b[0]) > 1 and len(b[1]) > 1]
+
+
+def test_short_free_heading_translations_pair_one_to_one():
+    # "**Type**" / "**타입**:" and "**Example**" / "**예제**"
+    found = real_pairs("vuedocs-ko/api-ssr", (0, 12), (0, 14))
+    assert ((3,), (3,)) in found and ((4,), (4,)) in found
+
+
+def test_english_paragraph_added_next_to_a_pair_stays_alone():
+    # "In general, prefer **importing assets** ..." was added to the English after the translation
+    found = real_pairs("vitedocs-ko/guide-assets", (24, 40), (24, 39))
+    assert ((7,), (7,)) in found and ((8,), ()) in found
+
+
+def test_translation_followed_by_its_english_original_is_one_bead():
+    found = real_pairs("vuedocs-ko/api-ssr", (0, 12), (0, 14))
+    assert ((6,), (6, 7)) in found and ((10,), (12, 13)) in found
+
+
+def test_ratio_comes_from_mutually_most_similar_blocks():
+    src = np.eye(4, dtype=np.float32)
+    tgt = np.eye(4, dtype=np.float32)[[1, 0, 2, 3]]
+    assert align.mutual_best(src, tgt, 0.5) == [(0, 1), (1, 0), (2, 2), (3, 3)]
+    ratio = align.anchored_ratio(src, tgt, np.array([10.0, 20, 30, 40]), np.array([42.0, 21, 63, 83]))
+    assert ratio == pytest.approx(2.0, rel=0.05)
+
+
+def test_ratio_falls_back_to_median_lengths_without_enough_pairs():
+    src, tgt = np.eye(2, dtype=np.float32), np.eye(2, dtype=np.float32)
+    assert align.anchored_ratio(src, tgt, np.array([10.0, 10]), np.array([30.0, 30])) == 3.0

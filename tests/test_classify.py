@@ -175,3 +175,58 @@ def test_source_text_in_a_gap_with_a_placeholder_is_under_that_placeholder():
         Alignment(src, tgt, (Bead((0,), (0,), 0.9), Bead((1,), (), 0.5), Bead((2,), (1, 2), 0.9)))
     ).beads
     assert lone[1].reason == "missing in target"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`createServer`",
+        "optimizeDeps.include",
+        "Chrome >=107",
+        "toValue()",
+        "[react](https://vite.new/react)",
+        "slots",
+    ],
+)
+def test_names_and_code_are_no_prose(text):
+    assert classify.no_prose(text)
+
+
+@pytest.mark.parametrize("text", ["Watchers", "Function Signature", "Note on webpack Treeshaking", EN[1]])
+def test_words_are_prose(text):
+    assert not classify.no_prose(text)
+
+
+def test_titles_are_short_with_no_sentence_end():
+    assert classify.title_like("Hot Module Replacement") and classify.title_like("`InlineConfig`")
+    assert not classify.title_like("Note that:") and not classify.title_like(EN[1])
+
+
+def real_statuses(name):
+    """Statuses by target text of a real dev-set document (Vite docs, MIT; Vue docs, CC BY 4.0; licences in
+    the READMEs of ../shared/data/vitedocs-ko and vuedocs-ko) aligned and classified as `transpair align`
+    does."""
+    from conftest import shared_data
+
+    from transpair import align
+
+    en, ko = (read_document(shared_data() / f"{name}.{lang}.txt") for lang in ("en", "ko"))
+    alignment = classify.classify(
+        Alignment(en, ko, tuple(align.align_blocks(en.blocks, ko.blocks)), "en", "ko")
+    )
+    return {" ".join(ko.blocks[j].norm for j in b.target): (b.status, b.reason) for b in alignment.beads}
+
+
+def test_identifier_headings_kept_as_is_in_a_translated_page_are_translated():
+    found = real_statuses("vitedocs-ko/guide-api-javascript")
+    for heading in ("`createServer`", "`InlineConfig`", "JavaScript API"):
+        assert found[heading] == ("translated", classify.SAME)
+
+
+def test_english_section_left_in_a_translated_page_is_still_untranslated():
+    found = real_statuses("vuedocs-ko/api-general")
+    assert found["defineComponent()"] == ("translated", classify.SAME)
+    assert found["Function Signature"][0] == "untranslated"
+    assert [s for t, (s, _) in found.items() if t.startswith("Instead of passing in an options")] == [
+        "untranslated"
+    ]

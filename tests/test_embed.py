@@ -3,8 +3,10 @@
 import numpy as np
 import pytest
 from fake_similarity import BagOfWords
+from hypothesis import given
+from hypothesis import strategies as st
 
-from transpair import embed
+from transpair import cache, embed
 from transpair.errors import InputError
 
 
@@ -53,3 +55,52 @@ def test_use_model_scores_a_translation_above_an_unrelated_sentence():
     assert vectors.shape == (3, 512)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+
+
+def test_a_second_run_reads_every_vector_from_the_store(tmp_path):
+    store = cache.Store(tmp_path, 1 << 20)
+    first_backend, second_backend = BagOfWords(), BagOfWords()
+    first = embed.CachedSimilarity(first_backend, "bow", store).embed(["a b", "c", "a b"])
+    second = embed.CachedSimilarity(second_backend, "bow", store)
+    again = second.embed(["c", "a b"])
+    assert first_backend.texts == 2 and second_backend.texts == 0
+    assert (second.stored, second.misses) == (2, 0)
+    assert np.array_equal(first[[1, 0]], again)
+
+
+def test_vectors_are_kept_per_backend_identity(tmp_path):
+    store = cache.Store(tmp_path, 1 << 20)
+    embed.CachedSimilarity(BagOfWords(), "bow 1", store).embed(["a b"])
+    other = BagOfWords()
+    embed.CachedSimilarity(other, "bow 2", store).embed(["a b"])
+    assert other.texts == 1
+
+
+def test_identity_names_the_user_class_and_its_version():
+    class Versioned(BagOfWords):
+        version = "7"
+
+    import fake_similarity
+
+    fake_similarity.Versioned = Versioned
+    try:
+        assert embed.make_backend("fake_similarity:Versioned")[1] == "fake_similarity:Versioned 7"
+    finally:
+        del fake_similarity.Versioned
+    assert embed.make_backend(None)[1].startswith("use ")
+
+
+@given(st.text(min_size=0, max_size=3 * embed.EMBED_CHARS))
+def test_windows_bound_what_is_embedded_and_cover_both_ends(text):
+    parts = embed.windows(text)
+    assert sum(map(len, parts)) <= embed.EMBED_CHARS
+    assert text.startswith(parts[0]) and text.endswith(parts[-1])
+
+
+def test_a_long_text_is_the_mean_of_its_windows():
+    text = " ".join(f"w{k}" for k in range(3000))
+    backend = BagOfWords()
+    vector = embed.embed_bounded(backend, [text])[0]
+    parts = embed.normalize_rows(BagOfWords().embed(embed.windows(text)))
+    assert backend.texts == embed.WINDOWS
+    assert np.allclose(vector, embed.normalize_rows(parts.mean(axis=0, keepdims=True))[0])

@@ -1,6 +1,7 @@
 """merge: re-aligning into a translator's PO keeps every translation (msgmerge semantics)."""
 
 import polib
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -116,6 +117,12 @@ def test_inputs_are_not_modified():
 def test_similarity_bounds():
     assert similarity(LONG, LONG) == 1.0
     assert similarity(LONG, "Zzz.") < FUZZY_MATCH
+
+
+def test_similarity_is_msgmerges_share_of_characters_kept_by_inserts_and_deletes():
+    assert similarity("abcd", "abxd") == pytest.approx(1 - 2 / 8)  # one change: a delete and an insert
+    assert similarity("abc", "abcdef") == pytest.approx(1 - 3 / 9)
+    assert similarity("", "") == 1.0 and similarity("ab", "") == 0.0
 
 
 # Property: random edits of an article, re-aligned into a translated PO, lose no translation.

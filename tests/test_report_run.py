@@ -259,6 +259,26 @@ def test_json_has_a_schema_version_and_weblates_statistics_names(runner, tmp_pat
         assert figures["translated_percent"] == round(100 * figures["translated"] / figures["total"], 1)
 
 
+def test_report_of_pairs_reuses_the_alignment_that_align_cached(runner, tmp_path):
+    from conftest import CORPORA
+
+    from transpair import embed
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("tutorial-appetite.en.txt", "tutorial-appetite.ko.txt"):
+        shutil.copy(CORPORA / "pydocs" / name, folder)
+    model = embed.shared_similarity(None, use_cache=True)
+    assert runner.invoke(app, ["align", str(folder), "-o", str(tmp_path / "po"), "-q"]).exit_code == 0
+    asked = model.hits + model.stored + model.misses
+    first = runner.invoke(app, ["report", str(folder), "-f", "json", "-q", "--jobs", "1"])
+    again = runner.invoke(app, ["report", str(folder), "-f", "json", "-q", "--jobs", "1"])
+    fresh = runner.invoke(app, ["report", str(folder), "-f", "json", "-q", "--no-cache"])
+    assert first.exit_code == 0 and first.stdout == again.stdout == fresh.stdout
+    assert model.hits + model.stored + model.misses == asked  # no block was embedded again
+    assert json.loads(first.stdout)["total"]["translated"] > 0
+
+
 def _align_and_report(runner, out: Path) -> tuple[dict, str]:
     """Align a pydocs pair with copies left in English and a blog post with a TBD section, then report
     on the POs: the JSON report and the POs' text."""
@@ -295,6 +315,7 @@ def test_rewording_every_reason_leaves_the_report_unchanged(runner, tmp_path, mo
         return replace(result, beads=beads)
 
     monkeypatch.setattr(pipeline, "classify", reworded)
+    monkeypatch.setenv("TRANSPAIR_CACHE_DIR", str(tmp_path / "cache"))  # not the alignments cached above
     again, reworded_po = _align_and_report(runner, tmp_path / "reworded")
     assert 'placeholder "' in plain_po and "left in English" in plain_po
     assert 'placeholder "' not in reworded_po and "left in English" not in reworded_po

@@ -206,3 +206,29 @@ def test_scan_shows_what_changed_in_the_english_since_the_translation(tmp_path):
         in table
     )
     assert json.loads(scan.to_json([found]))["articles"][0]["origin"]["commits_since"] == 1
+
+
+def pydocs_pairs(tmp_path: Path) -> Path:
+    """Two article pairs of the shipped pydocs corpus in a fresh folder."""
+    folder = tmp_path / "pydocs"
+    shutil.copytree(BLOG.parent / "pydocs", folder, ignore=shutil.ignore_patterns("howto-*"))
+    return folder
+
+
+def test_scan_gives_the_same_sections_with_two_jobs_and_without_cache(tmp_path):
+    folder = pydocs_pairs(tmp_path)
+    once = scan.scan(folder, jobs=1)
+    assert len(once) == 2 and all(s.original == "en" for s in once)
+    assert scan.scan(folder, jobs=2) == once == scan.scan(folder, jobs=2, use_cache=False)
+
+
+def test_a_second_scan_reuses_the_cached_alignments(tmp_path):
+    from transpair import embed
+
+    folder = pydocs_pairs(tmp_path)
+    model = embed.shared_similarity(None, use_cache=True)
+    scan.scan(folder, jobs=1)
+    asked = model.hits + model.stored + model.misses
+    assert asked > 0  # the first scan aligned the pairs
+    scan.scan(folder, jobs=1)
+    assert model.hits + model.stored + model.misses == asked

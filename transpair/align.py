@@ -1,27 +1,9 @@
 """Content-based alignment of two block lists: banded dynamic programming over beads.
 
-A bead pairs 0-3 source blocks with 0-3 target blocks (shapes in SHAPES). Its score adds
-(a) a length term on SentencePiece token counts, with the target/source ratio estimated from the
-document pair itself; (b) anchors that survive translation (numbers, URLs, code, Latin names,
-punctuation, the spans' closing punctuation, block kinds such as heading vs paragraph); (c) the
-cosine of the two spans' embeddings, where a span's vector is the sum of its blocks' vectors
-weighted by the square root of their lengths (each block is embedded once); a cosine below the
-neutral one counts against the bead per block it takes (times (a + b) / 2), as skips cost per block,
-so a 2-2 or 1-3 bead of unrelated text no longer pays less than skipping its blocks. A merged bead also
-needs each of its blocks to resemble the other side, the more so the longer the block: that
-tells a block merged into its neighbour from one that was dropped or inserted (a translator's
-note), while a short heading or lead-in may join its paragraph. Blocks with no counterpart and
-merges pay fixed penalties.
-
-Search: the pair is coarsened by two (neighbouring blocks fused) until the table is small, solved
-there in full, and each finer level is searched in a band around the coarser path (the band
-doubles while the path touches its edge), so time and memory grow linearly with the documents.
-A bead's confidence is the product of two probabilities: the logistic of its DP margin (how much
-better the path is than the best one reaching the same cell by another last bead, taken at both of
-the bead's boundaries: is this the best reading of the pair?) and, for a bead pairing both sides, the
-logistic of its match score (do these blocks translate each other at all?). The margin alone is high
-for the best of many bad choices, e.g. when the wrong file is given as the target; the match score
-tells a true pair from an unrelated one whatever the competition.
+A bead pairs 0-3 source blocks with 0-3 target blocks (SHAPES); its score (match_scores) weighs the
+embeddings' cosine, the token lengths, anchors that survive translation, closing punctuation and block
+kinds. The search runs on the pair coarsened by two first and then in a band around that path, so time
+and memory grow linearly. docs/align.md explains the model, the search and the calibration.
 """
 
 from __future__ import annotations
@@ -29,11 +11,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import numpy as np
 
 from . import anchors, segment
-from .embed import Similarity, default_similarity
+from .embed import Similarity, default_similarity, normalize_rows
 from .model import Bead, Block, Cause, Document
 
 KINDS = (
@@ -45,41 +28,25 @@ KINDS = (
 )  # block kinds compared across sides; others count as paragraph
 SHAPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
 MAX_SPAN = 3
-Step = tuple[
-    int, int, int, int, float
-]  # one bead of a DP path: (i, a, j, b, margin) = source i..i+a-1, target j..j+b-1
 
-# Confidence below which a matched bead is marked 'fuzzy'. Calibrated on the dev data (the union
-# of pydocs-ko and pydocs-ko-hard) by `bench/bench_align.py`: it aligns every document and labels
-# each predicted bead right (equal to a gold bead) or wrong; (1) Weights.confidence_scale is the
-# slope of the logistic p(right) = 1 / (1 + exp(-scale * margin)) that maximizes the likelihood of
-# those labels (grid 0.25..10 in steps of 0.25); (2) Weights.quality_slope and quality_mid are the
-# logistic regression p(true pair) = 1 / (1 + exp(-slope * (match - mid))) of the match score of
-# every gold bead pairing both sides (true) against, for each, its best-scoring pairing of the same
-# shape with another document's blocks (false; a shifted pairing inside the right document is the
-# margin's business, it competes on the same path); (3) the matched beads of the dev alignments plus
-# those of alignments of different documents (all wrong: the wrong-file case) are labelled, and the
-# threshold (grid 0.05..0.95) on the product of both probabilities with the best F2 of flagging the
-# wrong beads (recall counted twice: a wrong pair passed as translated costs more than a right pair
-# reviewed) is FUZZY_THRESHOLD. The bench prints the fits and the table so the choice can be
-# re-checked on new data.
-FUZZY_THRESHOLD = 0.40
+# Confidence below which a matched bead is marked 'fuzzy': the best F2 at flagging wrong beads on all
+# dev sets together (bench/bench_align.py fits it and prints the table; docs/align.md says how).
+FUZZY_THRESHOLD = 0.55
 
 
 @dataclass(frozen=True)
 class Weights:
-    """The constants of the bead score; one set for every document and data set.
-
-    semantic, anchor, ending, skip and merge were set by hand; length from the spread of the log
-    token ratio of dev 1-1 pairs; kind, part and part_base were picked on a coarse grid over the
-    union of pydocs-ko and pydocs-ko-hard, where neighbouring values stay within 0.003 F1.
-    """
+    """The constants of the bead score; one set for every document and data set (docs/align.md)."""
 
     semantic: float = 12.0  # per unit of cosine
     semantic_base: float = 0.55  # cosine at which the semantic term is neutral
-    # per squared log of (target tokens / expected): a Gaussian of sd 0.25 (dev 1-1 pairs: sd 0.09-0.19)
-    length: float = 8.0
-    length_smoothing: float = 4.0  # tokens added to both sides so short blocks vary freely
+    # weight of the length log-likelihood: log(target tokens / expected) taken as Gaussian with variance
+    # length_floor + length_per_token / tokens (wider than dev 1-1 pairs: sd 0.28 at 3 tokens, 0.10 at 100)
+    length: float = 1.0
+    length_floor: float = 0.0625
+    length_per_token: float = 1.0
+    length_cap: float = 2.0  # most a length mismatch can cost (English rewritten after the translation)
+    length_smoothing: float = 4.0  # tokens added to both sides so empty blocks have a length
     anchor: float = 2.0  # per unit of anchor agreement (Dice in [-1, 1] scaled by mass)
     anchor_mass: float = 6.0  # idf mass at which anchor evidence counts half
     ending: float = 0.7  # closing punctuation of the spans agrees (+) or differs (-)
@@ -90,14 +57,31 @@ class Weights:
     # per unit of cosine by which a merged block falls short of part_base, times sqrt(its length share)
     part: float = 5.0
     part_base: float = 0.35  # cosine that each block of a merge should reach with the other side
-    confidence_scale: float = 4.75  # logistic slope turning a bead's DP margin into a confidence
-    quality_slope: float = 2.15  # logistic slope turning a bead's match score into p(true pair)
-    quality_mid: float = -0.03  # match score at which a bead is as likely a true pair as not
+    # per unit of cosine by which a merged span falls short of its best part's cosine plus gain_base
+    gain: float = 30.0
+    gain_base: float = 0.02
+    pair_margin: float = 3.0  # how much a 2-2 bead must beat the two 1-1 beads it replaces
+    confidence_scale: float = 1.25  # logistic slope turning a bead's DP margin into a confidence
+    quality_slope: float = 1.6  # logistic slope turning a bead's match score into p(true pair)
+    quality_mid: float = 0.045  # match score at which a bead is as likely a true pair as not
 
 
 WEIGHTS = Weights()
+ANCHOR_COSINE = 0.5  # cosine above which mutually most similar blocks count as a translation pair
+KEPT_COSINE = 0.9  # cosine above which a target block is the source block kept as is (not translated)
+KEPT_SCRIPT_GAP = 0.1  # most the Latin share of letters may differ between a block and its kept copy
 _BAND = 8  # half-width in blocks of the band around the coarse path; doubles while the path touches an edge
 _FULL_TABLE = 64 * 64  # pairs up to this many cells are searched without a band
+
+
+class Step(NamedTuple):
+    """One bead of a DP path: source blocks i..i+a-1 with target blocks j..j+b-1, and its DP margin."""
+
+    i: int
+    a: int
+    j: int
+    b: int
+    margin: float
 
 
 @dataclass(frozen=True)
@@ -109,6 +93,7 @@ class Side:
     anchors: np.ndarray  # prefix sums of hashed anchor vectors, shape (n+1, HASH_DIM)
     endings: np.ndarray  # closing punctuation class of each block
     kinds: np.ndarray  # index of each block's kind in KINDS
+    latin: np.ndarray  # share of each block's letters that are Latin
 
     @property
     def size(self) -> int:
@@ -125,24 +110,23 @@ def _ending(text: str) -> int:
     return _ENDINGS.get(stripped[-1], 0) if stripped else 0
 
 
-def _unit(rows: np.ndarray) -> np.ndarray:
-    """Rows scaled to unit length (zero rows stay zero)."""
-    norms = np.linalg.norm(rows, axis=1, keepdims=True)
-    return rows / np.where(norms > 0, norms, 1.0)
-
-
 def _side(
-    weighted: np.ndarray, tokens: np.ndarray, anchor_rows: np.ndarray, endings: np.ndarray, kinds: np.ndarray
+    weighted: np.ndarray,
+    tokens: np.ndarray,
+    anchor_rows: np.ndarray,
+    endings: np.ndarray,
+    kinds: np.ndarray,
+    latin: np.ndarray,
 ) -> Side:
     """One side's features from its blocks' length-weighted vectors (span vector = normalized sum)."""
     n = len(tokens)
     spans = tuple(
-        _unit(sum(weighted[s : n - k + 1 + s] for s in range(k))) if n >= k else weighted[:0]
+        normalize_rows(sum(weighted[s : n - k + 1 + s] for s in range(k))) if n >= k else weighted[:0]
         for k in range(1, MAX_SPAN + 1)
     )
     prefix_anchors = np.zeros((n + 1, anchors.HASH_DIM), dtype=np.float32)
     np.cumsum(anchor_rows, axis=0, out=prefix_anchors[1:])
-    return Side(spans, np.concatenate([[0.0], np.cumsum(tokens)]), prefix_anchors, endings, kinds)
+    return Side(spans, np.concatenate([[0.0], np.cumsum(tokens)]), prefix_anchors, endings, kinds, latin)
 
 
 def _block_side(
@@ -151,7 +135,8 @@ def _block_side(
     """Features of a side at block level; a block's vector is weighted by the square root of its length."""
     endings = np.array([_ending(b.norm) for b in blocks], dtype=np.int8)
     kinds = np.array([KINDS.index(b.kind) if b.kind in KINDS else 0 for b in blocks], dtype=np.int8)
-    return _side(vectors * np.sqrt(tokens)[:, None], tokens, anchor_rows, endings, kinds)
+    latin = anchors.latin_shares([b.norm for b in blocks])
+    return _side(vectors * np.sqrt(tokens)[:, None], tokens, anchor_rows, endings, kinds, latin)
 
 
 def _coarsen(side: Side) -> Side:
@@ -163,7 +148,8 @@ def _coarsen(side: Side) -> Side:
     weighted = np.add.reduceat(side.vectors[0] * np.sqrt(tokens)[:, None], pairs_at, axis=0)
     anchor_rows = np.add.reduceat(np.diff(side.anchors, axis=0), pairs_at, axis=0)
     last = np.minimum(pairs_at + 1, n - 1)
-    return _side(weighted, lengths, anchor_rows, side.endings[last], side.kinds[last])
+    latin = np.maximum.reduceat(side.latin, pairs_at)
+    return _side(weighted, lengths, anchor_rows, side.endings[last], side.kinds[last], latin)
 
 
 @dataclass(frozen=True)
@@ -184,7 +170,7 @@ def features(
     vectors = similarity.embed(src_texts + tgt_texts)
     src_tokens, tgt_tokens = anchors.token_counts(src_texts), anchors.token_counts(tgt_texts)
     src_anchors, tgt_anchors = anchors.anchor_vectors(src_texts, tgt_texts)
-    ratio = length_ratio(src_tokens, tgt_tokens)
+    ratio = anchored_ratio(vectors[: len(source)], vectors[len(source) :], src_tokens, tgt_tokens)
     return Pair(
         _block_side(source, vectors[: len(source)], src_tokens, src_anchors),
         _block_side(target, vectors[len(source) :], tgt_tokens, tgt_anchors),
@@ -201,6 +187,34 @@ def length_ratio(src_tokens: np.ndarray, tgt_tokens: np.ndarray) -> float:
     return float(np.clip(np.median(tgt_tokens) / np.median(src_tokens), 0.25, 4.0))
 
 
+def mutual_best(src: np.ndarray, tgt: np.ndarray, floor: float, chunk: int = 256) -> list[tuple[int, int]]:
+    """Pairs (i, j) where target j is source i's most similar block and vice versa, above floor."""
+    if not len(src) or not len(tgt):
+        return []
+    row_best = np.zeros(len(src), dtype=np.int64)
+    row_cos = np.zeros(len(src))
+    col_best = np.zeros(len(tgt), dtype=np.int64)
+    col_cos = np.full(len(tgt), -np.inf)
+    for start in range(0, len(src), chunk):
+        cosines = src[start : start + chunk] @ tgt.T
+        row_best[start : start + chunk] = cosines.argmax(axis=1)
+        row_cos[start : start + chunk] = cosines.max(axis=1)
+        better = cosines.max(axis=0) > col_cos
+        col_best[better] = start + cosines.argmax(axis=0)[better]
+        col_cos[better] = cosines.max(axis=0)[better]
+    return [(i, int(j)) for i, j in enumerate(row_best) if col_best[j] == i and row_cos[i] > floor]
+
+
+def anchored_ratio(src: np.ndarray, tgt: np.ndarray, src_tokens: np.ndarray, tgt_tokens: np.ndarray) -> float:
+    """Target/source token ratio: median over mutually most similar block pairs (surely translations of
+    each other), else the ratio of median block lengths."""
+    pairs = mutual_best(src, tgt, ANCHOR_COSINE)
+    if len(pairs) < 3:
+        return length_ratio(src_tokens, tgt_tokens)
+    logs = [math.log((tgt_tokens[j] + 1) / (src_tokens[i] + 1)) for i, j in pairs]
+    return float(np.clip(math.exp(float(np.median(logs))), 0.25, 4.0))
+
+
 def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndarray:
     """Score of beads pairing source blocks i0..i0+a-1 with target blocks j..j+b-1 for each j in j0."""
     w, src, tgt = pair.weights, pair.src, pair.tgt
@@ -208,7 +222,9 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     cosine = tgt_vectors @ src_vector
     src_len = src.tokens[i0 + a] - src.tokens[i0]
     tgt_len = tgt.tokens[j0 + b] - tgt.tokens[j0]
-    log_ratio = np.log((tgt_len + w.length_smoothing) / (pair.ratio * (src_len + w.length_smoothing)))
+    expected = pair.ratio * (src_len + w.length_smoothing)
+    log_ratio = np.log((tgt_len + w.length_smoothing) / expected)
+    variance = w.length_floor + w.length_per_token * 2 / (expected + tgt_len + w.length_smoothing)
     src_anchor = src.anchors[i0 + a] - src.anchors[i0]
     tgt_anchor = tgt.anchors[j0 + b] - tgt.anchors[j0]
     common = np.minimum(tgt_anchor, src_anchor).sum(axis=1)
@@ -224,33 +240,60 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     semantic = w.semantic * (cosine - w.semantic_base)  # evidence against the bead counts per block it takes
     score = (
         np.where(semantic < 0, semantic * (a + b) / 2, semantic)
-        - w.length * log_ratio**2
+        - w.length * np.minimum(log_ratio**2 / (2 * variance), w.length_cap)
         + w.anchor * dice * evidence
         + w.ending * ending
         - w.kind * kind_gap
     )
     if a == b == 1:
         return score
-    shortfall = np.maximum(
-        _part_shortfall(src, i0, a, tgt_vectors, w.part_base),
-        _part_shortfall(tgt, j0, b, src_vector, w.part_base),
+    src_short, src_best = _parts(src, i0, a, tgt_vectors, w.part_base)
+    tgt_short, tgt_best = _parts(tgt, j0, b, src_vector, w.part_base)
+    gain = cosine - np.maximum(src_best, tgt_best)  # a true merge resembles the other side more than any part
+    score = (
+        score
+        - w.part * np.maximum(src_short, tgt_short)
+        - w.gain * np.maximum(w.gain_base - gain, 0.0)
+        - w.merge * (a + b - 2)
     )
-    return score - w.part * shortfall - w.merge * (a + b - 2)
+    if a == b == 2:
+        split = match_scores(pair, i0, 1, j0, 1) + match_scores(pair, i0 + 1, 1, j0 + 1, 1)
+        score = np.where(score > split + w.pair_margin, score, -np.inf)
+    if (a, b) == (1, 2):
+        score = _with_kept_original(pair, i0, j0, score)
+    return score
 
 
-def _part_shortfall(
+def _with_kept_original(pair: Pair, i0: int, j0: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """1-2 beads where one target block is the source block kept as is beside its translation: scored as
+    both 1-1 pairs, so the copy does not push the translation out of the bead."""
+    ends = np.stack([j0, j0 + 1])
+    copies = (pair.tgt.vectors[0][ends] @ pair.src.vectors[0][i0] >= KEPT_COSINE) & (
+        np.abs(pair.tgt.latin[ends] - pair.src.latin[i0]) <= KEPT_SCRIPT_GAP
+    )
+    one = copies[0] != copies[1]
+    if not one.any():
+        return score
+    both = match_scores(pair, i0, 1, j0[one], 1) + match_scores(pair, i0, 1, j0[one] + 1, 1)
+    out = score.copy()
+    out[one] = both
+    return out
+
+
+def _parts(
     side: Side, start: int | np.ndarray, count: int, others: np.ndarray, base: float
-) -> np.ndarray:
-    """Largest shortfall below base of one block's cosine with the other side's span, scaled by its length
-    share."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """For spans of count blocks: the largest shortfall below base of one block's cosine with the other
+    side's span (scaled by its length share), and the best such cosine (-inf for one block)."""
     starts, others = np.atleast_1d(start), np.atleast_2d(others)
     if count == 1:
-        return np.zeros(max(len(starts), len(others)))
+        size = max(len(starts), len(others))
+        return np.zeros(size), np.full(size, -np.inf)
     blocks = starts[:, None] + np.arange(count)
     cosines = (side.vectors[0][blocks] * others[:, None, :]).sum(axis=2)  # (spans, count)
     lengths = side.tokens[blocks + 1] - side.tokens[blocks]
     share = np.sqrt(lengths / np.maximum(lengths.sum(axis=1, keepdims=True), 1e-9))
-    return (np.maximum(base - cosines, 0.0) * share).max(axis=1)
+    return (np.maximum(base - cosines, 0.0) * share).max(axis=1), cosines.max(axis=1)
 
 
 def _full_band(n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
@@ -262,10 +305,10 @@ def _band_around(path: list[Step], n: int, m: int, half: int) -> tuple[np.ndarra
     """The band of an n x m table around a path found on the table coarsened by two, half cells each way."""
     lo = np.full(n + 1, m, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
-    for i, a, j, b, _ in path:
-        r0, r1 = min(2 * i, n), min(2 * (i + a), n)
-        lo[r0 : r1 + 1] = np.minimum(lo[r0 : r1 + 1], min(2 * j, m) - half)
-        hi[r0 : r1 + 1] = np.maximum(hi[r0 : r1 + 1], min(2 * (j + b), m) + half)
+    for step in path:
+        r0, r1 = min(2 * step.i, n), min(2 * (step.i + step.a), n)
+        lo[r0 : r1 + 1] = np.minimum(lo[r0 : r1 + 1], min(2 * step.j, m) - half)
+        hi[r0 : r1 + 1] = np.maximum(hi[r0 : r1 + 1], min(2 * (step.j + step.b), m) + half)
     lo, hi = np.clip(lo, 0, m), np.clip(hi, 0, m)
     lo[0], hi[n] = 0, m
     return lo, hi
@@ -328,7 +371,7 @@ def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> tuple[list[Step], boo
         a, b = SHAPES[rows[i].shape[j - lo[i]]]
         margin = float(rows[i].margin[j - lo[i]])
         i, j = i - a, j - b
-        path.append((i, a, j, b, margin))
+        path.append(Step(i, a, j, b, margin))
     return path[::-1], touched
 
 
@@ -386,7 +429,7 @@ def best_path(
     path = _solve(pair)
     # A bead is as sure as both its boundaries: its start is contested in the cell where it ends,
     # its end in the cell where the next bead ends.
-    margins = [step[4] for step in path]
+    margins = [step.margin for step in path]
     bounded = [min(here, after) for here, after in zip(margins, margins[1:] + [math.inf])]
     return [
         Evidence(

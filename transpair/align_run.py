@@ -48,18 +48,19 @@ def run_folder(
     opts: pipeline.AlignOptions,
     wopts: pipeline.WriteOptions,
     quiet: bool,
+    jobs: int = 1,
     target_folder: Path | None = None,
 ) -> int:
-    """Align every article of a folder (or of two trees) with a progress bar; an article that fails is
-    reported and the rest go on."""
+    """Align every article of a folder, or of two trees (on `jobs` processes), with one progress bar; an
+    article that fails is reported and the rest go on."""
     pipeline.check_corrections_folder(opts)
     if target_folder is None:
         articles = find_articles(folder, opts.source_lang, opts.target_lang)
     else:
         articles = pair_trees(folder, target_folder)
     failed = 0
+    results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir, jobs)  # workers start here
     with bar(quiet) as progress:
-        results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir)
         for _, result, warnings in progress.track(results, total=len(articles), description="aligning"):
             failed += isinstance(result, InputError)
             problems(progress.console, result if isinstance(result, InputError) else None, warnings)
@@ -83,6 +84,7 @@ def run(
     opts: pipeline.AlignOptions,
     wopts: pipeline.WriteOptions,
     quiet: bool = False,
+    jobs: int = 1,
 ) -> int:
     """A folder, two trees, or a pair, as SOURCE and TARGET say; the exit code."""
     if not source.is_dir():
@@ -93,4 +95,4 @@ def run(
         )
     if is_stdout(output):
         raise InputError(f"{source}: a folder gives one PO per article; -o - (standard output) is for one")
-    return run_folder(source, output, beads, opts, wopts, quiet, target)
+    return run_folder(source, output, beads, opts, wopts, quiet, jobs, target)

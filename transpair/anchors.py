@@ -46,6 +46,17 @@ def token_counts(texts: Sequence[str]) -> np.ndarray:
     return np.array([len(ids) for ids in _sentencepiece().encode(list(texts))], dtype=np.float64)
 
 
+_LETTER = regex.compile(r"\p{L}")
+_LATIN = regex.compile(r"\p{Latin}")
+
+
+def latin_shares(texts: Sequence[str]) -> np.ndarray:
+    """Share of each text's letters that are Latin: tells a block kept in English from its translation."""
+    return np.array(
+        [len(_LATIN.findall(t)) / max(len(_LETTER.findall(t)), 1) for t in texts], dtype=np.float64
+    )
+
+
 def anchor_tokens(text: str) -> list[str]:
     """The anchors of one text: URLs, code spans, numbers, Latin words (case-folded), key punctuation."""
     tokens = []

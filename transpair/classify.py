@@ -129,7 +129,70 @@ def classify(alignment: Alignment, markers: Iterable[str] = ()) -> Alignment:
     marks = placeholders(alignment.target, alignment.target_lang, patterns)
     source_marks = placeholders(alignment.source, alignment.source_lang, patterns)
     beads = [classify_bead(b, alignment, marks, source_marks) for b in alignment.beads]
-    return replace(alignment, beads=tuple(_gaps_under_markers(beads)))
+    return replace(alignment, beads=tuple(kept_as_is(_gaps_under_markers(beads), alignment)))
+
+
+SAME = "same in both languages"  # reason of a block of names or code kept as is in a translated section
+NAME_WORDS = 2  # most capitalised words of a block that is only names ("Vue JSX", "Chrome >=107")
+# share of an article's prose pairs left untranslated from which names kept as is count as untranslated too
+# (pydocs pages half done: 0.21-0.38; vue and vite pages with a stale section: at most 0.17)
+PARTIAL_SHARE = 0.2
+TITLE_WORDS = 6  # most words of a title-like block (heading, label, list entry) with no sentence end
+_SENTENCE_END = regex.compile(r"[.!?。:]\s*$")
+
+
+def no_prose(text: str) -> bool:
+    """True when the text is code, identifiers, URLs, numbers or file names, with at most NAME_WORDS
+    capitalised names beside them ("Vue JSX: [@vitejs/plugin-vue-jsx](…)", "Chrome >=107"), or one
+    lower-case word on its own (an option name: "slots"; English sentences and headings start
+    upper-case): nothing a translator would translate."""
+    literal_free = _LITERAL.sub(" ", " ".join(text.split())).split()
+    tokens = [t for t in literal_free if not _CODE_TOKEN.search(t)]
+    words = [w for t in tokens for w in _WORD.findall(t)]
+    has_code = len(tokens) < len(literal_free) or _LITERAL.search(text) is not None
+    if len(literal_free) == 1 and len(words) == 1 and words[0].islower():
+        return True
+    if any(w.islower() and len(w) > 1 for w in words):
+        return False
+    return not words or (has_code and len(words) <= NAME_WORDS)
+
+
+def title_like(text: str) -> bool:
+    """A short label with no sentence end: a heading, a term, a list entry."""
+    flat = " ".join(text.split())
+    return len(_WORD.findall(_LITERAL.sub(" ", flat))) <= TITLE_WORDS and not _SENTENCE_END.search(flat)
+
+
+def kept_as_is(beads: list[Bead], alignment: Alignment) -> list[Bead]:
+    """Untranslated beads whose target is a short title or names and code, kept as is in a translated
+    section, become translated (same in both languages); real prose left in English stays untranslated.
+
+    In an article with PARTIAL_SHARE or more of its prose left in English, nothing changes: there the
+    names kept as is are as unfinished as the prose (and with no prose there is nothing to go by).
+    Elsewhere a title is untranslated when the text it heads (the next pair of real text) is; names and
+    code only inside a run of untranslated text (the pairs before and after it both untranslated).
+    """
+
+    def text(bead: Bead) -> str:
+        return " ".join(alignment.target.blocks[j].norm for j in bead.target)
+
+    def label(bead: Bead) -> bool:
+        return bead.status == "untranslated" and bead.cause != Cause.PLACEHOLDER and title_like(text(bead))
+
+    real = [k for k, b in enumerate(beads) if b.source and b.target and not label(b)]
+    if not real or sum(beads[k].status == "untranslated" for k in real) >= PARTIAL_SHARE * len(real):
+        return beads
+    out = list(beads)
+    for k, bead in enumerate(beads):
+        if not label(bead):
+            continue
+        after = next((beads[r].status == "untranslated" for r in real if r > k), None)
+        before = next((beads[r].status == "untranslated" for r in reversed(real) if r < k), None)
+        section = after if after is not None else before
+        untranslated = (after is not False and before is not False) if no_prose(text(bead)) else section
+        if not untranslated:
+            out[k] = replace(bead, status="translated", reason=SAME, cause=Cause.NONE)
+    return out
 
 
 def _gaps_under_markers(beads: list[Bead]) -> list[Bead]:

@@ -10,6 +10,7 @@ import typer
 from . import __version__, align_run, pipeline, report_run
 from .console import OneLineErrors, restore_sigpipe, user_errors
 from .errors import EXIT_BELOW
+from .parallel import default_jobs
 
 
 def examples(*lines: str) -> str:
@@ -37,6 +38,12 @@ class OutFormat(StrEnum):
     tmx = "tmx"
 
 
+JOBS = typer.Option(
+    None, "--jobs", "-j", min=1, help="Articles aligned at once, one process each (default: all cores)."
+)
+NO_CACHE = typer.Option(
+    False, "--no-cache", help="Neither read nor fill the cache of embeddings and alignments (see README)."
+)
 SOURCE = typer.Argument(..., help="The original article (or a folder of article pairs).")
 TARGET = typer.Argument(None, help="Its translation; omit for a folder or a bilingual file.")
 ORIGINAL = typer.Option(
@@ -133,6 +140,8 @@ def align_cmd(
         help="In git work trees, align with SOURCE as of TARGET's last commit and mark what changed since.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
 ) -> None:
     """Align an article and its translation into a PO file (msgid = source, msgstr = translation).
 
@@ -147,6 +156,7 @@ def align_cmd(
         original=original.value,
         markers_file=markers,
         similarity=similarity,
+        cache=not no_cache,
         corrections=corrections,
         history=history,
         translated_from=translated_from,
@@ -160,7 +170,7 @@ def align_cmd(
         unit=unit.value,
     )
     with user_errors():
-        code = align_run.run(source, target, output, beads, opts, wopts, quiet)
+        code = align_run.run(source, target, output, beads, opts, wopts, quiet, jobs or default_jobs())
     raise typer.Exit(code)
 
 
@@ -256,6 +266,8 @@ def report_cmd(
     source_lang: str = typer.Option("en", "--source-lang", help="Article pairs: the original's language."),
     target_lang: str = typer.Option("ko", "--target-lang", help="Article pairs: the translation's language."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
 ) -> None:
     """Report translation coverage: strings and source words translated, fuzzy, untranslated, per article.
 
@@ -274,6 +286,8 @@ def report_cmd(
         fail_under=fail_under,
         quiet=quiet,
         langs=(source_lang, target_lang),
+        jobs=jobs or default_jobs(),
+        cache=not no_cache,
     )
     with user_errors():
         code = report_run.run(paths, opts)
@@ -317,6 +331,8 @@ def scan_cmd(
     source_lang: str = typer.Option("en", "--source-lang"),
     target_lang: str = typer.Option("ko", "--target-lang"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
 ) -> None:
     """List per article its original language and its untranslated sections (line ranges and reasons).
 
@@ -327,7 +343,15 @@ def scan_cmd(
     from . import scan
 
     with user_errors():
-        code = scan.run(folder, (source_lang, target_lang), markers, fmt.value, quiet)
+        code = scan.run(
+            folder,
+            (source_lang, target_lang),
+            markers,
+            fmt.value,
+            quiet,
+            jobs or default_jobs(),
+            not no_cache,
+        )
     raise typer.Exit(code)
 
 

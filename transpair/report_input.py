@@ -5,6 +5,7 @@ Every input that cannot be used becomes one error line; the others are still rep
 
 from __future__ import annotations
 
+import functools
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -33,23 +34,28 @@ def report_po(path: Path, name: str) -> ArticleReport:
     return article_report(name, read_po(path, strict=True))
 
 
-def report_pairs(folder: Path, quiet: bool, langs: tuple[str, str]) -> Iterator[ArticleReport | InputError]:
-    """Align the article pairs of a folder in memory (no PO written) and report each."""
+def report_pairs(
+    folder: Path, quiet: bool, langs: tuple[str, str], jobs: int = 1, use_cache: bool = True
+) -> Iterator[ArticleReport | InputError]:
+    """Align the article pairs of a folder in memory (no PO written; on `jobs` processes, an alignment in
+    the cache reused) and report each, in order."""
     # The aligner is imported here, not at the top: reporting PO files must not need it.
-    from . import catalog, pairs, pipeline
+    from . import catalog, pairs, parallel, pipeline
 
     try:
         articles = pairs.find_articles(folder, *langs)
     except InputError as exc:
         yield exc
         return
-    for article in tracked(articles, f"aligning {folder}", quiet):
-        try:
-            opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1])
-            alignment = pipeline.align_files(article.source, article.target, opts)
+    opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], cache=use_cache)
+    alignments = parallel.map_ordered(functools.partial(pipeline.align_article, opts=opts), articles, jobs)
+    for article, alignment in tracked(
+        zip(articles, alignments), f"aligning {folder}", quiet, total=len(articles)
+    ):
+        if isinstance(alignment, InputError):
+            yield alignment
+        else:
             yield article_report(article.name, catalog.build_catalog(alignment))
-        except InputError as exc:
-            yield exc
 
 
 def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
@@ -70,7 +76,9 @@ def report_stdin() -> ArticleReport | InputError:
         return exc
 
 
-def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[ArticleReport | InputError]:
+def report_path(
+    path: Path, quiet: bool, langs: tuple[str, str], jobs: int = 1, use_cache: bool = True
+) -> Iterable[ArticleReport | InputError]:
     """Reports (or errors) for one command-line PATH: a PO file, a folder, or `-` (standard input)."""
     if str(path) == STDIN:
         return [report_stdin()]
@@ -89,16 +97,22 @@ def report_path(path: Path, quiet: bool, langs: tuple[str, str]) -> Iterable[Art
             ]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
-        return report_pairs(path, quiet, langs)
+        return report_pairs(path, quiet, langs, jobs, use_cache)
     if path.suffix.lower() not in CATALOG_SUFFIXES:
         return [InputError(f"{path}: not a PO file (give a .po or .pot file or a folder)")]
     return [report_po_or_error(path, str(path))]
 
 
-def collect(paths: Iterable[Path], quiet: bool = False, langs: tuple[str, str] = ("en", "ko")) -> Report:
+def collect(
+    paths: Iterable[Path],
+    quiet: bool = False,
+    langs: tuple[str, str] = ("en", "ko"),
+    jobs: int = 1,
+    use_cache: bool = True,
+) -> Report:
     """Report every PATH; unusable inputs become error lines and the rest is still reported."""
     articles, errors = [], []
     for path in paths:
-        for item in report_path(Path(path), quiet, langs):
+        for item in report_path(Path(path), quiet, langs, jobs, use_cache):
             (errors if isinstance(item, InputError) else articles).append(item)
     return Report(tuple(articles), tuple(str(e) for e in errors))

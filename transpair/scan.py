@@ -12,13 +12,14 @@ finds bilingual is split by language and scanned as a pair.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from . import langid, pairs, read
+from . import langid, pairs, parallel, read
 from .bilingual import lone_languages, split_bilingual
 from .classify import in_language, leftovers, to_translate
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
@@ -79,7 +80,9 @@ def file_tag(path: Path, langs: Sequence[str]) -> str | None:
     )
 
 
-def scan_file(path: Path, langs: tuple[str, str], markers: Sequence[str] = (), name: str = "") -> ArticleScan:
+def scan_file(
+    path: Path, langs: tuple[str, str], markers: Sequence[str] = (), name: str = "", use_cache: bool = True
+) -> ArticleScan:
     """Scan a lone article file: its marker sections and the text left in the other language; an
     untagged file holding both languages is split and scanned as a pair."""
     name = name or path.stem
@@ -91,7 +94,8 @@ def scan_file(path: Path, langs: tuple[str, str], markers: Sequence[str] = (), n
     if lang is None:
         bilingual, lang = lone_languages(doc, langs, patterns)
         if bilingual:
-            return scan_alignment(name, (str(path),), *split_bilingual(doc, langs), langs, markers)
+            halves = split_bilingual(doc, langs)
+            return scan_alignment(name, (str(path),), *halves, langs, markers, use_cache)
     if lang is None:
         return ArticleScan(name, (str(path),), None, message=f"{path}: no language could be detected")
     if lang not in langs:
@@ -130,24 +134,29 @@ def scan_alignment(
     target: Document,
     langs: tuple[str, str],
     markers: Sequence[str],
+    use_cache: bool = True,
 ) -> ArticleScan:
-    """Align two versions (the original decided from the texts) and list what is left to translate."""
+    """Align two versions (the original decided from the texts) and list what is left to translate; an
+    alignment of the same texts already in the cache is reused."""
     from . import pipeline  # the aligner loads its model only when a pair is scanned
 
-    opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], original="auto")
+    opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], original="auto", cache=use_cache)
     alignment = pipeline.align_tracked(source, target, opts, tuple(markers))
     sections = alignment_sections(alignment)
     return ArticleScan(name, files, alignment.source_lang, sections, origin=alignment.origin)
 
 
-def scan_article(article: pairs.Article, langs: tuple[str, str], markers: Sequence[str] = ()) -> ArticleScan:
-    """Scan one article; bad input becomes the article's message instead of stopping the scan."""
+def scan_article(
+    article: pairs.Article, langs: tuple[str, str], markers: Sequence[str] = (), use_cache: bool = True
+) -> ArticleScan:
+    """Scan one article (pure, so a worker process can run it); bad input becomes the article's message
+    instead of stopping the scan."""
     files = tuple(str(p) for p in (article.source, article.target) if p)
     try:
         if article.target is None:
-            return scan_file(article.source, langs, markers, article.name)
+            return scan_file(article.source, langs, markers, article.name, use_cache)
         source, target = read.read_document(article.source), read.read_document(article.target)
-        return scan_alignment(article.name, files, source, target, langs, markers)
+        return scan_alignment(article.name, files, source, target, langs, markers, use_cache)
     except InputError as exc:
         return ArticleScan(article.name, files, None, message=str(exc))
 
@@ -157,16 +166,21 @@ def scan(
     langs: tuple[str, str] = ("en", "ko"),
     markers_file: str | Path | None = None,
     quiet: bool = True,
+    jobs: int = 1,
+    use_cache: bool = True,
 ) -> list[ArticleScan]:
-    """Scan every article below a folder (or one file), with the .transpair.toml and --markers patterns."""
+    """Scan every article below a folder (or one file) on `jobs` processes, in order, with the
+    .transpair.toml and --markers patterns."""
     root = Path(folder)
     patterns = user_markers(root, markers_file)  # validated: a bad pattern stops the scan early
     if root.is_file():
         tagged = pairs.lang_tag(root, langs)
         name = tagged[0] if tagged and tagged[1] in langs else root.stem
-        return [scan_article(pairs.Article(name, root), langs, patterns)]
+        return [scan_article(pairs.Article(name, root), langs, patterns, use_cache)]
+    one = functools.partial(scan_article, langs=langs, markers=patterns, use_cache=use_cache)
     articles = pairs.find_articles(root, *langs)
-    return [scan_article(a, langs, patterns) for a in tracked(articles, f"scanning {root}", quiet)]
+    results = parallel.map_ordered(one, articles, jobs)
+    return list(tracked(results, f"scanning {root}", quiet, total=len(articles)))
 
 
 def to_json(scans: Sequence[ArticleScan]) -> str:
@@ -204,10 +218,16 @@ def to_table(scans: Sequence[ArticleScan]) -> str:
 
 
 def run(
-    folder: Path, langs: tuple[str, str], markers_file: Path | None, fmt: str, quiet: bool = False
+    folder: Path,
+    langs: tuple[str, str],
+    markers_file: Path | None,
+    fmt: str,
+    quiet: bool = False,
+    jobs: int = 1,
+    use_cache: bool = True,
 ) -> int:
     """Print the scan (table or json) and the unreadable articles on stderr; exit code 2 if there were any."""
-    scans = scan(folder, langs, markers_file, quiet)
+    scans = scan(folder, langs, markers_file, quiet, jobs, use_cache)
     sys.stdout.write(to_json(scans) if fmt == "json" else to_table(scans))
     failed = [s.message for s in scans if s.message]
     for message in failed:

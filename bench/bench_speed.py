@@ -1,0 +1,207 @@
+"""Speed of whole `transpair align` commands: a folder run cold and warm against hunalign, scaling, merging.
+
+Every figure is the wall time of a real `python -m transpair.cli ...` process (start-up and model load
+included), the minimum over --repeat runs (other jobs share the machine; the minimum is the least
+disturbed run), with its peak resident memory:
+1. folder run of DATA (default ../shared/data/pydocs-ko-hard): cold (empty cache folder), warm (the
+   cache filled by the cold run), and warm with one article edited (its alignment recomputed, the
+   vectors of its unchanged paragraphs read from the cache); hunalign on the same set in the same run
+   (bench_align.run_hunalign) and the ratio warm / hunalign;
+2. scaling: synthetic pairs of N one-paragraph blocks per side (bench_align.synthetic: shuffled gold
+   1-1 pairs, a few merged and dropped), each aligned cold; seconds, peak memory, both per block;
+3. one paragraph of 20 MB per side (--huge-mb): seconds and peak memory until aligned or refused;
+4. merge: an article of 510 paragraphs aligned into a PO, then every English paragraph edited and the
+   article re-aligned into that PO (all 510 msgids reach the fuzzy matcher); the whole command, and the
+   merge step alone in this process.
+
+Usage: python bench/bench_speed.py [DATA] [--parts folder scaling huge merge] [--hunalign PATH]
+       [--repeat 3] [--jobs N] [--sizes 1000 3000 10000 30000] [--huge-mb 20] [--merge-entries 510]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_align import gold_pairs, run_hunalign, synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"  # the shared data beside the checkout (a link in a worktree folder)
+
+
+def timed(args: list[str], cache: Path, refused: list[str] | None = None) -> tuple[float, float]:
+    """Run `python -m transpair.cli ARGS` with the given cache folder: (wall seconds, peak RSS in MB); its
+    error lines go to `refused` when given (exit 2 allowed), else a failure stops the bench."""
+    env = dict(os.environ, TRANSPAIR_CACHE_DIR=str(cache))
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "transpair.cli", *args], env=env, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        if refused is not None:
+            refused += errors.read().decode().splitlines()
+        elif proc.returncode != 0:
+            sys.exit(f"transpair {' '.join(args)} failed: {errors.read().decode()}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def best(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    """The fastest run's seconds and the largest peak memory of all runs."""
+    return min(s for s, _ in runs), max(m for _, m in runs)
+
+
+def folder_runs(data: Path, repeat: int, jobs: list[str]) -> dict[str, tuple[float, float]]:
+    """Cold, warm and one-article-edited runs of `align DATA -o OUT`, each the best of `repeat`."""
+    runs: dict[str, list] = {"cold": [], "warm": [], "one article edited": []}
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            copy = tmp / "data"
+            copy.mkdir()
+            for f in data.glob("*.txt"):
+                (copy / f.name).write_bytes(f.read_bytes())
+            args = ["align", str(copy), "-q", *jobs, "-o"]
+            runs["cold"].append(timed([*args, str(tmp / "cold")], tmp / "cache"))
+            runs["warm"].append(timed([*args, str(tmp / "warm")], tmp / "cache"))
+            first = sorted(copy.glob("*.en.txt"))[0]
+            first.write_text(first.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+            runs["one article edited"].append(timed([*args, str(tmp / "edited")], tmp / "cache"))
+    return {name: best(found) for name, found in runs.items()}
+
+
+def folder_and_hunalign(data: Path, repeat: int, jobs: list[str], hunalign_binary: str) -> None:
+    """Print the folder runs, hunalign's time on the same set, and the ratios."""
+    print(f"== {data}: align DIR -o OUT {' '.join(jobs)}, best of {repeat} (wall seconds, peak MB)")
+    figures = folder_runs(data, repeat, jobs)
+    for name, (seconds, peak) in figures.items():
+        print(f"{name:>20}: {seconds:6.2f} s  {peak:6.0f} MB")
+    hunalign = min(run_hunalign(data, hunalign_binary) for _ in range(repeat))
+    print(f"hunalign (best of {repeat}): {hunalign:.2f} s")
+    warm, cold = figures["warm"][0], figures["cold"][0]
+    print(f"ratio to hunalign: warm {warm / hunalign:.1f}x, cold {cold / hunalign:.1f}x")
+
+
+def write_pair(folder: Path, name: str, source: list[str], target: list[str]) -> tuple[Path, Path]:
+    """NAME.en.txt and NAME.ko.txt, one block per paragraph."""
+    paths = (folder / f"{name}.en.txt", folder / f"{name}.ko.txt")
+    for path, blocks in zip(paths, (source, target)):
+        path.write_text("\n\n".join(b.replace("\n", " ") for b in blocks) + "\n", encoding="utf-8")
+    return paths
+
+
+def scaling(pairs: list[tuple[str, str]], sizes: list[int]) -> None:
+    """Align a synthetic pair of each size cold; print seconds and peak memory."""
+    print("== scaling: one synthetic pair per size, aligned cold (empty cache)")
+    heads = ("blocks", "target", "distinct", "seconds", "ms/block", "peak MB", "KB/block")
+    print(" ".join(f"{h:>9}" for h in heads))
+    for size in sizes:
+        src, tgt = synthetic(pairs, size)
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            en, ko = write_pair(tmp, "big", [b.text for b in src], [b.text for b in tgt])
+            seconds, peak = timed(["align", str(en), str(ko), "-o", str(tmp / "big.po")], tmp / "cache")
+        distinct = len({b.text for b in src} | {b.text for b in tgt})
+        print(
+            f"{size:9d} {len(tgt):9d} {distinct:9d} {seconds:9.1f} {seconds / size * 1000:9.2f} "
+            f"{peak:9.0f} {peak * 1024 / size:9.1f}"
+        )
+
+
+def huge(pairs: list[tuple[str, str]], megabytes: int) -> None:
+    """One paragraph of about `megabytes` MB per side (gold pairs joined by spaces): seconds, memory, and
+    what transpair said."""
+    rng, chosen, size = random.Random(3), [], 0
+    while size < megabytes * 2**20:
+        chosen.append(rng.choice(pairs))
+        size += len(chosen[-1][0].encode()) + 1
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        en, ko = write_pair(tmp, "huge", [" ".join(e for e, _ in chosen)], [" ".join(k for _, k in chosen)])
+        said: list[str] = []
+        seconds, peak = timed(["align", str(en), str(ko), "-o", str(tmp / "huge.po")], tmp / "cache", said)
+    print(f"== one paragraph of {megabytes} MB per side: {seconds:.1f} s, peak {peak:.0f} MB")
+    print("\n".join(said[:3]) or "aligned")
+
+
+def edited(text: str, rng: random.Random) -> str:
+    """The paragraph with one word inserted, as an author's small edit."""
+    words = text.split(" ")
+    words.insert(rng.randrange(len(words) + 1), rng.choice(["also", "now", "still", "often"]))
+    return " ".join(words)
+
+
+def merging(pairs: list[tuple[str, str]], entries: int, repeat: int) -> None:
+    """Re-align an article with every paragraph edited into its translated PO: the command (the edited
+    paragraphs embedded, the rest from the cache), and the merge step alone."""
+    import polib
+
+    from transpair import catalog, merge, pipeline
+
+    rng = random.Random(7)
+    chosen = rng.sample(sorted(set(pairs)), entries)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        en, ko = write_pair(tmp, "art", [e for e, _ in chosen], [k for _, k in chosen])
+        po = tmp / "art.po"
+        timed(["align", str(en), str(ko), "-o", str(po), "--no-backup"], tmp / "cache")
+        old = polib.pofile(str(po))
+        for entry in old:
+            entry.msgstr = f"{entry.msgstr} (검토)"  # the translator's own wording, not the target's
+        old.save(str(po))
+        en.write_text("\n\n".join(edited(e, rng) for e, _ in chosen) + "\n", encoding="utf-8")
+        runs = []
+        for k in range(repeat):
+            work = tmp / f"run{k}.po"
+            work.write_bytes(po.read_bytes())
+            runs.append(timed(["align", str(en), str(ko), "-o", str(work), "--no-backup"], tmp / "cache"))
+        os.environ["TRANSPAIR_CACHE_DIR"] = str(tmp / "cache")  # the alignment the commands cached
+        new = catalog.build_catalog(pipeline.align_files(en, ko, pipeline.AlignOptions()))
+        start = time.perf_counter()
+        merged = merge.merge(new, old)
+        step = time.perf_counter() - start
+    fuzzy = sum("fuzzy" in e.flags for e in merged if not e.obsolete)
+    seconds, peak = best(runs)
+    print(f"== merge: {entries}-entry PO, every msgid edited, re-aligned into it")
+    print(
+        f"whole command {seconds:.2f} s (peak {peak:.0f} MB), of which merge.merge {step:.2f} s; "
+        f"{fuzzy} entries kept their translation as fuzzy"
+    )
+
+
+def main() -> None:
+    """Parse arguments and print every figure."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", type=Path, default=SHARED / "data" / "pydocs-ko-hard")
+    parts = ("folder", "scaling", "huge", "merge")
+    parser.add_argument("--parts", nargs="*", choices=parts, default=parts, help="which parts to run")
+    parser.add_argument("--hunalign", default=str(SHARED / "peers" / "bin" / "hunalign"))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--jobs", help="passed to align as --jobs (default: align's own, all cores)")
+    parser.add_argument("--sizes", nargs="*", type=int, default=[1000, 3000, 10000, 30000])
+    parser.add_argument("--huge-mb", type=int, default=20)
+    parser.add_argument("--merge-entries", type=int, default=510)
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        sys.exit(f"{args.data}: no such folder")
+    jobs = ["--jobs", args.jobs] if args.jobs else []
+    if "folder" in args.parts:
+        folder_and_hunalign(args.data, args.repeat, jobs, args.hunalign)
+    pairs = gold_pairs([args.data])
+    if "scaling" in args.parts:
+        scaling(pairs, args.sizes)
+    if "huge" in args.parts:
+        huge(pairs, args.huge_mb)
+    if "merge" in args.parts:
+        merging(pairs, args.merge_entries, args.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""The persistent cache: where it lives, rows shared between processes, the size cap, reuse of results."""
+
+import multiprocessing
+import sqlite3
+
+from transpair import cache
+
+
+def test_folder_comes_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.DIR_VARIABLE, str(tmp_path / "c"))
+    assert cache.cache_dir() == tmp_path / "c"
+    monkeypatch.delenv(cache.DIR_VARIABLE)
+    assert cache.cache_dir().name == "transpair"
+
+
+def test_size_cap_default_and_override(monkeypatch):
+    monkeypatch.delenv(cache.SIZE_VARIABLE, raising=False)
+    assert cache.max_bytes() == cache.DEFAULT_MAX_MB * 1024 * 1024
+    monkeypatch.setenv(cache.SIZE_VARIABLE, "2")
+    assert cache.max_bytes() == 2 * 1024 * 1024
+
+
+def test_digest_separates_its_parts():
+    assert cache.digest("ab", "c") != cache.digest("a", "bc")
+    assert cache.digest("a", b"b") == cache.digest("a", "b")
+
+
+def test_rows_round_trip_and_missing_keys_are_absent(tmp_path):
+    store = cache.Store(tmp_path, 1 << 20)
+    store.put_many({"a": b"1", "b": b"22"})
+    assert store.get_many(["a", "b", "c"]) == {"a": b"1", "b": b"22"}
+    assert store.get("c") is None
+
+
+def test_least_recently_used_rows_go_first_when_over_the_cap(tmp_path):
+    store = cache.Store(tmp_path, 1000)
+    for key in "abcdefgh":
+        store.put(key, bytes(200))
+        store.get("a")  # a stays in use
+    kept = store.get_many("abcdefgh")
+    assert sum(len(v) for v in kept.values()) <= 1000
+    assert "a" in kept and "h" in kept and "b" not in kept
+
+
+def _writer(folder, start):
+    store = cache.Store(folder, 1 << 24)
+    for k in range(start, start + 50):
+        store.put(f"k{k}", str(k).encode())
+
+
+def test_processes_write_to_one_cache_at_once(tmp_path):
+    context = multiprocessing.get_context("forkserver")
+    procs = [context.Process(target=_writer, args=(tmp_path, start)) for start in (0, 50, 100)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    found = cache.Store(tmp_path, 1 << 24).get_many(f"k{k}" for k in range(150))
+    assert found == {f"k{k}": str(k).encode() for k in range(150)}
+
+
+def test_an_unusable_cache_file_is_a_miss_not_an_error(tmp_path):
+    (tmp_path / cache.FILE_NAME).write_bytes(b"not a database" * 100)
+    store = cache.Store(tmp_path, 1 << 20)
+    store.put("a", b"1")
+    assert store.get("a") is None
+    assert cache.remember(store, "a", lambda: 5) == 5
+
+
+def test_remember_computes_once_then_reads_the_store(tmp_path):
+    store, calls = cache.Store(tmp_path, 1 << 20), []
+    compute = lambda: calls.append(1) or {"x": 1}  # noqa: E731
+    assert cache.remember(store, "k", compute) == {"x": 1}
+    assert cache.remember(store, "k", compute) == {"x": 1}
+    assert cache.remember(None, "k", compute) == {"x": 1}
+    assert len(calls) == 2
+
+
+def test_the_file_uses_write_ahead_logging(tmp_path):
+    cache.Store(tmp_path, 1 << 20).put("a", b"1")
+    with sqlite3.connect(tmp_path / cache.FILE_NAME) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -1,0 +1,39 @@
+"""Mapping the per-article function over worker processes: order kept, one job stays in-process."""
+
+import os
+import time
+
+from transpair import parallel
+
+
+def slow_square(n: int) -> tuple[int, int]:
+    """n squared and the worker's process id; early items finish last."""
+    time.sleep(0.05 * (4 - n))
+    return n * n, os.getpid()
+
+
+def test_results_come_back_in_input_order_from_several_workers():
+    results = list(parallel.map_ordered(slow_square, range(5), jobs=2))
+    assert [r for r, _ in results] == [0, 1, 4, 9, 16]
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_one_job_or_one_item_runs_in_this_process():
+    assert {pid for _, pid in parallel.map_ordered(slow_square, range(3), jobs=1)} == {os.getpid()}
+    assert [pid for _, pid in parallel.map_ordered(slow_square, [4], jobs=8)] == [os.getpid()]
+
+
+def test_workers_share_the_cores_between_them(monkeypatch):
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 4)
+    threads = list(parallel.map_ordered(_threads, range(2), jobs=2))
+    assert threads == ["2", "2"]
+
+
+def _threads(_: int) -> str:
+    """The embedding threads a worker was given."""
+    time.sleep(0.05)
+    return os.environ[parallel.THREADS_VARIABLE]
+
+
+def test_default_jobs_is_every_usable_core():
+    assert parallel.default_jobs() == len(os.sched_getaffinity(0))

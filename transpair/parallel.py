@@ -1,0 +1,50 @@
+"""Map a pure per-article function over a list on a pool of worker processes (`--jobs`), in order.
+
+Each worker is forked (no imports to repeat), loads the embedding model once (on its first article)
+and keeps it; results come back in the order of the input whatever order the workers finish in. The
+function and its arguments only have to be picklable, which is also all a distributed engine needs:
+`dask.bag.from_sequence(articles).map(f)` or `ray.remote(f)` would run the same function past one
+machine.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+THREADS_VARIABLE = "TRANSPAIR_THREADS"  # math threads of the embedding model in one process
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _start_worker(threads: int) -> None:
+    """Give a worker its share of the cores, so workers do not fight over them."""
+    os.environ[THREADS_VARIABLE] = str(threads)
+
+
+def map_ordered(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
+    """func(item) for every item, in order: in this process for one job (or one item), else on a pool of
+    forked workers started now, before the caller starts any thread (a progress bar)."""
+    workers = max(1, min(jobs, len(items)))
+    if workers == 1:
+        return map(func, items)
+    # fork on Linux (workers start at once, nothing imported again); macOS and Windows only spawn safely
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    threads = max(1, default_jobs() // workers)
+    pool = ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(threads,))
+    return _drained(pool, pool.map(func, items))
+
+
+def _drained(pool: ProcessPoolExecutor, results: Iterator[R]) -> Iterator[R]:
+    """The pool's results, the pool shut down once they are read (or the reader stops)."""
+    with pool:
+        yield from results
