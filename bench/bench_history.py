@@ -12,7 +12,9 @@ The gold files are plain text made by the dev set's extraction (see its README);
 read from Markdown with transpair's reader and brought to the same layout (heading `{#anchor}` ids and
 inline tags outside code removed, one line per block), so both runs see text of one kind. Blocks
 where the two extractions still differ (a `:::tip` container on one line) count as changed. The gold
-is monotonic: a moved paragraph that history pairs correctly is scored as a false positive.
+is monotonic: a moved paragraph that history pairs correctly is scored as a false positive, so a third
+line scores the history alignment with such pairs split into their source-only and target-only halves,
+as the gold states a move (beads outside the longest run that keeps the Korean in document order).
 
 Needs local clones (the fetch tool's mirrors cloned with `git clone`), the Korean one checked out at
 64b5018c:
@@ -22,13 +24,15 @@ Needs local clones (the fetch tool's mirrors cloned with `git clone`), the Korea
 from __future__ import annotations
 
 import argparse
+import bisect
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import regex
 
 from transpair import carry, evaluate, history, pipeline, read
-from transpair.model import Alignment, Document
+from transpair.model import Alignment, Bead, Document
 
 KOREAN_COMMIT = "64b5018cff357fe18c6e66ae6ba8483747b3c68e"
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "vuedocs-ko"
@@ -70,6 +74,37 @@ def with_history(doc: evaluate.GoldDoc, english: Path, korean: Path) -> tuple[Al
     return today, carry.carry(old, today.source, lookup.origin)
 
 
+def in_order(beads: tuple[Bead, ...]) -> set[int]:
+    """Indices of the two-sided beads that keep the target in document order (a longest increasing run of
+    their first target blocks); the others pair a paragraph that moved."""
+    paired = [(k, min(b.target)) for k, b in enumerate(beads) if b.source and b.target]
+    tails: list[int] = []  # tails[n]: index into `paired` ending the best run of length n + 1
+    before: list[int | None] = []
+    for n, (_, first) in enumerate(paired):
+        at = bisect.bisect_left([paired[t][1] for t in tails], first)
+        before.append(tails[at - 1] if at else None)
+        tails[at : at + 1] = [n]
+    keep, n = set(), tails[-1] if tails else None
+    while n is not None:
+        keep.add(paired[n][0])
+        n = before[n]
+    return keep
+
+
+def monotonic(alignment: Alignment) -> Alignment:
+    """The alignment as a monotonic gold can state it: a bead pairing a moved paragraph split into its
+    source-only and target-only halves."""
+    keep = in_order(alignment.beads)
+    beads: list[Bead] = []
+    for k, bead in enumerate(alignment.beads):
+        if bead.source and bead.target and k not in keep:
+            beads += [Bead((i,), (), bead.score, "source-only") for i in bead.source]
+            beads += [Bead((), (j,), bead.score, "target-only") for j in bead.target]
+        else:
+            beads.append(bead)
+    return replace(alignment, beads=tuple(beads))
+
+
 def scored(doc: evaluate.GoldDoc, alignment: Alignment) -> tuple[evaluate.Counts, evaluate.Counts]:
     """Counts of one alignment against the gold, in the align and po views."""
     as_ids, po_ids = evaluate.predicted_views(alignment.beads)
@@ -97,7 +132,8 @@ def main() -> int:
     if head != KOREAN_COMMIT:
         sys.exit(f"check out {KOREAN_COMMIT[:8]} in {args.korean} first (HEAD is {head[:8] or 'unknown'})")
     paths = pages(args.data)
-    totals = {key: evaluate.Counts() for key in ("plain-align", "plain-po", "history-align", "history-po")}
+    keys = ("plain-align", "plain-po", "history-align", "history-po", "split-align", "split-po")
+    totals = {key: evaluate.Counts() for key in keys}
     head = f"{'from':<8} {'date':<10} {'since':>5} {'outd.':>5} {'new':>4} {'rem.':>4}"
     print(f"{'page':<34} {head}  F1 plain/hist")
     for doc in evaluate.load_gold(args.data):
@@ -105,7 +141,8 @@ def main() -> int:
         today, carried = with_history(doc, args.english / path, args.korean / path)
         plain_align, plain_po = scored(doc, today)
         hist_align, hist_po = scored(doc, carried or today)
-        for key, counts in zip(totals, (plain_align, plain_po, hist_align, hist_po)):
+        split_align, split_po = scored(doc, monotonic(carried or today))
+        for key, counts in zip(totals, (plain_align, plain_po, hist_align, hist_po, split_align, split_po)):
             totals[key] += counts
         o = carried.origin if carried else None
         drift = (
@@ -118,6 +155,7 @@ def main() -> int:
     print()
     print(f1_line("without history", totals["plain-align"], totals["plain-po"]))
     print(f1_line("with history", totals["history-align"], totals["history-po"]))
+    print(f1_line("moves split", totals["split-align"], totals["split-po"]))
     return 0
 
 
