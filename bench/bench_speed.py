@@ -2,7 +2,8 @@
 
 Every figure is the wall time of a real `python -m transpair.cli ...` process (start-up and model load
 included), the minimum over --repeat runs (other jobs share the machine; the minimum is the least
-disturbed run), with its peak resident memory:
+disturbed run, and the load averages printed at start and end say how disturbed), with its peak
+resident memory:
 1. folder run of DATA (default ../shared/data/pydocs-ko-hard): cold (empty cache folder), warm (the
    cache filled by the cold run), and warm with one article edited (its alignment recomputed, the
    vectors of its unchanged paragraphs read from the cache); hunalign on the same set in the same run
@@ -35,8 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"  # the shared data beside the checkout (a link in a worktree folder)
 
 
-def timed(args: list[str], cache: Path, refused: list[str] | None = None) -> tuple[float, float]:
-    """Run `python -m transpair.cli ARGS` with the given cache folder: (wall seconds, peak RSS in MB); its
+def timed(args: list[str], cache: Path, refused: list[str] | None = None) -> tuple[float, float, float]:
+    """Run `python -m transpair.cli ARGS` with the given cache folder: (wall seconds, peak RSS in MB, CPU
+    seconds of the command and its workers: the work done, which other jobs on the machine stretch less); its
     error lines go to `refused` when given (exit 2 allowed), else a failure stops the bench."""
     env = dict(os.environ, TRANSPAIR_CACHE_DIR=str(cache))
     with tempfile.TemporaryFile() as errors:
@@ -50,12 +52,17 @@ def timed(args: list[str], cache: Path, refused: list[str] | None = None) -> tup
             refused += errors.read().decode().splitlines()
         elif proc.returncode != 0:
             sys.exit(f"transpair {' '.join(args)} failed: {errors.read().decode()}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def best(runs: list[tuple[float, float]]) -> tuple[float, float]:
-    """The fastest run's seconds and the largest peak memory of all runs."""
-    return min(s for s, _ in runs), max(m for _, m in runs)
+def load() -> str:
+    """The 1, 5 and 15 minute load averages: other jobs on the machine slow every figure down."""
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def best(runs: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """The fastest run's seconds, the largest peak memory of all runs and the least CPU seconds."""
+    return min(s for s, _, _ in runs), max(m for _, m, _ in runs), min(c for _, _, c in runs)
 
 
 def folder_runs(data: Path, repeat: int, jobs: list[str]) -> dict[str, tuple[float, float]]:
@@ -79,11 +86,13 @@ def folder_runs(data: Path, repeat: int, jobs: list[str]) -> dict[str, tuple[flo
 
 def folder_and_hunalign(data: Path, repeat: int, jobs: list[str], hunalign_binary: str) -> None:
     """Print the folder runs, hunalign's time on the same set, and the ratios."""
-    print(f"== {data}: align DIR -o OUT {' '.join(jobs)}, best of {repeat} (wall seconds, peak MB)")
+    print(
+        f"== {data}: align DIR -o OUT {' '.join(jobs)}, best of {repeat} (wall seconds, peak MB, CPU seconds)"
+    )
     figures = folder_runs(data, repeat, jobs)
-    for name, (seconds, peak) in figures.items():
-        print(f"{name:>20}: {seconds:6.2f} s  {peak:6.0f} MB")
-    hunalign = min(run_hunalign(data, hunalign_binary) for _ in range(repeat))
+    for name, (seconds, peak, cpu) in figures.items():
+        print(f"{name:>20}: {seconds:6.2f} s  {peak:6.0f} MB  {cpu:6.2f} s CPU")
+    hunalign = min(run_hunalign(data, hunalign_binary)[2] for _ in range(repeat))  # its seconds
     print(f"hunalign (best of {repeat}): {hunalign:.2f} s")
     warm, cold = figures["warm"][0], figures["cold"][0]
     print(f"ratio to hunalign: warm {warm / hunalign:.1f}x, cold {cold / hunalign:.1f}x")
@@ -98,19 +107,19 @@ def write_pair(folder: Path, name: str, source: list[str], target: list[str]) ->
 
 
 def scaling(pairs: list[tuple[str, str]], sizes: list[int]) -> None:
-    """Align a synthetic pair of each size cold; print seconds and peak memory."""
+    """Align a synthetic pair of each size cold; print seconds, CPU seconds and peak memory."""
     print("== scaling: one synthetic pair per size, aligned cold (empty cache)")
-    heads = ("blocks", "target", "distinct", "seconds", "ms/block", "peak MB", "KB/block")
+    heads = ("blocks", "target", "distinct", "seconds", "CPU s", "ms/block", "peak MB", "KB/block")
     print(" ".join(f"{h:>9}" for h in heads))
     for size in sizes:
         src, tgt = synthetic(pairs, size)
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
             en, ko = write_pair(tmp, "big", [b.text for b in src], [b.text for b in tgt])
-            seconds, peak = timed(["align", str(en), str(ko), "-o", str(tmp / "big.po")], tmp / "cache")
+            seconds, peak, cpu = timed(["align", str(en), str(ko), "-o", str(tmp / "big.po")], tmp / "cache")
         distinct = len({b.text for b in src} | {b.text for b in tgt})
         print(
-            f"{size:9d} {len(tgt):9d} {distinct:9d} {seconds:9.1f} {seconds / size * 1000:9.2f} "
+            f"{size:9d} {len(tgt):9d} {distinct:9d} {seconds:9.1f} {cpu:9.1f} {seconds / size * 1000:9.2f} "
             f"{peak:9.0f} {peak * 1024 / size:9.1f}"
         )
 
@@ -126,8 +135,12 @@ def huge(pairs: list[tuple[str, str]], megabytes: int) -> None:
         tmp = Path(tmp)
         en, ko = write_pair(tmp, "huge", [" ".join(e for e, _ in chosen)], [" ".join(k for _, k in chosen)])
         said: list[str] = []
-        seconds, peak = timed(["align", str(en), str(ko), "-o", str(tmp / "huge.po")], tmp / "cache", said)
-    print(f"== one paragraph of {megabytes} MB per side: {seconds:.1f} s, peak {peak:.0f} MB")
+        seconds, peak, cpu = timed(
+            ["align", str(en), str(ko), "-o", str(tmp / "huge.po")], tmp / "cache", said
+        )
+    print(
+        f"== one paragraph of {megabytes} MB per side: {seconds:.1f} s ({cpu:.1f} s CPU), peak {peak:.0f} MB"
+    )
     print("\n".join(said[:3]) or "aligned")
 
 
@@ -168,11 +181,11 @@ def merging(pairs: list[tuple[str, str]], entries: int, repeat: int) -> None:
         merged = merge.merge(new, old)
         step = time.perf_counter() - start
     fuzzy = sum("fuzzy" in e.flags for e in merged if not e.obsolete)
-    seconds, peak = best(runs)
+    seconds, peak, cpu = best(runs)
     print(f"== merge: {entries}-entry PO, every msgid edited, re-aligned into it")
     print(
-        f"whole command {seconds:.2f} s (peak {peak:.0f} MB), of which merge.merge {step:.2f} s; "
-        f"{fuzzy} entries kept their translation as fuzzy"
+        f"whole command {seconds:.2f} s ({cpu:.2f} s CPU, peak {peak:.0f} MB), of which merge.merge "
+        f"{step:.2f} s; {fuzzy} entries kept their translation as fuzzy"
     )
 
 
@@ -192,6 +205,7 @@ def main() -> None:
     if not args.data.is_dir():
         sys.exit(f"{args.data}: no such folder")
     jobs = ["--jobs", args.jobs] if args.jobs else []
+    print(f"load average at start: {load()} on {os.cpu_count()} cores")
     if "folder" in args.parts:
         folder_and_hunalign(args.data, args.repeat, jobs, args.hunalign)
     pairs = gold_pairs([args.data])
@@ -201,6 +215,7 @@ def main() -> None:
         huge(pairs, args.huge_mb)
     if "merge" in args.parts:
         merging(pairs, args.merge_entries, args.repeat)
+    print(f"load average at end: {load()}")
 
 
 if __name__ == "__main__":

@@ -342,6 +342,18 @@ def test_ratio_comes_from_mutually_most_similar_blocks():
     assert ratio == pytest.approx(2.0, rel=0.05)
 
 
+def test_mutual_best_of_a_long_pair_compares_proportional_windows():
+    rng = np.random.default_rng(1)
+    src = align.normalize_rows(rng.standard_normal((50, 64)))  # unrelated blocks: cosine far below 0.5
+    tgt = src[[*range(10), *range(11, 50)]]  # block 10 dropped from the target
+    whole = align.mutual_best(src, tgt, 0.5)
+    assert whole == [(i, i if i < 10 else i - 1) for i in range(50) if i != 10]
+    assert align.mutual_best(src, tgt, 0.5, window=100) == whole
+    assert set(align.mutual_best(src, tgt, 0.5, window=12)) <= set(whole)
+    assert len(align.mutual_best(src, tgt, 0.5, window=12)) >= 45  # only pairs across a window edge lost
+    assert align.mutual_best(src[:0], tgt, 0.5, window=12) == []
+
+
 def test_ratio_falls_back_to_median_lengths_without_enough_pairs():
     src, tgt = np.eye(2, dtype=np.float32), np.eye(2, dtype=np.float32)
     assert align.anchored_ratio(src, tgt, np.array([10.0, 10]), np.array([30.0, 30])) == 3.0

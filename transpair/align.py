@@ -68,6 +68,7 @@ class Weights:
 
 WEIGHTS = Weights()
 ANCHOR_COSINE = 0.5  # cosine above which mutually most similar blocks count as a translation pair
+MUTUAL_WINDOW = 2048  # blocks per side compared all with all when looking for mutually best pairs
 KEPT_COSINE = 0.9  # cosine above which a target block is the source block kept as is (not translated)
 KEPT_SCRIPT_GAP = 0.1  # most the Latin share of letters may differ between a block and its kept copy
 _BAND = 8  # half-width in blocks of the band around the coarse path; doubles while the path touches an edge
@@ -187,7 +188,23 @@ def length_ratio(src_tokens: np.ndarray, tgt_tokens: np.ndarray) -> float:
     return float(np.clip(np.median(tgt_tokens) / np.median(src_tokens), 0.25, 4.0))
 
 
-def mutual_best(src: np.ndarray, tgt: np.ndarray, floor: float, chunk: int = 256) -> list[tuple[int, int]]:
+def mutual_best(
+    src: np.ndarray, tgt: np.ndarray, floor: float, window: int = MUTUAL_WINDOW
+) -> list[tuple[int, int]]:
+    """Pairs (i, j) where target j is source i's most similar block and vice versa, above floor. A pair
+    longer than `window` blocks is cut into as many proportional windows per side, compared window with
+    window: time linear in the blocks, not quadratic (a shorter pair is compared whole)."""
+    n, m = len(src), len(tgt)
+    pieces = max(1, math.ceil(max(n, m) / window))
+    found = []
+    for k in range(pieces):
+        s0, t0 = n * k // pieces, m * k // pieces
+        window_pairs = _mutual_best(src[s0 : n * (k + 1) // pieces], tgt[t0 : m * (k + 1) // pieces], floor)
+        found += [(s0 + i, t0 + j) for i, j in window_pairs]
+    return found
+
+
+def _mutual_best(src: np.ndarray, tgt: np.ndarray, floor: float, chunk: int = 256) -> list[tuple[int, int]]:
     """Pairs (i, j) where target j is source i's most similar block and vice versa, above floor."""
     if not len(src) or not len(tgt):
         return []
