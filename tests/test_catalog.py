@@ -9,7 +9,7 @@ import polib
 import pytest
 
 from transpair import read
-from transpair.catalog import build_catalog, build_template, plural_forms
+from transpair.catalog import build_catalog, build_template, plural_forms, project_name
 from transpair.model import Alignment, Bead, Block, Document
 from transpair.notes import parse_note
 from transpair.pofile import read_po, write_po
@@ -186,3 +186,7 @@ def test_rerunning_pot_on_an_unchanged_article_changes_no_byte(tmp_path, monkeyp
     article.write_text("# Title\n\nFirst paragraph, changed.\n", encoding="utf-8")
     catalog.write_template(article, out)
     assert "POT-Creation-Date: 2026-02-02 11:11+0000" in out.read_text(encoding="utf-8")
+
+
+def test_a_file_name_holding_charset_equals_does_not_reach_the_header_as_such():
+    assert project_name("/tmp/charset=.en.txt", "en") == "charset:"

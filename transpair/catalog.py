@@ -67,9 +67,11 @@ def timestamp(when: datetime | None = None) -> str:
 
 
 def project_name(path: str, lang: str) -> str:
-    """The article's name for Project-Id-Version: base name without extension or language suffix."""
+    """The article's name for Project-Id-Version: base name without extension or language suffix, with
+    `charset=` spelled `charset:` (gettext takes the header's first `charset=` for its encoding)."""
     stem = os.path.splitext(one_line(os.path.basename(path)))[0]
-    return stem[: -len(lang) - 1] if stem.endswith(f".{lang}") else stem
+    stem = stem[: -len(lang) - 1] if stem.endswith(f".{lang}") else stem
+    return stem.replace("charset=", "charset:")
 
 
 def _header(
