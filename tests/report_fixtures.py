@@ -6,6 +6,7 @@ from pathlib import Path
 
 import polib
 
+from transpair.model import Cause
 from transpair.notes import Note, format_note
 
 HEADER = {"Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit", "Language": "ko"}
@@ -19,10 +20,11 @@ def entry(
     reason: str = "",
     fuzzy: bool = False,
     line: int | None = None,
+    cause: Cause = Cause.NONE,
     **extra,
 ) -> polib.POEntry:
     """One PO entry; a transpair note when `status` is given."""
-    comment = format_note(Note("1-1", kind, 0.9, status, reason)) if status else ""
+    comment = format_note(Note("1-1", kind, 0.9, status, reason, cause)) if status else ""
     occurrences = [("article.md", str(line))] if line else []
     return polib.POEntry(
         msgid=msgid,

@@ -357,3 +357,25 @@ def test_mutual_best_of_a_long_pair_compares_proportional_windows():
 def test_ratio_falls_back_to_median_lengths_without_enough_pairs():
     src, tgt = np.eye(2, dtype=np.float32), np.eye(2, dtype=np.float32)
     assert align.anchored_ratio(src, tgt, np.array([10.0, 10]), np.array([30.0, 30])) == 3.0
+
+
+def test_two_translations_followed_by_their_english_originals_are_one_bead():
+    # "resolveDirective()": two Korean paragraphs, then the same two paragraphs kept in English
+    found = real_pairs("vuedocs-ko/api-render-function", (44, 52), (47, 57))
+    assert ((4, 5), (4, 5, 6, 7)) in found
+
+
+def test_lone_blocks_at_one_place_between_pairs_are_a_free_translation():
+    # "Note that:" / "Glob 패턴과 관련하여 다음의 사항을 유의해주세요:" (cosine 0.23), flagged fuzzy
+    beads = align.align_blocks(
+        window("vitedocs-ko/guide-features", "en", 164, 172),
+        window("vitedocs-ko/guide-features", "ko", 153, 161),
+    )
+    bead = next(b for b in beads if b.source == (4,))
+    assert bead.target == (4,) and bead.status == "fuzzy"
+
+
+def test_a_translators_note_between_pairs_stays_alone():
+    # "(역주: 네트워크에 있는 개별 주소의 개수 찾기::)" is added text, not the English block beside it
+    found = real_pairs("pydocs-ko-hard/tutorial-inputoutput", (59, 67), (56, 64))
+    assert ((4,), ()) in found and ((), (4,)) in found

@@ -85,10 +85,12 @@ FAKE = "fake_similarity:BagOfWords"
 
 
 def outputs(folder):
-    """Every output file's text below folder, without the PO header's creation date."""
+    """Every output file's text below folder, without the PO header's dates (runs may straddle a minute)."""
     return {
         p.relative_to(folder).as_posix(): "".join(
-            line for line in p.read_text().splitlines(True) if "POT-Creation-Date" not in line
+            line
+            for line in p.read_text().splitlines(True)
+            if not line.startswith(('"POT-Creation-Date:', '"PO-Revision-Date:'))
         )
         for p in sorted(folder.rglob("*.*"))
     }

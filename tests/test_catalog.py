@@ -9,7 +9,7 @@ import polib
 import pytest
 
 from transpair import read
-from transpair.catalog import build_catalog, build_template, plural_forms
+from transpair.catalog import build_catalog, build_template, plural_forms, project_name
 from transpair.model import Alignment, Bead, Block, Document
 from transpair.notes import parse_note
 from transpair.pofile import read_po, write_po
@@ -189,7 +189,6 @@ def test_rerunning_pot_on_an_unchanged_article_changes_no_byte(tmp_path, monkeyp
 
 
 def test_project_name_never_holds_a_charset_gettext_would_read():
-    from transpair.catalog import project_name
 
     assert project_name("/x/charset=.en.txt", "en") == "charset ="
     assert project_name("/x/post.en.md", "en") == "post"

@@ -161,7 +161,6 @@ def test_the_version_with_translators_notes_is_the_translation():
     english = doc(EN[1:])
     assert classify.original(english, korean, "en", "ko") == "source"
     assert classify.original(korean, english, "ko", "en") == "target"
-    assert classify.translator_notes(doc(["Note (Translator's note: kept as is)."])) == 1
 
 
 def test_source_text_in_a_gap_with_a_placeholder_is_under_that_placeholder():
@@ -230,3 +229,9 @@ def test_english_section_left_in_a_translated_page_is_still_untranslated():
     assert [s for t, (s, _) in found.items() if t.startswith("Instead of passing in an options")] == [
         "untranslated"
     ]
+
+
+def test_translations_followed_by_their_english_originals_are_not_left_in_english():
+    found = real_statuses("vuedocs-ko/api-render-function")
+    kept = [s for t, (s, _) in found.items() if "resolveDirective()`를" in t and "must be called inside" in t]
+    assert kept and "untranslated" not in kept

@@ -92,3 +92,14 @@ def test_bad_marker_files_are_input_errors(tmp_path, name, content, message):
 def test_missing_marker_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="cannot read"):
         markers.load_markers(tmp_path / "nope.txt")
+
+
+def test_translators_notes_are_counted_and_found():
+    assert (
+        markers.translator_notes(
+            doc(["Note (Translator's note: kept as is).", "(역주: 설명) 그리고 [T/N: x]"])
+        )
+        == 3
+    )
+    assert markers.has_translator_note("(역주: 리눅스에서는 다릅니다.)")
+    assert not markers.has_translator_note("A plain (parenthesised) note: none here.")

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transpair.catalog import build_catalog
-from transpair.merge import FUZZY_MATCH, merge, similarity
+from transpair.merge import FUZZY_MATCH, merge, restate_note, similarity
 from transpair.model import Alignment, Bead, Block, Document
 
 
@@ -238,6 +238,15 @@ def test_kept_translation_restates_the_note_and_keeps_target_only_lines():
     assert parse_note(first.comment) == Note("1-1", "paragraph", 0.95, "translated")
     assert first.comment.endswith("\ntarget-only: 역주")
     assert parse_note(second.comment).status == "fuzzy"
+
+
+def test_an_outdated_note_stays_on_a_fuzzy_entry_and_goes_once_reviewed():
+    note = (
+        "transpair: 1-1 paragraph score=0.99 status=outdated cause=outdated\n"
+        "outdated: source changed since 3f2a1c9 (2025-02-24)"
+    )
+    assert restate_note(note, "fuzzy") == note
+    assert restate_note(note, "translated") == "transpair: 1-1 paragraph score=0.99 status=translated"
 
 
 def test_a_lone_empty_translator_comment_survives_the_merge(tmp_path):

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from transpair.errors import InputError
-from transpair.pairs import find_articles
+from transpair.pairs import find_articles, pair_trees
 
 
 def touch(root: Path, *names: str) -> None:
@@ -59,6 +59,34 @@ def test_empty_or_missing_folder(tmp_path):
         find_articles(tmp_path)
     with pytest.raises(InputError, match="not a folder"):
         find_articles(tmp_path / "nope")
+
+
+def test_two_trees_pair_the_same_relative_paths(tmp_path):
+    touch(tmp_path, "docs/src/guide/a.md", "docs/src/b.md", "docs/README.md", "docs-ko/src/guide/a.md")
+    touch(tmp_path, "docs-ko/src/gone.md")
+    found = pair_trees(tmp_path / "docs" / "src", tmp_path / "docs-ko" / "src")
+    assert [(a.name, a.source.relative_to(tmp_path).as_posix()) for a in found] == [
+        ("b", "docs/src/b.md"),
+        ("guide/a", "docs/src/guide/a.md"),
+    ]
+    assert found[0].target is None and found[1].target == tmp_path / "docs-ko" / "src" / "guide" / "a.md"
+
+
+def test_two_trees_refuse_two_files_that_would_share_one_po(tmp_path):
+    touch(tmp_path, "en/post.md", "en/post.txt", "ko/post.md")
+    with pytest.raises(InputError, match="share the name 'post'"):
+        pair_trees(tmp_path / "en", tmp_path / "ko")
+
+
+def test_two_trees_must_be_two_folders(tmp_path):
+    touch(tmp_path, "en/a.md", "ko/a.md")
+    with pytest.raises(InputError, match="given twice"):
+        pair_trees(tmp_path / "en", tmp_path / "en")
+    with pytest.raises(InputError, match="not a folder"):
+        pair_trees(tmp_path / "en", tmp_path / "nope")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="no articles"):
+        pair_trees(tmp_path / "empty", tmp_path / "ko")
 
 
 def test_only_real_language_codes_are_tags(tmp_path):

@@ -7,6 +7,7 @@ import json
 from report_fixtures import catalog, entry, sample_entries
 from rich.console import Console
 
+from transpair.model import Cause
 from transpair.render import print_table, to_csv, to_json, to_markdown
 from transpair.report import Report, article_report
 
@@ -122,6 +123,39 @@ def test_long_article_names_keep_their_file_name():
     print_table(report, "words", "coverage", console=console)
     row = next(line for line in console.file.getvalue().splitlines() if "guide.po" in line)
     assert row.lstrip().startswith("…") and "36.4%" in row
+
+
+def outdated_report() -> Report:
+    """The sample report with one article whose source changed since it was translated."""
+    stale = entry(
+        "They both equal 5.",
+        "둘 다 3입니다.",
+        status="outdated",
+        cause=Cause.OUTDATED,
+        reason="source changed",
+        fuzzy=True,
+    )
+    changed = article_report("changed.po", catalog([stale, entry("Unchanged.", "그대로.")]))
+    return Report((*sample_report().articles, changed))
+
+
+def test_every_format_counts_outdated_strings():
+    data = json.loads(to_json(outdated_report(), "words", "name"))
+    assert data["total"]["outdated"] == 1 and data["total"]["outdated_words"] == 4
+    assert [(a["name"], a["outdated"]) for a in data["articles"]][0] == ("changed.po", 1)
+    rows = list(csv.DictReader(io.StringIO(to_csv(outdated_report(), "words", "name"))))
+    assert rows[-1]["outdated"] == "1" and rows[-1]["fuzzy"] == "2"
+    md = to_markdown(outdated_report(), "strings", "name")
+    assert "| Article | Done | Strings | Words | Fuzzy | Outdated | Untranslated |" in md
+    assert "| changed.po | 50.0% | 1/2 | 1/5 | 1 | 1 | 0 | 0 | 0 |" in md
+
+
+def test_table_shows_the_outdated_column_when_something_is_outdated():
+    for report, shown in ((outdated_report(), True), (sample_report(), False)):
+        console = Console(file=io.StringIO(), width=120, color_system=None)
+        print_table(report, "words", "name", console=console)
+        header = next(line for line in console.file.getvalue().splitlines() if "Article" in line)
+        assert ("Outd." in header.split()) == shown
 
 
 def test_long_names_are_cut_to_their_shortest_unique_path_suffix():

@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from report_fixtures import catalog, entry, sample_entries
 
+from transpair.model import Cause
 from transpair.report import (
     Figures,
     Tally,
@@ -117,7 +118,30 @@ def test_stats_uses_weblate_field_names():
     assert data["translated_percent"] == 37.5 and data["placeholder"] == 1 and data["left_in_source"] == 1
 
 
-kinds = st.sampled_from(["t", "f", "u", "p", "l", "h"])
+def test_outdated_entries_are_fuzzy_and_counted_on_their_own():
+    stale = entry(
+        "They both equal 5.",
+        "둘 다 3입니다.",
+        status="outdated",
+        cause=Cause.OUTDATED,
+        reason="source changed since 3f2a1c9 (2025-02-24)",
+        fuzzy=True,
+    )
+    merged = entry("Run it twice.", "두 번 실행합니다.", fuzzy=True, previous_msgid="Run it once.")
+    reviewed = entry(
+        "Run it three times.", "세 번 실행합니다.", status="outdated", cause=Cause.OUTDATED
+    )  # fuzzy flag removed: done
+    fig = article_report(
+        "a", catalog([stale, merged, reviewed, entry("Plain fuzzy.", "애매함", fuzzy=True)])
+    ).figures
+    assert (fig.fuzzy.strings, fig.outdated.strings, fig.outdated.words) == (3, 2, 7)
+    assert fig.translated.strings == 1 and coverage(fig, "strings") == 25.0
+    assert below(fig, 30.0, "strings")
+    data = stats(fig)
+    assert (data["outdated"], data["outdated_words"]) == (2, 7)
+
+
+kinds = st.sampled_from(["t", "f", "u", "p", "l", "h", "o"])
 
 
 def make(kind: str, i: int) -> polib.POEntry:
@@ -130,6 +154,14 @@ def make(kind: str, i: int) -> polib.POEntry:
         "p": entry(text, status="untranslated", reason='placeholder "TBD"'),
         "l": entry(text, status="untranslated", reason="left in English"),
         "h": entry(text, "제목", kind="heading", status="translated"),
+        "o": entry(
+            text,
+            "번역",
+            status="outdated",
+            cause=Cause.OUTDATED,
+            reason="source changed since 3f2a1c9 (2025-02-24)",
+            fuzzy=True,
+        ),
     }[kind]
 
 
@@ -140,5 +172,6 @@ def test_parts_add_up(seq):
     assert fig.total.strings == len(seq)
     assert fig.placeholder.strings == seq.count("p") and fig.left_in_source.strings == seq.count("l")
     assert fig.untranslated.strings == seq.count("u") + seq.count("p") + seq.count("l")
+    assert fig.outdated.strings == seq.count("o") and fig.fuzzy.strings == seq.count("f") + seq.count("o")
     assert sum((s.figures for s in article.sections), Figures()) == fig
     assert len(article.sections) == (seq.count("h") + (not seq or seq[0] != "h") if seq else 0)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from report_fixtures import catalog, entry
 
+from transpair.model import Cause
 from transpair.report import Report, article_report, coverage, sort_articles
 from transpair.report_html import CSP, to_html
 
@@ -52,6 +53,25 @@ def test_page_is_self_contained_and_escapes_user_text():
     for outside in ("@import", "url(http", "<link", "<iframe", "<object", "<embed", "https://"):
         assert outside not in page
     assert page.count("http://") == page.count('xmlns="http://www.w3.org/2000/svg"')  # namespaces, not loads
+
+
+def test_outdated_articles_are_marked():
+    stale = entry(
+        "They both equal 5.",
+        "둘 다 3입니다.",
+        status="outdated",
+        cause=Cause.OUTDATED,
+        reason="source changed",
+        fuzzy=True,
+    )
+    report = Report(
+        (*quarter_report().articles, article_report("stale.po", catalog([stale, entry("a", "b")])))
+    )
+    page = to_html(report, "words", "name")
+    assert page.count('<small class="outdated">1 outdated</small>') == 1
+    summary = next(part for part in page.split("<details>") if part.startswith("<summary>stale.po"))
+    assert "1 outdated" in summary
+    assert "<b>1</b><span>outdated: source changed since translated</span>" in page
 
 
 def find_chromium() -> str:

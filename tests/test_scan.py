@@ -7,10 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from git_repos import one_repo
 from typer.testing import CliRunner
 
 from transpair import scan
 from transpair.cli import app
+from transpair.model import Origin
 
 BLOG = Path(__file__).resolve().parent.parent / "corpora" / "blog"
 runner = CliRunner()
@@ -190,6 +192,20 @@ def test_untagged_bilingual_file_is_split_and_scanned_as_a_pair(tmp_path):
     assert [(s.first_line, s.status, s.reason) for s in article.sections] == [
         (13, "source-only", "missing in target")
     ]
+
+
+def test_scan_shows_what_changed_in_the_english_since_the_translation(tmp_path):
+    _, _, rev = one_repo(tmp_path / "site")
+    (found,) = scan.scan(tmp_path / "site")
+    assert found.origin == Origin(rev, "2025-01-10", commits_since=1, changed=1, added=1, removed=1)
+    assert [(s.first_line, s.status) for s in found.sections] == [(7, "outdated"), (19, "untranslated")]
+    assert found.sections[1].reason == f"new in source since {rev[:7]} (2025-01-10)"
+    table = scan.to_table([found])
+    assert (
+        f"history       translated from {rev[:7]} (2025-01-10), 1 commit since: 1 changed, 1 added, 1 removed"
+        in table
+    )
+    assert json.loads(scan.to_json([found]))["articles"][0]["origin"]["commits_since"] == 1
 
 
 def pydocs_pairs(tmp_path: Path) -> Path:

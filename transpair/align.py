@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from . import anchors, segment
+from . import anchors, markers, segment
 from .embed import Similarity, default_similarity, normalize_rows
 from .model import Bead, Block, Cause, Document
 
@@ -61,7 +61,7 @@ class Weights:
     gain: float = 30.0
     gain_base: float = 0.02
     pair_margin: float = 3.0  # how much a 2-2 bead must beat the two 1-1 beads it replaces
-    confidence_scale: float = 1.25  # logistic slope turning a bead's DP margin into a confidence
+    confidence_scale: float = 1.5  # logistic slope turning a bead's DP margin into a confidence
     quality_slope: float = 1.6  # logistic slope turning a bead's match score into p(true pair)
     quality_mid: float = 0.045  # match score at which a bead is as likely a true pair as not
 
@@ -284,10 +284,7 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
 def _with_kept_original(pair: Pair, i0: int, j0: np.ndarray, score: np.ndarray) -> np.ndarray:
     """1-2 beads where one target block is the source block kept as is beside its translation: scored as
     both 1-1 pairs, so the copy does not push the translation out of the bead."""
-    ends = np.stack([j0, j0 + 1])
-    copies = (pair.tgt.vectors[0][ends] @ pair.src.vectors[0][i0] >= KEPT_COSINE) & (
-        np.abs(pair.tgt.latin[ends] - pair.src.latin[i0]) <= KEPT_SCRIPT_GAP
-    )
+    copies = _kept_copy(pair, i0, np.stack([j0, j0 + 1]))
     one = copies[0] != copies[1]
     if not one.any():
         return score
@@ -295,6 +292,83 @@ def _with_kept_original(pair: Pair, i0: int, j0: np.ndarray, score: np.ndarray) 
     out = score.copy()
     out[one] = both
     return out
+
+
+def _kept_copy(pair: Pair, i: int, j: np.ndarray) -> np.ndarray:
+    """True where target block j is source block i kept as is: same script mix, nearly the same vector (the
+    cosine only where the scripts agree, mostly none: a translation is in another script)."""
+    kept = np.abs(pair.tgt.latin[j] - pair.src.latin[i]) <= KEPT_SCRIPT_GAP
+    kept[kept] = pair.tgt.vectors[0][j[kept]] @ pair.src.vectors[0][i] >= KEPT_COSINE
+    return kept
+
+
+def with_kept_originals(pair: Pair, path: list[Step]) -> list[Step]:
+    """The path with each run of n translations left unpaired (0-1) followed by n 1-1 beads whose targets are
+    their sources kept as is, joined into one n-2n bead: a Korean page showing n translated paragraphs then
+    their English originals (the 1-2 shape scores the one-paragraph case in the search itself)."""
+    out: list[Step] = []
+    k = 0
+    while k < len(path):
+        n = _kept_run(pair, path, k)
+        if not n:
+            out.append(path[k])
+            k += 1
+            continue
+        run = path[k : k + 2 * n]
+        out.append(Step(run[n].i, n, run[0].j, 2 * n, min(step.margin for step in run)))
+        k += 2 * n
+    return out
+
+
+def with_paired_gaps(path: list[Step], target: Sequence[Block]) -> list[Step]:
+    """The path with each lone source block and lone target block standing between two pairs (or an end of
+    the pair) joined into a 1-1 bead: at one place in both versions they are a free translation the
+    embeddings missed (a short heading, a reworded lead-in), left to the confidence to flag. A target block
+    holding a translator's note is text the translation added and stays alone."""
+    out: list[Step] = []
+    k = 0
+    while k < len(path):
+        first = path[k]  # the pair starts where the first of the two beads does, in either order
+        if _lone_pair(path, k) and not markers.has_translator_note(target[first.j].norm):
+            out.append(Step(first.i, 1, first.j, 1, min(first.margin, path[k + 1].margin)))
+            k += 2
+            continue
+        out.append(path[k])
+        k += 1
+    return out
+
+
+def _lone_pair(path: list[Step], k: int) -> bool:
+    """True when path[k] and path[k+1] are a 1-0 and a 0-1 bead (either order) between pairs or ends."""
+    if k + 1 >= len(path) or {(s.a, s.b) for s in path[k : k + 2]} != {(1, 0), (0, 1)}:
+        return False
+    return all(not 0 <= n < len(path) or (path[n].a and path[n].b) for n in (k - 1, k + 2))
+
+
+def _kept_run(pair: Pair, path: list[Step], k: int) -> int:
+    """n >= 2 when path[k:k+n] are 0-1 beads translating the sources of path[k+n:k+2n], 1-1 beads of kept
+    copies (translation cosine above ANCHOR_COSINE), else 0."""
+    n = 0
+    while k + n < len(path) and (path[k + n].a, path[k + n].b) == (0, 1):
+        n += 1
+    copies = path[k + n : k + 2 * n]
+    if n < 2 or len(copies) < n or any((c.a, c.b) != (1, 1) for c in copies):
+        return 0
+    src, tgt = pair.src.vectors[0], pair.tgt.vectors[0]
+    for lone, copy in zip(path[k : k + n], copies):
+        if not _kept_copy(pair, copy.i, np.array([copy.j]))[0] or tgt[lone.j] @ src[copy.i] < ANCHOR_COSINE:
+            return 0
+    return n
+
+
+def bead_match(pair: Pair, step: Step) -> float | None:
+    """A bead's match score (None for a skip); a bead of kept originals scores as its weakest translation."""
+    i, a, j, b = step.i, step.a, step.j, step.b
+    if not a or not b:
+        return None
+    if b > MAX_SPAN:  # only kept originals (n-2n) go beyond the shapes
+        return min(float(match_scores(pair, i + k, 1, np.array([j + k]), 1)[0]) for k in range(a))
+    return float(match_scores(pair, i, a, np.array([j]), b)[0])
 
 
 def _parts(
@@ -443,19 +517,19 @@ def best_path(
 ) -> list[Evidence]:
     """The best bead path over two non-empty block lists, with each bead's margin and match score."""
     pair = features(source, target, similarity or default_similarity(), weights)
-    path = _solve(pair)
+    path = with_paired_gaps(with_kept_originals(pair, _solve(pair)), target)
     # A bead is as sure as both its boundaries: its start is contested in the cell where it ends,
     # its end in the cell where the next bead ends.
     margins = [step.margin for step in path]
     bounded = [min(here, after) for here, after in zip(margins, margins[1:] + [math.inf])]
     return [
         Evidence(
-            tuple(range(i, i + a)),
-            tuple(range(j, j + b)),
+            tuple(range(step.i, step.i + step.a)),
+            tuple(range(step.j, step.j + step.b)),
             margin,
-            float(match_scores(pair, i, a, np.array([j]), b)[0]) if a and b else None,
+            bead_match(pair, step),
         )
-        for (i, a, j, b, _), margin in zip(path, bounded)
+        for step, margin in zip(path, bounded)
     ]
 
 

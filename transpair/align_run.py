@@ -11,7 +11,7 @@ from rich.console import Console
 from . import pipeline, write
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .model import Alignment
-from .pairs import find_articles
+from .pairs import find_articles, pair_trees
 from .progress import bar
 from .write import is_stdout
 
@@ -49,11 +49,15 @@ def run_folder(
     wopts: pipeline.WriteOptions,
     quiet: bool,
     jobs: int = 1,
+    target_folder: Path | None = None,
 ) -> int:
-    """Align every article of a folder (on `jobs` processes) with one progress bar; an article that fails is
-    reported and the rest go on."""
+    """Align every article of a folder, or of two trees (on `jobs` processes), with one progress bar; an
+    article that fails is reported and the rest go on."""
     pipeline.check_corrections_folder(opts)
-    articles = find_articles(folder, opts.source_lang, opts.target_lang)
+    if target_folder is None:
+        articles = find_articles(folder, opts.source_lang, opts.target_lang)
+    else:
+        articles = pair_trees(folder, target_folder)
     failed = 0
     results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir, jobs)  # workers start here
     with bar(quiet) as progress:
@@ -82,11 +86,13 @@ def run(
     quiet: bool = False,
     jobs: int = 1,
 ) -> int:
-    """A folder or a pair, as SOURCE says; the exit code."""
+    """A folder, two trees, or a pair, as SOURCE and TARGET say; the exit code."""
     if not source.is_dir():
         return run_pair(source, target, output, beads, opts, wopts, quiet)
-    if target is not None:
-        raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
+    if target is not None and not target.is_dir():
+        raise InputError(
+            f"{source}: is a folder; give a folder alone, two folders, or SOURCE and TARGET files"
+        )
     if is_stdout(output):
         raise InputError(f"{source}: a folder gives one PO per article; -o - (standard output) is for one")
-    return run_folder(source, output, beads, opts, wopts, quiet, jobs)
+    return run_folder(source, output, beads, opts, wopts, quiet, jobs, target)

@@ -10,6 +10,8 @@ Entry rules (`apply` and `pot` rely on them):
   msgctxt "repeat n" (an occurrence counter, stable when unrelated paragraphs move or change).
 - Target-only beads have no msgid, so no entry: their text is kept visible as an extra `#.` line
   `target-only: <text>` on the entry before them (the first entry when the target starts with them).
+- Outdated beads (the source changed since the translation, see `carry.py`) are fuzzy with the old
+  source as `#| msgid`; a translation whose source was removed since is an obsolete `#~` entry.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ from .powrap import PAGE_WIDTH
 BLOCK_JOINER = "\n\n"
 SPAN_JOINER = " "  # a bead whose sides hold different numbers of blocks
 EMPTY_STATUSES = ("untranslated", "source-only")
+FUZZY_STATUSES = (
+    "fuzzy",
+    "outdated",
+)  # outdated: translated from a source that changed since (`#|` previous)
 PLURAL_FORMS = {
     **dict.fromkeys(("ko", "ja", "zh", "vi", "th", "id", "ms", "lo", "my"), "nplurals=1; plural=0;"),
     **dict.fromkeys(("fr", "pt_BR", "tr", "fil"), "nplurals=2; plural=(n > 1);"),
@@ -153,8 +159,26 @@ def _entry(bead: Bead, alignment: Alignment, name: str) -> polib.POEntry:
         comment=format_note(note),
         tcomment="" if msgstr else cause_comment(bead.cause),  # survives msgmerge with a transpair POT
         occurrences=[(name, str(block.line)) for block in source],
-        flags=["fuzzy"] if status == "fuzzy" and msgstr else [],
+        flags=["fuzzy"] if status in FUZZY_STATUSES and msgstr else [],
+        previous_msgid=bead.previous or None,
     )
+
+
+def _obsolete(bead: Bead, alignment: Alignment) -> polib.POEntry:
+    """The `#~` entry of a translation whose source paragraphs were removed since it was made."""
+    msgstr = joined(alignment.target.blocks[j] for j in bead.target)
+    return polib.POEntry(msgid=bead.previous, msgstr=msgstr, obsolete=True)
+
+
+def _unique_obsolete(entries: list[polib.POEntry], live: set[str]) -> list[polib.POEntry]:
+    """Obsolete entries whose msgid is neither live nor already obsolete (gettext wants one entry per
+    msgid)."""
+    seen, kept = set(live), []
+    for entry in entries:
+        if entry.msgid not in seen:
+            seen.add(entry.msgid)
+            kept.append(entry)
+    return kept
 
 
 def _attach_target_only(entries: list[polib.POEntry], notes: list[tuple[int, str]]) -> None:
@@ -179,15 +203,20 @@ def build_catalog(alignment: Alignment, when: datetime | None = None) -> polib.P
     name = reference_name(alignment.source.path)
     entries: list[polib.POEntry] = []
     target_only: list[tuple[int, str]] = []
+    obsolete: list[polib.POEntry] = []
     for bead in alignment.beads:
         if bead.source:
             entries.append(_entry(bead, alignment, name))
+        elif bead.previous:
+            obsolete.append(_obsolete(bead, alignment))
         else:
             target_only += [(len(entries) - 1, alignment.target.blocks[j].norm) for j in bead.target]
     if entries:
         _attach_target_only(entries, target_only)
     meta = header(alignment.source, alignment.source_lang, alignment.target_lang, when)
-    return _catalog(meta, entries)
+    po = _catalog(meta, entries)
+    po.extend(_unique_obsolete(obsolete, {e.msgid for e in entries}))
+    return po
 
 
 def build_template(source: Document, source_lang: str = "en", when: datetime | None = None) -> polib.POFile:

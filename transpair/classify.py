@@ -18,7 +18,7 @@ import regex
 
 from . import langid, segment
 from .langid import language_name
-from .markers import compile_markers, governed, marker_in
+from .markers import compile_markers, governed, marker_in, translator_notes
 from .model import Alignment, Bead, Cause, Document
 
 MIN_PROSE_WORDS = 1  # calibrated on pydocs-ko: bench/bench_untranslated.py --calibrate --mixed 5000
@@ -26,9 +26,6 @@ COPY = "copy of the source"  # reason for a copied block with no language (code,
 MISSING = "missing in target"  # reason for source text with no target
 
 _WORD = regex.compile(r"\p{L}+")
-_TRANSLATOR_NOTE = regex.compile(
-    r"[(\[]\s*(?:역주|옮긴이\s*주?|역자\s*주|translator'?s\s+note|T/?N)\s*[:：]", regex.IGNORECASE
-)
 _LITERAL = regex.compile(
     r"``.*?``|`[^`]*`|(?::[\w.-]+)+:|https?://\S+|www\.\S+"
 )  # literals, reST roles, URLs
@@ -284,8 +281,3 @@ def original(
     if src_left == tgt_left:
         src_left, tgt_left = translator_notes(source_doc), translator_notes(target_doc)
     return "target" if src_left > tgt_left else "source"
-
-
-def translator_notes(doc: Document) -> int:
-    """How many translator's notes a document holds (only a translation has them)."""
-    return sum(len(_TRANSLATOR_NOTE.findall(b.text)) for b in doc.blocks)

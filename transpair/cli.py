@@ -89,7 +89,11 @@ def common(
 )
 def align_cmd(
     source: Path = SOURCE,
-    target: Path | None = TARGET,
+    target: Path | None = typer.Argument(
+        None,
+        help="Its translation (the translated tree when SOURCE is a folder); omit for one folder or a "
+        "bilingual file.",
+    ),
     output: Path = typer.Option(
         ...,
         "-o",
@@ -124,13 +128,25 @@ def align_cmd(
         help="A reviewer's corrections.json (from `transpair review`): fixed beads, aligned around (a "
         "folder of NAME.corrections.json for a folder).",
     ),
+    translated_from: str | None = typer.Option(
+        None,
+        "--translated-from",
+        metavar="REV",
+        help="The revision of SOURCE's git repository the translation was made from.",
+    ),
+    history: bool = typer.Option(
+        True,
+        "--history/--no-history",
+        help="In git work trees, align with SOURCE as of TARGET's last commit and mark what changed since.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     jobs: int | None = JOBS,
     no_cache: bool = NO_CACHE,
 ) -> None:
     """Align an article and its translation into a PO file (msgid = source, msgstr = translation).
 
-    SOURCE may be a folder: every article pair below it gets OUTPUT/NAME.po (pairing conventions in README).
+    SOURCE may be a folder: every article pair below it gets OUTPUT/NAME.po (pairing conventions in README);
+    SOURCE_DIR TARGET_DIR pairs the files at the same relative paths of two trees (two clones).
     A single file with no TARGET is split by language (bilingual articles).
     """
     opts = pipeline.AlignOptions(
@@ -142,6 +158,8 @@ def align_cmd(
         similarity=similarity,
         cache=not no_cache,
         corrections=corrections,
+        history=history,
+        translated_from=translated_from,
     )
     wopts = pipeline.WriteOptions(
         force=force,

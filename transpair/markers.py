@@ -37,7 +37,7 @@ import regex
 
 from . import langid
 from .errors import InputError, read_input
-from .model import Block
+from .model import Block, Document
 
 MARKER_SLACK = 3  # words allowed beside a marker ("TODO: translate this section", "번역 예정입니다")
 CONFIG_NAME = ".transpair.toml"
@@ -158,3 +158,18 @@ def governed(
         if current:
             found[i] = current
     return found
+
+
+TRANSLATOR_NOTE = regex.compile(
+    r"[(\[]\s*(?:역주|옮긴이\s*주?|역자\s*주|translator'?s\s+note|T/?N)\s*[:：]", regex.IGNORECASE
+)
+
+
+def has_translator_note(text: str) -> bool:
+    """True when a block holds a translator's note ("(역주: …)"): text the translation added."""
+    return TRANSLATOR_NOTE.search(text) is not None
+
+
+def translator_notes(doc: Document) -> int:
+    """How many translator's notes a document holds (only a translation has them)."""
+    return sum(len(TRANSLATOR_NOTE.findall(b.text)) for b in doc.blocks)

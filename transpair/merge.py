@@ -42,17 +42,14 @@ def similarity(a: str, b: str) -> float:
     return fuzz.ratio(a, b) / 100
 
 
-def fuzzy_pairs(new: Sequence[polib.POEntry], old: Sequence[polib.POEntry]) -> dict[int, int]:
-    """new index -> old index for the closest sources at or above FUZZY_MATCH, best pairs first, one to
+def fuzzy_pairs(new: Sequence[str], old: Sequence[str]) -> dict[int, int]:
+    """new index -> old index for the closest texts at or above FUZZY_MATCH, best pairs first, one to
     one."""
-    choices = [o.msgid for o in old]
     cutoff = FUZZY_MATCH * 100
     scored = [
         (score / 100, i, j)
         for i, n in enumerate(new)
-        for _, score, j in process.extract(
-            n.msgid, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-        )
+        for _, score, j in process.extract(n, old, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
     ]
     pairs: dict[int, int] = {}
     used: set[int] = set()
@@ -64,9 +61,10 @@ def fuzzy_pairs(new: Sequence[polib.POEntry], old: Sequence[polib.POEntry]) -> d
 
 
 def restate_note(comment: str, status: str) -> str:
-    """The transpair note with the entry's own status (the translator's msgstr replaced the aligner's)."""
+    """The transpair note with the entry's own status (the translator's msgstr replaced the aligner's); an
+    outdated note stays on a fuzzy entry (outdated is fuzzy, with its reason)."""
     note = parse_note(comment)
-    if note is None or note.status == status:
+    if note is None or note.status == status or (status == "fuzzy" and note.cause == Cause.OUTDATED):
         return comment
     own = {format_note(note), *format_note(note).split("\n")}
     rest = [line for line in comment.split("\n") if line not in own]
@@ -188,7 +186,7 @@ def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> 
             used.add(entry_key(match))
     rest = [i for i, e in enumerate(merged) if e is None]
     spare = [e for e in old if has_text(e) and entry_key(e) not in used]
-    pairs = fuzzy_pairs([fresh[i] for i in rest], spare)
+    pairs = fuzzy_pairs([fresh[i].msgid for i in rest], [e.msgid for e in spare])
     for slot, i in enumerate(rest):
         j = pairs.get(slot)
         merged[i] = _fuzzy(fresh[i], spare[j], prefer_target) if j is not None else fresh[i]

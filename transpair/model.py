@@ -12,7 +12,7 @@ import regex
 _SPACES = regex.compile(r"[\p{Zs}\t\r\n\u200b\ufeff]+")
 _TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>|<!--.*?-->", regex.S)
 
-STATUSES = ("translated", "fuzzy", "untranslated", "source-only", "target-only")
+STATUSES = ("translated", "fuzzy", "outdated", "untranslated", "source-only", "target-only")
 
 
 class Cause(StrEnum):
@@ -26,6 +26,9 @@ class Cause(StrEnum):
     NOT_TRANSLATED_YET = "not-translated-yet"  # the whole target is the source (or an older version of it)
     MISSING = "missing"  # no target text for this source text
     LOW_CONFIDENCE = "low-confidence"  # the aligner is unsure of the pairing
+    OUTDATED = "outdated"  # translated from a source text that changed since (git history)
+    NEW_IN_SOURCE = "new-in-source"  # source text added since the translation was made
+    REMOVED_FROM_SOURCE = "removed-from-source"  # a translation whose source text was removed since
 
 
 def normalize(text: str) -> str:
@@ -80,11 +83,29 @@ class Bead:
     reason: str = ""  # why a bead is untranslated or fuzzy, for the PO comment
     cause: Cause = Cause.NONE  # the same, for logic
     reviewed: bool = False  # a reviewer fixed this bead (corrections.json): its pairing is confirmed
+    previous: str = ""  # the source text the target was translated from, when it changed since (`#|`)
 
     @property
     def shape(self) -> str:
         """The bead type, e.g. '1-2'."""
         return f"{len(self.source)}-{len(self.target)}"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The source revision a translation was made from (git history), and how far the source moved since."""
+
+    rev: str  # full commit hash
+    date: str  # YYYY-MM-DD, the commit's date
+    commits_since: int = 0  # commits that changed the source file after `rev`
+    changed: int = 0  # source paragraphs changed since `rev` (filled in when the alignment is carried over)
+    added: int = 0  # source paragraphs added since
+    removed: int = 0  # source paragraphs removed since
+
+    @property
+    def short(self) -> str:
+        """The abbreviated hash people quote."""
+        return self.rev[:7]
 
 
 @dataclass(frozen=True)
@@ -96,4 +117,5 @@ class Alignment:
     beads: tuple[Bead, ...]
     source_lang: str = "en"
     target_lang: str = "ko"
-    warnings: tuple[str, ...] = ()  # what the user should hear about the run (e.g. stale corrections)
+    warnings: tuple[str, ...] = ()  # what the user should hear about the run (stale corrections, no history)
+    origin: Origin | None = None  # the source revision the target was translated from (git history)

@@ -6,7 +6,8 @@ Conventions, tried in this order for every file below the folder:
 3. `NAME.EXT` + `NAME.TGT.EXT` side by side (Hugo's `index.md` + `index.ko.md`).
 A file that matches none of these is a lone article (monolingual or bilingual). Files tagged with a third
 language are left out. A folder's own documentation (README, LICENSE, COPYING, NOTICE, CHANGELOG,
-CONTRIBUTING) is not an article.
+CONTRIBUTING) is not an article. Two trees (the original and its translation in two clones) pair the
+files at the same relative paths instead (`pair_trees`).
 """
 
 from __future__ import annotations
@@ -85,18 +86,49 @@ def _article_name(path: Path, root: Path, source_lang: str) -> str:
     return "/".join([*parts, stem])
 
 
-def find_articles(folder: str | Path, source_lang: str = "en", target_lang: str = "ko") -> list[Article]:
-    """Every article below `folder`, sorted by name; a target file is never also listed as a source."""
-    root = Path(folder)
+def text_files(root: Path) -> list[Path]:
+    """The article files below a folder, sorted: text, Markdown and HTML, not the folder's own docs."""
     if not root.is_dir():
         raise InputError(f"{root}: not a folder")
-    files = sorted(
+    return sorted(
         p
         for p in root.rglob("*")
         if p.is_file()
         and p.suffix.lower() in TEXT_SUFFIXES
         and p.name.split(".")[0].upper() not in FOLDER_DOCS
     )
+
+
+def pair_trees(source_root: str | Path, target_root: str | Path) -> list[Article]:
+    """Two trees (two clones: the original and its translation): each source file paired with the file
+    at the same relative path of the target tree, or alone when the translation has none yet."""
+    source_root, target_root = Path(source_root), Path(target_root)
+    if not target_root.is_dir():
+        raise InputError(f"{target_root}: not a folder")
+    if source_root.resolve() == target_root.resolve():
+        raise InputError(f"{source_root}: is a folder given twice; give a folder alone, or two trees")
+    articles = []
+    for path in text_files(source_root):
+        rel = path.relative_to(source_root)
+        twin = target_root / rel
+        articles.append(Article(rel.with_suffix("").as_posix(), path, twin if twin.is_file() else None))
+    if not articles:
+        raise InputError(f"{source_root}: no articles found (.txt, .md or .html files)")
+    return unique_names(articles, source_root)
+
+
+def unique_names(articles: list[Article], root: Path) -> list[Article]:
+    """The articles sorted by name, refused when two would write the same OUTDIR/NAME.po."""
+    dupes = sorted(name for name, n in Counter(a.name for a in articles).items() if n > 1)
+    if dupes:
+        raise InputError(f"{root}: two articles would share the name {dupes[0]!r}; rename one")
+    return sorted(articles, key=lambda a: a.name)
+
+
+def find_articles(folder: str | Path, source_lang: str = "en", target_lang: str = "ko") -> list[Article]:
+    """Every article below `folder`, sorted by name; a target file is never also listed as a source."""
+    root = Path(folder)
+    files = text_files(root)
     langs = (source_lang, target_lang)
     files = [p for p in files if (tag := lang_tag(p, langs)) is None or tag[1] in langs]
     targets: dict[Path, Path] = {}
@@ -110,7 +142,4 @@ def find_articles(folder: str | Path, source_lang: str = "en", target_lang: str 
     ]
     if not articles:
         raise InputError(f"{root}: no articles found (.txt, .md or .html files)")
-    dupes = sorted(name for name, n in Counter(a.name for a in articles).items() if n > 1)
-    if dupes:
-        raise InputError(f"{root}: two articles would share the name {dupes[0]!r}; rename one")
-    return sorted(articles, key=lambda a: a.name)
+    return unique_names(articles, root)

@@ -10,7 +10,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import align, cache, catalog, corrections, embed, langid, parallel, pofile, read, tmx, write
+from . import (
+    align,
+    cache,
+    carry,
+    catalog,
+    corrections,
+    embed,
+    history,
+    langid,
+    parallel,
+    pofile,
+    read,
+    tmx,
+    write,
+)
 from .bilingual import lone_languages, split_bilingual
 from .classify import classify, original
 from .errors import InputError, existing_file, read_input
@@ -37,6 +51,8 @@ class AlignOptions:
     similarity: str | None = None  # embedding backend `module:Class` (--similarity); None: multilingual USE
     cache: bool = True  # read and fill the persistent cache of vectors and alignments (--no-cache: off)
     corrections: Path | None = None  # a reviewer's corrections.json (--corrections): fixed beads
+    history: bool = True  # align with the source as of the translation when git knows it (--no-history)
+    translated_from: str | None = None  # the source revision of the translation (--translated-from)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -204,7 +220,41 @@ def align_files(source: str | Path, target: str | Path | None, opts: AlignOption
         return align_lone(read.read_document(source), opts, markers)
     if Path(source).resolve() == Path(target).resolve():
         raise InputError(f"{source}: SOURCE and TARGET are the same file")
-    return align_documents(read.read_document(source), read.read_document(target), opts, markers)
+    return align_tracked(read.read_document(source), read.read_document(target), opts, markers)
+
+
+def old_source(
+    source: Document, target: Document, opts: AlignOptions
+) -> tuple[Document | None, history.Lookup]:
+    """SOURCE as of the translation (None when git cannot tell, or nothing changed since) and the lookup;
+    none with a reviewer's corrections, which fix beads of today's SOURCE."""
+    if not opts.history or opts.corrections is not None:
+        return None, history.Lookup()
+    lookup = history.translated_from(Path(source.path), Path(target.path), opts.translated_from)
+    if lookup.origin is None or lookup.data == source.text.encode(source.encoding):
+        return None, lookup
+    try:
+        options = read.read_options(Path(source.path))
+        return read.bytes_document(lookup.data, source.path, source.format, options), lookup
+    except InputError as exc:
+        return None, history.Lookup(warning=f"{exc}, as of {lookup.origin.short}; aligning with today's text")
+
+
+def align_tracked(
+    source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...]
+) -> Alignment:
+    """Align a pair; when git history knows the source the translation was made from, align with that
+    and carry the beads over to today's source (changed paragraphs outdated, new ones untranslated)."""
+    old, lookup = old_source(source, target, opts)
+    if old is not None:
+        aligned_old = align_documents(old, target, opts, markers)
+        if aligned_old.source.path == source.path:  # `--source auto` kept SOURCE as the original
+            today = catalog.sentence_document(source, opts.source_lang) if opts.unit == "sentence" else source
+            return carry.carry(aligned_old, today, lookup.origin)
+        lookup = history.Lookup()  # TARGET is the original: SOURCE's history says nothing about it
+    alignment = align_documents(source, target, opts, markers)
+    warnings = (*alignment.warnings, *filter(None, [lookup.warning]))
+    return replace(alignment, origin=lookup.origin, warnings=warnings)
 
 
 def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ()) -> Alignment:
@@ -299,25 +349,34 @@ def write_article(
 
 
 def summary(alignment: Alignment) -> str:
-    """One line on what the alignment found: beads per status, in the order of STATUSES."""
+    """One line on what the alignment found: beads per status, in the order of STATUSES, and the source
+    revision when git history was used."""
     counts = Counter(b.status for b in alignment.beads)
     found = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+    origin = f"; {history.origin_line(alignment.origin)}" if alignment.origin else ""
     return (
         f"{alignment.source_lang} -> {alignment.target_lang}, {len(alignment.beads)} beads: {found or 'none'}"
+        f"{origin}"
     )
 
 
 def doubt(alignment: Alignment) -> str | None:
     """A warning when fewer than half the source blocks found a sure counterpart: TARGET may be the wrong
-    file (none for a target not translated yet, which has its own warning)."""
+    file. Outdated beads are sure (aligned with the source they were translated from); text new in the
+    source since, like text left under a placeholder, is no sign of a wrong file; none for a target not
+    translated yet, which has its own warning."""
     if not alignment.target.blocks or not alignment.source.blocks:
         return None
     if any(b.cause == Cause.NOT_TRANSLATED_YET for b in alignment.beads):
         return None
     sure = sum(
-        len(b.source) for b in alignment.beads if b.target and b.status in ("translated", "untranslated")
+        len(b.source)
+        for b in alignment.beads
+        if b.target and b.status in ("translated", "untranslated", "outdated")
     )
-    waiting = sum(len(b.source) for b in alignment.beads if b.cause == Cause.PLACEHOLDER)
+    waiting = sum(
+        len(b.source) for b in alignment.beads if b.cause in (Cause.PLACEHOLDER, Cause.NEW_IN_SOURCE)
+    )
     if (
         sure * 2 >= len(alignment.source.blocks) - waiting
     ):  # text left under a placeholder is no sign of a wrong file

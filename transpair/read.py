@@ -141,13 +141,19 @@ def parse(text: str, fmt: str, options: ReadOptions = ReadOptions()) -> tuple[Bl
 def read_document(path: str | Path, format: str | None = None) -> Document:
     """Read, decode and LF-normalise a file and cut it into blocks; format from the extension unless given."""
     p = Path(path)
-    data = read_input(p)
-    text, encoding = decode(data, str(p))
+    return bytes_document(read_input(p), str(p), format, read_options(p))
+
+
+def bytes_document(
+    data: bytes, path: str, format: str | None = None, options: ReadOptions = ReadOptions()
+) -> Document:
+    """Decode a file's bytes (from disk or from git history), keep its line ends, cut it into blocks."""
+    text, encoding = decode(data, path)
     ends = tuple(found.group() for found in _LINE_END.finditer(text)) if "\r" in text else ()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    fmt = format or format_of(p)
+    fmt = format or format_of(path)
     try:
-        blocks = parse(text, fmt, read_options(p))
+        blocks = parse(text, fmt, options)
     except UnreadableMarkdown as exc:
-        raise InputError(f"{p}:{exc.line}: {exc}") from None
-    return Document(str(p), text, blocks, fmt, encoding, line_ends=ends)
+        raise InputError(f"{path}:{exc.line}: {exc}") from None
+    return Document(path, text, blocks, fmt, encoding, line_ends=ends)

@@ -19,9 +19,13 @@ LOW, OK = 40.0, 75.0  # OpenStack deletes a translation below 40% and imports it
 UNTITLED = "(before the first heading)"
 FORMULA = (
     "Done = translated / total, by source words (or by strings with --by strings); fuzzy counts as not done; "
-    "placeholders (TBD) and text left in the source language count as untranslated"
+    "outdated (the source changed since the translation) is fuzzy; placeholders (TBD) and text left in the "
+    "source language count as untranslated"
 )
-TABLE_KEY = "Untr. = untranslated, of which TBD = placeholders and Src = left in the source language."
+TABLE_KEY = (
+    "Outd. = outdated: fuzzy because the source changed since the translation. "
+    "Untr. = untranslated, of which TBD = placeholders and Src = left in the source language."
+)
 
 
 def level(pct: float) -> str:
@@ -44,7 +48,13 @@ def bar(figures: Figures, by: str, width: int = BAR_WIDTH) -> Text:
     )
 
 
-FIGURE_COLUMNS = ("Progress", "Done", "Strings", "Words", "Fuzzy", "Untr.", "TBD", "Src")
+FIGURE_COLUMNS = ("Progress", "Done", "Strings", "Words", "Fuzzy", "Outd.", "Untr.", "TBD", "Src")
+
+
+def shown_columns(report: Report) -> tuple[str, ...]:
+    """The terminal table's figure columns: Outd. only when something is outdated (an 80-column terminal
+    has no room to spare)."""
+    return tuple(c for c in FIGURE_COLUMNS if c != "Outd." or report.total.outdated.strings)
 
 
 def unique_suffix(name: str, names: Sequence[str]) -> str:
@@ -82,8 +92,12 @@ def table(report: Report, by: str, sort: str, sections: bool = False, width: int
         rows.append((article.name, article.figures, None))
         for section in article.sections if sections and len(article.sections) > 1 else ():
             rows.append((f"  § {section.title or UNTITLED}", section.figures, "dim"))
-    cells = [_cells(fig, by) for _, fig, _ in rows] + [_cells(report.total, by)]
-    widths = [max(len(head), *(len(row[i]) for row in cells)) for i, head in enumerate(FIGURE_COLUMNS)]
+    heads = shown_columns(report)
+    keep = [i for i, head in enumerate(FIGURE_COLUMNS) if head in heads]
+    cells = [
+        [row[i] for i in keep] for row in [*(_cells(fig, by) for _, fig, _ in rows), _cells(report.total, by)]
+    ]
+    widths = [max(len(head), *(len(row[i]) for row in cells)) for i, head in enumerate(heads)]
     room = max(12, width - sum(widths) - 2 * (len(widths) + 1) - 1)
     tbl = Table(
         title=f"Translation coverage of {len(report.articles)} article(s) by {by}",
@@ -93,7 +107,7 @@ def table(report: Report, by: str, sort: str, sections: bool = False, width: int
         collapse_padding=True,
     )
     tbl.add_column("Article", max_width=room, overflow="ellipsis", no_wrap=True)
-    for head, size in zip(FIGURE_COLUMNS, widths):
+    for head, size in zip(heads, widths):
         tbl.add_column(head, justify="left" if head == "Progress" else "right", no_wrap=True, min_width=size)
     names = [article.name for article in report.articles]
     for (name, _, style), row in zip(rows, cells):
@@ -115,12 +129,14 @@ def _cells(figures: Figures, by: str) -> list[Text]:
 
 
 def figure_cells(figures: Figures) -> list[str]:
-    """Strings and words done of total, then fuzzy, untranslated, placeholder and left-in-source strings."""
+    """Strings and words done of total, then fuzzy, outdated, untranslated, placeholder and left-in-source
+    strings."""
     total = figures.total
     return [
         f"{figures.translated.strings}/{total.strings}",
         f"{figures.translated.words}/{total.words}",
         str(figures.fuzzy.strings),
+        str(figures.outdated.strings),
         str(figures.untranslated.strings),
         str(figures.placeholder.strings),
         str(figures.left_in_source.strings),
@@ -212,9 +228,21 @@ def to_markdown(report: Report, by: str, sort: str) -> str:
     pct = coverage(report.total, by)
     lines = [f"## Translation coverage: {pct:.1f}% (by {by})", ""]
     lines += [
-        md_row(["Article", "Done", "Strings", "Words", "Fuzzy", "Untranslated", "TBD", "Left in source"])
+        md_row(
+            [
+                "Article",
+                "Done",
+                "Strings",
+                "Words",
+                "Fuzzy",
+                "Outdated",
+                "Untranslated",
+                "TBD",
+                "Left in source",
+            ]
+        )
     ]
-    lines += [md_row(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:"])]
+    lines += [md_row(["---", *["---:"] * 8])]
     articles = sort_articles(report.articles, sort, by)
     for name, fig in [(md_cell(a.name), a.figures) for a in articles] + [("**Total**", report.total)]:
         lines.append(md_row([name, f"{coverage(fig, by):.1f}%", *figure_cells(fig)]))

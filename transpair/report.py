@@ -7,7 +7,9 @@ An entry (not the header, not obsolete, as msgfmt counts) is
 - translated otherwise.
 Placeholder and left-in-source entries are the untranslated entries whose transpair note says
 `status=untranslated` with `cause=placeholder` or `cause=left-in-source` (or whose msgstr is a marker);
-they are subsets of untranslated.
+they are subsets of untranslated. Outdated entries are the fuzzy ones whose source changed since they
+were translated (`cause=outdated`, or a `#| msgid` previous source as msgmerge leaves it); a subset of
+fuzzy.
 Percent = 100 x part / total, rounded half up to one decimal; fuzzy counts as not done.
 """
 
@@ -45,13 +47,14 @@ class Tally:
 
 @dataclass(frozen=True)
 class Figures:
-    """Tallies by category; placeholder and left_in_source are parts of untranslated."""
+    """Tallies by category; placeholder and left_in_source are parts of untranslated, outdated of fuzzy."""
 
     translated: Tally = Tally()
     fuzzy: Tally = Tally()
     untranslated: Tally = Tally()
     placeholder: Tally = Tally()
     left_in_source: Tally = Tally()
+    outdated: Tally = Tally()  # part of fuzzy: the source changed since the translation (`#|` previous)
 
     @property
     def total(self) -> Tally:
@@ -138,6 +141,13 @@ def untranslated_kind(entry: polib.POEntry) -> str:
     return kinds.get(cause, "")
 
 
+def outdated(entry: polib.POEntry) -> bool:
+    """Whether a fuzzy entry is fuzzy because its source changed since the translation: transpair's note
+    says `cause=outdated`, or the entry keeps the previous source as msgmerge does (`#| msgid`)."""
+    note = note_of(entry.comment or "")
+    return entry.previous_msgid is not None or (note is not None and note.cause == Cause.OUTDATED)
+
+
 def entry_figures(entry: polib.POEntry) -> Figures:
     """The figures one entry contributes: one string and its source words in its categories."""
     count = count_words(entry.msgid)
@@ -146,6 +156,8 @@ def entry_figures(entry: polib.POEntry) -> Figures:
     parts = {cat: one}
     if cat == "untranslated" and (kind := untranslated_kind(entry)):
         parts[kind] = one
+    if cat == "fuzzy" and outdated(entry):
+        parts["outdated"] = one
     return Figures(**parts)
 
 
@@ -248,7 +260,7 @@ def stats(figures: Figures) -> dict[str, int | float]:
             f"{cat}_words": tally.words,
             f"{cat}_words_percent": percent(tally.words, total.words, empty),
         }
-    for cat in ("placeholder", "left_in_source"):
+    for cat in ("placeholder", "left_in_source", "outdated"):
         tally = getattr(figures, cat)
         out |= {cat: tally.strings, f"{cat}_words": tally.words}
     out |= {

@@ -57,6 +57,7 @@ th{color:var(--muted);font-weight:600;white-space:nowrap;overflow-wrap:normal}
 td.num{text-align:right;white-space:nowrap}
 td.start{color:var(--muted)}
 .low{color:#c92a2a}.partial{color:#b07200}.good{color:#2b8a3e}.complete{color:#2b8a3e}
+.outdated{color:#b07200;font-weight:600}
 .errors{border-color:#ffa8a8;background:#fff5f5}
 footer{color:var(--muted);font-size:13px;max-width:1040px;margin:0 auto;padding:0 40px 40px}
 """
@@ -129,6 +130,7 @@ def cards(figures: Figures) -> str:
         (f"{figures.translated.strings:,}", f"of {total.strings:,} strings translated"),
         (f"{figures.translated.words:,}", f"of {total.words:,} source words translated"),
         (str(figures.fuzzy.strings), "fuzzy strings (not done)"),
+        (str(figures.outdated.strings), "outdated: source changed since translated"),
         (str(figures.untranslated.strings), "untranslated strings"),
         (str(figures.placeholder.strings), "placeholders / TBD"),
         (str(figures.left_in_source.strings), "left in source language"),
@@ -140,13 +142,19 @@ def cards(figures: Figures) -> str:
     )
 
 
+def outdated_mark(figures: Figures) -> str:
+    """The mark of an article with outdated strings (its source changed since it was translated)."""
+    count = figures.outdated.strings
+    return f'<small class="outdated">{count} outdated</small>' if count else ""
+
+
 def article_details(article: ArticleReport, by: str) -> str:
     """A collapsible block with the article's per-section chart."""
     pct = coverage(article.figures, by)
     rows = [(s.title, s.figures) for s in article.sections]
     return (
         f'<details><summary>{escape(article.name)}<small class="{level(pct)}">{pct:.1f}%</small>'
-        f"<small>{len(article.sections)} sections</small></summary>"
+        f"<small>{len(article.sections)} sections</small>{outdated_mark(article.figures)}</summary>"
         f"{bar_chart(rows, by, f'Coverage per section of {article.name}')}</details>"
     )
 

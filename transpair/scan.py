@@ -1,12 +1,13 @@
 """List, per article of a folder, which version is the original and which sections are untranslated.
 
 Articles are found with the folder pairing conventions of `transpair.pairs`. A pair is aligned
-(`pipeline.align_documents` with the original decided from the texts) and its untranslated, fuzzy
-and missing beads become sections; a lone file is checked on its own: marker sections and text in
-the other language are its untranslated sections, and when it has any, the other language is the
-original (the text left untranslated shows what it was translated from). A lone file whose name
-carries no language tag and that `bilingual.is_bilingual` finds bilingual is split by language
-and scanned as a pair.
+(`pipeline.align_tracked` with the original decided from the texts, and with the source as of the
+translation when git history knows it) and its untranslated, fuzzy, missing, new and outdated beads
+become sections, with what changed since the translation as the article's `origin`; a lone file is
+checked on its own: marker sections and text in the other language are its untranslated sections,
+and when it has any, the other language is the original (the text left untranslated shows what it was
+translated from). A lone file whose name carries no language tag and that `bilingual.is_bilingual`
+finds bilingual is split by language and scanned as a pair.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .bilingual import lone_languages, split_bilingual
 from .classify import in_language, leftovers, to_translate
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .markers import compile_markers, user_markers
-from .model import Alignment, Block, Cause, Document
+from .model import Alignment, Block, Cause, Document, Origin
 from .progress import tracked
 
 
@@ -49,6 +50,7 @@ class ArticleScan:
     original: str | None
     sections: tuple[Section, ...] = ()
     message: str = ""  # why the article could not be scanned (bad input), empty when it was
+    origin: Origin | None = None  # the source revision the translation was made from (git history)
 
 
 def last_line(block: Block) -> int:
@@ -113,13 +115,14 @@ def scan_file(
 
 def alignment_sections(alignment: Alignment) -> tuple[Section, ...]:
     """Sections of an aligned pair: untranslated, partly translated and placeholder blocks in the
-    target, missing ones in the source (beads the aligner found fuzzy for low confidence are not listed)."""
+    target; missing, new and outdated ones in the source (beads the aligner found fuzzy for low confidence
+    are not listed)."""
     src, tgt = alignment.source, alignment.target
     in_source, in_target = [], []
     for bead in alignment.beads:
         if bead.target and to_translate(bead):
             in_target += [(j, tgt.blocks[j], bead.status, bead.reason, bead.cause) for j in bead.target]
-        elif bead.status == "source-only":
+        elif bead.source and (not bead.target or bead.cause == Cause.OUTDATED):
             in_source += [(i, src.blocks[i], bead.status, bead.reason, bead.cause) for i in bead.source]
     return (*sections_of(src.path, in_source), *sections_of(tgt.path, in_target))
 
@@ -138,8 +141,9 @@ def scan_alignment(
     from . import pipeline  # the aligner loads its model only when a pair is scanned
 
     opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], original="auto", cache=use_cache)
-    alignment = pipeline.align_documents(source, target, opts, tuple(markers))
-    return ArticleScan(name, files, alignment.source_lang, alignment_sections(alignment))
+    alignment = pipeline.align_tracked(source, target, opts, tuple(markers))
+    sections = alignment_sections(alignment)
+    return ArticleScan(name, files, alignment.source_lang, sections, origin=alignment.origin)
 
 
 def scan_article(
@@ -184,12 +188,22 @@ def to_json(scans: Sequence[ArticleScan]) -> str:
     return json.dumps({"articles": [asdict(s) for s in scans]}, ensure_ascii=False, indent=1) + "\n"
 
 
+def history_line(origin: Origin) -> str:
+    """What git history says about an article: `translated from 3f2a1c9 (2025-02-24), 2 commits since:
+    1 changed, 1 added, 1 removed`."""
+    commits = f"{origin.commits_since} commit{'s' * (origin.commits_since != 1)} since"
+    drift = f"{origin.changed} changed, {origin.added} added, {origin.removed} removed"
+    return f"translated from {origin.short} ({origin.date}), {commits}: {drift}"
+
+
 def to_table(scans: Sequence[ArticleScan]) -> str:
     """The scan as a plain-text table, one line per section (or per article without sections)."""
     rows = [("article", "original", "file", "lines", "status", "reason")]
     for s in scans:
         if s.message:
             rows.append((s.name, s.original or "-", "", "", "error", s.message))
+        if s.origin:
+            rows.append((s.name, s.original or "-", "", "", "history", history_line(s.origin)))
         elif not s.sections:
             rows.append((s.name, s.original or "-", "", "", "complete", ""))
         for sec in s.sections:

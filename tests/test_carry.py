@@ -1,0 +1,125 @@
+"""Carrying an alignment made with the old source over to today's source."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transpair import carry, pipeline
+from transpair.model import Alignment, Bead, Block, Cause, Document, Origin
+
+ORIGIN = Origin("3f2a1c9e77aa", "2025-02-24", commits_since=2)
+OLD = [
+    "Installing the package.",
+    "Run the installer and follow the steps it shows on the screen.",
+    "They both equal 3 when the loop ends.",
+    "The configuration file lives in your home folder.",
+    "This paragraph is about to be removed from the English.",
+    "Troubleshooting.",
+]
+
+
+def doc(path: str, texts: list[str]) -> Document:
+    return Document(path, "\n\n".join(texts), tuple(Block(t) for t in texts))
+
+
+def translated(texts: list[str]) -> Alignment:
+    """A 1-1 alignment of `texts` with a Korean version of each."""
+    korean = [f"번역 {i}" for i in range(len(texts))]
+    beads = tuple(Bead((i,), (i,), 0.9, "translated") for i in range(len(texts)))
+    return Alignment(doc("a.en.txt", texts), doc("a.ko.txt", korean), beads)
+
+
+def test_blocks_are_matched_exactly_moved_and_near():
+    new = [OLD[0], "New paragraph about something else entirely.", OLD[1], OLD[5], OLD[3]]
+    new.insert(3, "They both equal 5 when the loop ends.")
+    found = carry.match_blocks(OLD, new)
+    assert found[0] == carry.BlockMatch(0, False) and found[1] == carry.BlockMatch(2, False)
+    assert found[2] == carry.BlockMatch(3, True)
+    assert found[5] == carry.BlockMatch(4, False) and found[3] == carry.BlockMatch(5, False)
+    assert 4 not in found
+
+
+def test_every_kind_of_edit_gets_its_status():
+    new = [
+        OLD[0],
+        OLD[1],
+        "Added since the translation, a paragraph nobody translated.",
+        OLD[3],
+        OLD[5],
+        OLD[2],
+    ]
+    new[5] = "They both equal 5 when the loop ends."
+    result = carry.carry(translated(OLD), doc("a.en.txt", new), ORIGIN)
+    by_source = {b.source: b for b in result.beads}
+    assert by_source[(0,)].status == "translated" and by_source[(0,)].target == (0,)
+    assert by_source[(2,)] == Bead(
+        (2,), (), 0.0, "untranslated", "new in source since 3f2a1c9 (2025-02-24)", Cause.NEW_IN_SOURCE
+    )
+    moved = by_source[(5,)]
+    assert moved.target == (2,) and moved.status == "outdated" and moved.previous == OLD[2]
+    assert moved.cause == Cause.OUTDATED
+    assert moved.reason == "source changed since 3f2a1c9 (2025-02-24)"
+    removed = by_source[()]
+    assert removed.target == (4,) and removed.previous == OLD[4] and removed.status == "target-only"
+    assert removed.cause == Cause.REMOVED_FROM_SOURCE
+    assert result.origin == Origin(ORIGIN.rev, ORIGIN.date, 2, changed=1, added=1, removed=1)
+    assert result.source.path == "a.en.txt" and len(result.source.blocks) == len(new)
+
+
+def test_a_bead_losing_one_of_two_paragraphs_is_outdated():
+    old = translated(OLD[:3])
+    old = Alignment(
+        old.source, old.target, (Bead((0, 1), (0, 1), 0.8, "translated"), Bead((2,), (2,), 0.9, "translated"))
+    )
+    result = carry.carry(old, doc("a.en.txt", [OLD[0], OLD[2]]), ORIGIN)
+    assert result.beads[0].source == (0,) and result.beads[0].status == "outdated"
+    assert result.beads[0].previous == f"{OLD[0]}\n\n{OLD[1]}"
+    assert result.beads[1].status == "translated"
+
+
+def test_untranslated_beads_stay_untranslated_when_their_source_changes():
+    old = translated(OLD[:2])
+    old = Alignment(
+        old.source, old.target, (old.beads[0], Bead((1,), (1,), 0.9, "untranslated", "left in English"))
+    )
+    result = carry.carry(old, doc("a.en.txt", [OLD[0], OLD[1] + " Then reboot."]), ORIGIN)
+    assert result.beads[1].status == "untranslated" and result.beads[1].previous == ""
+
+
+def test_a_removed_source_only_paragraph_leaves_no_bead():
+    old = Alignment(
+        doc("a", OLD[:2]),
+        doc("b", ["번역"]),
+        (Bead((0,), (0,), 0.9, "translated"), Bead((1,), (), 0.5, "source-only")),
+    )
+    result = carry.carry(old, doc("a", OLD[:1]), ORIGIN)
+    assert [b.source for b in result.beads] == [(0,)]
+
+
+PARAGRAPHS = st.lists(
+    st.sampled_from(OLD + [f"Paragraph number {n} of the guide." for n in range(8)]), max_size=12
+)
+
+
+@given(PARAGRAPHS, PARAGRAPHS)
+def test_every_block_of_both_sides_is_in_exactly_one_bead(old_texts, new_texts):
+    result = carry.carry(translated(old_texts), doc("a.en.txt", new_texts), ORIGIN)
+    assert sorted(i for b in result.beads for i in b.source) == list(range(len(new_texts)))
+    assert sorted(j for b in result.beads for j in b.target) == list(range(len(old_texts)))
+    firsts = [min(b.source) for b in result.beads if b.source]
+    assert firsts == sorted(firsts)
+
+
+@given(PARAGRAPHS)
+def test_an_unchanged_source_keeps_the_alignment(texts):
+    old = translated(texts)
+    assert carry.carry(old, doc("a.en.txt", texts), ORIGIN).beads == old.beads
+
+
+def test_a_page_mostly_rewritten_since_is_no_sign_of_a_wrong_translation():
+    new = [
+        "They both equal 5 when the loop ends.",
+        *[f"Paragraph number {n} of the guide." for n in range(6)],
+    ]
+    result = carry.carry(translated(OLD[:3]), doc("a.en.txt", new), ORIGIN)
+    assert [b.status for b in result.beads].count("untranslated") == 6
+    assert pipeline.doubt(result) is None
