@@ -103,3 +103,13 @@ def test_translators_notes_are_counted_and_found():
     )
     assert markers.has_translator_note("(역주: 리눅스에서는 다릅니다.)")
     assert not markers.has_translator_note("A plain (parenthesised) note: none here.")
+
+
+def test_a_translation_in_progress_line_is_a_marker_and_stays_text_in_markdown(tmp_path):
+    from transpair.read import read_document
+
+    page = tmp_path / "a.ko.md"
+    page.write_text("# 제목\n\n[translation in progress]\n\n다음 문단입니다.\n", encoding="utf-8")
+    texts = [b.text for b in read_document(page).blocks]
+    assert "[translation in progress]" in texts
+    assert markers.marker_in("[translation in progress]", markers.compile_markers(()))

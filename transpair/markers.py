@@ -2,7 +2,7 @@
 
 A *marker block* is a block where a marker pattern matches and at most MARKER_SLACK words remain
 outside the match, e.g. ``[TBD - to be translated later, sorry]``, ``TBD``, ``TODO: translate``,
-``(to be translated)``, ``번역 예정``, ``번역 중``, or a language-switch note such as
+``(to be translated)``, ``[translation in progress]``, ``번역 예정``, ``번역 중``, or a language-switch note such as
 ``(The followings are written in Korean. Thanks!)``. A marker block is never a translation, and it
 governs the blocks after it up to the next heading or the end of the article (a heading left in the
 other language does not end it). In classify.classify(), a block of such a section that is already
@@ -48,6 +48,7 @@ DEFAULT_MARKERS = (
     r"\bTODO\s*:?\s*translat\w*",
     r"\(\s*(?:to\s+be|not\s+yet)\s+translated\b[^)]*\)",
     r"\bto\s+be\s+translated\b",
+    r"\btranslation\s+(?:in\s+progress|pending|needed)\b",
     r"번역\s*(?:예정|중|필요)",
     r"미번역",
     r"\(?\s*(?:the\s+)?follow\w*\s+(?:is|are)\s+(?:written\s+)?(?:only\s+)?in\s+\p{L}+\b[^)\n]*\)?",
