@@ -3,8 +3,8 @@
 A *marker block* is a block where a marker pattern matches and at most MARKER_SLACK words remain
 outside the match, e.g. ``[TBD - to be translated later, sorry]``, ``TBD``, ``TODO: translate``,
 ``(to be translated)``, ``[translation in progress]``, ``번역 예정``, ``번역 중``, or a language-switch
-note such as ``(The followings are written in Korean. Thanks!)``. A marker block is never a translation, and it
-governs the blocks after it up to the next heading or the end of the article (a heading left in the
+note such as ``(The followings are written in Korean. Thanks!)``. A marker block is never a translation, and
+it governs the blocks after it up to the next heading or the end of the article (a heading left in the
 other language does not end it). In classify.classify(), a block of such a section that is already
 prose in the target language, not a copy, keeps its status: it was translated after the marker was put
 there, and the PO must not lose it.
