@@ -36,6 +36,18 @@ def entry(
     )
 
 
+def outdated_entry() -> polib.POEntry:
+    """An entry whose source changed since it was translated: fuzzy, kept msgstr, cause outdated."""
+    return entry(
+        "They both equal 5.",
+        "둘 다 3입니다.",
+        status="outdated",
+        cause=Cause.OUTDATED,
+        reason="source changed",
+        fuzzy=True,
+    )
+
+
 def catalog(entries: list[polib.POEntry]) -> polib.POFile:
     """A PO file object with a complete header."""
     po = polib.POFile(wrapwidth=78)

@@ -4,10 +4,9 @@ import csv
 import io
 import json
 
-from report_fixtures import catalog, entry, sample_entries
+from report_fixtures import catalog, entry, outdated_entry, sample_entries
 from rich.console import Console
 
-from transpair.model import Cause
 from transpair.render import print_table, to_csv, to_json, to_markdown
 from transpair.report import Report, article_report
 
@@ -127,14 +126,7 @@ def test_long_article_names_keep_their_file_name():
 
 def outdated_report() -> Report:
     """The sample report with one article whose source changed since it was translated."""
-    stale = entry(
-        "They both equal 5.",
-        "둘 다 3입니다.",
-        status="outdated",
-        cause=Cause.OUTDATED,
-        reason="source changed",
-        fuzzy=True,
-    )
+    stale = outdated_entry()
     changed = article_report("changed.po", catalog([stale, entry("Unchanged.", "그대로.")]))
     return Report((*sample_report().articles, changed))
 

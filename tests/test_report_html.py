@@ -9,9 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from report_fixtures import catalog, entry
+from report_fixtures import catalog, entry, outdated_entry
 
-from transpair.model import Cause
 from transpair.report import Report, article_report, coverage, sort_articles
 from transpair.report_html import CSP, to_html
 
@@ -56,14 +55,7 @@ def test_page_is_self_contained_and_escapes_user_text():
 
 
 def test_outdated_articles_are_marked():
-    stale = entry(
-        "They both equal 5.",
-        "둘 다 3입니다.",
-        status="outdated",
-        cause=Cause.OUTDATED,
-        reason="source changed",
-        fuzzy=True,
-    )
+    stale = outdated_entry()
     report = Report(
         (*quarter_report().articles, article_report("stale.po", catalog([stale, entry("a", "b")])))
     )
