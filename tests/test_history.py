@@ -1,6 +1,7 @@
 """Git history lookups: which English a translation was made from, in one repository or two."""
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -283,3 +284,46 @@ def test_a_folder_run_warns_about_a_translation_not_committed_yet(runner, tmp_pa
     warnings = [line for line in result.stderr.splitlines() if line.startswith("transpair: warning:")]
     draft = target.parent / "draft.txt"
     assert warnings == [f"transpair: warning: {draft}: not committed yet, so its source version is unknown"]
+
+
+FOLDER_LINE = (
+    "1 of {pairs} article pairs aligned with history (source as of their translation's commit): "
+    "1 paragraphs outdated, 1 new, 1 removed since"
+)
+
+
+def test_a_folder_run_says_how_many_pairs_used_the_history(runner, tmp_path):
+    source, target, _ = one_repo(tmp_path / "site")
+    (tmp_path / "site" / "en" / "plain.txt").write_bytes(source.read_bytes())  # no translation: no pair
+    result = runner.invoke(app, ["align", str(tmp_path / "site"), "-o", str(tmp_path / "po")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == FOLDER_LINE.format(pairs=1)
+    quiet = runner.invoke(app, ["align", str(tmp_path / "site"), "-o", str(tmp_path / "po"), "-q"])
+    assert "with history" not in quiet.stderr
+
+
+def test_two_trees_say_it_too_and_count_pairs_without_history(runner, tmp_path):
+    source, target, _ = two_repos(tmp_path / "repos")
+    for folder, path in ((source.parent, source), (target.parent, target)):
+        (folder / "draft.txt").write_bytes(path.read_bytes())  # a pair not committed yet: no history
+    result = runner.invoke(app, ["align", str(source.parent), str(target.parent), "-o", str(tmp_path / "po")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == FOLDER_LINE.format(pairs=2)
+
+
+def test_a_folder_outside_git_or_without_history_says_nothing_about_it(runner, tmp_path):
+    one_repo(tmp_path / "site")
+    out = str(tmp_path / "po")
+    result = runner.invoke(app, ["align", str(tmp_path / "site"), "-o", out, "--no-history", "--force"])
+    assert result.exit_code == 0 and "history" not in result.stderr
+    shutil.rmtree(tmp_path / "site" / ".git")
+    result = runner.invoke(app, ["align", str(tmp_path / "site"), "-o", out, "--force"])
+    assert result.exit_code == 0 and "history" not in result.stderr
+
+
+def test_the_folder_line_sums_what_changed():
+    origins = [Origin("a" * 40, "2025-01-01", 1, 2, 3, 4), Origin("b" * 40, "2025-02-01", 0, 1, 0, 1)]
+    assert history.folder_line(origins, 5) == (
+        "2 of 5 article pairs aligned with history (source as of their translation's commit): "
+        "3 paragraphs outdated, 3 new, 5 removed since"
+    )

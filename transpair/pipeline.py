@@ -29,7 +29,7 @@ from .bilingual import lone_languages, split_bilingual
 from .classify import classify, original
 from .errors import InputError, existing_file, read_input
 from .markers import compile_markers, marker_in, user_markers
-from .model import STATUSES, Alignment, Bead, Cause, Document
+from .model import STATUSES, Alignment, Bead, Cause, Document, Origin
 from .pairs import Article
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
@@ -303,6 +303,15 @@ def article_options(opts: AlignOptions, article: Article) -> AlignOptions:
     return replace(opts, corrections=own if own.is_file() else None)
 
 
+@dataclass(frozen=True)
+class News:
+    """What a folder run tells about one article beside its output: its warnings and the source revision
+    its translation was made from (git history), if any."""
+
+    warnings: tuple[str, ...] = ()
+    origin: Origin | None = None
+
+
 def align_folder(
     articles: list[Article],
     out_dir: Path,
@@ -310,20 +319,20 @@ def align_folder(
     wopts: WriteOptions,
     beads_dir: Path | None = None,
     jobs: int = 1,
-) -> Iterator[tuple[Article, Path | InputError, tuple[str, ...]]]:
+) -> Iterator[tuple[Article, Path | InputError, News]]:
     """Start aligning articles (on `jobs` processes); the outputs OUT_DIR/NAME.po (and BEADS_DIR/NAME.json)
-    are written as the caller reads each PO path or error and the alignment's warnings (stale corrections),
-    in the order of the articles."""
+    are written as the caller reads each PO path or error and the alignment's news (warnings, source
+    revision), in the order of the articles."""
     alignments = parallel.map_ordered(functools.partial(align_article, opts=opts), articles, jobs)
     return (
-        (article, write_article(article, alignment, out_dir, wopts, beads_dir), warnings_of(alignment))
+        (article, write_article(article, alignment, out_dir, wopts, beads_dir), news_of(alignment))
         for article, alignment in zip(articles, alignments)
     )
 
 
-def warnings_of(alignment: Alignment | InputError) -> tuple[str, ...]:
-    """An alignment's warnings (none for an error)."""
-    return () if isinstance(alignment, InputError) else alignment.warnings
+def news_of(alignment: Alignment | InputError) -> News:
+    """An alignment's warnings and source revision (nothing for an error)."""
+    return News() if isinstance(alignment, InputError) else News(alignment.warnings, alignment.origin)
 
 
 def write_article(
