@@ -237,6 +237,14 @@ def test_report_on_a_folder_of_pairs_in_git_uses_the_history(runner, tmp_path):
     assert article["name"] == "appetite" and article["outdated"] == 1
 
 
+def test_report_on_a_folder_of_pairs_without_history_counts_nothing_outdated(runner, tmp_path):
+    one_repo(tmp_path / "site")
+    result = runner.invoke(app, ["report", str(tmp_path / "site"), "-f", "json", "-q", "--no-history"])
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout)["articles"][0]
+    assert article["name"] == "appetite" and article["outdated"] == 0
+
+
 def test_two_clones_align_folder_to_folder_with_history(runner, tmp_path):
     source, target, rev = two_repos(tmp_path / "repos")
     fresh = source.with_name("new-page.txt")
