@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPORA
+from git_repos import EDITED, TRANSLATED, commit, one_repo, paragraphs
 
 from transpair import pipeline
 from transpair.errors import InputError
@@ -182,3 +183,32 @@ def test_options_are_keyword_only():
     with pytest.raises(TypeError):
         pipeline.WriteOptions(True)
     assert pipeline.AlignOptions(original="auto").original == "auto"
+
+
+def korean_original(root: Path) -> tuple[Path, Path]:
+    """A repository where the Korean is the original and the English its translation, its end still in
+    Korean; the English edited after the Korean's last commit (so history knows an older English)."""
+    english = [*paragraphs(".en.txt")[:10], *paragraphs(".ko.txt")[10:]]
+    commit(root, {"en/a.txt": english, "ko/a.txt": paragraphs(".ko.txt")}, TRANSLATED)
+    commit(root, {"en/a.txt": [f"{english[0]} It is free.", *english[1:]]}, EDITED)
+    return root / "en" / "a.txt", root / "ko" / "a.txt"
+
+
+@pytest.mark.parametrize("korean_is_the_original", [True, False])
+def test_auto_source_with_history_aligns_the_pair_once(tmp_path, monkeypatch, korean_is_the_original):
+    calls = []
+    real = pipeline.aligned
+    monkeypatch.setattr(
+        pipeline, "aligned", lambda *args, **kw: calls.append(args[0].path) or real(*args, **kw)
+    )
+    if korean_is_the_original:
+        source, target = korean_original(tmp_path / "site")
+    else:
+        source, target, _ = one_repo(tmp_path / "site")
+    result = pipeline.align_files(source, target, pipeline.AlignOptions(original="auto", cache=False))
+    assert len(calls) == 1
+    if korean_is_the_original:
+        assert result.source_lang == "ko" and result.source.path == str(target) and result.origin is None
+    else:
+        assert result.source_lang == "en" and result.origin is not None
+        assert "outdated" in {b.status for b in result.beads}

@@ -243,15 +243,18 @@ def old_source(
 def align_tracked(
     source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...]
 ) -> Alignment:
-    """Align a pair; when git history knows the source the translation was made from, align with that
-    and carry the beads over to today's source (changed paragraphs outdated, new ones untranslated)."""
+    """Align a pair once; when git history knows the source the translation was made from, align with that
+    and carry the beads over to today's source (changed paragraphs outdated, new ones untranslated). With
+    `--source auto` the original is decided first, from today's texts: when it is TARGET, SOURCE's history
+    says nothing about the translation."""
+    if opts.original == "auto":
+        if original(source, target, opts.source_lang, opts.target_lang, markers) == "target":
+            return align_documents(source, target, opts, markers)
+        opts = replace(opts, original="given")
     old, lookup = old_source(source, target, opts)
     if old is not None:
-        aligned_old = align_documents(old, target, opts, markers)
-        if aligned_old.source.path == source.path:  # `--source auto` kept SOURCE as the original
-            today = catalog.sentence_document(source, opts.source_lang) if opts.unit == "sentence" else source
-            return carry.carry(aligned_old, today, lookup.origin)
-        lookup = history.Lookup()  # TARGET is the original: SOURCE's history says nothing about it
+        today = catalog.sentence_document(source, opts.source_lang) if opts.unit == "sentence" else source
+        return carry.carry(align_documents(old, target, opts, markers), today, lookup.origin)
     alignment = align_documents(source, target, opts, markers)
     warnings = (*alignment.warnings, *filter(None, [lookup.warning]))
     return replace(alignment, origin=lookup.origin, warnings=warnings)
