@@ -226,18 +226,20 @@ def align_files(source: str | Path, target: str | Path | None, opts: AlignOption
 def old_source(
     source: Document, target: Document, opts: AlignOptions
 ) -> tuple[Document | None, history.Lookup]:
-    """SOURCE as of the translation (None when git cannot tell, or nothing changed since) and the lookup;
-    none with a reviewer's corrections, which fix beads of today's SOURCE."""
+    """SOURCE as of the translation (None when git cannot tell, or its text is unchanged since: both read
+    alike, so line ends and a BOM, or git's line-end conversion, are no change) and the lookup; none with
+    a reviewer's corrections, which fix beads of today's SOURCE."""
     if not opts.history or opts.corrections is not None:
         return None, history.Lookup()
     lookup = history.translated_from(Path(source.path), Path(target.path), opts.translated_from)
-    if lookup.origin is None or lookup.data == source.text.encode(source.encoding):
+    if lookup.origin is None:
         return None, lookup
     try:
         options = read.read_options(Path(source.path))
-        return read.bytes_document(lookup.data, source.path, source.format, options), lookup
+        old = read.bytes_document(lookup.data, source.path, source.format, options)
     except InputError as exc:
         return None, history.Lookup(warning=f"{exc}, as of {lookup.origin.short}; aligning with today's text")
+    return (None if old.text == source.text else old), lookup
 
 
 def align_tracked(
