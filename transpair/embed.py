@@ -47,7 +47,7 @@ class USESimilarity:
     """Multilingual Universal Sentence Encoder v3 (512 dims), loaded on first use."""
 
     def __init__(self, threads: int | None = None):
-        self.threads = threads or int(os.environ.get(parallel.THREADS_VARIABLE) or 2)
+        self.threads = threads or int(os.environ.get(parallel.THREADS_VARIABLE) or parallel.default_jobs())
         self._model = None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:

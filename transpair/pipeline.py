@@ -152,7 +152,7 @@ def align_documents(
         "alignment", cache.code_version(), identity, settings, fixes, repr(source), repr(target)
     )
     return cache.remember(
-        cache.open_store(opts.cache), key, lambda: settled_alignment(source, target, opts, markers)
+        cache.open_store(opts.cache), key, Alignment, lambda: settled_alignment(source, target, opts, markers)
     )
 
 
