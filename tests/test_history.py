@@ -314,9 +314,13 @@ def test_two_trees_say_it_too_and_count_pairs_without_history(runner, tmp_path):
     source, target, _ = two_repos(tmp_path / "repos")
     for folder, path in ((source.parent, source), (target.parent, target)):
         (folder / "draft.txt").write_bytes(path.read_bytes())  # a pair not committed yet: no history
+        (folder / "broken.txt").write_bytes(b"\x00\x01binary")  # a pair that fails: not counted
     result = runner.invoke(app, ["align", str(source.parent), str(target.parent), "-o", str(tmp_path / "po")])
-    assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines()[-1] == FOLDER_LINE.format(pairs=2)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-2:] == [
+        f"2 of 3 articles aligned into {tmp_path / 'po'}",
+        FOLDER_LINE.format(pairs=2),
+    ]
 
 
 def test_a_folder_outside_git_or_without_history_says_nothing_about_it(runner, tmp_path):

@@ -58,17 +58,18 @@ def run_folder(
         articles = find_articles(folder, opts.source_lang, opts.target_lang)
     else:
         articles = pair_trees(folder, target_folder)
-    failed, origins = 0, []
+    failed, pairs, origins = 0, 0, []
     results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir, jobs)  # workers start here
     with bar(quiet) as progress:
-        for _, result, news in progress.track(results, total=len(articles), description="aligning"):
-            failed += isinstance(result, InputError)
-            problems(progress.console, result if isinstance(result, InputError) else None, news.warnings)
+        for article, result, news in progress.track(results, total=len(articles), description="aligning"):
+            error = result if isinstance(result, InputError) else None
+            failed += error is not None
+            pairs += error is None and article.target is not None
+            problems(progress.console, error, news.warnings)
             origins += [news.origin] if news.origin else []
     if not quiet:
         print(f"{len(articles) - failed} of {len(articles)} articles aligned into {out_dir}", file=sys.stderr)
         if origins:
-            pairs = sum(a.target is not None for a in articles)
             print(history.folder_line(origins, pairs), file=sys.stderr)
     return EXIT_INPUT if failed else EXIT_OK
 
