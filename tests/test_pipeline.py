@@ -246,3 +246,13 @@ def test_a_source_is_compared_with_its_old_text_read_alike(tmp_path, committed, 
     path.write_bytes(english_bytes(today, first="Python is a programming language."))
     old, lookup = pipeline.old_source(read_document(path), target, pipeline.AlignOptions())
     assert old is not None and old.blocks[0].text == paragraphs(".en.txt")[0]
+
+
+def test_auto_source_refuses_a_paragraph_too_long_before_deciding_the_original(tmp_path, monkeypatch):
+    # deciding the original reads every block's language: a 20 MB paragraph took 20 s before its refusal
+    monkeypatch.setattr(pipeline, "MAX_BLOCK_CHARS", 100)
+    monkeypatch.setattr(pipeline, "original", lambda *args: pytest.fail("the original decided first"))
+    source = write(tmp_path / "a.en.txt", [EN[0], " ".join(EN)])
+    target = write(tmp_path / "a.ko.txt", KO)
+    with pytest.raises(InputError, match=r"a\.en\.txt:3: a paragraph of 321 characters"):
+        pipeline.align_files(source, target, pipeline.AlignOptions(original="auto", cache=False))

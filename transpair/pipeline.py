@@ -248,7 +248,9 @@ def align_tracked(
     """Align a pair once; when git history knows the source the translation was made from, align with that
     and carry the beads over to today's source (changed paragraphs outdated, new ones untranslated). With
     `--source auto` the original is decided first, from today's texts: when it is TARGET, SOURCE's history
-    says nothing about the translation."""
+    says nothing about the translation. An oversized paragraph is refused before anything reads it."""
+    check_block_sizes(source)
+    check_block_sizes(target)
     if opts.original == "auto":
         if original(source, target, opts.source_lang, opts.target_lang, markers) == "target":
             return align_documents(source, target, opts, markers)
