@@ -133,6 +133,8 @@ def test_bad_files_are_listed_with_a_message_and_exit_2(tmp_path, content, messa
     result = runner.invoke(app, ["scan", str(tmp_path)])
     assert result.exit_code == 2
     assert "transpair: error:" in result.stderr and "Traceback" not in result.output
+    statuses = [line.split()[2] for line in result.stdout.splitlines() if line.startswith("bad ")]
+    assert statuses == ["error"]  # an article that could not be scanned is not also listed complete
 
 
 @pytest.mark.parametrize(

@@ -216,7 +216,7 @@ def to_table(scans: Sequence[ArticleScan]) -> str:
     for s in scans:
         if s.message:
             rows.append((s.name, s.original or "-", "", "", "error", s.message))
-        if s.origin:
+        elif s.origin:
             rows.append((s.name, s.original or "-", "", "", "history", history_line(s.origin)))
         elif not s.sections:
             rows.append((s.name, s.original or "-", "", "", "complete", ""))
