@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from git_repos import one_repo
+from git_repos import TRANSLATED, commit, one_repo
 from typer.testing import CliRunner
 
 from transpair import scan
@@ -178,22 +178,34 @@ def test_pair_with_a_user_marker(tmp_path):
     ]
 
 
+BILINGUAL = [
+    "Installing the package",
+    "패키지 설치하기",
+    "Run the installer and follow the steps on the screen.",
+    "설치 프로그램을 실행하고 화면의 안내를 따르세요.",
+    "The configuration file lives in your home folder.",
+    "설정 파일은 홈 폴더에 있습니다.",
+    "You can change the port with the port option.",
+]
+
+
 def test_untagged_bilingual_file_is_split_and_scanned_as_a_pair(tmp_path):
-    paragraphs = [
-        "Installing the package",
-        "패키지 설치하기",
-        "Run the installer and follow the steps on the screen.",
-        "설치 프로그램을 실행하고 화면의 안내를 따르세요.",
-        "The configuration file lives in your home folder.",
-        "설정 파일은 홈 폴더에 있습니다.",
-        "You can change the port with the port option.",
-    ]
-    (tmp_path / "post.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    (tmp_path / "post.txt").write_text("\n\n".join(BILINGUAL) + "\n", encoding="utf-8")
     (article,) = scan.scan(tmp_path)
     assert article.original == "en" and not article.message
     assert [(s.first_line, s.status, s.reason) for s in article.sections] == [
         (13, "source-only", "missing in target")
     ]
+
+
+def test_a_bilingual_file_in_git_has_no_history_to_align_with(tmp_path):
+    # both halves are one file: its last commit is no older English the Korean half was made from
+    commit(tmp_path / "site", {"post.txt": BILINGUAL}, TRANSLATED)
+    edited = [*BILINGUAL[:4], "The configuration file lives in the folder of your user.", *BILINGUAL[5:]]
+    (tmp_path / "site" / "post.txt").write_text("\n\n".join(edited) + "\n", encoding="utf-8")
+    (article,) = scan.scan(tmp_path / "site")
+    (plain,) = scan.scan(tmp_path / "site", history=False)
+    assert article.origin is None and article == plain
 
 
 def test_scan_shows_what_changed_in_the_english_since_the_translation(tmp_path):

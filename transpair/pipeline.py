@@ -228,8 +228,9 @@ def old_source(
 ) -> tuple[Document | None, history.Lookup]:
     """SOURCE as of the translation (None when git cannot tell, or its text is unchanged since: both read
     alike, so line ends and a BOM, or git's line-end conversion, are no change) and the lookup; none with
-    a reviewer's corrections, which fix beads of today's SOURCE."""
-    if not opts.history or opts.corrections is not None:
+    a reviewer's corrections, which fix beads of today's SOURCE, nor for the two halves of one bilingual
+    file (its last commit holds both languages, not the English the Korean half was made from)."""
+    if not opts.history or opts.corrections is not None or source.path == target.path:
         return None, history.Lookup()
     lookup = history.translated_from(Path(source.path), Path(target.path), opts.translated_from)
     if lookup.origin is None:
