@@ -80,6 +80,8 @@ def test_an_int_score_reads_back_as_a_float():
         json.dumps(
             {"rev": "a", "date": "b", "commits_since": "1", "changed": 0, "added": 0, "removed": 0}
         ).encode(),
+        json.dumps(["rev", "date", "commits_since", "changed", "added", "removed"]).encode(),  # its names
+        pytest.param(b"[" * 100_000, id="nested deeper than Python recurses"),
     ],
 )
 def test_data_that_is_not_the_record_is_refused(data):

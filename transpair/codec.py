@@ -23,7 +23,11 @@ def dumps(record: Any) -> bytes:
 
 def loads(kind: type[T], data: bytes) -> T:
     """The record of type kind that `dumps` wrote; ValueError, TypeError or KeyError if data does not fit."""
-    return _build(kind, json.loads(data))
+    try:
+        value = json.loads(data)
+    except RecursionError as exc:  # arrays nested deeper than Python recurses: no record is
+        raise ValueError("JSON nested too deep for a record") from exc
+    return _build(kind, value)
 
 
 def _plain(value: Any) -> Any:
@@ -47,6 +51,8 @@ def _build(kind: Any, value: Any) -> Any:
         items = zip(args, value, strict=True) if Ellipsis not in args else ((args[0], v) for v in value)
         return tuple(_build(a, v) for a, v in items)
     if dataclasses.is_dataclass(kind):
+        if not isinstance(value, dict):
+            raise TypeError(f"{value!r} is not a {kind.__name__} record")
         fields = _fields(kind)
         if set(value) != set(fields):
             raise KeyError(f"{kind.__name__}: fields {sorted(value)} are not {sorted(fields)}")
