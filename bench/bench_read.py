@@ -4,7 +4,7 @@ Per site folder: every Markdown/HTML file goes through `pot` and `apply` with ev
 come back byte for byte; the letters of its prose, found independently of the reader (plain CommonMark
 code blocks dropped, then regexes drop front matter, HTML tags, comments, inline code, URLs, shortcodes and
 wrapper keywords), are compared with the letters of its msgids (word by word, as multisets); msgids that
-hold a wrapper or fence line (`:::`, `!!!`, `///`, a fence, `{{<`, `[!NOTE]`, a `<Component>` line) are
+hold a wrapper or fence line (`:::`, `!!!`, `///`, a fence, `{{<`, `{%`, `[!NOTE]`, a `<Component>` line) are
 counted, as coverage alone cannot see markup let into a msgid; blocks read per second.
 
 Usage: python bench/bench_read.py SITE_DIR [SITE_DIR ...]
@@ -40,6 +40,7 @@ _STRIP = [
         r"^[ \t]*\[[^\]]+\]:.*$",  # link definitions
         r"<[^>\n]+>",  # tags
         r"\{\{[<%].*?[>%]\}\}",  # shortcodes
+        r"^[ \t]*\{([%*]).*?\1\}[ \t]*$",  # template tag lines (Liquid/Jinja, FastAPI's code includes)
         r"^:::[ \t]+[\w-]+(?:\.[\w-]+)+[ \t]*\n(?:[ \t]+\S.*\n)*",  # mkdocstrings directives and options
         r"^[ \t]*(?::{3,}|!!!|\?\?\?\+?|/{3,}|===)[ \t]*[\w-]*",  # wrapper keywords (titles stay)
         r"\[![\w-]+\]",  # GitHub alert markers
@@ -49,7 +50,7 @@ _STRIP = [
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 # a msgid line that is a dialect's wrapper or a fence: markup a translator should never see
 _WRAPPER_LINE = regex.compile(
-    r"^[ \t>]*(?::{3,}|!!!|\?\?\?|/{3,}|`{3,}|~{3,}|\{\{[<%]|\[![A-Za-z]+\]|</?[A-Z][^<>]*>[ \t]*$)", regex.M
+    r"^[ \t>]*(?::{3,}|!!!|\?\?\?|/{3,}|`{3,}|~{3,}|\{\{[<%]|\{[%*]|\[![A-Za-z]+\]|</?[A-Z][^<>]*>[ \t]*$)", regex.M
 )  # a component tag counts when alone on its line (inline components are markup inside a paragraph)
 _PLAIN = MarkdownIt("commonmark", {"maxNesting": 1000})
 

@@ -1,9 +1,12 @@
 """The persistent cache: where it lives, rows shared between processes, the size cap, reuse of results."""
 
 import multiprocessing
+import pickle
 import sqlite3
+from pathlib import Path
 
 from transpair import cache
+from transpair.model import Origin
 
 
 def test_folder_comes_from_the_environment(tmp_path, monkeypatch):
@@ -64,16 +67,41 @@ def test_an_unusable_cache_file_is_a_miss_not_an_error(tmp_path):
     store = cache.Store(tmp_path, 1 << 20)
     store.put("a", b"1")
     assert store.get("a") is None
-    assert cache.remember(store, "a", lambda: 5) == 5
+    assert cache.remember(store, "a", Origin, lambda: Origin("ab", "2025-01-01")) == Origin(
+        "ab", "2025-01-01"
+    )
 
 
 def test_remember_computes_once_then_reads_the_store(tmp_path):
     store, calls = cache.Store(tmp_path, 1 << 20), []
-    compute = lambda: calls.append(1) or {"x": 1}  # noqa: E731
-    assert cache.remember(store, "k", compute) == {"x": 1}
-    assert cache.remember(store, "k", compute) == {"x": 1}
-    assert cache.remember(None, "k", compute) == {"x": 1}
+    compute = lambda: calls.append(1) or Origin("ab", "2025-01-01", 3)  # noqa: E731
+    assert cache.remember(store, "k", Origin, compute) == Origin("ab", "2025-01-01", 3)
+    assert cache.remember(store, "k", Origin, compute) == Origin("ab", "2025-01-01", 3)
+    assert cache.remember(None, "k", Origin, compute) == Origin("ab", "2025-01-01", 3)
     assert len(calls) == 2
+
+
+class Payload:
+    """A pickle payload that would leave a mark if the cache ever unpickled a row."""
+
+    def __reduce__(self):
+        return (Path.touch, (MARK,))
+
+
+MARK = Path("/tmp/transpair-cache-unpickled")
+
+
+def test_a_row_is_data_a_pickled_row_is_never_run(tmp_path):
+    MARK.unlink(missing_ok=True)
+    store = cache.Store(tmp_path, 1 << 20)
+    store.put("k", pickle.dumps(Payload()))
+    assert cache.remember(store, "k", Origin, lambda: Origin("cd", "2025-02-02")) == Origin(
+        "cd", "2025-02-02"
+    )
+    assert not MARK.exists()
+    assert cache.remember(store, "k", Origin, lambda: Origin("ef", "2025-03-03")) == Origin(
+        "cd", "2025-02-02"
+    )
 
 
 def test_the_file_uses_write_ahead_logging(tmp_path):

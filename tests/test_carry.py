@@ -1,9 +1,12 @@
 """Carrying an alignment made with the old source over to today's source."""
 
+import itertools
+
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transpair import carry, pipeline
+from transpair import carry, merge, pipeline
 from transpair.model import Alignment, Bead, Block, Cause, Document, Origin
 
 ORIGIN = Origin("3f2a1c9e77aa", "2025-02-24", commits_since=2)
@@ -32,10 +35,90 @@ def test_blocks_are_matched_exactly_moved_and_near():
     new = [OLD[0], "New paragraph about something else entirely.", OLD[1], OLD[5], OLD[3]]
     new.insert(3, "They both equal 5 when the loop ends.")
     found = carry.match_blocks(OLD, new)
-    assert found[0] == carry.BlockMatch(0, False) and found[1] == carry.BlockMatch(2, False)
-    assert found[2] == carry.BlockMatch(3, True)
-    assert found[5] == carry.BlockMatch(4, False) and found[3] == carry.BlockMatch(5, False)
+    assert found[0] == carry.BlockMatch((0,), False) and found[1] == carry.BlockMatch((2,), False)
+    assert found[2] == carry.BlockMatch((3,), True)
+    assert found[5] == carry.BlockMatch((4,), False) and found[3] == carry.BlockMatch((5,), False)
     assert 4 not in found
+
+
+def test_of_two_near_matches_the_one_that_keeps_document_order_wins():
+    old = ["Intro.", "Web Components and Typescript", "Register the element type with the compiler.", "End."]
+    new = [
+        "Intro.",
+        "Vue-based Web Components and TypeScript",
+        "Register the element types with the compiler.",
+        "Non-Vue Web Components and TypeScript",
+        "End.",
+    ]
+    assert merge.similarity(old[1], new[3]) > merge.similarity(old[1], new[1])
+    found = carry.match_blocks(old, new)
+    assert found[1] == carry.BlockMatch((1,), True) and found[2] == carry.BlockMatch((2,), True)
+
+
+def test_of_equally_near_matches_in_one_gap_the_first_wins():
+    old, new = ["A.", "Step one of three.", "B."], ["A.", "Step one of tree.", "Step one of thee.", "B."]
+    assert merge.similarity(old[1], new[1]) == merge.similarity(old[1], new[2])
+    assert carry.match_blocks(old, new)[1] == carry.BlockMatch((1,), True)
+    assert carry.match_blocks(old, [new[0], new[2], new[1], new[3]])[1] == carry.BlockMatch((1,), True)
+
+
+def test_a_link_whose_encoded_query_or_fragment_changed_is_the_same_link():
+    old = [
+        "Intro.",
+        "[Try it](https://play.example.org/?v=1#eNpFjs1qwzAQhF9l0CU2uDZtb8UOlJ576bXqwaQyCGRJyCsTEHr3rGwnOehnd2)",
+        "End.",
+    ]
+    new = [
+        "Intro.",
+        "[Try it](https://play.example.org/?v=2#eNp9UsluwjAQ/ZWRLwQpDepyQoDUIg6t1EWmhlHR3yZGmwq0Vt8bKcA)",
+        "End.",
+    ]
+    assert merge.similarity(old[1], new[1]) < merge.FUZZY_MATCH  # the encoded code differs
+    assert carry.match_blocks(old, new)[1] == carry.BlockMatch((1,), True)
+
+
+def test_a_paragraph_split_since_takes_both_parts():
+    old = [
+        "Slots.",
+        "An option to assist with type inference in render functions. Only supported in 3.3+.",
+        "End.",
+    ]
+    new = [
+        "Slots.",
+        "Only supported in 3.3+",
+        "An option to assist with type inference in render functions.",
+        "End.",
+    ]
+    assert carry.match_blocks(old, new)[1] == carry.BlockMatch((1, 2), True)
+    result = carry.carry(translated(old), doc("a.en.txt", new), ORIGIN)
+    assert [(b.source, b.target, b.status) for b in result.beads][1] == ((1, 2), (1,), "outdated")
+
+
+def test_a_new_paragraph_beside_a_changed_one_stays_new():
+    old = ["Slots.", "An option to assist with type inference in render functions.", "End."]
+    new = [
+        "Slots.",
+        "An option to help type inference in render functions.",
+        "Slots can be typed too.",
+        "End.",
+    ]
+    assert carry.match_blocks(old, new)[1] == carry.BlockMatch((1,), True)
+
+
+@given(st.lists(st.lists(st.integers(0, 3), min_size=3, max_size=3), min_size=1, max_size=3))
+def test_the_heaviest_in_order_cells_beat_every_other_increasing_choice(rows):
+    weights = np.array(rows, dtype=float)
+    cells = carry.heaviest_in_order(weights)
+    assert all(weights[r, c] > 0 for r, c in cells)
+    assert all(a[0] < b[0] and a[1] < b[1] for a, b in zip(cells, cells[1:]))
+    every = itertools.product(*[[None, *range(weights.shape[1])] for _ in rows])
+    increasing = (
+        [(r, c) for r, c in enumerate(choice) if c is not None and weights[r, c] > 0] for choice in every
+    )
+    best = max(
+        sum(weights[r, c] for r, c in cs) for cs in increasing if all(a[1] < b[1] for a, b in zip(cs, cs[1:]))
+    )
+    assert sum(weights[r, c] for r, c in cells) == best
 
 
 def test_every_kind_of_edit_gets_its_status():

@@ -216,6 +216,21 @@ def real_statuses(name):
     return {" ".join(ko.blocks[j].norm for j in b.target): (b.status, b.reason) for b in alignment.beads}
 
 
+CODE_LINES = ["`UUID`:", "`datetime.timedelta`:", "{* ../docs_src/extra_types/tutorial001.py hl[1,3] *}"]
+
+
+def test_code_lines_kept_as_is_do_not_make_a_translated_page_look_half_done():
+    # three code-only lines (a list of types, a site's include line) beside two translated paragraphs: more
+    # than PARTIAL_SHARE of the pairs, but no prose, so they are the same in both languages
+    found = statuses(one_to_one([*EN[1:3], *CODE_LINES], [*KO[1:3], *CODE_LINES]))
+    assert found[2:] == [("translated", classify.SAME)] * 3
+
+
+def test_code_lines_inside_an_untranslated_run_stay_untranslated():
+    found = statuses(one_to_one([EN[1], EN[2], CODE_LINES[0], EN[3]], [KO[1], EN[2], CODE_LINES[0], EN[3]]))
+    assert [status for status, _ in found] == ["translated", "untranslated", "untranslated", "untranslated"]
+
+
 def test_identifier_headings_kept_as_is_in_a_translated_page_are_translated():
     found = real_statuses("vitedocs-ko/guide-api-javascript")
     for heading in ("`createServer`", "`InlineConfig`", "JavaScript API"):

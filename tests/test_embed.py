@@ -6,7 +6,7 @@ from fake_similarity import BagOfWords
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transpair import cache, embed
+from transpair import cache, embed, parallel
 from transpair.errors import InputError
 
 
@@ -55,6 +55,14 @@ def test_use_model_scores_a_translation_above_an_unrelated_sentence():
     assert vectors.shape == (3, 512)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+
+
+def test_the_model_uses_every_core_unless_a_worker_was_given_its_share(monkeypatch):
+    monkeypatch.delenv(parallel.THREADS_VARIABLE, raising=False)
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 8)
+    assert embed.USESimilarity().threads == 8
+    monkeypatch.setenv(parallel.THREADS_VARIABLE, "3")
+    assert embed.USESimilarity().threads == 3
 
 
 def test_the_cpp_tokenizer_cuts_text_as_the_model_package_does():

@@ -1,6 +1,7 @@
 """Git history lookups: which English a translation was made from, in one repository or two."""
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -236,6 +237,14 @@ def test_report_on_a_folder_of_pairs_in_git_uses_the_history(runner, tmp_path):
     assert article["name"] == "appetite" and article["outdated"] == 1
 
 
+def test_report_on_a_folder_of_pairs_without_history_counts_nothing_outdated(runner, tmp_path):
+    one_repo(tmp_path / "site")
+    result = runner.invoke(app, ["report", str(tmp_path / "site"), "-f", "json", "-q", "--no-history"])
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout)["articles"][0]
+    assert article["name"] == "appetite" and article["outdated"] == 0
+
+
 def test_two_clones_align_folder_to_folder_with_history(runner, tmp_path):
     source, target, rev = two_repos(tmp_path / "repos")
     fresh = source.with_name("new-page.txt")
@@ -283,3 +292,50 @@ def test_a_folder_run_warns_about_a_translation_not_committed_yet(runner, tmp_pa
     warnings = [line for line in result.stderr.splitlines() if line.startswith("transpair: warning:")]
     draft = target.parent / "draft.txt"
     assert warnings == [f"transpair: warning: {draft}: not committed yet, so its source version is unknown"]
+
+
+FOLDER_LINE = (
+    "1 of {pairs} article pairs aligned with history (source as of their translation's commit): "
+    "1 paragraphs outdated, 1 new, 1 removed since"
+)
+
+
+def test_a_folder_run_says_how_many_pairs_used_the_history(runner, tmp_path):
+    source, target, _ = one_repo(tmp_path / "site")
+    (tmp_path / "site" / "en" / "plain.txt").write_bytes(source.read_bytes())  # no translation: no pair
+    result = runner.invoke(app, ["align", str(tmp_path / "site"), "-o", str(tmp_path / "po")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == FOLDER_LINE.format(pairs=1)
+    quiet = runner.invoke(app, ["align", str(tmp_path / "site"), "-o", str(tmp_path / "po"), "-q"])
+    assert "with history" not in quiet.stderr
+
+
+def test_two_trees_say_it_too_and_count_pairs_without_history(runner, tmp_path):
+    source, target, _ = two_repos(tmp_path / "repos")
+    for folder, path in ((source.parent, source), (target.parent, target)):
+        (folder / "draft.txt").write_bytes(path.read_bytes())  # a pair not committed yet: no history
+        (folder / "broken.txt").write_bytes(b"\x00\x01binary")  # a pair that fails: not counted
+    result = runner.invoke(app, ["align", str(source.parent), str(target.parent), "-o", str(tmp_path / "po")])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-2:] == [
+        f"2 of 3 articles aligned into {tmp_path / 'po'}",
+        FOLDER_LINE.format(pairs=2),
+    ]
+
+
+def test_a_folder_outside_git_or_without_history_says_nothing_about_it(runner, tmp_path):
+    one_repo(tmp_path / "site")
+    out = str(tmp_path / "po")
+    result = runner.invoke(app, ["align", str(tmp_path / "site"), "-o", out, "--no-history", "--force"])
+    assert result.exit_code == 0 and "history" not in result.stderr
+    shutil.rmtree(tmp_path / "site" / ".git")
+    result = runner.invoke(app, ["align", str(tmp_path / "site"), "-o", out, "--force"])
+    assert result.exit_code == 0 and "history" not in result.stderr
+
+
+def test_the_folder_line_sums_what_changed():
+    origins = [Origin("a" * 40, "2025-01-01", 1, 2, 3, 4), Origin("b" * 40, "2025-02-01", 0, 1, 0, 1)]
+    assert history.folder_line(origins, 5) == (
+        "2 of 5 article pairs aligned with history (source as of their translation's commit): "
+        "3 paragraphs outdated, 3 new, 5 removed since"
+    )

@@ -33,6 +33,12 @@ CASES = {
         "{{< note >}}\nInside the note.\n{{< /note >}}\n{{% notice info %}}\nInfo text.\n{{% /notice %}}\n",
         ["Inside the note.", "Info text."],
     ),
+    "template tags": (
+        '{% include "note.md" %}\n{%- if site.beta -%}\nBeta text.\n\n'
+        "Use {* x *} here\n{% y %}\nand there.\n",
+        ["Beta text.", "Use {* x *} here", "and there."],  # a tag line splits a paragraph, as Hugo's
+    ),
+    "fastapi include": ("Text.\n\n{* ../src/tutorial001.py hl[1,3] *}\n\nMore.\n", ["Text.", "More."]),
     "mdx": (
         "import X from './x';\n\n<Note>\nNote children **md**.\n</Note>\n"
         "<Pitfall>\n\nA pitfall.\n\n</Pitfall>\n",

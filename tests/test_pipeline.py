@@ -1,10 +1,12 @@
 """The align job's glue: language checks, bilingual files, beads JSON, folders."""
 
+import codecs
 import json
 from pathlib import Path
 
 import pytest
 from conftest import CORPORA
+from git_repos import EDITED, TRANSLATED, commit, git, one_repo, paragraphs
 
 from transpair import pipeline
 from transpair.errors import InputError
@@ -182,3 +184,65 @@ def test_options_are_keyword_only():
     with pytest.raises(TypeError):
         pipeline.WriteOptions(True)
     assert pipeline.AlignOptions(original="auto").original == "auto"
+
+
+def korean_original(root: Path) -> tuple[Path, Path]:
+    """A repository where the Korean is the original and the English its translation, its end still in
+    Korean; the English edited after the Korean's last commit (so history knows an older English)."""
+    english = [*paragraphs(".en.txt")[:10], *paragraphs(".ko.txt")[10:]]
+    commit(root, {"en/a.txt": english, "ko/a.txt": paragraphs(".ko.txt")}, TRANSLATED)
+    commit(root, {"en/a.txt": [f"{english[0]} It is free.", *english[1:]]}, EDITED)
+    return root / "en" / "a.txt", root / "ko" / "a.txt"
+
+
+@pytest.mark.parametrize("korean_is_the_original", [True, False])
+def test_auto_source_with_history_aligns_the_pair_once(tmp_path, monkeypatch, korean_is_the_original):
+    calls = []
+    real = pipeline.aligned
+    monkeypatch.setattr(
+        pipeline, "aligned", lambda *args, **kw: calls.append(args[0].path) or real(*args, **kw)
+    )
+    if korean_is_the_original:
+        source, target = korean_original(tmp_path / "site")
+    else:
+        source, target, _ = one_repo(tmp_path / "site")
+    result = pipeline.align_files(source, target, pipeline.AlignOptions(original="auto", cache=False))
+    assert len(calls) == 1
+    if korean_is_the_original:
+        assert result.source_lang == "ko" and result.source.path == str(target) and result.origin is None
+    else:
+        assert result.source_lang == "en" and result.origin is not None
+        assert "outdated" in {b.status for b in result.beads}
+
+
+def english_bytes(layout: bytes, first: str = "") -> bytes:
+    """The dev-set English with a layout: an optional UTF-8 BOM then the line end (b"\\r\\n", b"\\n")."""
+    bom, end = (layout[:3], layout[3:]) if layout.startswith(codecs.BOM_UTF8) else (b"", layout)
+    texts = paragraphs(".en.txt")
+    texts[0] = first or texts[0]
+    return bom + (end * 2).join(t.encode() for t in texts) + end
+
+
+@pytest.mark.parametrize(
+    ("committed", "today"),
+    [
+        (b"\r\n", b"\r\n"),  # CRLF committed as it is
+        (codecs.BOM_UTF8 + b"\r\n", codecs.BOM_UTF8 + b"\r\n"),  # a BOM and CRLF
+        (b"\n", b"\r\n"),  # LF in git, CRLF in the work tree (git's autocrlf checkout)
+    ],
+)
+def test_a_source_is_compared_with_its_old_text_read_alike(tmp_path, committed, today):
+    root = tmp_path / "site"
+    commit(root, {"ko/a.txt": paragraphs(".ko.txt")}, TRANSLATED)
+    path = root / "en" / "a.txt"
+    path.parent.mkdir()
+    path.write_bytes(english_bytes(committed))
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "English", date=TRANSLATED)
+    target = read_document(root / "ko" / "a.txt")
+    path.write_bytes(english_bytes(today))
+    old, lookup = pipeline.old_source(read_document(path), target, pipeline.AlignOptions())
+    assert old is None and lookup.origin is not None and not lookup.warning
+    path.write_bytes(english_bytes(today, first="Python is a programming language."))
+    old, lookup = pipeline.old_source(read_document(path), target, pipeline.AlignOptions())
+    assert old is not None and old.blocks[0].text == paragraphs(".en.txt")[0]

@@ -208,6 +208,17 @@ def test_scan_shows_what_changed_in_the_english_since_the_translation(tmp_path):
     assert json.loads(scan.to_json([found]))["articles"][0]["origin"]["commits_since"] == 1
 
 
+def test_scan_without_history_aligns_with_todays_english(tmp_path):
+    one_repo(tmp_path / "site")
+    (found,) = scan.scan(tmp_path / "site", history=False)
+    assert found.origin is None and "outdated" not in {s.status for s in found.sections}
+    with_history = runner.invoke(app, ["scan", str(tmp_path / "site"), "-q"])
+    without = runner.invoke(app, ["scan", str(tmp_path / "site"), "-q", "--no-history"])
+    assert with_history.exit_code == without.exit_code == 0
+    assert "translated from" in with_history.stdout and "outdated" in with_history.stdout
+    assert "translated from" not in without.stdout and "outdated" not in without.stdout
+
+
 def pydocs_pairs(tmp_path: Path) -> Path:
     """Two article pairs of the shipped pydocs corpus in a fresh folder."""
     folder = tmp_path / "pydocs"

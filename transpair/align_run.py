@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from . import pipeline, write
+from . import history, pipeline, write
 from .errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from .model import Alignment
 from .pairs import find_articles, pair_trees
@@ -58,14 +58,19 @@ def run_folder(
         articles = find_articles(folder, opts.source_lang, opts.target_lang)
     else:
         articles = pair_trees(folder, target_folder)
-    failed = 0
+    failed, pairs, origins = 0, 0, []
     results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir, jobs)  # workers start here
     with bar(quiet) as progress:
-        for _, result, warnings in progress.track(results, total=len(articles), description="aligning"):
-            failed += isinstance(result, InputError)
-            problems(progress.console, result if isinstance(result, InputError) else None, warnings)
+        for article, result, news in progress.track(results, total=len(articles), description="aligning"):
+            error = result if isinstance(result, InputError) else None
+            failed += error is not None
+            pairs += error is None and article.target is not None
+            problems(progress.console, error, news.warnings)
+            origins += [news.origin] if news.origin else []
     if not quiet:
         print(f"{len(articles) - failed} of {len(articles)} articles aligned into {out_dir}", file=sys.stderr)
+        if origins:
+            print(history.folder_line(origins, pairs), file=sys.stderr)
     return EXIT_INPUT if failed else EXIT_OK
 
 

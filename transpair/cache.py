@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -21,6 +20,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import platformdirs
+
+from . import codec
 
 T = TypeVar("T")
 
@@ -153,16 +154,16 @@ def code_version() -> str:
     return digest(*(part for f in files for part in (f.name, f.read_bytes())))
 
 
-def remember(store: Store | None, key: str, compute: Callable[[], T]) -> T:
-    """compute()'s value for key from the store (pickled; the cache folder is the user's own), else
-    computed and stored."""
+def remember(store: Store | None, key: str, kind: type[T], compute: Callable[[], T]) -> T:
+    """compute()'s record of type kind for key, read from the store (JSON: a row is data, never code),
+    else computed and stored."""
     found = store.get(key) if store is not None else None
     try:
-        value = pickle.loads(found) if found is not None else None
-    except Exception:  # a row written by another Python or damaged: recompute it
+        value = codec.loads(kind, found) if found is not None else None
+    except (ValueError, TypeError, KeyError):  # a row written by other code, or damaged: recompute it
         value = None
     if value is None:
         value = compute()
         if store is not None:
-            store.put(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            store.put(key, codec.dumps(value))
     return value

@@ -161,8 +161,9 @@ def title_like(text: str) -> bool:
 
 
 def kept_as_is(beads: list[Bead], alignment: Alignment) -> list[Bead]:
-    """Untranslated beads whose target is a short title or names and code, kept as is in a translated
-    section, become translated (same in both languages); real prose left in English stays untranslated.
+    """Untranslated beads whose target is a short title or names and code (`UUID`:, a site's include line),
+    kept as is in a translated section, become translated (same in both languages); real prose left in
+    English stays untranslated. Only pairs of real text (not titles, names or code) measure the article.
 
     In an article with PARTIAL_SHARE or more of its prose left in English, nothing changes: there the
     names kept as is are as unfinished as the prose (and with no prose there is nothing to go by).
@@ -174,7 +175,11 @@ def kept_as_is(beads: list[Bead], alignment: Alignment) -> list[Bead]:
         return " ".join(alignment.target.blocks[j].norm for j in bead.target)
 
     def label(bead: Bead) -> bool:
-        return bead.status == "untranslated" and bead.cause != Cause.PLACEHOLDER and title_like(text(bead))
+        return (
+            bead.status == "untranslated"
+            and bead.cause != Cause.PLACEHOLDER
+            and (title_like(text(bead)) or no_prose(text(bead)))
+        )
 
     real = [k for k, b in enumerate(beads) if b.source and b.target and not label(b)]
     if not real or sum(beads[k].status == "untranslated" for k in real) >= PARTIAL_SHARE * len(real):

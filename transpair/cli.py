@@ -44,6 +44,11 @@ JOBS = typer.Option(
 NO_CACHE = typer.Option(
     False, "--no-cache", help="Neither read nor fill the cache of embeddings and alignments (see README)."
 )
+HISTORY = typer.Option(
+    True,
+    "--history/--no-history",
+    help="In git work trees, align with SOURCE as of TARGET's last commit and mark what changed since.",
+)
 SOURCE = typer.Argument(..., help="The original article (or a folder of article pairs).")
 TARGET = typer.Argument(None, help="Its translation; omit for a folder or a bilingual file.")
 ORIGINAL = typer.Option(
@@ -134,11 +139,7 @@ def align_cmd(
         metavar="REV",
         help="The revision of SOURCE's git repository the translation was made from.",
     ),
-    history: bool = typer.Option(
-        True,
-        "--history/--no-history",
-        help="In git work trees, align with SOURCE as of TARGET's last commit and mark what changed since.",
-    ),
+    history: bool = HISTORY,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     jobs: int | None = JOBS,
     no_cache: bool = NO_CACHE,
@@ -265,6 +266,7 @@ def report_cmd(
     sections: bool = typer.Option(False, "--sections", help="Table: a row per section under each article."),
     source_lang: str = typer.Option("en", "--source-lang", help="Article pairs: the original's language."),
     target_lang: str = typer.Option("ko", "--target-lang", help="Article pairs: the translation's language."),
+    history: bool = HISTORY,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     jobs: int | None = JOBS,
     no_cache: bool = NO_CACHE,
@@ -288,6 +290,7 @@ def report_cmd(
         langs=(source_lang, target_lang),
         jobs=jobs or default_jobs(),
         cache=not no_cache,
+        history=history,
     )
     with user_errors():
         code = report_run.run(paths, opts)
@@ -330,6 +333,7 @@ def scan_cmd(
     ),
     source_lang: str = typer.Option("en", "--source-lang"),
     target_lang: str = typer.Option("ko", "--target-lang"),
+    history: bool = HISTORY,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     jobs: int | None = JOBS,
     no_cache: bool = NO_CACHE,
@@ -351,6 +355,7 @@ def scan_cmd(
             quiet,
             jobs or default_jobs(),
             not no_cache,
+            history,
         )
     raise typer.Exit(code)
 

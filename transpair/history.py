@@ -67,6 +67,17 @@ def origin_line(origin: Origin) -> str:
     return f"source as of {origin.short}, {origin.date}"
 
 
+def folder_line(origins: list[Origin], pairs: int) -> str:
+    """The line a folder run ends with when history was used: how many pairs, and what changed since."""
+    changed, added, removed = (
+        sum(getattr(o, field) for o in origins) for field in ("changed", "added", "removed")
+    )
+    return (
+        f"{len(origins)} of {pairs} article pairs aligned with history (source as of their translation's "
+        f"commit): {changed} paragraphs outdated, {added} new, {removed} removed since"
+    )
+
+
 def read_at(source: Path, rev: str, date: str) -> Lookup:
     """SOURCE's bytes at `rev` and the number of commits of SOURCE since then (two git calls)."""
     shown = git(source.parent, "show", f"{rev}:./{source.name}")

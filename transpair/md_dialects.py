@@ -37,6 +37,11 @@ _INDENTED_OPENER = regex.compile(
 )
 _ALERT = regex.compile(r"(?P<prefix>[ \t]*(?:>[ \t]?)+)\[![\w-]+\][+-]?[ \t]*(?P<title>.*?)[ \t]*$")
 _SHORTCODE_LINE = regex.compile(r"[ \t]*(?:\{\{[<%][ \t]*/?[\w./-]+(?:[^}]|\}(?!\}))*?[>%]\}\}[ \t]*)+$")
+# a template tag on a line of its own: Liquid/Jinja `{% include "x.md" %}` (Jekyll, Eleventy, MkDocs macros),
+# FastAPI's `{* ../docs_src/x.py hl[3] *}` code include
+_TEMPLATE_LINE = regex.compile(
+    r"[ \t]*\{(?P<mark>[%*])-?[ \t]*[\w./\-]+(?:[^}]|\}(?<!(?P=mark)\}))*?-?(?P=mark)\}[ \t]*$"
+)
 _COMPONENT_LINE = regex.compile(r"[ \t]*(?:</?[A-Z][\w.]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>[ \t]*)+$")
 _COMPONENT_OPEN = regex.compile(r"[ \t]*<[A-Z][\w.]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?$")
 _TAG_END = regex.compile(r".*>[ \t]*$")
@@ -50,7 +55,16 @@ _MACRO = regex.compile(
     r"""[ \t]*\[[a-z][\w-]*(?:[ \t]+[\w-]+(?:=(?:"[^"]*"|'[^']*'|[^\s\]"']+))?)*\][ \t]*$"""
 )
 _QUOTE_BLANK = regex.compile(r"[ \t>]*$")
-_STANDALONE = (_IMAGES_ONLY, _MACRO, _SHORTCODE_LINE, _COMPONENT_LINE, _FENCE, _COLONS, _SLASHES)
+_STANDALONE = (
+    _IMAGES_ONLY,
+    _MACRO,
+    _SHORTCODE_LINE,
+    _TEMPLATE_LINE,
+    _COMPONENT_LINE,
+    _FENCE,
+    _COLONS,
+    _SLASHES,
+)
 _LINK_LABEL = regex.compile(r"^[ \t>]{0,3}\[([^\]]+)\]:", regex.M)
 _PREFIX = regex.compile(r"[ \t>]*")
 _CODE_SPAN = regex.compile(r"`+[^`]*`+")
@@ -251,6 +265,7 @@ class _Scanner:
                 self.mask(j, "")
         elif not (
             _SHORTCODE_LINE.match(line)
+            or _TEMPLATE_LINE.match(line)
             or (_COMPONENT_LINE.match(line) and not self.indented_after(i))
             or _ESM.match(line)
             or _JSX_COMMENT.match(line)

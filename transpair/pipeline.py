@@ -29,7 +29,7 @@ from .bilingual import lone_languages, split_bilingual
 from .classify import classify, original
 from .errors import InputError, existing_file, read_input
 from .markers import compile_markers, marker_in, user_markers
-from .model import STATUSES, Alignment, Bead, Cause, Document
+from .model import STATUSES, Alignment, Bead, Cause, Document, Origin
 from .pairs import Article
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
@@ -152,7 +152,7 @@ def align_documents(
         "alignment", cache.code_version(), identity, settings, fixes, repr(source), repr(target)
     )
     return cache.remember(
-        cache.open_store(opts.cache), key, lambda: settled_alignment(source, target, opts, markers)
+        cache.open_store(opts.cache), key, Alignment, lambda: settled_alignment(source, target, opts, markers)
     )
 
 
@@ -226,32 +226,37 @@ def align_files(source: str | Path, target: str | Path | None, opts: AlignOption
 def old_source(
     source: Document, target: Document, opts: AlignOptions
 ) -> tuple[Document | None, history.Lookup]:
-    """SOURCE as of the translation (None when git cannot tell, or nothing changed since) and the lookup;
-    none with a reviewer's corrections, which fix beads of today's SOURCE."""
+    """SOURCE as of the translation (None when git cannot tell, or its text is unchanged since: both read
+    alike, so line ends and a BOM, or git's line-end conversion, are no change) and the lookup; none with
+    a reviewer's corrections, which fix beads of today's SOURCE."""
     if not opts.history or opts.corrections is not None:
         return None, history.Lookup()
     lookup = history.translated_from(Path(source.path), Path(target.path), opts.translated_from)
-    if lookup.origin is None or lookup.data == source.text.encode(source.encoding):
+    if lookup.origin is None:
         return None, lookup
     try:
         options = read.read_options(Path(source.path))
-        return read.bytes_document(lookup.data, source.path, source.format, options), lookup
+        old = read.bytes_document(lookup.data, source.path, source.format, options)
     except InputError as exc:
         return None, history.Lookup(warning=f"{exc}, as of {lookup.origin.short}; aligning with today's text")
+    return (None if old.text == source.text else old), lookup
 
 
 def align_tracked(
     source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...]
 ) -> Alignment:
-    """Align a pair; when git history knows the source the translation was made from, align with that
-    and carry the beads over to today's source (changed paragraphs outdated, new ones untranslated)."""
+    """Align a pair once; when git history knows the source the translation was made from, align with that
+    and carry the beads over to today's source (changed paragraphs outdated, new ones untranslated). With
+    `--source auto` the original is decided first, from today's texts: when it is TARGET, SOURCE's history
+    says nothing about the translation."""
+    if opts.original == "auto":
+        if original(source, target, opts.source_lang, opts.target_lang, markers) == "target":
+            return align_documents(source, target, opts, markers)
+        opts = replace(opts, original="given")
     old, lookup = old_source(source, target, opts)
     if old is not None:
-        aligned_old = align_documents(old, target, opts, markers)
-        if aligned_old.source.path == source.path:  # `--source auto` kept SOURCE as the original
-            today = catalog.sentence_document(source, opts.source_lang) if opts.unit == "sentence" else source
-            return carry.carry(aligned_old, today, lookup.origin)
-        lookup = history.Lookup()  # TARGET is the original: SOURCE's history says nothing about it
+        today = catalog.sentence_document(source, opts.source_lang) if opts.unit == "sentence" else source
+        return carry.carry(align_documents(old, target, opts, markers), today, lookup.origin)
     alignment = align_documents(source, target, opts, markers)
     warnings = (*alignment.warnings, *filter(None, [lookup.warning]))
     return replace(alignment, origin=lookup.origin, warnings=warnings)
@@ -303,6 +308,15 @@ def article_options(opts: AlignOptions, article: Article) -> AlignOptions:
     return replace(opts, corrections=own if own.is_file() else None)
 
 
+@dataclass(frozen=True)
+class News:
+    """What a folder run tells about one article beside its output: its warnings and the source revision
+    its translation was made from (git history), if any."""
+
+    warnings: tuple[str, ...] = ()
+    origin: Origin | None = None
+
+
 def align_folder(
     articles: list[Article],
     out_dir: Path,
@@ -310,20 +324,20 @@ def align_folder(
     wopts: WriteOptions,
     beads_dir: Path | None = None,
     jobs: int = 1,
-) -> Iterator[tuple[Article, Path | InputError, tuple[str, ...]]]:
+) -> Iterator[tuple[Article, Path | InputError, News]]:
     """Start aligning articles (on `jobs` processes); the outputs OUT_DIR/NAME.po (and BEADS_DIR/NAME.json)
-    are written as the caller reads each PO path or error and the alignment's warnings (stale corrections),
-    in the order of the articles."""
+    are written as the caller reads each PO path or error and the alignment's news (warnings, source
+    revision), in the order of the articles."""
     alignments = parallel.map_ordered(functools.partial(align_article, opts=opts), articles, jobs)
     return (
-        (article, write_article(article, alignment, out_dir, wopts, beads_dir), warnings_of(alignment))
+        (article, write_article(article, alignment, out_dir, wopts, beads_dir), news_of(alignment))
         for article, alignment in zip(articles, alignments)
     )
 
 
-def warnings_of(alignment: Alignment | InputError) -> tuple[str, ...]:
-    """An alignment's warnings (none for an error)."""
-    return () if isinstance(alignment, InputError) else alignment.warnings
+def news_of(alignment: Alignment | InputError) -> News:
+    """An alignment's warnings and source revision (nothing for an error)."""
+    return News() if isinstance(alignment, InputError) else News(alignment.warnings, alignment.origin)
 
 
 def write_article(

@@ -35,10 +35,15 @@ def report_po(path: Path, name: str) -> ArticleReport:
 
 
 def report_pairs(
-    folder: Path, quiet: bool, langs: tuple[str, str], jobs: int = 1, use_cache: bool = True
+    folder: Path,
+    quiet: bool,
+    langs: tuple[str, str],
+    jobs: int = 1,
+    use_cache: bool = True,
+    history: bool = True,
 ) -> Iterator[ArticleReport | InputError]:
     """Align the article pairs of a folder in memory (no PO written; on `jobs` processes, an alignment in
-    the cache reused) and report each, in order."""
+    the cache reused; with git history unless `history` is off) and report each, in order."""
     # The aligner is imported here, not at the top: reporting PO files must not need it.
     from . import catalog, pairs, parallel, pipeline
 
@@ -47,7 +52,7 @@ def report_pairs(
     except InputError as exc:
         yield exc
         return
-    opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], cache=use_cache)
+    opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], cache=use_cache, history=history)
     alignments = parallel.map_ordered(functools.partial(pipeline.align_article, opts=opts), articles, jobs)
     for article, alignment in tracked(
         zip(articles, alignments), f"aligning {folder}", quiet, total=len(articles)
@@ -77,7 +82,12 @@ def report_stdin() -> ArticleReport | InputError:
 
 
 def report_path(
-    path: Path, quiet: bool, langs: tuple[str, str], jobs: int = 1, use_cache: bool = True
+    path: Path,
+    quiet: bool,
+    langs: tuple[str, str],
+    jobs: int = 1,
+    use_cache: bool = True,
+    history: bool = True,
 ) -> Iterable[ArticleReport | InputError]:
     """Reports (or errors) for one command-line PATH: a PO file, a folder, or `-` (standard input)."""
     if str(path) == STDIN:
@@ -97,7 +107,7 @@ def report_path(
             ]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
-        return report_pairs(path, quiet, langs, jobs, use_cache)
+        return report_pairs(path, quiet, langs, jobs, use_cache, history)
     if path.suffix.lower() not in CATALOG_SUFFIXES:
         return [InputError(f"{path}: not a PO file (give a .po or .pot file or a folder)")]
     return [report_po_or_error(path, str(path))]
@@ -109,10 +119,11 @@ def collect(
     langs: tuple[str, str] = ("en", "ko"),
     jobs: int = 1,
     use_cache: bool = True,
+    history: bool = True,
 ) -> Report:
     """Report every PATH; unusable inputs become error lines and the rest is still reported."""
     articles, errors = [], []
     for path in paths:
-        for item in report_path(Path(path), quiet, langs, jobs, use_cache):
+        for item in report_path(Path(path), quiet, langs, jobs, use_cache, history):
             (errors if isinstance(item, InputError) else articles).append(item)
     return Report(tuple(articles), tuple(str(e) for e in errors))

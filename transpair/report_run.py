@@ -38,6 +38,7 @@ class ReportOptions:
     langs: tuple[str, str] = ("en", "ko")  # source and target language of article pairs aligned on the fly
     jobs: int = 1  # article pairs aligned at once (processes)
     cache: bool = True  # reuse and fill the persistent cache of alignments (--no-cache: off)
+    history: bool = True  # article pairs in git: align with the source as of the translation (--no-history)
 
 
 def rendered(report: Report, opts: ReportOptions) -> str:
@@ -74,7 +75,7 @@ def exit_code(report: Report, opts: ReportOptions) -> int:
 def run(paths: Sequence[Path], opts: ReportOptions) -> int:
     """Report every PATH, print the errors of the unusable ones on stderr, return the exit code."""
     refuse_overwriting([opts.output, opts.badge], paths)
-    report = collect(paths, opts.quiet, opts.langs, opts.jobs, opts.cache)
+    report = collect(paths, opts.quiet, opts.langs, opts.jobs, opts.cache, opts.history)
     if report.articles:
         publish(report, opts)
     for error in report.errors:

@@ -81,7 +81,12 @@ def file_tag(path: Path, langs: Sequence[str]) -> str | None:
 
 
 def scan_file(
-    path: Path, langs: tuple[str, str], markers: Sequence[str] = (), name: str = "", use_cache: bool = True
+    path: Path,
+    langs: tuple[str, str],
+    markers: Sequence[str] = (),
+    name: str = "",
+    use_cache: bool = True,
+    history: bool = True,
 ) -> ArticleScan:
     """Scan a lone article file: its marker sections and the text left in the other language; an
     untagged file holding both languages is split and scanned as a pair."""
@@ -95,7 +100,7 @@ def scan_file(
         bilingual, lang = lone_languages(doc, langs, patterns)
         if bilingual:
             halves = split_bilingual(doc, langs)
-            return scan_alignment(name, (str(path),), *halves, langs, markers, use_cache)
+            return scan_alignment(name, (str(path),), *halves, langs, markers, use_cache, history)
     if lang is None:
         return ArticleScan(name, (str(path),), None, message=f"{path}: no language could be detected")
     if lang not in langs:
@@ -135,28 +140,36 @@ def scan_alignment(
     langs: tuple[str, str],
     markers: Sequence[str],
     use_cache: bool = True,
+    history: bool = True,
 ) -> ArticleScan:
-    """Align two versions (the original decided from the texts) and list what is left to translate; an
-    alignment of the same texts already in the cache is reused."""
+    """Align two versions (the original decided from the texts; with the source as of the translation
+    when git history knows it, unless `history` is off) and list what is left to translate; an alignment
+    of the same texts already in the cache is reused."""
     from . import pipeline  # the aligner loads its model only when a pair is scanned
 
-    opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], original="auto", cache=use_cache)
+    opts = pipeline.AlignOptions(
+        source_lang=langs[0], target_lang=langs[1], original="auto", cache=use_cache, history=history
+    )
     alignment = pipeline.align_tracked(source, target, opts, tuple(markers))
     sections = alignment_sections(alignment)
     return ArticleScan(name, files, alignment.source_lang, sections, origin=alignment.origin)
 
 
 def scan_article(
-    article: pairs.Article, langs: tuple[str, str], markers: Sequence[str] = (), use_cache: bool = True
+    article: pairs.Article,
+    langs: tuple[str, str],
+    markers: Sequence[str] = (),
+    use_cache: bool = True,
+    history: bool = True,
 ) -> ArticleScan:
     """Scan one article (pure, so a worker process can run it); bad input becomes the article's message
     instead of stopping the scan."""
     files = tuple(str(p) for p in (article.source, article.target) if p)
     try:
         if article.target is None:
-            return scan_file(article.source, langs, markers, article.name, use_cache)
+            return scan_file(article.source, langs, markers, article.name, use_cache, history)
         source, target = read.read_document(article.source), read.read_document(article.target)
-        return scan_alignment(article.name, files, source, target, langs, markers, use_cache)
+        return scan_alignment(article.name, files, source, target, langs, markers, use_cache, history)
     except InputError as exc:
         return ArticleScan(article.name, files, None, message=str(exc))
 
@@ -168,6 +181,7 @@ def scan(
     quiet: bool = True,
     jobs: int = 1,
     use_cache: bool = True,
+    history: bool = True,
 ) -> list[ArticleScan]:
     """Scan every article below a folder (or one file) on `jobs` processes, in order, with the
     .transpair.toml and --markers patterns."""
@@ -176,8 +190,8 @@ def scan(
     if root.is_file():
         tagged = pairs.lang_tag(root, langs)
         name = tagged[0] if tagged and tagged[1] in langs else root.stem
-        return [scan_article(pairs.Article(name, root), langs, patterns, use_cache)]
-    one = functools.partial(scan_article, langs=langs, markers=patterns, use_cache=use_cache)
+        return [scan_article(pairs.Article(name, root), langs, patterns, use_cache, history)]
+    one = functools.partial(scan_article, langs=langs, markers=patterns, use_cache=use_cache, history=history)
     articles = pairs.find_articles(root, *langs)
     results = parallel.map_ordered(one, articles, jobs)
     return list(tracked(results, f"scanning {root}", quiet, total=len(articles)))
@@ -225,9 +239,10 @@ def run(
     quiet: bool = False,
     jobs: int = 1,
     use_cache: bool = True,
+    history: bool = True,
 ) -> int:
     """Print the scan (table or json) and the unreadable articles on stderr; exit code 2 if there were any."""
-    scans = scan(folder, langs, markers_file, quiet, jobs, use_cache)
+    scans = scan(folder, langs, markers_file, quiet, jobs, use_cache, history)
     sys.stdout.write(to_json(scans) if fmt == "json" else to_table(scans))
     failed = [s.message for s in scans if s.message]
     for message in failed:
