@@ -50,7 +50,8 @@ _STRIP = [
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 # a msgid line that is a dialect's wrapper or a fence: markup a translator should never see
 _WRAPPER_LINE = regex.compile(
-    r"^[ \t>]*(?::{3,}|!!!|\?\?\?|/{3,}|`{3,}|~{3,}|\{\{[<%]|\{[%*]|\[![A-Za-z]+\]|</?[A-Z][^<>]*>[ \t]*$)", regex.M
+    r"^[ \t>]*(?::{3,}|!!!|\?\?\?|/{3,}|`{3,}|~{3,}|\{\{[<%]|\{[%*]|\[![A-Za-z]+\]|</?[A-Z][^<>]*>[ \t]*$)",
+    regex.M,
 )  # a component tag counts when alone on its line (inline components are markup inside a paragraph)
 _PLAIN = MarkdownIt("commonmark", {"maxNesting": 1000})
 
