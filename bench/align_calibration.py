@@ -3,8 +3,9 @@
 Every bead of the best path is labelled right (equal to a gold bead) or wrong. The max-likelihood logistic
 slope over DP margins gives Weights.confidence_scale; a logistic regression of the match score of gold beads
 against wrong pairings (each gold bead's best-scoring same-shape rival in another document) gives
-Weights.quality_slope and quality_mid; the threshold on the resulting confidence with the best F2 at flagging
-wrong beads (recall counted twice) gives FUZZY_THRESHOLD. Fits take the sets together; leave_one_out fits on
+Weights.quality_slope. A bead is fuzzy when its confidence falls below one half; the DP margin and the match
+score where each logistic is one half (Weights.confidence_mid, quality_mid) are the pair on a grid with the
+best F2 at flagging wrong beads (recall counted twice). Fits take the sets together; leave_one_out fits on
 all sets but one and reports on that one, to show the fit does not depend on the data it saw.
 """
 
@@ -49,16 +50,24 @@ class Fit:
     """Fitted confidence constants."""
 
     scale: float
+    margin_mid: float
     slope: float
-    mid: float
-    threshold: float
+    quality_mid: float
 
     @property
     def weights(self) -> align.Weights:
         """The aligner's weights with these confidence constants."""
         return replace(
-            align.WEIGHTS, confidence_scale=self.scale, quality_slope=self.slope, quality_mid=self.mid
+            align.WEIGHTS,
+            confidence_scale=self.scale,
+            confidence_mid=self.margin_mid,
+            quality_slope=self.slope,
+            quality_mid=self.quality_mid,
         )
+
+
+MARGIN_MIDS = [k / 4 for k in range(25)]  # the grids the two midpoints are chosen from: 0..6, -6..3
+QUALITY_MIDS = [k / 4 for k in range(-24, 13)]
 
 
 def labelled_beads(folder: Path, similarity: Similarity) -> list[Labelled]:
@@ -91,8 +100,8 @@ def match_samples(folder: Path, similarity: Similarity, seed: int = 0) -> list[t
     return out
 
 
-def fit_quality(samples: Iterable[tuple[float, bool]]) -> tuple[float, float]:
-    """(slope, mid) of the logistic regression of true pair on match score (Newton's method)."""
+def fit_quality(samples: Iterable[tuple[float, bool]]) -> float:
+    """The slope of the logistic regression of true pair on match score (Newton's method)."""
     samples = list(samples)
     x = np.array([s for s, _ in samples])
     y = np.array([t for _, t in samples], dtype=float)
@@ -102,7 +111,7 @@ def fit_quality(samples: Iterable[tuple[float, bool]]) -> tuple[float, float]:
         p = 1 / (1 + np.exp(-design @ beta))
         hessian = design.T @ (design * (p * (1 - p))[:, None]) + 1e-9 * np.eye(2)
         beta += np.linalg.solve(hessian, design.T @ (y - p))
-    return float(beta[1]), float(-beta[0] / beta[1])
+    return float(beta[1])
 
 
 def fit_scale(labelled: Iterable[Labelled]) -> float:
@@ -116,34 +125,37 @@ def fit_scale(labelled: Iterable[Labelled]) -> float:
     )[1]
 
 
-def threshold_rows(matched: list[tuple[float, bool]]) -> list[tuple[float, int, int, float, float, float]]:
-    """(t, flagged, wrong caught, P, R, F2) of flagging the matched beads whose confidence is below t."""
-    wrong = sum(not right for _, right in matched)
-    rows = []
-    for step in range(1, 20):
-        t = step / 20
-        flagged = [right for score, right in matched if score < t]
-        caught = sum(not right for right in flagged)
-        p = caught / len(flagged) if flagged else 0.0
-        r = caught / wrong if wrong else 0.0
-        rows.append((t, len(flagged), caught, p, r, 5 * p * r / (4 * p + r) if p + r else 0.0))
-    return rows
+def flag_row(beads: list[Labelled], found: Fit) -> tuple[int, int, float, float, float]:
+    """(flagged, wrong caught, P, R, F2) of marking fuzzy the matched beads below FUZZY_THRESHOLD."""
+    right = np.array([x.right for x in beads])
+    margins, matches = np.array([[x.evidence.margin, x.evidence.match] for x in beads]).T
+    flagged = align.pair_confidence(margins, matches, found.weights) < align.FUZZY_THRESHOLD
+    caught = int((flagged & ~right).sum())
+    p = caught / flagged.sum() if flagged.any() else 0.0
+    r = caught / (~right).sum() if (~right).any() else 0.0
+    return int(flagged.sum()), caught, p, r, 5 * p * r / (4 * p + r) if p + r else 0.0
 
 
 def fit(sets: Iterable[SetSamples]) -> tuple[Fit, list]:
-    """The confidence constants fitted on the sets together, and the threshold table they were chosen from
-    (on a tie the lower threshold, flagging less)."""
+    """The confidence constants fitted on the sets together, and the table they were chosen from: per margin
+    midpoint, the best quality midpoint and its (flagged, caught, P, R, F2). Beads of alignments of two
+    different documents count as wrong too; on a tie the fit flagging fewer beads."""
     sets = list(sets)
-    slope, mid = fit_quality(s for one in sets for s in one.samples)
-    partial = Fit(fit_scale(x for one in sets for x in one.labelled), slope, mid, 0.0)
-    beads = [x for one in sets for x in one.labelled] + [
-        Labelled(e, False) for one in sets for e in one.unrelated
+    slope = fit_quality(s for one in sets for s in one.samples)
+    scale = fit_scale(x for one in sets for x in one.labelled)
+    beads = [x for one in sets for x in one.labelled if x.matched] + [
+        Labelled(e, False) for one in sets for e in one.unrelated if e.source and e.target
     ]
-    rows = threshold_rows(
-        [(align.confidence(x.evidence, partial.weights), x.right) for x in beads if x.matched]
-    )
-    best = max(rows, key=lambda row: (row[5], -row[0]))
-    return replace(partial, threshold=best[0]), rows
+    rows = []
+    for margin_mid in MARGIN_MIDS:
+        tried = [(f, flag_row(beads, f)) for f in (Fit(scale, margin_mid, slope, q) for q in QUALITY_MIDS)]
+        rows.append(max(tried, key=_better))
+    return max(rows, key=_better)[0], rows
+
+
+def _better(row: tuple[Fit, tuple[int, int, float, float, float]]) -> tuple[float, int]:
+    """The order of fits: best F2 first, then fewer beads flagged."""
+    return row[1][4], -row[1][0]
 
 
 @dataclass(frozen=True)
@@ -161,18 +173,27 @@ class Statuses:
         return self.translated_right / self.translated if self.translated else 0.0
 
     @property
+    def wrong(self) -> int:
+        """Matched beads that equal no gold bead, translated or fuzzy."""
+        return self.translated - self.translated_right + self.fuzzy - self.fuzzy_right
+
+    @property
+    def wrong_fuzzy_share(self) -> float:
+        """Share of the wrong beads marked fuzzy (nan when there is none)."""
+        return (self.fuzzy - self.fuzzy_right) / self.wrong if self.wrong else float("nan")
+
+    @property
     def flag_f1(self) -> float:
         """F1 of 'fuzzy' as a detector of wrong beads."""
-        wrong = self.translated - self.translated_right + self.fuzzy - self.fuzzy_right
         caught = self.fuzzy - self.fuzzy_right
-        p, r = (caught / self.fuzzy if self.fuzzy else 0.0), (caught / wrong if wrong else 0.0)
+        p, r = (caught / self.fuzzy if self.fuzzy else 0.0), (caught / self.wrong if self.wrong else 0.0)
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def statuses(labelled: Iterable[Labelled], found: Fit) -> Statuses:
     """Translated (confidence at or above the threshold) and fuzzy matched beads, and how many are right."""
     marks = [
-        (align.confidence(x.evidence, found.weights) >= found.threshold, x.right)
+        (align.confidence(x.evidence, found.weights) >= align.FUZZY_THRESHOLD, x.right)
         for x in labelled
         if x.matched
     ]

@@ -12,10 +12,12 @@ Then, over all given sets together:
    labelled right (equal to a gold bead) or wrong; the max-likelihood logistic slope over DP margins
    gives Weights.confidence_scale; a logistic regression of the match score of gold beads against
    wrong pairings (each gold bead's best-scoring same-shape rival in another document) gives
-   Weights.quality_slope and quality_mid; then, over beads pairing both sides in the dev alignments
-   and in the alignments of different documents of part 5 (all wrong), each candidate threshold on
-   the resulting confidence is scored as a detector of wrong beads (flag those below it) and the
-   best F2 (recall counted twice) gives FUZZY_THRESHOLD (on a tie the lower one, flagging less).
+   Weights.quality_slope; then, over beads pairing both sides in the dev alignments and in the
+   alignments of different documents of part 5 (all wrong), each pair of midpoints on a grid
+   (Weights.confidence_mid for the margin, quality_mid for the match score) is scored as a detector
+   of wrong beads (fuzzy: confidence below one half) and the best F2 (recall counted twice) wins (on a
+   tie the one flagging fewer beads). Per set it prints the statuses: beads marked translated and the
+   share right, fuzzy and the share right, wrong beads and the share marked fuzzy.
 5. robustness: the English of one document aligned with the Korean of another (share of beads
    wrongly marked 'translated'), and k unrelated paragraphs inserted on each side of every pair
    (strict F1, share of the inserted paragraphs left unaligned); --unrelated N and --inserted K.
@@ -332,28 +334,34 @@ def summary(results: list[SetResult]) -> None:
 
 
 def calibration(sets: dict[str, cal.SetSamples]) -> None:
-    """Print the fit on all sets (its threshold table, statuses per set) and the leave-one-out table."""
+    """Print the fit on all sets (its table, statuses per set) and the leave-one-out table."""
     found, rows = cal.fit(sets.values())
     w = align.WEIGHTS
     print(
-        f"== calibration on all sets: confidence_scale {found.scale:.2f} (current {w.confidence_scale}), "
-        f"quality slope {found.slope:.3f} mid {found.mid:.3f} (current {w.quality_slope}, {w.quality_mid}), "
-        f"FUZZY_THRESHOLD {found.threshold:.2f} (current {align.FUZZY_THRESHOLD})"
+        f"== calibration on all sets (fuzzy below {align.FUZZY_THRESHOLD}): "
+        f"confidence_scale {found.scale:.2f} mid {found.margin_mid:.2f} (current {w.confidence_scale}, "
+        f"{w.confidence_mid}), quality slope {found.slope:.3f} mid {found.quality_mid:.2f} "
+        f"(current {w.quality_slope}, {w.quality_mid})"
     )
-    print(f"{'t':>5} {'flagged':>8} {'wrong':>6} {'P':>6} {'R':>6} {'F2':>6}")
-    for t, flagged, caught, p, r, f2 in rows:
-        print(f"{t:5.2f} {flagged:8d} {caught:6d} {p:6.3f} {r:6.3f} {f2:6.3f}")
-    print("== statuses per set, all-sets fit vs leave-one-domain-out fit (fit on the other sets)")
+    print(f"{'margin mid':>10} {'match mid':>9} {'flagged':>8} {'wrong':>6} {'P':>6} {'R':>6} {'F2':>6}")
+    for tried, (flagged, caught, p, r, f2) in rows:
+        print(
+            f"{tried.margin_mid:10.2f} {tried.quality_mid:9.2f} {flagged:8d} {caught:6d} {p:6.3f} {r:6.3f} "
+            f"{f2:6.3f}"
+        )
+    print("== statuses per set (matched beads), all-sets fit vs leave-one-domain-out fit (on the other sets)")
     print(
-        f"{'set':<16} {'translated':>10} {'right':>7} {'fuzzy':>6} {'right':>7} {'flag F1':>8}   "
-        f"{'LODO t':>6} {'right':>7} {'flag F1':>8} {'gap':>7}"
+        f"{'set':<16} {'translated':>10} {'right':>7} {'fuzzy':>6} {'right':>7} {'wrong':>6} {'fuzzy':>7} "
+        f"{'flag F1':>8}   {'LODO mids':>11} {'right':>7} {'wrong fuzzy':>11} {'gap':>7}"
     )
     for name, held_fit, held in cal.leave_one_out(sets):
         mine = cal.statuses(sets[name].labelled, found)
         print(
             f"{name:<16} {mine.translated:10d} {mine.right_share:7.4f} {mine.fuzzy:6d} "
-            f"{mine.fuzzy_right / max(mine.fuzzy, 1):7.4f} {mine.flag_f1:8.4f}   {held_fit.threshold:6.2f} "
-            f"{held.right_share:7.4f} {held.flag_f1:8.4f} {held.right_share - mine.right_share:+7.4f}"
+            f"{mine.fuzzy_right / max(mine.fuzzy, 1):7.4f} {mine.wrong:6d} {mine.wrong_fuzzy_share:7.3f} "
+            f"{mine.flag_f1:8.4f}   {held_fit.margin_mid:5.2f} {held_fit.quality_mid:5.2f} "
+            f"{held.right_share:7.4f} {held.wrong_fuzzy_share:11.3f} "
+            f"{held.right_share - mine.right_share:+7.4f}"
         )
 
 

@@ -291,11 +291,49 @@ def test_inserted_unrelated_section_stays_unaligned():
 
 
 @given(st.floats(-1e6, 1e6), st.floats(-1e6, 1e6), st.floats(0, 50))
-def test_confidence_is_a_probability_falling_with_the_match_score(margin, match, drop):
+def test_confidence_is_a_probability_falling_with_the_match_score_and_the_margin(margin, match, drop):
     high = align.confidence(align.Evidence((0,), (0,), margin, match))
     low = align.confidence(align.Evidence((0,), (0,), margin, match - drop))
     assert 0.0 <= low <= high <= 1.0
+    assert align.confidence(align.Evidence((0,), (0,), margin - drop, match)) <= high
     assert align.confidence(align.Evidence((0,), (), margin)) >= high  # a skip is judged by its margin alone
+
+
+def every_path(pair):
+    """Every bead path over a small pair with its total score, by enumeration: (beads (i, a, j, b), total)."""
+    n, m = pair.src.size, pair.tgt.size
+
+    def paths(i, j):
+        if (i, j) == (n, m):
+            return [((), 0.0)]
+        out = []
+        for a, b in align.SHAPES:
+            if i + a <= n and j + b <= m:
+                score = (
+                    float(align.match_scores(pair, i, a, np.array([j]), b)[0])
+                    if a and b
+                    else -pair.weights.skip
+                )
+                out += [(((i, a, j, b), *rest), score + total) for rest, total in paths(i + a, j + b)]
+        return out
+
+    return [(beads, total) for beads, total in paths(0, 0) if total > -np.inf]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.integers(0, 10_000), st.integers(1, 4), st.lists(st.sampled_from(["keep", "drop", "add"]), max_size=4)
+)
+def test_margin_is_what_the_best_path_loses_without_the_bead(seed, n, edits):
+    src = english(n, seed, words=6)
+    tgt = [translate(t) for t, edit in zip(src, edits + ["keep"] * n) if edit != "drop"]
+    tgt += [translate(english(1, seed + 1)[0]) for edit in edits if edit == "add"]
+    pair = align.features(blocks(src), blocks(tgt or ["w1다"]), BagOfWords(), align.WEIGHTS)
+    every = every_path(pair)
+    best = max(total for _, total in every)
+    for step in align.with_margins(align._solve(pair), align.WEIGHTS.skip):
+        without = max((total for beads, total in every if step[:4] not in beads), default=-np.inf)
+        assert step.margin == pytest.approx(best - without, abs=1e-6)
 
 
 # Real excerpts (windows of blocks) from the dev sets: Vite docs (MIT) and Vue docs (CC BY 4.0), see
@@ -379,3 +417,26 @@ def test_a_translators_note_between_pairs_stays_alone():
     # "(역주: 네트워크에 있는 개별 주소의 개수 찾기::)" is added text, not the English block beside it
     found = real_pairs("pydocs-ko-hard/tutorial-inputoutput", (59, 67), (56, 64))
     assert ((4,), ()) in found and ((), (4,)) in found
+
+
+def test_wrong_but_plausible_bead_is_fuzzy_and_clear_pairs_stay_translated():
+    # "In summary, the current supported Vite versions are:" was added to the English after the
+    # translation; fused with the next pair (both describe supported versions) it is a wrong bead
+    beads = align.align_blocks(
+        window("vitedocs-ko/releases", "en", 4, 14), window("vitedocs-ko/releases", "ko", 4, 12)
+    )
+    status = {(b.source, b.target): b.status for b in beads}
+    assert status[(5, 6), (4,)] == "fuzzy"
+    assert status[(1,), (1,)] == status[(2,), (2,)] == status[(8,), (6,)] == "translated"
+
+
+def test_heading_merged_into_a_paragraph_leaves_a_fuzzy_pair():
+    # pydocs-ko-hard: the Korean heading "장식적인 출력 포매팅" merged into the next paragraph; the aligner
+    # pairs the paragraph alone (the heading stays 1-0), right in part only, so the pair is fuzzy
+    beads = align.align_blocks(
+        window("pydocs-ko-hard/tutorial-inputoutput", "en", 0, 5),
+        window("pydocs-ko-hard/tutorial-inputoutput", "ko", 0, 4),
+    )
+    status = {(b.source, b.target): b.status for b in beads}
+    assert status[(2,), (1,)] == "fuzzy"
+    assert status[(3,), (2,)] == status[(4,), (3,)] == "translated"

@@ -29,9 +29,11 @@ KINDS = (
 SHAPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
 MAX_SPAN = 3
 
-# Confidence below which a matched bead is marked 'fuzzy': the best F2 at flagging wrong beads on all
-# dev sets together (bench/bench_align.py fits it and prints the table; docs/align.md says how).
-FUZZY_THRESHOLD = 0.55
+# Confidence below which a matched bead is marked 'fuzzy': one half, more likely wrong than right. The
+# margin and match score at which a bead falls below it (Weights.confidence_mid, quality_mid) are the
+# best F2 at flagging wrong beads on all dev sets together (bench/bench_align.py fits them and prints
+# the table; docs/align.md says how).
+FUZZY_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,10 @@ class Weights:
     gain: float = 30.0
     gain_base: float = 0.02
     pair_margin: float = 3.0  # how much a 2-2 bead must beat the two 1-1 beads it replaces
-    confidence_scale: float = 1.5  # logistic slope turning a bead's DP margin into a confidence
+    confidence_scale: float = 1.75  # logistic slope turning a bead's DP margin into a confidence
+    confidence_mid: float = 1.75  # DP margin at which that confidence is one half
     quality_slope: float = 1.6  # logistic slope turning a bead's match score into p(true pair)
-    quality_mid: float = 0.045  # match score at which a bead is as likely a true pair as not
+    quality_mid: float = -2.0  # match score at which that probability is one half
 
 
 WEIGHTS = Weights()
@@ -76,7 +79,8 @@ _FULL_TABLE = 64 * 64  # pairs up to this many cells are searched without a band
 
 
 class Step(NamedTuple):
-    """One bead of a DP path: source blocks i..i+a-1 with target blocks j..j+b-1, and its DP margin."""
+    """One bead of a DP path: source blocks i..i+a-1 with target blocks j..j+b-1, and its DP margin (0 until
+    with_margins sets it)."""
 
     i: int
     a: int
@@ -407,33 +411,44 @@ def _band_around(path: list[Step], n: int, m: int, half: int) -> tuple[np.ndarra
 
 @dataclass(frozen=True)
 class Row:
-    """One DP row inside the band: best total per cell, the shape that reached it, and its margin."""
+    """One DP row inside the band: best total per cell, the shape that reached it, and the scores of the
+    beads ending in the row, per shape: (first column reached, scores), for the backward pass."""
 
     total: np.ndarray
     shape: np.ndarray
-    margin: np.ndarray  # best total minus the best total reaching the cell by any other last bead
+    beads: dict[int, tuple[int, np.ndarray]]
+
+
+@dataclass(frozen=True)
+class Table:
+    """One DP run inside a band: its rows, the band, the best path and whether the path touched an edge."""
+
+    rows: list[Row]
+    lo: np.ndarray
+    hi: np.ndarray
+    path: list[Step]
+    touched: bool
 
 
 def _row(pair: Pair, i: int, lo: np.ndarray, hi: np.ndarray, rows: list[Row]) -> Row:
-    """Best scores, chosen shapes and margins for DP row i, given the earlier rows (banded)."""
+    """Best scores and chosen shapes for DP row i, given the earlier rows (banded)."""
     cols = np.arange(lo[i], hi[i] + 1)
     best = np.full(len(cols), -np.inf)
-    second = np.full(len(cols), -np.inf)
     shape = np.full(len(cols), -1, dtype=np.int8)
+    beads = {}
     skip = pair.weights.skip
     for k, (a, b) in enumerate(SHAPES):
         if a == 0 or i - a < 0:
             continue
         prev_cols = cols - b
-        ok = (prev_cols >= lo[i - a]) & (prev_cols <= hi[i - a])
+        ok = (prev_cols >= lo[i - a]) & (prev_cols <= hi[i - a])  # a run of columns: the band is an interval
         if not ok.any():
             continue
-        prev = rows[i - a].total[prev_cols[ok] - lo[i - a]]
-        gain = -skip if b == 0 else match_scores(pair, i - a, a, prev_cols[ok], b)
+        gain = match_scores(pair, i - a, a, prev_cols[ok], b) if b else np.full(int(ok.sum()), -skip)
+        beads[k] = (int(cols[ok][0]), gain)
         cand = np.full(len(cols), -np.inf)
-        cand[ok] = prev + gain
+        cand[ok] = rows[i - a].total[prev_cols[ok] - lo[i - a]] + gain
         better = cand > best
-        second = np.where(better, best, np.maximum(second, cand))
         best[better], shape[better] = cand[better], k
     if i == 0:
         best[0], shape[0] = 0.0, -1
@@ -442,14 +457,12 @@ def _row(pair: Pair, i: int, lo: np.ndarray, hi: np.ndarray, rows: list[Row]) ->
     total = np.maximum.accumulate(best + offset) - offset
     left = np.full(len(cols), -np.inf)
     left[1:] = total[:-1] - skip
-    from_left = left > best
-    shape[from_left] = SHAPES.index((0, 1))
-    second = np.where(from_left, best, np.maximum(second, left))
-    return Row(total, shape, total - second)
+    shape[left > best] = SHAPES.index((0, 1))
+    return Row(total, shape, beads)
 
 
-def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> tuple[list[Step], bool]:
-    """Run the DP inside the band; return the path of beads (i, a, j, b, margin) and whether it touched the
+def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> Table:
+    """Run the DP inside the band: its rows, the best path (margins still 0) and whether it touched the
     edge."""
     n, m = pair.src.size, pair.tgt.size
     rows: list[Row] = []
@@ -460,13 +473,12 @@ def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> tuple[list[Step], boo
     while i > 0 or j > 0:
         touched |= (j == lo[i] and lo[i] > 0) or (j == hi[i] and hi[i] < m)
         a, b = SHAPES[rows[i].shape[j - lo[i]]]
-        margin = float(rows[i].margin[j - lo[i]])
         i, j = i - a, j - b
-        path.append(Step(i, a, j, b, margin))
-    return path[::-1], touched
+        path.append(Step(i, a, j, b, 0.0))
+    return Table(rows, lo, hi, path[::-1], touched)
 
 
-def _solve(pair: Pair) -> list[Step]:
+def _solve(pair: Pair) -> Table:
     """Best bead path: the whole table when small, else a band around the path of the pair coarsened by two.
 
     Each level costs time and memory linear in the blocks (band of fixed width), and each coarser level
@@ -474,25 +486,88 @@ def _solve(pair: Pair) -> list[Step]:
     """
     n, m = pair.src.size, pair.tgt.size
     if n * m <= _FULL_TABLE or min(n, m) <= 2:
-        return _search(pair, *_full_band(n, m))[0]
-    guide = _solve(Pair(_coarsen(pair.src), _coarsen(pair.tgt), pair.ratio, pair.weights))
+        return _search(pair, *_full_band(n, m))
+    guide = _solve(Pair(_coarsen(pair.src), _coarsen(pair.tgt), pair.ratio, pair.weights)).path
     half = _BAND
     while True:
-        path, touched = _search(pair, *_band_around(guide, n, m, half))
-        if not touched or half >= max(n, m):
-            return path
+        table = _search(pair, *_band_around(guide, n, m, half))
+        if not table.touched or half >= max(n, m):
+            return table
         half *= 2
 
 
-def _logistic(x: float) -> float:
-    """1 / (1 + e^-x), clipped so it never overflows."""
-    return 1.0 / (1.0 + math.exp(-min(max(x, -50.0), 50.0)))
+def _backward(table: Table, skip: float) -> list[np.ndarray]:
+    """The DP run backwards over the band: per row, the best total from each cell to the end of both
+    sides, from the bead scores the forward run kept."""
+    rows, lo, hi = table.rows, table.lo, table.hi
+    n = len(rows) - 1
+    after: list[np.ndarray] = [np.zeros(0)] * (n + 1)
+    for i in range(n, -1, -1):
+        best = np.full(hi[i] - lo[i] + 1, -np.inf)
+        if i == n:
+            best[-1] = 0.0  # the band's last row ends at the last target block
+        for k, (a, b) in enumerate(SHAPES):
+            if a and i + a <= n and k in rows[i + a].beads:
+                first, scores = rows[i + a].beads[k]
+                start, end = first - b - lo[i], first - lo[i + a]
+                width = len(scores)
+                best[start : start + width] = np.maximum(
+                    best[start : start + width], scores + after[i + a][end : end + width]
+                )
+        # 0-1 beads chain along the row backwards: D[j] = max(best[j], D[j+1] - skip).
+        offset = skip * np.arange(len(best))
+        after[i] = (np.maximum.accumulate(best[::-1] + offset) - offset)[::-1]
+    return after
+
+
+def with_margins(table: Table, skip: float) -> list[Step]:
+    """The best path with each bead's margin: the path's total minus the best total of any path in the band
+    that does not take this bead (its min-marginal). Such a path covers the bead's first block (source if
+    it has one) by another bead, so the best total through any other bead covering that block, from the
+    forward totals, the bead's score and the backward totals, gives the margin exactly."""
+    rows, lo, hi, path = table.rows, table.lo, table.hi, table.path
+    n, m = len(rows) - 1, int(hi[-1])
+    after = _backward(table, skip)
+    taken: dict[tuple[int, int], list[int]] = {}  # (row, shape) -> columns where the path's beads end
+    for s in path:
+        taken.setdefault((s.i + s.a, SHAPES.index((s.a, s.b))), []).append(s.j + s.b)
+    src_alt, tgt_alt = np.full(n, -np.inf), np.full(m, -np.inf)
+    lone = SHAPES.index((0, 1))
+    for i, row in enumerate(rows):
+        for k, (first, scores) in row.beads.items():
+            a, b = SHAPES[k]
+            start, end, width = first - b - lo[i - a], first - lo[i], len(scores)
+            through = rows[i - a].total[start : start + width] + scores + after[i][end : end + width]
+            _drop_taken(through, first, i, k, taken)
+            src_alt[i - a : i] = np.maximum(src_alt[i - a : i], through.max())
+            for d in range(first - b, first):
+                tgt_alt[d : d + width] = np.maximum(tgt_alt[d : d + width], through)
+        through = row.total[:-1] - skip + after[i][1:]  # 0-1 beads of target blocks lo[i]..hi[i]-1
+        _drop_taken(through, lo[i] + 1, i, lone, taken)
+        tgt_alt[lo[i] : hi[i]] = np.maximum(tgt_alt[lo[i] : hi[i]], through)
+    best = float(rows[n].total[-1])
+    return [s._replace(margin=max(best - float(src_alt[s.i] if s.a else tgt_alt[s.j]), 0.0)) for s in path]
+
+
+def _drop_taken(
+    through: np.ndarray, first: int, i: int, k: int, taken: dict[tuple[int, int], list[int]]
+) -> None:
+    """Set to -inf the totals of the path's own beads among beads of shape k ending in row i at columns
+    first, first+1, ... (a path avoiding a bead cannot take it)."""
+    for c in taken.get((i, k), ()):
+        if first <= c < first + len(through):
+            through[c - first] = -np.inf
+
+
+def _logistic(x: float | np.ndarray) -> float | np.ndarray:
+    """1 / (1 + e^-x) of a number or an array, clipped so it never overflows."""
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -50.0, 50.0)))
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """One bead of the best path: its blocks, its DP margin (at both boundaries) and its match score (None for
-    a skip)."""
+    """One bead of the best path: its blocks, its DP margin (how much better the best path is than any path
+    without this bead) and its match score (None for a skip)."""
 
     source: tuple[int, ...]
     target: tuple[int, ...]
@@ -503,10 +578,18 @@ class Evidence:
 def confidence(evidence: Evidence, weights: Weights = WEIGHTS) -> float:
     """A bead's confidence in [0, 1]: p(best reading) from its DP margin times p(true pair) from its match
     score."""
-    sure = _logistic(weights.confidence_scale * evidence.margin)
     if evidence.match is None:
-        return sure
-    return sure * _logistic(weights.quality_slope * (evidence.match - weights.quality_mid))
+        return float(_logistic(weights.confidence_scale * (evidence.margin - weights.confidence_mid)))
+    return float(pair_confidence(evidence.margin, evidence.match, weights))
+
+
+def pair_confidence(
+    margin: float | np.ndarray, match: float | np.ndarray, weights: Weights = WEIGHTS
+) -> float | np.ndarray:
+    """The confidence of beads pairing both sides from their DP margins and match scores (numbers or arrays,
+    so the calibration can score many beads at once)."""
+    sure = _logistic(weights.confidence_scale * (margin - weights.confidence_mid))
+    return sure * _logistic(weights.quality_slope * (match - weights.quality_mid))
 
 
 def best_path(
@@ -517,19 +600,15 @@ def best_path(
 ) -> list[Evidence]:
     """The best bead path over two non-empty block lists, with each bead's margin and match score."""
     pair = features(source, target, similarity or default_similarity(), weights)
-    path = with_paired_gaps(with_kept_originals(pair, _solve(pair)), target)
-    # A bead is as sure as both its boundaries: its start is contested in the cell where it ends,
-    # its end in the cell where the next bead ends.
-    margins = [step.margin for step in path]
-    bounded = [min(here, after) for here, after in zip(margins, margins[1:] + [math.inf])]
+    path = with_margins(_solve(pair), weights.skip)
     return [
         Evidence(
             tuple(range(step.i, step.i + step.a)),
             tuple(range(step.j, step.j + step.b)),
-            margin,
+            step.margin,
             bead_match(pair, step),
         )
-        for step, margin in zip(path, bounded)
+        for step in with_paired_gaps(with_kept_originals(pair, path), target)
     ]
 
 
