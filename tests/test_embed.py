@@ -63,6 +63,9 @@ def test_the_model_uses_every_core_unless_a_worker_was_given_its_share(monkeypat
     assert embed.USESimilarity().threads == 8
     monkeypatch.setenv(parallel.THREADS_VARIABLE, "3")
     assert embed.USESimilarity().threads == 3
+    for unusable in ("abc", "0", "-2", ""):  # a value set by hand that is no count of threads: every core
+        monkeypatch.setenv(parallel.THREADS_VARIABLE, unusable)
+        assert embed.USESimilarity().threads == 8
 
 
 def test_the_cpp_tokenizer_cuts_text_as_the_model_package_does():

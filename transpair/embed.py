@@ -13,7 +13,6 @@ import functools
 import importlib
 import importlib.metadata
 import importlib.resources
-import os
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
@@ -47,7 +46,7 @@ class USESimilarity:
     """Multilingual Universal Sentence Encoder v3 (512 dims), loaded on first use."""
 
     def __init__(self, threads: int | None = None):
-        self.threads = threads or int(os.environ.get(parallel.THREADS_VARIABLE) or parallel.default_jobs())
+        self.threads = threads or parallel.thread_share()
         self._model = None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:

@@ -28,6 +28,13 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def thread_share() -> int:
+    """This process's math threads: the share of the cores a worker was given (TRANSPAIR_THREADS), else every
+    core; a value that is no positive count (set by hand) is ignored rather than a traceback."""
+    share = os.environ.get(THREADS_VARIABLE, "").strip()
+    return int(share) if share.isdecimal() and int(share) > 0 else default_jobs()
+
+
 def _start_worker(threads: int) -> None:
     """Give a worker its share of the cores, so workers do not fight over them: the embedding model's
     threads and every other BLAS call's (a forked worker inherits the parent's BLAS thread pool)."""
