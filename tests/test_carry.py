@@ -3,6 +3,7 @@
 import itertools
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -103,6 +104,18 @@ def test_a_new_paragraph_beside_a_changed_one_stays_new():
         "End.",
     ]
     assert carry.match_blocks(old, new)[1] == carry.BlockMatch((1,), True)
+
+
+def test_a_gap_too_large_for_the_in_order_table_is_matched_best_first(monkeypatch):
+    # the table costs 12 bytes a cell: a rewrite of 30,000 paragraphs between two exact matches would need
+    # 10 GB, so such a gap takes the best-first near matches the moved paragraphs get
+    old = ["Intro.", "Step one of three.", "Step two of three.", "End."]
+    new = ["Intro.", "Step two of tree.", "Step one of tree.", "End."]
+    assert carry.match_blocks(old, new)[1] == carry.BlockMatch((1,), True)  # in order
+    monkeypatch.setattr(carry, "NEAR_CELLS", 3)
+    monkeypatch.setattr(carry, "heaviest_in_order", lambda weights: pytest.fail("a table of 4 cells"))
+    found = carry.match_blocks(old, new)
+    assert found[1] == carry.BlockMatch((2,), True) and found[2] == carry.BlockMatch((1,), True)
 
 
 @given(st.lists(st.lists(st.integers(0, 3), min_size=3, max_size=3), min_size=1, max_size=3))

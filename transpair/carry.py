@@ -3,7 +3,8 @@
 Old and new source blocks are matched in four passes: exact matches in document order (difflib over
 the block texts), exact matches that moved, near-exact matches in document order (between two exact
 ones, the pairs of largest total similarity that keep the order, so of two new headings as close to an
-old one, the one in its place wins), then near-exact ones that moved (best pairs first). Near-exact is
+old one, the one in its place wins; in a gap too large for that table, best pairs first), then near-exact
+ones that moved (best pairs first). Near-exact is
 msgmerge's similarity (see `merge.similarity`) over the text with each URL cut before its query and
 fragment (a playground link whose encoded code changed is the same link). A changed block takes the
 unmatched new blocks beside it that bring it closer to the old text, words in any order (a paragraph
@@ -35,6 +36,9 @@ from .model import Alignment, Bead, Cause, Document, Origin
 OUTDATED = "outdated"
 KEPT_WHEN_CHANGED = ("translated", "fuzzy")  # statuses that carry a translation that can fall behind
 URL_TAIL = regex.compile(r"(https?://[^\s?#()<>]*)[?#][^\s()<>]*")
+# cells of the in-order table of one gap (12 bytes each, about 50 MB): a larger gap (a rewrite of thousands
+# of paragraphs between two unchanged ones) is matched best-first, as moved paragraphs are
+NEAR_CELLS = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -103,13 +107,14 @@ def near_in_order(
     old: Sequence[str], new: Sequence[str], anchors: dict[int, int], exact: dict[int, int]
 ) -> dict[int, int]:
     """old index -> new index for near-exact blocks between the same two in-order exact matches
-    (`anchors`), the pairs that keep document order with the largest total similarity."""
+    (`anchors`), the pairs that keep document order with the largest total similarity; none in a gap of
+    over NEAR_CELLS pairs, whose table would not fit in memory."""
     used = set(exact.values())
     found = {}
     for old_gap, new_gap in gaps(anchors, len(old), len(new)):
         rows = [i for i in old_gap if i not in exact]
         cols = [j for j in new_gap if j not in used]
-        if rows and cols:
+        if rows and cols and len(rows) * len(cols) <= NEAR_CELLS:
             weights = process.cdist(
                 [old[i] for i in rows],
                 [new[j] for j in cols],
