@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -171,10 +172,11 @@ def merging(pairs: list[tuple[str, str]], entries: int, repeat: int) -> None:
         old.save(str(po))
         en.write_text("\n\n".join(edited(e, rng) for e, _ in chosen) + "\n", encoding="utf-8")
         runs = []
-        for k in range(repeat):
+        for k in range(repeat):  # each run from the cache as the first align left it (edits not yet embedded)
             work = tmp / f"run{k}.po"
             work.write_bytes(po.read_bytes())
-            runs.append(timed(["align", str(en), str(ko), "-o", str(work), "--no-backup"], tmp / "cache"))
+            shutil.copytree(tmp / "cache", tmp / f"cache{k}")
+            runs.append(timed(["align", str(en), str(ko), "-o", str(work), "--no-backup"], tmp / f"cache{k}"))
         os.environ["TRANSPAIR_CACHE_DIR"] = str(tmp / "cache")  # the alignment the commands cached
         new = catalog.build_catalog(pipeline.align_files(en, ko, pipeline.AlignOptions()))
         start = time.perf_counter()
