@@ -54,6 +54,12 @@ def test_a_file_name_with_undecodable_bytes_reads_back():
     assert codec.loads(Document, codec.dumps(document)) == document
 
 
+def test_an_int_score_too_large_for_a_float_is_refused():
+    data = b'{"source":[0],"target":[],"score":1%s,"status":"","reason":"","cause":"",'
+    with pytest.raises(ValueError):
+        codec.loads(Bead, data % (b"0" * 400) + b'"reviewed":false,"previous":""}')
+
+
 def test_an_int_score_reads_back_as_a_float():
     assert (
         codec.loads(

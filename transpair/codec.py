@@ -60,7 +60,10 @@ def _build(kind: Any, value: Any) -> Any:
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return kind(value)
     if kind is float and isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError as exc:  # an integer of hundreds of digits
+            raise ValueError(f"{value} is too large for a float") from exc
     if kind in (str, int, bool) and type(value) is kind:
         return value
     raise TypeError(f"{value!r} is not a {kind}")
