@@ -110,6 +110,7 @@ class CachedSimilarity:
         self.identity = f"{identity} windows={EMBED_CHARS}/{WINDOWS}"
         self.store = store
         self._cache: dict[str, np.ndarray] = {}
+        self.size: int | None = None  # floats per vector, from the first one read or made (made ones win)
         self.hits = 0
         self.stored = 0
         self.misses = 0
@@ -119,25 +120,36 @@ class CachedSimilarity:
         return cache.digest("vector", self.identity, text)
 
     def _from_store(self, texts: list[str]) -> None:
-        """Bring the stored vectors of texts into memory."""
+        """Bring the stored vectors of texts into memory; a row of another length than this backend's vectors
+        (damaged or planted) is a miss."""
         keys = {self._key(t): t for t in texts}
         for key, value in self.store.get_many(keys).items():
+            if not value or len(value) % 4 or (self.size is not None and len(value) != 4 * self.size):
+                continue
             self._cache[keys[key]] = np.frombuffer(value, dtype=np.float32)
+            self.size = self.size or len(value) // 4
             self.stored += 1
 
+    def _embed_fresh(self, texts: list[str]) -> None:
+        """Embed texts with the backend, keep the vectors in memory and in the store."""
+        self.misses += len(texts)
+        if texts:
+            vectors = embed_bounded(self.backend, texts)
+            self.size = vectors.shape[1]
+            self._cache.update(zip(texts, vectors))
+            if self.store is not None:
+                self.store.put_many({self._key(t): v.tobytes() for t, v in zip(texts, vectors)})
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Vectors for texts, embedding only the ones neither in memory nor in the store."""
+        """Vectors for texts, embedding only the ones neither in memory nor in the store (nor read from a
+        damaged row: a stored vector of another length than the ones the backend makes is embedded again)."""
         new = list(dict.fromkeys(t for t in texts if t not in self._cache))
         self.hits += len(texts) - len(new)
         if new and self.store is not None:
             self._from_store(new)
             new = [t for t in new if t not in self._cache]
-        self.misses += len(new)
-        if new:
-            vectors = embed_bounded(self.backend, new)
-            self._cache.update(zip(new, vectors))
-            if self.store is not None:
-                self.store.put_many({self._key(t): v.tobytes() for t, v in zip(new, vectors)})
+        self._embed_fresh(new)
+        self._embed_fresh([t for t in dict.fromkeys(texts) if self._cache[t].size != self.size])
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
         return np.stack([self._cache[t] for t in texts])
