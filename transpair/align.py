@@ -76,6 +76,7 @@ KEPT_COSINE = 0.9  # cosine above which a target block is the source block kept 
 KEPT_SCRIPT_GAP = 0.1  # most the Latin share of letters may differ between a block and its kept copy
 _BAND = 8  # half-width in blocks of the band around the coarse path; doubles while the path touches an edge
 _FULL_TABLE = 64 * 64  # pairs up to this many cells are searched without a band
+CELLS = 4096  # DP cells scored at once: vectors of both sides for each, a few MB
 
 
 class Step(NamedTuple):
@@ -236,11 +237,13 @@ def anchored_ratio(src: np.ndarray, tgt: np.ndarray, src_tokens: np.ndarray, tgt
     return float(np.clip(math.exp(float(np.median(logs))), 0.25, 4.0))
 
 
-def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndarray:
-    """Score of beads pairing source blocks i0..i0+a-1 with target blocks j..j+b-1 for each j in j0."""
+def match_scores(pair: Pair, i0: int | np.ndarray, a: int, j0: np.ndarray, b: int) -> np.ndarray:
+    """Score of beads pairing source blocks i..i+a-1 with target blocks j..j+b-1 for each cell (i, j) of i0
+    and j0 (i0 one block for all, or one per j)."""
     w, src, tgt = pair.weights, pair.src, pair.tgt
-    src_vector, tgt_vectors = src.vectors[a - 1][i0], tgt.vectors[b - 1][j0]
-    cosine = tgt_vectors @ src_vector
+    i0 = np.broadcast_to(i0, np.shape(j0))
+    src_vectors, tgt_vectors = src.vectors[a - 1][i0], tgt.vectors[b - 1][j0]
+    cosine = np.einsum("kd,kd->k", tgt_vectors, src_vectors)
     src_len = src.tokens[i0 + a] - src.tokens[i0]
     tgt_len = tgt.tokens[j0 + b] - tgt.tokens[j0]
     expected = pair.ratio * (src_len + w.length_smoothing)
@@ -249,7 +252,7 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     src_anchor = src.anchors[i0 + a] - src.anchors[i0]
     tgt_anchor = tgt.anchors[j0 + b] - tgt.anchors[j0]
     common = np.minimum(tgt_anchor, src_anchor).sum(axis=1)
-    mass = tgt_anchor.sum(axis=1) + src_anchor.sum()
+    mass = tgt_anchor.sum(axis=1) + src_anchor.sum(axis=1)
     dice = np.where(mass > 0, 4 * common / np.maximum(mass, 1e-9) - 1, 0.0)
     evidence = mass / (mass + w.anchor_mass)
     src_end = src.endings[i0 + a - 1]
@@ -269,7 +272,7 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     if a == b == 1:
         return score
     src_short, src_best = _parts(src, i0, a, tgt_vectors, w.part_base)
-    tgt_short, tgt_best = _parts(tgt, j0, b, src_vector, w.part_base)
+    tgt_short, tgt_best = _parts(tgt, j0, b, src_vectors, w.part_base)
     gain = cosine - np.maximum(src_best, tgt_best)  # a true merge resembles the other side more than any part
     score = (
         score
@@ -285,24 +288,27 @@ def match_scores(pair: Pair, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndar
     return score
 
 
-def _with_kept_original(pair: Pair, i0: int, j0: np.ndarray, score: np.ndarray) -> np.ndarray:
+def _with_kept_original(pair: Pair, i0: np.ndarray, j0: np.ndarray, score: np.ndarray) -> np.ndarray:
     """1-2 beads where one target block is the source block kept as is beside its translation: scored as
     both 1-1 pairs, so the copy does not push the translation out of the bead."""
     copies = _kept_copy(pair, i0, np.stack([j0, j0 + 1]))
     one = copies[0] != copies[1]
     if not one.any():
         return score
-    both = match_scores(pair, i0, 1, j0[one], 1) + match_scores(pair, i0, 1, j0[one] + 1, 1)
+    both = match_scores(pair, i0[one], 1, j0[one], 1) + match_scores(pair, i0[one], 1, j0[one] + 1, 1)
     out = score.copy()
     out[one] = both
     return out
 
 
-def _kept_copy(pair: Pair, i: int, j: np.ndarray) -> np.ndarray:
-    """True where target block j is source block i kept as is: same script mix, nearly the same vector (the
-    cosine only where the scripts agree, mostly none: a translation is in another script)."""
+def _kept_copy(pair: Pair, i: int | np.ndarray, j: np.ndarray) -> np.ndarray:
+    """True where target block j is source block i kept as is (i one block, or one per last axis of j): same
+    script mix, nearly the same vector (the cosine only where the scripts agree, mostly none: a translation
+    is in another script)."""
+    i = np.broadcast_to(i, j.shape)
     kept = np.abs(pair.tgt.latin[j] - pair.src.latin[i]) <= KEPT_SCRIPT_GAP
-    kept[kept] = pair.tgt.vectors[0][j[kept]] @ pair.src.vectors[0][i] >= KEPT_COSINE
+    cosine = np.einsum("kd,kd->k", pair.tgt.vectors[0][j[kept]], pair.src.vectors[0][i[kept]])
+    kept[kept] = cosine >= KEPT_COSINE
     return kept
 
 
@@ -385,7 +391,9 @@ def _parts(
         size = max(len(starts), len(others))
         return np.zeros(size), np.full(size, -np.inf)
     blocks = starts[:, None] + np.arange(count)
-    cosines = (side.vectors[0][blocks] * others[:, None, :]).sum(axis=2)  # (spans, count)
+    cosines = np.einsum(
+        "kcd,kd->kc", side.vectors[0][blocks], np.broadcast_to(others, (len(blocks), others.shape[1]))
+    )
     lengths = side.tokens[blocks + 1] - side.tokens[blocks]
     share = np.sqrt(lengths / np.maximum(lengths.sum(axis=1, keepdims=True), 1e-9))
     return (np.maximum(base - cosines, 0.0) * share).max(axis=1), cosines.max(axis=1)
@@ -430,24 +438,53 @@ class Table:
     touched: bool
 
 
-def _row(pair: Pair, i: int, lo: np.ndarray, hi: np.ndarray, rows: list[Row]) -> Row:
-    """Best scores and chosen shapes for DP row i, given the earlier rows (banded)."""
+def bead_scores(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> list[dict[int, tuple[int, np.ndarray]]]:
+    """Per DP row, the scores of the beads of each shape ending in it inside the band: (first column, scores).
+    The cells of a shape over all rows are scored together, CELLS at a time, not in a small call per row."""
+    rows: list[dict[int, tuple[int, np.ndarray]]] = [{} for _ in lo]
+    for k, (a, b) in enumerate(SHAPES):
+        if a == 0:
+            continue
+        ends = np.arange(a, len(lo))  # rows where a bead of a source blocks ends
+        # both rows' bands are intervals, so the columns a bead can join them by are one too
+        first = np.maximum(lo[ends], lo[ends - a] + b)
+        counts = np.maximum(np.minimum(hi[ends], hi[ends - a] + b) - first + 1, 0)
+        starts = np.repeat(first - b, counts)
+        j0 = starts + np.arange(len(starts)) - np.repeat(np.cumsum(counts) - counts, counts)
+        i0 = np.repeat(ends - a, counts)
+        if b:
+            scores = np.concatenate(
+                [np.zeros(0)]
+                + [
+                    match_scores(pair, i0[c : c + CELLS], a, j0[c : c + CELLS], b)
+                    for c in range(0, len(j0), CELLS)
+                ]
+            )
+        else:
+            scores = np.full(len(j0), -pair.weights.skip)
+        for i, f, part in zip(ends, first, np.split(scores, np.cumsum(counts)[:-1])):
+            if len(part):
+                rows[i][k] = (int(f), part)
+    return rows
+
+
+def _row(
+    i: int,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    rows: list[Row],
+    beads: dict[int, tuple[int, np.ndarray]],
+    skip: float,
+) -> Row:
+    """Best scores and chosen shapes for DP row i, from the earlier rows (banded) and its bead scores."""
     cols = np.arange(lo[i], hi[i] + 1)
     best = np.full(len(cols), -np.inf)
     shape = np.full(len(cols), -1, dtype=np.int8)
-    beads = {}
-    skip = pair.weights.skip
-    for k, (a, b) in enumerate(SHAPES):
-        if a == 0 or i - a < 0:
-            continue
-        prev_cols = cols - b
-        ok = (prev_cols >= lo[i - a]) & (prev_cols <= hi[i - a])  # a run of columns: the band is an interval
-        if not ok.any():
-            continue
-        gain = match_scores(pair, i - a, a, prev_cols[ok], b) if b else np.full(int(ok.sum()), -skip)
-        beads[k] = (int(cols[ok][0]), gain)
+    for k, (first, gain) in beads.items():
+        a, b = SHAPES[k]
+        start, width = first - b - lo[i - a], len(gain)
         cand = np.full(len(cols), -np.inf)
-        cand[ok] = rows[i - a].total[prev_cols[ok] - lo[i - a]] + gain
+        cand[first - lo[i] : first - lo[i] + width] = rows[i - a].total[start : start + width] + gain
         better = cand > best
         best[better], shape[better] = cand[better], k
     if i == 0:
@@ -466,8 +503,8 @@ def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> Table:
     edge."""
     n, m = pair.src.size, pair.tgt.size
     rows: list[Row] = []
-    for i in range(n + 1):
-        rows.append(_row(pair, i, lo, hi, rows))
+    for i, beads in enumerate(bead_scores(pair, lo, hi)):
+        rows.append(_row(i, lo, hi, rows, beads, pair.weights.skip))
     path, touched = [], False
     i, j = n, m
     while i > 0 or j > 0:
