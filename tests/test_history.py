@@ -61,6 +61,16 @@ def test_an_uncommitted_translation_is_a_warning(tmp_path):
     assert lookup.origin is None and "not committed yet" in lookup.warning
 
 
+def test_a_translation_in_a_repository_with_no_commit_yet_is_a_warning(tmp_path):
+    for name, text in (("a.en.txt", "One.\n"), ("a.ko.txt", "하나.\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    git(tmp_path, "init", "-q", "-b", "main")
+    lookup = history.translated_from(tmp_path / "a.en.txt", tmp_path / "a.ko.txt")
+    assert lookup.origin is None and lookup.warning.endswith(
+        "a.ko.txt: not committed yet, so its source version is unknown"
+    )
+
+
 def test_a_source_outside_git_is_a_warning(tmp_path):
     _, target, _ = one_repo(tmp_path / "site")
     loose = tmp_path / "loose.txt"

@@ -99,14 +99,21 @@ def named_revision(source: Path, rev: str) -> Lookup:
     return lookup
 
 
+def in_work_tree(path: Path) -> bool:
+    """Whether a file lies in a git work tree (asked only when `git log` failed: outside git, or a repository
+    with no commit yet)."""
+    found = git(path.parent, "rev-parse", "--is-inside-work-tree")
+    return found.code == 0 and found.out.strip() == b"true"
+
+
 def translated_from(source: Path, target: Path, rev: str | None = None) -> Lookup:
     """SOURCE as it was when TARGET was last committed (or at `rev`); a warning when it cannot be told."""
     if rev:
         return named_revision(source, rev)
     dated = git(target.parent, "log", "-1", "--format=%ct", "--", target.name)
-    if dated.code != 0:
+    if dated.code != 0 and not in_work_tree(target):
         return Lookup()  # TARGET outside git: plain files, as without history
-    stamp = count(dated.out)
+    stamp = count(dated.out) if dated.code == 0 else 0  # a repository with no commit yet: none
     if not stamp:
         return Lookup(warning=f"{target}: not committed yet, so its source version is unknown")
     found = git(source.parent, "log", "-1", f"--before={stamp}", "--format=%H %cs", "--", source.name)
