@@ -82,23 +82,23 @@ def test_remember_computes_once_then_reads_the_store(tmp_path):
 
 
 class Payload:
-    """A pickle payload that would leave a mark if the cache ever unpickled a row."""
+    """A pickle payload that would leave a mark (a file) if the cache ever unpickled a row."""
+
+    def __init__(self, mark: Path):
+        self.mark = mark
 
     def __reduce__(self):
-        return (Path.touch, (MARK,))
-
-
-MARK = Path("/tmp/transpair-cache-unpickled")
+        return (Path.touch, (self.mark,))
 
 
 def test_a_row_is_data_a_pickled_row_is_never_run(tmp_path):
-    MARK.unlink(missing_ok=True)
+    mark = tmp_path / "unpickled"
     store = cache.Store(tmp_path, 1 << 20)
-    store.put("k", pickle.dumps(Payload()))
+    store.put("k", pickle.dumps(Payload(mark)))
     assert cache.remember(store, "k", Origin, lambda: Origin("cd", "2025-02-02")) == Origin(
         "cd", "2025-02-02"
     )
-    assert not MARK.exists()
+    assert not mark.exists()
     assert cache.remember(store, "k", Origin, lambda: Origin("ef", "2025-03-03")) == Origin(
         "cd", "2025-02-02"
     )
