@@ -72,6 +72,9 @@ def test_a_preloaded_model_embeds_as_one_loaded_on_first_use():
     assert np.array_equal(preloaded.embed(texts), embed.USESimilarity().embed(texts))
 
 
+@pytest.mark.filterwarnings(
+    "error::pytest.PytestUnhandledThreadExceptionWarning"
+)  # no traceback from the thread
 def test_a_load_that_fails_in_the_background_fails_in_the_caller(monkeypatch, capsys):
     def broken(self):
         raise OSError("weights.npz: no such file")
