@@ -39,8 +39,8 @@ _STRIP = [
         r"\]\([^)]*\)",  # link targets
         r"^[ \t]*\[[^\]]+\]:.*$",  # link definitions
         r"<[^>\n]+>",  # tags
-        r"\{\{[<%].*?[>%]\}\}",  # shortcodes
-        r"^[ \t]*\{([%*]).*?\1\}[ \t]*$",  # template tag lines (Liquid/Jinja, FastAPI's code includes)
+        r"\{\{[<%][^\n]*?[>%]\}\}",  # shortcodes (within a line: the patterns run with regex.S)
+        r"^[ \t]*\{([%*])[^\n]*?\1\}[ \t]*$",  # template tag lines (Liquid/Jinja, FastAPI's code includes)
         r"^:::[ \t]+[\w-]+(?:\.[\w-]+)+[ \t]*\n(?:[ \t]+\S.*\n)*",  # mkdocstrings directives and options
         r"^[ \t]*(?::{3,}|!!!|\?\?\?\+?|/{3,}|===)[ \t]*[\w-]*",  # wrapper keywords (titles stay)
         r"\[![\w-]+\]",  # GitHub alert markers

@@ -306,7 +306,7 @@ def test_a_folder_run_warns_about_a_translation_not_committed_yet(runner, tmp_pa
 
 FOLDER_LINE = (
     "1 of {pairs} article pairs aligned with history (source as of their translation's commit): "
-    "1 paragraphs outdated, 1 new, 1 removed since"
+    "1 paragraph outdated, 1 new, 1 removed since"
 )
 
 

@@ -1,14 +1,17 @@
 """The align job's glue: language checks, bilingual files, beads JSON, folders."""
 
 import codecs
+import functools
 import json
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from conftest import CORPORA
 from git_repos import EDITED, TRANSLATED, commit, git, one_repo, paragraphs
 
-from transpair import pipeline
+from transpair import embed, pipeline
 from transpair.errors import InputError
 from transpair.model import Alignment, Bead, Cause
 from transpair.pairs import find_articles
@@ -58,6 +61,23 @@ def test_swapped_languages_are_refused_with_a_hint(tmp_path):
         pipeline.align_files(src, tgt, pipeline.AlignOptions())
     alignment = pipeline.align_files(src, tgt, pipeline.AlignOptions(source_lang="ko", target_lang="en"))
     assert [(b.source, b.target) for b in alignment.beads] == [((i,), (i,)) for i in range(4)]
+
+
+def test_a_refused_pair_leaves_no_model_loading_behind(tmp_path, monkeypatch):
+    loads = []
+
+    def slow_load(self):
+        time.sleep(0.3)
+        loads.append(threading.current_thread().name)
+
+    monkeypatch.setattr(embed.USESimilarity, "_load", slow_load)
+    monkeypatch.setattr(embed, "_process_backend", functools.cache(embed.make_backend))  # a fresh backend
+    embed._shared.cache_clear()
+    src, tgt = write(tmp_path / "a.ko.txt", KO), write(tmp_path / "a.en.txt", EN)
+    with pytest.raises(InputError, match="--source-lang"):
+        pipeline.align_files(src, tgt, pipeline.AlignOptions())
+    embed._shared.cache_clear()
+    assert len(loads) == 1 and loads[0] != threading.current_thread().name  # loaded in the background, done
 
 
 def test_alternating_bilingual_file_is_split_and_aligned(tmp_path):

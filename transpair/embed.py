@@ -79,10 +79,15 @@ class USESimilarity:
             self._loading = threading.Thread(target=self._load_quietly, daemon=True)
             self._loading.start()
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed texts with USE; the model loads once, on the first call (or from preload)."""
+    def wait(self) -> None:
+        """Wait for a background load to end (so no thread outlives the work that started it: a process
+        forked meanwhile could inherit a lock held by it)."""
         if self._loading is not None:
             self._loading.join()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed texts with USE; the model loads once, on the first call (or from preload)."""
+        self.wait()
         if self._model is None:  # not preloaded, or loading failed there: load (and fail) here
             self._load()
         if not texts:
@@ -142,6 +147,11 @@ class CachedSimilarity:
         """Start loading the backend's model in the background, when the backend can (USE can)."""
         if callable(getattr(self.backend, "preload", None)):
             self.backend.preload()
+
+    def wait(self) -> None:
+        """Wait for the backend's background load, if any, to end."""
+        if callable(getattr(self.backend, "wait", None)):
+            self.backend.wait()
 
     def _key(self, text: str) -> str:
         """The store key of a text's vector under this backend."""

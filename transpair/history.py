@@ -74,7 +74,8 @@ def folder_line(origins: list[Origin], pairs: int) -> str:
     )
     return (
         f"{len(origins)} of {pairs} article pairs aligned with history (source as of their translation's "
-        f"commit): {changed} paragraphs outdated, {added} new, {removed} removed since"
+        f"commit): {changed} paragraph{'' if changed == 1 else 's'} outdated, {added} new, {removed} removed "
+        "since"
     )
 
 

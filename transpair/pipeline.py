@@ -162,14 +162,26 @@ def settled_alignment(
     """Settle which side is the original, check both languages, then align and classify."""
     check_block_sizes(source)
     check_block_sizes(target)
-    embed.shared_similarity(opts.similarity, opts.cache).preload()  # loads while the documents are checked
-    src_lang, tgt_lang = opts.source_lang, opts.target_lang
-    if opts.original == "auto" and original(source, target, src_lang, tgt_lang, markers) == "target":
-        source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
-    stale = check_languages(source, target, src_lang, tgt_lang, markers)
-    alignment = aligned(
-        source, target, src_lang, tgt_lang, opts.unit, markers, opts.similarity, opts.corrections, opts.cache
-    )
+    similarity = embed.shared_similarity(opts.similarity, opts.cache)
+    similarity.preload()  # the model loads while the documents are checked
+    try:
+        src_lang, tgt_lang = opts.source_lang, opts.target_lang
+        if opts.original == "auto" and original(source, target, src_lang, tgt_lang, markers) == "target":
+            source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
+        stale = check_languages(source, target, src_lang, tgt_lang, markers)
+        alignment = aligned(
+            source,
+            target,
+            src_lang,
+            tgt_lang,
+            opts.unit,
+            markers,
+            opts.similarity,
+            opts.corrections,
+            opts.cache,
+        )
+    finally:
+        similarity.wait()  # a refused pair leaves no loading thread behind
     return not_translated_yet(alignment) if stale else alignment
 
 
