@@ -21,6 +21,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
 import polib
 from rapidfuzz import fuzz, process
 
@@ -34,6 +35,7 @@ from .powrap import PAGE_WIDTH
 
 # msgmerge's own fuzzy threshold (FUZZY_THRESHOLD in gettext's msgl-fsearch.c) is 0.6 on its fstrcmp.
 FUZZY_MATCH = 0.6
+ROWS = 256  # new texts scored against all old ones at once
 KEPT_FROM_NEW = ("POT-Creation-Date",)
 
 
@@ -44,13 +46,20 @@ def similarity(a: str, b: str) -> float:
 
 def fuzzy_pairs(new: Sequence[str], old: Sequence[str]) -> dict[int, int]:
     """new index -> old index for the closest texts at or above FUZZY_MATCH, best pairs first, one to
-    one."""
+    one (scored ROWS new texts at a time on every core, memory bounded by ROWS x old)."""
     cutoff = FUZZY_MATCH * 100
-    scored = [
-        (score / 100, i, j)
-        for i, n in enumerate(new)
-        for _, score, j in process.extract(n, old, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
-    ]
+    scored = []
+    for start in range(0, len(new), ROWS):
+        scores = process.cdist(
+            new[start : start + ROWS],
+            old,
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            dtype=np.float64,
+            workers=-1,
+        )
+        rows, cols = np.nonzero(scores >= cutoff)
+        scored += [(scores[r, c] / 100, start + int(r), int(c)) for r, c in zip(rows, cols)]
     pairs: dict[int, int] = {}
     used: set[int] = set()
     for _, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
