@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from transpair import merge as merging
 from transpair.catalog import build_catalog
 from transpair.merge import FUZZY_MATCH, merge, restate_note, similarity
 from transpair.model import Alignment, Bead, Block, Document
@@ -274,3 +275,31 @@ def test_the_cause_line_follows_the_new_alignment_and_the_translators_lines_stay
     done = format_note(Note("1-1", "paragraph", 0.9, "translated"))
     [filled] = merge(po_of(entry("Hello.", "안녕.", comment=done)), old)
     assert (filled.msgstr, filled.tcomment) == ("안녕.", "checked by Kim")
+
+
+def greedy_pairs(new: list[str], old: list[str]) -> dict[int, int]:
+    """The reference: every pair scored, best first (then lower indices), taken when both are free."""
+    scored = sorted(
+        (-similarity(n, o), i, j)
+        for i, n in enumerate(new)
+        for j, o in enumerate(old)
+        if similarity(n, o) >= FUZZY_MATCH
+    )
+    pairs: dict[int, int] = {}
+    for _, i, j in scored:
+        if i not in pairs and j not in pairs.values():
+            pairs[i] = j
+    return pairs
+
+
+texts = st.lists(st.text(alphabet="abc de", max_size=12), max_size=12)
+
+
+@settings(max_examples=200)
+@given(texts, texts, st.integers(1, 5))
+def test_fuzzy_pairs_are_the_greedy_best_pairs_whatever_the_chunking(new, old, rows):
+    merging.ROWS = rows
+    try:
+        assert merging.fuzzy_pairs(new, old) == greedy_pairs(new, old)
+    finally:
+        merging.ROWS = 256
