@@ -76,7 +76,7 @@ KEPT_COSINE = 0.9  # cosine above which a target block is the source block kept 
 KEPT_SCRIPT_GAP = 0.1  # most the Latin share of letters may differ between a block and its kept copy
 _BAND = 8  # half-width in blocks of the band around the coarse path; doubles while the path touches an edge
 _FULL_TABLE = 64 * 64  # pairs up to this many cells are searched without a band
-CELLS = 4096  # DP cells scored at once: vectors of both sides for each, a few MB
+CELLS = 4096  # DP cells scored at once: both sides' vectors for each, at most a few tens of MB
 
 
 class Step(NamedTuple):
