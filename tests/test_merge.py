@@ -303,3 +303,17 @@ def test_fuzzy_pairs_are_the_greedy_best_pairs_whatever_the_chunking(new, old, r
         assert merging.fuzzy_pairs(new, old) == greedy_pairs(new, old)
     finally:
         merging.ROWS = 256
+
+
+def test_fuzzy_pairs_use_only_this_process_share_of_the_cores(monkeypatch):
+    workers = []
+    cdist = merging.process.cdist
+
+    def counted(*args, **kwargs):
+        workers.append(kwargs.get("workers", 1))
+        return cdist(*args, **kwargs)
+
+    monkeypatch.setattr(merging.process, "cdist", counted)
+    monkeypatch.setenv("TRANSPAIR_THREADS", "1")  # a --jobs worker's share on a machine of --jobs cores
+    assert merging.fuzzy_pairs(["abc", "xyz"], ["abd"]) == {0: 0}
+    assert workers == [1]

@@ -25,6 +25,7 @@ import numpy as np
 import polib
 from rapidfuzz import fuzz, process
 
+from . import parallel
 from .entry_state import has_text
 from .errors import InputError
 from .model import Cause
@@ -46,7 +47,8 @@ def similarity(a: str, b: str) -> float:
 
 def fuzzy_pairs(new: Sequence[str], old: Sequence[str]) -> dict[int, int]:
     """new index -> old index for the closest texts at or above FUZZY_MATCH, best pairs first, one to
-    one (scored ROWS new texts at a time on every core, memory bounded by ROWS x old)."""
+    one (scored ROWS new texts at a time, memory bounded by ROWS x old, on this process's share of the cores:
+    a --jobs worker's, not every core)."""
     cutoff = FUZZY_MATCH * 100
     scored = []
     for start in range(0, len(new), ROWS):
@@ -56,7 +58,7 @@ def fuzzy_pairs(new: Sequence[str], old: Sequence[str]) -> dict[int, int]:
             scorer=fuzz.ratio,
             score_cutoff=cutoff,
             dtype=np.float64,
-            workers=-1,
+            workers=parallel.thread_share(),
         )
         rows, cols = np.nonzero(scores >= cutoff)
         scored += [(scores[r, c] / 100, start + int(r), int(c)) for r, c in zip(rows, cols)]

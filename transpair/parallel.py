@@ -20,7 +20,7 @@ from threadpoolctl import threadpool_limits
 
 T = TypeVar("T")
 R = TypeVar("R")
-THREADS_VARIABLE = "TRANSPAIR_THREADS"  # math threads of the embedding model in one process
+THREADS_VARIABLE = "TRANSPAIR_THREADS"  # math threads in one process (embedding model, fuzzy matching)
 
 
 def default_jobs() -> int:
