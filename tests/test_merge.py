@@ -298,11 +298,11 @@ texts = st.lists(st.text(alphabet="abc de", max_size=12), max_size=12)
 @settings(max_examples=200)
 @given(texts, texts, st.integers(1, 5))
 def test_fuzzy_pairs_are_the_greedy_best_pairs_whatever_the_chunking(new, old, rows):
-    merging.ROWS = rows
+    saved, merging.ROWS = merging.ROWS, rows
     try:
         assert merging.fuzzy_pairs(new, old) == greedy_pairs(new, old)
     finally:
-        merging.ROWS = 256
+        merging.ROWS = saved
 
 
 def test_fuzzy_pairs_use_only_this_process_share_of_the_cores(monkeypatch):

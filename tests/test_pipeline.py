@@ -67,7 +67,7 @@ def test_a_refused_pair_leaves_no_model_loading_behind(tmp_path, monkeypatch):
     loads = []
 
     def slow_load(self):
-        time.sleep(0.3)
+        time.sleep(1.0)  # longer than refusing the pair takes: without the wait, the load would still run
         loads.append(threading.current_thread().name)
 
     monkeypatch.setattr(embed.USESimilarity, "_load", slow_load)
