@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import shared_data
+from playwright.sync_api import expect
 
 from transpair import classify, corrections, evaluate, read, review
 from transpair.model import Alignment, Bead, Block, Cause, Document
@@ -151,12 +152,13 @@ def test_pairing_two_unpaired_neighbours_and_edits_survive_a_reload(browser, tmp
     opened.click(1, "confirm")  # the fuzzy 1-1 is right after all: no longer doubtful
     assert opened.page.locator("#counts").inner_text().endswith("2 doubtful")
     opened.page.reload()
-    assert opened.rows().count() == 6
+    expect(opened.rows()).to_have_count(6)  # waits for the page to redraw the saved edits
     found = opened.exported()
     assert found == expected(alignment, [Bead((2,), (1,), 1), Bead((4,), (2,), 1), Bead((), (3,), 1)])
     assert opened.page.locator("#undo").is_disabled()  # the undo history is per visit
     opened.page.click("#reset")
-    assert opened.rows().count() == 5 and opened.exported()["beads"] == []
+    expect(opened.rows()).to_have_count(5)
+    assert opened.exported()["beads"] == []
     assert opened.quiet(), (opened.console, opened.requests)
 
 
