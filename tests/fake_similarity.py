@@ -26,6 +26,16 @@ class BagOfWords:
         return out / np.where(norms > 0, norms, 1)
 
 
+class WithOwnWait(BagOfWords):
+    """A user backend whose methods happen to be named like transpair's model-loading ones."""
+
+    def preload(self, path):
+        raise AssertionError(f"transpair called the backend's own preload({path})")
+
+    def wait(self, seconds):
+        raise AssertionError(f"transpair called the backend's own wait({seconds})")
+
+
 def paragraph(rng, words=12) -> str:
     """A random 'English' paragraph of made-up words ending in a period."""
     return " ".join(f"w{rng.randrange(400)}" for _ in range(words)).capitalize() + "."

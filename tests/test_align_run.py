@@ -53,6 +53,13 @@ def test_pair_prints_its_summary(tmp_path, capsys):
     assert capsys.readouterr().err.startswith(f"{tmp_path / 'a.po'}: en -> ko, 17 beads:")
 
 
+def test_a_user_backend_keeps_its_own_preload_and_wait(tmp_path, runner):
+    base = CORPORA / "pydocs" / "tutorial-appetite"
+    args = [str(base.with_suffix(".en.txt")), str(base.with_suffix(".ko.txt")), "-o", str(tmp_path / "a.po")]
+    result = runner.invoke(app, ["align", *args, "--similarity", "fake_similarity:WithOwnWait", "-q"])
+    assert result.exit_code == 0, result.output
+
+
 def test_realigning_unchanged_input_leaves_the_po_byte_identical(tmp_path, monkeypatch):
     base = CORPORA / "pydocs" / "tutorial-appetite"
     pair = (base.with_suffix(".en.txt"), base.with_suffix(".ko.txt"))

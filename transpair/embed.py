@@ -139,13 +139,13 @@ class CachedSimilarity:
         self.misses = 0
 
     def preload(self) -> None:
-        """Start loading the backend's model in the background, when the backend can (USE can)."""
-        if callable(getattr(self.backend, "preload", None)):
+        """Start loading the default model in the background (a user backend's methods are its own)."""
+        if isinstance(self.backend, USESimilarity):
             self.backend.preload()
 
     def wait(self) -> None:
         """Wait for the backend's background load, if any, to end."""
-        if callable(getattr(self.backend, "wait", None)):
+        if isinstance(self.backend, USESimilarity):
             self.backend.wait()
 
     def _key(self, text: str) -> str:
