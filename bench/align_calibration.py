@@ -18,16 +18,16 @@ from pathlib import Path
 
 import numpy as np
 
-from transpair import align, evaluate
-from transpair.embed import Similarity
-from transpair.read import read_document
+from transpair.align import evaluate, search
+from transpair.align.embed import Similarity
+from transpair.read.reader import read_document
 
 
 @dataclass(frozen=True)
 class Labelled:
     """A bead of the best path (margin, match score) and whether it equals a gold bead."""
 
-    evidence: align.Evidence
+    evidence: search.Evidence
     right: bool
 
     @property
@@ -42,7 +42,7 @@ class SetSamples:
 
     labelled: tuple[Labelled, ...]
     samples: tuple[tuple[float, bool], ...]
-    unrelated: tuple[align.Evidence, ...] = ()
+    unrelated: tuple[search.Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,10 @@ class Fit:
     quality_mid: float
 
     @property
-    def weights(self) -> align.Weights:
+    def weights(self) -> search.Weights:
         """The aligner's weights with these confidence constants."""
         return replace(
-            align.WEIGHTS,
+            search.WEIGHTS,
             confidence_scale=self.scale,
             confidence_mid=self.margin_mid,
             quality_slope=self.slope,
@@ -74,7 +74,9 @@ def labelled_beads(folder: Path, similarity: Similarity) -> list[Labelled]:
     """Every bead of each document's best path labelled against the gold (align view)."""
     out = []
     for doc in evaluate.load_gold(folder):
-        path = align.best_path(read_document(doc.source).blocks, read_document(doc.target).blocks, similarity)
+        path = search.best_path(
+            read_document(doc.source).blocks, read_document(doc.target).blocks, similarity
+        )
         gold = set(doc.beads)
         out += [Labelled(e, (e.source, e.target) in gold) for e in path]
     return out
@@ -89,13 +91,13 @@ def match_samples(folder: Path, similarity: Similarity, seed: int = 0) -> list[t
     for doc in docs:
         en, ko = read_document(doc.source).blocks, read_document(doc.target).blocks
         other = read_document(rng.choice([d for d in docs if d is not doc]).target).blocks
-        pair = align.features(en, ko, similarity, align.WEIGHTS)
-        foreign = align.features(en, other, similarity, align.WEIGHTS)
-        for src, tgt in (b for b in doc.beads if (len(b[0]), len(b[1])) in align.SHAPES and b[0] and b[1]):
+        pair = search.features(en, ko, similarity, search.WEIGHTS)
+        foreign = search.features(en, other, similarity, search.WEIGHTS)
+        for src, tgt in (b for b in doc.beads if (len(b[0]), len(b[1])) in search.SHAPES and b[0] and b[1]):
             a, b = len(src), len(tgt)
-            out.append((float(align.match_scores(pair, src[0], a, np.array([tgt[0]]), b)[0]), True))
+            out.append((float(search.match_scores(pair, src[0], a, np.array([tgt[0]]), b)[0]), True))
             if len(other) >= b:
-                rivals = align.match_scores(foreign, src[0], a, np.arange(len(other) - b + 1), b)
+                rivals = search.match_scores(foreign, src[0], a, np.arange(len(other) - b + 1), b)
                 out.append((float(rivals.max()), False))
     return out
 
@@ -129,7 +131,7 @@ def flag_row(beads: list[Labelled], found: Fit) -> tuple[int, int, float, float,
     """(flagged, wrong caught, P, R, F2) of marking fuzzy the matched beads below FUZZY_THRESHOLD."""
     right = np.array([x.right for x in beads])
     margins, matches = np.array([[x.evidence.margin, x.evidence.match] for x in beads]).T
-    flagged = align.pair_confidence(margins, matches, found.weights) < align.FUZZY_THRESHOLD
+    flagged = search.pair_confidence(margins, matches, found.weights) < search.FUZZY_THRESHOLD
     caught = int((flagged & ~right).sum())
     p = caught / flagged.sum() if flagged.any() else 0.0
     r = caught / (~right).sum() if (~right).any() else 0.0
@@ -193,7 +195,7 @@ class Statuses:
 def statuses(labelled: Iterable[Labelled], found: Fit) -> Statuses:
     """Translated (confidence at or above the threshold) and fuzzy matched beads, and how many are right."""
     marks = [
-        (align.confidence(x.evidence, found.weights) >= align.FUZZY_THRESHOLD, x.right)
+        (search.confidence(x.evidence, found.weights) >= search.FUZZY_THRESHOLD, x.right)
         for x in labelled
         if x.matched
     ]

@@ -45,9 +45,10 @@ from pathlib import Path
 import align_calibration as cal
 import regex
 
-from transpair import align, classify, evaluate
-from transpair.embed import CachedSimilarity, USESimilarity
+from transpair.align import evaluate, search
+from transpair.align.embed import CachedSimilarity, USESimilarity
 from transpair.model import Alignment, Bead, Block, normalize
+from transpair.settle import classify
 
 
 def peak_rss_mb() -> float:
@@ -103,7 +104,7 @@ def untranslated_scores(folder: Path, similarity: CachedSimilarity) -> tuple[flo
 
 def gold_pairs(folders: list[Path]) -> list[tuple[str, str]]:
     """Every 1-1 gold pair of the sets, as (English, Korean) block texts."""
-    from transpair.read import read_document
+    from transpair.read.reader import read_document
 
     out = []
     for folder in folders:
@@ -140,10 +141,10 @@ def scaling(folders: list[Path], model: USESimilarity, sizes: list[int]) -> None
     for size in sizes:
         src, tgt = synthetic(pairs, size)
         start = time.perf_counter()
-        align.align_blocks(src, tgt, cache)
+        search.align_blocks(src, tgt, cache)
         seconds = time.perf_counter() - start
         tracemalloc.start()
-        align.align_blocks(src, tgt, cache)
+        search.align_blocks(src, tgt, cache)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         print(
@@ -186,7 +187,7 @@ def hunalign_beads(
 def run_hunalign(folder: Path, binary: str) -> tuple[float, float, float]:
     """Score hunalign on a gold set in both views (its beads marked untranslated by the same classify as
     ours); print and return strict F1 align, po and seconds."""
-    from transpair.read import read_document
+    from transpair.read.reader import read_document
 
     total, po_total, seconds = evaluate.Counts(), evaluate.Counts(), 0.0
     for doc in evaluate.load_gold(folder):
@@ -208,27 +209,27 @@ def run_hunalign(folder: Path, binary: str) -> tuple[float, float, float]:
 
 def unrelated_paths(
     folder: Path, similarity: CachedSimilarity, count: int, seed: int = 0
-) -> list[align.Evidence]:
+) -> list[search.Evidence]:
     """The beads of the best paths aligning the English of one document with the Korean of another (`count`
     seeded pairs of different documents): every bead pairing both sides is wrong."""
-    from transpair.read import read_document
+    from transpair.read.reader import read_document
 
     docs = evaluate.load_gold(folder)
     rng = random.Random(seed)
     out = []
     for _ in range(count):
         en_doc, ko_doc = rng.sample(docs, 2)
-        out += align.best_path(
+        out += search.best_path(
             read_document(en_doc.source).blocks, read_document(ko_doc.target).blocks, similarity
         )
     return out
 
 
-def unrelated_pairs(folder: Path, path: list[align.Evidence], count: int) -> None:
+def unrelated_pairs(folder: Path, path: list[search.Evidence], count: int) -> None:
     """Print, for the alignments of different documents, the share of beads wrongly marked 'translated'
     (should
     be ~0) and of blocks left unaligned (all should be)."""
-    beads = [align.bead_of(e) for e in path]
+    beads = [search.bead_of(e) for e in path]
     blocks = sum(len(b.source) + len(b.target) for b in beads)
     loose = sum(len(b.source) + len(b.target) for b in beads if not (b.source and b.target))
     translated = sum(b.status == "translated" for b in beads)
@@ -245,7 +246,7 @@ def with_insertions(doc: evaluate.GoldDoc, donors: list[evaluate.GoldDoc], k: in
     """A gold pair with k unrelated Korean paragraphs (from one donor) inserted at one place and k unrelated
     English ones (from another donor, so the two insertions do not translate each other) at another:
     (English blocks, Korean blocks, gold beads, inserted English ids, inserted Korean ids)."""
-    from transpair.read import read_document
+    from transpair.read.reader import read_document
 
     en, ko = list(read_document(doc.source).blocks), list(read_document(doc.target).blocks)
     ko_donor, en_donor = rng.sample(donors, 2)
@@ -292,7 +293,7 @@ def inserted_sections(folder: Path, similarity: CachedSimilarity, k: int, seed: 
     total, left, inserted, translated = evaluate.Counts(), 0, 0, 0
     for doc in docs:
         en, ko, gold, new_en, new_ko = with_insertions(doc, [d for d in docs if d is not doc], k, rng)
-        beads = align.align_blocks(en, ko, similarity)
+        beads = search.align_blocks(en, ko, similarity)
         total += evaluate.count(gold, [(b.source, b.target) for b in beads])
         alone = (
             {i for b in beads if not b.target for i in b.source},
@@ -336,9 +337,9 @@ def summary(results: list[SetResult]) -> None:
 def calibration(sets: dict[str, cal.SetSamples]) -> None:
     """Print the fit on all sets (its table, statuses per set) and the leave-one-out table."""
     found, rows = cal.fit(sets.values())
-    w = align.WEIGHTS
+    w = search.WEIGHTS
     print(
-        f"== calibration on all sets (fuzzy below {align.FUZZY_THRESHOLD}): "
+        f"== calibration on all sets (fuzzy below {search.FUZZY_THRESHOLD}): "
         f"confidence_scale {found.scale:.2f} mid {found.margin_mid:.2f} (current {w.confidence_scale}, "
         f"{w.confidence_mid}), quality slope {found.slope:.3f} mid {found.quality_mid:.2f} "
         f"(current {w.quality_slope}, {w.quality_mid})"

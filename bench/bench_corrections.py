@@ -17,13 +17,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from transpair import corrections, evaluate, pipeline, read
+from transpair import pipeline
+from transpair.align import corrections, evaluate
 from transpair.model import Bead
+from transpair.read import reader
 
 
 def review_loop(doc: evaluate.GoldDoc, scratch: Path, max_rounds: int) -> tuple[int, int, bool]:
     """Corrections made, rounds used and whether the alignment ended equal to the gold."""
-    source, target = read.read_document(doc.source), read.read_document(doc.target)
+    source, target = reader.read_document(doc.source), reader.read_document(doc.target)
     gold = [corrections.fixed_of(Bead(s, t, 1.0), source, target) for s, t in doc.beads]
     fixed: list[corrections.Fixed] = []
     path = scratch / f"{doc.name}.corrections.json"

@@ -36,8 +36,11 @@ from pathlib import Path
 
 import regex
 
-from transpair import carry, evaluate, history, pipeline, read
+from transpair import pipeline
+from transpair.align import evaluate
+from transpair.history import carry, revisions
 from transpair.model import Alignment, Bead, Document
+from transpair.read import reader
 
 KOREAN_COMMIT = "64b5018cff357fe18c6e66ae6ba8483747b3c68e"
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "vuedocs-ko"
@@ -60,18 +63,18 @@ def plain(text: str) -> str:
     return " ".join(ANCHOR.sub("", text).split())
 
 
-def old_english(lookup: history.Lookup, path: str) -> Document:
+def old_english(lookup: revisions.Lookup, path: str) -> Document:
     """The English the Korean was made from, in the gold files' layout, read as they are read."""
-    blocks = read.bytes_document(lookup.data, path).blocks
+    blocks = reader.bytes_document(lookup.data, path).blocks
     text = "\n\n".join(t for t in (plain(b.text) for b in blocks) if t) + "\n"
-    return read.bytes_document(text.encode("utf-8"), path.replace(".md", ".en.txt"))
+    return reader.bytes_document(text.encode("utf-8"), path.replace(".md", ".en.txt"))
 
 
 def with_history(doc: evaluate.GoldDoc, english: Path, korean: Path) -> tuple[Alignment, Alignment | None]:
     """Plain alignment with today's English, and the alignment carried over from the old English (None
     when git cannot tell which English the Korean was made from)."""
     today = evaluate.align_gold_doc(doc)
-    lookup = history.translated_from(english, korean)
+    lookup = revisions.translated_from(english, korean)
     if lookup.origin is None:
         print(f"{doc.name}: {lookup.warning or 'no history'}", file=sys.stderr)
         return today, None
@@ -144,7 +147,7 @@ def main() -> int:
     parser.add_argument("--korean", type=Path, required=True, help="clone of docs-ko at 64b5018c")
     parser.add_argument("--data", type=Path, default=DATA, help="the vuedocs-ko gold set")
     args = parser.parse_args()
-    head = history.git(args.korean, "rev-parse", "HEAD").out.decode().strip()
+    head = revisions.git(args.korean, "rev-parse", "HEAD").out.decode().strip()
     if head != KOREAN_COMMIT:
         sys.exit(f"check out {KOREAN_COMMIT[:8]} in {args.korean} first (HEAD is {head[:8] or 'unknown'})")
     paths = pages(args.data)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import regex
 
-from transpair import langid
-from transpair.evaluate import GoldDoc, load_gold
-from transpair.read import read_document
-from transpair.segment import split_sentences
+from transpair.align.evaluate import GoldDoc, load_gold
+from transpair.read.reader import read_document
+from transpair.read.segment import split_sentences
+from transpair.settle import langid
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "pydocs-ko"
 _CODE_ONLY = regex.compile(r"(?:``[^`]+``|`[^`]+`|[\s,;.:()])+")

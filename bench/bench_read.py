@@ -21,9 +21,10 @@ from pathlib import Path
 import regex
 from markdown_it import MarkdownIt
 
-from transpair import catalog, pofile, rebuild
+from transpair.apply import rebuild
 from transpair.errors import InputError
-from transpair.read import read_document
+from transpair.po import catalog, file
+from transpair.read.reader import read_document
 
 SUFFIXES = {".md", ".mdx", ".markdown", ".html", ".htm"}
 _STRIP = [
@@ -78,7 +79,7 @@ def round_trip(path: Path, work: Path) -> tuple[bool, list[str]]:
     """pot, then apply with msgstr = msgid: whether the file comes back byte for byte; the msgids."""
     pot = work / "a.pot"
     catalog.write_template(path, pot, "en", "paragraph", wrap=True)
-    po = pofile.read_po(pot)
+    po = file.read_po(pot)
     for entry in po:
         entry.msgstr = entry.msgid
     po.save(str(work / "a.po"))

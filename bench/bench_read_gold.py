@@ -12,7 +12,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from transpair.read import read_document
+from transpair.read.reader import read_document
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "pydocs-ko"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import polib
 
 from transpair.model import Cause
-from transpair.notes import Note, format_note
+from transpair.po.notes import Note, format_note
 
 WORDS = "the module list path 함수를 파이썬은 데이터를 version 2.6.24 os.path.join returns value".split()
 

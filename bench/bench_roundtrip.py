@@ -23,8 +23,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from transpair import catalog, entry_state, pipeline, pofile, read, rebuild
+from transpair import pipeline
+from transpair.apply import rebuild
 from transpair.errors import InputError
+from transpair.po import catalog, file, state
+from transpair.read import reader
 
 
 def one_pair(base: Path, folder: Path) -> dict[str, int]:
@@ -33,12 +36,12 @@ def one_pair(base: Path, folder: Path) -> dict[str, int]:
     en, ko = Path(f"{base}.en.txt"), Path(f"{base}.ko.txt")
     alignment = pipeline.align_files(en, ko, pipeline.AlignOptions())
     po_path = folder / f"{base.name}.po"
-    pofile.write_po(catalog.build_catalog(alignment), po_path)
-    po = pofile.read_po(po_path)
+    file.write_po(catalog.build_catalog(alignment), po_path)
+    po = file.read_po(po_path)
     src, tgt = alignment.source, alignment.target  # the given order: paragraphs as read
-    out = [b.text for b in read.parse(rebuild.rebuild(po, src).text, "text")]
+    out = [b.text for b in reader.parse(rebuild.rebuild(po, src).text, "text")]
     joiner = catalog.BLOCK_JOINER
-    expected = joiner.join(e.msgstr if entry_state.is_done(e) else e.msgid for e in po).split(joiner)
+    expected = joiner.join(e.msgstr if state.is_done(e) else e.msgid for e in po).split(joiner)
     left = set(gold["untranslated_en"])
     pairs = [(s[0], t[0]) for s, t in gold["beads"] if len(s) == 1 and len(t) == 1 and s[0] not in left]
     same = len(out) == len(src.blocks)

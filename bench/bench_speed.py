@@ -157,7 +157,8 @@ def merging(pairs: list[tuple[str, str]], entries: int, repeat: int) -> None:
     paragraphs embedded, the rest from the cache), and the merge step alone."""
     import polib
 
-    from transpair import catalog, merge, pipeline
+    from transpair import pipeline
+    from transpair.po import catalog, merge
 
     rng = random.Random(7)
     chosen = rng.sample(sorted(set(pairs)), entries)

@@ -28,9 +28,10 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from transpair import classify, segment
 from transpair.model import Alignment, Bead, Document
-from transpair.read import read_document
+from transpair.read import segment
+from transpair.read.reader import read_document
+from transpair.settle import classify
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def gold_beads(pair: Pair) -> tuple[Bead, ...]:
 
 def real_beads(pair: Pair) -> tuple[Bead, ...]:
     """The beads of the real aligner."""
-    from transpair.align import align_blocks
+    from transpair.align.search import align_blocks
 
     return tuple(align_blocks(pair.en.blocks, pair.ko.blocks))
 

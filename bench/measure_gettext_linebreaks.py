@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from transpair.powrap import _CLASSES, _TABLE
+from transpair.po.wrap import _CLASSES, _TABLE
 
 SAMPLES = {
     "WJ": "\u2060",

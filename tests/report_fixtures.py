@@ -7,7 +7,7 @@ from pathlib import Path
 import polib
 
 from transpair.model import Cause
-from transpair.notes import Note, format_note
+from transpair.po.notes import Note, format_note
 
 HEADER = {"Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit", "Language": "ko"}
 

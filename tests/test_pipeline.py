@@ -11,11 +11,12 @@ import pytest
 from conftest import CORPORA
 from git_repos import EDITED, TRANSLATED, commit, git, one_repo, paragraphs
 
-from transpair import embed, pipeline
+from transpair import pipeline
+from transpair.align import embed
 from transpair.errors import InputError
 from transpair.model import Alignment, Bead, Cause
-from transpair.pairs import find_articles
-from transpair.read import read_document
+from transpair.read.pairs import find_articles
+from transpair.read.reader import read_document
 
 EN = [
     "Python is an easy to learn, powerful programming language.",

@@ -6,7 +6,7 @@ import pytest
 from test_safety import EN, FAKE, KO, cli, one_error_line
 
 from transpair.errors import InputError
-from transpair.pofile import read_po
+from transpair.po.file import read_po
 
 HEAD = (
     'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'

@@ -21,7 +21,7 @@ def test_a_bar_only_on_a_terminal_and_never_when_quiet():
 
 
 def test_scan_and_eval_take_quiet(runner):
-    from transpair.cli import app
+    from transpair.cli.app import app
 
     for command in ("scan", "eval", "report"):
         assert "--quiet" in runner.invoke(app, [command, "-h"]).stdout

@@ -3,8 +3,8 @@
 import pytest
 
 from transpair.errors import InputError
-from transpair.read import read_document
-from transpair.read_config import read_options
+from transpair.read.config import read_options
+from transpair.read.reader import read_document
 
 
 def test_read_table_applies_to_files_below_it(tmp_path):

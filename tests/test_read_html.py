@@ -5,7 +5,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transpair.read_html import html_blocks
+from transpair.read.html import html_blocks
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Site</title><script>var s = "<p>not text</p>";</script><style>p {}</style></head>

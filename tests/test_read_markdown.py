@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transpair.read_markdown import UnreadableMarkdown, front_matter_end, markdown_blocks
+from transpair.read.markdown import UnreadableMarkdown, front_matter_end, markdown_blocks
 
 SAMPLE = """---
 title: "Hello"

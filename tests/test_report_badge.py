@@ -2,7 +2,7 @@
 
 import xml.etree.ElementTree as ET
 
-from transpair.report_badge import BADGE_COLOURS, badge_svg
+from transpair.report.badge import BADGE_COLOURS, badge_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

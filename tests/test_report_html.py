@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from report_fixtures import catalog, entry, outdated_entry
 
-from transpair.report import Report, article_report, coverage, sort_articles
-from transpair.report_html import CSP, to_html
+from transpair.report.coverage import Report, article_report, coverage, sort_articles
+from transpair.report.html import CSP, to_html
 
 EVIL = "<script>alert('x')</script> & <img src=x onerror=alert(1)>"
 GREEN, GREY = (0x2F, 0x9E, 0x44), (0xDE, 0xE2, 0xE6)  # translated and untranslated bar colours

@@ -9,8 +9,11 @@ import pytest
 from conftest import shared_data
 from playwright.sync_api import expect
 
-from transpair import classify, corrections, evaluate, read, review
+from transpair.align import corrections, evaluate
 from transpair.model import Alignment, Bead, Block, Cause, Document
+from transpair.read import reader
+from transpair.review import page
+from transpair.settle import classify
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
@@ -93,7 +96,7 @@ def small_alignment() -> Alignment:
 
 def write_page(tmp_path, alignment, name="review.html") -> Path:
     path = tmp_path / name
-    path.write_text(review.render_page(alignment), encoding="utf-8")
+    path.write_text(page.render_page(alignment), encoding="utf-8")
     return path
 
 
@@ -109,7 +112,7 @@ def test_rows_filter_and_keyboard(browser, tmp_path):
     assert opened.rows().count() == len(alignment.beads)
     assert opened.page.locator("#counts").inner_text().startswith("5 beads")
     opened.page.check("#only-doubtful")
-    assert opened.visible_rows() == sum(review.doubtful(b) for b in alignment.beads) == 3
+    assert opened.visible_rows() == sum(page.doubtful(b) for b in alignment.beads) == 3
     opened.page.uncheck("#only-doubtful")
     assert opened.visible_rows() == 5
     current = "document.querySelector('#rows .row.current').dataset.index"
@@ -181,7 +184,7 @@ def test_markup_in_article_text_is_shown_as_text(browser, tmp_path):
 def korean_alignment(name="guide-essentials-watchers") -> Alignment:
     """A real Vue documentation page and its Korean translation with the gold beads (long code lines)."""
     gold = next(d for d in evaluate.load_gold(shared_data() / "vuedocs-ko") if d.name == name)
-    source, target = read.read_document(gold.source), read.read_document(gold.target)
+    source, target = reader.read_document(gold.source), reader.read_document(gold.target)
     beads = tuple(Bead(s, t, 1.0) for s, t in gold.beads)
     return classify.classify(Alignment(source, target, beads))
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from typer.testing import CliRunner
 
-from transpair.cli import app
+from transpair.cli.app import app
 
 EN = (
     "Sorting lists\n\nPython lists have a built-in sort method that modifies the list in place.\n\n"

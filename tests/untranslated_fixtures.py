@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from transpair.classify import classify
 from transpair.model import Alignment, Bead, Block, Document
+from transpair.settle.classify import classify
 
 BLOG = Path(__file__).resolve().parent.parent / "corpora" / "blog"
 PYDOCS = Path(__file__).resolve().parent.parent / "corpora" / "pydocs"

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 import platformdirs
 
-from . import codec
+from transpair import codec
 
 T = TypeVar("T")
 
@@ -150,8 +150,9 @@ def open_store(enabled: bool = True) -> Store | None:
 @cache
 def code_version() -> str:
     """A hash of transpair's own source files: a cached result is reused only by the code that made it."""
-    files = sorted(Path(__file__).parent.glob("*.py"))
-    return digest(*(part for f in files for part in (f.name, f.read_bytes())))
+    package = Path(__file__).parent
+    files = sorted(package.rglob("*.py"))
+    return digest(*(part for f in files for part in (f.relative_to(package).as_posix(), f.read_bytes())))
 
 
 def remember(store: Store | None, key: str, kind: type[T], compute: Callable[[], T]) -> T:

@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from .names import one_line
+from transpair.names import one_line
 
 EXIT_OK, EXIT_BELOW, EXIT_INPUT = 0, 1, 2  # done; coverage under the asked threshold; bad input
 MAX_INPUT_BYTES = 64 * 2**20  # an article or PO is far smaller; more is a wrong file, a device or a stream

@@ -10,27 +10,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import (
-    align,
-    cache,
-    carry,
-    catalog,
-    corrections,
-    embed,
-    history,
-    langid,
-    parallel,
-    pofile,
-    read,
-    tmx,
-    write,
-)
-from .bilingual import lone_languages, split_bilingual
-from .classify import classify, original
-from .errors import InputError, existing_file, read_input
-from .markers import compile_markers, marker_in, user_markers
-from .model import STATUSES, Alignment, Bead, Cause, Document, Origin
-from .pairs import Article
+from transpair import cache, parallel, write
+from transpair.align import corrections, embed, search
+from transpair.errors import InputError, existing_file, read_input
+from transpair.history import carry
+from transpair.history import revisions as history
+from transpair.model import STATUSES, Alignment, Bead, Cause, Document, Origin
+from transpair.po import catalog, file, tmx
+from transpair.read import reader
+from transpair.read.pairs import Article
+from transpair.settle import langid
+from transpair.settle.bilingual import lone_languages, split_bilingual
+from transpair.settle.classify import classify, original
+from transpair.settle.placeholders import compile_markers, marker_in, user_markers
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
 # a target in the source language sharing this share of its word trigrams with the source is an older copy
@@ -215,13 +207,13 @@ def aligned(
     backend = embed.shared_similarity(similarity, use_cache)
     fixed, warnings = [], ()
     if corrections_file is None:
-        beads = align.align_blocks(source.blocks, target.blocks, backend)
+        beads = search.align_blocks(source.blocks, target.blocks, backend)
     elif unit == "sentence":
         raise InputError(f"{corrections_file}: corrections fix paragraphs; use them without --unit sentence")
     else:
         beads, fixed, warnings = corrections.apply(corrections_file, source, target, backend)
     if unit == "sentence":
-        source, target, beads = align.refine_sentences(source, target, beads, src_lang, tgt_lang, backend)
+        source, target, beads = search.refine_sentences(source, target, beads, src_lang, tgt_lang, backend)
     found = classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang, warnings), markers)
     return corrections.mark_reviewed(found, fixed)
 
@@ -230,10 +222,10 @@ def align_files(source: str | Path, target: str | Path | None, opts: AlignOption
     """Read and align a pair of files; a lone file is split by language first (bilingual articles)."""
     markers = user_markers(source, opts.markers_file)
     if target is None:
-        return align_lone(read.read_document(source), opts, markers)
+        return align_lone(reader.read_document(source), opts, markers)
     if Path(source).resolve() == Path(target).resolve():
         raise InputError(f"{source}: SOURCE and TARGET are the same file")
-    return align_tracked(read.read_document(source), read.read_document(target), opts, markers)
+    return align_tracked(reader.read_document(source), reader.read_document(target), opts, markers)
 
 
 def old_source(
@@ -249,8 +241,8 @@ def old_source(
     if lookup.origin is None:
         return None, lookup
     try:
-        options = read.read_options(Path(source.path))
-        old = read.bytes_document(lookup.data, source.path, source.format, options)
+        options = reader.read_options(Path(source.path))
+        old = reader.bytes_document(lookup.data, source.path, source.format, options)
     except InputError as exc:
         return None, history.Lookup(warning=f"{exc}, as of {lookup.origin.short}; aligning with today's text")
     return (None if old.text == source.text else old), lookup
@@ -486,12 +478,12 @@ def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Pa
         write.write_text(out, text, backup=opts.backup)
     else:
         if write.is_stdout(out):
-            pofile.write_po(po, out, wrap=opts.wrap)
+            file.write_po(po, out, wrap=opts.wrap)
         else:
             with write.locked(out):  # read, merge and write without another run in between
                 if write.regular(out) and not opts.force:
-                    po = catalog.merge(po, pofile.read_po(out), prefer_target=opts.prefer_target)
-                pofile.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
+                    po = catalog.merge(po, file.read_po(out), prefer_target=opts.prefer_target)
+                file.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
     if beads is not None:
         write.write_json(beads, beads_json(alignment))
     return out

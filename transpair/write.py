@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from .errors import InputError, kind, os_error, status
-from .names import ESCAPE
+from transpair.errors import InputError, kind, os_error, status
+from transpair.names import ESCAPE
 
 _held = threading.local()  # per thread: folders whose lock it holds, and how deeply (locks nest)
 _WRITABLE_SPECIAL = (stat.S_ISCHR, stat.S_ISFIFO)  # written through; block devices and sockets refused

@@ -1,0 +1,108 @@
+"""The bead metric (README worked example), the 'po' view, gold loading and the eval command."""
+
+import json
+import random
+import shutil
+
+import pytest
+from conftest import shared_data
+from fake_similarity import paragraph, translate
+from typer.testing import CliRunner
+
+from transpair.align import evaluate
+from transpair.cli.app import app
+from transpair.errors import InputError
+from transpair.model import Bead
+
+GOLD = [([0], [0]), ([1], [1, 2]), ([2], []), ([3], [3]), ([4], [4])]
+PREDICTED = [([0], [0]), ([1], [1]), ([], [2]), ([2, 3], [3]), ([4], [4])]
+
+
+def test_worked_example_of_the_readme():
+    result = evaluate.scores(evaluate.count(GOLD, PREDICTED))
+    assert [round(x, 3) for x in result.strict] == [0.4, 0.5, 0.444]
+    assert [round(x, 3) for x in result.lax] == [0.8, 1.0, 0.889]
+
+
+def test_perfect_prediction_and_empty_beads():
+    result = evaluate.scores(evaluate.count(GOLD + [([], [])], GOLD))
+    assert result.strict == (1.0, 1.0, 1.0)
+    assert evaluate.scores(evaluate.count([], [])).strict == (0.0, 0.0, 0.0)
+
+
+def test_counts_are_micro_averaged():
+    total = evaluate.count(GOLD, PREDICTED) + evaluate.count(GOLD, GOLD)
+    assert evaluate.scores(total).strict[0] == pytest.approx(7 / 10)
+
+
+def test_po_view_splits_untranslated_beads():
+    assert evaluate.split_untranslated([((0,), (0,)), ((1,), (1, 2))], {1}) == [
+        ((0,), (0,)),
+        ((1,), ()),
+        ((), (1,)),
+        ((), (2,)),
+    ]
+    beads = [Bead((0,), (0,), 0.9, "translated"), Bead((1,), (1,), 0.99, "untranslated")]
+    as_given, po = evaluate.predicted_views(beads)
+    assert as_given == [((0,), (0,)), ((1,), (1,))]
+    assert po == [((0,), (0,)), ((1,), ()), ((), (1,))]
+
+
+def write_gold(folder, name, n=4):
+    """A small gold document: n English paragraphs, their fake translations, a 1-1 gold."""
+    rng = random.Random(n)
+    en = [paragraph(rng) for _ in range(n)]
+    (folder / f"{name}.en.txt").write_text("\n\n".join(en) + "\n", encoding="utf-8")
+    (folder / f"{name}.ko.txt").write_text("\n\n".join(translate(t) for t in en) + "\n", encoding="utf-8")
+    gold = {"beads": [[[i], [i]] for i in range(n)], "untranslated_en": []}
+    (folder / f"{name}.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+
+
+def test_load_gold_reads_triples_and_rejects_bad_folders(tmp_path):
+    write_gold(tmp_path, "a")
+    docs = evaluate.load_gold(tmp_path)
+    assert [d.name for d in docs] == ["a"]
+    assert docs[0].beads[1] == ((1,), (1,))
+    with pytest.raises(InputError, match="not a folder"):
+        evaluate.load_gold(tmp_path / "missing")
+    (tmp_path / "b.gold.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(InputError, match="missing"):
+        evaluate.load_gold(tmp_path)
+    (tmp_path / "b.en.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b.ko.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="not a gold file"):
+        evaluate.load_gold(tmp_path)
+
+
+def test_eval_command_prints_both_metrics(tmp_path):
+    write_gold(tmp_path, "one", 4)
+    write_gold(tmp_path, "two", 5)
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["eval", str(tmp_path), "--json", "--similarity", "fake_similarity:BagOfWords"]
+    )
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["documents"] == 2
+    assert figures["align"]["strict"]["f1"] == 1.0
+    assert figures["po"]["strict"]["f1"] == 1.0
+    table = runner.invoke(app, ["eval", str(tmp_path), "--similarity", "fake_similarity:BagOfWords"])
+    assert "strict P" in table.output and "align" in table.output
+
+
+def test_eval_command_bad_input_is_one_line(tmp_path):
+    result = CliRunner().invoke(app, ["eval", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no NAME.gold.json" in result.output
+
+
+def test_eval_with_the_real_model_on_restructured_pydocs(tmp_path):
+    """Two small pydocs-ko-hard documents (a merge, a split, a drop) with USE: nearly every bead right."""
+    for name in ("tutorial-interpreter", "tutorial-whatnow"):
+        for suffix in (".en.txt", ".ko.txt", ".gold.json"):
+            shutil.copy(shared_data() / "pydocs-ko-hard" / f"{name}{suffix}", tmp_path)
+    result = CliRunner().invoke(app, ["eval", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["align"]["strict"]["f1"] >= 0.95
+    assert figures["po"]["strict"]["f1"] >= 0.95

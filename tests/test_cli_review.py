@@ -1,0 +1,145 @@
+"""`transpair review` through the CLI: a pair, a folder with its index, corrections, bad input."""
+
+import json
+import re
+import shutil
+
+import polib
+from conftest import CORPORA
+
+from transpair.align import corrections
+from transpair.cli.app import app
+from transpair.model import Bead
+from transpair.read import reader
+from transpair.review import page as review
+
+FAKE = ["--similarity", "fake_similarity:BagOfWords"]
+PAIR = CORPORA / "pydocs" / "tutorial-appetite"
+
+
+def embedded(path) -> dict:
+    """The alignment a review page carries."""
+    page = path.read_text(encoding="utf-8")
+    return json.loads(
+        re.search(r'<script type="application/json" id="data">(.*?)</script>', page, re.S).group(1)
+    )
+
+
+def test_review_shows_the_alignment_align_writes(tmp_path, runner):
+    source, target = PAIR.with_suffix(".en.txt"), PAIR.with_suffix(".ko.txt")
+    page = tmp_path / "review.html"
+    result = runner.invoke(app, ["review", str(source), str(target), "-o", str(page), *FAKE])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"{page}: en -> ko, ")
+    beads = tmp_path / "beads.json"
+    aligned = runner.invoke(
+        app, ["align", str(source), str(target), "-o", str(tmp_path / "a.po"), "--beads", str(beads), *FAKE]
+    )
+    assert aligned.exit_code == 0
+    expected = [(b["source"], b["target"], b["status"]) for b in json.loads(beads.read_text())["beads"]]
+    assert [(b["source"], b["target"], b["status"]) for b in embedded(page)["beads"]] == expected
+
+
+def test_review_with_corrections_shows_them_reviewed(tmp_path, runner):
+    source, target = PAIR.with_suffix(".en.txt"), PAIR.with_suffix(".ko.txt")
+    src, tgt = reader.read_document(source), reader.read_document(target)
+    fixed = [
+        corrections.fixed_of(Bead((0,), (), 1.0), src, tgt),
+        corrections.fixed_of(Bead((), (0,), 1.0), src, tgt),
+    ]
+    path = tmp_path / "corrections.json"
+    path.write_text(json.dumps(corrections.corrections_json(fixed, src, tgt)))
+    page = tmp_path / "review.html"
+    result = runner.invoke(
+        app, ["review", str(source), str(target), "-o", str(page), "--corrections", str(path), *FAKE]
+    )
+    assert result.exit_code == 0, result.output
+    beads = embedded(page)["beads"]
+    assert beads[0]["source"] == [0] and beads[0]["target"] == [] and beads[0]["reviewed"]
+    assert beads[1]["source"] == [] and beads[1]["target"] == [0] and beads[1]["reviewed"]
+    assert sum(b["reviewed"] for b in beads) == 2
+
+
+def test_review_folder_writes_a_page_per_article_and_an_index(tmp_path, runner):
+    folder = tmp_path / "in"
+    shutil.copytree(CORPORA / "pydocs", folder)
+    (folder / "broken.en.txt").write_bytes(b"\x00\x01binary")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["review", str(folder), "-o", str(out), "-q", *FAKE])
+    assert result.exit_code == 2
+    assert result.stderr.count("transpair: error:") == 1 and "broken.en.txt" in result.stderr
+    names = ["howto-annotations", "howto-sorting", "tutorial-appetite", "tutorial-venv"]
+    assert sorted(p.stem for p in out.glob("*.html")) == sorted([*names, "index"])
+    index = (out / "index.html").read_text()
+    doubtful = [int(n) for n in re.findall(r'</a></td><td class="num">(\d+)</td>', index)]
+    assert len(doubtful) == 4 and doubtful == sorted(doubtful, reverse=True)
+    counts = {
+        n: sum(
+            b["status"] in ("fuzzy", "source-only", "target-only")
+            for b in embedded(out / f"{n}.html")["beads"]
+        )
+        for n in names
+    }
+    assert sorted(counts.values(), reverse=True) == doubtful
+    assert embedded(out / "tutorial-venv.html")["corrections_name"] == "tutorial-venv.corrections.json"
+
+
+def test_review_bad_input_is_one_line(tmp_path, runner):
+    source, target = PAIR.with_suffix(".en.txt"), PAIR.with_suffix(".ko.txt")
+    cases = [
+        ["review", str(source), str(target), "-o", str(tmp_path / "missing" / "r.html")],
+        ["review", str(source), str(target), "-o", str(source)],
+        ["review", str(tmp_path / "nope.en.txt"), str(target), "-o", str(tmp_path / "r.html")],
+        ["review", str(CORPORA / "pydocs"), "-o", str(tmp_path / "o"), "--corrections", str(source)],
+    ]
+    for args in cases:
+        result = runner.invoke(app, [*args, *FAKE])
+        assert result.exit_code == 2, args
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("transpair: error:"), result.stderr
+
+
+def test_review_reuses_the_alignment_align_wrote(tmp_path, runner):
+    source, target = PAIR.with_suffix(".en.txt"), PAIR.with_suffix(".ko.txt")
+    beads = tmp_path / "beads.json"
+    runner.invoke(
+        app, ["align", str(source), str(target), "-o", str(tmp_path / "a.po"), "--beads", str(beads), *FAKE]
+    )
+    data = json.loads(beads.read_text())
+    data["beads"][0] |= {"status": "fuzzy", "reason": "checked by hand"}
+    beads.write_text(json.dumps(data))
+    page = tmp_path / "review.html"
+    result = runner.invoke(app, ["review", str(source), str(target), "-o", str(page), "--beads", str(beads)])
+    assert result.exit_code == 0, result.output
+    shown = embedded(page)["beads"]
+    assert shown[0]["status"] == "fuzzy" and shown[0]["reason"] == "checked by hand"
+    assert [(b["source"], b["target"]) for b in shown] == [(b["source"], b["target"]) for b in data["beads"]]
+    other = CORPORA / "pydocs" / "tutorial-venv"
+    args = ["review", str(other.with_suffix(".en.txt")), str(other.with_suffix(".ko.txt")), "-o", str(page)]
+    refused = runner.invoke(app, [*args, "--beads", str(beads)])
+    assert refused.exit_code == 2 and "do not fit" in refused.stderr
+
+
+def test_review_with_the_earlier_po_shows_outdated_rows(tmp_path, runner):
+    source, target = tmp_path / "a.en.txt", PAIR.with_suffix(".ko.txt")
+    text = PAIR.with_suffix(".en.txt").read_text(encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
+    po = tmp_path / "a.po"
+    runner.invoke(app, ["align", str(source), str(target), "-o", str(po), *FAKE])
+    catalog = polib.pofile(str(po))  # a translator improves the translation in the PO
+    old = next(e for e in catalog if "Python is just the language for you." in e.msgid)
+    old.msgstr = "파이썬은 바로 당신을 위한 언어입니다."
+    catalog.save()
+    edited = "Python is just the language for you, and for your team."
+    source.write_text(text.replace("Python is just the language for you.", edited), encoding="utf-8")
+    merged = runner.invoke(app, ["align", str(source), str(target), "-o", str(po), "--no-backup", *FAKE])
+    assert merged.exit_code == 0 and "#| msgid" in po.read_text()
+    page = tmp_path / "review.html"
+    result = runner.invoke(app, ["review", str(source), str(target), "-o", str(page), "--po", str(po), *FAKE])
+    assert result.exit_code == 0, result.output
+    data = embedded(page)
+    outdated = [b for b in data["beads"] if b["status"] == "outdated"]
+    assert len(outdated) == 1
+    assert edited in [data["source"]["blocks"][i]["text"] for i in outdated[0]["source"]]
+    was = " ".join(old.msgid.split())
+    quoted = was if len(was) <= review.HISTORY_QUOTE else was[: review.HISTORY_QUOTE - 1] + "…"
+    assert outdated[0]["reason"] == f'source changed since the translation (was "{quoted}")'

@@ -1,0 +1,211 @@
+"""Tests for transpair.md_dialects: each site dialect's wrapper lines stay out of blocks, titles are blocks.
+
+Every excerpt is written for these tests (modelled on each generator's documented syntax).
+"""
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transpair.read.dialects import ReadOptions, is_language, is_prose, markdown_view
+from transpair.read.markdown import front_matter_end, markdown_blocks
+from transpair.read.spans import line_starts
+
+CASES = {
+    "vitepress": (
+        "Intro text.\n::: tip Pro Tip\nBody of the tip.\n:::\n\n::: warning\nWarn body\n:::\n",
+        ["Intro text.", "Pro Tip", "Body of the tip.", "Warn body"],
+    ),
+    "docusaurus": (":::note[My Title]\n\nSome **note** text.\n\n:::\n", ["My Title", "Some **note** text."]),
+    "mkdocs": (
+        '!!! note "Heads up"\n    Indented body line\n    continues.\n\n    - a list\n\nOutside.\n',
+        ["Heads up", "Indented body line\n    continues.", "a list", "Outside."],
+    ),
+    "mkdocs collapsible": ("??? tip\n    Hidden text.\n", ["Hidden text."]),
+    "pymdown": (
+        "/// note | Technical Details\n    type: warning\n\nThe body.\n\n///\n",
+        ["Technical Details", "The body."],
+    ),
+    "github alert": ("> [!NOTE]\n> Useful information.\n", ["Useful information."]),
+    "hugo": (
+        "{{< note >}}\nInside the note.\n{{< /note >}}\n{{% notice info %}}\nInfo text.\n{{% /notice %}}\n",
+        ["Inside the note.", "Info text."],
+    ),
+    "template tags": (
+        '{% include "note.md" %}\n{%- if site.beta -%}\nBeta text.\n\n'
+        "Use {* x *} here\n{% y %}\nand there.\n",
+        ["Beta text.", "Use {* x *} here", "and there."],  # a tag line splits a paragraph, as Hugo's
+    ),
+    "fastapi include": ("Text.\n\n{* ../src/tutorial001.py hl[1,3] *}\n\nMore.\n", ["Text.", "More."]),
+    "mdx": (
+        "import X from './x';\n\n<Note>\nNote children **md**.\n</Note>\n"
+        "<Pitfall>\n\nA pitfall.\n\n</Pitfall>\n",
+        ["Note children **md**.", "A pitfall."],
+    ),
+    "mdx multi-line tag": (
+        '<Recap\n  title="x"\n>\nWhat we learned today.\n</Recap>\n',
+        ["What we learned today."],
+    ),
+    "prose callout": (
+        '```smart header="Use `let` here"\nThe variable is scoped to the block.\n'
+        "Another line of prose.\n```\n\n```js\nlet x = 1;\n```\nAfter.\n",
+        ["Use `let` here", "The variable is scoped to the block.\nAnother line of prose.", "After."],
+    ),
+    "code with unknown info": ('```vue-html\n<div v-if="ok">{{ msg }}</div>\n```\nText.\n', ["Text."]),
+    "no-text lines": (
+        '![](proxy.svg)\n\n[iframe src="x" height=300]\n\n[cut]\n\nText.\n\n<!-- c -->\n[a]: https://a.b\n',
+        ["Text."],
+    ),
+    "vitepress script and style": (
+        "<script setup>\nconst a = 'Words here'\n</script>\n\n"
+        "# Title\n\n<style>\np { color: red }\n</style>\n",
+        ["Title"],
+    ),
+    "wrapper inside code stays code": ("```md\n::: tip\nNot read.\n:::\n```\n", []),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_dialect_blocks_and_exact_spans(name):
+    text, expected = CASES[name]
+    blocks = markdown_blocks(text)
+    assert [b.text for b in blocks] == expected
+    assert all(text[b.start : b.end] == b.text for b in blocks)
+
+
+def test_titles_are_headings_and_bodies_keep_their_kind():
+    kinds = [
+        (b.kind, b.text)
+        for b in markdown_blocks("> [!TIP]\n> Quoted tip.\n\n::: details Click\n- item\n:::\n")
+    ]
+    assert kinds == [("quote", "Quoted tip."), ("heading", "Click"), ("list", "item")]
+
+
+def test_site_options_add_prose_fences_and_skipped_lines():
+    text = "```aside\nx = 1 is the rule; {a}\n```\n\n%% build: fast %%\n\nText.\n"
+    assert [b.text for b in markdown_blocks(text)] == ["%% build: fast %%", "Text."]
+    options = ReadOptions(prose_fences=("aside",), skip_lines=(r"^%%.*%%$",))
+    assert [b.text for b in markdown_blocks(text, options)] == ["x = 1 is the rule; {a}", "Text."]
+
+
+def test_language_and_prose_decisions():
+    assert is_language("python") and is_language("JS") and not is_language("smart")
+    assert is_prose(["The variable is scoped to the block.", ""])
+    assert not is_prose(['<div v-if="ok">{{ msg }}</div>']) and not is_prose([])
+
+
+def test_deep_nesting_loses_no_text():
+    nested_list = "\n".join("  " * i + f"- item {i}" for i in range(12)) + "\n\nAfter list.\n"
+    deep_quote = "> " * 25 + "deep quote\n\nAfter quote.\n"
+    texts = [b.text for b in markdown_blocks(nested_list + "\n" + deep_quote)]
+    assert texts == [*(f"item {i}" for i in range(12)), "After list.", "deep quote", "After quote."]
+
+
+_LINE = st.sampled_from(
+    [
+        "",
+        "text words here",
+        "::: tip T",
+        ":::",
+        '!!! note "N"',
+        "    body",
+        "```js",
+        "```",
+        "```smart",
+        "> [!NOTE]",
+        "{{< note >}}",
+        "<Note>",
+        "![](a.png)",
+        "/// tab | A",
+        "///",
+        "- item",
+        "> quote",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, max_size=12))
+def test_view_keeps_lines_and_spans_are_exact(lines):
+    text = "\n".join(lines)
+    view = markdown_view(text, line_starts(text), front_matter_end(text))
+    assert len(view.lines) == len(text.split("\n"))
+    for b in markdown_blocks(text):
+        assert text[b.start : b.end] == b.text and b.text == b.text.strip() and b.text
+
+
+def test_mkdocstrings_directive_is_no_title():
+    text = (
+        "Intro.\n\n::: fastapi.responses.UJSONResponse\n    options:\n        members:\n          - charset\n"
+    )
+    assert [b.text for b in markdown_blocks(text)] == ["Intro."]
+
+
+@pytest.mark.parametrize(
+    "fence",
+    [
+        '```hl_lines="4"\nINFO: the server is running now.\n```\n',
+        "```txt\nHello, World from the app!\n```\n",
+        "```mermaid\nsequenceDiagram\nparticipant client as C\nNote over client: Run code\n```\n",
+    ],
+)
+def test_attribute_file_type_and_diagram_fences_stay_code(fence):
+    assert markdown_blocks(fence + "\nText.\n")[0].text == "Text."
+
+
+def test_components_with_indented_html_children_are_read_as_html():
+    text = (
+        "<TeamPage>\n  <TeamPageTitle>\n    <template #title>Meet the Team</template>\n"
+        "    <template #lead>\n      The work is guided by a team.\n    </template>\n"
+        "  </TeamPageTitle>\n</TeamPage>\n"
+    )
+    assert [b.text for b in markdown_blocks(text)] == ["Meet the Team", "The work is guided by a team."]
+
+
+def test_unclosed_fences_and_open_tags_read_in_linear_time():
+    unclosed = "```smart\nSome text words here.\n" * 3000
+    open_tags = "<Note\n" * 5000
+    started = time.perf_counter()
+    assert markdown_blocks(unclosed) == ()  # an unclosed fence is code to the end, as CommonMark reads it
+    assert len(markdown_blocks(open_tags)) == 1
+    assert time.perf_counter() - started < 2.0
+
+
+def test_a_bracket_line_that_is_a_defined_link_stays_text():
+    text = "[cut]\n\n[guide]\n\n[Guide]: https://example.com/guide\n"
+    assert [b.text for b in markdown_blocks(text)] == ["[guide]"]
+
+
+def test_nested_mkdocs_admonitions_and_tabs():
+    text = (
+        '=== "Python"\n\n    Run the script.\n\n'
+        '???+ warning "Careful"\n    Outer text.\n\n    !!! tip\n        Inner text.\n\n    Outer again.\n\n'
+        "Back outside.\n"
+    )
+    texts = [b.text for b in markdown_blocks(text)]
+    assert texts == [
+        "Python",
+        "Run the script.",
+        "Careful",
+        "Outer text.",
+        "Inner text.",
+        "Outer again.",
+        "Back outside.",
+    ]
+    assert all(text[b.start : b.end] == b.text for b in markdown_blocks(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("First line\n[and so on]\ncontinues here.\n", ["First line\n[and so on]\ncontinues here."]),
+        ("Para one\n![x](b.png)\nstill para.\n", ["Para one\n![x](b.png)\nstill para."]),
+        ("Text.\n[cut]\n", ["Text.\n[cut]"]),
+        ("![a](a.png)\n![b](b.png)\n[cut]\n\nText.\n", ["Text."]),
+        ("Intro.\n\n[todo translate]\n\nMore.\n", ["Intro.", "[todo translate]", "More."]),
+    ],
+)
+def test_image_and_macro_lines_are_no_text_only_standing_alone(text, expected):
+    assert [b.text for b in markdown_blocks(text)] == expected

@@ -1,0 +1,35 @@
+"""Report inputs: PO files and folders; every unusable input is one error line, the rest is reported."""
+
+from report_fixtures import entry, sample_entries, write
+
+from transpair.report.inputs import collect
+
+
+def test_bad_inputs_are_errors_and_good_files_are_still_reported(tmp_path):
+    good = write(tmp_path / "good.po", sample_entries())
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
+    bad = tmp_path / "bad.po"
+    bad.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nbogus\n',
+        encoding="utf-8",
+    )
+    report = collect([good, tmp_path / "missing.po", tmp_path / "empty", tmp_path / "notes.txt", bad])
+    assert [a.name for a in report.articles] == [str(good)]
+    assert len(report.errors) == 4
+    assert any("missing.po: no such file" in e for e in report.errors)
+    assert any("empty: empty folder" in e for e in report.errors)
+    assert any("notes.txt: not a PO file" in e for e in report.errors)
+    assert any("bad.po:6: syntax error" in e for e in report.errors)
+
+
+def test_folder_of_po_files_reports_each_and_a_broken_link(tmp_path):
+    for name in ("b", "a"):
+        write(tmp_path / f"{name}.po", [entry(f"text {name}", "글")])
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub" / "c.po", [entry("text c")])
+    (tmp_path / "gone.po").symlink_to(tmp_path / "nowhere.po")
+    report = collect([tmp_path])
+    assert [a.name for a in report.articles] == ["a", "b", "sub/c"]
+    assert len(report.errors) == 1 and "gone.po" in report.errors[0]
+    assert report.total.total.strings == 3 and report.total.translated.strings == 2

@@ -1,0 +1,252 @@
+"""Tests for transpair.classify: placeholders, text left in the source language, the original."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from untranslated_fixtures import BLOG, EN, KO, PYDOCS, TBD, doc, one_to_one, statuses
+
+from transpair.model import STATUSES, Alignment, Bead
+from transpair.read.reader import read_document
+from transpair.settle import classify, langid
+
+
+def test_placeholder_target_is_untranslated_with_the_marker_as_reason():
+    found = statuses(one_to_one(EN[:2], [KO[0], TBD]))
+    assert found == [("translated", ""), ("untranslated", f'placeholder "{TBD}"')]
+
+
+def test_marker_aligned_together_with_a_translation_keeps_it_for_review():
+    alignment = Alignment(
+        doc(EN[:2]), doc([KO[0], KO[1], TBD]), (Bead((0,), (0,), 0.9), Bead((1,), (1, 2), 0.8))
+    )
+    assert statuses(alignment) == [("translated", ""), ("fuzzy", f'placeholder "{TBD}" beside a translation')]
+
+
+def test_marker_governs_its_section_up_to_the_next_heading_in_the_target_language():
+    source = ["Intro", *EN[1:3], "Usage", EN[3], EN[1]]
+    target = ["소개", TBD, EN[2], "사용법", KO[3], EN[1]]
+    alignment = Alignment(
+        doc(source, {0: "heading", 3: "heading"}),
+        doc(target, {0: "heading", 3: "heading"}),
+        tuple(Bead((i,), (i,), 0.9, "translated") for i in range(6)),
+    )
+    found = [(b.status, b.reason) for b in classify.classify(alignment).beads]
+    placeholder = ("untranslated", f'placeholder "{TBD}"')
+    left = ("untranslated", "left in English")
+    assert found == [
+        ("translated", ""),
+        placeholder,
+        placeholder,
+        ("translated", ""),
+        ("translated", ""),
+        left,
+    ]
+
+
+def test_prose_already_translated_inside_a_marker_section_stays_translated():
+    found = statuses(one_to_one(EN, [KO[0], TBD, EN[2], KO[3]]))
+    assert found == [("translated", ""), *[("untranslated", f'placeholder "{TBD}"')] * 2, ("translated", "")]
+
+
+def test_copy_of_the_source_is_left_in_english():
+    assert statuses(one_to_one(EN[:2], [KO[0], EN[1]]))[1] == ("untranslated", "left in English")
+
+
+def test_copied_title_is_left_in_english():
+    assert statuses(one_to_one(["Annotations Best Practices"], ["Annotations Best Practices"])) == [
+        ("untranslated", "left in English")
+    ]
+
+
+def test_language_neutral_copy_is_untranslated_as_a_copy():
+    found = statuses(one_to_one(["``sys.path``, ``os.environ``"], ["``sys.path``, ``os.environ``"]))
+    assert found == [("untranslated", "copy of the source")]
+
+
+def test_english_sentence_left_in_a_korean_paragraph_makes_the_bead_fuzzy():
+    target = "설정 파일은 홈 폴더에 있습니다. You can change the port with the option."
+    status, reason = statuses(one_to_one([EN[2] + " " + EN[3]], [target]))[0]
+    assert status == "fuzzy"
+    assert reason.startswith("still in English:") and "You can change the port" in reason
+    assert "설정" not in reason
+    assert classify.partly_translated(classify.classify(one_to_one([EN[2]], [target])).beads[0])
+    assert not classify.partly_translated(Bead((0,), (0,), 0.2, "fuzzy", "low alignment confidence"))
+    assert not classify.to_translate(Bead((0,), (0,), 0.2, "fuzzy", "low alignment confidence"))
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "``sys.path`` 를 바꾸려면 :func:`os.getenv` 를 사용하세요. "
+        "자세한 내용은 https://docs.python.org/3/ 을 보세요.",
+        "Win32, OSX, Linux, BSD, Jython, IronPython의 경우:",
+        "`Writing Programs with NCURSES <https://invisible-island.net/ncurses/>`_: "
+        "C 프로그래머를 위한 긴 자습서.",
+        "Guido van Rossum 은 Python Software Foundation 에서 일했습니다. 그는 CPython 을 만들었습니다.",
+    ],
+)
+def test_korean_quoting_names_code_and_urls_is_not_a_leftover(target):
+    assert statuses(one_to_one([EN[1]], [target])) == [("translated", "")]
+
+
+def test_source_only_is_missing_in_target_and_aligner_fuzzy_is_kept():
+    alignment = Alignment(
+        doc(EN[:3]),
+        doc(KO[:2]),
+        (
+            Bead((0,), (0,), 0.3, "fuzzy"),
+            Bead((1,), (1,), 0.9, "translated"),
+            Bead((2,), (), 0.0, "source-only"),
+        ),
+    )
+    assert statuses(alignment) == [("fuzzy", ""), ("translated", ""), ("source-only", "missing in target")]
+
+
+def test_marker_alone_on_the_target_side_is_never_a_translation():
+    alignment = Alignment(
+        doc(EN[:1]),
+        doc([KO[0], TBD]),
+        (Bead((0,), (0,), 0.9, "translated"), Bead((), (1,), 0.0, "target-only")),
+    )
+    result = classify.classify(alignment).beads[1]
+    assert (result.status, result.reason) == ("target-only", f'placeholder "{TBD}"')
+    assert classify.to_translate(result)
+
+
+def test_korean_left_in_an_english_target_when_korean_is_the_source():
+    found = statuses(one_to_one(KO[1:3], [EN[1], KO[2]], "ko", "en"))
+    assert found == [("translated", ""), ("untranslated", "left in Korean")]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from([*EN, *KO, TBD, "12345", "``x``"]), min_size=1, max_size=6), st.data())
+def test_classify_keeps_every_block_once_and_sets_a_known_status(target, data):
+    source = data.draw(st.lists(st.sampled_from(EN), min_size=len(target), max_size=len(target)))
+    result = classify.classify(one_to_one(source, target))
+    assert [(b.source, b.target) for b in result.beads] == [((i,), (i,)) for i in range(len(target))]
+    assert all(b.status in STATUSES and "\n" not in b.reason for b in result.beads)
+
+
+def test_english_post_with_a_korean_section_under_tbd_has_korean_as_original():
+    post = read_document(BLOG / "2017-03-14.en.txt")
+    korean = doc(KO + [b.text for b in post.blocks if langid.detect(b.norm) == "ko"])
+    assert classify.original(post, korean, "en", "ko") == "target"
+    assert classify.original(korean, post, "ko", "en") == "source"
+
+
+def test_complete_english_with_untranslated_korean_copies_is_the_original():
+    en, ko = read_document(PYDOCS / "howto-sorting.en.txt"), read_document(PYDOCS / "howto-sorting.ko.txt")
+    assert classify.original(en, ko, "en", "ko") == "source"
+    assert classify.original(ko, en, "ko", "en") == "target"
+
+
+def test_source_auto_makes_the_complete_korean_version_the_source_and_tbd_copies_untranslated():
+    from transpair import pipeline
+
+    english = doc([EN[0], EN[1], TBD, KO[2], KO[3]], path="post.en.txt")
+    korean = doc(KO, path="post.ko.txt")
+    result = pipeline.align_documents(english, korean, pipeline.AlignOptions(original="auto"))
+    assert (result.source.path, result.source_lang, result.target_lang) == ("post.ko.txt", "ko", "en")
+    by_target = {j: b for b in result.beads for j in b.target}
+    assert by_target[2].status in ("untranslated", "target-only")
+    assert {by_target[j].reason for j in (2, 3, 4)} == {f'placeholder "{TBD}"'}
+    assert by_target[3].status == by_target[4].status == "untranslated"
+    assert {by_target[j].status for j in (0, 1)} == {"translated"}
+
+
+def test_the_version_with_translators_notes_is_the_translation():
+    korean = doc([KO[1], KO[2] + " (역주: 리눅스에서는 ~/.config 입니다.)", KO[3]])
+    english = doc(EN[1:])
+    assert classify.original(english, korean, "en", "ko") == "source"
+    assert classify.original(korean, english, "ko", "en") == "target"
+
+
+def test_source_text_in_a_gap_with_a_placeholder_is_under_that_placeholder():
+    src = doc(["Python is easy to learn.", "It has efficient data structures.", "The end of the article."])
+    tgt = doc(["파이썬은 배우기 쉽습니다.", "[TBD]", "글의 끝입니다."])
+    beads = (Bead((0,), (0,), 0.9), Bead((), (1,), 0.5), Bead((1,), (), 0.5), Bead((2,), (2,), 0.9))
+    result = classify.classify(Alignment(src, tgt, beads)).beads
+    assert [b.reason for b in result[1:3]] == ['placeholder "[TBD]"'] * 2
+    assert result[0].status == result[3].status == "translated"
+    lone = classify.classify(
+        Alignment(src, tgt, (Bead((0,), (0,), 0.9), Bead((1,), (), 0.5), Bead((2,), (1, 2), 0.9)))
+    ).beads
+    assert lone[1].reason == "missing in target"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`createServer`",
+        "optimizeDeps.include",
+        "Chrome >=107",
+        "toValue()",
+        "[react](https://vite.new/react)",
+        "slots",
+    ],
+)
+def test_names_and_code_are_no_prose(text):
+    assert classify.no_prose(text)
+
+
+@pytest.mark.parametrize("text", ["Watchers", "Function Signature", "Note on webpack Treeshaking", EN[1]])
+def test_words_are_prose(text):
+    assert not classify.no_prose(text)
+
+
+def test_titles_are_short_with_no_sentence_end():
+    assert classify.title_like("Hot Module Replacement") and classify.title_like("`InlineConfig`")
+    assert not classify.title_like("Note that:") and not classify.title_like(EN[1])
+
+
+def real_statuses(name):
+    """Statuses by target text of a real dev-set document (Vite docs, MIT; Vue docs, CC BY 4.0; licences in
+    the READMEs of ../shared/data/vitedocs-ko and vuedocs-ko) aligned and classified as `transpair align`
+    does."""
+    from conftest import shared_data
+
+    from transpair.align import search
+
+    en, ko = (read_document(shared_data() / f"{name}.{lang}.txt") for lang in ("en", "ko"))
+    alignment = classify.classify(
+        Alignment(en, ko, tuple(search.align_blocks(en.blocks, ko.blocks)), "en", "ko")
+    )
+    return {" ".join(ko.blocks[j].norm for j in b.target): (b.status, b.reason) for b in alignment.beads}
+
+
+CODE_LINES = ["`UUID`:", "`datetime.timedelta`:", "{* ../docs_src/extra_types/tutorial001.py hl[1,3] *}"]
+
+
+def test_code_lines_kept_as_is_do_not_make_a_translated_page_look_half_done():
+    # three code-only lines (a list of types, a site's include line) beside two translated paragraphs: more
+    # than PARTIAL_SHARE of the pairs, but no prose, so they are the same in both languages
+    found = statuses(one_to_one([*EN[1:3], *CODE_LINES], [*KO[1:3], *CODE_LINES]))
+    assert found[2:] == [("translated", classify.SAME)] * 3
+
+
+def test_code_lines_inside_an_untranslated_run_stay_untranslated():
+    found = statuses(one_to_one([EN[1], EN[2], CODE_LINES[0], EN[3]], [KO[1], EN[2], CODE_LINES[0], EN[3]]))
+    assert [status for status, _ in found] == ["translated", "untranslated", "untranslated", "untranslated"]
+
+
+def test_identifier_headings_kept_as_is_in_a_translated_page_are_translated():
+    found = real_statuses("vitedocs-ko/guide-api-javascript")
+    for heading in ("`createServer`", "`InlineConfig`", "JavaScript API"):
+        assert found[heading] == ("translated", classify.SAME)
+
+
+def test_english_section_left_in_a_translated_page_is_still_untranslated():
+    found = real_statuses("vuedocs-ko/api-general")
+    assert found["defineComponent()"] == ("translated", classify.SAME)
+    assert found["Function Signature"][0] == "untranslated"
+    assert [s for t, (s, _) in found.items() if t.startswith("Instead of passing in an options")] == [
+        "untranslated"
+    ]
+
+
+def test_translations_followed_by_their_english_originals_are_not_left_in_english():
+    found = real_statuses("vuedocs-ko/api-render-function")
+    kept = [s for t, (s, _) in found.items() if "resolveDirective()`를" in t and "must be called inside" in t]
+    assert kept and "untranslated" not in kept

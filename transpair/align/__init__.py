@@ -1,0 +1,1 @@
+"""Align stage: similarity backends, the bead search and its confidence, corrections, gold evaluation."""

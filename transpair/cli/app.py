@@ -1,0 +1,443 @@
+"""The `transpair` command line: parse options, call the stage modules, turn InputError into exit 2."""
+
+from __future__ import annotations
+
+from enum import Enum, StrEnum
+from pathlib import Path
+
+import typer
+
+from transpair import __version__, pipeline
+from transpair.cli import align, report
+from transpair.cli.console import OneLineErrors, restore_sigpipe, user_errors
+from transpair.errors import EXIT_BELOW
+from transpair.parallel import default_jobs
+
+
+def examples(*lines: str) -> str:
+    """A help epilog listing example command lines, one per line as typed."""
+    return "Examples:\n\n" + "\n\n".join(f"  $ {line}" for line in lines)
+
+
+app = typer.Typer(  # its help is the docstring of `common`; --install-completion for bash, zsh, fish
+    cls=OneLineErrors, no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
+
+
+class Original(StrEnum):
+    given = "given"
+    auto = "auto"
+
+
+class Unit(StrEnum):
+    paragraph = "paragraph"
+    sentence = "sentence"
+
+
+class OutFormat(StrEnum):
+    po = "po"
+    tmx = "tmx"
+
+
+JOBS = typer.Option(
+    None, "--jobs", "-j", min=1, help="Articles aligned at once, one process each (default: all cores)."
+)
+NO_CACHE = typer.Option(
+    False, "--no-cache", help="Neither read nor fill the cache of embeddings and alignments (see README)."
+)
+HISTORY = typer.Option(
+    True,
+    "--history/--no-history",
+    help="In git work trees, align with SOURCE as of TARGET's last commit and mark what changed since.",
+)
+SOURCE = typer.Argument(..., help="The original article (or a folder of article pairs).")
+TARGET = typer.Argument(None, help="Its translation; omit for a folder or a bilingual file.")
+ORIGINAL = typer.Option(
+    Original.given,
+    "--source",
+    help="given: SOURCE is the original; auto: decide which version is the original.",
+)
+MARKERS = typer.Option(
+    None, "--markers", help="Extra placeholder patterns: TOML (patterns = [...]) or one regex per line."
+)
+SIMILARITY = typer.Option(
+    None,
+    "--similarity",
+    metavar="MODULE:CLASS",
+    help="Embedding backend class (default: multilingual USE).",
+)
+
+
+def show_version(value: bool) -> None:
+    """--version: print the version and stop."""
+    if value:
+        typer.echo(f"transpair {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def common(
+    version: bool = typer.Option(
+        False, "--version", callback=show_version, is_eager=True, help="Show the version."
+    ),
+) -> None:
+    """Align the English and Korean versions of articles into PO files, find what is untranslated, report
+    coverage."""
+
+
+@app.command(
+    "align",
+    epilog=examples(
+        "transpair align post.en.md post.ko.md -o post.po",
+        "transpair align site/ -o po/ --beads beads/",
+        "transpair align post.en.md post.ko.md -o post.tmx --format tmx",
+    ),
+)
+def align_cmd(
+    source: Path = SOURCE,
+    target: Path | None = typer.Argument(
+        None,
+        help="Its translation (the translated tree when SOURCE is a folder); omit for one folder or a "
+        "bilingual file.",
+    ),
+    output: Path = typer.Option(
+        ...,
+        "-o",
+        "--output",
+        help="PO file to write (a folder when SOURCE is a folder; - for standard output).",
+    ),
+    beads: Path | None = typer.Option(None, "--beads", help="Also write the alignment as JSON."),
+    unit: Unit = typer.Option(
+        Unit.paragraph, "--unit", help="Align paragraphs, or sentences inside aligned paragraphs."
+    ),
+    source_lang: str = typer.Option("en", "--source-lang"),
+    target_lang: str = typer.Option("ko", "--target-lang"),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing PO instead of merging into it."),
+    backup: bool = typer.Option(True, "--backup/--no-backup", help="Keep the replaced file as OUTPUT.bak."),
+    prefer_target: bool = typer.Option(
+        False,
+        "--prefer-target",
+        help="When merging, the translation found in TARGET wins over the PO's msgstr.",
+    ),
+    no_wrap: bool = typer.Option(
+        False, "--no-wrap", help="Do not wrap long PO lines (as gettext's --no-wrap)."
+    ),
+    out_format: OutFormat = typer.Option(
+        OutFormat.po, "--format", help="po, or tmx: a TMX 1.4 translation memory of the translated pairs."
+    ),
+    original: Original = ORIGINAL,
+    markers: Path | None = MARKERS,
+    similarity: str | None = SIMILARITY,
+    corrections: Path | None = typer.Option(
+        None,
+        "--corrections",
+        help="A reviewer's corrections.json (from `transpair review`): fixed beads, aligned around (a "
+        "folder of NAME.corrections.json for a folder).",
+    ),
+    translated_from: str | None = typer.Option(
+        None,
+        "--translated-from",
+        metavar="REV",
+        help="The revision of SOURCE's git repository the translation was made from.",
+    ),
+    history: bool = HISTORY,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
+) -> None:
+    """Align an article and its translation into a PO file (msgid = source, msgstr = translation).
+
+    SOURCE may be a folder: every article pair below it gets OUTPUT/NAME.po (pairing conventions in README);
+    SOURCE_DIR TARGET_DIR pairs the files at the same relative paths of two trees (two clones).
+    A single file with no TARGET is split by language (bilingual articles).
+    """
+    opts = pipeline.AlignOptions(
+        unit=unit.value,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        original=original.value,
+        markers_file=markers,
+        similarity=similarity,
+        cache=not no_cache,
+        corrections=corrections,
+        history=history,
+        translated_from=translated_from,
+    )
+    wopts = pipeline.WriteOptions(
+        force=force,
+        backup=backup,
+        prefer_target=prefer_target,
+        wrap=not no_wrap,
+        format=out_format.value,
+        unit=unit.value,
+    )
+    with user_errors():
+        code = align.run(source, target, output, beads, opts, wopts, quiet, jobs or default_jobs())
+    raise typer.Exit(code)
+
+
+@app.command("review")
+def review_cmd(
+    source: Path = SOURCE,
+    target: Path | None = TARGET,
+    output: Path = typer.Option(
+        ..., "-o", "--output", help="HTML page to write (a folder of pages plus index.html for a folder)."
+    ),
+    corrections: Path | None = typer.Option(
+        None,
+        "--corrections",
+        help="Show the alignment with these corrections applied (a folder of NAME.corrections.json for a "
+        "folder).",
+    ),
+    beads: Path | None = typer.Option(
+        None,
+        "--beads",
+        help="Reuse the alignment `align --beads` wrote instead of aligning again (a folder: NAME.json).",
+    ),
+    po: Path | None = typer.Option(
+        None,
+        "--po",
+        help="The article's PO from earlier align runs: entries whose source changed since their translation "
+        "(fuzzy with #| msgid) show as outdated (a folder: NAME.po).",
+    ),
+    source_lang: str = typer.Option("en", "--source-lang"),
+    target_lang: str = typer.Option("ko", "--target-lang"),
+    original: Original = ORIGINAL,
+    markers: Path | None = MARKERS,
+    similarity: str | None = SIMILARITY,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Write a page to review an alignment side by side: doubtful rows highlighted, and join, split, unpair
+    or pair rows; the edits export as corrections.json for `align --corrections`.
+
+    The page is one self-contained HTML file (no network). SOURCE may be a folder: OUTPUT/NAME.html per
+    article and OUTPUT/index.html, articles with the most doubtful beads first.
+    """
+    from transpair.cli import review
+
+    opts = pipeline.AlignOptions(
+        source_lang=source_lang,
+        target_lang=target_lang,
+        original=original.value,
+        markers_file=markers,
+        similarity=similarity,
+        corrections=corrections,
+    )
+    with user_errors():
+        code = review.run(source, target, output, opts, review.Earlier(beads, po), quiet)
+    raise typer.Exit(code)
+
+
+ReportFormat = Enum("ReportFormat", [(f, f) for f in report.FORMATS], type=str)
+ReportSort = Enum("ReportSort", [(s, s) for s in report.SORTS], type=str)
+ReportBy = Enum("ReportBy", [(b, b) for b in report.MEASURES], type=str)
+
+
+@app.command(
+    "report",
+    epilog=examples(
+        "transpair report po/",
+        "transpair report po/ -f html -o report.html --badge badge.svg",
+        "transpair report po/ --fail-under 80 -q",
+    ),
+)
+def report_cmd(
+    paths: list[Path] = typer.Argument(
+        ..., help="PO or POT files, folders of PO files, folders of article pairs, or - (a PO on stdin)."
+    ),
+    fmt: ReportFormat = typer.Option(ReportFormat("table"), "--format", "-f", help="Output format."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Write the report to this file (- for standard output)."
+    ),
+    badge: Path | None = typer.Option(None, "--badge", help="Also write a progress badge SVG here."),
+    sort: ReportSort = typer.Option(
+        ReportSort("coverage"), "--sort", help="coverage: least translated first."
+    ),
+    by: ReportBy = typer.Option(
+        ReportBy("words"), "--by", help="Count coverage by source words or by strings."
+    ),
+    fail_under: float | None = typer.Option(
+        None,
+        "--fail-under",
+        metavar="PCT",
+        min=0,
+        max=100,
+        help="Exit 1 when total coverage (--by) is below PCT percent.",
+    ),
+    sections: bool = typer.Option(False, "--sections", help="Table: a row per section under each article."),
+    source_lang: str = typer.Option("en", "--source-lang", help="Article pairs: the original's language."),
+    target_lang: str = typer.Option("ko", "--target-lang", help="Article pairs: the translation's language."),
+    history: bool = HISTORY,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
+) -> None:
+    """Report translation coverage: strings and source words translated, fuzzy, untranslated, per article.
+
+    Coverage = translated / total (one decimal); fuzzy entries count as NOT done. Placeholders (TBD) and
+    text left in the source language are counted as untranslated and also shown on their own. Words:
+    English words, Korean eojeol, one per CJK character. Exit 2 on unreadable input (other inputs are
+    still reported), 1 when below --fail-under.
+    """
+    opts = report.ReportOptions(
+        format=fmt.value,
+        by=by.value,
+        sort=sort.value,
+        sections=sections,
+        output=output,
+        badge=badge,
+        fail_under=fail_under,
+        quiet=quiet,
+        langs=(source_lang, target_lang),
+        jobs=jobs or default_jobs(),
+        cache=not no_cache,
+        history=history,
+    )
+    with user_errors():
+        code = report.run(paths, opts)
+    raise typer.Exit(code)
+
+
+@app.command("eval", epilog=examples("transpair eval ../shared/data/pydocs-ko --json"))
+def eval_cmd(
+    gold_dir: Path = typer.Argument(..., help="Folder of NAME.en.txt, NAME.ko.txt and NAME.gold.json files."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    similarity: str | None = SIMILARITY,
+) -> None:
+    """Align every gold pair and print strict and lax bead precision, recall and F1 ('align' and 'po'
+    views)."""
+    from transpair.align import embed, evaluate
+
+    with user_errors():
+        figures = evaluate.evaluate(gold_dir, embed.load_similarity(similarity), quiet)
+    typer.echo(evaluate.report_json(figures) if as_json else evaluate.format_report(figures))
+
+
+class ScanFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command(
+    "scan", epilog=examples("transpair scan site/", "transpair scan site/ -f json --markers markers.toml")
+)
+def scan_cmd(
+    folder: Path = typer.Argument(
+        ..., help="A folder of articles (pairs and lone files), or one article file."
+    ),
+    fmt: ScanFormat = typer.Option(ScanFormat.table, "--format", "-f", help="Output format."),
+    markers: Path | None = typer.Option(
+        None,
+        "--markers",
+        help="Extra placeholder patterns: TOML (\\[markers] patterns = [...]) or one regex per line.",
+    ),
+    source_lang: str = typer.Option("en", "--source-lang"),
+    target_lang: str = typer.Option("ko", "--target-lang"),
+    history: bool = HISTORY,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    jobs: int | None = JOBS,
+    no_cache: bool = NO_CACHE,
+) -> None:
+    """List per article its original language and its untranslated sections (line ranges and reasons).
+
+    Placeholders ([TBD], TODO: translate, 번역 예정...) govern their section up to the next heading; a
+    .transpair.toml in the folder (or a parent) adds patterns. Articles that cannot be read are listed
+    with the reason and make the exit code 2.
+    """
+    from transpair.settle import scan
+
+    with user_errors():
+        code = scan.run(
+            folder,
+            (source_lang, target_lang),
+            markers,
+            fmt.value,
+            quiet,
+            jobs or default_jobs(),
+            not no_cache,
+            history,
+        )
+    raise typer.Exit(code)
+
+
+@app.command(
+    "apply",
+    epilog=examples(
+        "transpair apply post.po post.en.md -o post.ko.md",
+        "transpair apply post.po post.en.md -o - --mark-untranslated",
+    ),
+)
+def apply_cmd(
+    po: Path = typer.Argument(
+        ..., help="The translated PO file (from align or pot, filled by a translator)."
+    ),
+    source: Path = typer.Argument(..., help="The original article the PO was made from."),
+    output: Path = typer.Option(
+        ...,
+        "-o",
+        "--output",
+        help="The translated article to write (SOURCE's format; - for standard output).",
+    ),
+    mark_untranslated: bool = typer.Option(
+        False,
+        "--mark-untranslated",
+        help="Put \\[untranslated] before paragraphs left in the source language.",
+    ),
+    threshold: float = typer.Option(
+        0.0,
+        "--threshold",
+        metavar="PCT",
+        min=0,
+        max=100,
+        help="Refuse (exit 1, nothing written) when under PCT percent of the paragraphs are translated.",
+    ),
+) -> None:
+    """Rebuild the translated article: translated entries replace their paragraphs, everything else stays.
+
+    Untranslated and fuzzy entries keep the source text. Markup, front matter and code stay byte for byte.
+    Exit 2 for a PO from another article or an OUTPUT that is SOURCE or PO; 1 under --threshold.
+    """
+    from transpair.apply import rebuild
+
+    with user_errors():
+        try:
+            result = rebuild.apply_file(po, source, output, mark_untranslated, threshold)
+        except rebuild.CoverageError as exc:
+            typer.echo(f"transpair: {exc}", err=True)
+            raise typer.Exit(EXIT_BELOW) from None
+    typer.echo(
+        f"{output}: {result.translated} of {result.blocks} paragraphs translated ({result.coverage:.1f}%)",
+        err=True,
+    )
+
+
+@app.command("pot", epilog=examples("transpair pot new-post.en.md -o new-post.pot"))
+def pot_cmd(
+    source: Path = typer.Argument(..., help="An article with no translation yet."),
+    output: Path = typer.Option(
+        ...,
+        "-o",
+        "--output",
+        help="The POT file to write (a previous one is kept as .bak; - for standard output).",
+    ),
+    source_lang: str = typer.Option("en", "--source-lang"),
+    unit: Unit = typer.Option(Unit.paragraph, "--unit", help="One entry per paragraph, or per sentence."),
+    no_wrap: bool = typer.Option(False, "--no-wrap", help="Do not wrap long lines (gettext's --no-wrap)."),
+) -> None:
+    """Write a PO template for SOURCE, segmented as align does so that a later align merges cleanly."""
+    from transpair.po import catalog
+
+    with user_errors():
+        pot = catalog.write_template(source, output, source_lang, unit.value, wrap=not no_wrap)
+    typer.echo(f"{output}: {len(pot)} entries", err=True)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    restore_sigpipe()
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""Run `transpair review` on a pair or a folder: align as `align` does, write the review pages and, for a
+folder, an index page of the articles sorted by doubtful beads."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+
+from transpair import pipeline, write
+from transpair.cli.align import problems, tell
+from transpair.errors import EXIT_INPUT, EXIT_OK, InputError
+from transpair.model import Alignment
+from transpair.po import file
+from transpair.read import reader
+from transpair.read.pairs import Article, find_articles
+from transpair.review import page as review
+
+INDEX = "index.html"
+
+
+def corrections_name(article: str) -> str:
+    """The file a folder page exports: NAME.corrections.json (the name's last part)."""
+    return f"{Path(article).name}.corrections.json"
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What earlier runs left for an article: align's --beads JSON (reused instead of aligning again) and
+    its PO (whose fuzzy entries with a previous source show as outdated). Folders for a folder."""
+
+    beads: Path | None = None
+    po: Path | None = None
+
+    def of(self, article: Article) -> Earlier:
+        """An article's own files from the folders: BEADS/NAME.json and PO/NAME.po, where they exist."""
+        own = [
+            d / f"{article.name}{suffix}" if d else None
+            for d, suffix in ((self.beads, ".json"), (self.po, ".po"))
+        ]
+        return Earlier(*(p if p and p.is_file() else None for p in own))
+
+
+def aligned(source: Path, target: Path | None, opts: pipeline.AlignOptions, earlier: Earlier) -> Alignment:
+    """The pair's alignment (the one `align --beads` wrote, if given, else aligned as align does), with the
+    outdated beads marked when its earlier PO is given."""
+    if earlier.beads is None:
+        alignment = pipeline.align_files(source, target, opts)
+    elif target is None or opts.corrections is not None:
+        raise InputError(
+            f"{earlier.beads}: --beads needs SOURCE and TARGET, and no --corrections (align with them)"
+        )
+    else:
+        alignment = pipeline.read_beads(
+            earlier.beads, reader.read_document(source), reader.read_document(target)
+        )
+    return review.with_history(alignment, file.read_po(earlier.po)) if earlier.po else alignment
+
+
+def run_pair(
+    source: Path,
+    target: Path | None,
+    output: Path,
+    opts: pipeline.AlignOptions,
+    earlier: Earlier,
+    quiet: bool,
+) -> int:
+    """Align one pair (or a lone file), or reuse its --beads alignment, and write its review page."""
+    inputs = (source, target, opts.corrections, earlier.beads, earlier.po)
+    write.refuse_overwriting([output], [p for p in inputs if p])
+    alignment = aligned(source, target, opts, earlier)
+    tell(alignment, write.write_text(output, review.render_page(alignment)), quiet)
+    return EXIT_OK
+
+
+def review_article(
+    article: Article, out_dir: Path, opts: pipeline.AlignOptions, earlier: Earlier
+) -> review.IndexRow:
+    """Align one article of a folder (or reuse its earlier files), write OUT_DIR/NAME.html and return its
+    index entry."""
+    page = f"{article.name}.html"
+    try:
+        alignment = aligned(
+            article.source, article.target, pipeline.article_options(opts, article), earlier.of(article)
+        )
+        out = out_dir / page
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write.write_text(out, review.render_page(alignment, corrections_name(article.name)))
+    except InputError as exc:
+        return review.IndexRow(article.name, "", error=str(exc))
+    except OSError as exc:
+        return review.IndexRow(
+            article.name, "", error=f"{out_dir / page}: cannot write ({exc.strerror or exc})"
+        )
+    return review.index_row(article.name, page, alignment)
+
+
+def run_folder(
+    folder: Path, out_dir: Path, opts: pipeline.AlignOptions, earlier: Earlier, quiet: bool
+) -> int:
+    """Review every article of a folder (failures are listed, the rest go on) and write the index page."""
+    if opts.corrections is not None and not opts.corrections.is_dir():
+        raise InputError(
+            f"{opts.corrections}: with a folder, --corrections names a folder of NAME.corrections.json"
+        )
+    articles = find_articles(folder, opts.source_lang, opts.target_lang)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rows = []
+    with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
+        for article in progress.track(articles, description="reviewing"):
+            rows.append(review_article(article, out_dir, opts, earlier))
+            problems(progress.console, rows[-1].error, rows[-1].warnings)
+    write.write_text(out_dir / INDEX, review.render_index(rows, f"transpair review: {folder.name}"))
+    failed = sum(bool(r.error) for r in rows)
+    if not quiet:
+        print(
+            f"{len(rows) - failed} of {len(rows)} articles reviewed into {out_dir / INDEX}", file=sys.stderr
+        )
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def run(
+    source: Path,
+    target: Path | None,
+    output: Path,
+    opts: pipeline.AlignOptions,
+    earlier: Earlier = Earlier(),
+    quiet: bool = False,
+) -> int:
+    """A folder or a pair, as SOURCE says; the exit code."""
+    if not source.is_dir():
+        return run_pair(source, target, output, opts, earlier, quiet)
+    if target is not None:
+        raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
+    return run_folder(source, output, opts, earlier, quiet)

@@ -1,0 +1,221 @@
+"""Carry an alignment made with the old source over to today's source, through a diff of the two sources.
+
+Old and new source blocks are matched in four passes: exact matches in document order (difflib over
+the block texts), exact matches that moved, near-exact matches in document order (between two exact
+ones, the pairs of largest total similarity that keep the order, so of two new headings as close to an
+old one, the one in its place wins; in a gap too large for that table, best pairs first), then near-exact
+ones that moved (best pairs first). Near-exact is
+msgmerge's similarity (see `merge.similarity`) over the text with each URL cut before its query and
+fragment (a playground link whose encoded code changed is the same link). A changed block takes the
+unmatched new blocks beside it that bring it closer to the old text, words in any order (a paragraph
+split in two since, a sentence moved out into a badge). Every bead of the old alignment then lands on
+today's source:
+- all its source blocks unchanged: the bead as aligned;
+- some changed or gone: `outdated` (translated beads only), the translation kept and the old source
+  text kept as `previous` (the PO's `#| msgid`);
+- all gone: its translation becomes a target-only bead with the old source as `previous` (an obsolete
+  `#~` entry in the PO);
+- a new source block nobody matched: untranslated, `new in source since <rev>`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import regex
+from rapidfuzz import fuzz, process
+
+from transpair.model import Alignment, Bead, Cause, Document, Origin
+from transpair.po.catalog import joined
+from transpair.po.merge import FUZZY_MATCH, fuzzy_pairs
+
+OUTDATED = "outdated"
+KEPT_WHEN_CHANGED = ("translated", "fuzzy")  # statuses that carry a translation that can fall behind
+URL_TAIL = regex.compile(r"(https?://[^\s?#()<>]*)[?#][^\s()<>]*")
+# cells of the in-order table of one gap (12 bytes each, about 50 MB): a larger gap (a rewrite of thousands
+# of paragraphs between two unchanged ones) is matched best-first, as moved paragraphs are
+NEAR_CELLS = 4_000_000
+
+
+@dataclass(frozen=True)
+class BlockMatch:
+    """Where an old source block went in today's source (one block, or the parts it was split into),
+    and whether its text changed."""
+
+    new: tuple[int, ...]
+    changed: bool
+
+
+def in_order(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
+    """old index -> new index for blocks equal in both, in document order (the longest matching runs)."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return {a + k: b + k for a, b, size in matcher.get_matching_blocks() for k in range(size)}
+
+
+def moved(old: Sequence[str], new: Sequence[str], taken: dict[int, int]) -> dict[int, int]:
+    """old index -> new index for equal blocks left over by `in_order` (a paragraph moved elsewhere)."""
+    free: dict[str, list[int]] = defaultdict(list)
+    used = set(taken.values())
+    for j, text in enumerate(new):
+        if j not in used:
+            free[text].append(j)
+    found = {}
+    for i, text in enumerate(old):
+        if i not in taken and free[text]:
+            found[i] = free[text].pop(0)
+    return found
+
+
+def address_only(text: str) -> str:
+    """The text as near-exact matching compares it: each URL cut before its query and fragment."""
+    return URL_TAIL.sub(r"\1", text)
+
+
+def gaps(anchors: dict[int, int], old_size: int, new_size: int) -> Iterator[tuple[range, range]]:
+    """The stretches of old and new blocks between two consecutive in-order matches (and at both ends)."""
+    last_old, last_new = -1, -1
+    for i, j in [*sorted(anchors.items()), (old_size, new_size)]:
+        yield range(last_old + 1, i), range(last_new + 1, j)
+        last_old, last_new = i, j
+
+
+def heaviest_in_order(weights: np.ndarray) -> list[tuple[int, int]]:
+    """(row, column) cells of positive weight, increasing on both sides, of the largest total weight;
+    of equal choices the earliest column (dynamic programming, one numpy pass per row)."""
+    rows, cols = weights.shape
+    best = np.zeros((rows + 1, cols + 1))
+    for r in range(rows):
+        taken = np.where(weights[r] > 0, best[r, :-1] + weights[r], 0.0)
+        best[r + 1, 1:] = np.maximum.accumulate(np.maximum(best[r, 1:], taken))
+    cells, r, c = [], rows, cols
+    while r and c:
+        if best[r, c] == best[r - 1, c]:
+            r -= 1
+        elif best[r, c] == best[r, c - 1]:
+            c -= 1
+        else:
+            cells.append((r - 1, c - 1))
+            r, c = r - 1, c - 1
+    return cells[::-1]
+
+
+def near_in_order(
+    old: Sequence[str], new: Sequence[str], anchors: dict[int, int], exact: dict[int, int]
+) -> dict[int, int]:
+    """old index -> new index for near-exact blocks between the same two in-order exact matches
+    (`anchors`), the pairs that keep document order with the largest total similarity; none in a gap of
+    over NEAR_CELLS pairs, whose table would not fit in memory."""
+    used = set(exact.values())
+    found = {}
+    for old_gap, new_gap in gaps(anchors, len(old), len(new)):
+        rows = [i for i in old_gap if i not in exact]
+        cols = [j for j in new_gap if j not in used]
+        if rows and cols and len(rows) * len(cols) <= NEAR_CELLS:
+            weights = process.cdist(
+                [old[i] for i in rows],
+                [new[j] for j in cols],
+                scorer=fuzz.ratio,
+                score_cutoff=FUZZY_MATCH * 100,
+            )
+            found |= {rows[r]: cols[c] for r, c in heaviest_in_order(weights)}
+    return found
+
+
+def split_parts(old: str, new: Sequence[str], j: int, free: set[int]) -> tuple[int, ...]:
+    """The new blocks an old block became: its match and the unmatched neighbours that bring the pair
+    closer, words in any order (a paragraph split since, a sentence moved out into a badge)."""
+    parts = [j]
+    for step in (-1, 1):
+        k = j + step
+        while k in free and closeness(old, new, [*parts, k]) > closeness(old, new, parts):
+            parts.append(k)
+            k += step
+    return tuple(sorted(parts))
+
+
+def closeness(old: str, new: Sequence[str], parts: list[int]) -> float:
+    """How close an old text is to some new blocks taken together, words in any order."""
+    return fuzz.token_sort_ratio(old, " ".join(new[j] for j in sorted(parts)))
+
+
+def match_blocks(old: Sequence[str], new: Sequence[str]) -> dict[int, BlockMatch]:
+    """old index -> where it went: exact in order, exact moved, near-exact in order, near-exact moved,
+    and a changed block's split-off parts."""
+    anchors = in_order(old, new)
+    exact = anchors | moved(old, new, anchors)
+    loose_old, loose_new = [address_only(t) for t in old], [address_only(t) for t in new]
+    near = near_in_order(loose_old, loose_new, anchors, exact)
+    old_rest = [i for i in range(len(old)) if i not in exact and i not in near]
+    new_rest = sorted(set(range(len(new))) - set(exact.values()) - set(near.values()))
+    pairs = fuzzy_pairs([loose_new[j] for j in new_rest], [loose_old[i] for i in old_rest])
+    near |= {old_rest[i]: new_rest[j] for j, i in pairs.items()}
+    free = set(range(len(new))) - set(exact.values()) - set(near.values())
+    found = {i: BlockMatch((j,), False) for i, j in exact.items()}
+    for i, j in sorted(near.items()):
+        parts = split_parts(loose_old[i], loose_new, j, free)
+        free -= set(parts)
+        found[i] = BlockMatch(parts, True)
+    return found
+
+
+def since(origin: Origin) -> str:
+    """`3f2a1c9 (2025-02-24)`, as the reasons quote the revision."""
+    return f"{origin.short} ({origin.date})"
+
+
+def carried_bead(bead: Bead, old: Alignment, found: dict[int, BlockMatch], origin: Origin) -> Bead | None:
+    """The old bead on today's source (None when it held only source text that is gone)."""
+    hits = [found[i] for i in bead.source if i in found]
+    previous = joined(old.source.blocks[i] for i in bead.source)
+    keeps = bead.status in KEPT_WHEN_CHANGED and bool(bead.target)
+    if bead.source and not hits:
+        if not bead.target:
+            return None
+        reason = f"removed from source since {since(origin)}"
+        previous = previous if keeps else ""
+        cause = Cause.REMOVED_FROM_SOURCE
+        return Bead((), bead.target, bead.score, "target-only", reason, cause=cause, previous=previous)
+    source = tuple(sorted(j for h in hits for j in h.new))
+    changed = len(hits) < len(bead.source) or any(h.changed for h in hits)
+    if changed and keeps:
+        reason = f"source changed since {since(origin)}"
+        return replace(
+            bead, source=source, status=OUTDATED, reason=reason, cause=Cause.OUTDATED, previous=previous
+        )
+    return replace(bead, source=source)
+
+
+def order_key(bead: Bead, anchor: float) -> float:
+    """Where a bead goes: at its first source block, or just after the bead before it when it has none."""
+    return min(bead.source) if bead.source else anchor
+
+
+def carry(old: Alignment, source: Document, origin: Origin) -> Alignment:
+    """The alignment of the target with today's `source`, from its alignment with the old source."""
+    found = match_blocks([b.norm for b in old.source.blocks], [b.norm for b in source.blocks])
+    placed: list[tuple[float, int, Bead]] = []
+    anchor = -1.0
+    for bead in old.beads:
+        new = carried_bead(bead, old, found, origin)
+        if new is not None:
+            anchor = order_key(new, anchor)
+            placed.append((anchor, len(placed), new))
+    reason = f"new in source since {since(origin)}"
+    seen = {j for h in found.values() for j in h.new}
+    placed += [
+        (j, len(placed) + j, Bead((j,), (), 0.0, "untranslated", reason, cause=Cause.NEW_IN_SOURCE))
+        for j in range(len(source.blocks))
+        if j not in seen
+    ]
+    beads = tuple(bead for _, _, bead in sorted(placed))
+    drift = replace(
+        origin,
+        changed=sum(len(b.source) for b in beads if b.cause == Cause.OUTDATED),
+        added=len(source.blocks) - len(seen),
+        removed=len(old.source.blocks) - len(found),
+    )
+    return replace(old, source=replace(source, lang=old.source.lang), beads=beads, origin=drift)

@@ -1,0 +1,1 @@
+"""Catalog stage: alignments to PO catalogs, and PO files read, checked, wrapped, merged and exported."""

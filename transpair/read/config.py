@@ -1,0 +1,52 @@
+"""The `[read]` table of the nearest .transpair.toml: a site's prose fences and lines with no text."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from transpair.errors import InputError
+from transpair.read.dialects import ReadOptions
+from transpair.settle.placeholders import find_config
+
+
+def _strings(table: dict, key: str, config: Path) -> tuple[str, ...]:
+    """A list-of-strings setting of the [read] table, () when absent."""
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+        raise InputError(f"{config}: [read] {key} must be a list of strings")
+    return tuple(value)
+
+
+@lru_cache(maxsize=256)
+def _load(config: Path) -> ReadOptions:
+    """ReadOptions from one config file, its skip_lines validated as regexes."""
+    try:
+        data = tomllib.loads(config.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{config}: cannot read the settings ({exc})") from None
+    table = data.get("read", {})
+    if not isinstance(table, dict):
+        raise InputError(f"{config}: [read] must be a table")
+    skip_lines = _strings(table, "skip_lines", config)
+    for pattern in skip_lines:
+        try:
+            regex.compile(pattern)
+        except regex.error as exc:
+            raise InputError(f"{config}: [read] skip_lines: bad regex {pattern!r} ({exc})") from None
+    return ReadOptions(_strings(table, "prose_fences", config), skip_lines)
+
+
+@lru_cache(maxsize=1024)
+def _folder_options(folder: Path) -> ReadOptions:
+    """The reading settings of every file in a folder (looked up once per folder)."""
+    config = find_config(folder)
+    return _load(config) if config else ReadOptions()
+
+
+def read_options(path: str | Path) -> ReadOptions:
+    """The reading settings that apply to a file: the nearest .transpair.toml's [read] table."""
+    return _folder_options(Path(path).parent)

@@ -1,0 +1,203 @@
+"""HTML to blocks in one pass of the standard library's HTMLParser: linear in the size of the page.
+
+The article body is `<article>` (every one), else `<main>`, else the whole page, never a part of it
+chosen by size. A block is a run of inline content (text, links, emphasis, code, images, single <br>)
+between two block-level tags (p, h1-h6, li, blockquote, td, div, section, ul, table...), so text outside
+any <p> is kept; two <br> in a row also end a run (old blogs separate paragraphs so). Scripts, styles,
+<pre>, navigation, asides, forms and page headers/footers outside an article are skipped.
+Block.text is the run's HTML as po4a writes msgids: inline tags and their attributes verbatim, entities
+as written, whitespace collapsed; Block.start/end delimit the run in Document.text.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import regex
+
+from transpair.model import Block
+from transpair.read.spans import line_starts, trimmed_block
+
+BLOCK_KINDS = {
+    **{f"h{n}": "heading" for n in range(1, 7)},
+    "li": "list",
+    "dt": "list",
+    "dd": "list",
+    "blockquote": "quote",
+    "td": "table",
+    "th": "table",
+    "caption": "table",
+}
+INLINE = {
+    "a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "img", "ins", "kbd", "label", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike",
+    "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "input",
+}  # fmt: skip
+SKIPPED = {
+    "script", "style", "nav", "aside", "noscript", "pre", "svg", "math", "iframe", "button",
+    "form", "select", "textarea", "head", "title", "object",
+}  # fmt: skip
+PAGE_CHROME = {"header", "footer"}  # skipped unless inside an <article> (a post's own title header)
+VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "embed", "area", "col", "param", "track"}
+SELF_CLOSING = {"p", "li", "dt", "dd", "td", "th", "tr", "option"}  # a second one closes the first
+_EDGE_BREAKS = regex.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", regex.I)
+_SPACE = regex.compile(r"\s+")
+
+
+def inline(name: str) -> bool:
+    """Tags that continue a run of text: phrasing elements and custom elements (names with a hyphen)."""
+    return name in INLINE or "-" in name
+
+
+class _Reader(HTMLParser):
+    """Collects runs of inline content outside skipped elements, with the <article> or <main> they are in."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=False)
+        self.text, self.starts = text, line_starts(text)
+        self.open = {"article": 0, "main": 0}  # open <article> and <main> elements
+        self.seen: set[str] = set()  # which of the two the page has (outside skipped elements)
+        self.skipping: list[str] = []  # open skipped elements
+        self.stack: list[tuple[str, str]] = []  # open block elements and the kind of text inside them
+        self.run: tuple[int, int] | None = None  # [start, end) of the current run
+        self.has_text = False
+        self.last_br: int | None = None  # start of a <br> with nothing but space after it so far
+        self.blocks: list[tuple[Block, frozenset[str]]] = []  # each with the roots it sits in
+
+    def here(self) -> int:
+        """Offset in the text of the event being handled."""
+        line, column = self.getpos()
+        return self.starts[line - 1] + column
+
+    def extend(self, start: int, end: int, text: bool) -> None:
+        """Add [start, end) to the current run (text starts one; tags and comments only extend it)."""
+        if self.run is None and not text:
+            return
+        self.run = (self.run[0] if self.run else start, end)
+        self.has_text = self.has_text or text
+
+    def flush(self, end: int | None = None) -> None:
+        """Close the current run (at `end` when given) and keep it as a block when it holds text."""
+        if self.run is not None and self.has_text:
+            start, stop = self.run[0], self.run[1] if end is None else end
+            span = self.text[start:stop]
+            edges = list(_EDGE_BREAKS.finditer(span))
+            lead = next((m.end() for m in edges if m.start() == 0), 0)
+            tail = next((m.start() for m in edges if m.end() == len(span) and m.start() >= lead), len(span))
+            block = trimmed_block(self.text, self.starts, start + lead, start + tail, self.kind())
+            if block:
+                text = _SPACE.sub(" ", block.text)
+                within = frozenset(name for name, depth in self.open.items() if depth)
+                self.blocks.append(
+                    (Block(text, block.kind, block.line, block.start, block.end, html=True), within)
+                )
+        self.run, self.has_text, self.last_br = None, False, None
+
+    def kind(self) -> str:
+        """The kind of the text being read: from the nearest heading, list item, quote or cell."""
+        return self.stack[-1][1] if self.stack else "paragraph"
+
+    def active(self) -> bool:
+        """Whether content here is read (not inside a skipped element)."""
+        return not self.skipping
+
+    def article(self) -> tuple[Block, ...]:
+        """The blocks of the article body: those in an <article>, else in <main>, else all."""
+        root = next((name for name in ("article", "main") if name in self.seen), None)
+        return tuple(block for block, within in self.blocks if root is None or root in within)
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        """Open an element: skipped, inline (extends the run) or block (ends the run)."""
+        start = self.here()
+        end = start + len(self.get_starttag_text() or "")
+        if self.skipping:
+            self.skipping += [tag] if tag == self.skipping[0] and tag not in VOID else []
+            return
+        if inline(tag):
+            self.inline_tag(tag, start, end)
+            return
+        self.flush()
+        if tag in self.open:
+            self.open[tag] += 1
+            self.seen.add(tag)
+        if tag in SKIPPED or (tag in PAGE_CHROME and not self.open["article"]):
+            if tag not in VOID:
+                self.skipping.append(tag)
+            return
+        if tag in VOID:
+            return
+        if self.stack and self.stack[-1][0] == tag and tag in SELF_CLOSING:
+            self.stack.pop()
+        context = BLOCK_KINDS.get(tag) or self.kind()
+        self.stack.append((tag, context))
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        """A self-closing tag (<br/>, <img/>): opened and closed at once."""
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.handle_endtag(tag)
+
+    def inline_tag(self, tag: str, start: int, end: int) -> None:
+        """An inline start tag; a second <br> in a row ends the run before the first."""
+        if tag == "br" and self.last_br is not None:
+            self.flush(self.last_br)
+            return
+        self.extend(start, end, False)
+        self.last_br = start if tag == "br" else None
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close an element: leave a skipped one, end the run at a block end tag."""
+        start = self.here()
+        end = self.text.find(">", start) + 1 or len(self.text)
+        if self.skipping:
+            if tag == self.skipping[0]:
+                self.skipping.pop()
+            return
+        if inline(tag):
+            self.extend(start, end, False)
+            self.last_br = None
+            return
+        self.flush()
+        if any(name == tag for name, _ in self.stack):
+            while self.stack.pop()[0] != tag:
+                pass
+        if self.open.get(tag):
+            self.open[tag] -= 1
+
+    def handle_data(self, data: str) -> None:
+        """Text: starts or extends the run (space only extends one)."""
+        if self.active():
+            start = self.here()
+            self.extend(start, start + len(data), bool(data.strip()))
+            self.last_br = self.last_br if not data.strip() else None
+
+    def handle_entityref(self, name: str) -> None:
+        """&name; is text."""
+        self.reference(f"&{name}")
+
+    def handle_charref(self, name: str) -> None:
+        """&#nn; is text."""
+        self.reference(f"&#{name}")
+
+    def reference(self, written: str) -> None:
+        """An entity or character reference, as written (with its ';' when there is one)."""
+        if self.active():
+            start = self.here()
+            end = start + len(written) + (self.text.startswith(";", start + len(written)))
+            self.extend(start, end, True)
+            self.last_br = None
+
+    def handle_comment(self, data: str) -> None:
+        """A comment inside a run stays in its span; it never starts one."""
+        if self.active() and self.run is not None:
+            start = self.here()
+            self.extend(start, self.text.find("-->", start) + 3 or len(self.text), False)
+
+
+def html_blocks(text: str) -> tuple[Block, ...]:
+    """Translatable blocks of an HTML page's article body, skipping scripts, navigation and page chrome."""
+    reader = _Reader(text)
+    reader.feed(text)
+    reader.close()
+    reader.flush()
+    return reader.article()

@@ -1,0 +1,159 @@
+"""Read an article file into a Document: decode it and cut it into translatable blocks."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import replace
+from pathlib import Path
+
+import regex
+
+from transpair.errors import InputError, read_input
+from transpair.model import Block, Document
+from transpair.read.config import read_options
+from transpair.read.dialects import ReadOptions
+from transpair.read.html import html_blocks
+from transpair.read.markdown import UnreadableMarkdown, markdown_blocks
+from transpair.read.spans import line_starts, trimmed_block
+
+_BLANK_LINES = regex.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
+_LINE_END = regex.compile(r"\r\n|\r|\n")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HANGUL = regex.compile(r"\p{Hangul}")
+_LETTER = regex.compile(r"\p{L}")
+_NOT_HEADING = regex.compile(
+    r"[.!?:;,。！？…\p{Pd}]['\"’”»)\]]*$"  # final punctuation
+    r"|(?:다|(?<![개필중수주])요|죠|까)$"  # a Korean sentence ending (not nouns such as 개요, 필요)
+    r"|[.:;] "  # two clauses
+    # English headings start upper-case (Korean ones may start with an identifier)
+    r"|^\p{Ll}(?!.*\p{Hangul})"
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_FORMATS = {".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".html": "html", ".htm": "html"}
+FORMATS = ("text", "markdown", "html")
+HEADING_MAX_CHARS = 80  # a plain-text heading is one short line; longer single lines are paragraphs
+BINARY_CONTROL_SHARE = 0.05  # more control characters than this and the file is not text
+MIN_HANGUL_SHARE = 0.5  # of the non-ASCII characters in text read as CP949/EUC-KR
+
+
+def _legacy_korean(data: bytes) -> tuple[str, str] | None:
+    """Decode as EUC-KR/CP949 when that gives plausible Korean: no control characters, and mostly Hangul
+    among the non-ASCII characters (other bytes read as CP949 give Hanja and symbols, i.e. mojibake)."""
+    for encoding in ("euc-kr", "cp949"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        wide = sum(1 for c in text if ord(c) > 0x7F)
+        if wide and not _CONTROL.search(text) and len(_HANGUL.findall(text)) >= MIN_HANGUL_SHARE * wide:
+            return text, encoding
+    return None
+
+
+def _legacy(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
+    """Non-UTF-8 bytes without a BOM: plausible legacy Korean, else refused (a guessed codepage gives
+    mojibake)."""
+    korean = _legacy_korean(data)
+    if korean:
+        return korean
+    raise InputError(
+        f"{path}: cannot decode the file (not UTF-8: {utf8_error.reason} at byte {utf8_error.start}; nor"
+        " UTF-16/32 with a BOM or Korean CP949/EUC-KR); convert it to UTF-8"
+    )
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Bytes to text and the encoding used: BOMs, then UTF-8, then legacy Korean; anything else refused."""
+    bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
+    if bom:
+        try:
+            text, encoding = data.decode(bom), bom
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{path}: cannot decode the file as {bom} ({exc.reason} at byte {exc.start})"
+            ) from None
+    elif b"\x00" in data:
+        raise InputError(f"{path}: looks like a binary file (NUL bytes), not text")
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as exc:
+            text, encoding = _legacy(data, path, exc)
+    if len(_CONTROL.findall(text)) > BINARY_CONTROL_SHARE * len(text):
+        raise InputError(f"{path}: looks like a binary file (control characters), not text")
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty")
+    return text, encoding
+
+
+def _is_heading(block: Block, followed: bool) -> bool:
+    """A plain-text heading: one short line with letters, not a sentence (see _NOT_HEADING), and text after
+    it."""
+    text = block.text
+    return (
+        followed
+        and "\n" not in text
+        and len(text) <= HEADING_MAX_CHARS
+        and bool(_LETTER.search(text))
+        and not _NOT_HEADING.search(text)
+    )
+
+
+def text_blocks(text: str) -> tuple[Block, ...]:
+    """Plain text: a block is a run of lines between blank lines; a short unpunctuated line is a heading."""
+    starts = line_starts(text)
+    blocks = []
+    pos = 0
+    for sep in [*_BLANK_LINES.finditer(text), None]:
+        end = sep.start() if sep else len(text)
+        block = trimmed_block(text, starts, pos, end, "paragraph")
+        if block:
+            blocks.append(block)
+        if sep:
+            pos = sep.end()
+    return tuple(
+        replace(b, kind="heading") if _is_heading(b, i + 1 < len(blocks)) else b for i, b in enumerate(blocks)
+    )
+
+
+def format_of(path: str | Path) -> str:
+    """The reader a file name asks for: markdown, html, else plain text."""
+    return _FORMATS.get(Path(path).suffix.lower(), "text")
+
+
+def parse(text: str, fmt: str, options: ReadOptions = ReadOptions()) -> tuple[Block, ...]:
+    """Cut decoded, LF-normalised text into blocks with the reader for `fmt`."""
+    if fmt == "markdown":
+        return markdown_blocks(text, options)
+    if fmt == "html":
+        return html_blocks(text)
+    if fmt == "text":
+        return text_blocks(text)
+    raise InputError(f"unknown format {fmt!r} (choose one of {', '.join(FORMATS)})")
+
+
+def read_document(path: str | Path, format: str | None = None) -> Document:
+    """Read, decode and LF-normalise a file and cut it into blocks; format from the extension unless given."""
+    p = Path(path)
+    return bytes_document(read_input(p), str(p), format, read_options(p))
+
+
+def bytes_document(
+    data: bytes, path: str, format: str | None = None, options: ReadOptions = ReadOptions()
+) -> Document:
+    """Decode a file's bytes (from disk or from git history), keep its line ends, cut it into blocks."""
+    text, encoding = decode(data, path)
+    ends = tuple(found.group() for found in _LINE_END.finditer(text)) if "\r" in text else ()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    fmt = format or format_of(path)
+    try:
+        blocks = parse(text, fmt, options)
+    except UnreadableMarkdown as exc:
+        raise InputError(f"{path}:{exc.line}: {exc}") from None
+    return Document(path, text, blocks, fmt, encoding, line_ends=ends)

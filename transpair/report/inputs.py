@@ -1,0 +1,131 @@
+"""The inputs of `transpair report`: PO files, folders of PO files, folders of article pairs.
+
+Every input that cannot be used becomes one error line; the others are still reported.
+"""
+
+from __future__ import annotations
+
+import functools
+import stat
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from transpair.errors import InputError, status
+from transpair.po.file import read_po, read_po_data
+from transpair.progress import tracked
+from transpair.report.coverage import ArticleReport, Report, article_report
+
+CATALOG_SUFFIXES = (".po", ".pot")
+STDIN = "-"  # as a PATH: a PO read from standard input
+
+
+def po_files(folder: Path) -> list[Path]:
+    """The PO files below a folder, sorted; its POT templates when it holds no PO file."""
+    for pattern in ("*.po", "*.pot"):
+        files = sorted(p for p in folder.rglob(pattern) if not p.is_dir())  # a broken link is reported
+        if files:
+            return files
+    return []
+
+
+def report_po(path: Path, name: str) -> ArticleReport:
+    """The figures of one PO file under the given name."""
+    return article_report(name, read_po(path, strict=True))
+
+
+def report_pairs(
+    folder: Path,
+    quiet: bool,
+    langs: tuple[str, str],
+    jobs: int = 1,
+    use_cache: bool = True,
+    history: bool = True,
+) -> Iterator[ArticleReport | InputError]:
+    """Align the article pairs of a folder in memory (no PO written; on `jobs` processes, an alignment in
+    the cache reused; with git history unless `history` is off) and report each, in order."""
+    # The aligner is imported here, not at the top: reporting PO files must not need it.
+    from transpair import parallel, pipeline
+    from transpair.po import catalog
+    from transpair.read import pairs
+
+    try:
+        articles = pairs.find_articles(folder, *langs)
+    except InputError as exc:
+        yield exc
+        return
+    opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], cache=use_cache, history=history)
+    alignments = parallel.map_ordered(functools.partial(pipeline.align_article, opts=opts), articles, jobs)
+    for article, alignment in tracked(
+        zip(articles, alignments), f"aligning {folder}", quiet, total=len(articles)
+    ):
+        if isinstance(alignment, InputError):
+            yield alignment
+        else:
+            yield article_report(article.name, catalog.build_catalog(alignment))
+
+
+def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
+    """The report of one PO file, or the error that makes it unusable."""
+    try:
+        return report_po(path, name)
+    except InputError as exc:
+        return exc
+    except OSError as exc:
+        return InputError(f"{path}: cannot read ({exc.strerror or exc})")
+
+
+def report_stdin() -> ArticleReport | InputError:
+    """The report of a PO read from standard input (PATH `-`), named `-`."""
+    try:
+        return article_report(STDIN, read_po_data(sys.stdin.buffer.read(), STDIN, strict=True))
+    except InputError as exc:
+        return exc
+
+
+def report_path(
+    path: Path,
+    quiet: bool,
+    langs: tuple[str, str],
+    jobs: int = 1,
+    use_cache: bool = True,
+    history: bool = True,
+) -> Iterable[ArticleReport | InputError]:
+    """Reports (or errors) for one command-line PATH: a PO file, a folder, or `-` (standard input)."""
+    if str(path) == STDIN:
+        return [report_stdin()]
+    try:
+        found = status(path)
+    except InputError as exc:  # a name the system refuses: an error row, the other paths go on
+        return [exc]
+    if found is None:
+        return [InputError(f"{path}: no such file or folder")]
+    if stat.S_ISDIR(found.st_mode):
+        files = po_files(path)
+        if files:
+            return [
+                report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix())
+                for p in tracked(files, f"reading {path}", quiet)
+            ]
+        if not any(path.iterdir()):
+            return [InputError(f"{path}: empty folder")]
+        return report_pairs(path, quiet, langs, jobs, use_cache, history)
+    if path.suffix.lower() not in CATALOG_SUFFIXES:
+        return [InputError(f"{path}: not a PO file (give a .po or .pot file or a folder)")]
+    return [report_po_or_error(path, str(path))]
+
+
+def collect(
+    paths: Iterable[Path],
+    quiet: bool = False,
+    langs: tuple[str, str] = ("en", "ko"),
+    jobs: int = 1,
+    use_cache: bool = True,
+    history: bool = True,
+) -> Report:
+    """Report every PATH; unusable inputs become error lines and the rest is still reported."""
+    articles, errors = [], []
+    for path in paths:
+        for item in report_path(Path(path), quiet, langs, jobs, use_cache, history):
+            (errors if isinstance(item, InputError) else articles).append(item)
+    return Report(tuple(articles), tuple(str(e) for e in errors))

@@ -1,0 +1,1 @@
+"""Review stage: the side-by-side review page of an alignment."""

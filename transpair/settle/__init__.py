@@ -1,0 +1,1 @@
+"""Settle stage: facts about a pair (languages, original, placeholders, what is untranslated)."""
