@@ -317,3 +317,32 @@ def test_fuzzy_pairs_use_only_this_process_share_of_the_cores(monkeypatch):
     monkeypatch.setenv("TRANSPAIR_THREADS", "1")  # a --jobs worker's share on a machine of --jobs cores
     assert merging.fuzzy_pairs(["abc", "xyz"], ["abd"]) == {0: 0}
     assert workers == [1]
+
+
+REVIEWED_NOTE = "transpair: 1-1 paragraph score=1.00 status=translated\ntranslated: reviewed"
+MACHINE_NOTE = "transpair: 1-1 paragraph score=0.41 status=fuzzy cause=low-confidence"
+
+
+def test_a_reviewers_pair_wins_over_the_machines_earlier_pair():
+    old = po_of(entry("Hello.", "틀린 짝", flags=["fuzzy"], comment=MACHINE_NOTE, tcomment="kept"))
+    [got] = merge(po_of(entry("Hello.", "안녕.", comment=REVIEWED_NOTE)), old)
+    assert (got.msgstr, got.flags, got.tcomment) == ("안녕.", [], "kept")
+    assert merging.reviewed(got)
+
+
+def test_a_reviewers_pair_wins_over_a_fuzzy_match_of_a_changed_source():
+    old = po_of(entry(LONG, "옛 기계 짝", comment=MACHINE_NOTE))
+    [got] = merge(po_of(entry(LONG.replace("quick", "fast"), "검토한 짝", comment=REVIEWED_NOTE)), old)
+    assert (got.msgstr, got.flags, got.previous_msgid) == ("검토한 짝", [], None)
+
+
+def test_an_entry_already_reviewed_keeps_the_translators_later_edit():
+    old = po_of(entry("Hello.", "번역가가 고친 것", comment=REVIEWED_NOTE))
+    [got] = merge(po_of(entry("Hello.", "안녕.", comment=REVIEWED_NOTE)), old)
+    assert got.msgstr == "번역가가 고친 것"
+
+
+def test_reviewed_reads_the_mark_among_other_reasons():
+    both = "transpair: 1-1 paragraph score=1.00 status=untranslated cause=copy\nuntranslated: copy; reviewed"
+    assert merging.reviewed(entry("a", comment=both))
+    assert not merging.reviewed(entry("a", comment=MACHINE_NOTE)) and not merging.reviewed(entry("a"))

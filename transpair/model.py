@@ -12,6 +12,7 @@ import regex
 _SPACES = regex.compile(r"[\p{Zs}\t\r\n\u200b\ufeff]+")
 _TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>|<!--.*?-->", regex.S)
 
+REVIEWED = "reviewed"  # the reason (or its last part) of a bead a reviewer fixed: the PO's #. note says it
 STATUSES = ("translated", "fuzzy", "outdated", "untranslated", "source-only", "target-only")
 
 

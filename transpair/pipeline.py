@@ -12,7 +12,7 @@ from pathlib import Path
 
 from transpair import cache, parallel, write
 from transpair.align import corrections, embed, search
-from transpair.errors import InputError, existing_file, read_input
+from transpair.errors import InputError, NotAnArticle, existing_file, read_input
 from transpair.history import carry
 from transpair.history import revisions as history
 from transpair.model import STATUSES, Alignment, Bead, Cause, Document, Origin
@@ -63,7 +63,7 @@ def _language(doc: Document) -> str:
     """The document's language, or an InputError when none can be told."""
     found = langid.document_language(doc)
     if found is None:
-        raise InputError(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
+        raise NotAnArticle(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
     return found
 
 
@@ -186,8 +186,13 @@ def not_translated_yet(alignment: Alignment) -> Alignment:
         else b
         for b in alignment.beads
     )
-    warning = f"{alignment.target.path} is still in {lang}: not translated yet, every entry left untranslated"
-    return replace(alignment, beads=beads, warnings=(*alignment.warnings, warning))
+    return replace(alignment, beads=beads, warnings=(*alignment.warnings, still_warning(alignment)))
+
+
+def still_warning(alignment: Alignment) -> str:
+    """The warning about a target still in the source language."""
+    lang = langid.language_name(alignment.source_lang)
+    return f"{alignment.target.path} is still in {lang}: not translated yet, every entry left untranslated"
 
 
 def aligned(
@@ -232,10 +237,10 @@ def old_source(
     source: Document, target: Document, opts: AlignOptions
 ) -> tuple[Document | None, history.Lookup]:
     """SOURCE as of the translation (None when git cannot tell, or its text is unchanged since: both read
-    alike, so line ends and a BOM, or git's line-end conversion, are no change) and the lookup; none with
-    a reviewer's corrections, which fix beads of today's SOURCE, nor for the two halves of one bilingual
-    file (its last commit holds both languages, not the English the Korean half was made from)."""
-    if not opts.history or opts.corrections is not None or source.path == target.path:
+    alike, so line ends and a BOM, or git's line-end conversion, are no change) and the lookup; none for the
+    two halves of one bilingual file (its last commit holds both languages, not the English the Korean
+    half was made from). With a reviewer's corrections too: they are kept over what history carried."""
+    if not opts.history or source.path == target.path:
         return None, history.Lookup()
     lookup = history.translated_from(Path(source.path), Path(target.path), opts.translated_from)
     if lookup.origin is None:
@@ -264,7 +269,11 @@ def align_tracked(
     old, lookup = old_source(source, target, opts)
     if old is not None:
         today = catalog.sentence_document(source, opts.source_lang) if opts.unit == "sentence" else source
-        return carry.carry(align_documents(old, target, opts, markers), today, lookup.origin)
+        plain = replace(opts, corrections=None)  # a reviewer's fixes are beads of today's SOURCE
+        carried = carry.carry(align_documents(old, target, plain, markers), today, lookup.origin)
+        if opts.corrections is None:
+            return carried
+        return corrections.keep_history(align_documents(source, target, opts, markers), carried)
     alignment = align_documents(source, target, opts, markers)
     warnings = (*alignment.warnings, *filter(None, [lookup.warning]))
     return replace(alignment, origin=lookup.origin, warnings=warnings)
@@ -279,7 +288,7 @@ def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ())
     if bilingual:
         return align_documents(*split_bilingual(doc, langs), opts, markers)
     if lang is None:
-        raise InputError(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
+        raise NotAnArticle(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
     if lang not in langs:
         raise InputError(f"{doc.path}: written in {lang}, expected {' or '.join(langs)} (see --source-lang)")
     other = langid.other_language(lang, langs)
@@ -323,6 +332,7 @@ class News:
 
     warnings: tuple[str, ...] = ()
     origin: Origin | None = None
+    still_in_source: bool = False  # the target is the source not translated yet (its warning left out)
 
 
 def align_folder(
@@ -345,7 +355,11 @@ def align_folder(
 
 def news_of(alignment: Alignment | InputError) -> News:
     """An alignment's warnings and source revision (nothing for an error)."""
-    return News() if isinstance(alignment, InputError) else News(alignment.warnings, alignment.origin)
+    if isinstance(alignment, InputError):
+        return News()
+    still = any(b.cause == Cause.NOT_TRANSLATED_YET for b in alignment.beads)
+    own = still_warning(alignment) if still else None
+    return News(tuple(w for w in alignment.warnings if w != own), alignment.origin, still)
 
 
 def write_article(
@@ -469,8 +483,8 @@ def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Pa
     write.refuse_overwriting([out, beads], [alignment.source.path, alignment.target.path])
     po = catalog.build_catalog(alignment)
     if opts.format == "tmx":
-        text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit)
-        if dropped := tmx.dropped_characters(po):
+        text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit, out.stem)
+        if dropped := tmx.dropped_characters(tmx.units(po)):
             print(
                 f"transpair: warning: {out}: {dropped} control characters XML cannot hold left out",
                 file=sys.stderr,

@@ -19,11 +19,10 @@ from pathlib import Path
 from transpair.align import search
 from transpair.align.embed import Similarity
 from transpair.errors import InputError, existing_file, read_input
-from transpair.model import Alignment, Bead, Block, Cause, Document
+from transpair.model import REVIEWED, Alignment, Bead, Block, Cause, Document
 
 FORMAT = "transpair-corrections"
 VERSION = 1
-REVIEWED = "reviewed"  # the reason (or its suffix, for people) of a bead a reviewer fixed: the PO's #. note
 _FNV_OFFSET, _FNV_PRIME, _MASK = 0xCBF29CE484222325, 0x100000001B3, (1 << 64) - 1
 
 GapAligner = Callable[[Sequence[Block], Sequence[Block]], list[Bead]]
@@ -63,8 +62,8 @@ def corrections_json(fixed: Sequence[Fixed], source: Document, target: Document)
     return {
         "format": FORMAT,
         "version": VERSION,
-        "source": Path(source.path).name,
-        "target": Path(target.path).name,
+        "source": source.path,
+        "target": target.path,
         "beads": [{"source": list(f.source), "target": list(f.target), "hash": f.hash} for f in fixed],
     }
 
@@ -211,3 +210,11 @@ def mark_reviewed(alignment: Alignment, fixed: Sequence[Fixed]) -> Alignment:
         return replace(bead, score=1.0, reason=reason, reviewed=True)
 
     return replace(alignment, beads=tuple(mark(b) for b in alignment.beads))
+
+
+def keep_history(fixed: Alignment, carried: Alignment) -> Alignment:
+    """The alignment around a reviewer's corrections with what git history found kept: a bead that pairs
+    the same blocks in the history-carried alignment takes its status there (outdated, new in source)."""
+    found = {(b.source, b.target): b for b in carried.beads}
+    beads = tuple(b if b.reviewed else found.get((b.source, b.target), b) for b in fixed.beads)
+    return replace(fixed, beads=beads, origin=carried.origin, warnings=(*carried.warnings, *fixed.warnings))

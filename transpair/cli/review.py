@@ -12,19 +12,25 @@ from rich.progress import Progress
 
 from transpair import pipeline, write
 from transpair.cli.align import problems, tell
-from transpair.errors import EXIT_INPUT, EXIT_OK, InputError
+from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle
 from transpair.model import Alignment
 from transpair.po import file
 from transpair.read import reader
-from transpair.read.pairs import Article, find_articles
+from transpair.read.pairs import Article, Selection, folder_articles, lang_tag
 from transpair.review import page as review
 
 INDEX = "index.html"
 
 
 def corrections_name(article: str) -> str:
-    """The file a folder page exports: NAME.corrections.json (the name's last part)."""
+    """The file a page exports: NAME.corrections.json (the name's last part)."""
     return f"{Path(article).name}.corrections.json"
+
+
+def article_name(source: Path) -> str:
+    """A pair's article name: SOURCE's name without its language tag and suffix (`ssr` for ssr.en.md)."""
+    tagged = lang_tag(source)
+    return tagged[0] if tagged else source.stem
 
 
 @dataclass(frozen=True)
@@ -72,15 +78,16 @@ def run_pair(
     inputs = (source, target, opts.corrections, earlier.beads, earlier.po)
     write.refuse_overwriting([output], [p for p in inputs if p])
     alignment = aligned(source, target, opts, earlier)
-    tell(alignment, write.write_text(output, review.render_page(alignment)), quiet)
+    page = review.render_page(alignment, corrections_name(article_name(source)))
+    tell(alignment, write.write_text(output, page), quiet)
     return EXIT_OK
 
 
 def review_article(
     article: Article, out_dir: Path, opts: pipeline.AlignOptions, earlier: Earlier
-) -> review.IndexRow:
+) -> review.IndexRow | None:
     """Align one article of a folder (or reuse its earlier files), write OUT_DIR/NAME.html and return its
-    index entry."""
+    index entry; None for a file that is no article (no prose)."""
     page = f"{article.name}.html"
     try:
         alignment = aligned(
@@ -89,6 +96,8 @@ def review_article(
         out = out_dir / page
         out.parent.mkdir(parents=True, exist_ok=True)
         write.write_text(out, review.render_page(alignment, corrections_name(article.name)))
+    except NotAnArticle:
+        return None
     except InputError as exc:
         return review.IndexRow(article.name, "", error=str(exc))
     except OSError as exc:
@@ -99,25 +108,36 @@ def review_article(
 
 
 def run_folder(
-    folder: Path, out_dir: Path, opts: pipeline.AlignOptions, earlier: Earlier, quiet: bool
+    folder: Path,
+    out_dir: Path,
+    opts: pipeline.AlignOptions,
+    earlier: Earlier,
+    quiet: bool,
+    target_folder: Path | None = None,
+    select: Selection = Selection(),
 ) -> int:
-    """Review every article of a folder (failures are listed, the rest go on) and write the index page."""
-    if opts.corrections is not None and not opts.corrections.is_dir():
-        raise InputError(
-            f"{opts.corrections}: with a folder, --corrections names a folder of NAME.corrections.json"
-        )
-    articles = find_articles(folder, opts.source_lang, opts.target_lang)
+    """Review every article of a folder, or of two trees (failures are listed, the rest go on; files with
+    no prose are skipped), and write the index page."""
+    pipeline.check_corrections_folder(opts)
+    langs = (opts.source_lang, opts.target_lang)
+    articles = folder_articles(folder, target_folder, langs, select)
     out_dir.mkdir(parents=True, exist_ok=True)
-    rows = []
+    rows, skipped = [], 0
     with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
         for article in progress.track(articles, description="reviewing"):
-            rows.append(review_article(article, out_dir, opts, earlier))
+            row = review_article(article, out_dir, opts, earlier)
+            if row is None:
+                skipped += 1
+                continue
+            rows.append(row)
             problems(progress.console, rows[-1].error, rows[-1].warnings)
     write.write_text(out_dir / INDEX, review.render_index(rows, f"transpair review: {folder.name}"))
     failed = sum(bool(r.error) for r in rows)
     if not quiet:
         print(
-            f"{len(rows) - failed} of {len(rows)} articles reviewed into {out_dir / INDEX}", file=sys.stderr
+            f"{len(rows) - failed} of {len(rows)} articles reviewed into {out_dir / INDEX}"
+            + (f" ({skipped} files skipped: not articles, no prose to align)" if skipped else ""),
+            file=sys.stderr,
         )
     return EXIT_INPUT if failed else EXIT_OK
 
@@ -129,10 +149,9 @@ def run(
     opts: pipeline.AlignOptions,
     earlier: Earlier = Earlier(),
     quiet: bool = False,
+    select: Selection = Selection(),
 ) -> int:
-    """A folder or a pair, as SOURCE says; the exit code."""
+    """A folder, two trees or a pair, as SOURCE and TARGET say; the exit code."""
     if not source.is_dir():
         return run_pair(source, target, output, opts, earlier, quiet)
-    if target is not None:
-        raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
-    return run_folder(source, output, opts, earlier, quiet)
+    return run_folder(source, output, opts, earlier, quiet, target, select)

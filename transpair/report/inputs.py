@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from transpair.errors import InputError, status
+from transpair.errors import InputError, NotAnArticle, status
 from transpair.po.file import read_po, read_po_data
 from transpair.progress import tracked
 from transpair.report.coverage import ArticleReport, Report, article_report
@@ -41,16 +41,18 @@ def report_pairs(
     jobs: int = 1,
     use_cache: bool = True,
     history: bool = True,
+    target: Path | None = None,
 ) -> Iterator[ArticleReport | InputError]:
-    """Align the article pairs of a folder in memory (no PO written; on `jobs` processes, an alignment in
-    the cache reused; with git history unless `history` is off) and report each, in order."""
+    """Align the article pairs of a folder, or of two trees, in memory (no PO written; on `jobs` processes,
+    an alignment in the cache reused; with git history unless `history` is off) and report each, in order;
+    files with no prose to align are left out."""
     # The aligner is imported here, not at the top: reporting PO files must not need it.
     from transpair import parallel, pipeline
     from transpair.po import catalog
     from transpair.read import pairs
 
     try:
-        articles = pairs.find_articles(folder, *langs)
+        articles = pairs.folder_articles(folder, target, langs)
     except InputError as exc:
         yield exc
         return
@@ -59,6 +61,8 @@ def report_pairs(
     for article, alignment in tracked(
         zip(articles, alignments), f"aligning {folder}", quiet, total=len(articles)
     ):
+        if isinstance(alignment, NotAnArticle):
+            continue
         if isinstance(alignment, InputError):
             yield alignment
         else:
@@ -115,6 +119,16 @@ def report_path(
     return [report_po_or_error(path, str(path))]
 
 
+def two_trees(paths: list[Path]) -> bool:
+    """Whether the paths are SOURCE_DIR TARGET_DIR: two folders of articles (no PO files in either) with
+    files at the same relative paths (else they are two folders of article pairs)."""
+    from transpair.read.pairs import text_files
+
+    if len(paths) != 2 or not all(p.is_dir() and not po_files(p) for p in paths):
+        return False
+    return any((paths[1] / f.relative_to(paths[0])).is_file() for f in text_files(paths[0]))
+
+
 def collect(
     paths: Iterable[Path],
     quiet: bool = False,
@@ -125,7 +139,11 @@ def collect(
 ) -> Report:
     """Report every PATH; unusable inputs become error lines and the rest is still reported."""
     articles, errors = [], []
-    for path in paths:
-        for item in report_path(Path(path), quiet, langs, jobs, use_cache, history):
-            (errors if isinstance(item, InputError) else articles).append(item)
+    paths = [Path(p) for p in paths]
+    if two_trees(paths):
+        found: Iterable = report_pairs(paths[0], quiet, langs, jobs, use_cache, history, paths[1])
+    else:
+        found = (item for path in paths for item in report_path(path, quiet, langs, jobs, use_cache, history))
+    for item in found:
+        (errors if isinstance(item, InputError) else articles).append(item)
     return Report(tuple(articles), tuple(str(e) for e in errors))
