@@ -285,3 +285,14 @@ def test_shell_completion_completes_commands_and_option_values():
 
     assert complete("transpair rep") == ["report"]
     assert complete("transpair report --format ") == ["table", "json", "csv", "markdown", "html", "svg"]
+
+
+def test_apply_with_swapped_arguments_says_so(runner, tmp_path):
+    po = tmp_path / "a.po"
+    assert align(runner, PAIR.with_suffix(".en.txt"), PAIR.with_suffix(".ko.txt"), "-o", po).exit_code == 0
+    swapped = runner.invoke(
+        app, ["apply", str(PAIR.with_suffix(".en.txt")), str(po), "-o", str(tmp_path / "x")]
+    )
+    assert (
+        swapped.exit_code == 2 and "give the PO first" in swapped.output and swapped.output.count("\n") == 1
+    )

@@ -11,7 +11,7 @@ from transpair import __version__, pipeline
 from transpair.cli import align, report
 from transpair.cli.console import OneLineErrors, restore_sigpipe, user_errors
 from transpair.cli.outputs import output_format
-from transpair.errors import EXIT_BELOW
+from transpair.errors import EXIT_BELOW, InputError
 from transpair.parallel import default_jobs
 from transpair.read.pairs import Selection
 
@@ -444,6 +444,10 @@ def apply_cmd(
     from transpair.apply import rebuild
 
     with user_errors():
+        if source.suffix.lower() in (".po", ".pot") and po.suffix.lower() not in (".po", ".pot"):
+            raise InputError(
+                f"{po}: is the article and {source} the PO? give the PO first: apply PO SOURCE -o OUT"
+            )
         try:
             result = rebuild.apply_file(po, source, output, mark_untranslated, threshold)
         except rebuild.CoverageError as exc:

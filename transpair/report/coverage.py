@@ -21,8 +21,9 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 
 import polib
+import regex
 
-from transpair.model import Cause
+from transpair.model import Cause, plain
 from transpair.po.notes import comment_cause, parse_note
 from transpair.po.state import UNTRANSLATED, first_form, msgfmt_state
 from transpair.report.words import count_words
@@ -184,10 +185,18 @@ def first_words(text: str, limit: int = FIRST_WORDS) -> str:
 def section_of(entries: Sequence[polib.POEntry]) -> Section:
     """One section's figures; its title is the heading entry that opens it, if any."""
     head = entries[0]
-    title = " ".join(head.msgid.split()) if is_heading(head) else ""
+    title = heading_title(head.msgid) if is_heading(head) else ""
     todo = next((e for e in entries if category(e) != "translated"), None)
     figures = sum((entry_figures(e) for e in entries), Figures())
     return Section(title, entry_line(head), figures, first_words(todo.msgid) if todo else "")
+
+
+_ANCHOR = regex.compile(r"\s*\{#[^{}]*\}\s*$")  # a heading's `{#id}` attribute (VitePress, Pandoc)
+
+
+def heading_title(msgid: str) -> str:
+    """A heading as a reader sees it: no `{#anchor}` attribute, no inline tags (`<sup class=…>`)."""
+    return " ".join(plain(_ANCHOR.sub("", msgid)).split()) or " ".join(msgid.split())
 
 
 def split_sections(entries: Sequence[polib.POEntry]) -> list[list[polib.POEntry]]:

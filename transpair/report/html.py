@@ -45,7 +45,7 @@ h2{font-size:18px;margin:0 0 12px}
 svg.chart{width:100%;height:auto;display:block}
 svg.chart text{font:13px system-ui,-apple-system,"Segoe UI","Noto Sans KR",sans-serif;fill:var(--ink)}
 svg.chart text.pct{font-weight:650}
-.legend{display:flex;flex-wrap:wrap;gap:14px;margin:10px 0 0;color:var(--muted);font-size:13px}
+.legend{display:flex;flex-wrap:wrap;gap:14px;margin:0 0 10px;color:var(--muted);font-size:13px}
 .legend i{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:5px;vertical-align:-1px}
 details{border-top:1px solid var(--line);padding:8px 0}
 summary{cursor:pointer;font-weight:600}
@@ -201,7 +201,7 @@ def to_html(report: Report, by: str, sort: str, title: str = "Translation covera
 <div class="big">{pct:.1f}%</div>
 <p>translated by {by} over {len(articles)} article(s) {badge_svg(pct)}</p></header>
 <main>{cards(report.total)}{errors_panel(report.errors)}
-<section class="panel" id="articles"><h2>Articles ({order})</h2>{chart}{legend()}</section>
+<section class="panel" id="articles"><h2>Articles ({order})</h2>{legend()}{chart}</section>
 <section class="panel" id="sections"><h2>Sections per article</h2>{details}</section>
 <section class="panel" id="todo"><h2>Still to translate</h2>{todo_table(articles, by)}</section>
 </main><footer>{escape(FORMULA)}. Words are counted per language: English words, Korean eojeol

@@ -58,6 +58,7 @@ def report_pairs(
         return
     opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], cache=use_cache, history=history)
     alignments = parallel.map_ordered(functools.partial(pipeline.align_article, opts=opts), articles, jobs)
+    translations = 0  # lone files in the target language: a translation with no original beside it
     for article, alignment in tracked(
         zip(articles, alignments), f"aligning {folder}", quiet, total=len(articles)
     ):
@@ -66,7 +67,21 @@ def report_pairs(
         if isinstance(alignment, InputError):
             yield alignment
         else:
+            translations += alignment.source_lang == langs[1] and not alignment.target.blocks
             yield article_report(article.name, catalog.build_catalog(alignment))
+    if translations:
+        print(f"transpair: warning: {lone_warning(folder, translations, langs)}", file=sys.stderr)
+
+
+def lone_warning(folder: Path, count: int, langs: tuple[str, str]) -> str:
+    """Why a folder of translations reports 0 %: no original beside them."""
+    from transpair.settle.langid import language_name
+
+    source, target = (language_name(lang) for lang in langs)
+    return (
+        f"{folder}: {count} article(s) written in {target} with no {source} original beside them count as "
+        f"0 %; give the {source} folder and this one (SOURCE_DIR TARGET_DIR), or see --source-lang"
+    )
 
 
 def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
