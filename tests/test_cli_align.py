@@ -222,7 +222,7 @@ def test_two_trees_skip_files_with_no_prose_in_one_line_and_exit_0(tmp_path, run
     assert loud.stderr.splitlines() == [
         f"1 of 1 articles aligned into {out}",
         f"the written files hold {msgfmt_statistics(out / 'guide' / 'intro.po')}",
-        "1 files skipped: not articles (no prose to align: code, snippets, components); -v lists them",
+        "1 file skipped: not articles (no prose to align: code, snippets, components); -v lists them",
     ]
     listed = runner.invoke(app, ["align", str(en), str(ko), "-o", str(out), "-v"])
     assert f"  {en / 'examples/counter/description.txt'}" in listed.stderr.splitlines()
@@ -249,7 +249,10 @@ def test_include_and_exclude_and_the_files_table(tmp_path, runner):
     out = tmp_path / "po"
     globs = ["--include", "*.vue", "--include", "guide/**"]
     only = runner.invoke(app, ["align", str(en), str(ko), "-o", str(out), *globs, "-v"])
-    assert only.exit_code == 0 and "1 selected files skipped: a format transpair does not read" in only.stderr
+    assert (
+        only.exit_code == 0
+        and "1 file skipped: selected, but of a format transpair does not read" in only.stderr
+    )
     assert f"  {en / 'examples/counter/App.vue'}" in only.stderr.splitlines()
     assert [p.name for p in out.rglob("*.po")] == ["intro.po"]
     (en / ".transpair.toml").write_text('[files]\nexclude = ["examples/**"]\n', encoding="utf-8")

@@ -420,3 +420,18 @@ def test_a_folder_of_translations_alone_is_warned_about(runner, tmp_path):
     result = runner.invoke(app, ["report", str(tmp_path / "ko")])
     assert result.exit_code == 0
     assert "with no English original beside them count as 0 %" in result.stderr
+
+
+def test_report_takes_two_trees_and_globs(runner, tmp_path):
+    from conftest import CORPORA
+
+    base = CORPORA / "pydocs" / "tutorial-appetite"
+    for lang in ("en", "ko"):
+        for name in ("guide/appetite.txt", "extra/appetite.txt"):
+            (tmp_path / lang / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(base.with_suffix(f".{lang}.txt"), tmp_path / lang / name)
+    trees = [str(tmp_path / "en"), str(tmp_path / "ko")]
+    result = runner.invoke(app, ["report", *trees, "--format", "json", "--exclude", "extra"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [a["name"] for a in data["articles"]] == ["guide/appetite"] and data["coverage_percent"] > 90

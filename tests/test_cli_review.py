@@ -162,5 +162,5 @@ def test_review_takes_two_trees_and_skips_files_with_no_prose(tmp_path, runner):
     out = tmp_path / "review"
     result = runner.invoke(app, ["review", str(tmp_path / "en"), str(tmp_path / "ko"), "-o", str(out), *FAKE])
     assert result.exit_code == 0, result.output
-    assert "1 of 1 articles reviewed" in result.stderr and "1 files skipped" in result.stderr
+    assert "1 of 1 articles reviewed" in result.stderr and "1 file skipped: not articles" in result.stderr
     assert (out / "guide" / "appetite.html").is_file() and not (out / "numbers.html").exists()

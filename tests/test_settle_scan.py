@@ -142,7 +142,10 @@ def test_a_file_with_no_prose_is_skipped_in_a_folder_not_an_error(tmp_path):
     assert by_name(scan.scan(tmp_path))["numbers"].skipped
     result = runner.invoke(app, ["scan", str(tmp_path)])
     assert result.exit_code == 0 and "numbers" not in result.stdout and "good" in result.stdout
-    assert result.stderr == "1 files skipped: not articles (no prose to align); -v lists them\n"
+    assert (
+        result.stderr
+        == "1 file skipped: not articles (no prose to align: code, snippets, components); -v lists them\n"
+    )
     listed = runner.invoke(app, ["scan", str(tmp_path), "-v"])
     assert f"  {tmp_path / 'numbers.txt'}" in listed.stderr.splitlines()
     alone = runner.invoke(app, ["scan", str(tmp_path / "numbers.txt")])

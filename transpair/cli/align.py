@@ -19,7 +19,7 @@ from transpair.model import Alignment
 from transpair.po import catalog, file
 from transpair.po.state import FUZZY, TRANSLATED, UNTRANSLATED, msgfmt_state
 from transpair.progress import bar
-from transpair.read.pairs import Selection, folder_articles, unread
+from transpair.read.pairs import Selection, folder_articles, skipped_lines, unread
 from transpair.write import is_stdout
 
 MSGFMT_WORDS = {  # msgfmt --statistics' own words for each count
@@ -108,15 +108,13 @@ class FolderTally:
         lines = [f"{done} of {self.articles - len(self.skipped)} articles aligned into {out_dir}"]
         if done:
             lines.append(f"the written files hold {counts_text(self.counts)}")
-        notes = [
-            (self.skipped, "files skipped: not articles (no prose to align: code, snippets, components)"),
-            (self.unread, "selected files skipped: a format transpair does not read"),
-            (self.still, "translations still in the source language (every entry left untranslated)"),
-        ]
-        for names, what in notes:
-            if names:
-                lines.append(f"{len(names)} {what}" + ("" if verbose else "; -v lists them"))
-                lines += [f"  {name}" for name in names] if verbose else []
+        lines += skipped_lines(self.skipped, verbose)
+        lines += skipped_lines(self.unread, verbose, "selected, but of a format transpair does not read")
+        if self.still:
+            many = len(self.still) != 1
+            head = f"{len(self.still)} translation{'s' * many} still in the source language (every entry "
+            lines.append(head + "left untranslated)" + ("" if verbose else "; -v lists them"))
+            lines += [f"  {name}" for name in self.still] if verbose else []
         return lines
 
 

@@ -228,6 +228,7 @@ def review_cmd(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     include: list[str] = INCLUDE,
     exclude: list[str] = EXCLUDE,
+    verbose: bool = VERBOSE,
 ) -> None:
     """Write a page to review an alignment side by side: doubtful rows highlighted, and join, split, unpair
     or pair rows; the edits export as corrections.json for `align --corrections`.
@@ -249,7 +250,7 @@ def review_cmd(
         if not source.is_dir():
             output_format(output, None, ("html",), "review")
         select = Selection(tuple(include), tuple(exclude))
-        code = review.run(source, target, output, opts, review.Earlier(beads, po), quiet, select)
+        code = review.run(source, target, output, opts, review.Earlier(beads, po), quiet, select, verbose)
     raise typer.Exit(code)
 
 
@@ -304,6 +305,8 @@ def report_cmd(
         min=40,
         help="Table: columns to fit (default: the terminal's; whole names when redirected).",
     ),
+    include: list[str] = INCLUDE,
+    exclude: list[str] = EXCLUDE,
 ) -> None:
     """Report translation coverage: strings and source words translated, fuzzy, untranslated, per article.
 
@@ -326,6 +329,7 @@ def report_cmd(
         cache=not no_cache,
         history=history,
         width=width,
+        select=Selection(tuple(include), tuple(exclude)),
     )
     with user_errors():
         code = report.run(paths, opts)
@@ -482,6 +486,7 @@ def pot_cmd(
     target_lang: str = typer.Option("ko", "--target-lang"),
     include: list[str] = INCLUDE,
     exclude: list[str] = EXCLUDE,
+    verbose: bool = VERBOSE,
 ) -> None:
     """Write a PO template for SOURCE, segmented as align does so that a later align merges cleanly.
 
@@ -493,7 +498,8 @@ def pot_cmd(
         if source.is_dir():
             select = Selection(tuple(include), tuple(exclude))
             langs = (source_lang, target_lang)
-            raise typer.Exit(pot.run_folder(source, target, output, langs, unit.value, not no_wrap, select))
+            code = pot.run_folder(source, target, output, langs, unit.value, not no_wrap, select, verbose)
+            raise typer.Exit(code)
         output_format(output, None, ("po",), "pot")
         made = pot.one(source, output, source_lang, unit.value, not no_wrap)
     typer.echo(f"{output}: {len(made)} entries", err=True)

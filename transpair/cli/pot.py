@@ -11,7 +11,7 @@ import polib
 from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle, error_line
 from transpair.po import catalog
 from transpair.read import reader
-from transpair.read.pairs import Selection, folder_articles
+from transpair.read.pairs import Selection, folder_articles, skipped_lines
 from transpair.settle import langid
 from transpair.write import is_stdout
 
@@ -49,13 +49,15 @@ def run_folder(
     unit: str,
     wrap: bool,
     select: Selection = Selection(),
+    verbose: bool = False,
 ) -> int:
     """OUT_DIR/NAME.pot for every article of a folder, or for every page of SOURCE_DIR that TARGET_DIR
     does not have yet; files with no prose skipped, an article that fails reported and the rest go on."""
     if is_stdout(out_dir):
         raise InputError(f"{source}: a folder gives one POT per article; -o - (standard output) is for one")
     articles = [a for a in folder_articles(source, target, langs, select) if target is None or not a.target]
-    written = skipped = failed = 0
+    written = failed = 0
+    skipped: list[str] = []
     for article in articles:
         out = out_dir / f"{article.name}.pot"
         try:
@@ -63,11 +65,11 @@ def run_folder(
             one(article.source, out, langs[0], unit, wrap, folder=True)
             written += 1
         except NotAnArticle:
-            skipped += 1
+            skipped.append(str(article.source))
         except InputError as exc:
             failed += 1
             print(error_line(exc), file=sys.stderr)
     what = "pages not translated yet" if target is not None else "articles"
-    note = f" ({skipped} files skipped: not articles, no prose)" if skipped else ""
-    print(f"{written} of {len(articles) - skipped} {what} templated into {out_dir}{note}", file=sys.stderr)
+    lines = [f"{written} of {len(articles) - len(skipped)} {what} templated into {out_dir}"]
+    print("\n".join(lines + skipped_lines(skipped, verbose)), file=sys.stderr)
     return EXIT_INPUT if failed else EXIT_OK

@@ -12,6 +12,7 @@ from rich.console import Console
 
 from transpair.cli.outputs import output_format
 from transpair.errors import EXIT_BELOW, EXIT_INPUT, EXIT_OK, error_line
+from transpair.read.pairs import Selection
 from transpair.report import formats
 from transpair.report.badge import badge_svg
 from transpair.report.coverage import Report, below, coverage, done
@@ -41,6 +42,7 @@ class ReportOptions:
     jobs: int = 1  # article pairs aligned at once (processes)
     cache: bool = True  # reuse and fill the persistent cache of alignments (--no-cache: off)
     history: bool = True  # article pairs in git: align with the source as of the translation (--no-history)
+    select: Selection = Selection()  # folders of article pairs: --include/--exclude
     width: int | None = None  # table: columns to fit; None: the terminal's, or whole names when redirected
 
 
@@ -88,7 +90,7 @@ def run(paths: Sequence[Path], opts: ReportOptions) -> int:
     """Report every PATH, print the errors of the unusable ones on stderr, return the exit code."""
     refuse_overwriting([opts.output, opts.badge], paths)
     opts = replace(opts, format=output_format(opts.output, opts.format, FORMATS, "report"))
-    report = collect(paths, opts.quiet, opts.langs, opts.jobs, opts.cache, opts.history)
+    report = collect(paths, opts.quiet, opts.langs, opts.jobs, opts.cache, opts.history, opts.select)
     if report.articles:
         publish(report, opts)
     for error in report.errors:

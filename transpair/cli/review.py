@@ -16,7 +16,7 @@ from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle
 from transpair.model import Alignment
 from transpair.po import file
 from transpair.read import reader
-from transpair.read.pairs import Article, Selection, folder_articles, lang_tag
+from transpair.read.pairs import Article, Selection, folder_articles, lang_tag, skipped_lines
 from transpair.review import page as review
 
 INDEX = "index.html"
@@ -115,6 +115,7 @@ def run_folder(
     quiet: bool,
     target_folder: Path | None = None,
     select: Selection = Selection(),
+    verbose: bool = False,
 ) -> int:
     """Review every article of a folder, or of two trees (failures are listed, the rest go on; files with
     no prose are skipped), and write the index page."""
@@ -122,23 +123,20 @@ def run_folder(
     langs = (opts.source_lang, opts.target_lang)
     articles = folder_articles(folder, target_folder, langs, select)
     out_dir.mkdir(parents=True, exist_ok=True)
-    rows, skipped = [], 0
+    rows, skipped = [], []
     with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
         for article in progress.track(articles, description="reviewing"):
             row = review_article(article, out_dir, opts, earlier)
             if row is None:
-                skipped += 1
+                skipped.append(str(article.source))
                 continue
             rows.append(row)
             problems(progress.console, rows[-1].error, rows[-1].warnings)
     write.write_text(out_dir / INDEX, review.render_index(rows, f"transpair review: {folder.name}"))
     failed = sum(bool(r.error) for r in rows)
     if not quiet:
-        print(
-            f"{len(rows) - failed} of {len(rows)} articles reviewed into {out_dir / INDEX}"
-            + (f" ({skipped} files skipped: not articles, no prose to align)" if skipped else ""),
-            file=sys.stderr,
-        )
+        lines = [f"{len(rows) - failed} of {len(rows)} articles reviewed into {out_dir / INDEX}"]
+        print("\n".join(lines + skipped_lines(skipped, verbose)), file=sys.stderr)
     return EXIT_INPUT if failed else EXIT_OK
 
 
@@ -150,8 +148,9 @@ def run(
     earlier: Earlier = Earlier(),
     quiet: bool = False,
     select: Selection = Selection(),
+    verbose: bool = False,
 ) -> int:
     """A folder, two trees or a pair, as SOURCE and TARGET say; the exit code."""
     if not source.is_dir():
         return run_pair(source, target, output, opts, earlier, quiet)
-    return run_folder(source, output, opts, earlier, quiet, target, select)
+    return run_folder(source, output, opts, earlier, quiet, target, select, verbose)

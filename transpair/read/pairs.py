@@ -256,3 +256,14 @@ def folder_articles(
             f"{source}: is a folder; give a folder alone, two folders, or SOURCE and TARGET files"
         )
     return pair_trees(source, target, select)
+
+
+NOT_ARTICLES = "not articles (no prose to align: code, snippets, components)"
+
+
+def skipped_lines(names: list[str], verbose: bool = False, what: str = NOT_ARTICLES) -> list[str]:
+    """The lines a folder run ends with about files it skipped: how many and why, and with -v their names."""
+    if not names:
+        return []
+    head = f"{len(names)} file{'s' * (len(names) != 1)} skipped: {what}"
+    return [head + ("" if verbose else "; -v lists them"), *(f"  {name}" for name in names if verbose)]

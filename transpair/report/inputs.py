@@ -14,6 +14,7 @@ from pathlib import Path
 from transpair.errors import InputError, NotAnArticle, status
 from transpair.po.file import read_po, read_po_data
 from transpair.progress import tracked
+from transpair.read.pairs import Selection, text_files
 from transpair.report.coverage import ArticleReport, Report, article_report
 
 CATALOG_SUFFIXES = (".po", ".pot")
@@ -42,6 +43,7 @@ def report_pairs(
     use_cache: bool = True,
     history: bool = True,
     target: Path | None = None,
+    select: Selection = Selection(),
 ) -> Iterator[ArticleReport | InputError]:
     """Align the article pairs of a folder, or of two trees, in memory (no PO written; on `jobs` processes,
     an alignment in the cache reused; with git history unless `history` is off) and report each, in order;
@@ -52,7 +54,7 @@ def report_pairs(
     from transpair.read import pairs
 
     try:
-        articles = pairs.folder_articles(folder, target, langs)
+        articles = pairs.folder_articles(folder, target, langs, select)
     except InputError as exc:
         yield exc
         return
@@ -109,6 +111,7 @@ def report_path(
     jobs: int = 1,
     use_cache: bool = True,
     history: bool = True,
+    select: Selection = Selection(),
 ) -> Iterable[ArticleReport | InputError]:
     """Reports (or errors) for one command-line PATH: a PO file, a folder, or `-` (standard input)."""
     if str(path) == STDIN:
@@ -128,7 +131,7 @@ def report_path(
             ]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
-        return report_pairs(path, quiet, langs, jobs, use_cache, history)
+        return report_pairs(path, quiet, langs, jobs, use_cache, history, None, select)
     if path.suffix.lower() not in CATALOG_SUFFIXES:
         return [InputError(f"{path}: not a PO file (give a .po or .pot file or a folder)")]
     return [report_po_or_error(path, str(path))]
@@ -137,8 +140,6 @@ def report_path(
 def two_trees(paths: list[Path]) -> bool:
     """Whether the paths are SOURCE_DIR TARGET_DIR: two folders of articles (no PO files in either) with
     files at the same relative paths (else they are two folders of article pairs)."""
-    from transpair.read.pairs import text_files
-
     if len(paths) != 2 or not all(p.is_dir() and not po_files(p) for p in paths):
         return False
     return any((paths[1] / f.relative_to(paths[0])).is_file() for f in text_files(paths[0]))
@@ -151,14 +152,19 @@ def collect(
     jobs: int = 1,
     use_cache: bool = True,
     history: bool = True,
+    select: Selection = Selection(),
 ) -> Report:
     """Report every PATH; unusable inputs become error lines and the rest is still reported."""
     articles, errors = [], []
     paths = [Path(p) for p in paths]
     if two_trees(paths):
-        found: Iterable = report_pairs(paths[0], quiet, langs, jobs, use_cache, history, paths[1])
+        found: Iterable = report_pairs(paths[0], quiet, langs, jobs, use_cache, history, paths[1], select)
     else:
-        found = (item for path in paths for item in report_path(path, quiet, langs, jobs, use_cache, history))
+        found = (
+            item
+            for path in paths
+            for item in report_path(path, quiet, langs, jobs, use_cache, history, select)
+        )
     for item in found:
         (errors if isinstance(item, InputError) else articles).append(item)
     return Report(tuple(articles), tuple(str(e) for e in errors))

@@ -260,11 +260,6 @@ def run(
     failed = [s.message for s in scans if s.message]
     for message in failed:
         print(error_line(message), file=sys.stderr)
-    skipped = [s.files[0] for s in found if many and s.skipped]
-    if skipped:
-        lines = [
-            f"{len(skipped)} files skipped: not articles (no prose to align)"
-            + ("" if verbose else "; -v lists them")
-        ]
-        print("\n".join(lines + [f"  {name}" for name in skipped if verbose]), file=sys.stderr)
+    for line in pairs.skipped_lines([s.files[0] for s in found if many and s.skipped], verbose):
+        print(line, file=sys.stderr)
     return EXIT_INPUT if failed else EXIT_OK
