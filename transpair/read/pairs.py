@@ -14,7 +14,6 @@ table of .transpair.toml choose the files; symlinked folders are followed, a loo
 from __future__ import annotations
 
 import os
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +22,7 @@ from pathlib import Path
 import regex
 
 from transpair.errors import InputError
+from transpair.read.config import settings_table
 from transpair.settle.placeholders import find_config
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".mdx", ".markdown", ".html", ".htm"}
@@ -103,13 +103,7 @@ def config_selection(folder: Path) -> Selection:
     config = find_config(folder)
     if config is None:
         return Selection()
-    try:
-        data = tomllib.loads(config.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"{config}: cannot read the settings ({exc})") from None
-    table = data.get("files", {})
-    if not isinstance(table, dict):
-        raise InputError(f"{config}: [files] must be a table")
+    table = settings_table(config, "files")
     return Selection(_globs(table, "include", config), _globs(table, "exclude", config))
 
 
