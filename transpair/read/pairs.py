@@ -149,9 +149,9 @@ def _article_name(path: Path, root: Path, source_lang: str) -> str:
     return "/".join([*parts, stem])
 
 
-def walk(root: Path) -> list[Path]:
-    """Every file below a folder, sorted, symlinked folders followed; InputError for a link to a folder
-    above it (a loop)."""
+def walk(root: Path, links: bool = False) -> list[Path]:
+    """Every file below a folder (and, with `links`, every broken link), sorted, symlinked folders
+    followed; InputError for a link to a folder above it (a loop)."""
     found = []
     for folder, dirs, files in os.walk(root, followlinks=True):
         here = os.path.realpath(folder)
@@ -161,7 +161,8 @@ def walk(root: Path) -> list[Path]:
             if os.path.islink(link) and (here + os.sep).startswith(real.rstrip(os.sep) + os.sep):
                 raise InputError(f"{link}: a symbolic link to a folder above it (a loop); not followed")
         dirs.sort()
-        found += [Path(folder, name) for name in files if os.path.isfile(os.path.join(folder, name))]
+        keep = os.path.lexists if links else os.path.isfile
+        found += [Path(folder, name) for name in files if keep(os.path.join(folder, name))]
     return sorted(found)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from transpair.errors import InputError, NotAnArticle, status
 from transpair.po.file import read_po, read_po_data
 from transpair.progress import tracked
-from transpair.read.pairs import Selection, text_files
+from transpair.read.pairs import Selection, text_files, walk
 from transpair.report.coverage import ArticleReport, Report, article_report
 
 CATALOG_SUFFIXES = (".po", ".pot")
@@ -23,8 +23,9 @@ STDIN = "-"  # as a PATH: a PO read from standard input
 
 def po_files(folder: Path) -> list[Path]:
     """The PO files below a folder, sorted; its POT templates when it holds no PO file."""
-    for pattern in ("*.po", "*.pot"):
-        files = sorted(p for p in folder.rglob(pattern) if not p.is_dir())  # a broken link is reported
+    found = walk(folder, links=True)  # symlinked folders followed; a broken link is reported
+    for suffix in (".po", ".pot"):
+        files = [p for p in found if p.suffix == suffix]
         if files:
             return files
     return []
@@ -123,7 +124,10 @@ def report_path(
     if found is None:
         return [InputError(f"{path}: no such file or folder")]
     if stat.S_ISDIR(found.st_mode):
-        files = po_files(path)
+        try:
+            files = po_files(path)
+        except InputError as exc:  # a loop of links: an error row, the other paths go on
+            return [exc]
         if files:
             return [
                 report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix())
@@ -140,9 +144,12 @@ def report_path(
 def two_trees(paths: list[Path]) -> bool:
     """Whether the paths are SOURCE_DIR TARGET_DIR: two folders of articles (no PO files in either) with
     files at the same relative paths (else they are two folders of article pairs)."""
-    if len(paths) != 2 or not all(p.is_dir() and not po_files(p) for p in paths):
+    try:
+        if len(paths) != 2 or not all(p.is_dir() and not po_files(p) for p in paths):
+            return False
+        return any((paths[1] / f.relative_to(paths[0])).is_file() for f in text_files(paths[0]))
+    except InputError:  # a loop of links: each path is reported on its own
         return False
-    return any((paths[1] / f.relative_to(paths[0])).is_file() for f in text_files(paths[0]))
 
 
 def collect(
