@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from transpair import cache, parallel, write
+from transpair import cache, languages, parallel, write
 from transpair.align import corrections, embed, search
 from transpair.errors import InputError, existing_file, read_input
 from transpair.history import carry
@@ -69,7 +69,7 @@ def _language(doc: Document) -> str:
 
 def _share_in(doc: Document, lang: str) -> float:
     """Share of the document's blocks written in `lang`."""
-    return sum(langid.detect(b.norm) == lang for b in doc.blocks) / max(len(doc.blocks), 1)
+    return sum(langid.detect(b.norm) == languages.base(lang) for b in doc.blocks) / max(len(doc.blocks), 1)
 
 
 def _is_copy(source: Document, target: Document) -> bool:
@@ -114,7 +114,7 @@ def check_languages(
     is the wrong file.
     """
     found = _language(source)
-    if found != source_lang:
+    if found != languages.base(source_lang):
         raise InputError(
             f"{source.path}: expected {source_lang} text but the file is in {found} (see --source-lang)"
         )
@@ -125,7 +125,7 @@ def check_languages(
     if _is_copy(source, text):
         return True
     found = _language(target)
-    if found == source_lang and is_older_copy(source, text):
+    if found == languages.base(source_lang) and is_older_copy(source, text):
         return True
     raise InputError(
         f"{target.path}: expected {target_lang} text but the file is in {found} (see --target-lang)"
@@ -179,7 +179,7 @@ def settled_alignment(
 
 def not_translated_yet(alignment: Alignment) -> Alignment:
     """A target still in the source language: every source entry untranslated, and a warning saying so."""
-    lang = langid.language_name(alignment.source_lang)
+    lang = languages.name(alignment.source_lang)
     beads = tuple(
         replace(b, status="untranslated", reason=f"target still in {lang}", cause=Cause.NOT_TRANSLATED_YET)
         if b.source

@@ -8,6 +8,7 @@ import polib
 import regex
 
 from transpair import __version__
+from transpair.languages import bcp47
 from transpair.po.state import first_form, is_done
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -43,6 +44,7 @@ def _tu(source: str, target: str, source_lang: str, target_lang: str) -> ET.Elem
 def format_tmx(po: polib.POFile, source_lang: str, target_lang: str, segtype: str = "paragraph") -> str:
     """TMX 1.4 text holding every translated (non-fuzzy, non-empty, live) entry of the catalog; always
     well-formed XML (see xml_text)."""
+    source_lang, target_lang = bcp47(source_lang), bcp47(target_lang)  # xml:lang is BCP 47 (zh-CN)
     root = ET.Element("tmx", {"version": "1.4"})
     ET.SubElement(
         root,
