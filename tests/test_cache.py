@@ -3,6 +3,7 @@
 import multiprocessing
 import pickle
 import sqlite3
+import time
 from pathlib import Path
 
 from transpair import cache
@@ -108,3 +109,21 @@ def test_the_file_uses_write_ahead_logging(tmp_path):
     cache.Store(tmp_path, 1 << 20).put("a", b"1")
     with sqlite3.connect(tmp_path / cache.FILE_NAME) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_cache_locked_by_another_process_is_given_up_after_a_short_wait(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cache, "BUSY_SECONDS", 0.2)
+    store = cache.Store(tmp_path, 1 << 20)
+    store.put("k", b"v")
+    holder = sqlite3.connect(tmp_path / cache.FILE_NAME, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process holding the file
+    other = cache.Store(tmp_path, 1 << 20)
+    started = time.monotonic()
+    other.get("k")  # WAL readers still read; marking the row as used meets the lock
+    other.put("k2", b"v2")
+    assert other.locked and other.get("k") is None  # given up: this run goes on uncached
+    assert time.monotonic() - started < 2  # one short wait, then no more tries
+    err = capsys.readouterr().err
+    assert err.count("locked by another process") == 1 and err.startswith("transpair: warning: the cache")
+    holder.execute("ROLLBACK")
+    assert store.get("k") == b"v"  # a store that never met the lock goes on using it

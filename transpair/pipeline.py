@@ -144,7 +144,11 @@ def align_documents(
         "alignment", cache.code_version(), identity, settings, fixes, repr(source), repr(target)
     )
     return cache.remember(
-        cache.open_store(opts.cache), key, Alignment, lambda: settled_alignment(source, target, opts, markers)
+        cache.open_store(opts.cache),
+        key,
+        Alignment,
+        lambda: settled_alignment(source, target, opts, markers),
+        usable=Alignment.whole,
     )
 
 
@@ -430,11 +434,6 @@ def beads_json(alignment: Alignment) -> dict:
     }
 
 
-def _covers(beads: tuple[Bead, ...], side: int, doc: Document) -> bool:
-    """True when the beads take every block of the document once, in order, on that side."""
-    return [i for b in beads for i in (b.source, b.target)[side]] == list(range(len(doc.blocks)))
-
-
 def read_beads(path: str | Path, source: Document, target: Document) -> Alignment:
     """The alignment an `align --beads` run wrote for these documents (reused instead of aligning again);
     InputError when the file is not one or was made from other texts."""
@@ -457,11 +456,13 @@ def read_beads(path: str | Path, source: Document, target: Document) -> Alignmen
             raise ValueError("unknown status")
     except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise InputError(f"{path}: not a beads file written by align --beads ({exc})") from None
-    if not _covers(beads, 0, source) or not _covers(beads, 1, target):
+    alignment = Alignment(source, target, beads, *langs)
+    if not alignment.whole():
         raise InputError(
-            f"{path}: its beads do not fit {source.path} and {target.path} (made from other texts?)"
+            f"{path}: its beads do not fit {source.path} and {target.path} (made from other texts, or "
+            "indices or scores that are not numbers in range?)"
         )
-    return Alignment(source, target, beads, *langs)
+    return alignment
 
 
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:
