@@ -303,3 +303,24 @@ def test_a_cloned_repositorys_config_starts_no_program_when_history_is_read(tmp_
     assert done.returncode == 0, done.stderr
     assert b"source as of" in done.stderr  # the history was read
     assert not marker.exists(), marker.read_text()
+
+
+@pytest.mark.parametrize(
+    "redirect, code, says",
+    [
+        ("report - <&-", 0, b""),  # closed stdin reads as empty, as an empty pipe does
+        ("report {po} >&-", 2, b"cannot write to standard output"),
+        ("--help >&-", 2, b"cannot write to standard output"),
+        ("report {po} -o {out} >&-", 0, b""),  # nothing printed: a closed stdout is no fault
+    ],
+)
+def test_closed_standard_streams_are_one_line_never_a_traceback(tmp_path, redirect, code, says):
+    po = tmp_path / "a.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n'
+    )
+    command = f"{sys.executable} -m transpair.cli " + redirect.format(po=po, out=tmp_path / "r.json")
+    done = subprocess.run(["sh", "-c", command], capture_output=True, cwd=tmp_path)
+    assert done.returncode == code, done.stderr
+    assert b"Traceback" not in done.stderr and says in done.stderr
+    assert len(done.stderr.splitlines()) <= 1

@@ -9,7 +9,7 @@ import typer
 
 from transpair import __version__, pipeline
 from transpair.cli import align, languages, report
-from transpair.cli.console import OneLineErrors, restore_sigpipe, user_errors
+from transpair.cli.console import OneLineErrors, reopen_closed_streams, restore_sigpipe, user_errors
 from transpair.errors import EXIT_BELOW
 from transpair.parallel import default_jobs
 
@@ -435,6 +435,7 @@ def pot_cmd(
 
 def main() -> None:
     """Console-script entry point."""
+    reopen_closed_streams()
     restore_sigpipe()
     app()
 
