@@ -1,9 +1,15 @@
 """The persistent cache: where it lives, rows shared between processes, the size cap, reuse of results."""
 
 import multiprocessing
+import os
 import pickle
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+from conftest import CORPORA, ROOT
 
 from transpair import cache
 from transpair.model import Origin
@@ -108,3 +114,47 @@ def test_the_file_uses_write_ahead_logging(tmp_path):
     cache.Store(tmp_path, 1 << 20).put("a", b"1")
     with sqlite3.connect(tmp_path / cache.FILE_NAME) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_cache_locked_by_another_process_is_given_up_after_a_short_wait(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cache, "BUSY_SECONDS", 0.2)
+    store = cache.Store(tmp_path, 1 << 20)
+    store.put("k", b"v")
+    holder = sqlite3.connect(tmp_path / cache.FILE_NAME, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process holding the file
+    other = cache.Store(tmp_path, 1 << 20)
+    started = time.monotonic()
+    other.get("k")  # WAL readers still read; marking the row as used meets the lock
+    other.put("k2", b"v2")
+    assert other.locked and other.get("k") is None  # given up: this run goes on uncached
+    assert time.monotonic() - started < 2  # one short wait, then no more tries
+    err = capsys.readouterr().err
+    assert err.count("locked by another process") == 1 and err.startswith("transpair: warning: the cache")
+    holder.execute("ROLLBACK")
+    assert store.get("k") == b"v"  # a store that never met the lock goes on using it
+
+
+def test_two_runs_sharing_a_cache_folder_write_what_separate_runs_write(tmp_path):
+    """Per-language or per-folder runs of one organisation share a cache folder: run at once over the same
+    and different articles, they write the POs that runs with caches of their own write."""
+    pairs = [CORPORA / "pydocs" / name for name in ("tutorial-appetite", "howto-annotations")]
+    env = os.environ | {"PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'tests'}"}
+
+    def start(base: Path, out: Path, cache_dir: Path) -> subprocess.Popen:
+        args = [base.with_suffix(".en.txt"), base.with_suffix(".ko.txt"), "-o", out, "-q"]
+        command = [sys.executable, "-m", "transpair.cli", "align", *map(str, args)]
+        command += ["--similarity", "fake_similarity:BagOfWords"]
+        return subprocess.Popen(command, env=env | {"TRANSPAIR_CACHE_DIR": str(cache_dir)})
+
+    def po_text(path: Path) -> list[str]:
+        return [line for line in path.read_text().splitlines() if "-Date:" not in line]
+
+    runs = [(pairs[0], "shared-a"), (pairs[1], "shared-b"), (pairs[0], "shared-c")]
+    for rounds in range(2):  # the second round reads what the first wrote, at once
+        procs = [start(base, tmp_path / f"{name}-{rounds}.po", tmp_path / "cache") for base, name in runs]
+        assert [p.wait(120) for p in procs] == [0, 0, 0]
+    for base, name in runs:
+        alone = tmp_path / f"alone-{name}.po"
+        assert start(base, alone, tmp_path / f"cache-{name}").wait(120) == 0
+        for rounds in range(2):
+            assert po_text(tmp_path / f"{name}-{rounds}.po") == po_text(alone)

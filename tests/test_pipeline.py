@@ -11,7 +11,7 @@ import pytest
 from conftest import CORPORA
 from git_repos import EDITED, TRANSLATED, commit, git, one_repo, paragraphs
 
-from transpair import pipeline
+from transpair import cache, pipeline
 from transpair.align import embed
 from transpair.errors import InputError
 from transpair.model import Alignment, Bead, Cause
@@ -277,3 +277,41 @@ def test_auto_source_refuses_a_paragraph_too_long_before_deciding_the_original(t
     target = write(tmp_path / "a.ko.txt", KO)
     with pytest.raises(InputError, match=r"a\.en\.txt:3: a paragraph of 321 characters"):
         pipeline.align_files(source, target, pipeline.AlignOptions(original="auto", cache=False))
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        ('"score": 0.5', '"score": NaN'),
+        ('"score": 0.5', '"score": Infinity'),
+        ('"score": 0.5', '"score": 7'),
+        ('"source": [2]', '"source": [true]'),
+        ('"source": [2]', '"source": [9]'),
+    ],
+)
+def test_a_beads_file_with_indices_or_scores_out_of_range_is_refused(tmp_path, planted):
+    source = read_document(write(tmp_path / "a.en.txt", EN[:3]))
+    target = read_document(write(tmp_path / "a.ko.txt", KO[:3]))
+    beads = (Bead((0, 1), (0, 1), 0.5, "fuzzy"), Bead((2,), (2,), 0.9, "translated"))
+    path = tmp_path / "beads.json"
+    text = json.dumps(pipeline.beads_json(Alignment(source, target, beads, "en", "ko")))
+    assert planted[0] in text
+    path.write_text(text.replace(*planted, 1))
+    with pytest.raises(InputError, match="do not fit|not a beads file"):
+        pipeline.read_beads(path, source, target)
+
+
+def test_a_cached_alignment_whose_beads_do_not_fit_is_aligned_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRANSPAIR_CACHE_DIR", str(tmp_path / "cache"))
+    source = read_document(write(tmp_path / "a.en.txt", EN[:3]))
+    target = read_document(write(tmp_path / "a.ko.txt", KO[:3]))
+    opts = pipeline.AlignOptions(similarity="fake_similarity:BagOfWords", cache=True)
+    first = pipeline.align_documents(source, target, opts)
+    store = cache.open_store()
+    (key,) = [
+        k for (k,) in store._connect().execute("SELECT key FROM entries") if store.get(k).startswith(b"{")
+    ]
+    row = json.loads(store.get(key))
+    row["beads"][0]["source"] = [99]  # a damaged or planted row
+    store.put(key, json.dumps(row).encode())
+    assert pipeline.align_documents(source, target, opts) == first

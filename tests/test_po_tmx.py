@@ -104,3 +104,10 @@ def test_align_to_tmx_warns_about_left_out_control_characters(runner, tmp_path):
         "Hello world, this is a pagebreak test.",
         "안녕하세요 세계, 이것은 쪽나눔 시험입니다.",
     ]
+
+
+def test_xml_lang_is_bcp47_whatever_form_the_code_came_in():
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="Hello", msgstr="你好"))
+    text = format_tmx(po, "en", "zh_CN")
+    assert 'xml:lang="zh-CN"' in text and "zh_CN" not in text

@@ -4,6 +4,9 @@ import csv
 import io
 import json
 
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from report_fixtures import catalog, entry, outdated_entry, sample_entries
 from rich.console import Console
 
@@ -72,7 +75,7 @@ def test_markdown_escapes_a_section_left_to_translate():
     )
     md = to_markdown(Report((left,), ()), "strings", "coverage")
     assert "<script>" not in md
-    assert "| left.po | Step [TBD] \\| &lt;script&gt;alert(1)&lt;/script&gt; | 0.0% |" in md
+    assert "| left.po | Step \\[TBD\\] \\| &lt;script&gt;alert\\(1\\)&lt;/script&gt; | 0.0% |" in md
 
 
 def test_table_shows_names_as_text_and_sections_on_request():
@@ -173,3 +176,28 @@ def test_unique_suffix_keeps_whole_path_components():
         "…/index.md",
     ]
     assert unique_suffix("solo", ["solo"]) == "solo"
+
+
+HOSTILE = st.lists(
+    st.sampled_from([*"ab =+-@[]()!|<>`*_#\\\t\r\n\x1b\x07\x9b\u202e:/.", "https://t.co/p.png", "![x]("]),
+    max_size=20,
+).map("".join)
+
+
+def hostile_report(name: str, title: str) -> Report:
+    """One article named `name` whose untranslated heading is `title`."""
+    entries = [entry(title or "x", "", kind="heading", status="untranslated"), entry("Still to do.", "")]
+    return Report((article_report(name or "x", catalog(entries)),), ())
+
+
+@settings(max_examples=60, deadline=None)
+@given(HOSTILE, HOSTILE)
+def test_no_format_lets_a_name_or_title_act(name, title):
+    report = hostile_report(name, title)
+    out = io.StringIO()
+    print_table(report, "strings", "coverage", sections=True, console=Console(file=out, width=300))
+    assert not regex.search(r"[\p{Cc}--[\n]]|\u202e", out.getvalue(), flags=regex.V1)  # no escape sequence
+    md = to_markdown(report, "strings", "coverage")
+    assert not regex.search(r"(?<!\\)(?:\\\\)*[\[\]<>]|\x1b", md)  # no live link, image or tag
+    for row in csv.reader(io.StringIO(to_csv(report, "strings", "coverage"))):
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)

@@ -250,3 +250,77 @@ def test_a_second_align_on_one_po_waits_and_merges_what_the_first_wrote(tmp_path
     assert holder.wait(30) == 0 and second.returncode == 0, second.stderr
     assert "# kept\n" in po.read_text(encoding="utf-8")  # read after the holder's write, not before
     assert "# kept\n" in (tmp_path / "a.po.bak").read_text(encoding="utf-8")  # the file as it was before
+
+
+def test_a_cloned_repositorys_config_starts_no_program_when_history_is_read(tmp_path):
+    """log.showSignature with gpg.program, core.fsmonitor and core.pager planted in .git/config: git calls
+    for the history must run none of them (a cloned repository could run code on the translator's
+    machine)."""
+    from git_repos import commit, git, one_repo
+
+    marker = tmp_path / "ran"
+    evil = tmp_path / "evil.sh"
+    evil.write_text(
+        f"#!/bin/sh\ncat >/dev/null\necho ran >> {marker}\necho '[GNUPG:] SIG_CREATED ' >&2\n"
+        "echo '-----BEGIN PGP SIGNATURE-----'\necho 'AA=='\necho '-----END PGP SIGNATURE-----'\n"
+    )
+    evil.chmod(0o755)
+    source, target, _ = one_repo(tmp_path / "site")
+    repo = tmp_path / "site"
+    (repo / "ko" / "appetite.txt").write_text("바뀐 번역입니다.\n", encoding="utf-8")
+    git(repo, "-c", f"gpg.program={evil}", "commit", "-q", "-S", "-am", "signed")  # a signed commit
+    commit(repo, {"en/other.txt": ["Another page."]}, "2025-04-01T10:00:00+00:00")
+    assert marker.exists()  # the fake gpg works: signing ran it
+    marker.unlink()
+    for key, value in [
+        ("log.showSignature", "true"),
+        ("gpg.program", str(evil)),
+        ("core.fsmonitor", str(evil)),
+        ("core.pager", str(evil)),
+        ("diff.external", str(evil)),
+    ]:
+        git(repo, "config", key, value)
+    shown = subprocess.run(
+        ["git", "-C", str(repo), "log", "-1", "--format=%H", "--", "ko"], capture_output=True
+    )
+    assert shown.returncode == 0 and marker.exists()  # plain git would run the planted program
+    marker.unlink()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "transpair.cli",
+            "align",
+            str(source),
+            str(target),
+            "-o",
+            str(tmp_path / "a.po"),
+        ],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        env=os.environ | {"TRANSPAIR_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"source as of" in done.stderr  # the history was read
+    assert not marker.exists(), marker.read_text()
+
+
+@pytest.mark.parametrize(
+    "redirect, code, says",
+    [
+        ("report - <&-", 0, b""),  # closed stdin reads as empty, as an empty pipe does
+        ("report {po} >&-", 2, b"cannot write to standard output"),
+        ("--help >&-", 2, b"cannot write to standard output"),
+        ("report {po} -o {out} >&-", 0, b""),  # nothing printed: a closed stdout is no fault
+    ],
+)
+def test_closed_standard_streams_are_one_line_never_a_traceback(tmp_path, redirect, code, says):
+    po = tmp_path / "a.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n'
+    )
+    command = f"{sys.executable} -m transpair.cli " + redirect.format(po=po, out=tmp_path / "r.json")
+    done = subprocess.run(["sh", "-c", command], capture_output=True, cwd=tmp_path)
+    assert done.returncode == code, done.stderr
+    assert b"Traceback" not in done.stderr and says in done.stderr
+    assert len(done.stderr.splitlines()) <= 1

@@ -250,3 +250,28 @@ def test_translations_followed_by_their_english_originals_are_not_left_in_englis
     found = real_statuses("vuedocs-ko/api-render-function")
     kept = [s for t, (s, _) in found.items() if "resolveDirective()`를" in t and "must be called inside" in t]
     assert kept and "untranslated" not in kept
+
+
+# Vue docs zh-cn and ja (vuejs-translations/docs-zh-cn, docs-ja; CC BY 4.0): headings and paragraphs
+# that keep English terms, code and heading ids are translated, not "left in English".
+CJK_PAIRS = [
+    ("Static vs. Dynamic Props {#static-vs-dynamic}", "静态 vs. 动态 Props {#static-vs-dynamic}", "zh"),
+    ("Attribute Bindings {#attribute-bindings}", "Attribute 绑定 {#attribute-bindings}", "zh_CN"),
+    ("Disabling Teleport {#disabling-teleport}", "禁用 Teleport {#disabling-teleport}", "zh-CN"),
+    (
+        "Props are declared using the [`props`](/api/options-state#props) option:",
+        "Props 需要使用 [`props`](/api/options-state#props) 选项来定义：",
+        "zh_CN",
+    ),
+    ("Reactive Props Destructure {#reactive-props-destructure}", "リアクティブな Props の分割代入", "ja"),
+]
+
+
+@pytest.mark.parametrize("source, target, lang", CJK_PAIRS)
+def test_a_chinese_or_japanese_translation_keeping_english_terms_is_translated(source, target, lang):
+    assert statuses(one_to_one([source], [target], tgt_lang=lang)) == [("translated", "")]
+
+
+def test_english_left_in_a_chinese_page_is_still_untranslated():
+    text = "Props are declared using the props option, as the next example shows."
+    assert statuses(one_to_one([text], [text], tgt_lang="zh_CN")) == [("untranslated", "left in English")]

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transpair.model import Block, Document
+from transpair.settle import langid
 from transpair.settle.langid import detect, document_language, script_shares, strip_non_words
 
 
@@ -117,3 +118,27 @@ def test_detect_never_raises_and_gives_a_code_or_none(text):
     assert found is None or (found.isalpha() and found.islower() and 2 <= len(found) <= 3)
     hangul, latin = script_shares(text)
     assert 0 <= hangul <= 1 and 0 <= latin <= 1 and hangul + latin <= 1 + 1e-9
+
+
+@pytest.mark.parametrize(
+    "text, lang, other",
+    [
+        ("静态 vs. 动态 Props {#static-vs-dynamic-props}", "en", True),  # Vue docs zh-cn heading
+        ("IronPython의 경우", "en", True),
+        ("リアクティブな Props の分割代入", "en", True),
+        ("Привет, мир", "en", True),
+        ("The constant π is irrational", "en", False),  # Greek is no language's script here
+        ("日本語のテキスト", "zh", True),  # kana is not Chinese
+        ("中文文本", "ja", False),  # Han is Japanese too
+        ("한국어 漢字 표기", "ko", False),
+        ("Reactive Props Destructure <sup class='vt-badge' />", "en", False),
+    ],
+)
+def test_a_letter_of_another_languages_script_is_told(text, lang, other):
+    assert langid.in_other_script(text, lang) is other
+
+
+def test_heading_ids_tags_and_link_targets_are_no_words():
+    assert langid.strip_non_words("静态 {#static-vs-dynamic-props}").strip() == "静态"
+    assert "href" not in langid.strip_non_words('<a href="x">链接</a>')
+    assert "guide" not in langid.strip_non_words("见 [指南](/guide/essentials/intro)")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
@@ -29,6 +30,7 @@ DIR_VARIABLE = "TRANSPAIR_CACHE_DIR"
 SIZE_VARIABLE = "TRANSPAIR_CACHE_MAX_MB"
 DEFAULT_MAX_MB = 1024
 FILE_NAME = "cache.sqlite3"
+BUSY_SECONDS = 5.0  # a writer holds the lock for milliseconds; past this another process holds it for good
 KEEP_AFTER_EVICTION = 0.9  # eviction frees down to this share of the cap, so it does not run on every write
 _SCHEMA = """CREATE TABLE IF NOT EXISTS entries (
     key TEXT PRIMARY KEY, value BLOB NOT NULL, size INTEGER NOT NULL, used REAL NOT NULL);
@@ -66,22 +68,34 @@ class Store:
         self.limit = limit
         self._db: sqlite3.Connection | None = None
         self._pid = 0
+        self.locked = False  # another process held the file past BUSY_SECONDS: this run goes on uncached
 
     def _connect(self) -> sqlite3.Connection:
         """This process's connection, created with the folder and schema on first use."""
         if self._db is None or self._pid != os.getpid():
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+            db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.executescript(_SCHEMA)
             self._db, self._pid = db, os.getpid()
         return self._db
 
+    def _give_up(self, exc: sqlite3.Error) -> None:
+        """After a lock held past BUSY_SECONDS, use the cache no more in this run, and say so once."""
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc) and not self.locked:
+            self.locked = True
+            print(
+                f"transpair: warning: the cache {self.path} is locked by another process; going on without",
+                file=sys.stderr,
+            )
+
     def get_many(self, keys: Iterable[str]) -> dict[str, bytes]:
         """The stored values of the keys that are present (marked as just used)."""
         keys = list(dict.fromkeys(keys))
         found: dict[str, bytes] = {}
+        if self.locked:
+            return found
         try:
             db = self._connect()
             for start in range(0, len(keys), 500):  # SQLite caps the number of bound parameters
@@ -91,13 +105,15 @@ class Store:
             if found:
                 now = time.time()
                 db.executemany("UPDATE entries SET used=? WHERE key=?", [(now, k) for k in found])
-        except (sqlite3.Error, OSError):
-            return found
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+        except OSError:
+            pass
         return found
 
     def put_many(self, items: dict[str, bytes]) -> None:
         """Store the values, then drop the least recently used rows while the file is over its cap."""
-        if not items:
+        if not items or self.locked:
             return
         now = time.time()
         try:
@@ -109,7 +125,9 @@ class Store:
                     [(k, v, len(v), now) for k, v in items.items()],
                 )
             self._evict(db)
-        except (sqlite3.Error, OSError):
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+        except OSError:
             return
 
     def _evict(self, db: sqlite3.Connection) -> None:
@@ -155,15 +173,21 @@ def code_version() -> str:
     return digest(*(part for f in files for part in (f.relative_to(package).as_posix(), f.read_bytes())))
 
 
-def remember(store: Store | None, key: str, kind: type[T], compute: Callable[[], T]) -> T:
+def remember(
+    store: Store | None,
+    key: str,
+    kind: type[T],
+    compute: Callable[[], T],
+    usable: Callable[[T], bool] = lambda _: True,
+) -> T:
     """compute()'s record of type kind for key, read from the store (JSON: a row is data, never code),
-    else computed and stored."""
+    else computed and stored; a row that does not decode, or that `usable` refuses, is recomputed."""
     found = store.get(key) if store is not None else None
     try:
         value = codec.loads(kind, found) if found is not None else None
     except (ValueError, TypeError, KeyError):  # a row written by other code, or damaged: recompute it
         value = None
-    if value is None:
+    if value is None or not usable(value):
         value = compute()
         if store is not None:
             store.put(key, codec.dumps(value))

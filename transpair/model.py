@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -120,3 +121,14 @@ class Alignment:
     target_lang: str = "ko"
     warnings: tuple[str, ...] = ()  # what the user should hear about the run (stale corrections, no history)
     origin: Origin | None = None  # the source revision the target was translated from (git history)
+
+    def whole(self) -> bool:
+        """True when the beads take every block of both documents once, in order, by integer index, with
+        finite scores in [0, 1] and known statuses: what a cached row or a beads file must hold to be used."""
+
+        def covered(side: int, doc: Document) -> bool:
+            ids = [i for b in self.beads for i in (b.source, b.target)[side]]
+            return all(type(i) is int for i in ids) and ids == list(range(len(doc.blocks)))
+
+        sound = all(math.isfinite(b.score) and 0 <= b.score <= 1 and b.status in STATUSES for b in self.beads)
+        return sound and covered(0, self.source) and covered(1, self.target)

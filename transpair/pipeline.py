@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from transpair import cache, parallel, write
+from transpair import cache, languages, parallel, write
 from transpair.align import corrections, embed, search
 from transpair.errors import InputError, NotAnArticle, existing_file, read_input
 from transpair.history import carry
@@ -69,7 +69,7 @@ def _language(doc: Document) -> str:
 
 def _share_in(doc: Document, lang: str) -> float:
     """Share of the document's blocks written in `lang`."""
-    return sum(langid.detect(b.norm) == lang for b in doc.blocks) / max(len(doc.blocks), 1)
+    return sum(langid.detect(b.norm) == languages.base(lang) for b in doc.blocks) / max(len(doc.blocks), 1)
 
 
 def _is_copy(source: Document, target: Document) -> bool:
@@ -114,7 +114,7 @@ def check_languages(
     is the wrong file.
     """
     found = _language(source)
-    if found != source_lang:
+    if found != languages.base(source_lang):
         raise InputError(
             f"{source.path}: expected {source_lang} text but the file is in {found} (see --source-lang)"
         )
@@ -125,7 +125,7 @@ def check_languages(
     if _is_copy(source, text):
         return True
     found = _language(target)
-    if found == source_lang and is_older_copy(source, text):
+    if found == languages.base(source_lang) and is_older_copy(source, text):
         return True
     raise InputError(
         f"{target.path}: expected {target_lang} text but the file is in {found} (see --target-lang)"
@@ -144,7 +144,11 @@ def align_documents(
         "alignment", cache.code_version(), identity, settings, fixes, repr(source), repr(target)
     )
     return cache.remember(
-        cache.open_store(opts.cache), key, Alignment, lambda: settled_alignment(source, target, opts, markers)
+        cache.open_store(opts.cache),
+        key,
+        Alignment,
+        lambda: settled_alignment(source, target, opts, markers),
+        usable=Alignment.whole,
     )
 
 
@@ -179,7 +183,7 @@ def settled_alignment(
 
 def not_translated_yet(alignment: Alignment) -> Alignment:
     """A target still in the source language: every source entry untranslated, and a warning saying so."""
-    lang = langid.language_name(alignment.source_lang)
+    lang = languages.name(alignment.source_lang)
     beads = tuple(
         replace(b, status="untranslated", reason=f"target still in {lang}", cause=Cause.NOT_TRANSLATED_YET)
         if b.source
@@ -191,7 +195,7 @@ def not_translated_yet(alignment: Alignment) -> Alignment:
 
 def still_warning(alignment: Alignment) -> str:
     """The warning about a target still in the source language."""
-    lang = langid.language_name(alignment.source_lang)
+    lang = languages.name(alignment.source_lang)
     return f"{alignment.target.path} is still in {lang}: not translated yet, every entry left untranslated"
 
 
@@ -444,11 +448,6 @@ def beads_json(alignment: Alignment) -> dict:
     }
 
 
-def _covers(beads: tuple[Bead, ...], side: int, doc: Document) -> bool:
-    """True when the beads take every block of the document once, in order, on that side."""
-    return [i for b in beads for i in (b.source, b.target)[side]] == list(range(len(doc.blocks)))
-
-
 def read_beads(path: str | Path, source: Document, target: Document) -> Alignment:
     """The alignment an `align --beads` run wrote for these documents (reused instead of aligning again);
     InputError when the file is not one or was made from other texts."""
@@ -471,11 +470,13 @@ def read_beads(path: str | Path, source: Document, target: Document) -> Alignmen
             raise ValueError("unknown status")
     except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise InputError(f"{path}: not a beads file written by align --beads ({exc})") from None
-    if not _covers(beads, 0, source) or not _covers(beads, 1, target):
+    alignment = Alignment(source, target, beads, *langs)
+    if not alignment.whole():
         raise InputError(
-            f"{path}: its beads do not fit {source.path} and {target.path} (made from other texts?)"
+            f"{path}: its beads do not fit {source.path} and {target.path} (made from other texts, or "
+            "indices or scores that are not numbers in range?)"
         )
-    return Alignment(source, target, beads, *langs)
+    return alignment
 
 
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:

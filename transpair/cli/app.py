@@ -8,8 +8,8 @@ from pathlib import Path
 import typer
 
 from transpair import __version__, pipeline
-from transpair.cli import align, report
-from transpair.cli.console import OneLineErrors, restore_sigpipe, user_errors
+from transpair.cli import align, languages, report
+from transpair.cli.console import OneLineErrors, reopen_closed_streams, restore_sigpipe, user_errors
 from transpair.cli.outputs import output_format
 from transpair.errors import EXIT_BELOW, InputError
 from transpair.parallel import default_jobs
@@ -119,8 +119,8 @@ def align_cmd(
     unit: Unit = typer.Option(
         Unit.paragraph, "--unit", help="Align paragraphs, or sentences inside aligned paragraphs."
     ),
-    source_lang: str = typer.Option("en", "--source-lang"),
-    target_lang: str = typer.Option("ko", "--target-lang"),
+    source_lang: str = languages.source_lang(),
+    target_lang: str = languages.target_lang(),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing PO instead of merging into it."),
     backup: bool = typer.Option(True, "--backup/--no-backup", help="Keep the replaced file as OUTPUT.bak."),
     prefer_target: bool = typer.Option(
@@ -220,8 +220,8 @@ def review_cmd(
         help="The article's PO from earlier align runs: entries whose source changed since their translation "
         "(fuzzy with #| msgid) show as outdated (a folder: NAME.po).",
     ),
-    source_lang: str = typer.Option("en", "--source-lang"),
-    target_lang: str = typer.Option("ko", "--target-lang"),
+    source_lang: str = languages.source_lang(),
+    target_lang: str = languages.target_lang(),
     original: Original = ORIGINAL,
     markers: Path | None = MARKERS,
     similarity: str | None = SIMILARITY,
@@ -293,8 +293,8 @@ def report_cmd(
         help="Exit 1 when total coverage (--by) is below PCT percent.",
     ),
     sections: bool = typer.Option(False, "--sections", help="Table: a row per section under each article."),
-    source_lang: str = typer.Option("en", "--source-lang", help="Article pairs: the original's language."),
-    target_lang: str = typer.Option("ko", "--target-lang", help="Article pairs: the translation's language."),
+    source_lang: str = languages.source_lang(),
+    target_lang: str = languages.target_lang(),
     history: bool = HISTORY,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     jobs: int | None = JOBS,
@@ -373,8 +373,8 @@ def scan_cmd(
         "--markers",
         help="Extra placeholder patterns: TOML (\\[markers] patterns = [...]) or one regex per line.",
     ),
-    source_lang: str = typer.Option("en", "--source-lang"),
-    target_lang: str = typer.Option("ko", "--target-lang"),
+    source_lang: str = languages.source_lang(),
+    target_lang: str = languages.target_lang(),
     history: bool = HISTORY,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     jobs: int | None = JOBS,
@@ -480,7 +480,7 @@ def pot_cmd(
         "--output",
         help="The POT file to write (a previous one is kept as .bak; - for standard output).",
     ),
-    source_lang: str = typer.Option("en", "--source-lang"),
+    source_lang: str = languages.source_lang(),
     unit: Unit = typer.Option(Unit.paragraph, "--unit", help="One entry per paragraph, or per sentence."),
     no_wrap: bool = typer.Option(False, "--no-wrap", help="Do not wrap long lines (gettext's --no-wrap)."),
     target_lang: str = typer.Option("ko", "--target-lang"),
@@ -531,6 +531,7 @@ def tmx_cmd(
 
 def main() -> None:
     """Console-script entry point."""
+    reopen_closed_streams()
     restore_sigpipe()
     app()
 

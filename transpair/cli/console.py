@@ -3,6 +3,8 @@ code 2, a closed stdout pipe quietly (as `head` users expect), a full disk under
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import signal
 import sys
@@ -53,6 +55,9 @@ def _usage_line(exc: click.UsageError) -> str:
 
 def _silence_stdout() -> None:
     """Point stdout at /dev/null so that the exit-time flush of what is left cannot fail again."""
+    if isinstance(getattr(sys.stdout, "buffer", None), ClosedOutput):
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (stdout for the rest of the run)
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
         os.dup2(devnull, sys.stdout.fileno())
@@ -60,6 +65,28 @@ def _silence_stdout() -> None:
         pass  # a stdout without a file descriptor (a test runner's buffer) has nothing to flush
     finally:
         os.close(devnull)
+
+
+class ClosedOutput(io.RawIOBase):
+    """Standard output closed before transpair started (`>&-`): every write fails as that descriptor
+    would, so a command that prints ends with one line and exit 2 while one that writes files works."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
+def reopen_closed_streams() -> None:
+    """Stand-ins for standard streams closed at start (Python sets them to None): stdin reads as empty,
+    stdout fails on its first write, stderr writes nowhere."""
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 (stdin for the whole run)
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(ClosedOutput(), encoding="utf-8", write_through=True)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (stderr for the whole run)
 
 
 def _escape_undecodable_names() -> None:

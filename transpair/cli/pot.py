@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polib
 
+from transpair import languages
 from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle, error_line
 from transpair.po import catalog
 from transpair.read import reader
@@ -23,7 +24,7 @@ def language_warning(source: Path, source_lang: str) -> str | None:
     if found is None or found == source_lang:
         return None
     return (
-        f"{source} is written in {langid.language_name(found)}, not {langid.language_name(source_lang)}: "
+        f"{source} is written in {languages.name(found)}, not {languages.name(source_lang)}: "
         "its template holds that text (see --source-lang)"
     )
 

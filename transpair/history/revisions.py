@@ -9,6 +9,7 @@ reaching back, SOURCE outside git) gets a one-line warning and the plain behavio
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,14 +37,34 @@ class Lookup:
     warning: str = ""
 
 
+# A cloned repository's own .git/config must not make a read start a program: signature checks (gpg),
+# the file-system monitor, a pager, external diffs and text conversions are off for every call.
+SAFE_CONFIG = (
+    "log.showSignature=false",
+    "core.fsmonitor=false",
+    "core.pager=cat",
+    "diff.external=",
+)
+SAFE_ENV = {
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_PAGER": "cat",
+    "GIT_OPTIONAL_LOCKS": "0",
+}
+
+
 def git(folder: Path, *args: str) -> GitResult:
-    """Run one git command in `folder`; a missing git binary reads as 'not a repository'."""
+    """Run one git command in `folder` that reads only (no program the repository names is started); a
+    missing git binary reads as 'not a repository'."""
+    config = [part for setting in SAFE_CONFIG for part in ("-c", setting)]
+    env = {k: v for k, v in os.environ.items() if k not in ("GIT_EXTERNAL_DIFF", "GIT_PAGER")} | SAFE_ENV
     try:
         done = subprocess.run(
-            ["git", "--literal-pathspecs", "-C", str(folder), *args],
+            ["git", *config, "--literal-pathspecs", "--no-pager", "-C", str(folder), *args],
             capture_output=True,
             check=False,
             stdin=subprocess.DEVNULL,
+            env=env,
         )
     except OSError:
         return GitResult(NOT_A_REPO, b"")

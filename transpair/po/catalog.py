@@ -28,6 +28,7 @@ import regex
 
 from transpair import __version__, write
 from transpair.errors import InputError
+from transpair.languages import name as language_name
 from transpair.model import Alignment, Bead, Block, Document
 from transpair.names import one_line, reference_name
 from transpair.po import file
@@ -35,7 +36,6 @@ from transpair.po.merge import merge, template_content  # noqa: F401  (merge: pa
 from transpair.po.notes import Note, cause_comment, format_note
 from transpair.po.wrap import PAGE_WIDTH
 from transpair.read import reader, segment
-from transpair.settle.langid import language_name
 
 BLOCK_JOINER = "\n\n"
 SPAN_JOINER = " "  # a bead whose sides hold different numbers of blocks

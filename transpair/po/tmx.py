@@ -12,6 +12,7 @@ import polib
 import regex
 
 from transpair import __version__
+from transpair.languages import bcp47
 from transpair.po.state import FUZZY, TRANSLATED, first_form, state
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -86,6 +87,7 @@ def format_units(
     found: Iterable[Unit], source_lang: str, target_lang: str, segtype: str = "paragraph"
 ) -> str:
     """TMX 1.4b text holding these units; always well-formed XML (see xml_text)."""
+    source_lang, target_lang = bcp47(source_lang), bcp47(target_lang)  # xml:lang is BCP 47 (zh-CN)
     root = ET.Element("tmx", {"version": "1.4"})
     ET.SubElement(
         root,

@@ -16,6 +16,7 @@ from bisect import bisect_right
 
 import regex
 
+from transpair.languages import base
 from transpair.model import Block
 
 _TERMINATOR = regex.compile(r"(?:[.!?…‼⁇⁈⁉]+|[。！？｡]+)[\"'’”»)\]}」』》〉）]*")
@@ -57,7 +58,7 @@ def _is_boundary(text: str, term: regex.Match, end: int, lang: str) -> bool:
         glued = regex.match(r"\p{Hangul}", before[-1:]) and regex.match(r"\p{Hangul}", after)
         return bool(glued) and regex.fullmatch(r"[.!?]+", mark) is not None
     prev_latin = regex.search(r"[\p{Latin}\d]\W*\Z", before[-3:]) is not None
-    if after[:1].islower() and (lang not in UNCASED or prev_latin):
+    if after[:1].islower() and (base(lang) not in UNCASED or prev_latin):
         return False
     if mark[0] == "." and not mark.startswith(".."):
         list_marker = line_start + len(before) == term.start() and _LIST_MARKER.fullmatch(before)

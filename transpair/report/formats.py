@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Sequence
 
+import regex
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -35,6 +36,26 @@ TABLE_KEY = (
     "Outd. = outdated: fuzzy because the source changed since the translation. "
     "Untr. = untranslated, of which TBD = placeholders and Src = left in the source language."
 )
+
+
+_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}--[\n\t\u200c\u200d]]", regex.V1)  # ESC, CSI, bidi overrides…
+_MD_SPECIAL = regex.compile(r"[\\`*_\[\]()!|#~]")
+CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula (OWASP)
+
+
+def terminal_text(text: str) -> str:
+    """Text safe to print on a terminal: control and format characters (escape sequences, bidi overrides)
+    shown as `\\xNN` / `\\uNNNN` instead of acted upon."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: control characters escaped as on a terminal, and a string
+    starting like a formula given a leading `'`."""
+    if not isinstance(value, str):
+        return value
+    text = terminal_text(value)
+    return f"'{text}" if text.startswith(CSV_FORMULA) else text
 
 
 def level(pct: float) -> str:
@@ -120,7 +141,7 @@ def table(report: Report, by: str, sort: str, sections: bool = False, width: int
         tbl.add_column(head, justify="left" if head == "Progress" else "right", no_wrap=True, min_width=size)
     names = [article.name for article in report.articles]
     for (name, _, style), row in zip(rows, cells):
-        shown = name if style else short_name(name, names, room)
+        shown = terminal_text(name if style else short_name(name, names, room))
         tbl.add_row(Text(shown), *row, style=style)  # Text: `[TBD]` in a name is not rich markup
     tbl.add_section()
     tbl.add_row(Text("Total"), *cells[-1], style="bold")
@@ -212,19 +233,18 @@ def csv_rows(report: Report, by: str, sort: str) -> list[list]:
 def to_csv(report: Report, by: str, sort: str) -> str:
     """The report as CSV (one table, `level` says article, section or total)."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(csv_rows(report, by, sort))
+    csv.writer(out, lineterminator="\n").writerows(
+        [csv_cell(c) for c in row] for row in csv_rows(report, by, sort)
+    )
     return out.getvalue()
 
 
 def md_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: no pipes, no newlines, no raw HTML."""
-    return (
-        " ".join(text.split())
-        .replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-    )
+    """Text shown as itself inside a Markdown table cell: one line, no raw HTML, and every character that
+    could start a link, an image, emphasis, code or a cell border escaped (a title's `![](…)` is no
+    tracking pixel in a pull-request comment)."""
+    flat = _MD_SPECIAL.sub(lambda m: "\\" + m.group(), " ".join(terminal_text(text).split()))
+    return flat.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def md_row(cells: Sequence[str]) -> str:

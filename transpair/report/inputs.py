@@ -78,9 +78,9 @@ def report_pairs(
 
 def lone_warning(folder: Path, count: int, langs: tuple[str, str]) -> str:
     """Why a folder of translations reports 0 %: no original beside them."""
-    from transpair.settle.langid import language_name
+    from transpair import languages
 
-    source, target = (language_name(lang) for lang in langs)
+    source, target = (languages.name(lang) for lang in langs)
     return (
         f"{folder}: {count} article(s) written in {target} with no {source} original beside them count as "
         f"0 %; give the {source} folder and this one (SOURCE_DIR TARGET_DIR), or see --source-lang"

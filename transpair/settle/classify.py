@@ -16,10 +16,11 @@ from dataclasses import replace
 
 import regex
 
+from transpair.languages import base
+from transpair.languages import name as language_name
 from transpair.model import Alignment, Bead, Cause, Document
 from transpair.read import segment
 from transpair.settle import langid
-from transpair.settle.langid import language_name
 from transpair.settle.placeholders import compile_markers, governed, marker_in, translator_notes
 
 MIN_PROSE_WORDS = 1  # calibrated on pydocs-ko: bench/bench_untranslated.py --calibrate --mixed 5000
@@ -49,13 +50,14 @@ def prose_words(text: str) -> int:
 def in_language(text: str, lang: str) -> bool:
     """True when text is prose written in `lang` (not code, a URL, a name or a short term).
 
-    Text holding any Hangul is never prose of another language: a Korean particle on an English
-    name ("IronPython의 경우") means a translator wrote it.
+    Text holding a letter of a script `lang` is not written in is never prose of `lang`: a Korean
+    particle on an English name ("IronPython의 경우"), a Chinese heading keeping English terms
+    ("静态 vs. 动态 Props") mean a translator wrote it.
     """
     flat = " ".join(text.split())
-    if lang != "ko" and langid.script_shares(flat)[0] > 0:
+    if langid.in_other_script(flat, base(lang)):
         return False
-    return prose_words(flat) >= MIN_PROSE_WORDS and langid.detect(flat) == lang
+    return prose_words(flat) >= MIN_PROSE_WORDS and langid.detect(flat) == base(lang)
 
 
 def leftover_sentences(text: str, text_lang: str, other_lang: str) -> list[str]:
@@ -90,7 +92,7 @@ def classify_bead(
     if all(in_language(t, src_lang) for t in texts):
         return replace(bead, status="untranslated", reason=left_in(src_lang), cause=Cause.LEFT_IN_SOURCE)
     if _copied(bead, alignment):
-        if langid.detect(" ".join(" ".join(texts).split())) == src_lang:
+        if langid.detect(" ".join(" ".join(texts).split())) == base(src_lang):
             return replace(bead, status="untranslated", reason=left_in(src_lang), cause=Cause.LEFT_IN_SOURCE)
         return replace(bead, status="untranslated", reason=COPY, cause=Cause.COPY)
     left = [s for t in texts for s in leftover_sentences(t, tgt_lang, src_lang)]

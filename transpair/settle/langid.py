@@ -29,7 +29,8 @@ from transpair.model import Document
 
 _NOT_WORDS = regex.compile(
     r"(?:https?|ftp)://[^\s<>`]+|www\.[^\s<>`]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?::[\w:.-]+:)?``(?:(?!``).)+``|(?::[\w:.-]+:)?`[^`]+`|\p{N}+(?:[.,]\p{N}+)*",
+    r"|(?::[\w:.-]+:)?``(?:(?!``).)+``|(?::[\w:.-]+:)?`[^`]+`|\p{N}+(?:[.,]\p{N}+)*"
+    r"|\{#[^{}\s]*\}|</?[A-Za-z][^<>]*>|(?<=\])\([^()\s]*\)",  # heading ids, HTML tags, link targets
 )
 _LINK_TEXT = regex.compile(r"(?::[\w:.-]+:)?`([^`<]*?)\s*<[^`>]*>`")
 _HANGUL = regex.compile(r"\p{Hangul}")
@@ -38,6 +39,18 @@ _LATIN = regex.compile(r"\p{Latin}")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HAN = regex.compile(r"\p{Han}")
 _LETTER = regex.compile(r"\p{L}")
+# Scripts of the languages transpair knows that are not Latin: text of one language holding letters of
+# another's script was written by a translator (a Korean particle on a name, a Chinese heading keeping
+# its English terms), whatever its Latin words say.
+SCRIPTS = {
+    "ko": ("Hangul", "Han"),
+    "ja": ("Hiragana", "Katakana", "Han"),
+    "zh": ("Han",),
+    "ru": ("Cyrillic",),
+    "uk": ("Cyrillic",),
+    "th": ("Thai",),
+    "ar": ("Arabic",),
+}
 _LATIN_WORD = regex.compile(r"\p{Latin}+(?:['’]\p{Latin}+)?")
 ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to is are was were be been being that this these those with for it its by from as "
@@ -56,16 +69,6 @@ MIN_OTHER_WORDS = 2  # one stray "la" or "die" in a name or in code is no langua
 CONFIDENT = 0.9  # with no function word on either side, langdetect must be this sure to overrule English
 CJK_WEIGHT = 2  # one Han/kana character carries about as much as two Latin letters
 SEED = 0
-LANGUAGE_NAMES = {
-    "en": "English",
-    "ko": "Korean",
-    "ja": "Japanese",
-    "zh": "Chinese",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "ru": "Russian",
-}
 
 
 def _words_of(found: regex.Match) -> str:
@@ -89,6 +92,20 @@ def script_shares(text: str) -> tuple[float, float]:
     if not letters:
         return 0.0, 0.0
     return len(_HANGUL_LETTER.findall(words)) / letters, len(_LATIN.findall(words)) / letters
+
+
+@cache
+def _other_script(lang: str) -> regex.Pattern:
+    """Letters of the SCRIPTS that `lang` (a detector code) is not written in."""
+    others = sorted(
+        {script for scripts in SCRIPTS.values() for script in scripts} - set(SCRIPTS.get(lang, ()))
+    )
+    return regex.compile("[" + "".join(f"\\p{{{script}}}" for script in others) + "]")
+
+
+def in_other_script(text: str, lang: str) -> bool:
+    """True when the text, code and URLs left out, holds a letter of a script `lang` is not written in."""
+    return _other_script(lang).search(strip_non_words(text)) is not None
 
 
 @cache
@@ -154,11 +171,6 @@ def document_language(doc: Document) -> str | None:
         if lang:
             weights[lang] += len(_LETTER.findall(block.text))
     return weights.most_common(1)[0][0] if weights else None
-
-
-def language_name(code: str | None) -> str:
-    """A readable language name for reasons and messages ('en' -> 'English')."""
-    return LANGUAGE_NAMES.get(code or "", code or "an undetected language")
 
 
 def other_language(lang: str, langs: tuple[str, str]) -> str:

@@ -36,6 +36,7 @@ from pathlib import Path
 import regex
 
 from transpair.errors import InputError, read_input
+from transpair.languages import base
 from transpair.model import Block, Document
 from transpair.settle import langid
 
@@ -138,7 +139,7 @@ def ends_section(blocks: Sequence[Block], index: int, lang: str | None) -> bool:
     `lang` (any heading when `lang` is None): neither it nor the block after it is in another one."""
     if blocks[index].kind != "heading":
         return False
-    return lang is None or all(langid.detect(b.norm) in (lang, None) for b in blocks[index : index + 2])
+    return lang is None or all(langid.detect(b.norm) in (base(lang), None) for b in blocks[index : index + 2])
 
 
 def governed(

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from transpair import parallel
+from transpair import languages, parallel
 from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle, error_line
 from transpair.model import Alignment, Block, Cause, Document, Origin
 from transpair.progress import tracked
@@ -113,8 +113,8 @@ def scan_file(
             name,
             (str(path),),
             lang,
-            message=f"{path}: written in {langid.language_name(lang)}, "
-            f"not {' or '.join(langid.language_name(x) for x in langs)}",
+            message=f"{path}: written in {languages.name(lang)}, "
+            f"not {' or '.join(languages.name(x) for x in langs)}",
         )
     other = langid.other_language(lang, langs)
     found = leftovers(doc, lang, other, patterns)
