@@ -184,7 +184,3 @@ def test_section_titles_drop_anchors_and_inline_tags():
     assert heading_title('`app.use()` <sup class="vt-badge" data-text="3.3+" />') == "`app.use()`"
     assert heading_title("Fish &amp; <em>chips</em>") == "Fish & chips"
     assert heading_title("{#only-an-anchor}") == "{#only-an-anchor}"
-    po = catalog(
-        [entry("Intro {#intro}", "소개", kind="heading", status="translated"), entry("Text.", "글.")]
-    )
-    assert [s.title for s in article_report("a", po).sections] == ["Intro"]

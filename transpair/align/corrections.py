@@ -212,9 +212,31 @@ def mark_reviewed(alignment: Alignment, fixed: Sequence[Fixed]) -> Alignment:
     return replace(alignment, beads=tuple(mark(b) for b in alignment.beads))
 
 
+def _carried_gap(gap: Sequence[Bead], carried: Sequence[Bead]) -> list[Bead]:
+    """The beads between two corrections as history carried them, when history's beads cover exactly the
+    same blocks there; else the gap's own beads, each taking history's status where it pairs the same
+    blocks."""
+    src = {i for b in gap for i in b.source}
+    tgt = {j for b in gap for j in b.target}
+    inside = [b for b in carried if set(b.source) <= src and set(b.target) <= tgt and (b.source or b.target)]
+    if sum(len(b.source) for b in inside) == len(src) and sum(len(b.target) for b in inside) == len(tgt):
+        return inside
+    found = {(b.source, b.target): b for b in carried}
+    return [found.get((b.source, b.target), b) for b in gap]
+
+
 def keep_history(fixed: Alignment, carried: Alignment) -> Alignment:
-    """The alignment around a reviewer's corrections with what git history found kept: a bead that pairs
-    the same blocks in the history-carried alignment takes its status there (outdated, new in source)."""
-    found = {(b.source, b.target): b for b in carried.beads}
-    beads = tuple(b if b.reviewed else found.get((b.source, b.target), b) for b in fixed.beads)
-    return replace(fixed, beads=beads, origin=carried.origin, warnings=(*carried.warnings, *fixed.warnings))
+    """The alignment around a reviewer's corrections with what git history found kept: between two
+    corrections, the beads history carried over (outdated, new in source, moved) where they fit."""
+    beads: list[Bead] = []
+    gap: list[Bead] = []
+    for bead in [*fixed.beads, None]:
+        if bead is not None and not bead.reviewed:
+            gap.append(bead)
+            continue
+        beads += _carried_gap(gap, carried.beads) if gap else []
+        beads += [bead] if bead is not None else []
+        gap = []
+    return replace(
+        fixed, beads=tuple(beads), origin=carried.origin, warnings=(*carried.warnings, *fixed.warnings)
+    )

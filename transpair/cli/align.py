@@ -43,7 +43,7 @@ def counts_text(counts: Counter[str]) -> str:
 def written_counts(written: Path, alignment: Alignment | None = None) -> Counter[str]:
     """What the written PO holds (read back, so after any merge); the catalog itself for standard output;
     for a TMX, its translation units as translated messages."""
-    if is_stdout(written) or written.suffix.lower() == ".tmx":
+    if not write.regular(written) or written.suffix.lower() == ".tmx":  # stdout, a device, a TMX
         po = catalog.build_catalog(alignment) if alignment is not None else polib.POFile()
         counts = po_counts(po)
         return Counter({TRANSLATED: counts[TRANSLATED]}) if written.suffix.lower() == ".tmx" else counts

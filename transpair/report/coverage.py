@@ -185,7 +185,7 @@ def first_words(text: str, limit: int = FIRST_WORDS) -> str:
 def section_of(entries: Sequence[polib.POEntry]) -> Section:
     """One section's figures; its title is the heading entry that opens it, if any."""
     head = entries[0]
-    title = heading_title(head.msgid) if is_heading(head) else ""
+    title = " ".join(head.msgid.split()) if is_heading(head) else ""
     todo = next((e for e in entries if category(e) != "translated"), None)
     figures = sum((entry_figures(e) for e in entries), Figures())
     return Section(title, entry_line(head), figures, first_words(todo.msgid) if todo else "")

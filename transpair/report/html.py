@@ -10,7 +10,15 @@ from collections.abc import Sequence
 from html import escape
 
 from transpair.report.badge import badge_svg
-from transpair.report.coverage import ArticleReport, Figures, Report, coverage, sort_articles, todo_sections
+from transpair.report.coverage import (
+    ArticleReport,
+    Figures,
+    Report,
+    coverage,
+    heading_title,
+    sort_articles,
+    todo_sections,
+)
 from transpair.report.formats import FORMULA, UNTITLED, level
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -151,7 +159,7 @@ def outdated_mark(figures: Figures) -> str:
 def article_details(article: ArticleReport, by: str) -> str:
     """A collapsible block with the article's per-section chart."""
     pct = coverage(article.figures, by)
-    rows = [(s.title, s.figures) for s in article.sections]
+    rows = [(heading_title(s.title), s.figures) for s in article.sections]
     return (
         f'<details><summary>{escape(article.name)}<small class="{level(pct)}">{pct:.1f}%</small>'
         f"<small>{len(article.sections)} sections</small>{outdated_mark(article.figures)}</summary>"
@@ -165,7 +173,7 @@ def todo_table(articles: Sequence[ArticleReport], by: str) -> str:
     if not todo:
         return "<p>Nothing left to translate.</p>"
     rows = "".join(
-        f"<tr><td>{escape(a.name)}</td><td>{escape(s.title or UNTITLED)}</td>"
+        f"<tr><td>{escape(a.name)}</td><td>{escape(heading_title(s.title) or UNTITLED)}</td>"
         f'<td class="num">{s.line or ""}</td>'
         f'<td class="num {level(coverage(s.figures, by))}">{coverage(s.figures, by):.1f}%</td>'
         f'<td class="num">{s.figures.total.words - s.figures.translated.words}</td>'
