@@ -5,7 +5,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import shared_data
+from conftest import dev_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +16,7 @@ from transpair.errors import InputError
 from transpair.model import Alignment, Bead, Block, Cause, Document
 from transpair.read import reader
 
-GOLD = shared_data() / "pydocs-ko-hard"
+GOLD = dev_data() / "pydocs-ko-hard"
 
 
 def doc(texts, path="a.txt") -> Document:

@@ -4,7 +4,7 @@ import random
 
 import numpy as np
 import pytest
-from conftest import shared_data
+from conftest import dev_data
 from fake_similarity import BagOfWords, paragraph, translate
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -249,7 +249,8 @@ def test_cli_similarity_option_selects_the_backend(tmp_path):
         "첫 번째 문단입니다.\n\n두 번째 문단이 뒤따릅니다.\n", encoding="utf-8"
     )
     args = ["align", str(tmp_path / "a.en.txt"), str(tmp_path / "a.ko.txt"), "-o", str(tmp_path / "a.po")]
-    result = CliRunner().invoke(app, [*args, "--unit", "sentence", "--similarity", "test_align_search:Counting"])
+    counting = ["--similarity", "test_align_search:Counting"]
+    result = CliRunner().invoke(app, [*args, "--unit", "sentence", *counting])
     assert result.exit_code == 0, result.output
     assert "첫 번째 문단입니다." in Counting.seen and "The first paragraph is here." in Counting.seen
     bad = CliRunner().invoke(app, [*args, "--force", "--similarity", "no_such_module_xyz:Thing"])
@@ -337,10 +338,10 @@ def test_margin_is_what_the_best_path_loses_without_the_bead(seed, n, edits):
 
 
 # Real excerpts (windows of blocks) from the dev sets: Vite docs (MIT) and Vue docs (CC BY 4.0), see
-# the READMEs of ../shared/data/vitedocs-ko and vuedocs-ko for the licences and sources.
+# the READMEs of tests/data/dev/vitedocs-ko and vuedocs-ko for the licences and sources.
 def window(name, lang, start, end):
     """Blocks start..end-1 of one side of a dev-set document ('set/doc')."""
-    return read_document(shared_data() / f"{name}.{lang}.txt").blocks[start:end]
+    return read_document(dev_data() / f"{name}.{lang}.txt").blocks[start:end]
 
 
 def real_pairs(name, en, ko):

@@ -203,13 +203,13 @@ def test_titles_are_short_with_no_sentence_end():
 
 def real_statuses(name):
     """Statuses by target text of a real dev-set document (Vite docs, MIT; Vue docs, CC BY 4.0; licences in
-    the READMEs of ../shared/data/vitedocs-ko and vuedocs-ko) aligned and classified as `transpair align`
+    the READMEs of tests/data/dev/vitedocs-ko and vuedocs-ko) aligned and classified as `transpair align`
     does."""
-    from conftest import shared_data
+    from conftest import dev_data
 
     from transpair.align import search
 
-    en, ko = (read_document(shared_data() / f"{name}.{lang}.txt") for lang in ("en", "ko"))
+    en, ko = (read_document(dev_data() / f"{name}.{lang}.txt") for lang in ("en", "ko"))
     alignment = classify.classify(
         Alignment(en, ko, tuple(search.align_blocks(en.blocks, ko.blocks)), "en", "ko")
     )
