@@ -61,7 +61,7 @@ class SetResult:
     """One gold set's figures: both views, untranslated detection, hunalign, seconds, calibration samples."""
 
     name: str
-    report: evaluate.Report
+    report: evaluate.EvalReport
     untranslated: tuple[float, float]  # precision, recall of the English ids marked untranslated
     seconds: float
     calibration: cal.SetSamples

@@ -4,11 +4,12 @@ import polib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import process
 
+import transpair.po.merge
 from transpair.model import Alignment, Bead, Block, Document
-from transpair.po import merge as merging
 from transpair.po.catalog import build_catalog
-from transpair.po.merge import FUZZY_MATCH, merge, restate_note, similarity
+from transpair.po.merge import FUZZY_MATCH, fuzzy_pairs, merge, restate_note, similarity
 
 
 def po_of(*entries, **meta):
@@ -298,22 +299,22 @@ texts = st.lists(st.text(alphabet="abc de", max_size=12), max_size=12)
 @settings(max_examples=200)
 @given(texts, texts, st.integers(1, 5))
 def test_fuzzy_pairs_are_the_greedy_best_pairs_whatever_the_chunking(new, old, rows):
-    saved, merging.ROWS = merging.ROWS, rows
+    saved, transpair.po.merge.ROWS = transpair.po.merge.ROWS, rows
     try:
-        assert merging.fuzzy_pairs(new, old) == greedy_pairs(new, old)
+        assert fuzzy_pairs(new, old) == greedy_pairs(new, old)
     finally:
-        merging.ROWS = saved
+        transpair.po.merge.ROWS = saved
 
 
 def test_fuzzy_pairs_use_only_this_process_share_of_the_cores(monkeypatch):
     workers = []
-    cdist = merging.process.cdist
+    cdist = process.cdist
 
     def counted(*args, **kwargs):
         workers.append(kwargs.get("workers", 1))
         return cdist(*args, **kwargs)
 
-    monkeypatch.setattr(merging.process, "cdist", counted)
+    monkeypatch.setattr(process, "cdist", counted)
     monkeypatch.setenv("TRANSPAIR_THREADS", "1")  # a --jobs worker's share on a machine of --jobs cores
-    assert merging.fuzzy_pairs(["abc", "xyz"], ["abd"]) == {0: 0}
+    assert fuzzy_pairs(["abc", "xyz"], ["abd"]) == {0: 0}
     assert workers == [1]

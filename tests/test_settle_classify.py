@@ -1,4 +1,4 @@
-"""Tests for transpair.classify: placeholders, text left in the source language, the original."""
+"""Tests for transpair.settle.classify: placeholders, text left in the source language, the original."""
 
 from __future__ import annotations
 

@@ -12,7 +12,8 @@ import regex
 _SPACES = regex.compile(r"[\p{Zs}\t\r\n\u200b\ufeff]+")
 _TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>|<!--.*?-->", regex.S)
 
-STATUSES = ("translated", "fuzzy", "outdated", "untranslated", "source-only", "target-only")
+OUTDATED = "outdated"  # the status of a translation whose source text changed since (git history)
+STATUSES = ("translated", "fuzzy", OUTDATED, "untranslated", "source-only", "target-only")
 
 
 class Cause(StrEnum):

@@ -13,8 +13,7 @@ from pathlib import Path
 from transpair import cache, parallel, write
 from transpair.align import corrections, embed, search
 from transpair.errors import InputError, existing_file, read_input
-from transpair.history import carry
-from transpair.history import revisions as history
+from transpair.history import carry, revisions
 from transpair.model import STATUSES, Alignment, Bead, Cause, Document, Origin
 from transpair.po import catalog, file, tmx
 from transpair.read import reader
@@ -230,21 +229,23 @@ def align_files(source: str | Path, target: str | Path | None, opts: AlignOption
 
 def old_source(
     source: Document, target: Document, opts: AlignOptions
-) -> tuple[Document | None, history.Lookup]:
+) -> tuple[Document | None, revisions.Lookup]:
     """SOURCE as of the translation (None when git cannot tell, or its text is unchanged since: both read
     alike, so line ends and a BOM, or git's line-end conversion, are no change) and the lookup; none with
     a reviewer's corrections, which fix beads of today's SOURCE, nor for the two halves of one bilingual
     file (its last commit holds both languages, not the English the Korean half was made from)."""
     if not opts.history or opts.corrections is not None or source.path == target.path:
-        return None, history.Lookup()
-    lookup = history.translated_from(Path(source.path), Path(target.path), opts.translated_from)
+        return None, revisions.Lookup()
+    lookup = revisions.translated_from(Path(source.path), Path(target.path), opts.translated_from)
     if lookup.origin is None:
         return None, lookup
     try:
         options = reader.read_options(Path(source.path))
         old = reader.bytes_document(lookup.data, source.path, source.format, options)
     except InputError as exc:
-        return None, history.Lookup(warning=f"{exc}, as of {lookup.origin.short}; aligning with today's text")
+        return None, revisions.Lookup(
+            warning=f"{exc}, as of {lookup.origin.short}; aligning with today's text"
+        )
     return (None if old.text == source.text else old), lookup
 
 
@@ -375,7 +376,7 @@ def summary(alignment: Alignment) -> str:
     revision when git history was used."""
     counts = Counter(b.status for b in alignment.beads)
     found = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
-    origin = f"; {history.origin_line(alignment.origin)}" if alignment.origin else ""
+    origin = f"; {revisions.origin_line(alignment.origin)}" if alignment.origin else ""
     return (
         f"{alignment.source_lang} -> {alignment.target_lang}, {len(alignment.beads)} beads: {found or 'none'}"
         f"{origin}"

@@ -29,11 +29,10 @@ import numpy as np
 import regex
 from rapidfuzz import fuzz, process
 
-from transpair.model import Alignment, Bead, Cause, Document, Origin
+from transpair.model import OUTDATED, Alignment, Bead, Cause, Document, Origin
 from transpair.po.catalog import joined
 from transpair.po.merge import FUZZY_MATCH, fuzzy_pairs
 
-OUTDATED = "outdated"
 KEPT_WHEN_CHANGED = ("translated", "fuzzy")  # statuses that carry a translation that can fall behind
 URL_TAIL = regex.compile(r"(https?://[^\s?#()<>]*)[?#][^\s()<>]*")
 # cells of the in-order table of one gap (12 bytes each, about 50 MB): a larger gap (a rewrite of thousands

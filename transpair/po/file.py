@@ -9,9 +9,9 @@ from pathlib import Path
 import polib
 
 from transpair.errors import InputError, existing_file, read_input
-from transpair.po import flags as poformat
 from transpair.po import parse
 from transpair.po.check import check_newlines, check_syntax
+from transpair.po.flags import Flags, flag_words, glued, read_flags
 from transpair.po.state import has_text
 from transpair.po.wrap import PAGE_WIDTH, wrap_field
 from transpair.write import write_text
@@ -42,14 +42,14 @@ def _reference_lines(occurrences: list[tuple[str, str]]) -> list[str]:
     return [*lines, current]
 
 
-def _message_lines(entry: polib.POEntry, wrap: bool, flags: poformat.Flags) -> list[str]:
+def _message_lines(entry: polib.POEntry, wrap: bool, flags: Flags) -> list[str]:
     """msgctxt/msgid/msgstr lines of an entry, with their `#|` previous-source lines (no break inside the
     format directives of a format string)."""
     prefix, previous = ("#~ ", "#~| ") if entry.obsolete else ("", "#| ")
     wrap = wrap and not flags.no_wrap
 
     def field(name: str, value: str, start: str) -> list[str]:
-        return wrap_field(name, value, start, wrap, glued=poformat.glued(flags, value))
+        return wrap_field(name, value, start, wrap, glued=glued(flags, value))
 
     lines = []
     for name, value in (
@@ -73,8 +73,8 @@ def _message_lines(entry: polib.POEntry, wrap: bool, flags: poformat.Flags) -> l
 
 def format_entry(entry: polib.POEntry, wrap: bool = True) -> list[str]:
     """The lines gettext writes for one entry: comments, references, flags, previous, strings."""
-    flags = poformat.read_flags(entry.flags)
-    words = poformat.flag_words(flags, has_text(entry))
+    flags = read_flags(entry.flags)
+    words = flag_words(flags, has_text(entry))
     return (
         _comment_lines("#", entry.tcomment, parse.lone_empty(entry, "#"))
         + _comment_lines("#.", entry.comment, parse.lone_empty(entry, "#."))
@@ -196,6 +196,6 @@ def read_po_data(data: bytes, name: str | Path, strict: bool = False) -> polib.P
         ) from None
     if charset is None:  # readable as UTF-8, yet the header names something else: it would be misread
         raise InputError(f"{name}: unknown charset {_CHARSET.search(data)[1].decode()!r} in the PO header")
-    if strict:  # merging keeps such a translation as it was (tests/test_pofile.py reads any text back)
+    if strict:  # merging keeps such a translation as it was (tests/test_po_file.py reads any text back)
         check_newlines(po, name)
     return _check_duplicates(po, name, strict)

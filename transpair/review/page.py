@@ -23,11 +23,9 @@ import polib
 
 from transpair import pipeline
 from transpair.align import corrections
-from transpair.model import STATUSES, Alignment, Bead, Document
+from transpair.model import OUTDATED, STATUSES, Alignment, Bead, Document
 from transpair.po import catalog, file, state
 
-OUTDATED = "outdated"  # a status shown when history says the source changed since the translation
-PAGE_STATUSES = (*STATUSES, OUTDATED)
 DOUBTFUL = ("fuzzy", "source-only", "target-only", OUTDATED)  # rows whose pairing a person should check
 SYMBOLS = {  # each status also differs in symbol and label, not only in colour
     "translated": "✓",
@@ -95,7 +93,7 @@ def page_data(alignment: Alignment, corrections_name: str = "corrections.json") 
         "source_lang": alignment.source_lang,
         "target_lang": alignment.target_lang,
         "beads": beads,
-        "statuses": list(PAGE_STATUSES),
+        "statuses": list(STATUSES),
         "doubtful": list(doubtful_statuses(alignment)),
         "symbols": SYMBOLS,
         "format": corrections.FORMAT,
@@ -155,7 +153,7 @@ def index_row(name: str, page: str, alignment: Alignment) -> IndexRow:
         page,
         len(alignment.beads),
         sum(doubtful(b, doubtful_statuses(alignment)) for b in alignment.beads),
-        tuple((s, counts[s]) for s in PAGE_STATUSES if counts[s]),
+        tuple((s, counts[s]) for s in STATUSES if counts[s]),
         warnings=alignment.warnings,
     )
 

@@ -31,7 +31,7 @@ from transpair.settle.placeholders import compile_markers, user_markers
 
 
 @dataclass(frozen=True)
-class Section:
+class UntranslatedSection:
     """A run of neighbouring blocks of one file that share a status and reason."""
 
     path: str
@@ -50,7 +50,7 @@ class ArticleScan:
     name: str
     files: tuple[str, ...]
     original: str | None
-    sections: tuple[Section, ...] = ()
+    sections: tuple[UntranslatedSection, ...] = ()
     message: str = ""  # why the article could not be scanned (bad input), empty when it was
     origin: Origin | None = None  # the source revision the translation was made from (git history)
 
@@ -60,17 +60,19 @@ def last_line(block: Block) -> int:
     return block.line + block.text.rstrip().count("\n")
 
 
-def sections_of(path: str, found: Sequence[tuple[int, Block, str, str, Cause]]) -> tuple[Section, ...]:
+def sections_of(
+    path: str, found: Sequence[tuple[int, Block, str, str, Cause]]
+) -> tuple[UntranslatedSection, ...]:
     """(block index, block, status, reason, cause) in document order, neighbours with the same status and
     reason merged into the sections of one file."""
-    runs: list[Section] = []
+    runs: list[UntranslatedSection] = []
     last_index = None
     for index, block, status, reason, cause in found:
         prev = runs[-1] if runs else None
         if prev and index == last_index + 1 and (prev.status, prev.reason) == (status, reason):
             runs[-1] = replace(prev, last_line=last_line(block), blocks=prev.blocks + 1)
         else:
-            runs.append(Section(path, block.line, last_line(block), status, reason, cause=cause))
+            runs.append(UntranslatedSection(path, block.line, last_line(block), status, reason, cause=cause))
         last_index = index
     return tuple(runs)
 
@@ -120,7 +122,7 @@ def scan_file(
     return ArticleScan(name, (str(path),), other if left_in_other else lang, sections)
 
 
-def alignment_sections(alignment: Alignment) -> tuple[Section, ...]:
+def alignment_sections(alignment: Alignment) -> tuple[UntranslatedSection, ...]:
     """Sections of an aligned pair: untranslated, partly translated and placeholder blocks in the
     target; missing, new and outdated ones in the source (beads the aligner found fuzzy for low confidence
     are not listed)."""
