@@ -12,6 +12,7 @@ from transpair.errors import InputError, existing_file, read_input
 from transpair.po import parse
 from transpair.po.check import check_newlines, check_syntax
 from transpair.po.flags import Flags, flag_words, glued, read_flags
+from transpair.po.objects import KeptEntry, lone_empty, lone_markers, raw_header
 from transpair.po.state import has_text
 from transpair.po.wrap import PAGE_WIDTH, wrap_field
 from transpair.write import write_text
@@ -76,8 +77,8 @@ def format_entry(entry: polib.POEntry, wrap: bool = True) -> list[str]:
     flags = read_flags(entry.flags)
     words = flag_words(flags, has_text(entry))
     return (
-        _comment_lines("#", entry.tcomment, parse.lone_empty(entry, "#"))
-        + _comment_lines("#.", entry.comment, parse.lone_empty(entry, "#."))
+        _comment_lines("#", entry.tcomment, lone_empty(entry, "#"))
+        + _comment_lines("#.", entry.comment, lone_empty(entry, "#."))
         + _reference_lines(entry.occurrences)
         + ([f"#, {', '.join(words)}"] if words else [])
         + _message_lines(entry, wrap, flags)
@@ -87,7 +88,7 @@ def format_entry(entry: polib.POEntry, wrap: bool = True) -> list[str]:
 def header_text(po: polib.POFile) -> str:
     """The header msgstr: the file's own text where its fields did not change (spacing kept), changed
     fields rewritten in place, new ones appended."""
-    raw, before = getattr(po, "raw_header", None), getattr(po, "header_metadata", None)
+    raw, before = raw_header(po)
     if raw is None or before is None:
         return "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
     if before == po.metadata:
@@ -107,12 +108,16 @@ def header_text(po: polib.POFile) -> str:
 def header_entry(po: polib.POFile) -> polib.POEntry | None:
     """The header as the entry gettext writes first (msgid "" with the metadata as msgstr); None for a
     file that has none."""
-    fuzzy = bool(getattr(po, "metadata_is_fuzzy", False))
-    if getattr(po, "raw_header", None) is None and not (po.metadata or po.header or fuzzy):
+    fuzzy = bool(po.metadata_is_fuzzy)
+    if raw_header(po)[0] is None and not (po.metadata or po.header or fuzzy):
         return None
-    entry = polib.POEntry(msgid="", msgstr=header_text(po), tcomment=po.header or "", flags=["fuzzy"] * fuzzy)
-    entry.lone_empty = getattr(po, "lone_empty", ())
-    return entry
+    return KeptEntry(
+        msgid="",
+        msgstr=header_text(po),
+        tcomment=po.header or "",
+        flags=["fuzzy"] * fuzzy,
+        lone_empty=lone_markers(po),
+    )
 
 
 def format_po(po: polib.POFile, wrap: bool = True) -> str:

@@ -30,7 +30,7 @@ from transpair.errors import InputError
 from transpair.model import Cause
 from transpair.po.file import entry_key
 from transpair.po.notes import format_note, parse_note, with_cause
-from transpair.po.parse import lone_empty
+from transpair.po.objects import KeptEntry, KeptFile, kept_entry, lone_empty, raw_header
 from transpair.po.state import has_text
 from transpair.po.wrap import PAGE_WIDTH
 
@@ -97,7 +97,7 @@ def fresh_cause(entry: polib.POEntry) -> Cause:
     return note.cause if note is not None else Cause.NONE
 
 
-def _translator_comment(fresh: polib.POEntry | polib.POFile, old: polib.POEntry | polib.POFile) -> None:
+def _translator_comment(fresh: KeptEntry | KeptFile, old: polib.POEntry | polib.POFile) -> None:
     """The old translator comment on the fresh entry (or header), a lone empty `#` line included."""
     if isinstance(old, polib.POFile):
         fresh.header = old.header
@@ -187,7 +187,7 @@ def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> 
     new, old = copy.deepcopy(new), copy.deepcopy(old)
     old_by_key = {entry_key(e): e for e in old if not e.obsolete}
     old_by_key.update({entry_key(e): e for e in old if e.obsolete and entry_key(e) not in old_by_key})
-    fresh = list(new)
+    fresh = [kept_entry(e) for e in new]
     merged: list[polib.POEntry | None] = [None] * len(fresh)
     used: set[tuple] = set()
     for i, entry in enumerate(fresh):
@@ -202,11 +202,10 @@ def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> 
         j = pairs.get(slot)
         merged[i] = _fuzzy(fresh[i], spare[j], prefer_target) if j is not None else fresh[i]
     taken = {id(spare[j]) for j in pairs.values()}
-    result = polib.POFile(wrapwidth=PAGE_WIDTH)
+    text, fields = raw_header(old)  # the header's own spacing is kept
+    result = KeptFile(wrapwidth=PAGE_WIDTH, raw_header=text, header_metadata=fields)
     _translator_comment(result, old)
     result.metadata_is_fuzzy = old.metadata_is_fuzzy if old.metadata else new.metadata_is_fuzzy
-    result.raw_header = getattr(old, "raw_header", None)  # the header's own spacing is kept
-    result.header_metadata = getattr(old, "header_metadata", None)
     for entry in merged:
         entry.tcomment = with_cause(entry.tcomment, Cause.NONE if has_text(entry) else fresh_cause(entry))
         result.append(entry)
