@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from transpair import __version__, pipeline
-from transpair.cli import align, report
+from transpair import __version__
+from transpair.cli import report
 from transpair.cli.console import OneLineErrors, restore_sigpipe, user_errors
 from transpair.errors import EXIT_BELOW
 from transpair.parallel import default_jobs
@@ -151,6 +151,9 @@ def align_cmd(
     SOURCE_DIR TARGET_DIR pairs the files at the same relative paths of two trees (two clones).
     A single file with no TARGET is split by language (bilingual articles).
     """
+    from transpair import pipeline  # imported by the commands that align: --help and report stay light
+    from transpair.cli import align
+
     opts = pipeline.AlignOptions(
         unit=unit.value,
         source_lang=source_lang,
@@ -213,6 +216,7 @@ def review_cmd(
     The page is one self-contained HTML file (no network). SOURCE may be a folder: OUTPUT/NAME.html per
     article and OUTPUT/index.html, articles with the most doubtful beads first.
     """
+    from transpair import pipeline
     from transpair.cli import review
 
     opts = pipeline.AlignOptions(

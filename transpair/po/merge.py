@@ -21,9 +21,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 
-import numpy as np
 import polib
-from rapidfuzz import fuzz, process
 
 from transpair import parallel
 from transpair.errors import InputError
@@ -42,6 +40,8 @@ KEPT_FROM_NEW = ("POT-Creation-Date",)
 
 def similarity(a: str, b: str) -> float:
     """msgmerge's similarity of two source texts in [0, 1]: 1 - (inserts + deletes) / (len a + len b)."""
+    from rapidfuzz import fuzz  # loaded by a merge only: `report`, `apply` and `pot` start without it
+
     return fuzz.ratio(a, b) / 100
 
 
@@ -49,6 +49,9 @@ def fuzzy_pairs(new: Sequence[str], old: Sequence[str]) -> dict[int, int]:
     """new index -> old index for the closest texts at or above FUZZY_MATCH, best pairs first, one to
     one (scored ROWS new texts at a time, memory bounded by ROWS x old, on this process's share of the cores:
     a --jobs worker's, not every core)."""
+    import numpy as np  # loaded by a merge only: `report`, `apply` and `pot` start without them
+    from rapidfuzz import fuzz, process
+
     cutoff = FUZZY_MATCH * 100
     scored = []
     for start in range(0, len(new), ROWS):
