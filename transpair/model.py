@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -13,6 +14,8 @@ _SPACES = regex.compile(r"[\p{Zs}\t\r\n\u200b\ufeff]+")
 _TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>|<!--.*?-->", regex.S)
 
 OUTDATED = "outdated"  # the status of a translation whose source text changed since (git history)
+BLOCK_JOINER = "\n\n"  # several blocks as one string (a PO msgid or msgstr, a bead's previous source)
+SPAN_JOINER = " "  # a bead whose sides hold different numbers of blocks
 STATUSES = ("translated", "fuzzy", OUTDATED, "untranslated", "source-only", "target-only")
 
 
@@ -120,3 +123,8 @@ class Alignment:
     target_lang: str = "ko"
     warnings: tuple[str, ...] = ()  # what the user should hear about the run (stale corrections, no history)
     origin: Origin | None = None  # the source revision the target was translated from (git history)
+
+
+def joined(blocks: Iterable[Block], joiner: str = BLOCK_JOINER) -> str:
+    """Several blocks as one string, separated by a blank line (or the given joiner)."""
+    return joiner.join(block.text for block in blocks)

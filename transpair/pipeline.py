@@ -18,10 +18,10 @@ from transpair.model import STATUSES, Alignment, Bead, Cause, Document, Origin
 from transpair.po import catalog, file, tmx
 from transpair.read import reader
 from transpair.read.pairs import Article
+from transpair.read.placeholder_patterns import compile_markers, marker_in, user_markers
 from transpair.settle import langid
 from transpair.settle.bilingual import lone_languages, split_bilingual
 from transpair.settle.classify import classify, original
-from transpair.settle.placeholders import compile_markers, marker_in, user_markers
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
 # a target in the source language sharing this share of its word trigrams with the source is an older copy

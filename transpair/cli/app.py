@@ -349,7 +349,7 @@ def scan_cmd(
     .transpair.toml in the folder (or a parent) adds patterns. Articles that cannot be read are listed
     with the reason and make the exit code 2.
     """
-    from transpair.settle import scan
+    from transpair.report import scan
 
     with user_errors():
         code = scan.run(

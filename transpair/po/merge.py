@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Sequence
 from dataclasses import replace
 
 import polib
 
-from transpair import parallel
 from transpair.errors import InputError
+from transpair.history.fuzzy import fuzzy_pairs
 from transpair.model import Cause
 from transpair.po.file import entry_key
 from transpair.po.notes import format_note, parse_note, with_cause
@@ -32,46 +31,7 @@ from transpair.po.objects import KeptEntry, KeptFile, kept_entry, lone_empty, ra
 from transpair.po.state import has_text
 from transpair.po.wrap import PAGE_WIDTH
 
-# msgmerge's own fuzzy threshold (FUZZY_THRESHOLD in gettext's msgl-fsearch.c) is 0.6 on its fstrcmp.
-FUZZY_MATCH = 0.6
-ROWS = 256  # new texts scored against all old ones at once
 KEPT_FROM_NEW = ("POT-Creation-Date",)
-
-
-def similarity(a: str, b: str) -> float:
-    """msgmerge's similarity of two source texts in [0, 1]: 1 - (inserts + deletes) / (len a + len b)."""
-    from rapidfuzz import fuzz  # loaded by a merge only: `report`, `apply` and `pot` start without it
-
-    return fuzz.ratio(a, b) / 100
-
-
-def fuzzy_pairs(new: Sequence[str], old: Sequence[str]) -> dict[int, int]:
-    """new index -> old index for the closest texts at or above FUZZY_MATCH, best pairs first, one to
-    one (scored ROWS new texts at a time, memory bounded by ROWS x old, on this process's share of the cores:
-    a --jobs worker's, not every core)."""
-    import numpy as np  # loaded by a merge only: `report`, `apply` and `pot` start without them
-    from rapidfuzz import fuzz, process
-
-    cutoff = FUZZY_MATCH * 100
-    scored = []
-    for start in range(0, len(new), ROWS):
-        scores = process.cdist(
-            new[start : start + ROWS],
-            old,
-            scorer=fuzz.ratio,
-            score_cutoff=cutoff,
-            dtype=np.float64,
-            workers=parallel.thread_share(),
-        )
-        rows, cols = np.nonzero(scores >= cutoff)
-        scored += [(scores[r, c] / 100, start + int(r), int(c)) for r, c in zip(rows, cols)]
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
-    for _, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
-        if i not in pairs and j not in used:
-            pairs[i] = j
-            used.add(j)
-    return pairs
 
 
 def restate_note(comment: str, status: str) -> str:

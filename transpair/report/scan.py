@@ -1,6 +1,6 @@
 """List, per article of a folder, which version is the original and which sections are untranslated.
 
-Articles are found with the folder pairing conventions of `transpair.pairs`. A pair is aligned
+Articles are found with the folder pairing conventions of `transpair.read.pairs`. A pair is aligned
 (`pipeline.align_tracked` with the original decided from the texts, and with the source as of the
 translation when git history knows it) and its untranslated, fuzzy, missing, new and outdated beads
 become sections, with what changed since the translation as the article's `origin`; a lone file is
@@ -24,10 +24,10 @@ from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, error_line
 from transpair.model import Alignment, Block, Cause, Document, Origin
 from transpair.progress import tracked
 from transpair.read import pairs, reader
+from transpair.read.placeholder_patterns import compile_markers, user_markers
 from transpair.settle import langid
 from transpair.settle.bilingual import lone_languages, split_bilingual
 from transpair.settle.classify import in_language, leftovers, to_translate
-from transpair.settle.placeholders import compile_markers, user_markers
 
 
 @dataclass(frozen=True)
