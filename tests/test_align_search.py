@@ -9,7 +9,7 @@ from fake_similarity import BagOfWords, paragraph, translate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transpair.align import search
+from transpair.align import confidence, embed, features, search
 from transpair.align.embed import CachedSimilarity
 from transpair.model import STATUSES, Block, Document
 from transpair.read.reader import read_document
@@ -86,7 +86,7 @@ def test_beads_cover_every_block_once_with_valid_scores(pair):
         assert (bead.status == "source-only") == (not bead.target)
         assert (bead.status == "target-only") == (not bead.source)
         if bead.source and bead.target:
-            assert (bead.status == "fuzzy") == (bead.score < search.FUZZY_THRESHOLD)
+            assert (bead.status == "fuzzy") == (bead.score < confidence.FUZZY_THRESHOLD)
 
 
 def test_one_to_one_translation():
@@ -194,10 +194,10 @@ def test_each_distinct_text_is_embedded_once():
 
 def test_length_ratio_is_bounded():
     assert (
-        search.length_ratio(np.array([10.0, 12.0, 1.0]), np.array([20.0, 2.0, 200.0, 24.0, 1.0])) == 2.0
+        features.length_ratio(np.array([10.0, 12.0, 1.0]), np.array([20.0, 2.0, 200.0, 24.0, 1.0])) == 2.0
     )  # medians 20 and 10
-    assert search.length_ratio(np.array([1.0]), np.array([100.0])) == 4.0
-    assert search.length_ratio(np.array([]), np.array([5.0])) == 1.0
+    assert features.length_ratio(np.array([1.0]), np.array([100.0])) == 4.0
+    assert features.length_ratio(np.array([]), np.array([5.0])) == 1.0
 
 
 def doc(texts):
@@ -293,12 +293,12 @@ def test_inserted_unrelated_section_stays_unaligned():
 
 @given(st.floats(-1e6, 1e6), st.floats(-1e6, 1e6), st.floats(0, 50))
 def test_confidence_is_a_probability_falling_with_the_match_score_and_the_margin(margin, match, drop):
-    high = search.confidence(search.Evidence((0,), (0,), margin, match))
-    low = search.confidence(search.Evidence((0,), (0,), margin, match - drop))
+    high = confidence.confidence(confidence.Evidence((0,), (0,), margin, match))
+    low = confidence.confidence(confidence.Evidence((0,), (0,), margin, match - drop))
     assert 0.0 <= low <= high <= 1.0
-    assert search.confidence(search.Evidence((0,), (0,), margin - drop, match)) <= high
+    assert confidence.confidence(confidence.Evidence((0,), (0,), margin - drop, match)) <= high
     assert (
-        search.confidence(search.Evidence((0,), (), margin)) >= high
+        confidence.confidence(confidence.Evidence((0,), (), margin)) >= high
     )  # a skip is judged by its margin alone
 
 
@@ -313,7 +313,7 @@ def every_path(pair):
         for a, b in search.SHAPES:
             if i + a <= n and j + b <= m:
                 score = (
-                    float(search.match_scores(pair, i, a, np.array([j]), b)[0])
+                    float(features.match_scores(pair, i, a, np.array([j]), b)[0])
                     if a and b
                     else -pair.weights.skip
                 )
@@ -331,10 +331,10 @@ def test_margin_is_what_the_best_path_loses_without_the_bead(seed, n, edits):
     src = english(n, seed, words=6)
     tgt = [translate(t) for t, edit in zip(src, edits + ["keep"] * n) if edit != "drop"]
     tgt += [translate(english(1, seed + 1)[0]) for edit in edits if edit == "add"]
-    pair = search.features(blocks(src), blocks(tgt or ["w1다"]), BagOfWords(), search.WEIGHTS)
+    pair = features.features(blocks(src), blocks(tgt or ["w1다"]), BagOfWords(), features.WEIGHTS)
     every = every_path(pair)
     best = max(total for _, total in every)
-    for step in search.with_margins(search._solve(pair), search.WEIGHTS.skip):
+    for step in search.with_margins(search._solve(pair), features.WEIGHTS.skip):
         without = max((total for beads, total in every if step[:4] not in beads), default=-np.inf)
         assert step.margin == pytest.approx(best - without, abs=1e-6)
 
@@ -378,26 +378,26 @@ def test_translation_followed_by_its_english_original_is_one_bead():
 def test_ratio_comes_from_mutually_most_similar_blocks():
     src = np.eye(4, dtype=np.float32)
     tgt = np.eye(4, dtype=np.float32)[[1, 0, 2, 3]]
-    assert search.mutual_best(src, tgt, 0.5) == [(0, 1), (1, 0), (2, 2), (3, 3)]
-    ratio = search.anchored_ratio(src, tgt, np.array([10.0, 20, 30, 40]), np.array([42.0, 21, 63, 83]))
+    assert features.mutual_best(src, tgt, 0.5) == [(0, 1), (1, 0), (2, 2), (3, 3)]
+    ratio = features.anchored_ratio(src, tgt, np.array([10.0, 20, 30, 40]), np.array([42.0, 21, 63, 83]))
     assert ratio == pytest.approx(2.0, rel=0.05)
 
 
 def test_mutual_best_of_a_long_pair_compares_proportional_windows():
     rng = np.random.default_rng(1)
-    src = search.normalize_rows(rng.standard_normal((50, 64)))  # unrelated blocks: cosine far below 0.5
+    src = embed.normalize_rows(rng.standard_normal((50, 64)))  # unrelated blocks: cosine far below 0.5
     tgt = src[[*range(10), *range(11, 50)]]  # block 10 dropped from the target
-    whole = search.mutual_best(src, tgt, 0.5)
+    whole = features.mutual_best(src, tgt, 0.5)
     assert whole == [(i, i if i < 10 else i - 1) for i in range(50) if i != 10]
-    assert search.mutual_best(src, tgt, 0.5, window=100) == whole
-    assert set(search.mutual_best(src, tgt, 0.5, window=12)) <= set(whole)
-    assert len(search.mutual_best(src, tgt, 0.5, window=12)) >= 45  # only pairs across a window edge lost
-    assert search.mutual_best(src[:0], tgt, 0.5, window=12) == []
+    assert features.mutual_best(src, tgt, 0.5, window=100) == whole
+    assert set(features.mutual_best(src, tgt, 0.5, window=12)) <= set(whole)
+    assert len(features.mutual_best(src, tgt, 0.5, window=12)) >= 45  # only pairs across a window edge lost
+    assert features.mutual_best(src[:0], tgt, 0.5, window=12) == []
 
 
 def test_ratio_falls_back_to_median_lengths_without_enough_pairs():
     src, tgt = np.eye(2, dtype=np.float32), np.eye(2, dtype=np.float32)
-    assert search.anchored_ratio(src, tgt, np.array([10.0, 10]), np.array([30.0, 30])) == 3.0
+    assert features.anchored_ratio(src, tgt, np.array([10.0, 10]), np.array([30.0, 30])) == 3.0
 
 
 def test_two_translations_followed_by_their_english_originals_are_one_bead():
