@@ -13,10 +13,12 @@ from git_repos import EDITED, TRANSLATED, commit, git, one_repo, paragraphs
 
 from transpair import pipeline
 from transpair.align import embed
+from transpair.align.beads import beads_json, read_beads
 from transpair.errors import InputError
 from transpair.model import Alignment, Bead, Cause
 from transpair.read.pairs import find_articles
 from transpair.read.reader import read_document
+from transpair.settle import checks
 
 EN = [
     "Python is an easy to learn, powerful programming language.",
@@ -93,7 +95,7 @@ def test_alternating_bilingual_file_is_split_and_aligned(tmp_path):
 def test_beads_json_covers_every_block_once():
     base = CORPORA / "pydocs-hard" / "tutorial-whatnow"
     alignment = pipeline.align_files(f"{base}.en.txt", f"{base}.ko.txt", pipeline.AlignOptions())
-    data = pipeline.beads_json(alignment)
+    data = beads_json(alignment)
     assert covered(alignment.beads, "source") == list(range(len(read_document(f"{base}.en.txt").blocks)))
     assert covered(alignment.beads, "target") == list(range(len(read_document(f"{base}.ko.txt").blocks)))
     assert all(0.0 <= b["score"] <= 1.0 for b in data["beads"])
@@ -177,7 +179,7 @@ def test_target_still_in_the_source_language_is_not_translated_yet(tmp_path):
 def test_older_copy_needs_shared_wording():
     doc = read_document(CORPORA / "pydocs" / "howto-annotations.en.txt")
     other = read_document(CORPORA / "pydocs" / "tutorial-appetite.en.txt")
-    assert pipeline.is_older_copy(doc, doc) and not pipeline.is_older_copy(doc, other)
+    assert checks.is_older_copy(doc, doc) and not checks.is_older_copy(doc, other)
 
 
 def test_read_beads_gives_back_the_alignment_beads_json_wrote(tmp_path):
@@ -190,13 +192,13 @@ def test_read_beads_gives_back_the_alignment_beads_json_wrote(tmp_path):
     )
     alignment = Alignment(source, target, beads, "en", "ko")
     path = tmp_path / "beads.json"
-    path.write_text(json.dumps(pipeline.beads_json(alignment)))
-    assert pipeline.read_beads(path, source, target) == alignment
+    path.write_text(json.dumps(beads_json(alignment)))
+    assert read_beads(path, source, target) == alignment
     with pytest.raises(InputError, match="do not fit"):
-        pipeline.read_beads(path, target, source)
-    path.write_text(json.dumps(pipeline.beads_json(alignment)).replace('"fuzzy"', '"maybe"'))
+        read_beads(path, target, source)
+    path.write_text(json.dumps(beads_json(alignment)).replace('"fuzzy"', '"maybe"'))
     with pytest.raises(InputError, match="not a beads file"):
-        pipeline.read_beads(path, source, target)
+        read_beads(path, source, target)
 
 
 def test_options_are_keyword_only():
@@ -271,7 +273,7 @@ def test_a_source_is_compared_with_its_old_text_read_alike(tmp_path, committed, 
 
 def test_auto_source_refuses_a_paragraph_too_long_before_deciding_the_original(tmp_path, monkeypatch):
     # deciding the original reads every block's language: a 20 MB paragraph took 20 s before its refusal
-    monkeypatch.setattr(pipeline, "MAX_BLOCK_CHARS", 100)
+    monkeypatch.setattr(checks, "MAX_BLOCK_CHARS", 100)
     monkeypatch.setattr(pipeline, "original", lambda *args: pytest.fail("the original decided first"))
     source = write(tmp_path / "a.en.txt", [EN[0], " ".join(EN)])
     target = write(tmp_path / "a.ko.txt", KO)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -12,22 +11,18 @@ from pathlib import Path
 
 from transpair import cache, parallel, write
 from transpair.align import corrections, embed, search
-from transpair.errors import InputError, existing_file, read_input
+from transpair.align.beads import beads_json
+from transpair.errors import InputError
 from transpair.history import carry, revisions
-from transpair.model import STATUSES, Alignment, Bead, Cause, Document, Origin
+from transpair.model import STATUSES, Alignment, Cause, Document, Origin
 from transpair.po import catalog, file, tmx
 from transpair.read import reader
 from transpair.read.pairs import Article
-from transpair.read.placeholder_patterns import compile_markers, marker_in, user_markers
+from transpair.read.placeholder_patterns import compile_markers, user_markers
 from transpair.settle import langid
 from transpair.settle.bilingual import lone_languages, split_bilingual
+from transpair.settle.checks import check_block_sizes, check_languages
 from transpair.settle.classify import classify, original
-
-MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
-# a target in the source language sharing this share of its word trigrams with the source is an older copy
-# of it (an article not translated yet); unrelated texts in one language share a few percent at most
-OLDER_COPY_SHARE = 0.3
-MAX_BLOCK_CHARS = 2_000_000  # a longer paragraph (about 300,000 words) is refused: it is not prose to align
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,79 +51,6 @@ class WriteOptions:
     wrap: bool = True
     format: str = "po"  # po | tmx (TMX 1.4 of the translated pairs, never merged)
     unit: str = "paragraph"  # the TMX segtype
-
-
-def _language(doc: Document) -> str:
-    """The document's language, or an InputError when none can be told."""
-    found = langid.document_language(doc)
-    if found is None:
-        raise InputError(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
-    return found
-
-
-def _share_in(doc: Document, lang: str) -> float:
-    """Share of the document's blocks written in `lang`."""
-    return sum(langid.detect(b.norm) == lang for b in doc.blocks) / max(len(doc.blocks), 1)
-
-
-def _is_copy(source: Document, target: Document) -> bool:
-    """True when at least half the target's blocks are source blocks copied verbatim (an untranslated
-    page)."""
-    seen = {b.norm for b in source.blocks}
-    return sum(b.norm in seen for b in target.blocks) * 2 >= len(target.blocks)
-
-
-def _trigrams(doc: Document) -> set[tuple[str, ...]]:
-    """The document's word trigrams (lower case), to tell an older copy of a text from another text."""
-    words = " ".join(b.norm for b in doc.blocks).lower().split()
-    return set(zip(words, words[1:], words[2:]))
-
-
-def is_older_copy(source: Document, target: Document) -> bool:
-    """True when a target written in the source language is a version of the source (shares most of its
-    wording), not another text."""
-    theirs = _trigrams(target)
-    return bool(theirs) and len(theirs & _trigrams(source)) >= OLDER_COPY_SHARE * len(theirs)
-
-
-def check_block_sizes(doc: Document) -> None:
-    """Refuse a document holding a block over MAX_BLOCK_CHARS, before any costly step."""
-    longest = max((b for b in doc.blocks), key=lambda b: len(b.text), default=None)
-    if longest is not None and len(longest.text) > MAX_BLOCK_CHARS:
-        raise InputError(
-            f"{doc.path}:{longest.line}: a paragraph of {len(longest.text):,} characters, over the "
-            f"{MAX_BLOCK_CHARS:,} transpair aligns; split it into paragraphs (blank lines)"
-        )
-
-
-def check_languages(
-    source: Document, target: Document, source_lang: str, target_lang: str, markers: tuple[str, ...] = ()
-) -> bool:
-    """Refuse a pair whose files are not in the expected languages; True when the target is the article
-    still in the source language (a copy or an older version: not translated yet).
-
-    A target partly left in the source language is a translation in progress, so it passes when a tenth
-    of its blocks are in the target language or when it holds nothing but placeholders ([TBD]). With less,
-    a verbatim copy or an older version of the source is a page not translated yet (True); another text
-    is the wrong file.
-    """
-    found = _language(source)
-    if found != source_lang:
-        raise InputError(
-            f"{source.path}: expected {source_lang} text but the file is in {found} (see --source-lang)"
-        )
-    patterns = compile_markers(markers)
-    text = replace(target, blocks=tuple(b for b in target.blocks if not marker_in(b.text, patterns)))
-    if not text.blocks or _share_in(text, target_lang) >= MIN_TARGET_SHARE:
-        return False
-    if _is_copy(source, text):
-        return True
-    found = _language(target)
-    if found == source_lang and is_older_copy(source, text):
-        return True
-    raise InputError(
-        f"{target.path}: expected {target_lang} text but the file is in {found} (see --target-lang)"
-    )
 
 
 def align_documents(
@@ -408,61 +330,6 @@ def doubt(alignment: Alignment) -> str | None:
         f"{alignment.target.path} does not look like a translation of {alignment.source.path} "
         f"(only {sure} of {len(alignment.source.blocks)} source blocks found a sure counterpart)"
     )
-
-
-def beads_json(alignment: Alignment) -> dict:
-    """The alignment as the documented `--beads` JSON."""
-    return {
-        "source": alignment.source.path,
-        "target": alignment.target.path,
-        "source_lang": alignment.source_lang,
-        "target_lang": alignment.target_lang,
-        "beads": [
-            {
-                "source": list(b.source),
-                "target": list(b.target),
-                "status": b.status,
-                "score": round(b.score, 4),
-            }
-            | ({"reason": b.reason} if b.reason else {})
-            | ({"reviewed": True} if b.reviewed else {})
-            for b in alignment.beads
-        ],
-    }
-
-
-def _covers(beads: tuple[Bead, ...], side: int, doc: Document) -> bool:
-    """True when the beads take every block of the document once, in order, on that side."""
-    return [i for b in beads for i in (b.source, b.target)[side]] == list(range(len(doc.blocks)))
-
-
-def read_beads(path: str | Path, source: Document, target: Document) -> Alignment:
-    """The alignment an `align --beads` run wrote for these documents (reused instead of aligning again);
-    InputError when the file is not one or was made from other texts."""
-    path = existing_file(path, "beads file")
-    try:
-        data = json.loads(read_input(path).decode("utf-8"))
-        beads = tuple(
-            Bead(
-                tuple(b["source"]),
-                tuple(b["target"]),
-                float(b["score"]),
-                b["status"],
-                b.get("reason", ""),
-                reviewed=b.get("reviewed") is True,
-            )
-            for b in data["beads"]
-        )
-        langs = (str(data["source_lang"]), str(data["target_lang"]))
-        if any(b.status not in STATUSES for b in beads):
-            raise ValueError("unknown status")
-    except (ValueError, KeyError, TypeError, RecursionError) as exc:
-        raise InputError(f"{path}: not a beads file written by align --beads ({exc})") from None
-    if not _covers(beads, 0, source) or not _covers(beads, 1, target):
-        raise InputError(
-            f"{path}: its beads do not fit {source.path} and {target.path} (made from other texts?)"
-        )
-    return Alignment(source, target, beads, *langs)
 
 
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:

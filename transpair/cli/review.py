@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from transpair import pipeline, write
+from transpair.align.beads import read_beads
 from transpair.cli.align import problems, tell
 from transpair.errors import EXIT_INPUT, EXIT_OK, InputError
 from transpair.model import Alignment
@@ -56,9 +57,7 @@ def review_alignment(
             f"{earlier.beads}: --beads needs SOURCE and TARGET, and no --corrections (align with them)"
         )
     else:
-        alignment = pipeline.read_beads(
-            earlier.beads, reader.read_document(source), reader.read_document(target)
-        )
+        alignment = read_beads(earlier.beads, reader.read_document(source), reader.read_document(target))
     return with_history(alignment, file.read_po(earlier.po)) if earlier.po else alignment
 
 

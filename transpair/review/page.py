@@ -21,8 +21,8 @@ from urllib.parse import quote
 
 import polib
 
-from transpair import pipeline
 from transpair.align import corrections
+from transpair.align.beads import beads_json
 from transpair.model import OUTDATED, STATUSES, Alignment, Bead, Document
 from transpair.po import catalog, file, state
 
@@ -81,10 +81,7 @@ def page_data(alignment: Alignment, corrections_name: str = "corrections.json") 
 
     `key` names the page's saved edits in localStorage: a page of other texts or another alignment (e.g.
     made again with the exported corrections) starts afresh."""
-    beads = [
-        found | {"reviewed": found.get("reviewed", False)}
-        for found in pipeline.beads_json(alignment)["beads"]
-    ]
+    beads = [found | {"reviewed": found.get("reviewed", False)} for found in beads_json(alignment)["beads"]]
     texts = (alignment.source.path, alignment.target.path, alignment.source.text, alignment.target.text)
     return {
         "key": corrections.text_hash("\x00".join([*texts, json.dumps(beads)])),
