@@ -223,7 +223,7 @@ def test_auto_source_with_history_aligns_the_pair_once(tmp_path, monkeypatch, ko
     calls = []
     real = pipeline.aligned
     monkeypatch.setattr(
-        pipeline, "aligned", lambda *args, **kw: calls.append(args[0].path) or real(*args, **kw)
+        pipeline, "aligned", lambda *args, **kw: calls.append(args[0].source.path) or real(*args, **kw)
     )
     if korean_is_the_original:
         source, target = korean_original(tmp_path / "site")

@@ -147,7 +147,8 @@ def test_source_auto_makes_the_complete_korean_version_the_source_and_tbd_copies
 
     english = doc([EN[0], EN[1], TBD, KO[2], KO[3]], path="post.en.txt")
     korean = doc(KO, path="post.ko.txt")
-    result = pipeline.align_documents(english, korean, pipeline.AlignOptions(original="auto"))
+    opts = pipeline.AlignOptions(original="auto")
+    result = pipeline.align_pair(pipeline.settle(pipeline.pair_of(english, korean, opts), opts), opts)
     assert (result.source.path, result.source_lang, result.target_lang) == ("post.ko.txt", "ko", "en")
     by_target = {j: b for b in result.beads for j in b.target}
     assert by_target[2].status in ("untranslated", "target-only")

@@ -1,4 +1,6 @@
-"""The align job from files to outputs: read -> detect language -> align -> classify -> catalog."""
+"""The align job from files to outputs in four stages over one record (Pair): read (read_pair) -> settle
+(settle: the original; old_source: the source as of the translation) -> align (align_pair: languages
+checked, aligned, classified; cached) -> write (write_outputs)."""
 
 from __future__ import annotations
 
@@ -53,48 +55,81 @@ class WriteOptions:
     unit: str = "paragraph"  # the TMX segtype
 
 
-def align_documents(
-    source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()
-) -> Alignment:
-    """The alignment of two documents, from the cache when this code already aligned the very same
-    documents with the same options, corrections and backend (so scan, report and a re-run reuse it)."""
-    identity = embed.shared_similarity(opts.similarity, opts.cache).identity
-    settings = repr((replace(opts, cache=True), markers))
-    fixes = opts.corrections.read_bytes() if opts.corrections and opts.corrections.is_file() else b""
-    key = cache.digest(
-        "alignment", cache.code_version(), identity, settings, fixes, repr(source), repr(target)
-    )
-    return cache.remember(
-        cache.open_store(opts.cache), key, Alignment, lambda: settled_alignment(source, target, opts, markers)
-    )
+@dataclass(frozen=True)
+class Pair:
+    """One article's two versions as the stages hand them on: the documents in their roles (the original
+    first), their languages, the user's marker patterns (read once) and whether --source auto found TARGET
+    to be the original (then SOURCE's history says nothing about the translation)."""
+
+    source: Document
+    target: Document
+    source_lang: str
+    target_lang: str
+    markers: tuple[str, ...] = ()
+    swapped: bool = False
 
 
-def settled_alignment(
-    source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()
-) -> Alignment:
-    """Settle which side is the original, check both languages, then align and classify."""
+def read_pair(source: str | Path, target: str | Path, opts: AlignOptions) -> Pair:
+    """Stage 1, read: the user's marker patterns and both files; the same file twice is refused."""
+    markers = user_markers(source, opts.markers_file)
+    if Path(source).resolve() == Path(target).resolve():
+        raise InputError(f"{source}: SOURCE and TARGET are the same file")
+    return pair_of(reader.read_document(source), reader.read_document(target), opts, markers)
+
+
+def pair_of(source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()) -> Pair:
+    """Two documents as a pair in the languages the options give; a paragraph too long to align is refused
+    here, once, before anything reads the blocks."""
     check_block_sizes(source)
     check_block_sizes(target)
-    similarity = embed.shared_similarity(opts.similarity, opts.cache)
-    similarity.preload()  # the model loads while the documents are checked
+    return Pair(source, target, opts.source_lang, opts.target_lang, markers)
+
+
+def settle(pair: Pair, opts: AlignOptions) -> Pair:
+    """Stage 2, settle: the original first, decided once from today's texts with --source auto."""
+    if opts.original != "auto":
+        return pair
+    if original(pair.source, pair.target, pair.source_lang, pair.target_lang, pair.markers) == "source":
+        return pair
+    return Pair(pair.target, pair.source, pair.target_lang, pair.source_lang, pair.markers, swapped=True)
+
+
+def align_pair(pair: Pair, opts: AlignOptions) -> Alignment:
+    """Stage 3, align: the settled pair's alignment, from the cache when this code already aligned the very
+    same pair with the same options, corrections and backend (so scan, report and a re-run reuse it)."""
+    if opts.corrections is not None and opts.unit == "sentence":
+        raise InputError(f"{opts.corrections}: corrections fix paragraphs; use them without --unit sentence")
+    backend = embed.shared_similarity(opts.similarity, opts.cache)
+    fixes = corrections.read(opts.corrections) if opts.corrections is not None else None
+    settings = repr((replace(opts, cache=True), pair.markers, pair.source_lang, pair.target_lang))
+    key = cache.digest(
+        "alignment",
+        cache.code_version(),
+        backend.identity,
+        settings,
+        fixes.data if fixes else b"",
+        repr(pair.source),
+        repr(pair.target),
+    )
+    return cache.remember(
+        cache.open_store(opts.cache),
+        key,
+        Alignment,
+        lambda: checked_alignment(pair, opts.unit, backend, fixes),
+    )
+
+
+def checked_alignment(
+    pair: Pair, unit: str, backend: embed.CachedSimilarity, fixes: corrections.Corrections | None
+) -> Alignment:
+    """Check both languages (the model loads meanwhile), then align and classify; a target still in the
+    source language gets every entry untranslated."""
+    backend.preload()
     try:
-        src_lang, tgt_lang = opts.source_lang, opts.target_lang
-        if opts.original == "auto" and original(source, target, src_lang, tgt_lang, markers) == "target":
-            source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
-        stale = check_languages(source, target, src_lang, tgt_lang, markers)
-        alignment = aligned(
-            source,
-            target,
-            src_lang,
-            tgt_lang,
-            opts.unit,
-            markers,
-            opts.similarity,
-            opts.corrections,
-            opts.cache,
-        )
+        stale = check_languages(pair.source, pair.target, pair.source_lang, pair.target_lang, pair.markers)
+        alignment = aligned(pair, unit, backend, fixes)
     finally:
-        similarity.wait()  # a refused pair leaves no loading thread behind
+        backend.wait()  # a refused pair leaves no loading thread behind
     return not_translated_yet(alignment) if stale else alignment
 
 
@@ -112,41 +147,30 @@ def not_translated_yet(alignment: Alignment) -> Alignment:
 
 
 def aligned(
-    source: Document,
-    target: Document,
-    src_lang: str,
-    tgt_lang: str,
-    unit: str,
-    markers: tuple[str, ...],
-    similarity: str | None = None,
-    corrections_file: Path | None = None,
-    use_cache: bool = False,
+    pair: Pair, unit: str, backend: embed.Similarity, fixes: corrections.Corrections | None = None
 ) -> Alignment:
-    """Align two documents whose languages are settled (around a reviewer's corrections, if given) and
-    classify every bead (translated, untranslated...)."""
-    source, target = replace(source, lang=src_lang), replace(target, lang=tgt_lang)
-    backend = embed.shared_similarity(similarity, use_cache)
+    """Align a settled pair (around a reviewer's corrections, if given) and classify every bead (translated,
+    untranslated...)."""
+    src_lang, tgt_lang = pair.source_lang, pair.target_lang
+    source, target = replace(pair.source, lang=src_lang), replace(pair.target, lang=tgt_lang)
     fixed, warnings = [], ()
-    if corrections_file is None:
+    if fixes is None:
         beads = search.align_blocks(source.blocks, target.blocks, backend)
-    elif unit == "sentence":
-        raise InputError(f"{corrections_file}: corrections fix paragraphs; use them without --unit sentence")
     else:
-        beads, fixed, warnings = corrections.apply(corrections_file, source, target, backend)
+        beads, fixed, warnings = corrections.apply(fixes, source, target, backend)
     if unit == "sentence":
         source, target, beads = search.refine_sentences(source, target, beads, src_lang, tgt_lang, backend)
-    found = classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang, warnings), markers)
+    found = classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang, warnings), pair.markers)
     return corrections.mark_reviewed(found, fixed)
 
 
 def align_files(source: str | Path, target: str | Path | None, opts: AlignOptions) -> Alignment:
-    """Read and align a pair of files; a lone file is split by language first (bilingual articles)."""
-    markers = user_markers(source, opts.markers_file)
+    """The align job of a pair of files: read, settle, align (stage 4, writing, is write_outputs); a lone
+    file is split by language first (bilingual articles)."""
     if target is None:
+        markers = user_markers(source, opts.markers_file)
         return align_lone(reader.read_document(source), opts, markers)
-    if Path(source).resolve() == Path(target).resolve():
-        raise InputError(f"{source}: SOURCE and TARGET are the same file")
-    return align_tracked(reader.read_document(source), reader.read_document(target), opts, markers)
+    return align_settled(settle(read_pair(source, target, opts), opts), opts)
 
 
 def old_source(
@@ -171,26 +195,29 @@ def old_source(
     return (None if old.text == source.text else old), lookup
 
 
+def align_settled(pair: Pair, opts: AlignOptions) -> Alignment:
+    """Align a settled pair once; when git history knows the source the translation was made from, align
+    with that and carry the beads over to today's source (changed paragraphs outdated, new ones
+    untranslated). When the original was found to be TARGET, SOURCE's history says nothing about it."""
+    old, lookup = (None, revisions.Lookup()) if pair.swapped else old_source(pair.source, pair.target, opts)
+    if old is not None:
+        check_block_sizes(old)
+        today = (
+            catalog.sentence_document(pair.source, pair.source_lang)
+            if opts.unit == "sentence"
+            else pair.source
+        )
+        return carry.carry(align_pair(replace(pair, source=old), opts), today, lookup.origin)
+    alignment = align_pair(pair, opts)
+    warnings = (*alignment.warnings, *filter(None, [lookup.warning]))
+    return replace(alignment, origin=lookup.origin, warnings=warnings)
+
+
 def align_tracked(
     source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...]
 ) -> Alignment:
-    """Align a pair once; when git history knows the source the translation was made from, align with that
-    and carry the beads over to today's source (changed paragraphs outdated, new ones untranslated). With
-    `--source auto` the original is decided first, from today's texts: when it is TARGET, SOURCE's history
-    says nothing about the translation. An oversized paragraph is refused before anything reads it."""
-    check_block_sizes(source)
-    check_block_sizes(target)
-    if opts.original == "auto":
-        if original(source, target, opts.source_lang, opts.target_lang, markers) == "target":
-            return align_documents(source, target, opts, markers)
-        opts = replace(opts, original="given")
-    old, lookup = old_source(source, target, opts)
-    if old is not None:
-        today = catalog.sentence_document(source, opts.source_lang) if opts.unit == "sentence" else source
-        return carry.carry(align_documents(old, target, opts, markers), today, lookup.origin)
-    alignment = align_documents(source, target, opts, markers)
-    warnings = (*alignment.warnings, *filter(None, [lookup.warning]))
-    return replace(alignment, origin=lookup.origin, warnings=warnings)
+    """The align job of two documents already read (scan and report read them themselves)."""
+    return align_settled(settle(pair_of(source, target, opts, markers), opts), opts)
 
 
 def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ()) -> Alignment:
@@ -200,14 +227,18 @@ def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ())
     langs = (opts.source_lang, opts.target_lang)
     bilingual, lang = lone_languages(doc, langs, compile_markers(markers))
     if bilingual:
-        return align_documents(*split_bilingual(doc, langs), opts, markers)
+        source, target = split_bilingual(doc, langs)
+        return align_pair(settle(Pair(source, target, *langs, markers), opts), opts)
     if lang is None:
         raise InputError(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
     if lang not in langs:
         raise InputError(f"{doc.path}: written in {lang}, expected {' or '.join(langs)} (see --source-lang)")
-    other = langid.other_language(lang, langs)
-    empty = replace(doc, blocks=())
-    return aligned(doc, empty, lang, other, opts.unit, markers, opts.similarity, use_cache=opts.cache)
+    backend = embed.shared_similarity(opts.similarity, opts.cache)
+    return aligned(
+        Pair(doc, replace(doc, blocks=()), lang, langid.other_language(lang, langs), markers),
+        opts.unit,
+        backend,
+    )
 
 
 def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:
