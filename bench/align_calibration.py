@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from transpair.align import evaluate, search
+from transpair.align import confidence, evaluate, features, search
 from transpair.align.embed import Similarity
 from transpair.read.reader import read_document
 
@@ -27,7 +27,7 @@ from transpair.read.reader import read_document
 class Labelled:
     """A bead of the best path (margin, match score) and whether it equals a gold bead."""
 
-    evidence: search.Evidence
+    evidence: confidence.Evidence
     right: bool
 
     @property
@@ -42,7 +42,7 @@ class SetSamples:
 
     labelled: tuple[Labelled, ...]
     samples: tuple[tuple[float, bool], ...]
-    unrelated: tuple[search.Evidence, ...] = ()
+    unrelated: tuple[confidence.Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,10 @@ class Fit:
     quality_mid: float
 
     @property
-    def weights(self) -> search.Weights:
+    def weights(self) -> features.Weights:
         """The aligner's weights with these confidence constants."""
         return replace(
-            search.WEIGHTS,
+            features.WEIGHTS,
             confidence_scale=self.scale,
             confidence_mid=self.margin_mid,
             quality_slope=self.slope,
@@ -91,13 +91,13 @@ def match_samples(folder: Path, similarity: Similarity, seed: int = 0) -> list[t
     for doc in docs:
         en, ko = read_document(doc.source).blocks, read_document(doc.target).blocks
         other = read_document(rng.choice([d for d in docs if d is not doc]).target).blocks
-        pair = search.features(en, ko, similarity, search.WEIGHTS)
-        foreign = search.features(en, other, similarity, search.WEIGHTS)
+        pair = features.features(en, ko, similarity, features.WEIGHTS)
+        foreign = features.features(en, other, similarity, features.WEIGHTS)
         for src, tgt in (b for b in doc.beads if (len(b[0]), len(b[1])) in search.SHAPES and b[0] and b[1]):
             a, b = len(src), len(tgt)
-            out.append((float(search.match_scores(pair, src[0], a, np.array([tgt[0]]), b)[0]), True))
+            out.append((float(features.match_scores(pair, src[0], a, np.array([tgt[0]]), b)[0]), True))
             if len(other) >= b:
-                rivals = search.match_scores(foreign, src[0], a, np.arange(len(other) - b + 1), b)
+                rivals = features.match_scores(foreign, src[0], a, np.arange(len(other) - b + 1), b)
                 out.append((float(rivals.max()), False))
     return out
 
@@ -131,7 +131,7 @@ def flag_row(beads: list[Labelled], found: Fit) -> tuple[int, int, float, float,
     """(flagged, wrong caught, P, R, F2) of marking fuzzy the matched beads below FUZZY_THRESHOLD."""
     right = np.array([x.right for x in beads])
     margins, matches = np.array([[x.evidence.margin, x.evidence.match] for x in beads]).T
-    flagged = search.pair_confidence(margins, matches, found.weights) < search.FUZZY_THRESHOLD
+    flagged = confidence.pair_confidence(margins, matches, found.weights) < confidence.FUZZY_THRESHOLD
     caught = int((flagged & ~right).sum())
     p = caught / flagged.sum() if flagged.any() else 0.0
     r = caught / (~right).sum() if (~right).any() else 0.0
@@ -195,7 +195,7 @@ class Statuses:
 def statuses(labelled: Iterable[Labelled], found: Fit) -> Statuses:
     """Translated (confidence at or above the threshold) and fuzzy matched beads, and how many are right."""
     marks = [
-        (search.confidence(x.evidence, found.weights) >= search.FUZZY_THRESHOLD, x.right)
+        (confidence.confidence(x.evidence, found.weights) >= confidence.FUZZY_THRESHOLD, x.right)
         for x in labelled
         if x.matched
     ]

@@ -45,7 +45,7 @@ from pathlib import Path
 import align_calibration as cal
 import regex
 
-from transpair.align import evaluate, search
+from transpair.align import confidence, evaluate, features, search
 from transpair.align.embed import CachedSimilarity, USESimilarity
 from transpair.model import Alignment, Bead, Block, normalize
 from transpair.settle import classify
@@ -61,7 +61,7 @@ class SetResult:
     """One gold set's figures: both views, untranslated detection, hunalign, seconds, calibration samples."""
 
     name: str
-    report: evaluate.Report
+    report: evaluate.EvalReport
     untranslated: tuple[float, float]  # precision, recall of the English ids marked untranslated
     seconds: float
     calibration: cal.SetSamples
@@ -209,7 +209,7 @@ def run_hunalign(folder: Path, binary: str) -> tuple[float, float, float]:
 
 def unrelated_paths(
     folder: Path, similarity: CachedSimilarity, count: int, seed: int = 0
-) -> list[search.Evidence]:
+) -> list[confidence.Evidence]:
     """The beads of the best paths aligning the English of one document with the Korean of another (`count`
     seeded pairs of different documents): every bead pairing both sides is wrong."""
     from transpair.read.reader import read_document
@@ -225,11 +225,11 @@ def unrelated_paths(
     return out
 
 
-def unrelated_pairs(folder: Path, path: list[search.Evidence], count: int) -> None:
+def unrelated_pairs(folder: Path, path: list[confidence.Evidence], count: int) -> None:
     """Print, for the alignments of different documents, the share of beads wrongly marked 'translated'
     (should
     be ~0) and of blocks left unaligned (all should be)."""
-    beads = [search.bead_of(e) for e in path]
+    beads = [confidence.bead_of(e) for e in path]
     blocks = sum(len(b.source) + len(b.target) for b in beads)
     loose = sum(len(b.source) + len(b.target) for b in beads if not (b.source and b.target))
     translated = sum(b.status == "translated" for b in beads)
@@ -337,9 +337,9 @@ def summary(results: list[SetResult]) -> None:
 def calibration(sets: dict[str, cal.SetSamples]) -> None:
     """Print the fit on all sets (its table, statuses per set) and the leave-one-out table."""
     found, rows = cal.fit(sets.values())
-    w = search.WEIGHTS
+    w = features.WEIGHTS
     print(
-        f"== calibration on all sets (fuzzy below {search.FUZZY_THRESHOLD}): "
+        f"== calibration on all sets (fuzzy below {confidence.FUZZY_THRESHOLD}): "
         f"confidence_scale {found.scale:.2f} mid {found.margin_mid:.2f} (current {w.confidence_scale}, "
         f"{w.confidence_mid}), quality slope {found.slope:.3f} mid {found.quality_mid:.2f} "
         f"(current {w.quality_slope}, {w.quality_mid})"

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from transpair import pipeline
-from transpair.align import corrections, evaluate
+from transpair.align import corrections, embed, evaluate
 from transpair.model import Bead
 from transpair.read import reader
 
@@ -31,7 +31,8 @@ def review_loop(doc: evaluate.GoldDoc, scratch: Path, max_rounds: int) -> tuple[
     path = scratch / f"{doc.name}.corrections.json"
     for rounds in range(max_rounds + 1):
         path.write_text(json.dumps(corrections.corrections_json(fixed, source, target)), encoding="utf-8")
-        found = pipeline.aligned(source, target, "en", "ko", "paragraph", (), None, path)
+        pair = pipeline.Pair(source, target, "en", "ko")
+        found = pipeline.aligned(pair, "paragraph", embed.shared_similarity(), corrections.read(path))
         have = {(b.source, b.target) for b in found.beads}
         missing = [f for f in gold if (f.source, f.target) not in have]
         if not missing:

@@ -37,7 +37,7 @@ from pathlib import Path
 import regex
 
 from transpair import pipeline
-from transpair.align import evaluate
+from transpair.align import embed, evaluate
 from transpair.history import carry, revisions
 from transpair.model import Alignment, Bead, Document
 from transpair.read import reader
@@ -78,7 +78,8 @@ def with_history(doc: evaluate.GoldDoc, english: Path, korean: Path) -> tuple[Al
     if lookup.origin is None:
         print(f"{doc.name}: {lookup.warning or 'no history'}", file=sys.stderr)
         return today, None
-    old = pipeline.aligned(old_english(lookup, str(english)), today.target, "en", "ko", "paragraph", ())
+    pair = pipeline.Pair(old_english(lookup, str(english)), today.target, "en", "ko")
+    old = pipeline.aligned(pair, "paragraph", embed.shared_similarity())
     return today, carry.carry(old, today.source, lookup.origin)
 
 

@@ -19,9 +19,9 @@ def msgfmt_statistics(po) -> str:
     return found.stderr.strip().rstrip(".")
 
 
-def shared_data() -> Path:
-    """The shared gold data beside the checkout (../shared/data), for tests that measure on it."""
-    return ROOT.parent / "shared" / "data"
+def dev_data() -> Path:
+    """The dev-set documents the tests measure on, copied into tests/data/dev with their licences."""
+    return ROOT / "tests" / "data" / "dev"
 
 
 @pytest.fixture(autouse=True)

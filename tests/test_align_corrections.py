@@ -5,18 +5,18 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import shared_data
+from conftest import dev_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transpair import pipeline
-from transpair.align import corrections, evaluate
+from transpair.align import corrections, embed, evaluate
 from transpair.cli.app import app
 from transpair.errors import InputError
 from transpair.model import Alignment, Bead, Block, Cause, Document
 from transpair.read import reader
 
-GOLD = shared_data() / "pydocs-ko-hard"
+GOLD = dev_data() / "pydocs-ko-hard"
 
 
 def doc(texts, path="a.txt") -> Document:
@@ -62,7 +62,7 @@ def write(tmp_path, data) -> str:
 )
 def test_load_refuses_what_is_not_a_corrections_file(tmp_path, data):
     with pytest.raises(InputError, match="not a corrections file"):
-        corrections.load(write(tmp_path, data))
+        corrections.read(write(tmp_path, data))
 
 
 def test_round_trip_and_stale_corrections():
@@ -156,7 +156,8 @@ def test_gold_beads_as_corrections_give_exactly_the_gold_beads(tmp_path):
 def _align_with(source, target, fixed, path) -> Alignment:
     """Align through the pipeline with these corrections, written to PATH as the page exports them."""
     path.write_text(json.dumps(corrections.corrections_json(fixed, source, target)), encoding="utf-8")
-    return pipeline.aligned(source, target, "en", "ko", "paragraph", (), None, path)
+    pair = pipeline.Pair(source, target, "en", "ko")
+    return pipeline.aligned(pair, "paragraph", embed.shared_similarity(), corrections.read(path))
 
 
 def _ids(alignment):

@@ -5,7 +5,7 @@ import random
 import shutil
 
 import pytest
-from conftest import shared_data
+from conftest import dev_data
 from fake_similarity import paragraph, translate
 from typer.testing import CliRunner
 
@@ -100,7 +100,7 @@ def test_eval_with_the_real_model_on_restructured_pydocs(tmp_path):
     """Two small pydocs-ko-hard documents (a merge, a split, a drop) with USE: nearly every bead right."""
     for name in ("tutorial-interpreter", "tutorial-whatnow"):
         for suffix in (".en.txt", ".ko.txt", ".gold.json"):
-            shutil.copy(shared_data() / "pydocs-ko-hard" / f"{name}{suffix}", tmp_path)
+            shutil.copy(dev_data() / "pydocs-ko-hard" / f"{name}{suffix}", tmp_path)
     result = CliRunner().invoke(app, ["eval", str(tmp_path), "--json"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)

@@ -4,12 +4,12 @@ import random
 
 import numpy as np
 import pytest
-from conftest import shared_data
+from conftest import dev_data
 from fake_similarity import BagOfWords, paragraph, translate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transpair.align import search as align
+from transpair.align import confidence, embed, features, search
 from transpair.align.embed import CachedSimilarity
 from transpair.model import STATUSES, Block, Document
 from transpair.read.reader import read_document
@@ -77,21 +77,21 @@ def edited_pair(draw):
 @given(edited_pair())
 def test_beads_cover_every_block_once_with_valid_scores(pair):
     src, tgt = pair
-    beads = align.align_blocks(blocks(src), blocks(tgt), BagOfWords())
+    beads = search.align_blocks(blocks(src), blocks(tgt), BagOfWords())
     assert_covers(beads, len(src), len(tgt))
     for bead in beads:
         assert 0.0 <= bead.score <= 1.0
         assert bead.status in STATUSES
-        assert (len(bead.source), len(bead.target)) in align.SHAPES
+        assert (len(bead.source), len(bead.target)) in search.SHAPES
         assert (bead.status == "source-only") == (not bead.target)
         assert (bead.status == "target-only") == (not bead.source)
         if bead.source and bead.target:
-            assert (bead.status == "fuzzy") == (bead.score < align.FUZZY_THRESHOLD)
+            assert (bead.status == "fuzzy") == (bead.score < confidence.FUZZY_THRESHOLD)
 
 
 def test_one_to_one_translation():
     src = english(8)
-    beads = align.align_blocks(blocks(src), blocks([translate(t) for t in src]), BagOfWords())
+    beads = search.align_blocks(blocks(src), blocks([translate(t) for t in src]), BagOfWords())
     assert pairs(beads) == [((i,), (i,)) for i in range(8)]
     assert all(b.status == "translated" for b in beads)
 
@@ -101,7 +101,7 @@ def test_merged_paragraphs_become_a_two_to_one_bead():
     tgt = (
         [translate(t) for t in src[:2]] + [translate(src[2] + " " + src[3])] + [translate(t) for t in src[4:]]
     )
-    beads = align.align_blocks(blocks(src), blocks(tgt), BagOfWords())
+    beads = search.align_blocks(blocks(src), blocks(tgt), BagOfWords())
     assert ((2, 3), (2,)) in pairs(beads)
     assert_covers(beads, 6, 5)
 
@@ -112,7 +112,7 @@ def test_split_paragraph_becomes_a_one_to_two_bead():
     tgt = [translate(t) for t in src[:2]]
     tgt += [translate(" ".join(words[:10])), translate(" ".join(words[10:]))]
     tgt += [translate(t) for t in src[3:]]
-    beads = align.align_blocks(blocks(src), blocks(tgt), BagOfWords())
+    beads = search.align_blocks(blocks(src), blocks(tgt), BagOfWords())
     assert ((2,), (2, 3)) in pairs(beads)
 
 
@@ -120,7 +120,7 @@ def test_dropped_and_inserted_paragraphs_stand_alone():
     src = english(6, seed=3)
     tgt = [translate(t) for t in src[:2]] + [translate(t) for t in src[3:]]
     tgt.insert(4, "역주 " + translate(english(1, seed=99)[0]))
-    beads = align.align_blocks(blocks(src), blocks(tgt), BagOfWords())
+    beads = search.align_blocks(blocks(src), blocks(tgt), BagOfWords())
     assert ((2,), ()) in pairs(beads)
     assert ((), (4,)) in pairs(beads)
     statuses = {(b.source, b.target): b.status for b in beads}
@@ -133,14 +133,14 @@ def test_banding_finds_a_far_off_diagonal(monkeypatch):
     extra = english(120, seed=5)
     tgt = [translate(t) for t in extra] + [translate(t) for t in src]
     widths = []
-    search = align._search
+    real = search._search
 
     def recording(pair, lo, hi):
         widths.append((pair.src.size, int((hi - lo + 1).sum())))
-        return search(pair, lo, hi)
+        return real(pair, lo, hi)
 
-    monkeypatch.setattr(align, "_search", recording)
-    beads = align.align_blocks(blocks(src), blocks(tgt), BagOfWords())
+    monkeypatch.setattr(search, "_search", recording)
+    beads = search.align_blocks(blocks(src), blocks(tgt), BagOfWords())
     assert [p for p in pairs(beads) if p[0] and p[1]] == [((i,), (120 + i,)) for i in range(60)]
     assert all(((), (j,)) in pairs(beads) for j in range(120))
     finest = [cells for size, cells in widths if size == 60]
@@ -148,8 +148,8 @@ def test_banding_finds_a_far_off_diagonal(monkeypatch):
 
 
 def test_band_around_a_coarse_path_has_fixed_width():
-    guide = [align.Step(i, 1, i, 1, 1.0) for i in range(50)]
-    lo, hi = align._band_around(guide, 100, 100, 8)
+    guide = [search.Step(i, 1, i, 1, 1.0) for i in range(50)]
+    lo, hi = search._band_around(guide, 100, 100, 8)
     assert lo[0] == 0 and hi[100] == 100
     assert ((hi - lo) <= 2 * 8 + 4).all()
     assert all(lo[i] <= i <= hi[i] for i in range(101))
@@ -163,20 +163,20 @@ def test_heading_pairs_with_heading():
         Block(english(1, 7)[0]),
     ]
     tgt = [Block(translate(b.text), b.kind) for b in src]
-    beads = align.align_blocks(src, tgt, BagOfWords())
+    beads = search.align_blocks(src, tgt, BagOfWords())
     assert pairs(beads) == [((i,), (i,)) for i in range(4)]
 
 
 def test_empty_sides():
-    assert pairs(align.align_blocks([], blocks(["a"]), BagOfWords())) == [((), (0,))]
-    assert pairs(align.align_blocks(blocks(["a", "b"]), [], BagOfWords())) == [((0,), ()), ((1,), ())]
-    assert align.align_blocks([], [], BagOfWords()) == []
+    assert pairs(search.align_blocks([], blocks(["a"]), BagOfWords())) == [((), (0,))]
+    assert pairs(search.align_blocks(blocks(["a", "b"]), [], BagOfWords())) == [((0,), ()), ((1,), ())]
+    assert search.align_blocks([], [], BagOfWords()) == []
 
 
 def test_unrelated_pair_is_less_confident_than_a_translation():
     src = english(3, seed=8)
-    good = align.align_blocks(blocks(src), blocks([translate(t) for t in src]), BagOfWords())
-    bad = align.align_blocks(blocks(src), blocks([translate(t) for t in english(3, seed=9)]), BagOfWords())
+    good = search.align_blocks(blocks(src), blocks([translate(t) for t in src]), BagOfWords())
+    bad = search.align_blocks(blocks(src), blocks([translate(t) for t in english(3, seed=9)]), BagOfWords())
     assert min(b.score for b in good) > max(b.score for b in bad if b.source and b.target)
 
 
@@ -185,19 +185,19 @@ def test_each_distinct_text_is_embedded_once():
     cached = CachedSimilarity(backend)
     src = english(5, seed=10)
     doubled = blocks(src + src)
-    align.align_blocks(doubled, blocks([translate(t) for t in src + src]), cached)
+    search.align_blocks(doubled, blocks([translate(t) for t in src + src]), cached)
     assert backend.texts == 10  # 5 distinct English + 5 distinct Korean texts
-    align.align_blocks(doubled, blocks([translate(t) for t in src + src]), cached)
+    search.align_blocks(doubled, blocks([translate(t) for t in src + src]), cached)
     assert backend.texts == 10
     assert cached.hits == 30
 
 
 def test_length_ratio_is_bounded():
     assert (
-        align.length_ratio(np.array([10.0, 12.0, 1.0]), np.array([20.0, 2.0, 200.0, 24.0, 1.0])) == 2.0
+        features.length_ratio(np.array([10.0, 12.0, 1.0]), np.array([20.0, 2.0, 200.0, 24.0, 1.0])) == 2.0
     )  # medians 20 and 10
-    assert align.length_ratio(np.array([1.0]), np.array([100.0])) == 4.0
-    assert align.length_ratio(np.array([]), np.array([5.0])) == 1.0
+    assert features.length_ratio(np.array([1.0]), np.array([100.0])) == 4.0
+    assert features.length_ratio(np.array([]), np.array([5.0])) == 1.0
 
 
 def doc(texts):
@@ -215,8 +215,8 @@ def test_refine_sentences_aligns_inside_beads():
     s1, s2, s3 = (paragraph(rng, 10) for _ in range(3))
     source = doc([f"{s1} {s2}", s3, paragraph(rng)])
     target = doc([f"{translate(s1)} {translate(s2)}", translate(s3)])
-    beads = align.align_blocks(source.blocks, target.blocks, BagOfWords())
-    src, tgt, sentence_beads = align.refine_sentences(source, target, beads, "en", "ko", BagOfWords())
+    beads = search.align_blocks(source.blocks, target.blocks, BagOfWords())
+    src, tgt, sentence_beads = search.refine_sentences(source, target, beads, "en", "ko", BagOfWords())
     assert [b.text.strip() for b in src.blocks][:3] == [s1, s2, s3]
     assert_covers(sentence_beads, len(src.blocks), len(tgt.blocks))
     assert pairs(sentence_beads)[:3] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
@@ -249,9 +249,8 @@ def test_cli_similarity_option_selects_the_backend(tmp_path):
         "첫 번째 문단입니다.\n\n두 번째 문단이 뒤따릅니다.\n", encoding="utf-8"
     )
     args = ["align", str(tmp_path / "a.en.txt"), str(tmp_path / "a.ko.txt"), "-o", str(tmp_path / "a.po")]
-    result = CliRunner().invoke(
-        app, [*args, "--unit", "sentence", "--similarity", "test_align_search:Counting"]
-    )
+    counting = ["--similarity", "test_align_search:Counting"]
+    result = CliRunner().invoke(app, [*args, "--unit", "sentence", *counting])
     assert result.exit_code == 0, result.output
     assert "첫 번째 문단입니다." in Counting.seen and "The first paragraph is here." in Counting.seen
     bad = CliRunner().invoke(app, [*args, "--force", "--similarity", "no_such_module_xyz:Thing"])
@@ -279,7 +278,7 @@ ASTRONOMY_KO = [
 
 
 def test_unrelated_documents_give_no_translated_bead():
-    beads = align.align_blocks(blocks(COOKING), blocks(ASTRONOMY_KO))  # the real USE model
+    beads = search.align_blocks(blocks(COOKING), blocks(ASTRONOMY_KO))  # the real USE model
     assert_covers(beads, len(COOKING), len(ASTRONOMY_KO))
     assert not [b for b in beads if b.status == "translated"]
     assert all(0.0 <= b.score <= 1.0 for b in beads)
@@ -287,18 +286,20 @@ def test_unrelated_documents_give_no_translated_bead():
 
 def test_inserted_unrelated_section_stays_unaligned():
     target = COOKING_KO[:2] + ASTRONOMY_KO[:2] + COOKING_KO[2:]
-    beads = align.align_blocks(blocks(COOKING), blocks(target))  # the real USE model
+    beads = search.align_blocks(blocks(COOKING), blocks(target))  # the real USE model
     assert pairs(beads) == [((0,), (0,)), ((1,), (1,)), ((), (2,)), ((), (3,)), ((2,), (4,)), ((3,), (5,))]
     assert beads[2].status == beads[3].status == "target-only"
 
 
 @given(st.floats(-1e6, 1e6), st.floats(-1e6, 1e6), st.floats(0, 50))
 def test_confidence_is_a_probability_falling_with_the_match_score_and_the_margin(margin, match, drop):
-    high = align.confidence(align.Evidence((0,), (0,), margin, match))
-    low = align.confidence(align.Evidence((0,), (0,), margin, match - drop))
+    high = confidence.confidence(confidence.Evidence((0,), (0,), margin, match))
+    low = confidence.confidence(confidence.Evidence((0,), (0,), margin, match - drop))
     assert 0.0 <= low <= high <= 1.0
-    assert align.confidence(align.Evidence((0,), (0,), margin - drop, match)) <= high
-    assert align.confidence(align.Evidence((0,), (), margin)) >= high  # a skip is judged by its margin alone
+    assert confidence.confidence(confidence.Evidence((0,), (0,), margin - drop, match)) <= high
+    assert (
+        confidence.confidence(confidence.Evidence((0,), (), margin)) >= high
+    )  # a skip is judged by its margin alone
 
 
 def every_path(pair):
@@ -309,10 +310,10 @@ def every_path(pair):
         if (i, j) == (n, m):
             return [((), 0.0)]
         out = []
-        for a, b in align.SHAPES:
+        for a, b in search.SHAPES:
             if i + a <= n and j + b <= m:
                 score = (
-                    float(align.match_scores(pair, i, a, np.array([j]), b)[0])
+                    float(features.match_scores(pair, i, a, np.array([j]), b)[0])
                     if a and b
                     else -pair.weights.skip
                 )
@@ -330,24 +331,24 @@ def test_margin_is_what_the_best_path_loses_without_the_bead(seed, n, edits):
     src = english(n, seed, words=6)
     tgt = [translate(t) for t, edit in zip(src, edits + ["keep"] * n) if edit != "drop"]
     tgt += [translate(english(1, seed + 1)[0]) for edit in edits if edit == "add"]
-    pair = align.features(blocks(src), blocks(tgt or ["w1다"]), BagOfWords(), align.WEIGHTS)
+    pair = features.features(blocks(src), blocks(tgt or ["w1다"]), BagOfWords(), features.WEIGHTS)
     every = every_path(pair)
     best = max(total for _, total in every)
-    for step in align.with_margins(align._solve(pair), align.WEIGHTS.skip):
+    for step in search.with_margins(search._solve(pair), features.WEIGHTS.skip):
         without = max((total for beads, total in every if step[:4] not in beads), default=-np.inf)
         assert step.margin == pytest.approx(best - without, abs=1e-6)
 
 
 # Real excerpts (windows of blocks) from the dev sets: Vite docs (MIT) and Vue docs (CC BY 4.0), see
-# the READMEs of ../shared/data/vitedocs-ko and vuedocs-ko for the licences and sources.
+# the READMEs of tests/data/dev/vitedocs-ko and vuedocs-ko for the licences and sources.
 def window(name, lang, start, end):
     """Blocks start..end-1 of one side of a dev-set document ('set/doc')."""
-    return read_document(shared_data() / f"{name}.{lang}.txt").blocks[start:end]
+    return read_document(dev_data() / f"{name}.{lang}.txt").blocks[start:end]
 
 
 def real_pairs(name, en, ko):
     """Align a window of a real dev-set document with the default embeddings; beads as id pairs."""
-    return pairs(align.align_blocks(window(name, "en", *en), window(name, "ko", *ko)))
+    return pairs(search.align_blocks(window(name, "en", *en), window(name, "ko", *ko)))
 
 
 def test_two_neighbour_pairs_are_not_fused_into_a_2_2_bead():
@@ -377,26 +378,26 @@ def test_translation_followed_by_its_english_original_is_one_bead():
 def test_ratio_comes_from_mutually_most_similar_blocks():
     src = np.eye(4, dtype=np.float32)
     tgt = np.eye(4, dtype=np.float32)[[1, 0, 2, 3]]
-    assert align.mutual_best(src, tgt, 0.5) == [(0, 1), (1, 0), (2, 2), (3, 3)]
-    ratio = align.anchored_ratio(src, tgt, np.array([10.0, 20, 30, 40]), np.array([42.0, 21, 63, 83]))
+    assert features.mutual_best(src, tgt, 0.5) == [(0, 1), (1, 0), (2, 2), (3, 3)]
+    ratio = features.anchored_ratio(src, tgt, np.array([10.0, 20, 30, 40]), np.array([42.0, 21, 63, 83]))
     assert ratio == pytest.approx(2.0, rel=0.05)
 
 
 def test_mutual_best_of_a_long_pair_compares_proportional_windows():
     rng = np.random.default_rng(1)
-    src = align.normalize_rows(rng.standard_normal((50, 64)))  # unrelated blocks: cosine far below 0.5
+    src = embed.normalize_rows(rng.standard_normal((50, 64)))  # unrelated blocks: cosine far below 0.5
     tgt = src[[*range(10), *range(11, 50)]]  # block 10 dropped from the target
-    whole = align.mutual_best(src, tgt, 0.5)
+    whole = features.mutual_best(src, tgt, 0.5)
     assert whole == [(i, i if i < 10 else i - 1) for i in range(50) if i != 10]
-    assert align.mutual_best(src, tgt, 0.5, window=100) == whole
-    assert set(align.mutual_best(src, tgt, 0.5, window=12)) <= set(whole)
-    assert len(align.mutual_best(src, tgt, 0.5, window=12)) >= 45  # only pairs across a window edge lost
-    assert align.mutual_best(src[:0], tgt, 0.5, window=12) == []
+    assert features.mutual_best(src, tgt, 0.5, window=100) == whole
+    assert set(features.mutual_best(src, tgt, 0.5, window=12)) <= set(whole)
+    assert len(features.mutual_best(src, tgt, 0.5, window=12)) >= 45  # only pairs across a window edge lost
+    assert features.mutual_best(src[:0], tgt, 0.5, window=12) == []
 
 
 def test_ratio_falls_back_to_median_lengths_without_enough_pairs():
     src, tgt = np.eye(2, dtype=np.float32), np.eye(2, dtype=np.float32)
-    assert align.anchored_ratio(src, tgt, np.array([10.0, 10]), np.array([30.0, 30])) == 3.0
+    assert features.anchored_ratio(src, tgt, np.array([10.0, 10]), np.array([30.0, 30])) == 3.0
 
 
 def test_two_translations_followed_by_their_english_originals_are_one_bead():
@@ -407,7 +408,7 @@ def test_two_translations_followed_by_their_english_originals_are_one_bead():
 
 def test_lone_blocks_at_one_place_between_pairs_are_a_free_translation():
     # "Note that:" / "Glob 패턴과 관련하여 다음의 사항을 유의해주세요:" (cosine 0.23), flagged fuzzy
-    beads = align.align_blocks(
+    beads = search.align_blocks(
         window("vitedocs-ko/guide-features", "en", 164, 172),
         window("vitedocs-ko/guide-features", "ko", 153, 161),
     )
@@ -424,7 +425,7 @@ def test_a_translators_note_between_pairs_stays_alone():
 def test_wrong_but_plausible_bead_is_fuzzy_and_clear_pairs_stay_translated():
     # "In summary, the current supported Vite versions are:" was added to the English after the
     # translation; fused with the next pair (both describe supported versions) it is a wrong bead
-    beads = align.align_blocks(
+    beads = search.align_blocks(
         window("vitedocs-ko/releases", "en", 4, 14), window("vitedocs-ko/releases", "ko", 4, 12)
     )
     status = {(b.source, b.target): b.status for b in beads}
@@ -435,7 +436,7 @@ def test_wrong_but_plausible_bead_is_fuzzy_and_clear_pairs_stay_translated():
 def test_heading_merged_into_a_paragraph_leaves_a_fuzzy_pair():
     # pydocs-ko-hard: the Korean heading "장식적인 출력 포매팅" merged into the next paragraph; the aligner
     # pairs the paragraph alone (the heading stays 1-0), right in part only, so the pair is fuzzy
-    beads = align.align_blocks(
+    beads = search.align_blocks(
         window("pydocs-ko-hard/tutorial-inputoutput", "en", 0, 5),
         window("pydocs-ko-hard/tutorial-inputoutput", "ko", 0, 4),
     )

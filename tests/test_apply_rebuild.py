@@ -19,7 +19,7 @@ from transpair.po.state import is_done
 from transpair.read import reader
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent / "shared" / "data" / "pydocs-ko"
+GOLD = ROOT / "tests" / "data" / "dev" / "pydocs-ko"
 runner = CliRunner()
 
 

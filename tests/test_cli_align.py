@@ -13,6 +13,7 @@ from transpair.cli.app import app
 from transpair.errors import InputError
 from transpair.po import catalog
 from transpair.po.file import read_po, write_po
+from transpair.settle import checks
 
 
 def test_folder_with_a_target_is_refused(tmp_path):
@@ -154,7 +155,7 @@ def test_no_cache_leaves_the_cache_folder_alone(tmp_path, runner, cache_dir):
 
 def test_a_paragraph_over_the_size_limit_is_refused_with_one_line(tmp_path, runner):
     source, target = tmp_path / "a.en.txt", tmp_path / "a.ko.txt"
-    source.write_text("A short title\n\n" + "Word after word. " * (pipeline.MAX_BLOCK_CHARS // 17 + 1) + "\n")
+    source.write_text("A short title\n\n" + "Word after word. " * (checks.MAX_BLOCK_CHARS // 17 + 1) + "\n")
     target.write_text("짧은 제목입니다.\n\n한 문장씩 이어지는 글입니다.\n")
     result = runner.invoke(app, ["align", str(source), str(target), "-o", str(tmp_path / "a.po")])
     assert result.exit_code == 2 and not (tmp_path / "a.po").exists()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import shared_data
+from conftest import dev_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from report_fixtures import entry, sample_entries, write
@@ -173,7 +173,7 @@ GOLD_DOCS = (
 
 def test_pydocs_po_from_align_matches_gold_untranslated_share_and_msgfmt_pocount(runner, msgfmt, tmp_path):
     """`transpair align` then `transpair report`: untranslated share by strings within 1 point of the gold."""
-    data = shared_data() / "pydocs-ko"
+    data = dev_data() / "pydocs-ko"
     for name in GOLD_DOCS:
         po = tmp_path / f"{name}.po"
         aligned = runner.invoke(

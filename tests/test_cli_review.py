@@ -11,7 +11,7 @@ from transpair.align import corrections
 from transpair.cli.app import app
 from transpair.model import Bead
 from transpair.read import reader
-from transpair.review import page as review
+from transpair.review.page import HISTORY_QUOTE
 
 FAKE = ["--similarity", "fake_similarity:BagOfWords"]
 PAIR = CORPORA / "pydocs" / "tutorial-appetite"
@@ -141,7 +141,7 @@ def test_review_with_the_earlier_po_shows_outdated_rows(tmp_path, runner):
     assert len(outdated) == 1
     assert edited in [data["source"]["blocks"][i]["text"] for i in outdated[0]["source"]]
     was = " ".join(old.msgid.split())
-    quoted = was if len(was) <= review.HISTORY_QUOTE else was[: review.HISTORY_QUOTE - 1] + "…"
+    quoted = was if len(was) <= HISTORY_QUOTE else was[: HISTORY_QUOTE - 1] + "…"
     assert outdated[0]["reason"] == f'source changed since the translation (was "{quoted}")'
 
 

@@ -8,9 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from transpair import pipeline
-from transpair.history import carry
+from transpair.history import carry, fuzzy
 from transpair.model import Alignment, Bead, Block, Cause, Document, Origin
-from transpair.po import merge
 
 ORIGIN = Origin("3f2a1c9e77aa", "2025-02-24", commits_since=2)
 OLD = [
@@ -53,14 +52,14 @@ def test_of_two_near_matches_the_one_that_keeps_document_order_wins():
         "Non-Vue Web Components and TypeScript",
         "End.",
     ]
-    assert merge.similarity(old[1], new[3]) > merge.similarity(old[1], new[1])
+    assert fuzzy.similarity(old[1], new[3]) > fuzzy.similarity(old[1], new[1])
     found = carry.match_blocks(old, new)
     assert found[1] == carry.BlockMatch((1,), True) and found[2] == carry.BlockMatch((2,), True)
 
 
 def test_of_equally_near_matches_in_one_gap_the_first_wins():
     old, new = ["A.", "Step one of three.", "B."], ["A.", "Step one of tree.", "Step one of thee.", "B."]
-    assert merge.similarity(old[1], new[1]) == merge.similarity(old[1], new[2])
+    assert fuzzy.similarity(old[1], new[1]) == fuzzy.similarity(old[1], new[2])
     assert carry.match_blocks(old, new)[1] == carry.BlockMatch((1,), True)
     assert carry.match_blocks(old, [new[0], new[2], new[1], new[3]])[1] == carry.BlockMatch((1,), True)
 
@@ -76,7 +75,7 @@ def test_a_link_whose_encoded_query_or_fragment_changed_is_the_same_link():
         "[Try it](https://play.example.org/?v=2#eNp9UsluwjAQ/ZWRLwQpDepyQoDUIg6t1EWmhlHR3yZGmwq0Vt8bKcA)",
         "End.",
     ]
-    assert merge.similarity(old[1], new[1]) < merge.FUZZY_MATCH  # the encoded code differs
+    assert fuzzy.similarity(old[1], new[1]) < fuzzy.FUZZY_MATCH  # the encoded code differs
     assert carry.match_blocks(old, new)[1] == carry.BlockMatch((1,), True)
 
 

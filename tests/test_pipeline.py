@@ -13,10 +13,12 @@ from git_repos import EDITED, TRANSLATED, commit, git, one_repo, paragraphs
 
 from transpair import cache, pipeline
 from transpair.align import embed
+from transpair.align.beads import beads_json, read_beads
 from transpair.errors import InputError
 from transpair.model import Alignment, Bead, Cause
 from transpair.read.pairs import find_articles
 from transpair.read.reader import read_document
+from transpair.settle import checks
 
 EN = [
     "Python is an easy to learn, powerful programming language.",
@@ -93,7 +95,7 @@ def test_alternating_bilingual_file_is_split_and_aligned(tmp_path):
 def test_beads_json_covers_every_block_once():
     base = CORPORA / "pydocs-hard" / "tutorial-whatnow"
     alignment = pipeline.align_files(f"{base}.en.txt", f"{base}.ko.txt", pipeline.AlignOptions())
-    data = pipeline.beads_json(alignment)
+    data = beads_json(alignment)
     assert covered(alignment.beads, "source") == list(range(len(read_document(f"{base}.en.txt").blocks)))
     assert covered(alignment.beads, "target") == list(range(len(read_document(f"{base}.ko.txt").blocks)))
     assert all(0.0 <= b["score"] <= 1.0 for b in data["beads"])
@@ -177,7 +179,7 @@ def test_target_still_in_the_source_language_is_not_translated_yet(tmp_path):
 def test_older_copy_needs_shared_wording():
     doc = read_document(CORPORA / "pydocs" / "howto-annotations.en.txt")
     other = read_document(CORPORA / "pydocs" / "tutorial-appetite.en.txt")
-    assert pipeline.is_older_copy(doc, doc) and not pipeline.is_older_copy(doc, other)
+    assert checks.is_older_copy(doc, doc) and not checks.is_older_copy(doc, other)
 
 
 def test_read_beads_gives_back_the_alignment_beads_json_wrote(tmp_path):
@@ -190,13 +192,13 @@ def test_read_beads_gives_back_the_alignment_beads_json_wrote(tmp_path):
     )
     alignment = Alignment(source, target, beads, "en", "ko")
     path = tmp_path / "beads.json"
-    path.write_text(json.dumps(pipeline.beads_json(alignment)))
-    assert pipeline.read_beads(path, source, target) == alignment
+    path.write_text(json.dumps(beads_json(alignment)))
+    assert read_beads(path, source, target) == alignment
     with pytest.raises(InputError, match="do not fit"):
-        pipeline.read_beads(path, target, source)
-    path.write_text(json.dumps(pipeline.beads_json(alignment)).replace('"fuzzy"', '"maybe"'))
+        read_beads(path, target, source)
+    path.write_text(json.dumps(beads_json(alignment)).replace('"fuzzy"', '"maybe"'))
     with pytest.raises(InputError, match="not a beads file"):
-        pipeline.read_beads(path, source, target)
+        read_beads(path, source, target)
 
 
 def test_options_are_keyword_only():
@@ -221,7 +223,7 @@ def test_auto_source_with_history_aligns_the_pair_once(tmp_path, monkeypatch, ko
     calls = []
     real = pipeline.aligned
     monkeypatch.setattr(
-        pipeline, "aligned", lambda *args, **kw: calls.append(args[0].path) or real(*args, **kw)
+        pipeline, "aligned", lambda *args, **kw: calls.append(args[0].source.path) or real(*args, **kw)
     )
     if korean_is_the_original:
         source, target = korean_original(tmp_path / "site")
@@ -271,7 +273,7 @@ def test_a_source_is_compared_with_its_old_text_read_alike(tmp_path, committed, 
 
 def test_auto_source_refuses_a_paragraph_too_long_before_deciding_the_original(tmp_path, monkeypatch):
     # deciding the original reads every block's language: a 20 MB paragraph took 20 s before its refusal
-    monkeypatch.setattr(pipeline, "MAX_BLOCK_CHARS", 100)
+    monkeypatch.setattr(checks, "MAX_BLOCK_CHARS", 100)
     monkeypatch.setattr(pipeline, "original", lambda *args: pytest.fail("the original decided first"))
     source = write(tmp_path / "a.en.txt", [EN[0], " ".join(EN)])
     target = write(tmp_path / "a.ko.txt", KO)
@@ -294,11 +296,11 @@ def test_a_beads_file_with_indices_or_scores_out_of_range_is_refused(tmp_path, p
     target = read_document(write(tmp_path / "a.ko.txt", KO[:3]))
     beads = (Bead((0, 1), (0, 1), 0.5, "fuzzy"), Bead((2,), (2,), 0.9, "translated"))
     path = tmp_path / "beads.json"
-    text = json.dumps(pipeline.beads_json(Alignment(source, target, beads, "en", "ko")))
+    text = json.dumps(beads_json(Alignment(source, target, beads, "en", "ko")))
     assert planted[0] in text
     path.write_text(text.replace(*planted, 1))
     with pytest.raises(InputError, match="do not fit|not a beads file"):
-        pipeline.read_beads(path, source, target)
+        read_beads(path, source, target)
 
 
 def test_a_cached_alignment_whose_beads_do_not_fit_is_aligned_again(tmp_path, monkeypatch):
@@ -306,7 +308,7 @@ def test_a_cached_alignment_whose_beads_do_not_fit_is_aligned_again(tmp_path, mo
     source = read_document(write(tmp_path / "a.en.txt", EN[:3]))
     target = read_document(write(tmp_path / "a.ko.txt", KO[:3]))
     opts = pipeline.AlignOptions(similarity="fake_similarity:BagOfWords", cache=True)
-    first = pipeline.align_documents(source, target, opts)
+    first = pipeline.align_pair(pipeline.pair_of(source, target, opts), opts)
     store = cache.open_store()
     (key,) = [
         k for (k,) in store._connect().execute("SELECT key FROM entries") if store.get(k).startswith(b"{")
@@ -314,4 +316,4 @@ def test_a_cached_alignment_whose_beads_do_not_fit_is_aligned_again(tmp_path, mo
     row = json.loads(store.get(key))
     row["beads"][0]["source"] = [99]  # a damaged or planted row
     store.put(key, json.dumps(row).encode())
-    assert pipeline.align_documents(source, target, opts) == first
+    assert pipeline.align_pair(pipeline.pair_of(source, target, opts), opts) == first

@@ -14,7 +14,7 @@ from transpair.po.file import read_po, write_po
 from transpair.po.notes import parse_note
 from transpair.read import reader
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = Path(__file__).resolve().parent / "data" / "dev"
 WHEN = datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
 
 

@@ -1,4 +1,4 @@
-"""poformat: `#,` flags in gettext's order and no line break inside format directives, checked with msgcat."""
+"""flags: `#,` flags in gettext's order and no line break inside format directives, checked with msgcat."""
 
 import subprocess
 from pathlib import Path

@@ -6,9 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transpair.model import Alignment, Bead, Block, Document
-from transpair.po import merge as merging
 from transpair.po.catalog import build_catalog
-from transpair.po.merge import FUZZY_MATCH, merge, restate_note, similarity
+from transpair.po.merge import merge, restate_note, reviewed
 
 
 def po_of(*entries, **meta):
@@ -115,25 +114,6 @@ def test_inputs_are_not_modified():
     assert (old[0].obsolete, new[0].msgstr, new[0].flags) == (False, "", [])
 
 
-def test_similarity_bounds():
-    assert similarity(LONG, LONG) == 1.0
-    assert similarity(LONG, "Zzz.") < FUZZY_MATCH
-
-
-def test_similarity_is_msgmerges_share_of_characters_kept_by_inserts_and_deletes():
-    assert similarity("abcd", "abxd") == pytest.approx(1 - 2 / 8)  # one change: a delete and an insert
-    assert similarity("abc", "abcdef") == pytest.approx(1 - 3 / 9)
-    assert similarity("", "") == 1.0 and similarity("ab", "") == 0.0
-
-
-# Property: random edits of an article, re-aligned into a translated PO, lose no translation.
-
-WORDS = st.sampled_from(
-    "alpha beta gamma delta python module import class value list string error file".split()
-)
-PARAGRAPH = st.lists(WORDS, min_size=4, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
-
-
 def document(path, texts):
     """A plain-text document of these paragraphs."""
     text, blocks = "", []
@@ -148,6 +128,14 @@ def alignment(texts, found):
     src, tgt = document("a.en.txt", texts), document("a.ko.txt", [f or "·" for f in found])
     beads = tuple(Bead((i,), (i,), 0.9, "translated" if f else "untranslated") for i, f in enumerate(found))
     return Alignment(src, tgt, beads)
+
+
+# Property: random edits of an article, re-aligned into a translated PO, lose no translation.
+
+WORDS = st.sampled_from(
+    "alpha beta gamma delta python module import class value list string error file".split()
+)
+PARAGRAPH = st.lists(WORDS, min_size=4, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
 
 
 @st.composite
@@ -213,7 +201,6 @@ def test_align_cli_merge_options_prefer_target_no_backup_no_wrap(tmp_path):
 
 
 def test_po_of_another_article_is_refused_but_a_renamed_file_is_not():
-    import pytest
 
     from transpair.errors import InputError
 
@@ -277,48 +264,6 @@ def test_the_cause_line_follows_the_new_alignment_and_the_translators_lines_stay
     assert (filled.msgstr, filled.tcomment) == ("안녕.", "checked by Kim")
 
 
-def greedy_pairs(new: list[str], old: list[str]) -> dict[int, int]:
-    """The reference: every pair scored, best first (then lower indices), taken when both are free."""
-    scored = sorted(
-        (-similarity(n, o), i, j)
-        for i, n in enumerate(new)
-        for j, o in enumerate(old)
-        if similarity(n, o) >= FUZZY_MATCH
-    )
-    pairs: dict[int, int] = {}
-    for _, i, j in scored:
-        if i not in pairs and j not in pairs.values():
-            pairs[i] = j
-    return pairs
-
-
-texts = st.lists(st.text(alphabet="abc de", max_size=12), max_size=12)
-
-
-@settings(max_examples=200)
-@given(texts, texts, st.integers(1, 5))
-def test_fuzzy_pairs_are_the_greedy_best_pairs_whatever_the_chunking(new, old, rows):
-    saved, merging.ROWS = merging.ROWS, rows
-    try:
-        assert merging.fuzzy_pairs(new, old) == greedy_pairs(new, old)
-    finally:
-        merging.ROWS = saved
-
-
-def test_fuzzy_pairs_use_only_this_process_share_of_the_cores(monkeypatch):
-    workers = []
-    cdist = merging.process.cdist
-
-    def counted(*args, **kwargs):
-        workers.append(kwargs.get("workers", 1))
-        return cdist(*args, **kwargs)
-
-    monkeypatch.setattr(merging.process, "cdist", counted)
-    monkeypatch.setenv("TRANSPAIR_THREADS", "1")  # a --jobs worker's share on a machine of --jobs cores
-    assert merging.fuzzy_pairs(["abc", "xyz"], ["abd"]) == {0: 0}
-    assert workers == [1]
-
-
 REVIEWED_NOTE = "transpair: 1-1 paragraph score=1.00 status=translated\ntranslated: reviewed"
 MACHINE_NOTE = "transpair: 1-1 paragraph score=0.41 status=fuzzy cause=low-confidence"
 
@@ -327,7 +272,7 @@ def test_a_reviewers_pair_wins_over_the_machines_earlier_pair():
     old = po_of(entry("Hello.", "틀린 짝", flags=["fuzzy"], comment=MACHINE_NOTE, tcomment="kept"))
     [got] = merge(po_of(entry("Hello.", "안녕.", comment=REVIEWED_NOTE)), old)
     assert (got.msgstr, got.flags, got.tcomment) == ("안녕.", [], "kept")
-    assert merging.reviewed(got)
+    assert reviewed(got)
 
 
 def test_a_reviewers_pair_wins_over_a_fuzzy_match_of_a_changed_source():
@@ -344,5 +289,5 @@ def test_an_entry_already_reviewed_keeps_the_translators_later_edit():
 
 def test_reviewed_reads_the_mark_among_other_reasons():
     both = "transpair: 1-1 paragraph score=1.00 status=untranslated cause=copy\nuntranslated: copy; reviewed"
-    assert merging.reviewed(entry("a", comment=both))
-    assert not merging.reviewed(entry("a", comment=MACHINE_NOTE)) and not merging.reviewed(entry("a"))
+    assert reviewed(entry("a", comment=both))
+    assert not reviewed(entry("a", comment=MACHINE_NOTE)) and not reviewed(entry("a"))

@@ -1,4 +1,4 @@
-"""Tests for transpair.entry_state: one notion of translated, fuzzy, untranslated and obsolete."""
+"""Tests for transpair.po.state: one notion of translated, fuzzy, untranslated and obsolete."""
 
 import polib
 from hypothesis import given

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import shared_data
+from conftest import dev_data
 from playwright.sync_api import expect
 
 from transpair.align import corrections, evaluate
@@ -183,7 +183,7 @@ def test_markup_in_article_text_is_shown_as_text(browser, tmp_path):
 
 def korean_alignment(name="guide-essentials-watchers") -> Alignment:
     """A real Vue documentation page and its Korean translation with the gold beads (long code lines)."""
-    gold = next(d for d in evaluate.load_gold(shared_data() / "vuedocs-ko") if d.name == name)
+    gold = next(d for d in evaluate.load_gold(dev_data() / "vuedocs-ko") if d.name == name)
     source, target = reader.read_document(gold.source), reader.read_document(gold.target)
     beads = tuple(Bead(s, t, 1.0) for s, t in gold.beads)
     return classify.classify(Alignment(source, target, beads))

@@ -10,7 +10,16 @@ from hypothesis import strategies as st
 
 from transpair.align import corrections
 from transpair.model import Alignment, Bead, Block, Cause, Document
-from transpair.review import page as review
+from transpair.review.page import (
+    DOUBTFUL,
+    IndexRow,
+    doubtful,
+    index_row,
+    page_data,
+    render_index,
+    render_page,
+    script_json,
+)
 
 
 def doc(texts, path) -> Document:
@@ -32,7 +41,7 @@ def embedded(page: str) -> dict:
 
 
 def test_page_data_carries_blocks_beads_and_the_export_format():
-    data = review.page_data(alignment(), "a.corrections.json")
+    data = page_data(alignment(), "a.corrections.json")
     assert data["source"] == {
         "name": "dir/a.en.md",  # the real pair, as given
         "blocks": [
@@ -51,27 +60,28 @@ def test_page_data_carries_blocks_beads_and_the_export_format():
     assert data["format"] == corrections.FORMAT and data["corrections_name"] == "a.corrections.json"
     assert set(data["doubtful"]) < set(data["statuses"]) and set(data["symbols"]) > set(data["statuses"])
     assert len(set(data["symbols"].values())) == len(data["symbols"])  # a shape per status, not only a colour
+    assert len(set(data["statuses"])) == len(
+        data["statuses"]
+    )  # each status listed once (the legend, the filter)
 
 
 def test_doubtful_rows_and_reviewed_ones():
-    assert review.doubtful(Bead((1,), (1,), 0.2, "fuzzy"))
-    assert review.doubtful(Bead((1,), (), 0.9, "source-only"))
-    assert not review.doubtful(Bead((1,), (1,), 0.9, "translated"))
-    assert not review.doubtful(Bead((1,), (1,), 0.9, "untranslated", "left in English"))
-    assert not review.doubtful(
-        Bead((1,), (), 1.0, "source-only", "missing in target; reviewed", reviewed=True)
-    )
+    assert doubtful(Bead((1,), (1,), 0.2, "fuzzy"))
+    assert doubtful(Bead((1,), (), 0.9, "source-only"))
+    assert not doubtful(Bead((1,), (1,), 0.9, "translated"))
+    assert not doubtful(Bead((1,), (1,), 0.9, "untranslated", "left in English"))
+    assert not doubtful(Bead((1,), (), 1.0, "source-only", "missing in target; reviewed", reviewed=True))
 
 
 @given(st.text())
 def test_embedded_json_never_closes_the_script_and_reads_back(text):
-    safe = review.script_json({"t": text})
+    safe = script_json({"t": text})
     assert "<" not in safe and ">" not in safe and "&" not in safe
     assert json.loads(safe) == {"t": text}
 
 
 def test_page_is_self_contained_and_its_policy_allows_exactly_its_script():
-    page = review.render_page(alignment(["</script><script>alert(1)</script>", "Two."]))
+    page = render_page(alignment(["</script><script>alert(1)</script>", "Two."]))
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
     assert (
         "default-src 'none'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
@@ -87,12 +97,12 @@ def test_page_is_self_contained_and_its_policy_allows_exactly_its_script():
 
 def test_index_sorts_by_doubtful_beads_and_escapes_names():
     rows = [
-        review.index_row("b", "b.html", alignment()),
-        review.IndexRow("a<x>", "a<x>.html", 3, 0),
-        review.IndexRow("c", "c.html", 9, 4),
-        review.IndexRow("z", "", error="z.en.md: no such file"),
+        index_row("b", "b.html", alignment()),
+        IndexRow("a<x>", "a<x>.html", 3, 0),
+        IndexRow("c", "c.html", 9, 4),
+        IndexRow("z", "", error="z.en.md: no such file"),
     ]
-    page = review.render_index(rows)
+    page = render_index(rows)
     names = re.findall(r"<tr><td>(?:<a href=\"([^\"]*)\">)?([^<]*)", page)
     assert [n for _, n in names] == ["c", "b", "a&lt;x&gt;", "z"]
     assert ("a%3Cx%3E.html", "a&lt;x&gt;") in names
@@ -101,12 +111,12 @@ def test_index_sorts_by_doubtful_beads_and_escapes_names():
 
 
 def test_saved_edits_belong_to_one_alignment_of_one_pair():
-    key = review.page_data(alignment())["key"]
-    assert review.page_data(alignment())["key"] == key
-    assert review.page_data(alignment(tgt=("하나.", "둘!")))["key"] != key
+    key = page_data(alignment())["key"]
+    assert page_data(alignment())["key"] == key
+    assert page_data(alignment(tgt=("하나.", "둘!")))["key"] != key
     other = alignment()
     other = Alignment(other.source, other.target, (Bead((0, 1), (0, 1), 1.0, "translated", "reviewed"),))
-    assert review.page_data(other)["key"] != key
+    assert page_data(other)["key"] != key
 
 
 def test_nothing_is_doubtful_in_an_article_with_no_translation():
@@ -116,6 +126,6 @@ def test_nothing_is_doubtful_in_an_article_with_no_translation():
         doc([], "a.ko.md"),
         (Bead((0,), (), 1.0, "source-only"), Bead((1,), (), 1.0, "source-only")),
     )
-    assert review.page_data(lone)["doubtful"] == []
-    assert review.index_row("a", "a.html", lone).doubtful == 0
-    assert review.page_data(alignment())["doubtful"] == list(review.DOUBTFUL)
+    assert page_data(lone)["doubtful"] == []
+    assert index_row("a", "a.html", lone).doubtful == 0
+    assert page_data(alignment())["doubtful"] == list(DOUBTFUL)

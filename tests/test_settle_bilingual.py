@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from untranslated_fixtures import BLOG, EN, KO, doc
 
+from transpair.read.placeholder_patterns import compile_markers
 from transpair.read.reader import read_document
-from transpair.settle import bilingual, langid, placeholders
+from transpair.settle import bilingual, langid
 
 
 def test_split_bilingual_sections_keep_spans_and_languages():
@@ -50,7 +51,7 @@ def test_split_bilingual_puts_every_block_on_exactly_one_side_in_order(paragraph
 
 
 def test_a_section_left_under_a_marker_does_not_make_an_article_bilingual():
-    patterns = placeholders.compile_markers()
+    patterns = compile_markers()
     post = read_document(BLOG / "2017-03-14.en.txt")
     assert not bilingual.is_bilingual(bilingual.language_weights(post, patterns))
     alternating = doc([EN[1], KO[1], EN[2], KO[2]])

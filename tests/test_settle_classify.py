@@ -1,4 +1,4 @@
-"""Tests for transpair.classify: placeholders, text left in the source language, the original."""
+"""Tests for transpair.settle.classify: placeholders, text left in the source language, the original."""
 
 from __future__ import annotations
 
@@ -147,7 +147,8 @@ def test_source_auto_makes_the_complete_korean_version_the_source_and_tbd_copies
 
     english = doc([EN[0], EN[1], TBD, KO[2], KO[3]], path="post.en.txt")
     korean = doc(KO, path="post.ko.txt")
-    result = pipeline.align_documents(english, korean, pipeline.AlignOptions(original="auto"))
+    opts = pipeline.AlignOptions(original="auto")
+    result = pipeline.align_pair(pipeline.settle(pipeline.pair_of(english, korean, opts), opts), opts)
     assert (result.source.path, result.source_lang, result.target_lang) == ("post.ko.txt", "ko", "en")
     by_target = {j: b for b in result.beads for j in b.target}
     assert by_target[2].status in ("untranslated", "target-only")
@@ -203,13 +204,13 @@ def test_titles_are_short_with_no_sentence_end():
 
 def real_statuses(name):
     """Statuses by target text of a real dev-set document (Vite docs, MIT; Vue docs, CC BY 4.0; licences in
-    the READMEs of ../shared/data/vitedocs-ko and vuedocs-ko) aligned and classified as `transpair align`
+    the READMEs of tests/data/dev/vitedocs-ko and vuedocs-ko) aligned and classified as `transpair align`
     does."""
-    from conftest import shared_data
+    from conftest import dev_data
 
     from transpair.align import search
 
-    en, ko = (read_document(shared_data() / f"{name}.{lang}.txt") for lang in ("en", "ko"))
+    en, ko = (read_document(dev_data() / f"{name}.{lang}.txt") for lang in ("en", "ko"))
     alignment = classify.classify(
         Alignment(en, ko, tuple(search.align_blocks(en.blocks, ko.blocks)), "en", "ko")
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -14,7 +15,10 @@ _SPACES = regex.compile(r"[\p{Zs}\t\r\n\u200b\ufeff]+")
 _TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>|<!--.*?-->", regex.S)
 
 REVIEWED = "reviewed"  # the reason (or its last part) of a bead a reviewer fixed: the PO's #. note says it
-STATUSES = ("translated", "fuzzy", "outdated", "untranslated", "source-only", "target-only")
+OUTDATED = "outdated"  # the status of a translation whose source text changed since (git history)
+BLOCK_JOINER = "\n\n"  # several blocks as one string (a PO msgid or msgstr, a bead's previous source)
+SPAN_JOINER = " "  # a bead whose sides hold different numbers of blocks
+STATUSES = ("translated", "fuzzy", OUTDATED, "untranslated", "source-only", "target-only")
 
 
 class Cause(StrEnum):
@@ -132,3 +136,8 @@ class Alignment:
 
         sound = all(math.isfinite(b.score) and 0 <= b.score <= 1 and b.status in STATUSES for b in self.beads)
         return sound and covered(0, self.source) and covered(1, self.target)
+
+
+def joined(blocks: Iterable[Block], joiner: str = BLOCK_JOINER) -> str:
+    """Several blocks as one string, separated by a blank line (or the given joiner)."""
+    return joiner.join(block.text for block in blocks)

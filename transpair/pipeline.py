@@ -1,9 +1,10 @@
-"""The align job from files to outputs: read -> detect language -> align -> classify -> catalog."""
+"""The align job from files to outputs in four stages over one record (Pair): read (read_pair) -> settle
+(settle: the original; old_source: the source as of the translation) -> align (align_pair: languages
+checked, aligned, classified; cached) -> write (write_outputs)."""
 
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -12,23 +13,18 @@ from pathlib import Path
 
 from transpair import cache, languages, parallel, write
 from transpair.align import corrections, embed, search
-from transpair.errors import InputError, NotAnArticle, existing_file, read_input
-from transpair.history import carry
-from transpair.history import revisions as history
-from transpair.model import STATUSES, Alignment, Bead, Cause, Document, Origin
+from transpair.align.beads import beads_json
+from transpair.errors import InputError, NotAnArticle
+from transpair.history import carry, revisions
+from transpair.model import STATUSES, Alignment, Cause, Document, Origin
 from transpair.po import catalog, file, tmx
 from transpair.read import reader
 from transpair.read.pairs import Article
+from transpair.read.placeholder_patterns import compile_markers, user_markers
 from transpair.settle import langid
 from transpair.settle.bilingual import lone_languages, split_bilingual
+from transpair.settle.checks import check_block_sizes, check_languages
 from transpair.settle.classify import classify, original
-from transpair.settle.placeholders import compile_markers, marker_in, user_markers
-
-MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
-# a target in the source language sharing this share of its word trigrams with the source is an older copy
-# of it (an article not translated yet); unrelated texts in one language share a few percent at most
-OLDER_COPY_SHARE = 0.3
-MAX_BLOCK_CHARS = 2_000_000  # a longer paragraph (about 300,000 words) is refused: it is not prose to align
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,125 +55,82 @@ class WriteOptions:
     unit: str = "paragraph"  # the TMX segtype
 
 
-def _language(doc: Document) -> str:
-    """The document's language, or an InputError when none can be told."""
-    found = langid.document_language(doc)
-    if found is None:
-        raise NotAnArticle(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
-    return found
+@dataclass(frozen=True)
+class Pair:
+    """One article's two versions as the stages hand them on: the documents in their roles (the original
+    first), their languages, the user's marker patterns (read once) and whether --source auto found TARGET
+    to be the original (then SOURCE's history says nothing about the translation)."""
+
+    source: Document
+    target: Document
+    source_lang: str
+    target_lang: str
+    markers: tuple[str, ...] = ()
+    swapped: bool = False
 
 
-def _share_in(doc: Document, lang: str) -> float:
-    """Share of the document's blocks written in `lang`."""
-    return sum(langid.detect(b.norm) == languages.base(lang) for b in doc.blocks) / max(len(doc.blocks), 1)
+def read_pair(source: str | Path, target: str | Path, opts: AlignOptions) -> Pair:
+    """Stage 1, read: the user's marker patterns and both files; the same file twice is refused."""
+    markers = user_markers(source, opts.markers_file)
+    if Path(source).resolve() == Path(target).resolve():
+        raise InputError(f"{source}: SOURCE and TARGET are the same file")
+    return pair_of(reader.read_document(source), reader.read_document(target), opts, markers)
 
 
-def _is_copy(source: Document, target: Document) -> bool:
-    """True when at least half the target's blocks are source blocks copied verbatim (an untranslated
-    page)."""
-    seen = {b.norm for b in source.blocks}
-    return sum(b.norm in seen for b in target.blocks) * 2 >= len(target.blocks)
+def pair_of(source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()) -> Pair:
+    """Two documents as a pair in the languages the options give; a paragraph too long to align is refused
+    here, once, before anything reads the blocks."""
+    check_block_sizes(source)
+    check_block_sizes(target)
+    return Pair(source, target, opts.source_lang, opts.target_lang, markers)
 
 
-def _trigrams(doc: Document) -> set[tuple[str, ...]]:
-    """The document's word trigrams (lower case), to tell an older copy of a text from another text."""
-    words = " ".join(b.norm for b in doc.blocks).lower().split()
-    return set(zip(words, words[1:], words[2:]))
+def settle(pair: Pair, opts: AlignOptions) -> Pair:
+    """Stage 2, settle: the original first, decided once from today's texts with --source auto."""
+    if opts.original != "auto":
+        return pair
+    if original(pair.source, pair.target, pair.source_lang, pair.target_lang, pair.markers) == "source":
+        return pair
+    return Pair(pair.target, pair.source, pair.target_lang, pair.source_lang, pair.markers, swapped=True)
 
 
-def is_older_copy(source: Document, target: Document) -> bool:
-    """True when a target written in the source language is a version of the source (shares most of its
-    wording), not another text."""
-    theirs = _trigrams(target)
-    return bool(theirs) and len(theirs & _trigrams(source)) >= OLDER_COPY_SHARE * len(theirs)
-
-
-def check_block_sizes(doc: Document) -> None:
-    """Refuse a document holding a block over MAX_BLOCK_CHARS, before any costly step."""
-    longest = max((b for b in doc.blocks), key=lambda b: len(b.text), default=None)
-    if longest is not None and len(longest.text) > MAX_BLOCK_CHARS:
-        raise InputError(
-            f"{doc.path}:{longest.line}: a paragraph of {len(longest.text):,} characters, over the "
-            f"{MAX_BLOCK_CHARS:,} transpair aligns; split it into paragraphs (blank lines)"
-        )
-
-
-def check_languages(
-    source: Document, target: Document, source_lang: str, target_lang: str, markers: tuple[str, ...] = ()
-) -> bool:
-    """Refuse a pair whose files are not in the expected languages; True when the target is the article
-    still in the source language (a copy or an older version: not translated yet).
-
-    A target partly left in the source language is a translation in progress, so it passes when a tenth
-    of its blocks are in the target language or when it holds nothing but placeholders ([TBD]). With less,
-    a verbatim copy or an older version of the source is a page not translated yet (True); another text
-    is the wrong file.
-    """
-    found = _language(source)
-    if found != languages.base(source_lang):
-        raise InputError(
-            f"{source.path}: expected {source_lang} text but the file is in {found} (see --source-lang)"
-        )
-    patterns = compile_markers(markers)
-    text = replace(target, blocks=tuple(b for b in target.blocks if not marker_in(b.text, patterns)))
-    if not text.blocks or _share_in(text, target_lang) >= MIN_TARGET_SHARE:
-        return False
-    if _is_copy(source, text):
-        return True
-    found = _language(target)
-    if found == languages.base(source_lang) and is_older_copy(source, text):
-        return True
-    raise InputError(
-        f"{target.path}: expected {target_lang} text but the file is in {found} (see --target-lang)"
-    )
-
-
-def align_documents(
-    source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()
-) -> Alignment:
-    """The alignment of two documents, from the cache when this code already aligned the very same
-    documents with the same options, corrections and backend (so scan, report and a re-run reuse it)."""
-    identity = embed.shared_similarity(opts.similarity, opts.cache).identity
-    settings = repr((replace(opts, cache=True), markers))
-    fixes = opts.corrections.read_bytes() if opts.corrections and opts.corrections.is_file() else b""
+def align_pair(pair: Pair, opts: AlignOptions) -> Alignment:
+    """Stage 3, align: the settled pair's alignment, from the cache when this code already aligned the very
+    same pair with the same options, corrections and backend (so scan, report and a re-run reuse it)."""
+    if opts.corrections is not None and opts.unit == "sentence":
+        raise InputError(f"{opts.corrections}: corrections fix paragraphs; use them without --unit sentence")
+    backend = embed.shared_similarity(opts.similarity, opts.cache)
+    fixes = corrections.read(opts.corrections) if opts.corrections is not None else None
+    settings = repr((replace(opts, cache=True), pair.markers, pair.source_lang, pair.target_lang))
     key = cache.digest(
-        "alignment", cache.code_version(), identity, settings, fixes, repr(source), repr(target)
+        "alignment",
+        cache.code_version(),
+        backend.identity,
+        settings,
+        fixes.data if fixes else b"",
+        repr(pair.source),
+        repr(pair.target),
     )
     return cache.remember(
         cache.open_store(opts.cache),
         key,
         Alignment,
-        lambda: settled_alignment(source, target, opts, markers),
+        lambda: checked_alignment(pair, opts.unit, backend, fixes),
         usable=Alignment.whole,
     )
 
 
-def settled_alignment(
-    source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...] = ()
+def checked_alignment(
+    pair: Pair, unit: str, backend: embed.CachedSimilarity, fixes: corrections.Corrections | None
 ) -> Alignment:
-    """Settle which side is the original, check both languages, then align and classify."""
-    check_block_sizes(source)
-    check_block_sizes(target)
-    similarity = embed.shared_similarity(opts.similarity, opts.cache)
-    similarity.preload()  # the model loads while the documents are checked
+    """Check both languages (the model loads meanwhile), then align and classify; a target still in the
+    source language gets every entry untranslated."""
+    backend.preload()
     try:
-        src_lang, tgt_lang = opts.source_lang, opts.target_lang
-        if opts.original == "auto" and original(source, target, src_lang, tgt_lang, markers) == "target":
-            source, target, src_lang, tgt_lang = target, source, tgt_lang, src_lang
-        stale = check_languages(source, target, src_lang, tgt_lang, markers)
-        alignment = aligned(
-            source,
-            target,
-            src_lang,
-            tgt_lang,
-            opts.unit,
-            markers,
-            opts.similarity,
-            opts.corrections,
-            opts.cache,
-        )
+        stale = check_languages(pair.source, pair.target, pair.source_lang, pair.target_lang, pair.markers)
+        alignment = aligned(pair, unit, backend, fixes)
     finally:
-        similarity.wait()  # a refused pair leaves no loading thread behind
+        backend.wait()  # a refused pair leaves no loading thread behind
     return not_translated_yet(alignment) if stale else alignment
 
 
@@ -200,87 +153,81 @@ def still_warning(alignment: Alignment) -> str:
 
 
 def aligned(
-    source: Document,
-    target: Document,
-    src_lang: str,
-    tgt_lang: str,
-    unit: str,
-    markers: tuple[str, ...],
-    similarity: str | None = None,
-    corrections_file: Path | None = None,
-    use_cache: bool = False,
+    pair: Pair, unit: str, backend: embed.Similarity, fixes: corrections.Corrections | None = None
 ) -> Alignment:
-    """Align two documents whose languages are settled (around a reviewer's corrections, if given) and
-    classify every bead (translated, untranslated...)."""
-    source, target = replace(source, lang=src_lang), replace(target, lang=tgt_lang)
-    backend = embed.shared_similarity(similarity, use_cache)
+    """Align a settled pair (around a reviewer's corrections, if given) and classify every bead (translated,
+    untranslated...)."""
+    src_lang, tgt_lang = pair.source_lang, pair.target_lang
+    source, target = replace(pair.source, lang=src_lang), replace(pair.target, lang=tgt_lang)
     fixed, warnings = [], ()
-    if corrections_file is None:
+    if fixes is None:
         beads = search.align_blocks(source.blocks, target.blocks, backend)
-    elif unit == "sentence":
-        raise InputError(f"{corrections_file}: corrections fix paragraphs; use them without --unit sentence")
     else:
-        beads, fixed, warnings = corrections.apply(corrections_file, source, target, backend)
+        beads, fixed, warnings = corrections.apply(fixes, source, target, backend)
     if unit == "sentence":
         source, target, beads = search.refine_sentences(source, target, beads, src_lang, tgt_lang, backend)
-    found = classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang, warnings), markers)
+    found = classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang, warnings), pair.markers)
     return corrections.mark_reviewed(found, fixed)
 
 
 def align_files(source: str | Path, target: str | Path | None, opts: AlignOptions) -> Alignment:
-    """Read and align a pair of files; a lone file is split by language first (bilingual articles)."""
-    markers = user_markers(source, opts.markers_file)
+    """The align job of a pair of files: read, settle, align (stage 4, writing, is write_outputs); a lone
+    file is split by language first (bilingual articles)."""
     if target is None:
+        markers = user_markers(source, opts.markers_file)
         return align_lone(reader.read_document(source), opts, markers)
-    if Path(source).resolve() == Path(target).resolve():
-        raise InputError(f"{source}: SOURCE and TARGET are the same file")
-    return align_tracked(reader.read_document(source), reader.read_document(target), opts, markers)
+    return align_settled(settle(read_pair(source, target, opts), opts), opts)
 
 
 def old_source(
     source: Document, target: Document, opts: AlignOptions
-) -> tuple[Document | None, history.Lookup]:
+) -> tuple[Document | None, revisions.Lookup]:
     """SOURCE as of the translation (None when git cannot tell, or its text is unchanged since: both read
     alike, so line ends and a BOM, or git's line-end conversion, are no change) and the lookup; none for the
     two halves of one bilingual file (its last commit holds both languages, not the English the Korean
     half was made from). With a reviewer's corrections too: they are kept over what history carried."""
     if not opts.history or source.path == target.path:
-        return None, history.Lookup()
-    lookup = history.translated_from(Path(source.path), Path(target.path), opts.translated_from)
+        return None, revisions.Lookup()
+    lookup = revisions.translated_from(Path(source.path), Path(target.path), opts.translated_from)
     if lookup.origin is None:
         return None, lookup
     try:
         options = reader.read_options(Path(source.path))
         old = reader.bytes_document(lookup.data, source.path, source.format, options)
     except InputError as exc:
-        return None, history.Lookup(warning=f"{exc}, as of {lookup.origin.short}; aligning with today's text")
+        return None, revisions.Lookup(
+            warning=f"{exc}, as of {lookup.origin.short}; aligning with today's text"
+        )
     return (None if old.text == source.text else old), lookup
+
+
+def align_settled(pair: Pair, opts: AlignOptions) -> Alignment:
+    """Align a settled pair once; when git history knows the source the translation was made from, align
+    with that and carry the beads over to today's source (changed paragraphs outdated, new ones
+    untranslated). When the original was found to be TARGET, SOURCE's history says nothing about it."""
+    old, lookup = (None, revisions.Lookup()) if pair.swapped else old_source(pair.source, pair.target, opts)
+    if old is not None:
+        check_block_sizes(old)
+        today = (
+            catalog.sentence_document(pair.source, pair.source_lang)
+            if opts.unit == "sentence"
+            else pair.source
+        )
+        plain = replace(opts, corrections=None)  # a reviewer's fixes are beads of today's SOURCE
+        carried = carry.carry(align_pair(replace(pair, source=old), plain), today, lookup.origin)
+        if opts.corrections is None:
+            return carried
+        return corrections.keep_history(align_pair(pair, opts), carried)
+    alignment = align_pair(pair, opts)
+    warnings = (*alignment.warnings, *filter(None, [lookup.warning]))
+    return replace(alignment, origin=lookup.origin, warnings=warnings)
 
 
 def align_tracked(
     source: Document, target: Document, opts: AlignOptions, markers: tuple[str, ...]
 ) -> Alignment:
-    """Align a pair once; when git history knows the source the translation was made from, align with that
-    and carry the beads over to today's source (changed paragraphs outdated, new ones untranslated). With
-    `--source auto` the original is decided first, from today's texts: when it is TARGET, SOURCE's history
-    says nothing about the translation. An oversized paragraph is refused before anything reads it."""
-    check_block_sizes(source)
-    check_block_sizes(target)
-    if opts.original == "auto":
-        if original(source, target, opts.source_lang, opts.target_lang, markers) == "target":
-            return align_documents(source, target, opts, markers)
-        opts = replace(opts, original="given")
-    old, lookup = old_source(source, target, opts)
-    if old is not None:
-        today = catalog.sentence_document(source, opts.source_lang) if opts.unit == "sentence" else source
-        plain = replace(opts, corrections=None)  # a reviewer's fixes are beads of today's SOURCE
-        carried = carry.carry(align_documents(old, target, plain, markers), today, lookup.origin)
-        if opts.corrections is None:
-            return carried
-        return corrections.keep_history(align_documents(source, target, opts, markers), carried)
-    alignment = align_documents(source, target, opts, markers)
-    warnings = (*alignment.warnings, *filter(None, [lookup.warning]))
-    return replace(alignment, origin=lookup.origin, warnings=warnings)
+    """The align job of two documents already read (scan and report read them themselves)."""
+    return align_settled(settle(pair_of(source, target, opts, markers), opts), opts)
 
 
 def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ()) -> Alignment:
@@ -290,14 +237,18 @@ def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ())
     langs = (opts.source_lang, opts.target_lang)
     bilingual, lang = lone_languages(doc, langs, compile_markers(markers))
     if bilingual:
-        return align_documents(*split_bilingual(doc, langs), opts, markers)
+        source, target = split_bilingual(doc, langs)
+        return align_pair(settle(Pair(source, target, *langs, markers), opts), opts)
     if lang is None:
         raise NotAnArticle(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
     if lang not in langs:
         raise InputError(f"{doc.path}: written in {lang}, expected {' or '.join(langs)} (see --source-lang)")
-    other = langid.other_language(lang, langs)
-    empty = replace(doc, blocks=())
-    return aligned(doc, empty, lang, other, opts.unit, markers, opts.similarity, use_cache=opts.cache)
+    backend = embed.shared_similarity(opts.similarity, opts.cache)
+    return aligned(
+        Pair(doc, replace(doc, blocks=()), lang, langid.other_language(lang, langs), markers),
+        opts.unit,
+        backend,
+    )
 
 
 def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:
@@ -393,7 +344,7 @@ def summary(alignment: Alignment) -> str:
     revision when git history was used."""
     counts = Counter(b.status for b in alignment.beads)
     found = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
-    origin = f"; {history.origin_line(alignment.origin)}" if alignment.origin else ""
+    origin = f"; {revisions.origin_line(alignment.origin)}" if alignment.origin else ""
     return (
         f"{alignment.source_lang} -> {alignment.target_lang}, {len(alignment.beads)} beads: {found or 'none'}"
         f"{origin}"
@@ -425,58 +376,6 @@ def doubt(alignment: Alignment) -> str | None:
         f"{alignment.target.path} does not look like a translation of {alignment.source.path} "
         f"(only {sure} of {len(alignment.source.blocks)} source blocks found a sure counterpart)"
     )
-
-
-def beads_json(alignment: Alignment) -> dict:
-    """The alignment as the documented `--beads` JSON."""
-    return {
-        "source": alignment.source.path,
-        "target": alignment.target.path,
-        "source_lang": alignment.source_lang,
-        "target_lang": alignment.target_lang,
-        "beads": [
-            {
-                "source": list(b.source),
-                "target": list(b.target),
-                "status": b.status,
-                "score": round(b.score, 4),
-            }
-            | ({"reason": b.reason} if b.reason else {})
-            | ({"reviewed": True} if b.reviewed else {})
-            for b in alignment.beads
-        ],
-    }
-
-
-def read_beads(path: str | Path, source: Document, target: Document) -> Alignment:
-    """The alignment an `align --beads` run wrote for these documents (reused instead of aligning again);
-    InputError when the file is not one or was made from other texts."""
-    path = existing_file(path, "beads file")
-    try:
-        data = json.loads(read_input(path).decode("utf-8"))
-        beads = tuple(
-            Bead(
-                tuple(b["source"]),
-                tuple(b["target"]),
-                float(b["score"]),
-                b["status"],
-                b.get("reason", ""),
-                reviewed=b.get("reviewed") is True,
-            )
-            for b in data["beads"]
-        )
-        langs = (str(data["source_lang"]), str(data["target_lang"]))
-        if any(b.status not in STATUSES for b in beads):
-            raise ValueError("unknown status")
-    except (ValueError, KeyError, TypeError, RecursionError) as exc:
-        raise InputError(f"{path}: not a beads file written by align --beads ({exc})") from None
-    alignment = Alignment(source, target, beads, *langs)
-    if not alignment.whole():
-        raise InputError(
-            f"{path}: its beads do not fit {source.path} and {target.path} (made from other texts, or "
-            "indices or scores that are not numbers in range?)"
-        )
-    return alignment
 
 
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:

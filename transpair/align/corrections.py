@@ -77,21 +77,32 @@ def _indices(value: object) -> tuple[int, ...]:
     return tuple(value)
 
 
-def load(path: str | Path) -> tuple[Fixed, ...]:
+@dataclass(frozen=True)
+class Corrections:
+    """A corrections file read once: its path (for messages), its bytes (they key the cached alignment) and
+    its fixed beads."""
+
+    path: Path
+    data: bytes
+    fixed: tuple[Fixed, ...]
+
+
+def read(path: str | Path) -> Corrections:
     """Read a corrections.json; InputError (one line) for anything that is not one."""
     path = existing_file(path, "corrections file")
+    data = read_input(path)
     try:
-        data = json.loads(read_input(path).decode("utf-8"))
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
+        value = json.loads(data.decode("utf-8"))
+        if not isinstance(value, dict) or value.get("format") != FORMAT:
             raise ValueError(f'"format" is not "{FORMAT}"')
         fixed = tuple(
-            Fixed(_indices(b["source"]), _indices(b["target"]), str(b["hash"])) for b in data["beads"]
+            Fixed(_indices(b["source"]), _indices(b["target"]), str(b["hash"])) for b in value["beads"]
         )
     except (ValueError, KeyError, TypeError, IndexError, RecursionError) as exc:
         raise InputError(f"{path}: not a corrections file ({exc})") from None
     if any(not f.source and not f.target for f in fixed):
         raise InputError(f"{path}: not a corrections file (a bead with no blocks)")
-    return fixed
+    return Corrections(path, data, fixed)
 
 
 def current(fixed: Sequence[Fixed], source: Document, target: Document) -> tuple[list[Fixed], int]:
@@ -185,15 +196,14 @@ def align_around(
 
 
 def apply(
-    path: str | Path, source: Document, target: Document, similarity: Similarity
+    fixes: Corrections, source: Document, target: Document, similarity: Similarity
 ) -> tuple[list[Bead], list[Fixed], tuple[str, ...]]:
-    """The pair's beads aligned around the current corrections of PATH, those corrections, and a warning
-    when some were stale."""
-    loaded = load(path)
-    fixed, stale = current(loaded, source, target)
+    """The pair's beads aligned around the current corrections, those corrections, and a warning when some
+    were stale."""
+    fixed, stale = current(fixes.fixed, source, target)
     gap = partial(search.align_blocks, similarity=similarity)
     beads = align_around(source.blocks, target.blocks, fixed, gap)
-    return beads, fixed, (stale_warning(path, stale, len(loaded)),) if stale else ()
+    return beads, fixed, (stale_warning(fixes.path, stale, len(fixes.fixed)),) if stale else ()
 
 
 def mark_reviewed(alignment: Alignment, fixed: Sequence[Fixed]) -> Alignment:

@@ -105,8 +105,9 @@ def use_tokenizer():
 
 
 def windows(text: str) -> list[str]:
-    """The text itself, or for a long one WINDOWS evenly spaced slices of WINDOW_CHARS: embedding cost and
-    memory stay bounded per block whatever its size (lengths and anchors still see the whole text)."""
+    """The text itself, or for a long one WINDOWS evenly spaced slices of EMBED_CHARS // WINDOWS characters:
+    embedding cost and memory stay bounded per block whatever its size (lengths and anchors still see all
+    of it)."""
     if len(text) <= EMBED_CHARS:
         return [text]
     size = EMBED_CHARS // WINDOWS

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
-from transpair.align import search as align
+from transpair.align import search
 from transpair.align.embed import Similarity
 from transpair.align.gold import Ids, check_counts, parse_gold
 from transpair.errors import InputError
@@ -157,12 +157,12 @@ def align_gold_doc(doc: GoldDoc, similarity: Similarity | None = None) -> Alignm
     check_counts(
         doc.source.with_name(f"{doc.name}.gold.json"), doc.beads, (len(source.blocks), len(target.blocks))
     )
-    beads = align.align_blocks(source.blocks, target.blocks, similarity)
+    beads = search.align_blocks(source.blocks, target.blocks, similarity)
     return classify.classify(Alignment(source, target, tuple(beads), "en", "ko"))
 
 
 @dataclass(frozen=True)
-class Report:
+class EvalReport:
     """Scores of a gold set in both views, and per-document counts (align view)."""
 
     align: Scores
@@ -174,7 +174,7 @@ class Report:
         return {"documents": len(self.documents), "align": self.align.as_dict(), "po": self.po.as_dict()}
 
 
-def evaluate(folder: str | Path, similarity: Similarity | None = None, quiet: bool = True) -> Report:
+def evaluate(folder: str | Path, similarity: Similarity | None = None, quiet: bool = True) -> EvalReport:
     """Align every document of a gold folder and score both views, micro-averaged."""
     align_total, po_total, per_doc = Counts(), Counts(), []
     for doc in tracked(load_gold(folder), f"aligning {folder}", quiet):
@@ -184,15 +184,15 @@ def evaluate(folder: str | Path, similarity: Similarity | None = None, quiet: bo
         align_total += doc_counts
         po_total += count(split_untranslated(doc.beads, doc.untranslated), po_ids)
         per_doc.append((doc.name, doc_counts))
-    return Report(scores(align_total), scores(po_total), tuple(per_doc))
+    return EvalReport(scores(align_total), scores(po_total), tuple(per_doc))
 
 
-def report_json(report: Report) -> str:
+def report_json(report: EvalReport) -> str:
     """The figures as indented JSON."""
     return json.dumps(report.as_dict(), indent=1)
 
 
-def format_report(report: Report) -> str:
+def format_report(report: EvalReport) -> str:
     """A small table: view, strict P/R/F1, lax P/R/F1."""
     lines = [f"{'view':<6} {'strict P':>8} {'R':>6} {'F1':>6}   {'lax P':>6} {'R':>6} {'F1':>6}"]
     for view, s in (("align", report.align), ("po", report.po)):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from transpair import __version__, pipeline
-from transpair.cli import align, languages, report
+from transpair import __version__
+from transpair.cli import languages, report
 from transpair.cli.console import OneLineErrors, reopen_closed_streams, restore_sigpipe, user_errors
 from transpair.cli.outputs import output_format
 from transpair.errors import EXIT_BELOW, InputError
@@ -166,6 +166,9 @@ def align_cmd(
     SOURCE_DIR TARGET_DIR pairs the files at the same relative paths of two trees (two clones).
     A single file with no TARGET is split by language (bilingual articles).
     """
+    from transpair import pipeline  # imported by the commands that align: --help and report stay light
+    from transpair.cli import align
+
     opts = pipeline.AlignOptions(
         unit=unit.value,
         source_lang=source_lang,
@@ -236,6 +239,7 @@ def review_cmd(
     The page is one self-contained HTML file (no network). SOURCE may be a folder (or SOURCE_DIR TARGET_DIR,
     two trees): OUTPUT/NAME.html per article and OUTPUT/index.html, the most doubtful articles first.
     """
+    from transpair import pipeline
     from transpair.cli import review
 
     opts = pipeline.AlignOptions(
@@ -389,7 +393,7 @@ def scan_cmd(
     .transpair.toml in the folder (or a parent) adds patterns. Articles that cannot be read are listed
     with the reason and make the exit code 2.
     """
-    from transpair.settle import scan
+    from transpair.report import scan
 
     with user_errors():
         code = scan.run(

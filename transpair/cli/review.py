@@ -11,13 +11,14 @@ from rich.console import Console
 from rich.progress import Progress
 
 from transpair import pipeline, write
+from transpair.align.beads import read_beads
 from transpair.cli.align import problems, tell
 from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle
 from transpair.model import Alignment
 from transpair.po import file
 from transpair.read import reader
 from transpair.read.pairs import Article, Selection, folder_articles, lang_tag, skipped_lines
-from transpair.review import page as review
+from transpair.review.page import IndexRow, index_row, render_index, render_page, with_history
 
 INDEX = "index.html"
 
@@ -50,7 +51,9 @@ class Earlier:
         return Earlier(*(p if p and p.is_file() else None for p in own))
 
 
-def aligned(source: Path, target: Path | None, opts: pipeline.AlignOptions, earlier: Earlier) -> Alignment:
+def review_alignment(
+    source: Path, target: Path | None, opts: pipeline.AlignOptions, earlier: Earlier
+) -> Alignment:
     """The pair's alignment (the one `align --beads` wrote, if given, else aligned as align does), with the
     outdated beads marked when its earlier PO is given."""
     if earlier.beads is None:
@@ -60,10 +63,8 @@ def aligned(source: Path, target: Path | None, opts: pipeline.AlignOptions, earl
             f"{earlier.beads}: --beads needs SOURCE and TARGET, and no --corrections (align with them)"
         )
     else:
-        alignment = pipeline.read_beads(
-            earlier.beads, reader.read_document(source), reader.read_document(target)
-        )
-    return review.with_history(alignment, file.read_po(earlier.po)) if earlier.po else alignment
+        alignment = read_beads(earlier.beads, reader.read_document(source), reader.read_document(target))
+    return with_history(alignment, file.read_po(earlier.po)) if earlier.po else alignment
 
 
 def run_pair(
@@ -77,34 +78,32 @@ def run_pair(
     """Align one pair (or a lone file), or reuse its --beads alignment, and write its review page."""
     inputs = (source, target, opts.corrections, earlier.beads, earlier.po)
     write.refuse_overwriting([output], [p for p in inputs if p])
-    alignment = aligned(source, target, opts, earlier)
-    page = review.render_page(alignment, corrections_name(article_name(source)))
+    alignment = review_alignment(source, target, opts, earlier)
+    page = render_page(alignment, corrections_name(article_name(source)))
     tell(alignment, write.write_text(output, page), quiet)
     return EXIT_OK
 
 
 def review_article(
     article: Article, out_dir: Path, opts: pipeline.AlignOptions, earlier: Earlier
-) -> review.IndexRow | None:
+) -> IndexRow | None:
     """Align one article of a folder (or reuse its earlier files), write OUT_DIR/NAME.html and return its
     index entry; None for a file that is no article (no prose)."""
     page = f"{article.name}.html"
     try:
-        alignment = aligned(
+        alignment = review_alignment(
             article.source, article.target, pipeline.article_options(opts, article), earlier.of(article)
         )
         out = out_dir / page
         out.parent.mkdir(parents=True, exist_ok=True)
-        write.write_text(out, review.render_page(alignment, corrections_name(article.name)))
+        write.write_text(out, render_page(alignment, corrections_name(article.name)))
     except NotAnArticle:
         return None
     except InputError as exc:
-        return review.IndexRow(article.name, "", error=str(exc))
+        return IndexRow(article.name, "", error=str(exc))
     except OSError as exc:
-        return review.IndexRow(
-            article.name, "", error=f"{out_dir / page}: cannot write ({exc.strerror or exc})"
-        )
-    return review.index_row(article.name, page, alignment)
+        return IndexRow(article.name, "", error=f"{out_dir / page}: cannot write ({exc.strerror or exc})")
+    return index_row(article.name, page, alignment)
 
 
 def run_folder(
@@ -132,7 +131,7 @@ def run_folder(
                 continue
             rows.append(row)
             problems(progress.console, rows[-1].error, rows[-1].warnings)
-    write.write_text(out_dir / INDEX, review.render_index(rows, f"transpair review: {folder.name}"))
+    write.write_text(out_dir / INDEX, render_index(rows, f"transpair review: {folder.name}"))
     failed = sum(bool(r.error) for r in rows)
     if not quiet:
         lines = [f"{len(rows) - failed} of {len(rows)} articles reviewed into {out_dir / INDEX}"]

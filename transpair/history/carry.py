@@ -5,7 +5,7 @@ the block texts), exact matches that moved, near-exact matches in document order
 ones, the pairs of largest total similarity that keep the order, so of two new headings as close to an
 old one, the one in its place wins; in a gap too large for that table, best pairs first), then near-exact
 ones that moved (best pairs first). Near-exact is
-msgmerge's similarity (see `merge.similarity`) over the text with each URL cut before its query and
+msgmerge's similarity (see `fuzzy.similarity`) over the text with each URL cut before its query and
 fragment (a playground link whose encoded code changed is the same link). A changed block takes the
 unmatched new blocks beside it that bring it closer to the old text, words in any order (a paragraph
 split in two since, a sentence moved out into a badge). Every bead of the old alignment then lands on
@@ -29,11 +29,9 @@ import numpy as np
 import regex
 from rapidfuzz import fuzz, process
 
-from transpair.model import Alignment, Bead, Cause, Document, Origin
-from transpair.po.catalog import joined
-from transpair.po.merge import FUZZY_MATCH, fuzzy_pairs
+from transpair.history.fuzzy import FUZZY_MATCH, fuzzy_pairs
+from transpair.model import OUTDATED, Alignment, Bead, Cause, Document, Origin, joined
 
-OUTDATED = "outdated"
 KEPT_WHEN_CHANGED = ("translated", "fuzzy")  # statuses that carry a translation that can fall behind
 URL_TAIL = regex.compile(r"(https?://[^\s?#()<>]*)[?#][^\s()<>]*")
 # cells of the in-order table of one gap (12 bytes each, about 50 MB): a larger gap (a rewrite of thousands

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +29,7 @@ import regex
 from transpair import __version__, write
 from transpair.errors import InputError
 from transpair.languages import name as language_name
-from transpair.model import Alignment, Bead, Block, Document
+from transpair.model import BLOCK_JOINER, SPAN_JOINER, Alignment, Bead, Document, joined
 from transpair.names import one_line, reference_name
 from transpair.po import file
 from transpair.po.merge import merge, template_content  # noqa: F401  (merge: part of the catalog API)
@@ -37,8 +37,6 @@ from transpair.po.notes import Note, cause_comment, format_note
 from transpair.po.wrap import PAGE_WIDTH
 from transpair.read import reader, segment
 
-BLOCK_JOINER = "\n\n"
-SPAN_JOINER = " "  # a bead whose sides hold different numbers of blocks
 EMPTY_STATUSES = ("untranslated", "source-only")
 FUZZY_STATUSES = (
     "fuzzy",
@@ -118,11 +116,6 @@ def template_header(source: Document, source_lang: str, when: datetime | None = 
     """The header of a POT: translator fields left as the placeholders msginit and editors fill in."""
     translator = ("YEAR-MO-DA HO:MI+ZONE", "FULL NAME <EMAIL@ADDRESS>", "LANGUAGE <LL@li.org>", "")
     return _header(source, source_lang, timestamp(when), translator)
-
-
-def joined(blocks: Iterable[Block], joiner: str = BLOCK_JOINER) -> str:
-    """Several blocks as one PO string, separated by a blank line (or the given joiner)."""
-    return joiner.join(block.text for block in blocks)
 
 
 def repeat_context(occurrence: int) -> str | None:

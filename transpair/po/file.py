@@ -9,9 +9,10 @@ from pathlib import Path
 import polib
 
 from transpair.errors import InputError, existing_file, read_input
-from transpair.po import flags as poformat
 from transpair.po import parse
 from transpair.po.check import check_newlines, check_syntax
+from transpair.po.flags import Flags, flag_words, glued, read_flags
+from transpair.po.objects import KeptEntry, lone_empty, lone_markers, raw_header
 from transpair.po.state import has_text
 from transpair.po.wrap import PAGE_WIDTH, wrap_field
 from transpair.write import write_text
@@ -42,14 +43,14 @@ def _reference_lines(occurrences: list[tuple[str, str]]) -> list[str]:
     return [*lines, current]
 
 
-def _message_lines(entry: polib.POEntry, wrap: bool, flags: poformat.Flags) -> list[str]:
+def _message_lines(entry: polib.POEntry, wrap: bool, flags: Flags) -> list[str]:
     """msgctxt/msgid/msgstr lines of an entry, with their `#|` previous-source lines (no break inside the
     format directives of a format string)."""
     prefix, previous = ("#~ ", "#~| ") if entry.obsolete else ("", "#| ")
     wrap = wrap and not flags.no_wrap
 
     def field(name: str, value: str, start: str) -> list[str]:
-        return wrap_field(name, value, start, wrap, glued=poformat.glued(flags, value))
+        return wrap_field(name, value, start, wrap, glued=glued(flags, value))
 
     lines = []
     for name, value in (
@@ -73,11 +74,11 @@ def _message_lines(entry: polib.POEntry, wrap: bool, flags: poformat.Flags) -> l
 
 def format_entry(entry: polib.POEntry, wrap: bool = True) -> list[str]:
     """The lines gettext writes for one entry: comments, references, flags, previous, strings."""
-    flags = poformat.read_flags(entry.flags)
-    words = poformat.flag_words(flags, has_text(entry))
+    flags = read_flags(entry.flags)
+    words = flag_words(flags, has_text(entry))
     return (
-        _comment_lines("#", entry.tcomment, parse.lone_empty(entry, "#"))
-        + _comment_lines("#.", entry.comment, parse.lone_empty(entry, "#."))
+        _comment_lines("#", entry.tcomment, lone_empty(entry, "#"))
+        + _comment_lines("#.", entry.comment, lone_empty(entry, "#."))
         + _reference_lines(entry.occurrences)
         + ([f"#, {', '.join(words)}"] if words else [])
         + _message_lines(entry, wrap, flags)
@@ -87,7 +88,7 @@ def format_entry(entry: polib.POEntry, wrap: bool = True) -> list[str]:
 def header_text(po: polib.POFile) -> str:
     """The header msgstr: the file's own text where its fields did not change (spacing kept), changed
     fields rewritten in place, new ones appended."""
-    raw, before = getattr(po, "raw_header", None), getattr(po, "header_metadata", None)
+    raw, before = raw_header(po)
     if raw is None or before is None:
         return "".join(f"{key}: {value}\n" for key, value in po.metadata.items())
     if before == po.metadata:
@@ -107,12 +108,16 @@ def header_text(po: polib.POFile) -> str:
 def header_entry(po: polib.POFile) -> polib.POEntry | None:
     """The header as the entry gettext writes first (msgid "" with the metadata as msgstr); None for a
     file that has none."""
-    fuzzy = bool(getattr(po, "metadata_is_fuzzy", False))
-    if getattr(po, "raw_header", None) is None and not (po.metadata or po.header or fuzzy):
+    fuzzy = bool(po.metadata_is_fuzzy)
+    if raw_header(po)[0] is None and not (po.metadata or po.header or fuzzy):
         return None
-    entry = polib.POEntry(msgid="", msgstr=header_text(po), tcomment=po.header or "", flags=["fuzzy"] * fuzzy)
-    entry.lone_empty = getattr(po, "lone_empty", ())
-    return entry
+    return KeptEntry(
+        msgid="",
+        msgstr=header_text(po),
+        tcomment=po.header or "",
+        flags=["fuzzy"] * fuzzy,
+        lone_empty=lone_markers(po),
+    )
 
 
 def format_po(po: polib.POFile, wrap: bool = True) -> str:
@@ -196,6 +201,6 @@ def read_po_data(data: bytes, name: str | Path, strict: bool = False) -> polib.P
         ) from None
     if charset is None:  # readable as UTF-8, yet the header names something else: it would be misread
         raise InputError(f"{name}: unknown charset {_CHARSET.search(data)[1].decode()!r} in the PO header")
-    if strict:  # merging keeps such a translation as it was (tests/test_pofile.py reads any text back)
+    if strict:  # merging keeps such a translation as it was (tests/test_po_file.py reads any text back)
         check_newlines(po, name)
     return _check_duplicates(po, name, strict)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-# gettext 0.21's format_language[] order, measured with msgcat (tests/test_poformat.py checks it).
+# gettext 0.21's format_language[] order, measured with msgcat (tests/test_po_flags.py checks it).
 FORMATS = (
     "c objc python python-brace java java-printf csharp javascript scheme lisp elisp librep ruby sh awk lua "
     "object-pascal smalltalk qt qt-plural kde kde-kuit boost tcl perl perl-brace php gcc-internal "

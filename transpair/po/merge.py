@@ -19,57 +19,20 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Sequence
 from dataclasses import replace
 
-import numpy as np
 import polib
-from rapidfuzz import fuzz, process
 
-from transpair import parallel
 from transpair.errors import InputError
+from transpair.history.fuzzy import fuzzy_pairs
 from transpair.model import REVIEWED, Cause
 from transpair.po.file import entry_key
 from transpair.po.notes import format_note, parse_note, with_cause
-from transpair.po.parse import lone_empty
+from transpair.po.objects import KeptEntry, KeptFile, kept_entry, lone_empty, raw_header
 from transpair.po.state import has_text
 from transpair.po.wrap import PAGE_WIDTH
 
-# msgmerge's own fuzzy threshold (FUZZY_THRESHOLD in gettext's msgl-fsearch.c) is 0.6 on its fstrcmp.
-FUZZY_MATCH = 0.6
-ROWS = 256  # new texts scored against all old ones at once
 KEPT_FROM_NEW = ("POT-Creation-Date",)
-
-
-def similarity(a: str, b: str) -> float:
-    """msgmerge's similarity of two source texts in [0, 1]: 1 - (inserts + deletes) / (len a + len b)."""
-    return fuzz.ratio(a, b) / 100
-
-
-def fuzzy_pairs(new: Sequence[str], old: Sequence[str]) -> dict[int, int]:
-    """new index -> old index for the closest texts at or above FUZZY_MATCH, best pairs first, one to
-    one (scored ROWS new texts at a time, memory bounded by ROWS x old, on this process's share of the cores:
-    a --jobs worker's, not every core)."""
-    cutoff = FUZZY_MATCH * 100
-    scored = []
-    for start in range(0, len(new), ROWS):
-        scores = process.cdist(
-            new[start : start + ROWS],
-            old,
-            scorer=fuzz.ratio,
-            score_cutoff=cutoff,
-            dtype=np.float64,
-            workers=parallel.thread_share(),
-        )
-        rows, cols = np.nonzero(scores >= cutoff)
-        scored += [(scores[r, c] / 100, start + int(r), int(c)) for r, c in zip(rows, cols)]
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
-    for _, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
-        if i not in pairs and j not in used:
-            pairs[i] = j
-            used.add(j)
-    return pairs
 
 
 def restate_note(comment: str, status: str) -> str:
@@ -98,7 +61,7 @@ def fresh_cause(entry: polib.POEntry) -> Cause:
     return note.cause if note is not None else Cause.NONE
 
 
-def _translator_comment(fresh: polib.POEntry | polib.POFile, old: polib.POEntry | polib.POFile) -> None:
+def _translator_comment(fresh: KeptEntry | KeptFile, old: polib.POEntry | polib.POFile) -> None:
     """The old translator comment on the fresh entry (or header), a lone empty `#` line included."""
     if isinstance(old, polib.POFile):
         fresh.header = old.header
@@ -199,7 +162,7 @@ def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> 
     new, old = copy.deepcopy(new), copy.deepcopy(old)
     old_by_key = {entry_key(e): e for e in old if not e.obsolete}
     old_by_key.update({entry_key(e): e for e in old if e.obsolete and entry_key(e) not in old_by_key})
-    fresh = list(new)
+    fresh = [kept_entry(e) for e in new]
     merged: list[polib.POEntry | None] = [None] * len(fresh)
     used: set[tuple] = set()
     for i, entry in enumerate(fresh):
@@ -214,11 +177,10 @@ def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> 
         j = pairs.get(slot)
         merged[i] = _fuzzy(fresh[i], spare[j], prefer_target) if j is not None else fresh[i]
     taken = {id(spare[j]) for j in pairs.values()}
-    result = polib.POFile(wrapwidth=PAGE_WIDTH)
+    text, fields = raw_header(old)  # the header's own spacing is kept
+    result = KeptFile(wrapwidth=PAGE_WIDTH, raw_header=text, header_metadata=fields)
     _translator_comment(result, old)
     result.metadata_is_fuzzy = old.metadata_is_fuzzy if old.metadata else new.metadata_is_fuzzy
-    result.raw_header = getattr(old, "raw_header", None)  # the header's own spacing is kept
-    result.header_metadata = getattr(old, "header_metadata", None)
     for entry in merged:
         entry.tcomment = with_cause(entry.tcomment, Cause.NONE if has_text(entry) else fresh_cause(entry))
         result.append(entry)

@@ -1,8 +1,9 @@
 """Parse PO text into polib objects keeping everything gettext keeps (polib's own reader drops some of it).
 
 Kept beyond polib: empty `#.` and `#` comment lines, `#.` without a space, the previous source (`#~|`) of
-obsolete entries, and the header's exact text (`raw_header`), so that writing the file back is
-byte-identical to msgcat. What msgfmt refuses is refused beforehand by po_check.check_syntax.
+obsolete entries, and the header's exact text, on the declared subclasses of transpair.po.objects, so that
+writing the file back is byte-identical to msgcat. What msgfmt refuses is refused beforehand by
+transpair.po.check.check_syntax.
 """
 
 from __future__ import annotations
@@ -10,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import polib
-
 from transpair.po.flags import read_flags
+from transpair.po.objects import KeptEntry, KeptFile
 from transpair.po.wrap import PAGE_WIDTH
 
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
@@ -135,16 +135,10 @@ def _entries(text: str, charset: str) -> list[_Entry]:
     return [*entries, entry] if "msgid" in entry.fields else entries
 
 
-def lone_empty(entry: polib.POEntry | polib.POFile, marker: str) -> bool:
-    """Whether the entry's (or the header's) comments of this kind are one empty line: a bare `#` or `#.`
-    that polib's text fields cannot tell from no comment at all."""
-    return marker in getattr(entry, "lone_empty", ())
-
-
-def _polib_entry(entry: _Entry) -> polib.POEntry:
+def _polib_entry(entry: _Entry) -> KeptEntry:
     """The polib entry of a parsed one."""
     plural = {int(name[7:-1]): value for name, value in entry.fields.items() if name.startswith("msgstr[")}
-    result = polib.POEntry(
+    return KeptEntry(
         msgctxt=entry.fields.get("msgctxt"),
         msgid=entry.fields["msgid"],
         msgid_plural=entry.fields.get("msgid_plural", ""),
@@ -159,9 +153,8 @@ def _polib_entry(entry: _Entry) -> polib.POEntry:
         previous_msgid_plural=entry.previous.get("msgid_plural"),
         obsolete=entry.obsolete,
         linenum=entry.line,
+        lone_empty=_lone(entry),
     )
-    result.lone_empty = _lone(entry)
-    return result
 
 
 def _lone(entry: _Entry) -> tuple[str, ...]:
@@ -185,12 +178,11 @@ def parse_metadata(msgstr: str) -> dict[str, str]:
     return meta
 
 
-def parse_po(text: str, path: str = "", charset: str = "utf-8") -> polib.POFile:
+def parse_po(text: str, path: str = "", charset: str = "utf-8") -> KeptFile:
     """A POFile of the text (decoded from `charset`): header (kept verbatim as `raw_header`), live and
     obsolete entries in order."""
-    po = polib.POFile(wrapwidth=PAGE_WIDTH)
+    po = KeptFile(wrapwidth=PAGE_WIDTH)
     po.fpath = path
-    po.raw_header = None
     for entry in _entries(text, charset):
         header = entry.fields["msgid"] == "" and "msgctxt" not in entry.fields and not entry.obsolete
         if header and po.raw_header is None:

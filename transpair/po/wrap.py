@@ -96,7 +96,7 @@ def line_break_class(char: str) -> str:
 
 # Marks libunistring 1.0 counts one column wide although Unicode now calls them non-spacing (Mn). This and
 # the blocks above were measured with msgcat over every mark, format, wide, ambiguous and unassigned code
-# point outside the ideograph and Hangul blocks (tests/test_powrap.py checks a sample).
+# point outside the ideograph and Hangul blocks (tests/test_po_wrap.py checks a sample).
 _WIDE_BLOCKS = (  # where libunistring counts an unassigned code point two columns wide (measured, as below)
     ("\u2e80", "\u33ff"),
     ("\u3400", "\u4dbf"),

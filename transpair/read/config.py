@@ -10,7 +10,7 @@ import regex
 
 from transpair.errors import InputError
 from transpair.read.dialects import ReadOptions
-from transpair.settle.placeholders import find_config
+from transpair.read.placeholder_patterns import find_config
 
 
 def _strings(table: dict, key: str, config: Path) -> tuple[str, ...]:

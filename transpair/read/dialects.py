@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 from pygments.lexers import get_all_lexers
 
-from transpair.settle import placeholders
+from transpair.read.placeholder_patterns import compile_markers, marker_in
 
 INDENT = 4  # MkDocs admonition and tab bodies are indented by four columns
 PROSE_LINE_SHARE = 0.75  # a fence with an unknown info string is prose when this share of its lines is
@@ -290,10 +290,7 @@ class _Scanner:
         """A `[name attr=…]` line is a site macro unless it is a link to one of the page's definitions or an
         untranslated marker (`[todo translate]`), which must stay text for the classifier."""
         label = " ".join(line.strip()[1:-1].lower().split())
-        return (
-            label not in self.labels
-            and placeholders.marker_in(line.strip(), placeholders.compile_markers()) is None
-        )
+        return label not in self.labels and marker_in(line.strip(), compile_markers()) is None
 
     def tag_end(self, i: int) -> int | None:
         """The line ending a component tag opened on line i (its attributes on the lines between), None when

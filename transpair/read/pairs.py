@@ -23,7 +23,7 @@ import regex
 
 from transpair.errors import InputError
 from transpair.read.config import settings_table
-from transpair.settle.placeholders import find_config
+from transpair.read.placeholder_patterns import find_config
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".mdx", ".markdown", ".html", ".htm"}
 LANG_TAG = regex.compile(r"(?P<lang>[a-z]{2,3})(?:[-_][A-Za-z]{2,4})?")

@@ -26,8 +26,8 @@ import regex
 from transpair.model import Cause, plain
 from transpair.po.notes import comment_cause, parse_note
 from transpair.po.state import UNTRANSLATED, first_form, msgfmt_state
+from transpair.read.placeholder_patterns import compile_markers, marker_in
 from transpair.report.words import count_words
-from transpair.settle.placeholders import compile_markers, marker_in
 
 FIRST_WORDS = 12  # how many words of a section's first untranslated entry a report shows
 note_of = lru_cache(maxsize=4096)(parse_note)  # catalogs repeat the same few notes

@@ -21,13 +21,11 @@ from urllib.parse import quote
 
 import polib
 
-from transpair import pipeline
 from transpair.align import corrections
-from transpair.model import STATUSES, Alignment, Bead, Document
+from transpair.align.beads import beads_json
+from transpair.model import OUTDATED, STATUSES, Alignment, Bead, Document
 from transpair.po import catalog, file, state
 
-OUTDATED = "outdated"  # a status shown when history says the source changed since the translation
-PAGE_STATUSES = (*STATUSES, OUTDATED)
 DOUBTFUL = ("fuzzy", "source-only", "target-only", OUTDATED)  # rows whose pairing a person should check
 SYMBOLS = {  # each status also differs in symbol and label, not only in colour
     "translated": "✓",
@@ -84,10 +82,7 @@ def page_data(alignment: Alignment, corrections_name: str = "corrections.json") 
 
     `key` names the page's saved edits in localStorage: a page of other texts or another alignment (e.g.
     made again with the exported corrections) starts afresh."""
-    beads = [
-        found | {"reviewed": found.get("reviewed", False)}
-        for found in pipeline.beads_json(alignment)["beads"]
-    ]
+    beads = [found | {"reviewed": found.get("reviewed", False)} for found in beads_json(alignment)["beads"]]
     texts = (alignment.source.path, alignment.target.path, alignment.source.text, alignment.target.text)
     return {
         "key": corrections.text_hash("\x00".join([*texts, json.dumps(beads)])),
@@ -96,7 +91,7 @@ def page_data(alignment: Alignment, corrections_name: str = "corrections.json") 
         "source_lang": alignment.source_lang,
         "target_lang": alignment.target_lang,
         "beads": beads,
-        "statuses": list(PAGE_STATUSES),
+        "statuses": list(STATUSES),
         "doubtful": list(doubtful_statuses(alignment)),
         "symbols": SYMBOLS,
         "format": corrections.FORMAT,
@@ -156,7 +151,7 @@ def index_row(name: str, page: str, alignment: Alignment) -> IndexRow:
         page,
         len(alignment.beads),
         sum(doubtful(b, doubtful_statuses(alignment)) for b in alignment.beads),
-        tuple((s, counts[s]) for s in PAGE_STATUSES if counts[s]),
+        tuple((s, counts[s]) for s in STATUSES if counts[s]),
         warnings=alignment.warnings,
     )
 

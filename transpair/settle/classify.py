@@ -20,8 +20,9 @@ from transpair.languages import base
 from transpair.languages import name as language_name
 from transpair.model import Alignment, Bead, Cause, Document
 from transpair.read import segment
+from transpair.read.placeholder_patterns import compile_markers, marker_in
 from transpair.settle import langid
-from transpair.settle.placeholders import compile_markers, governed, marker_in, translator_notes
+from transpair.settle.placeholders import governed, translator_notes
 
 MIN_PROSE_WORDS = 1  # calibrated on pydocs-ko: bench/bench_untranslated.py --calibrate --mixed 5000
 COPY = "copy of the source"  # reason for a copied block with no language (code, names, numbers)

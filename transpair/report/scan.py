@@ -1,6 +1,6 @@
 """List, per article of a folder, which version is the original and which sections are untranslated.
 
-Articles are found with the folder pairing conventions of `transpair.pairs`. A pair is aligned
+Articles are found with the folder pairing conventions of `transpair.read.pairs`. A pair is aligned
 (`pipeline.align_tracked` with the original decided from the texts, and with the source as of the
 translation when git history knows it) and its untranslated, fuzzy, missing, new and outdated beads
 become sections, with what changed since the translation as the article's `origin`; a lone file is
@@ -24,14 +24,14 @@ from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle, erro
 from transpair.model import Alignment, Block, Cause, Document, Origin
 from transpair.progress import tracked
 from transpair.read import pairs, reader
+from transpair.read.placeholder_patterns import compile_markers, user_markers
 from transpair.settle import langid
 from transpair.settle.bilingual import lone_languages, split_bilingual
 from transpair.settle.classify import in_language, leftovers, to_translate
-from transpair.settle.placeholders import compile_markers, user_markers
 
 
 @dataclass(frozen=True)
-class Section:
+class UntranslatedSection:
     """A run of neighbouring blocks of one file that share a status and reason."""
 
     path: str
@@ -50,7 +50,7 @@ class ArticleScan:
     name: str
     files: tuple[str, ...]
     original: str | None
-    sections: tuple[Section, ...] = ()
+    sections: tuple[UntranslatedSection, ...] = ()
     message: str = ""  # why the article could not be scanned (bad input), empty when it was
     origin: Origin | None = None  # the source revision the translation was made from (git history)
     skipped: bool = False  # no article: no prose to tell a language from (listed with -v, not an error)
@@ -61,17 +61,19 @@ def last_line(block: Block) -> int:
     return block.line + block.text.rstrip().count("\n")
 
 
-def sections_of(path: str, found: Sequence[tuple[int, Block, str, str, Cause]]) -> tuple[Section, ...]:
+def sections_of(
+    path: str, found: Sequence[tuple[int, Block, str, str, Cause]]
+) -> tuple[UntranslatedSection, ...]:
     """(block index, block, status, reason, cause) in document order, neighbours with the same status and
     reason merged into the sections of one file."""
-    runs: list[Section] = []
+    runs: list[UntranslatedSection] = []
     last_index = None
     for index, block, status, reason, cause in found:
         prev = runs[-1] if runs else None
         if prev and index == last_index + 1 and (prev.status, prev.reason) == (status, reason):
             runs[-1] = replace(prev, last_line=last_line(block), blocks=prev.blocks + 1)
         else:
-            runs.append(Section(path, block.line, last_line(block), status, reason, cause=cause))
+            runs.append(UntranslatedSection(path, block.line, last_line(block), status, reason, cause=cause))
         last_index = index
     return tuple(runs)
 
@@ -123,7 +125,7 @@ def scan_file(
     return ArticleScan(name, (str(path),), other if left_in_other else lang, sections)
 
 
-def alignment_sections(alignment: Alignment) -> tuple[Section, ...]:
+def alignment_sections(alignment: Alignment) -> tuple[UntranslatedSection, ...]:
     """Sections of an aligned pair: untranslated, partly translated and placeholder blocks in the
     target; missing, new and outdated ones in the source (beads the aligner found fuzzy for low confidence
     are not listed)."""

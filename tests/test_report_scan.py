@@ -1,4 +1,4 @@
-"""Tests for transpair.scan and the `transpair scan` command, on the seed blog's posts."""
+"""Tests for transpair.report.scan and the `transpair scan` command, on the seed blog's posts."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from transpair.cli.app import app
 from transpair.model import Origin
-from transpair.settle import scan
+from transpair.report import scan
 
 BLOG = Path(__file__).resolve().parent.parent / "corpora" / "blog"
 runner = CliRunner()
