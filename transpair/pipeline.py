@@ -23,7 +23,7 @@ from transpair.read.pairs import Article
 from transpair.read.placeholder_patterns import compile_markers, user_markers
 from transpair.settle import langid
 from transpair.settle.bilingual import lone_languages, split_bilingual
-from transpair.settle.checks import check_block_sizes, check_languages
+from transpair.settle.checks import check_block_sizes, check_languages, still_warning
 from transpair.settle.classify import classify, original
 
 
@@ -144,12 +144,6 @@ def not_translated_yet(alignment: Alignment) -> Alignment:
         for b in alignment.beads
     )
     return replace(alignment, beads=beads, warnings=(*alignment.warnings, still_warning(alignment)))
-
-
-def still_warning(alignment: Alignment) -> str:
-    """The warning about a target still in the source language."""
-    lang = languages.name(alignment.source_lang)
-    return f"{alignment.target.path} is still in {lang}: not translated yet, every entry left untranslated"
 
 
 def aligned(
