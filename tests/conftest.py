@@ -1,6 +1,7 @@
 """Shared fixtures: paths to the dev data, a CLI runner, a private cache folder for every test."""
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,14 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
+
+
+def msgfmt_statistics(po) -> str:
+    """What `msgfmt --statistics` says of a PO, without its final period."""
+    found = subprocess.run(
+        ["msgfmt", "--statistics", "-o", "/dev/null", str(po)], capture_output=True, text=True, check=True
+    )
+    return found.stderr.strip().rstrip(".")
 
 
 def dev_data() -> Path:

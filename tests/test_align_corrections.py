@@ -243,3 +243,22 @@ def test_folders_take_each_article_s_corrections_from_a_folder_and_warn_about_st
     assert reviewed.exit_code == 0 and [
         line for line in reviewed.stderr.splitlines() if "warning" in line
     ] == [stale]
+
+
+def test_keep_history_takes_historys_beads_between_the_reviewers():
+    from transpair.model import Alignment, Document
+
+    doc = Document("a", "", ())
+    reviewed = Bead((0,), (0,), 1.0, "translated", reviewed=True)
+    today = (
+        reviewed,
+        Bead((1,), (), 0.3, "source-only"),
+        Bead((2,), (1,), 0.9, "translated"),
+        Bead((), (2,), 0.3),
+    )
+    moved = (Bead((0,), (0,), 0.9), Bead((2,), (1,), 0.9, "outdated"), Bead((1,), (2,), 0.9, "translated"))
+    kept = corrections.keep_history(Alignment(doc, doc, today), Alignment(doc, doc, moved))
+    assert kept.beads == (reviewed, moved[1], moved[2])  # the gap after the correction, as history has it
+    crossing = (Bead((0, 1), (0,), 0.9), Bead((2,), (1,), 0.9, "outdated"), Bead((), (2,), 0.3))
+    kept = corrections.keep_history(Alignment(doc, doc, today), Alignment(doc, doc, crossing))
+    assert kept.beads == (reviewed, today[1], crossing[1], crossing[2])  # history's bead crosses it: per bead

@@ -171,7 +171,7 @@ def test_apply_refuses_an_html_msgstr_with_unbalanced_tags(tmp_path, msgstr):
 )
 def test_apply_refuses_a_markdown_msgstr_that_adds_structure(tmp_path, msgstr, what):
     result = _apply_one(
-        tmp_path, "a.md", "# Title\n\nFirst line\nsecond line.\n", "First line\nsecond line.", msgstr
+        tmp_path, "a.md", "# Title\n\nFirst line\nsecond line.\n", "First line second line.", msgstr
     )
     assert result.exit_code == 2 and what in result.output and "a.po:" in result.output
     assert not (tmp_path / "out-a.md").exists()

@@ -4,7 +4,7 @@ import json
 import shutil
 
 import pytest
-from conftest import CORPORA
+from conftest import CORPORA, msgfmt_statistics
 
 from transpair import cache, pipeline
 from transpair.align import embed
@@ -54,7 +54,8 @@ def test_pair_prints_its_summary(tmp_path, capsys):
         pipeline.WriteOptions(),
     )
     assert code == align.EXIT_OK
-    assert capsys.readouterr().err.startswith(f"{tmp_path / 'a.po'}: en -> ko, 17 beads:")
+    stats = msgfmt_statistics(tmp_path / "a.po")
+    assert capsys.readouterr().err.startswith(f"{tmp_path / 'a.po'}: en -> ko, {stats}")
 
 
 def test_a_user_backend_keeps_its_own_preload_and_wait(tmp_path, runner):
@@ -183,3 +184,98 @@ def test_an_edited_corrections_file_is_not_answered_from_the_cache(tmp_path, run
     paired = first_bead(corrections.fixed_of(Bead((0,), (0,), 1.0), source, target))
     assert (alone["source"], alone["target"]) == ([0], [])
     assert (paired["source"], paired["target"]) == ([0], [0])
+
+
+# Folder runs as a team makes them: two trees, files that are no articles, globs, counts after the merge.
+
+INTRO_EN = (
+    "# Introduction\n\nVue is a JavaScript framework for building user interfaces. It builds on top of\n"
+    "standard HTML, CSS, and JavaScript.\n\n- The first item explains\n  how rendering works.\n"
+)
+INTRO_KO = (
+    "# 소개\n\nVue는 사용자 인터페이스를 구축하기 위한 JavaScript 프레임워크입니다.\n"
+    "표준 HTML, CSS, JavaScript를 기반으로 합니다.\n\n"
+    "- 첫 번째 항목은 렌더링이\n  어떻게 작동하는지 설명합니다.\n"
+)
+
+
+def two_trees(root):
+    """An English and a Korean tree: one article, a snippet with no prose, a page excluded by name."""
+    for lang, text in (("en", INTRO_EN), ("ko", INTRO_KO)):
+        for name, content in (
+            ("guide/intro.md", text),
+            ("examples/counter/description.txt", "12345\n\n678 90\n"),
+            ("examples/counter/App.vue", "<template><p>x</p></template>\n"),
+        ):
+            path = root / lang / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+    return root / "en", root / "ko"
+
+
+def test_two_trees_skip_files_with_no_prose_in_one_line_and_exit_0(tmp_path, runner):
+    en, ko = two_trees(tmp_path)
+    out = tmp_path / "po"
+    result = runner.invoke(app, ["align", str(en), str(ko), "-o", str(out), "-q"])
+    assert result.exit_code == 0 and result.stderr == "", result.output
+    loud = runner.invoke(app, ["align", str(en), str(ko), "-o", str(out)])
+    assert loud.exit_code == 0
+    assert loud.stderr.splitlines() == [
+        f"1 of 1 articles aligned into {out}",
+        f"the written files hold {msgfmt_statistics(out / 'guide' / 'intro.po')}",
+        "1 file skipped: not articles (no prose to align: code, snippets, components); -v lists them",
+    ]
+    listed = runner.invoke(app, ["align", str(en), str(ko), "-o", str(out), "-v"])
+    assert f"  {en / 'examples/counter/description.txt'}" in listed.stderr.splitlines()
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.po")) == ["guide/intro.po"]
+
+
+def test_unwrapped_msgids_and_msgstrs_pass_pofilter_newlines(tmp_path, runner):
+    en, ko = two_trees(tmp_path)
+    out = tmp_path / "po"
+    assert runner.invoke(app, ["align", str(en), str(ko), "-o", str(out), "-q"]).exit_code == 0
+    entries = {e.msgid: e.msgstr for e in read_po(out / "guide" / "intro.po")}
+    assert (
+        entries["The first item explains how rendering works."]
+        == "첫 번째 항목은 렌더링이 어떻게 작동하는지 설명합니다."
+    )
+    from translate.filters.checks import StandardChecker
+
+    checker = StandardChecker()
+    assert all(checker.newlines(msgid, msgstr) for msgid, msgstr in entries.items() if msgstr)
+
+
+def test_include_and_exclude_and_the_files_table(tmp_path, runner):
+    en, ko = two_trees(tmp_path)
+    out = tmp_path / "po"
+    globs = ["--include", "*.vue", "--include", "guide/**"]
+    only = runner.invoke(app, ["align", str(en), str(ko), "-o", str(out), *globs, "-v"])
+    assert (
+        only.exit_code == 0
+        and "1 file skipped: selected, but of a format transpair does not read" in only.stderr
+    )
+    assert f"  {en / 'examples/counter/App.vue'}" in only.stderr.splitlines()
+    assert [p.name for p in out.rglob("*.po")] == ["intro.po"]
+    (en / ".transpair.toml").write_text('[files]\nexclude = ["examples/**"]\n', encoding="utf-8")
+    quiet = runner.invoke(app, ["align", str(en), str(ko), "-o", str(out)])
+    assert quiet.exit_code == 0 and "skipped" not in quiet.stderr
+    none = runner.invoke(app, ["align", str(en), str(ko), "-o", str(out), "--exclude", "guide"])
+    assert none.exit_code == 2 and "no articles found" in none.output
+
+
+def test_the_summary_counts_the_po_after_the_merge_and_no_bak_when_unchanged(tmp_path, runner):
+    args = [str(CORPORA / "pydocs" / f"tutorial-appetite.{lang}.txt") for lang in ("en", "ko")]
+    out = tmp_path / "a.po"
+    args += ["-o", str(out), "--no-history"]
+    assert runner.invoke(app, ["align", *args]).exit_code == 0
+    po = read_po(out)
+    po[0].flags = ["fuzzy"]  # the translator marks one entry for another look...
+    po[1].msgstr = ""  # ...and empties another: the fresh alignment has both translated
+    write_po(po, out, backup=False)
+    again = runner.invoke(app, ["align", *args])
+    assert again.exit_code == 0
+    assert again.stderr.splitlines()[0] == f"{out}: en -> ko, {msgfmt_statistics(out)}"
+    assert "1 fuzzy translation" in again.stderr and (tmp_path / "a.po.bak").exists()
+    (tmp_path / "a.po.bak").unlink()
+    assert runner.invoke(app, ["align", *args]).exit_code == 0
+    assert not (tmp_path / "a.po.bak").exists()  # nothing changed: no backup

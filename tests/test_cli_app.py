@@ -6,7 +6,7 @@ import sys
 
 import polib
 import pytest
-from conftest import CORPORA
+from conftest import CORPORA, msgfmt_statistics
 
 from transpair.cli.app import app
 
@@ -117,7 +117,7 @@ def test_version_and_summary_line(runner, tmp_path):
     result = align(runner, f"{base}.en.txt", f"{base}.ko.txt", "-o", tmp_path / "s.po")
     assert result.exit_code == 0
     line = result.output.strip().splitlines()[-1]
-    assert line.startswith(f"{tmp_path / 's.po'}: en -> ko, 51 beads:") and "untranslated" in line
+    assert line.startswith(f"{tmp_path / 's.po'}: en -> ko, {msgfmt_statistics(tmp_path / 's.po')}")
 
 
 def test_outputs_never_replace_inputs(runner, tmp_path):
@@ -284,4 +284,15 @@ def test_shell_completion_completes_commands_and_option_values():
         return subprocess.run([script], env=run_env, capture_output=True, text=True).stdout.split()
 
     assert complete("transpair rep") == ["report"]
-    assert complete("transpair report --format ") == ["table", "json", "csv", "markdown", "html"]
+    assert complete("transpair report --format ") == ["table", "json", "csv", "markdown", "html", "svg"]
+
+
+def test_apply_with_swapped_arguments_says_so(runner, tmp_path):
+    po = tmp_path / "a.po"
+    assert align(runner, PAIR.with_suffix(".en.txt"), PAIR.with_suffix(".ko.txt"), "-o", po).exit_code == 0
+    swapped = runner.invoke(
+        app, ["apply", str(PAIR.with_suffix(".en.txt")), str(po), "-o", str(tmp_path / "x")]
+    )
+    assert (
+        swapped.exit_code == 2 and "give the PO first" in swapped.output and swapped.output.count("\n") == 1
+    )

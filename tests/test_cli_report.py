@@ -340,3 +340,98 @@ def test_a_po_on_standard_input_is_reported_as_dash(runner, tmp_path):
     assert data["articles"][0]["name"] == "-" and data["total"] == direct["total"]
     broken = runner.invoke(app, ["report", "-"], input=b'msgid "a"\n')
     assert broken.exit_code == 2 and "-:1: missing 'msgstr' section" in broken.output
+
+
+# For CI and sync bots: the JSON schema, the pre-commit hooks, a redirected table.
+
+
+def test_json_report_validates_against_the_documented_versioned_schema(runner, tmp_path):
+    import jsonschema
+    from conftest import ROOT
+
+    from transpair.report.formats import JSON_SCHEMA
+
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    assert schema["properties"]["schema"] == {"const": JSON_SCHEMA}
+    write_in(tmp_path / "po" / "guide" / "a.po", sample_entries())
+    write_in(tmp_path / "po" / "b.po", [entry("Done.", "완료.")])
+    result = runner.invoke(app, ["report", str(tmp_path / "po"), "-o", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    jsonschema.validate(json.loads((tmp_path / "r.json").read_text(encoding="utf-8")), schema)
+
+
+def write_in(path: Path, entries: list) -> Path:
+    """write(), in a folder made first."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write(path, entries)
+
+
+def hook_command(hook: dict, files: list[str]) -> list[str]:
+    """The command pre-commit runs for a hook: entry, args, then the staged files unless told not to."""
+    import shlex
+
+    words = shlex.split(hook["entry"]) + hook.get("args", [])
+    words = [sys.executable, "-m", "transpair.cli", *words[1:]] if words[0] == "transpair" else words
+    return words + (files if hook.get("pass_filenames", True) else [])
+
+
+def test_pre_commit_hooks_gate_broken_pos_and_low_coverage(tmp_path):
+    import yaml
+    from conftest import ROOT
+
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert set(hooks) == {"transpair-po-check", "transpair-coverage"}
+    good = write_in(tmp_path / "po" / "a.po", sample_entries())
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "TRANSPAIR_CACHE_DIR": str(tmp_path / "c")}
+
+    def run(hook: dict, files: list[str], *extra: str) -> subprocess.CompletedProcess:
+        cmd = hook_command(hook | ({"args": list(extra)} if extra else {}), files)
+        return subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True)
+
+    assert run(hooks["transpair-po-check"], [str(good)]).returncode == 0
+    bad = tmp_path / "po" / "bad.po"
+    bad.write_text('msgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n', encoding="utf-8")
+    broken = run(hooks["transpair-po-check"], [str(good), str(bad)])
+    assert broken.returncode == 2 and "bad.po:" in broken.stderr
+    bad.unlink()
+    assert run(hooks["transpair-coverage"], []).returncode == 0  # the default gate: 0 %
+    low = run(hooks["transpair-coverage"], [], "--fail-under", "80", "po/")
+    assert low.returncode == 1 and "below --fail-under 80" in low.stderr
+
+
+def test_a_redirected_table_shows_whole_names_and_width_cuts_them(runner, tmp_path):
+    long = tmp_path / "po" / "api" / "application-programming-interface-helpers-and-utilities.po"
+    write_in(long, sample_entries())
+    write_in(tmp_path / "po" / "guide" / "essentials" / "watchers.po", [entry("Done.", "완료.")])
+    result = runner.invoke(app, ["report", str(tmp_path / "po")])  # CliRunner's stdout is no terminal
+    assert result.exit_code == 0
+    assert "api/application-programming-interface-helpers-and-utilities" in result.stdout
+    assert all(head in result.stdout for head in ("Progress", "Done", "Strings", "Words", "Untr.", "Src"))
+    narrow = runner.invoke(app, ["report", str(tmp_path / "po"), "--width", "80"])
+    assert "application-programming-interface-helpers-and-utilities" not in narrow.stdout
+    assert max(len(line) for line in narrow.stdout.splitlines()[:-1]) <= 80
+
+
+def test_a_folder_of_translations_alone_is_warned_about(runner, tmp_path):
+    (tmp_path / "ko").mkdir()
+    (tmp_path / "ko" / "a.md").write_text(
+        "# 안내\n\n이 페이지는 반응성 시스템을 설명합니다.\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["report", str(tmp_path / "ko")])
+    assert result.exit_code == 0
+    assert "with no English original beside them count as 0 %" in result.stderr
+
+
+def test_report_takes_two_trees_and_globs(runner, tmp_path):
+    from conftest import CORPORA
+
+    base = CORPORA / "pydocs" / "tutorial-appetite"
+    for lang in ("en", "ko"):
+        for name in ("guide/appetite.txt", "extra/appetite.txt"):
+            (tmp_path / lang / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(base.with_suffix(f".{lang}.txt"), tmp_path / lang / name)
+    trees = [str(tmp_path / "en"), str(tmp_path / "ko")]
+    result = runner.invoke(app, ["report", *trees, "--format", "json", "--exclude", "extra"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [a["name"] for a in data["articles"]] == ["guide/appetite"] and data["coverage_percent"] > 90

@@ -143,3 +143,24 @@ def test_review_with_the_earlier_po_shows_outdated_rows(tmp_path, runner):
     was = " ".join(old.msgid.split())
     quoted = was if len(was) <= HISTORY_QUOTE else was[: HISTORY_QUOTE - 1] + "…"
     assert outdated[0]["reason"] == f'source changed since the translation (was "{quoted}")'
+
+
+def test_a_pairs_page_names_the_real_pair_and_downloads_under_the_articles_name(tmp_path, runner):
+    source, target = PAIR.with_suffix(".en.txt"), PAIR.with_suffix(".ko.txt")
+    page = tmp_path / "review.html"
+    assert runner.invoke(app, ["review", str(source), str(target), "-o", str(page), *FAKE]).exit_code == 0
+    data = embedded(page)
+    assert (data["source"]["name"], data["target"]["name"]) == (str(source), str(target))
+    assert data["corrections_name"] == f"{PAIR.name}.corrections.json"
+
+
+def test_review_takes_two_trees_and_skips_files_with_no_prose(tmp_path, runner):
+    for lang in ("en", "ko"):
+        (tmp_path / lang / "guide").mkdir(parents=True)
+        shutil.copy(PAIR.with_suffix(f".{lang}.txt"), tmp_path / lang / "guide" / "appetite.txt")
+        (tmp_path / lang / "numbers.txt").write_text("12345\n\n678 90\n", encoding="utf-8")
+    out = tmp_path / "review"
+    result = runner.invoke(app, ["review", str(tmp_path / "en"), str(tmp_path / "ko"), "-o", str(out), *FAKE])
+    assert result.exit_code == 0, result.output
+    assert "1 of 1 articles reviewed" in result.stderr and "1 file skipped: not articles" in result.stderr
+    assert (out / "guide" / "appetite.html").is_file() and not (out / "numbers.html").exists()

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from transpair.model import Alignment, Bead, Block, Document
 from transpair.po.catalog import build_catalog
-from transpair.po.merge import merge, restate_note
+from transpair.po.merge import merge, restate_note, reviewed
 
 
 def po_of(*entries, **meta):
@@ -262,3 +262,32 @@ def test_the_cause_line_follows_the_new_alignment_and_the_translators_lines_stay
     done = format_note(Note("1-1", "paragraph", 0.9, "translated"))
     [filled] = merge(po_of(entry("Hello.", "안녕.", comment=done)), old)
     assert (filled.msgstr, filled.tcomment) == ("안녕.", "checked by Kim")
+
+
+REVIEWED_NOTE = "transpair: 1-1 paragraph score=1.00 status=translated\ntranslated: reviewed"
+MACHINE_NOTE = "transpair: 1-1 paragraph score=0.41 status=fuzzy cause=low-confidence"
+
+
+def test_a_reviewers_pair_wins_over_the_machines_earlier_pair():
+    old = po_of(entry("Hello.", "틀린 짝", flags=["fuzzy"], comment=MACHINE_NOTE, tcomment="kept"))
+    [got] = merge(po_of(entry("Hello.", "안녕.", comment=REVIEWED_NOTE)), old)
+    assert (got.msgstr, got.flags, got.tcomment) == ("안녕.", [], "kept")
+    assert reviewed(got)
+
+
+def test_a_reviewers_pair_wins_over_a_fuzzy_match_of_a_changed_source():
+    old = po_of(entry(LONG, "옛 기계 짝", comment=MACHINE_NOTE))
+    [got] = merge(po_of(entry(LONG.replace("quick", "fast"), "검토한 짝", comment=REVIEWED_NOTE)), old)
+    assert (got.msgstr, got.flags, got.previous_msgid) == ("검토한 짝", [], None)
+
+
+def test_an_entry_already_reviewed_keeps_the_translators_later_edit():
+    old = po_of(entry("Hello.", "번역가가 고친 것", comment=REVIEWED_NOTE))
+    [got] = merge(po_of(entry("Hello.", "안녕.", comment=REVIEWED_NOTE)), old)
+    assert got.msgstr == "번역가가 고친 것"
+
+
+def test_reviewed_reads_the_mark_among_other_reasons():
+    both = "transpair: 1-1 paragraph score=1.00 status=untranslated cause=copy\nuntranslated: copy; reviewed"
+    assert reviewed(entry("a", comment=both))
+    assert not reviewed(entry("a", comment=MACHINE_NOTE)) and not reviewed(entry("a"))

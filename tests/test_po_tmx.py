@@ -75,7 +75,7 @@ def test_align_format_tmx_writes_a_translation_memory(tmp_path):
 def test_control_characters_are_left_out_so_xml_parsers_and_translate_toolkit_read_it():
     from translate.storage.tmx import tmxfile
 
-    from transpair.po.tmx import dropped_characters
+    from transpair.po import tmx
 
     po = polib.POFile()
     po.append(
@@ -88,7 +88,7 @@ def test_control_characters_are_left_out_so_xml_parsers_and_translate_toolkit_re
     assert segs[:2] == ["Pagebreak and a bell, tab\tkept", "쪽나눔과 종, 탭\t유지"]
     units = tmxfile(text.encode("utf-8")).units
     assert [(u.source, u.target) for u in units] == [(segs[0], segs[1]), ("Plain", "보통")]
-    assert dropped_characters(po) == 5
+    assert tmx.dropped_characters(tmx.units(po)) == 5
 
 
 def test_align_to_tmx_warns_about_left_out_control_characters(runner, tmp_path):

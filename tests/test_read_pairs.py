@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from transpair.errors import InputError
-from transpair.read.pairs import find_articles, pair_trees
+from transpair.read.pairs import Selection, find_articles, folder_articles, glob_regex, pair_trees, unread
 
 
 def touch(root: Path, *names: str) -> None:
@@ -107,3 +107,66 @@ def test_source_and_target_lang_options_name_tags_outside_iso_639_1(tmp_path):
         a.name: (a.source.name, a.target and a.target.name) for a in find_articles(tmp_path, "eng", "kor")
     }
     assert arts == {"note": ("note.eng.md", None), "post": ("post.eng.md", "post.kor.md")}
+
+
+# Choosing files: --include/--exclude globs, [files] in .transpair.toml, symlinked folders.
+
+
+def test_globs_choose_files_by_relative_path_or_name(tmp_path):
+    touch(tmp_path, "src/guide/a.md", "src/examples/x/description.txt", "src/api/b.md", "src/api/old/c.md")
+
+    def names(select: Selection) -> list[str]:
+        return [a.name for a in find_articles(tmp_path / "src", select=select)]
+
+    assert names(Selection()) == ["api/b", "api/old/c", "examples/x/description", "guide/a"]
+    assert names(Selection(exclude=("examples",))) == ["api/b", "api/old/c", "guide/a"]
+    assert names(Selection(exclude=("*.txt", "api/**/c.md"))) == ["api/b", "guide/a"]
+    assert names(Selection(include=("guide/**",))) == ["guide/a"]
+    assert names(Selection(include=("*.md",), exclude=("api/old",))) == ["api/b", "guide/a"]
+
+
+def test_glob_regex_keeps_stars_inside_one_folder():
+    assert glob_regex("api/*.md").fullmatch("api/b.md")
+    assert not glob_regex("api/*.md").fullmatch("api/old/c.md")
+    assert glob_regex("api/**/*.md").fullmatch("api/old/deep/c.md")
+    assert glob_regex("api/**/*.md").fullmatch("api/c.md")
+    assert glob_regex("c?.md").fullmatch("x/y/c1.md") and not glob_regex("c?.md").fullmatch("c12.md")
+
+
+def test_files_table_of_the_config_applies_with_the_options(tmp_path):
+    touch(tmp_path, "a.md", "examples/b.md", "tutorial/c.md")
+    (tmp_path / ".transpair.toml").write_text('[files]\nexclude = ["examples/**"]\n', encoding="utf-8")
+    names = [a.name for a in find_articles(tmp_path, select=Selection(exclude=("tutorial",)))]
+    assert names == ["a"]
+    two = tmp_path / "two"
+    touch(two, "a.md", "examples/b.md")
+    (two / ".transpair.toml").write_text("[files]\nexclude = 3\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"\[files\] exclude must be a list of glob strings"):
+        find_articles(two)
+
+
+def test_two_trees_take_the_selection_too(tmp_path):
+    touch(tmp_path, "en/a.md", "en/examples/b.md", "ko/a.md", "ko/examples/b.md")
+    arts = pair_trees(tmp_path / "en", tmp_path / "ko", Selection(exclude=("examples",)))
+    assert [(a.name, a.target) for a in arts] == [("a", tmp_path / "ko/a.md")]
+
+
+def test_symlinked_folders_are_followed_and_loops_refused(tmp_path):
+    touch(tmp_path, "shared/guide/a.md", "site/index.md")
+    (tmp_path / "site" / "guide").symlink_to(tmp_path / "shared" / "guide", target_is_directory=True)
+    assert [a.name for a in find_articles(tmp_path / "site")] == ["guide/a", "index"]
+    (tmp_path / "site" / "up").symlink_to(tmp_path / "site", target_is_directory=True)
+    with pytest.raises(InputError, match="a symbolic link to a folder above it"):
+        find_articles(tmp_path / "site")
+
+
+def test_folder_articles_needs_two_folders(tmp_path):
+    touch(tmp_path, "en/a.md", "ko.md")
+    with pytest.raises(InputError, match="is a folder; give a folder alone, two folders"):
+        folder_articles(tmp_path / "en", tmp_path / "ko.md", ("en", "ko"))
+
+
+def test_unread_lists_selected_files_of_other_formats(tmp_path):
+    touch(tmp_path, "a.md", "b.vue", "c.js")
+    assert unread(tmp_path) == []
+    assert unread(tmp_path, Selection(include=("*.vue", "*.md"))) == [tmp_path / "b.vue"]

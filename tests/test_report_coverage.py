@@ -175,3 +175,12 @@ def test_parts_add_up(seq):
     assert fig.outdated.strings == seq.count("o") and fig.fuzzy.strings == seq.count("f") + seq.count("o")
     assert sum((s.figures for s in article.sections), Figures()) == fig
     assert len(article.sections) == (seq.count("h") + (not seq or seq[0] != "h") if seq else 0)
+
+
+def test_section_titles_drop_anchors_and_inline_tags():
+    from transpair.report.coverage import heading_title
+
+    assert heading_title("Reactivity Fundamentals {#reactivity-fundamentals}") == "Reactivity Fundamentals"
+    assert heading_title('`app.use()` <sup class="vt-badge" data-text="3.3+" />') == "`app.use()`"
+    assert heading_title("Fish &amp; <em>chips</em>") == "Fish & chips"
+    assert heading_title("{#only-an-anchor}") == "{#only-an-anchor}"

@@ -207,3 +207,30 @@ def test_chromium_shows_markup_in_article_text_as_text(tmp_path):
     dom, console, _ = browse(page, tmp_path, "--dump-dom")
     assert "<script" not in dom and "<img" not in dom and console == []
     assert "&lt;script&gt;alert('x')&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;" in dom
+
+
+def test_the_legend_comes_before_the_bars():
+    from report_fixtures import catalog, sample_entries
+
+    from transpair.report.coverage import Report, article_report
+    from transpair.report.html import to_html
+
+    page = to_html(Report((article_report("a", catalog(sample_entries())),), ()), "words", "coverage")
+    articles = page[page.index('id="articles"') :]
+    assert articles.index('class="legend"') < articles.index("<svg")
+
+
+def test_section_titles_show_without_anchors_or_tags():
+    from report_fixtures import catalog, entry
+
+    from transpair.report.coverage import Report, article_report
+    from transpair.report.html import to_html
+
+    po = catalog(
+        [
+            entry('Intro <sup class="vt-badge" /> {#intro}', "소개", kind="heading", status="translated"),
+            entry("Text.", ""),
+        ]
+    )
+    page = to_html(Report((article_report("a", po),), ()), "words", "coverage")
+    assert "Intro" in page and "{#intro}" not in page and "vt-badge" not in page

@@ -1,8 +1,10 @@
 """Report inputs: PO files and folders; every unusable input is one error line, the rest is reported."""
 
+import pytest
 from report_fixtures import entry, sample_entries, write
 
-from transpair.report.inputs import collect
+from transpair.errors import InputError
+from transpair.report.inputs import collect, po_files
 
 
 def test_bad_inputs_are_errors_and_good_files_are_still_reported(tmp_path):
@@ -33,3 +35,16 @@ def test_folder_of_po_files_reports_each_and_a_broken_link(tmp_path):
     assert [a.name for a in report.articles] == ["a", "b", "sub/c"]
     assert len(report.errors) == 1 and "gone.po" in report.errors[0]
     assert report.total.total.strings == 3 and report.total.translated.strings == 2
+
+
+def test_symlinked_folders_of_pos_are_followed_and_loops_refused(tmp_path):
+    (tmp_path / "shared").mkdir()
+    write(tmp_path / "shared" / "a.po", sample_entries())
+    (tmp_path / "po").mkdir()
+    (tmp_path / "po" / "guide").symlink_to(tmp_path / "shared", target_is_directory=True)
+    assert po_files(tmp_path / "po") == [tmp_path / "po" / "guide" / "a.po"]
+    (tmp_path / "po" / "loop").symlink_to(tmp_path / "po", target_is_directory=True)
+    with pytest.raises(InputError, match="a loop"):
+        po_files(tmp_path / "po")
+    report = collect([tmp_path / "po", tmp_path / "shared"])  # the loop is one error, the rest reported
+    assert len(report.articles) == 1 and "a loop" in report.errors[0]

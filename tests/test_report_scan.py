@@ -117,7 +117,6 @@ def test_one_line_article(tmp_path):
 @pytest.mark.parametrize(
     "content, message",
     [
-        ("12345\n\n678 90\n", "no language could be detected"),
         ("", "the file is empty"),
         (
             "これは日本語で書かれた記事です。翻訳はまだありません。\n",
@@ -135,6 +134,22 @@ def test_bad_files_are_listed_with_a_message_and_exit_2(tmp_path, content, messa
     assert "transpair: error:" in result.stderr and "Traceback" not in result.output
     statuses = [line.split()[2] for line in result.stdout.splitlines() if line.startswith("bad ")]
     assert statuses == ["error"]  # an article that could not be scanned is not also listed complete
+
+
+def test_a_file_with_no_prose_is_skipped_in_a_folder_not_an_error(tmp_path):
+    (tmp_path / "numbers.txt").write_text("12345\n\n678 90\n", encoding="utf-8")
+    (tmp_path / "good.en.txt").write_text("A short article in plain English words.\n", encoding="utf-8")
+    assert by_name(scan.scan(tmp_path))["numbers"].skipped
+    result = runner.invoke(app, ["scan", str(tmp_path)])
+    assert result.exit_code == 0 and "numbers" not in result.stdout and "good" in result.stdout
+    assert (
+        result.stderr
+        == "1 file skipped: not articles (no prose to align: code, snippets, components); -v lists them\n"
+    )
+    listed = runner.invoke(app, ["scan", str(tmp_path), "-v"])
+    assert f"  {tmp_path / 'numbers.txt'}" in listed.stderr.splitlines()
+    alone = runner.invoke(app, ["scan", str(tmp_path / "numbers.txt")])
+    assert alone.exit_code == 2 and "no language could be detected" in alone.stderr
 
 
 @pytest.mark.parametrize(

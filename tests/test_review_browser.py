@@ -199,3 +199,46 @@ def test_korean_article_fits_the_width(browser, tmp_path, width):
     widest = "Math.max(...[...document.querySelectorAll('.row')].map(r => r.getBoundingClientRect().right))"
     assert opened.page.evaluate(widest) <= width
     assert opened.quiet(), (opened.console, opened.requests)
+
+
+def test_a_pair_changed_in_the_page_wins_the_merge_with_history_on(browser, tmp_path, runner):
+    """The team's review loop on two clones: align (history on), review, join two rows in the page, export,
+    align again with the corrections into the same PO: the reviewer's pair is the msgstr, not fuzzy, and
+    what history found (outdated, new in source) stays."""
+    from git_repos import ADDED, two_repos
+
+    from transpair.cli.app import app
+    from transpair.po.file import read_po
+
+    english, korean, _ = two_repos(tmp_path)
+    po, html = tmp_path / "appetite.po", tmp_path / "appetite.html"
+    fake = ["--similarity", "fake_similarity:BagOfWords"]
+    assert runner.invoke(app, ["align", str(english), str(korean), "-o", str(po), *fake]).exit_code == 0
+    assert runner.invoke(app, ["review", str(english), str(korean), "-o", str(html), *fake]).exit_code == 0
+    before = {e.msgid: e for e in read_po(po) if not e.obsolete}
+    opened = Opened(browser, html)
+    opened.click(1, "join")  # the second and third paragraphs become one 2-2 pair
+    with opened.page.expect_download() as info:
+        opened.page.click("#export")
+    assert info.value.suggested_filename == "appetite.corrections.json"
+    fixes = tmp_path / info.value.suggested_filename
+    info.value.save_as(fixes)
+    exported = json.loads(fixes.read_text(encoding="utf-8"))
+    assert (exported["source"], exported["target"]) == (str(english), str(korean))
+    args = ["align", str(english), str(korean), "-o", str(po), "--corrections", str(fixes), *fake]
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert "source as of" in again.stderr.splitlines()[0]  # history stays on with --corrections
+    src, tgt = reader.read_document(english), reader.read_document(korean)
+    (bead,) = exported["beads"]
+    msgid = "\n\n".join(src.blocks[i].text for i in bead["source"])
+    entries = {e.msgid: e for e in read_po(po) if not e.obsolete}
+    assert len(bead["source"]) == 2 and entries[msgid].msgstr == "\n\n".join(
+        tgt.blocks[j].text for j in bead["target"]
+    )
+    assert "fuzzy" not in entries[msgid].flags and "reviewed" in entries[msgid].comment
+    assert "cause=new-in-source" in entries[ADDED].comment
+    kept = {k: (e.msgstr, e.flags, e.previous_msgid) for k, e in before.items() if k in entries}
+    assert kept == {k: (entries[k].msgstr, entries[k].flags, entries[k].previous_msgid) for k in kept}
+    assert len(kept) == len(before) - 2  # all but the two paragraphs the reviewer joined
+    assert opened.quiet(), (opened.console, opened.requests)

@@ -43,7 +43,7 @@ def embedded(page: str) -> dict:
 def test_page_data_carries_blocks_beads_and_the_export_format():
     data = page_data(alignment(), "a.corrections.json")
     assert data["source"] == {
-        "name": "a.en.md",
+        "name": "dir/a.en.md",  # the real pair, as given
         "blocks": [
             {"text": "One.", "line": 1, "kind": "paragraph"},
             {"text": "Two.", "line": 4, "kind": "paragraph"},

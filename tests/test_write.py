@@ -204,3 +204,15 @@ def test_the_lock_serialises_two_threads(tmp_path):
         thread.join(30)
     spans.sort()
     assert len(spans) == 2 and spans[0][1] <= spans[1][0]
+
+
+def test_an_unchanged_file_is_left_alone_with_no_backup(tmp_path):
+    path = tmp_path / "a.po"
+    write_text(path, "same\n", backup=True)
+    before = path.stat()
+    write_text(path, "same\n", backup=True)
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.po"]
+    write_text(path, "changed\n", backup=True)
+    assert (tmp_path / "a.po.bak").read_text() == "same\n"

@@ -28,6 +28,10 @@ class InputError(Exception):
     """Bad user input (missing file, undecodable text, wrong language...): exit 2, no traceback."""
 
 
+class NotAnArticle(InputError):
+    """A file with no prose to align (code, components, snippets): an error alone, skipped in a folder."""
+
+
 def os_error(path: str | Path, exc: OSError, doing: str = "") -> InputError:
     """An OSError as the InputError the user sees: the path and the system's reason, on one line."""
     return InputError(f"{path}: {doing}{' (' if doing else ''}{exc.strerror or exc}{')' if doing else ''}")

@@ -14,6 +14,7 @@ import regex
 _SPACES = regex.compile(r"[\p{Zs}\t\r\n\u200b\ufeff]+")
 _TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>|<!--.*?-->", regex.S)
 
+REVIEWED = "reviewed"  # the reason (or its last part) of a bead a reviewer fixed: the PO's #. note says it
 OUTDATED = "outdated"  # the status of a translation whose source text changed since (git history)
 BLOCK_JOINER = "\n\n"  # several blocks as one string (a PO msgid or msgstr, a bead's previous source)
 SPAN_JOINER = " "  # a bead whose sides hold different numbers of blocks

@@ -14,7 +14,7 @@ from pathlib import Path
 from transpair import cache, languages, parallel, write
 from transpair.align import corrections, embed, search
 from transpair.align.beads import beads_json
-from transpair.errors import InputError
+from transpair.errors import InputError, NotAnArticle
 from transpair.history import carry, revisions
 from transpair.model import STATUSES, Alignment, Cause, Document, Origin
 from transpair.po import catalog, file, tmx
@@ -23,7 +23,7 @@ from transpair.read.pairs import Article
 from transpair.read.placeholder_patterns import compile_markers, user_markers
 from transpair.settle import langid
 from transpair.settle.bilingual import lone_languages, split_bilingual
-from transpair.settle.checks import check_block_sizes, check_languages
+from transpair.settle.checks import check_block_sizes, check_languages, still_warning
 from transpair.settle.classify import classify, original
 
 
@@ -143,8 +143,7 @@ def not_translated_yet(alignment: Alignment) -> Alignment:
         else b
         for b in alignment.beads
     )
-    warning = f"{alignment.target.path} is still in {lang}: not translated yet, every entry left untranslated"
-    return replace(alignment, beads=beads, warnings=(*alignment.warnings, warning))
+    return replace(alignment, beads=beads, warnings=(*alignment.warnings, still_warning(alignment)))
 
 
 def aligned(
@@ -178,10 +177,10 @@ def old_source(
     source: Document, target: Document, opts: AlignOptions
 ) -> tuple[Document | None, revisions.Lookup]:
     """SOURCE as of the translation (None when git cannot tell, or its text is unchanged since: both read
-    alike, so line ends and a BOM, or git's line-end conversion, are no change) and the lookup; none with
-    a reviewer's corrections, which fix beads of today's SOURCE, nor for the two halves of one bilingual
-    file (its last commit holds both languages, not the English the Korean half was made from)."""
-    if not opts.history or opts.corrections is not None or source.path == target.path:
+    alike, so line ends and a BOM, or git's line-end conversion, are no change) and the lookup; none for the
+    two halves of one bilingual file (its last commit holds both languages, not the English the Korean
+    half was made from). With a reviewer's corrections too: they are kept over what history carried."""
+    if not opts.history or source.path == target.path:
         return None, revisions.Lookup()
     lookup = revisions.translated_from(Path(source.path), Path(target.path), opts.translated_from)
     if lookup.origin is None:
@@ -208,7 +207,11 @@ def align_settled(pair: Pair, opts: AlignOptions) -> Alignment:
             if opts.unit == "sentence"
             else pair.source
         )
-        return carry.carry(align_pair(replace(pair, source=old), opts), today, lookup.origin)
+        plain = replace(opts, corrections=None)  # a reviewer's fixes are beads of today's SOURCE
+        carried = carry.carry(align_pair(replace(pair, source=old), plain), today, lookup.origin)
+        if opts.corrections is None:
+            return carried
+        return corrections.keep_history(align_pair(pair, opts), carried)
     alignment = align_pair(pair, opts)
     warnings = (*alignment.warnings, *filter(None, [lookup.warning]))
     return replace(alignment, origin=lookup.origin, warnings=warnings)
@@ -231,7 +234,7 @@ def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ())
         source, target = split_bilingual(doc, langs)
         return align_pair(settle(Pair(source, target, *langs, markers), opts), opts)
     if lang is None:
-        raise InputError(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
+        raise NotAnArticle(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
     if lang not in langs:
         raise InputError(f"{doc.path}: written in {lang}, expected {' or '.join(langs)} (see --source-lang)")
     backend = embed.shared_similarity(opts.similarity, opts.cache)
@@ -278,6 +281,7 @@ class News:
 
     warnings: tuple[str, ...] = ()
     origin: Origin | None = None
+    still_in_source: bool = False  # the target is the source not translated yet (its warning left out)
 
 
 def align_folder(
@@ -300,7 +304,11 @@ def align_folder(
 
 def news_of(alignment: Alignment | InputError) -> News:
     """An alignment's warnings and source revision (nothing for an error)."""
-    return News() if isinstance(alignment, InputError) else News(alignment.warnings, alignment.origin)
+    if isinstance(alignment, InputError):
+        return News()
+    still = any(b.cause == Cause.NOT_TRANSLATED_YET for b in alignment.beads)
+    own = still_warning(alignment) if still else None
+    return News(tuple(w for w in alignment.warnings if w != own), alignment.origin, still)
 
 
 def write_article(
@@ -369,8 +377,8 @@ def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Pa
     write.refuse_overwriting([out, beads], [alignment.source.path, alignment.target.path])
     po = catalog.build_catalog(alignment)
     if opts.format == "tmx":
-        text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit)
-        if dropped := tmx.dropped_characters(po):
+        text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit, out.stem)
+        if dropped := tmx.dropped_characters(tmx.units(po)):
             print(
                 f"transpair: warning: {out}: {dropped} control characters XML cannot hold left out",
                 file=sys.stderr,

@@ -1,5 +1,6 @@
 """Write output files so that nothing is lost: never over an input; a regular file through a synced
-temporary file and a rename (mode kept, `.bak` linked in only once the new file is complete); a symlink's
+temporary file and a rename (mode kept, `.bak` linked in only once the new file is complete); a file whose
+content would not change is left alone (no rename, no `.bak`); a symlink's
 target instead of the link; a device or FIFO written through, never replaced; one writer at a time per
 folder; errors in one line."""
 
@@ -167,6 +168,15 @@ def _replace(target: Path, data: bytes, backup: bool) -> None:
         os.close(folder)
 
 
+def unchanged(target: Path, data: bytes) -> bool:
+    """Whether the regular file TARGET already holds exactly DATA (sizes compared before contents)."""
+    st = status(target)
+    if st is None or not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
+        return False
+    with open(target, "rb") as handle:
+        return handle.read(len(data) + 1) == data
+
+
 def _write_through(target: Path, data: bytes) -> None:
     """Write DATA into a device or FIFO in place (a FIFO with nobody reading is refused, not waited on)."""
     try:
@@ -200,7 +210,9 @@ def write_text(path: str | Path, text: str | bytes, backup: bool = False) -> Pat
     target = check_output(path, backup)
     try:
         with locked(target):
-            if regular(target) or status(target) is None:
+            if unchanged(target, data):
+                pass  # nothing to write: the file, its mode, its time and its .bak stay as they are
+            elif regular(target) or status(target) is None:
                 _replace(target, data, backup)
             else:
                 _write_through(target, data)

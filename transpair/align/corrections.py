@@ -19,11 +19,10 @@ from pathlib import Path
 from transpair.align import search
 from transpair.align.embed import Similarity
 from transpair.errors import InputError, existing_file, read_input
-from transpair.model import Alignment, Bead, Block, Cause, Document
+from transpair.model import REVIEWED, Alignment, Bead, Block, Cause, Document
 
 FORMAT = "transpair-corrections"
 VERSION = 1
-REVIEWED = "reviewed"  # the reason (or its suffix, for people) of a bead a reviewer fixed: the PO's #. note
 _FNV_OFFSET, _FNV_PRIME, _MASK = 0xCBF29CE484222325, 0x100000001B3, (1 << 64) - 1
 
 GapAligner = Callable[[Sequence[Block], Sequence[Block]], list[Bead]]
@@ -63,8 +62,8 @@ def corrections_json(fixed: Sequence[Fixed], source: Document, target: Document)
     return {
         "format": FORMAT,
         "version": VERSION,
-        "source": Path(source.path).name,
-        "target": Path(target.path).name,
+        "source": source.path,
+        "target": target.path,
         "beads": [{"source": list(f.source), "target": list(f.target), "hash": f.hash} for f in fixed],
     }
 
@@ -221,3 +220,33 @@ def mark_reviewed(alignment: Alignment, fixed: Sequence[Fixed]) -> Alignment:
         return replace(bead, score=1.0, reason=reason, reviewed=True)
 
     return replace(alignment, beads=tuple(mark(b) for b in alignment.beads))
+
+
+def _carried_gap(gap: Sequence[Bead], carried: Sequence[Bead]) -> list[Bead]:
+    """The beads between two corrections as history carried them, when history's beads cover exactly the
+    same blocks there; else the gap's own beads, each taking history's status where it pairs the same
+    blocks."""
+    src = {i for b in gap for i in b.source}
+    tgt = {j for b in gap for j in b.target}
+    inside = [b for b in carried if set(b.source) <= src and set(b.target) <= tgt and (b.source or b.target)]
+    if sum(len(b.source) for b in inside) == len(src) and sum(len(b.target) for b in inside) == len(tgt):
+        return inside
+    found = {(b.source, b.target): b for b in carried}
+    return [found.get((b.source, b.target), b) for b in gap]
+
+
+def keep_history(fixed: Alignment, carried: Alignment) -> Alignment:
+    """The alignment around a reviewer's corrections with what git history found kept: between two
+    corrections, the beads history carried over (outdated, new in source, moved) where they fit."""
+    beads: list[Bead] = []
+    gap: list[Bead] = []
+    for bead in [*fixed.beads, None]:
+        if bead is not None and not bead.reviewed:
+            gap.append(bead)
+            continue
+        beads += _carried_gap(gap, carried.beads) if gap else []
+        beads += [bead] if bead is not None else []
+        gap = []
+    return replace(
+        fixed, beads=tuple(beads), origin=carried.origin, warnings=(*carried.warnings, *fixed.warnings)
+    )

@@ -33,6 +33,7 @@ from transpair.model import Block, Document
 from transpair.po import catalog, file, merge
 from transpair.po.state import first_form, is_done
 from transpair.read import reader
+from transpair.read.spans import rewrap, unwrap
 from transpair.settle import langid
 
 UNTRANSLATED_MARK = "[untranslated] "
@@ -143,7 +144,12 @@ def edits(doc: Document, texts: Sequence[str | None]) -> list[tuple[int, int, st
         if text is None:
             continue
         span = doc.text[block.start : block.end]
-        text = span if text == block.text and " ".join(span.split()) == text else text
+        if text == span or (
+            text == block.text and text in (unwrap(span, doc.format, block.html), " ".join(span.split()))
+        ):
+            text = span  # the block as it was: its own line breaks
+        elif doc.format == "markdown" and not block.html:
+            text = rewrap(text, span)  # hard breaks and list or quote indentation as the span writes them
         if out and (out[-1][0], out[-1][1]) == (block.start, block.end):
             out[-1][2] = " ".join(t for t in (out[-1][2], text) if t)
         elif out and not text and last == i - 1 and not doc.text[out[-1][1] : block.start].strip():

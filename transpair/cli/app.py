@@ -10,8 +10,10 @@ import typer
 from transpair import __version__
 from transpair.cli import languages, report
 from transpair.cli.console import OneLineErrors, reopen_closed_streams, restore_sigpipe, user_errors
-from transpair.errors import EXIT_BELOW
+from transpair.cli.outputs import output_format
+from transpair.errors import EXIT_BELOW, InputError
 from transpair.parallel import default_jobs
+from transpair.read.pairs import Selection
 
 
 def examples(*lines: str) -> str:
@@ -50,6 +52,13 @@ HISTORY = typer.Option(
     "--history/--no-history",
     help="In git work trees, align with SOURCE as of TARGET's last commit and mark what changed since.",
 )
+INCLUDE = typer.Option(
+    [], "--include", metavar="GLOB", help="Folders: read only files matching GLOB (repeatable; also [files])."
+)
+EXCLUDE = typer.Option(
+    [], "--exclude", metavar="GLOB", help="Folders: leave out files matching GLOB (repeatable; also [files])."
+)
+VERBOSE = typer.Option(False, "--verbose", "-v", help="Folders: list the files skipped, by name.")
 SOURCE = typer.Argument(..., help="The original article (or a folder of article pairs).")
 TARGET = typer.Argument(None, help="Its translation; omit for a folder or a bilingual file.")
 ORIGINAL = typer.Option(
@@ -122,8 +131,11 @@ def align_cmd(
     no_wrap: bool = typer.Option(
         False, "--no-wrap", help="Do not wrap long PO lines (as gettext's --no-wrap)."
     ),
-    out_format: OutFormat = typer.Option(
-        OutFormat.po, "--format", help="po, or tmx: a TMX 1.4 translation memory of the translated pairs."
+    out_format: OutFormat | None = typer.Option(
+        None,
+        "--format",
+        help="po, or tmx: a TMX 1.4 translation memory of the translated pairs (default: -o's extension, "
+        "else po).",
     ),
     original: Original = ORIGINAL,
     markers: Path | None = MARKERS,
@@ -144,6 +156,9 @@ def align_cmd(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     jobs: int | None = JOBS,
     no_cache: bool = NO_CACHE,
+    include: list[str] = INCLUDE,
+    exclude: list[str] = EXCLUDE,
+    verbose: bool = VERBOSE,
 ) -> None:
     """Align an article and its translation into a PO file (msgid = source, msgstr = translation).
 
@@ -166,16 +181,21 @@ def align_cmd(
         history=history,
         translated_from=translated_from,
     )
-    wopts = pipeline.WriteOptions(
-        force=force,
-        backup=backup,
-        prefer_target=prefer_target,
-        wrap=not no_wrap,
-        format=out_format.value,
-        unit=unit.value,
-    )
     with user_errors():
-        code = align.run(source, target, output, beads, opts, wopts, quiet, jobs or default_jobs())
+        given = out_format.value if out_format else None
+        fmt = given or "po" if source.is_dir() else output_format(output, given, ("po", "tmx"), "align")
+        wopts = pipeline.WriteOptions(
+            force=force,
+            backup=backup,
+            prefer_target=prefer_target,
+            wrap=not no_wrap,
+            format=fmt,
+            unit=unit.value,
+        )
+        select = Selection(tuple(include), tuple(exclude))
+        code = align.run(
+            source, target, output, beads, opts, wopts, quiet, jobs or default_jobs(), select, verbose
+        )
     raise typer.Exit(code)
 
 
@@ -209,12 +229,15 @@ def review_cmd(
     markers: Path | None = MARKERS,
     similarity: str | None = SIMILARITY,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    include: list[str] = INCLUDE,
+    exclude: list[str] = EXCLUDE,
+    verbose: bool = VERBOSE,
 ) -> None:
     """Write a page to review an alignment side by side: doubtful rows highlighted, and join, split, unpair
     or pair rows; the edits export as corrections.json for `align --corrections`.
 
-    The page is one self-contained HTML file (no network). SOURCE may be a folder: OUTPUT/NAME.html per
-    article and OUTPUT/index.html, articles with the most doubtful beads first.
+    The page is one self-contained HTML file (no network). SOURCE may be a folder (or SOURCE_DIR TARGET_DIR,
+    two trees): OUTPUT/NAME.html per article and OUTPUT/index.html, the most doubtful articles first.
     """
     from transpair import pipeline
     from transpair.cli import review
@@ -228,7 +251,10 @@ def review_cmd(
         corrections=corrections,
     )
     with user_errors():
-        code = review.run(source, target, output, opts, review.Earlier(beads, po), quiet)
+        if not source.is_dir():
+            output_format(output, None, ("html",), "review")
+        select = Selection(tuple(include), tuple(exclude))
+        code = review.run(source, target, output, opts, review.Earlier(beads, po), quiet, select, verbose)
     raise typer.Exit(code)
 
 
@@ -249,7 +275,9 @@ def report_cmd(
     paths: list[Path] = typer.Argument(
         ..., help="PO or POT files, folders of PO files, folders of article pairs, or - (a PO on stdin)."
     ),
-    fmt: ReportFormat = typer.Option(ReportFormat("table"), "--format", "-f", help="Output format."),
+    fmt: ReportFormat | None = typer.Option(
+        None, "--format", "-f", help="Output format (default: -o's extension, else table)."
+    ),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Write the report to this file (- for standard output)."
     ),
@@ -275,6 +303,14 @@ def report_cmd(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     jobs: int | None = JOBS,
     no_cache: bool = NO_CACHE,
+    width: int | None = typer.Option(
+        None,
+        "--width",
+        min=40,
+        help="Table: columns to fit (default: the terminal's; whole names when redirected).",
+    ),
+    include: list[str] = INCLUDE,
+    exclude: list[str] = EXCLUDE,
 ) -> None:
     """Report translation coverage: strings and source words translated, fuzzy, untranslated, per article.
 
@@ -284,7 +320,7 @@ def report_cmd(
     still reported), 1 when below --fail-under.
     """
     opts = report.ReportOptions(
-        format=fmt.value,
+        format=fmt.value if fmt else None,
         by=by.value,
         sort=sort.value,
         sections=sections,
@@ -296,6 +332,8 @@ def report_cmd(
         jobs=jobs or default_jobs(),
         cache=not no_cache,
         history=history,
+        width=width,
+        select=Selection(tuple(include), tuple(exclude)),
     )
     with user_errors():
         code = report.run(paths, opts)
@@ -330,6 +368,9 @@ def scan_cmd(
     folder: Path = typer.Argument(
         ..., help="A folder of articles (pairs and lone files), or one article file."
     ),
+    target: Path | None = typer.Argument(
+        None, help="The translated tree, when FOLDER is the original's (two clones)."
+    ),
     fmt: ScanFormat = typer.Option(ScanFormat.table, "--format", "-f", help="Output format."),
     markers: Path | None = typer.Option(
         None,
@@ -342,6 +383,9 @@ def scan_cmd(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     jobs: int | None = JOBS,
     no_cache: bool = NO_CACHE,
+    include: list[str] = INCLUDE,
+    exclude: list[str] = EXCLUDE,
+    verbose: bool = VERBOSE,
 ) -> None:
     """List per article its original language and its untranslated sections (line ranges and reasons).
 
@@ -361,6 +405,9 @@ def scan_cmd(
             jobs or default_jobs(),
             not no_cache,
             history,
+            target,
+            Selection(tuple(include), tuple(exclude)),
+            verbose,
         )
     raise typer.Exit(code)
 
@@ -405,6 +452,10 @@ def apply_cmd(
     from transpair.apply import rebuild
 
     with user_errors():
+        if source.suffix.lower() in (".po", ".pot") and po.suffix.lower() not in (".po", ".pot"):
+            raise InputError(
+                f"{po}: is the article and {source} the PO? give the PO first: apply PO SOURCE -o OUT"
+            )
         try:
             result = rebuild.apply_file(po, source, output, mark_untranslated, threshold)
         except rebuild.CoverageError as exc:
@@ -416,9 +467,17 @@ def apply_cmd(
     )
 
 
-@app.command("pot", epilog=examples("transpair pot new-post.en.md -o new-post.pot"))
+@app.command(
+    "pot",
+    epilog=examples(
+        "transpair pot new-post.en.md -o new-post.pot", "transpair pot docs/src docs-ko/src -o pot/"
+    ),
+)
 def pot_cmd(
-    source: Path = typer.Argument(..., help="An article with no translation yet."),
+    source: Path = typer.Argument(..., help="An article with no translation yet (or a folder of articles)."),
+    target: Path | None = typer.Argument(
+        None, help="With a SOURCE folder: the translated tree; templates only for pages it does not have."
+    ),
     output: Path = typer.Option(
         ...,
         "-o",
@@ -428,13 +487,50 @@ def pot_cmd(
     source_lang: str = languages.source_lang(),
     unit: Unit = typer.Option(Unit.paragraph, "--unit", help="One entry per paragraph, or per sentence."),
     no_wrap: bool = typer.Option(False, "--no-wrap", help="Do not wrap long lines (gettext's --no-wrap)."),
+    target_lang: str = typer.Option("ko", "--target-lang"),
+    include: list[str] = INCLUDE,
+    exclude: list[str] = EXCLUDE,
+    verbose: bool = VERBOSE,
 ) -> None:
-    """Write a PO template for SOURCE, segmented as align does so that a later align merges cleanly."""
-    from transpair.po import catalog
+    """Write a PO template for SOURCE, segmented as align does so that a later align merges cleanly.
+
+    SOURCE may be a folder (OUTPUT/NAME.pot per article), or SOURCE_DIR TARGET_DIR: templates for the
+    pages the translation does not have yet."""
+    from transpair.cli import pot
 
     with user_errors():
-        pot = catalog.write_template(source, output, source_lang, unit.value, wrap=not no_wrap)
-    typer.echo(f"{output}: {len(pot)} entries", err=True)
+        if source.is_dir():
+            select = Selection(tuple(include), tuple(exclude))
+            langs = (source_lang, target_lang)
+            code = pot.run_folder(source, target, output, langs, unit.value, not no_wrap, select, verbose)
+            raise typer.Exit(code)
+        output_format(output, None, ("po",), "pot")
+        made = pot.one(source, output, source_lang, unit.value, not no_wrap)
+    typer.echo(f"{output}: {len(made)} entries", err=True)
+
+
+@app.command(
+    "tmx",
+    epilog=examples(
+        "transpair tmx po/ -o site.tmx", "transpair tmx po/guide/a.po po/guide/b.po -o ab.tmx --fuzzy"
+    ),
+)
+def tmx_cmd(
+    paths: list[Path] = typer.Argument(..., help="PO files (edited ones too) or folders of them."),
+    output: Path = typer.Option(..., "-o", "--output", help="The TMX file to write (- for standard output)."),
+    fuzzy: bool = typer.Option(False, "--fuzzy", help="Export fuzzy entries too (status x-status=fuzzy)."),
+    source_lang: str = typer.Option("en", "--source-lang"),
+    target_lang: str = typer.Option("ko", "--target-lang"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line."),
+) -> None:
+    """Write one TMX 1.4b translation memory of the translated entries of PO files: a `tuid` per unit and
+    its source file, line, status and PO as `prop`s (x-file, x-line, x-status, x-po)."""
+    from transpair.cli import tmx
+
+    with user_errors():
+        output_format(output, None, ("tmx",), "tmx")
+        code = tmx.run(paths, output, source_lang, target_lang, fuzzy, quiet)
+    raise typer.Exit(code)
 
 
 def main() -> None:

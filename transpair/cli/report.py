@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.console import Console
 
+from transpair.cli.outputs import output_format
 from transpair.errors import EXIT_BELOW, EXIT_INPUT, EXIT_OK, error_line
+from transpair.read.pairs import Selection
 from transpair.report import formats
 from transpair.report.badge import badge_svg
 from transpair.report.coverage import Report, below, coverage, done
@@ -18,16 +20,17 @@ from transpair.report.html import to_html
 from transpair.report.inputs import collect
 from transpair.write import refuse_overwriting, write_text
 
-FORMATS = ("table", "json", "csv", "markdown", "html")
+FORMATS = ("table", "json", "csv", "markdown", "html", "svg")
 SORTS = ("coverage", "name")
 MEASURES = ("words", "strings")
+UNLIMITED = 100_000  # a table's width when written to a file or a pipe: as wide as its names need
 
 
 @dataclass(frozen=True, kw_only=True)
 class ReportOptions:
     """What to print and where, and the coverage gate."""
 
-    format: str = "table"
+    format: str | None = "table"  # None: -o's extension says (else table)
     by: str = "words"  # words | strings
     sort: str = "coverage"  # coverage | name
     sections: bool = False  # table: one row per section under each article
@@ -39,12 +42,14 @@ class ReportOptions:
     jobs: int = 1  # article pairs aligned at once (processes)
     cache: bool = True  # reuse and fill the persistent cache of alignments (--no-cache: off)
     history: bool = True  # article pairs in git: align with the source as of the translation (--no-history)
+    select: Selection = Selection()  # folders of article pairs: --include/--exclude
+    width: int | None = None  # table: columns to fit; None: the terminal's, or whole names when redirected
 
 
 def rendered(report: Report, opts: ReportOptions) -> str:
     """The report as text in a non-terminal format (a table becomes plain text)."""
     if opts.format == "table":
-        console = Console(file=io.StringIO(), width=120, color_system=None)
+        console = Console(file=io.StringIO(), width=opts.width or UNLIMITED, color_system=None)
         formats.print_table(report, opts.by, opts.sort, opts.sections, console)
         return console.file.getvalue()
     makers = {
@@ -52,6 +57,7 @@ def rendered(report: Report, opts: ReportOptions) -> str:
         "csv": formats.to_csv,
         "markdown": formats.to_markdown,
         "html": to_html,
+        "svg": lambda report, by, sort: badge_svg(coverage(report.total, by)) + "\n",
     }
     return makers[opts.format](report, opts.by, opts.sort)
 
@@ -61,7 +67,10 @@ def publish(report: Report, opts: ReportOptions) -> None:
     if opts.output is not None:
         write_text(opts.output, rendered(report, opts))
     elif opts.format == "table":
-        formats.print_table(report, opts.by, opts.sort, opts.sections)
+        console = Console(width=opts.width) if opts.width else Console()
+        if not opts.width and not console.is_terminal:  # redirected: whole names, nothing cut
+            console = Console(width=UNLIMITED)
+        formats.print_table(report, opts.by, opts.sort, opts.sections, console)
     else:
         sys.stdout.write(rendered(report, opts))
     if opts.badge is not None:
@@ -80,7 +89,8 @@ def exit_code(report: Report, opts: ReportOptions) -> int:
 def run(paths: Sequence[Path], opts: ReportOptions) -> int:
     """Report every PATH, print the errors of the unusable ones on stderr, return the exit code."""
     refuse_overwriting([opts.output, opts.badge], paths)
-    report = collect(paths, opts.quiet, opts.langs, opts.jobs, opts.cache, opts.history)
+    opts = replace(opts, format=output_format(opts.output, opts.format, FORMATS, "report"))
+    report = collect(paths, opts.quiet, opts.langs, opts.jobs, opts.cache, opts.history, opts.select)
     if report.articles:
         publish(report, opts)
     for error in report.errors:

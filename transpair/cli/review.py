@@ -13,19 +13,25 @@ from rich.progress import Progress
 from transpair import pipeline, write
 from transpair.align.beads import read_beads
 from transpair.cli.align import problems, tell
-from transpair.errors import EXIT_INPUT, EXIT_OK, InputError
+from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle
 from transpair.model import Alignment
 from transpair.po import file
 from transpair.read import reader
-from transpair.read.pairs import Article, find_articles
+from transpair.read.pairs import Article, Selection, folder_articles, lang_tag, skipped_lines
 from transpair.review.page import IndexRow, index_row, render_index, render_page, with_history
 
 INDEX = "index.html"
 
 
 def corrections_name(article: str) -> str:
-    """The file a folder page exports: NAME.corrections.json (the name's last part)."""
+    """The file a page exports: NAME.corrections.json (the name's last part)."""
     return f"{Path(article).name}.corrections.json"
+
+
+def article_name(source: Path) -> str:
+    """A pair's article name: SOURCE's name without its language tag and suffix (`ssr` for ssr.en.md)."""
+    tagged = lang_tag(source)
+    return tagged[0] if tagged else source.stem
 
 
 @dataclass(frozen=True)
@@ -73,15 +79,16 @@ def run_pair(
     inputs = (source, target, opts.corrections, earlier.beads, earlier.po)
     write.refuse_overwriting([output], [p for p in inputs if p])
     alignment = review_alignment(source, target, opts, earlier)
-    tell(alignment, write.write_text(output, render_page(alignment)), quiet)
+    page = render_page(alignment, corrections_name(article_name(source)))
+    tell(alignment, write.write_text(output, page), quiet)
     return EXIT_OK
 
 
 def review_article(
     article: Article, out_dir: Path, opts: pipeline.AlignOptions, earlier: Earlier
-) -> IndexRow:
+) -> IndexRow | None:
     """Align one article of a folder (or reuse its earlier files), write OUT_DIR/NAME.html and return its
-    index entry."""
+    index entry; None for a file that is no article (no prose)."""
     page = f"{article.name}.html"
     try:
         alignment = review_alignment(
@@ -90,6 +97,8 @@ def review_article(
         out = out_dir / page
         out.parent.mkdir(parents=True, exist_ok=True)
         write.write_text(out, render_page(alignment, corrections_name(article.name)))
+    except NotAnArticle:
+        return None
     except InputError as exc:
         return IndexRow(article.name, "", error=str(exc))
     except OSError as exc:
@@ -98,26 +107,35 @@ def review_article(
 
 
 def run_folder(
-    folder: Path, out_dir: Path, opts: pipeline.AlignOptions, earlier: Earlier, quiet: bool
+    folder: Path,
+    out_dir: Path,
+    opts: pipeline.AlignOptions,
+    earlier: Earlier,
+    quiet: bool,
+    target_folder: Path | None = None,
+    select: Selection = Selection(),
+    verbose: bool = False,
 ) -> int:
-    """Review every article of a folder (failures are listed, the rest go on) and write the index page."""
-    if opts.corrections is not None and not opts.corrections.is_dir():
-        raise InputError(
-            f"{opts.corrections}: with a folder, --corrections names a folder of NAME.corrections.json"
-        )
-    articles = find_articles(folder, opts.source_lang, opts.target_lang)
+    """Review every article of a folder, or of two trees (failures are listed, the rest go on; files with
+    no prose are skipped), and write the index page."""
+    pipeline.check_corrections_folder(opts)
+    langs = (opts.source_lang, opts.target_lang)
+    articles = folder_articles(folder, target_folder, langs, select)
     out_dir.mkdir(parents=True, exist_ok=True)
-    rows = []
+    rows, skipped = [], []
     with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
         for article in progress.track(articles, description="reviewing"):
-            rows.append(review_article(article, out_dir, opts, earlier))
+            row = review_article(article, out_dir, opts, earlier)
+            if row is None:
+                skipped.append(str(article.source))
+                continue
+            rows.append(row)
             problems(progress.console, rows[-1].error, rows[-1].warnings)
     write.write_text(out_dir / INDEX, render_index(rows, f"transpair review: {folder.name}"))
     failed = sum(bool(r.error) for r in rows)
     if not quiet:
-        print(
-            f"{len(rows) - failed} of {len(rows)} articles reviewed into {out_dir / INDEX}", file=sys.stderr
-        )
+        lines = [f"{len(rows) - failed} of {len(rows)} articles reviewed into {out_dir / INDEX}"]
+        print("\n".join(lines + skipped_lines(skipped, verbose)), file=sys.stderr)
     return EXIT_INPUT if failed else EXIT_OK
 
 
@@ -128,10 +146,10 @@ def run(
     opts: pipeline.AlignOptions,
     earlier: Earlier = Earlier(),
     quiet: bool = False,
+    select: Selection = Selection(),
+    verbose: bool = False,
 ) -> int:
-    """A folder or a pair, as SOURCE says; the exit code."""
+    """A folder, two trees or a pair, as SOURCE and TARGET say; the exit code."""
     if not source.is_dir():
         return run_pair(source, target, output, opts, earlier, quiet)
-    if target is not None:
-        raise InputError(f"{source}: is a folder; give a folder alone, or SOURCE and TARGET files")
-    return run_folder(source, output, opts, earlier, quiet)
+    return run_folder(source, output, opts, earlier, quiet, target, select, verbose)

@@ -3,7 +3,8 @@
 - Same msgctxt+msgid: the translator's entry is kept (msgstr, flags, translator comments, previous
   msgid); references and the transpair note come from the new alignment, the note's status restated
   to match the kept translation (translated or fuzzy). The aligner's msgstr wins
-  only with prefer_target (or when the old entry was untranslated).
+  only with prefer_target (or when the old entry was untranslated), or when a reviewer fixed its pair
+  (`--corrections`, note `reviewed`) and the old entry was only the machine's pair (not reviewed).
 - A new entry with no exact match takes the closest unused old translation (similarity at least
   FUZZY_MATCH, best pairs first, each old entry used once), marked fuzzy with the old source as `#|`.
   The similarity is msgmerge's own measure: characters kept by the shortest insert/delete edit over
@@ -24,7 +25,7 @@ import polib
 
 from transpair.errors import InputError
 from transpair.history.fuzzy import fuzzy_pairs
-from transpair.model import Cause
+from transpair.model import REVIEWED, Cause
 from transpair.po.file import entry_key
 from transpair.po.notes import format_note, parse_note, with_cause
 from transpair.po.objects import KeptEntry, KeptFile, kept_entry, lone_empty, raw_header
@@ -69,10 +70,21 @@ def _translator_comment(fresh: KeptEntry | KeptFile, old: polib.POEntry | polib.
     fresh.lone_empty = ("#",) if lone_empty(old, "#") else ()
 
 
+def reviewed(entry: polib.POEntry) -> bool:
+    """Whether a reviewer fixed the entry's pair (the `reviewed` mark corrections put in its note)."""
+    note = parse_note(entry.comment or "")
+    return note is not None and REVIEWED in note.reason.split("; ")
+
+
+def decided(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> bool:
+    """Whether the fresh msgstr wins: asked for, or a reviewer's pair over the machine's earlier one."""
+    return has_text(fresh) and (prefer_target or (reviewed(fresh) and not reviewed(old)))
+
+
 def _exact(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> polib.POEntry:
     """Merge an entry whose source did not change."""
     _translator_comment(fresh, old)
-    if has_text(old) and not (prefer_target and has_text(fresh)):
+    if has_text(old) and not decided(fresh, old, prefer_target):
         return _keep_translation(fresh, old)
     return fresh
 
@@ -80,7 +92,7 @@ def _exact(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> pol
 def _fuzzy(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> polib.POEntry:
     """Merge an entry whose source changed slightly: reuse the old translation, fuzzy, with `#|`."""
     _translator_comment(fresh, old)
-    if (prefer_target and has_text(fresh)) or fresh.msgstr == old.msgstr:
+    if decided(fresh, old, prefer_target) or fresh.msgstr == old.msgstr:
         return fresh
     fresh = _keep_translation(fresh, old)
     fresh.flags = ["fuzzy", *[f for f in old.flags if f != "fuzzy"]]

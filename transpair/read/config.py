@@ -21,16 +21,23 @@ def _strings(table: dict, key: str, config: Path) -> tuple[str, ...]:
     return tuple(value)
 
 
-@lru_cache(maxsize=256)
-def _load(config: Path) -> ReadOptions:
-    """ReadOptions from one config file, its skip_lines validated as regexes."""
+def settings_table(config: Path, name: str) -> dict:
+    """One table of a .transpair.toml ({} when absent); InputError for a file that is no TOML or a
+    setting that is no table."""
     try:
         data = tomllib.loads(config.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise InputError(f"{config}: cannot read the settings ({exc})") from None
-    table = data.get("read", {})
+    table = data.get(name, {})
     if not isinstance(table, dict):
-        raise InputError(f"{config}: [read] must be a table")
+        raise InputError(f"{config}: [{name}] must be a table")
+    return table
+
+
+@lru_cache(maxsize=256)
+def _load(config: Path) -> ReadOptions:
+    """ReadOptions from one config file, its skip_lines validated as regexes."""
+    table = settings_table(config, "read")
     skip_lines = _strings(table, "skip_lines", config)
     for pattern in skip_lines:
         try:

@@ -7,18 +7,23 @@ Conventions, tried in this order for every file below the folder:
 A file that matches none of these is a lone article (monolingual or bilingual). Files tagged with a third
 language are left out. A folder's own documentation (README, LICENSE, COPYING, NOTICE, CHANGELOG,
 CONTRIBUTING) is not an article. Two trees (the original and its translation in two clones) pair the
-files at the same relative paths instead (`pair_trees`).
+files at the same relative paths instead (`pair_trees`). `--include`/`--exclude` globs and the `[files]`
+table of .transpair.toml choose the files; symlinked folders are followed, a loop of links is refused.
 """
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import regex
 
 from transpair.errors import InputError
+from transpair.read.config import settings_table
+from transpair.read.placeholder_patterns import find_config
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".mdx", ".markdown", ".html", ".htm"}
 LANG_TAG = regex.compile(r"(?P<lang>[a-z]{2,3})(?:[-_][A-Za-z]{2,4})?")
@@ -42,6 +47,64 @@ class Article:
     name: str
     source: Path
     target: Path | None = None
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which files of a folder are read: globs on their path below the folder (`--include`/`--exclude`,
+    `[files]` in .transpair.toml); a glob without `/` matches the file name at any depth, `**` any folders."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def __add__(self, other: Selection) -> Selection:
+        """Both selections' globs (the config's and the command line's)."""
+        return Selection(self.include + other.include, self.exclude + other.exclude)
+
+    def takes(self, rel: str) -> bool:
+        """Whether the file at this relative POSIX path is selected."""
+        hit = matches_any(self.include, rel)
+        return (not self.include or hit) and not matches_any(self.exclude, rel)
+
+
+@lru_cache(maxsize=512)
+def glob_regex(pattern: str) -> regex.Pattern:
+    """A glob as a regex on a relative path: `*` and `?` stay inside a folder name, `**/` is any folders."""
+    glob = pattern.strip().removeprefix("./").rstrip("/") if "/" in pattern else "**/" + pattern.strip()
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:[^/]*/)*")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        else:
+            out.append({"*": "[^/]*", "?": "[^/]"}.get(glob[i], regex.escape(glob[i])))
+            i += 1
+    return regex.compile("".join(out) + "(?:/.*)?")  # a folder's glob takes the files below it
+
+
+def matches_any(patterns: tuple[str, ...], rel: str) -> bool:
+    """Whether any of the globs matches the relative path."""
+    return any(glob_regex(p).fullmatch(rel) for p in patterns)
+
+
+def _globs(table: dict, key: str, config: Path) -> tuple[str, ...]:
+    """A list-of-globs setting of the [files] table."""
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(g, str) for g in value):
+        raise InputError(f"{config}: [files] {key} must be a list of glob strings")
+    return tuple(value)
+
+
+def config_selection(folder: Path) -> Selection:
+    """The `[files]` include/exclude globs of the .transpair.toml nearest to a folder."""
+    config = find_config(folder)
+    if config is None:
+        return Selection()
+    table = settings_table(config, "files")
+    return Selection(_globs(table, "include", config), _globs(table, "exclude", config))
 
 
 def lang_tag(path: Path, langs: tuple[str, ...] = ()) -> tuple[str, str] | None:
@@ -86,20 +149,50 @@ def _article_name(path: Path, root: Path, source_lang: str) -> str:
     return "/".join([*parts, stem])
 
 
-def text_files(root: Path) -> list[Path]:
-    """The article files below a folder, sorted: text, Markdown and HTML, not the folder's own docs."""
+def walk(root: Path, links: bool = False) -> list[Path]:
+    """Every file below a folder (and, with `links`, every broken link), sorted, symlinked folders
+    followed; InputError for a link to a folder above it (a loop)."""
+    found = []
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        here = os.path.realpath(folder)
+        for name in dirs:
+            link = os.path.join(folder, name)
+            real = os.path.realpath(link)
+            if os.path.islink(link) and (here + os.sep).startswith(real.rstrip(os.sep) + os.sep):
+                raise InputError(f"{link}: a symbolic link to a folder above it (a loop); not followed")
+        dirs.sort()
+        keep = os.path.lexists if links else os.path.isfile
+        found += [Path(folder, name) for name in files if keep(os.path.join(folder, name))]
+    return sorted(found)
+
+
+def candidates(root: Path, select: Selection = Selection()) -> list[Path]:
+    """The selected files below a folder, sorted, not the folder's own docs (any format)."""
     if not root.is_dir():
         raise InputError(f"{root}: not a folder")
-    return sorted(
+    select = config_selection(root.resolve()) + select
+    return [
         p
-        for p in root.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in TEXT_SUFFIXES
-        and p.name.split(".")[0].upper() not in FOLDER_DOCS
-    )
+        for p in walk(root)
+        if p.name.split(".")[0].upper() not in FOLDER_DOCS and select.takes(p.relative_to(root).as_posix())
+    ]
 
 
-def pair_trees(source_root: str | Path, target_root: str | Path) -> list[Article]:
+def text_files(root: Path, select: Selection = Selection()) -> list[Path]:
+    """The article files below a folder, sorted: text, Markdown and HTML, not the folder's own docs."""
+    return [p for p in candidates(root, select) if p.suffix.lower() in TEXT_SUFFIXES]
+
+
+def unread(root: Path, select: Selection = Selection()) -> list[Path]:
+    """Files an --include or [files] glob selects whose format transpair does not read (to tell the user)."""
+    if not (config_selection(root.resolve()) + select).include:
+        return []
+    return [p for p in candidates(root, select) if p.suffix.lower() not in TEXT_SUFFIXES]
+
+
+def pair_trees(
+    source_root: str | Path, target_root: str | Path, select: Selection = Selection()
+) -> list[Article]:
     """Two trees (two clones: the original and its translation): each source file paired with the file
     at the same relative path of the target tree, or alone when the translation has none yet."""
     source_root, target_root = Path(source_root), Path(target_root)
@@ -108,7 +201,7 @@ def pair_trees(source_root: str | Path, target_root: str | Path) -> list[Article
     if source_root.resolve() == target_root.resolve():
         raise InputError(f"{source_root}: is a folder given twice; give a folder alone, or two trees")
     articles = []
-    for path in text_files(source_root):
+    for path in text_files(source_root, select):
         rel = path.relative_to(source_root)
         twin = target_root / rel
         articles.append(Article(rel.with_suffix("").as_posix(), path, twin if twin.is_file() else None))
@@ -125,10 +218,12 @@ def unique_names(articles: list[Article], root: Path) -> list[Article]:
     return sorted(articles, key=lambda a: a.name)
 
 
-def find_articles(folder: str | Path, source_lang: str = "en", target_lang: str = "ko") -> list[Article]:
+def find_articles(
+    folder: str | Path, source_lang: str = "en", target_lang: str = "ko", select: Selection = Selection()
+) -> list[Article]:
     """Every article below `folder`, sorted by name; a target file is never also listed as a source."""
     root = Path(folder)
-    files = text_files(root)
+    files = text_files(root, select)
     langs = (source_lang, target_lang)
     files = [p for p in files if (tag := lang_tag(p, langs)) is None or tag[1] in langs]
     targets: dict[Path, Path] = {}
@@ -143,3 +238,27 @@ def find_articles(folder: str | Path, source_lang: str = "en", target_lang: str 
     if not articles:
         raise InputError(f"{root}: no articles found (.txt, .md or .html files)")
     return unique_names(articles, root)
+
+
+def folder_articles(
+    source: Path, target: Path | None, langs: tuple[str, str], select: Selection = Selection()
+) -> list[Article]:
+    """The articles of one folder (pairing conventions), or of two trees at the same relative paths."""
+    if target is None:
+        return find_articles(source, *langs, select)
+    if not target.is_dir():
+        raise InputError(
+            f"{source}: is a folder; give a folder alone, two folders, or SOURCE and TARGET files"
+        )
+    return pair_trees(source, target, select)
+
+
+NOT_ARTICLES = "not articles (no prose to align: code, snippets, components)"
+
+
+def skipped_lines(names: list[str], verbose: bool = False, what: str = NOT_ARTICLES) -> list[str]:
+    """The lines a folder run ends with about files it skipped: how many and why, and with -v their names."""
+    if not names:
+        return []
+    head = f"{len(names)} file{'s' * (len(names) != 1)} skipped: {what}"
+    return [head + ("" if verbose else "; -v lists them"), *(f"  {name}" for name in names if verbose)]

@@ -14,7 +14,7 @@ from transpair.read.config import read_options
 from transpair.read.dialects import ReadOptions
 from transpair.read.html import html_blocks
 from transpair.read.markdown import UnreadableMarkdown, markdown_blocks
-from transpair.read.spans import line_starts, trimmed_block
+from transpair.read.spans import line_starts, trimmed_block, unwrapped
 
 _BLANK_LINES = regex.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
 _LINE_END = regex.compile(r"\r\n|\r|\n")
@@ -128,11 +128,11 @@ def format_of(path: str | Path) -> str:
 
 
 def parse(text: str, fmt: str, options: ReadOptions = ReadOptions()) -> tuple[Block, ...]:
-    """Cut decoded, LF-normalised text into blocks with the reader for `fmt`."""
-    if fmt == "markdown":
-        return markdown_blocks(text, options)
-    if fmt == "html":
-        return html_blocks(text)
+    """Cut decoded, LF-normalised text into blocks with the reader for `fmt`, each block's text unwrapped
+    as the page renders it (spans.unwrap)."""
+    readers = {"markdown": lambda: markdown_blocks(text, options), "html": lambda: html_blocks(text)}
+    if fmt in readers:
+        return tuple(unwrapped(b, fmt) for b in readers[fmt]())
     if fmt == "text":
         return text_blocks(text)
     raise InputError(f"unknown format {fmt!r} (choose one of {', '.join(FORMATS)})")

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache
 
 import polib
+import regex
 
-from transpair.model import Cause
+from transpair.model import Cause, plain
 from transpair.po.notes import comment_cause, parse_note
 from transpair.po.state import UNTRANSLATED, first_form, msgfmt_state
 from transpair.read.placeholder_patterns import compile_markers, marker_in
@@ -188,6 +189,14 @@ def section_of(entries: Sequence[polib.POEntry]) -> Section:
     todo = next((e for e in entries if category(e) != "translated"), None)
     figures = sum((entry_figures(e) for e in entries), Figures())
     return Section(title, entry_line(head), figures, first_words(todo.msgid) if todo else "")
+
+
+_ANCHOR = regex.compile(r"\s*\{#[^{}]*\}\s*$")  # a heading's `{#id}` attribute (VitePress, Pandoc)
+
+
+def heading_title(msgid: str) -> str:
+    """A heading as a reader sees it: no `{#anchor}` attribute, no inline tags (`<sup class=…>`)."""
+    return " ".join(plain(_ANCHOR.sub("", msgid)).split()) or " ".join(msgid.split())
 
 
 def split_sections(entries: Sequence[polib.POEntry]) -> list[list[polib.POEntry]]:

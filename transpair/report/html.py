@@ -10,7 +10,15 @@ from collections.abc import Sequence
 from html import escape
 
 from transpair.report.badge import badge_svg
-from transpair.report.coverage import ArticleReport, Figures, Report, coverage, sort_articles, todo_sections
+from transpair.report.coverage import (
+    ArticleReport,
+    Figures,
+    Report,
+    coverage,
+    heading_title,
+    sort_articles,
+    todo_sections,
+)
 from transpair.report.formats import FORMULA, UNTITLED, level
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -45,7 +53,7 @@ h2{font-size:18px;margin:0 0 12px}
 svg.chart{width:100%;height:auto;display:block}
 svg.chart text{font:13px system-ui,-apple-system,"Segoe UI","Noto Sans KR",sans-serif;fill:var(--ink)}
 svg.chart text.pct{font-weight:650}
-.legend{display:flex;flex-wrap:wrap;gap:14px;margin:10px 0 0;color:var(--muted);font-size:13px}
+.legend{display:flex;flex-wrap:wrap;gap:14px;margin:0 0 10px;color:var(--muted);font-size:13px}
 .legend i{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:5px;vertical-align:-1px}
 details{border-top:1px solid var(--line);padding:8px 0}
 summary{cursor:pointer;font-weight:600}
@@ -151,7 +159,7 @@ def outdated_mark(figures: Figures) -> str:
 def article_details(article: ArticleReport, by: str) -> str:
     """A collapsible block with the article's per-section chart."""
     pct = coverage(article.figures, by)
-    rows = [(s.title, s.figures) for s in article.sections]
+    rows = [(heading_title(s.title), s.figures) for s in article.sections]
     return (
         f'<details><summary>{escape(article.name)}<small class="{level(pct)}">{pct:.1f}%</small>'
         f"<small>{len(article.sections)} sections</small>{outdated_mark(article.figures)}</summary>"
@@ -165,7 +173,7 @@ def todo_table(articles: Sequence[ArticleReport], by: str) -> str:
     if not todo:
         return "<p>Nothing left to translate.</p>"
     rows = "".join(
-        f"<tr><td>{escape(a.name)}</td><td>{escape(s.title or UNTITLED)}</td>"
+        f"<tr><td>{escape(a.name)}</td><td>{escape(heading_title(s.title) or UNTITLED)}</td>"
         f'<td class="num">{s.line or ""}</td>'
         f'<td class="num {level(coverage(s.figures, by))}">{coverage(s.figures, by):.1f}%</td>'
         f'<td class="num">{s.figures.total.words - s.figures.translated.words}</td>'
@@ -201,7 +209,7 @@ def to_html(report: Report, by: str, sort: str, title: str = "Translation covera
 <div class="big">{pct:.1f}%</div>
 <p>translated by {by} over {len(articles)} article(s) {badge_svg(pct)}</p></header>
 <main>{cards(report.total)}{errors_panel(report.errors)}
-<section class="panel" id="articles"><h2>Articles ({order})</h2>{chart}{legend()}</section>
+<section class="panel" id="articles"><h2>Articles ({order})</h2>{legend()}{chart}</section>
 <section class="panel" id="sections"><h2>Sections per article</h2>{details}</section>
 <section class="panel" id="todo"><h2>Still to translate</h2>{todo_table(articles, by)}</section>
 </main><footer>{escape(FORMULA)}. Words are counted per language: English words, Korean eojeol

@@ -11,9 +11,10 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from transpair.errors import InputError, status
+from transpair.errors import InputError, NotAnArticle, status
 from transpair.po.file import read_po, read_po_data
 from transpair.progress import tracked
+from transpair.read.pairs import Selection, text_files, walk
 from transpair.report.coverage import ArticleReport, Report, article_report
 
 CATALOG_SUFFIXES = (".po", ".pot")
@@ -22,8 +23,9 @@ STDIN = "-"  # as a PATH: a PO read from standard input
 
 def po_files(folder: Path) -> list[Path]:
     """The PO files below a folder, sorted; its POT templates when it holds no PO file."""
-    for pattern in ("*.po", "*.pot"):
-        files = sorted(p for p in folder.rglob(pattern) if not p.is_dir())  # a broken link is reported
+    found = walk(folder, links=True)  # symlinked folders followed; a broken link is reported
+    for suffix in (".po", ".pot"):
+        files = [p for p in found if p.suffix == suffix]
         if files:
             return files
     return []
@@ -41,28 +43,48 @@ def report_pairs(
     jobs: int = 1,
     use_cache: bool = True,
     history: bool = True,
+    target: Path | None = None,
+    select: Selection = Selection(),
 ) -> Iterator[ArticleReport | InputError]:
-    """Align the article pairs of a folder in memory (no PO written; on `jobs` processes, an alignment in
-    the cache reused; with git history unless `history` is off) and report each, in order."""
+    """Align the article pairs of a folder, or of two trees, in memory (no PO written; on `jobs` processes,
+    an alignment in the cache reused; with git history unless `history` is off) and report each, in order;
+    files with no prose to align are left out."""
     # The aligner is imported here, not at the top: reporting PO files must not need it.
     from transpair import parallel, pipeline
     from transpair.po import catalog
     from transpair.read import pairs
 
     try:
-        articles = pairs.find_articles(folder, *langs)
+        articles = pairs.folder_articles(folder, target, langs, select)
     except InputError as exc:
         yield exc
         return
     opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], cache=use_cache, history=history)
     alignments = parallel.map_ordered(functools.partial(pipeline.align_article, opts=opts), articles, jobs)
+    translations = 0  # lone files in the target language: a translation with no original beside it
     for article, alignment in tracked(
         zip(articles, alignments), f"aligning {folder}", quiet, total=len(articles)
     ):
+        if isinstance(alignment, NotAnArticle):
+            continue
         if isinstance(alignment, InputError):
             yield alignment
         else:
+            translations += alignment.source_lang == langs[1] and not alignment.target.blocks
             yield article_report(article.name, catalog.build_catalog(alignment))
+    if translations:
+        print(f"transpair: warning: {lone_warning(folder, translations, langs)}", file=sys.stderr)
+
+
+def lone_warning(folder: Path, count: int, langs: tuple[str, str]) -> str:
+    """Why a folder of translations reports 0 %: no original beside them."""
+    from transpair import languages
+
+    source, target = (languages.name(lang) for lang in langs)
+    return (
+        f"{folder}: {count} article(s) written in {target} with no {source} original beside them count as "
+        f"0 %; give the {source} folder and this one (SOURCE_DIR TARGET_DIR), or see --source-lang"
+    )
 
 
 def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
@@ -90,6 +112,7 @@ def report_path(
     jobs: int = 1,
     use_cache: bool = True,
     history: bool = True,
+    select: Selection = Selection(),
 ) -> Iterable[ArticleReport | InputError]:
     """Reports (or errors) for one command-line PATH: a PO file, a folder, or `-` (standard input)."""
     if str(path) == STDIN:
@@ -101,7 +124,10 @@ def report_path(
     if found is None:
         return [InputError(f"{path}: no such file or folder")]
     if stat.S_ISDIR(found.st_mode):
-        files = po_files(path)
+        try:
+            files = po_files(path)
+        except InputError as exc:  # a loop of links: an error row, the other paths go on
+            return [exc]
         if files:
             return [
                 report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix())
@@ -109,10 +135,21 @@ def report_path(
             ]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
-        return report_pairs(path, quiet, langs, jobs, use_cache, history)
+        return report_pairs(path, quiet, langs, jobs, use_cache, history, None, select)
     if path.suffix.lower() not in CATALOG_SUFFIXES:
         return [InputError(f"{path}: not a PO file (give a .po or .pot file or a folder)")]
     return [report_po_or_error(path, str(path))]
+
+
+def two_trees(paths: list[Path]) -> bool:
+    """Whether the paths are SOURCE_DIR TARGET_DIR: two folders of articles (no PO files in either) with
+    files at the same relative paths (else they are two folders of article pairs)."""
+    try:
+        if len(paths) != 2 or not all(p.is_dir() and not po_files(p) for p in paths):
+            return False
+        return any((paths[1] / f.relative_to(paths[0])).is_file() for f in text_files(paths[0]))
+    except InputError:  # a loop of links: each path is reported on its own
+        return False
 
 
 def collect(
@@ -122,10 +159,19 @@ def collect(
     jobs: int = 1,
     use_cache: bool = True,
     history: bool = True,
+    select: Selection = Selection(),
 ) -> Report:
     """Report every PATH; unusable inputs become error lines and the rest is still reported."""
     articles, errors = [], []
-    for path in paths:
-        for item in report_path(Path(path), quiet, langs, jobs, use_cache, history):
-            (errors if isinstance(item, InputError) else articles).append(item)
+    paths = [Path(p) for p in paths]
+    if two_trees(paths):
+        found: Iterable = report_pairs(paths[0], quiet, langs, jobs, use_cache, history, paths[1], select)
+    else:
+        found = (
+            item
+            for path in paths
+            for item in report_path(path, quiet, langs, jobs, use_cache, history, select)
+        )
+    for item in found:
+        (errors if isinstance(item, InputError) else articles).append(item)
     return Report(tuple(articles), tuple(str(e) for e in errors))

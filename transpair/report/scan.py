@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from transpair import languages, parallel
-from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, error_line
+from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle, error_line
 from transpair.model import Alignment, Block, Cause, Document, Origin
 from transpair.progress import tracked
 from transpair.read import pairs, reader
@@ -53,6 +53,7 @@ class ArticleScan:
     sections: tuple[UntranslatedSection, ...] = ()
     message: str = ""  # why the article could not be scanned (bad input), empty when it was
     origin: Origin | None = None  # the source revision the translation was made from (git history)
+    skipped: bool = False  # no article: no prose to tell a language from (listed with -v, not an error)
 
 
 def last_line(block: Block) -> int:
@@ -106,7 +107,9 @@ def scan_file(
             halves = split_bilingual(doc, langs)
             return scan_alignment(name, (str(path),), *halves, langs, markers, use_cache, history)
     if lang is None:
-        return ArticleScan(name, (str(path),), None, message=f"{path}: no language could be detected")
+        return ArticleScan(
+            name, (str(path),), None, message=f"{path}: no language could be detected", skipped=True
+        )
     if lang not in langs:
         return ArticleScan(
             name,
@@ -175,7 +178,7 @@ def scan_article(
         source, target = reader.read_document(article.source), reader.read_document(article.target)
         return scan_alignment(article.name, files, source, target, langs, markers, use_cache, history)
     except InputError as exc:
-        return ArticleScan(article.name, files, None, message=str(exc))
+        return ArticleScan(article.name, files, None, message=str(exc), skipped=isinstance(exc, NotAnArticle))
 
 
 def scan(
@@ -186,9 +189,11 @@ def scan(
     jobs: int = 1,
     use_cache: bool = True,
     history: bool = True,
+    target: Path | None = None,
+    select: pairs.Selection = pairs.Selection(),
 ) -> list[ArticleScan]:
-    """Scan every article below a folder (or one file) on `jobs` processes, in order, with the
-    .transpair.toml and --markers patterns."""
+    """Scan every article below a folder, or of two trees (or one file), on `jobs` processes, in order,
+    with the .transpair.toml and --markers patterns."""
     root = Path(folder)
     patterns = user_markers(root, markers_file)  # validated: a bad pattern stops the scan early
     if root.is_file():
@@ -196,7 +201,7 @@ def scan(
         name = tagged[0] if tagged and tagged[1] in langs else root.stem
         return [scan_article(pairs.Article(name, root), langs, patterns, use_cache, history)]
     one = functools.partial(scan_article, langs=langs, markers=patterns, use_cache=use_cache, history=history)
-    articles = pairs.find_articles(root, *langs)
+    articles = pairs.folder_articles(root, target, langs, select)
     results = parallel.map_ordered(one, articles, jobs)
     return list(tracked(results, f"scanning {root}", quiet, total=len(articles)))
 
@@ -244,11 +249,19 @@ def run(
     jobs: int = 1,
     use_cache: bool = True,
     history: bool = True,
+    target: Path | None = None,
+    select: pairs.Selection = pairs.Selection(),
+    verbose: bool = False,
 ) -> int:
-    """Print the scan (table or json) and the unreadable articles on stderr; exit code 2 if there were any."""
-    scans = scan(folder, langs, markers_file, quiet, jobs, use_cache, history)
+    """Print the scan (table or json) and the unreadable articles on stderr; exit code 2 if there were any.
+    In a folder, files with no prose are skipped: one line (-v: their names), no error."""
+    found = scan(folder, langs, markers_file, quiet, jobs, use_cache, history, target, select)
+    many = Path(folder).is_dir()
+    scans = [s for s in found if not (many and s.skipped)]
     sys.stdout.write(to_json(scans) if fmt == "json" else to_table(scans))
     failed = [s.message for s in scans if s.message]
     for message in failed:
         print(error_line(message), file=sys.stderr)
+    for line in pairs.skipped_lines([s.files[0] for s in found if many and s.skipped], verbose):
+        print(line, file=sys.stderr)
     return EXIT_INPUT if failed else EXIT_OK

@@ -69,9 +69,10 @@ def with_history(alignment: Alignment, po: polib.POFile) -> Alignment:
 
 
 def _side(doc: Document) -> dict:
-    """One document as the page reads it: its file name and its blocks' text, line and kind."""
+    """One document as the page reads it: its path (the real pair, as given) and its blocks' text, line and
+    kind."""
     return {
-        "name": Path(doc.path).name,
+        "name": doc.path,
         "blocks": [{"text": b.text, "line": b.line, "kind": b.kind} for b in doc.blocks],
     }
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from transpair.errors import InputError
+from transpair import languages
+from transpair.errors import InputError, NotAnArticle
 from transpair.languages import base
-from transpair.model import Document
+from transpair.model import Alignment, Document
 from transpair.read.placeholder_patterns import compile_markers, marker_in
 from transpair.settle import langid
 
@@ -22,7 +23,7 @@ def _language(doc: Document) -> str:
     """The document's language, or an InputError when none can be told."""
     found = langid.document_language(doc)
     if found is None:
-        raise InputError(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
+        raise NotAnArticle(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
     return found
 
 
@@ -89,3 +90,9 @@ def check_languages(
     raise InputError(
         f"{target.path}: expected {target_lang} text but the file is in {found} (see --target-lang)"
     )
+
+
+def still_warning(alignment: Alignment) -> str:
+    """The warning about a target still in the source language (not translated yet)."""
+    lang = languages.name(alignment.source_lang)
+    return f"{alignment.target.path} is still in {lang}: not translated yet, every entry left untranslated"
