@@ -9,7 +9,7 @@ from fake_similarity import BagOfWords, paragraph, translate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transpair.align import confidence, embed, features, search
+from transpair.align import confidence, features, search
 from transpair.align.embed import CachedSimilarity
 from transpair.model import STATUSES, Block, Document
 from transpair.read.reader import read_document
@@ -192,14 +192,6 @@ def test_each_distinct_text_is_embedded_once():
     assert cached.hits == 30
 
 
-def test_length_ratio_is_bounded():
-    assert (
-        features.length_ratio(np.array([10.0, 12.0, 1.0]), np.array([20.0, 2.0, 200.0, 24.0, 1.0])) == 2.0
-    )  # medians 20 and 10
-    assert features.length_ratio(np.array([1.0]), np.array([100.0])) == 4.0
-    assert features.length_ratio(np.array([]), np.array([5.0])) == 1.0
-
-
 def doc(texts):
     """A document whose blocks are texts separated by blank lines."""
     text = "\n\n".join(texts)
@@ -291,17 +283,6 @@ def test_inserted_unrelated_section_stays_unaligned():
     assert beads[2].status == beads[3].status == "target-only"
 
 
-@given(st.floats(-1e6, 1e6), st.floats(-1e6, 1e6), st.floats(0, 50))
-def test_confidence_is_a_probability_falling_with_the_match_score_and_the_margin(margin, match, drop):
-    high = confidence.confidence(confidence.Evidence((0,), (0,), margin, match))
-    low = confidence.confidence(confidence.Evidence((0,), (0,), margin, match - drop))
-    assert 0.0 <= low <= high <= 1.0
-    assert confidence.confidence(confidence.Evidence((0,), (0,), margin - drop, match)) <= high
-    assert (
-        confidence.confidence(confidence.Evidence((0,), (), margin)) >= high
-    )  # a skip is judged by its margin alone
-
-
 def every_path(pair):
     """Every bead path over a small pair with its total score, by enumeration: (beads (i, a, j, b), total)."""
     n, m = pair.src.size, pair.tgt.size
@@ -373,31 +354,6 @@ def test_english_paragraph_added_next_to_a_pair_stays_alone():
 def test_translation_followed_by_its_english_original_is_one_bead():
     found = real_pairs("vuedocs-ko/api-ssr", (0, 12), (0, 14))
     assert ((6,), (6, 7)) in found and ((10,), (12, 13)) in found
-
-
-def test_ratio_comes_from_mutually_most_similar_blocks():
-    src = np.eye(4, dtype=np.float32)
-    tgt = np.eye(4, dtype=np.float32)[[1, 0, 2, 3]]
-    assert features.mutual_best(src, tgt, 0.5) == [(0, 1), (1, 0), (2, 2), (3, 3)]
-    ratio = features.anchored_ratio(src, tgt, np.array([10.0, 20, 30, 40]), np.array([42.0, 21, 63, 83]))
-    assert ratio == pytest.approx(2.0, rel=0.05)
-
-
-def test_mutual_best_of_a_long_pair_compares_proportional_windows():
-    rng = np.random.default_rng(1)
-    src = embed.normalize_rows(rng.standard_normal((50, 64)))  # unrelated blocks: cosine far below 0.5
-    tgt = src[[*range(10), *range(11, 50)]]  # block 10 dropped from the target
-    whole = features.mutual_best(src, tgt, 0.5)
-    assert whole == [(i, i if i < 10 else i - 1) for i in range(50) if i != 10]
-    assert features.mutual_best(src, tgt, 0.5, window=100) == whole
-    assert set(features.mutual_best(src, tgt, 0.5, window=12)) <= set(whole)
-    assert len(features.mutual_best(src, tgt, 0.5, window=12)) >= 45  # only pairs across a window edge lost
-    assert features.mutual_best(src[:0], tgt, 0.5, window=12) == []
-
-
-def test_ratio_falls_back_to_median_lengths_without_enough_pairs():
-    src, tgt = np.eye(2, dtype=np.float32), np.eye(2, dtype=np.float32)
-    assert features.anchored_ratio(src, tgt, np.array([10.0, 10]), np.array([30.0, 30])) == 3.0
 
 
 def test_two_translations_followed_by_their_english_originals_are_one_bead():
