@@ -55,7 +55,7 @@ def _word_forms(word: str) -> str:
 
 def source_pattern(term: str) -> regex.Pattern:
     """The regex a source term is found with in a msgid."""
-    words = term.split()
+    words = regex.split(r"[\s-]+", term.strip())  # single-file component = Single File Components
     parts = [regex.escape(w) for w in words[:-1]] + [_word_forms(words[-1])]
     flags = 0 if regex.search(r"(?<=.)\p{Lu}", term) else regex.IGNORECASE
     return regex.compile(r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w-])", flags)
@@ -167,7 +167,7 @@ def read_tbx(data: bytes, name: str | Path) -> tuple[Term, ...]:
         if not sources or not allowed:
             continue
         note = " ".join(
-            " ".join("".join(e.itertext()).split())
+            "".join(e.itertext()).strip()
             for e in entry.iter()
             if _local(e.tag) in ("note", "descrip") and "".join(e.itertext()).strip()
         )

@@ -84,6 +84,11 @@ def link_targets(text: str) -> list[str]:
     return [url for url in found if url]
 
 
+def link_texts(text: str) -> list[str]:
+    """The texts of the Markdown links outside code spans."""
+    return [m[1].lstrip("!")[1:-1] for m in MD_LINK.finditer(without_code(text)) if len(m[1].lstrip("!")) > 2]
+
+
 def tags(text: str) -> list[str]:
     """Inline HTML/component tags outside code spans, as `<name>` or `</name>`."""
     return [f"<{'/' * m[0].startswith('</')}{m[1]}>" for m in TAG.finditer(without_code(text))]

@@ -47,6 +47,7 @@ ENDINGS = sorted(
     key=len,
     reverse=True,
 )
+SHORT_WORD = 3  # syllables: a word this short may end in a syllable that only looks like a particle
 MIN_COUNT = 3  # a pair seen fewer times is no evidence of a site's usage
 MIN_DICE = 0.2
 MIN_SHARE = 0.7  # another translation goes with the term in 70 %+ of its own places
@@ -111,11 +112,14 @@ def korean_stem(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def korean_terms(msgstr: str) -> frozenset[str]:
-    """The candidate translations in a msgstr: stems of single words and of two neighbouring words."""
+    """The candidate translations in a msgstr: stems of single words and of two neighbouring words, and
+    short words as written too (주의 is a word, not 주 + 의; 추가 is not 추 + 가)."""
     found = set()
     for clause in CLAUSE.split(prose(msgstr)):
-        stems = [korean_stem(w) for w in KO_WORD.findall(clause)]
+        words = KO_WORD.findall(clause)
+        stems = [korean_stem(w) for w in words]
         found.update(stems)
+        found.update(w for w in words if len(w) <= SHORT_WORD and not w.isascii())
         found.update(f"{a} {b}" for a, b in zip(stems, stems[1:]))
     return frozenset(found)
 
@@ -163,7 +167,10 @@ def mine(entries: Sequence[Entry], min_count: int = MIN_COUNT, min_dice: float =
         scored = [(2 * n / (len(places) + ko_freq[k]), n, k) for k, n in together.items() if n >= min_count]
         if not scored:
             continue
-        dice, count, best = max(scored, key=lambda s: (round(s[0], 6), s[1], len(s[2])))
+        size = key.count(" ")  # on a tie: the term itself (kept in English), as many words, the longer
+        dice, count, best = max(
+            scored, key=lambda s: (round(s[0], 6), s[2] == key, s[1], -abs(s[2].count(" ") - size), len(s[2]))
+        )
         if dice < min_dice:
             continue
         examples = tuple(f"{entries[i].path}:{entries[i].line}" for i in places if best in korean[i])[:3]
