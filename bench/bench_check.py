@@ -8,7 +8,7 @@ PO_DIR: POs aligned from a real site, e.g. the Vue docs:
 Each check gets --per-check defects, each in its own translated entry that has no finding of that check
 before (consistency: a term translated another way in 3 places each, 8+ terms); the glossary is the
 site's own: the 100 most frequent mined pairs found together in 95 %+ of their 10+ entries, with no
-competing translation (every other term with a made-up forbidden variant). All defects go in at once, then
+competing translation and not a label (every other term with a made-up forbidden variant). All defects go in at once, then
 one `check` run over the whole site: recall = injected defects the check reports on their entry;
 untouched rate = entries with no defect that get any finding (per check too), with examples.
 """
@@ -304,9 +304,11 @@ def main() -> None:
     entries = [e for page in pages for e in page]
     started = time.perf_counter()
     pairs = mine(entries)
-    strong = [p for p in pairs if p.count >= 10 and p.count >= 0.95 * p.total and not p.alternatives]
+    strong = [
+        p for p in pairs if p.count >= 10 and p.count >= 0.95 * p.total and not p.alternatives and not p.label
+    ]
     glossary = [
-        replace(t, forbidden=(made_up(t.target),) * (n % 2))
+        replace(t, forbidden=(made_up(t.target),) * (n % 2 and not t.target.isascii()))
         for n, t in enumerate(as_glossary(strong[:GLOSSARY_SIZE]))
     ]
     settings = CheckSettings()

@@ -24,6 +24,12 @@ def test_code_span_lost_in_a_real_entry():
     ]
 
 
+def test_prose_inside_a_code_span_may_be_translated():
+    assert markup.code(*entry("**Expects:** `Function | Inline Statement")) == []  # 인라인 문장, 인자 없이
+    assert markup.code("Use `ref()` here.", "`참조()`를 쓰세요.") != []  # a called name is code
+    assert markup.code("Run `npm run build`.", "`npm 실행 빌드`를 실행하세요.") != []  # names are code
+
+
 def test_code_span_changed():
     assert markup.code("Use `ref()` here.", "여기서 `ref ()`를 사용하세요.") != []
     assert markup.code("Use `ref()` here.", "여기서 `ref()`를 사용하세요.") == []

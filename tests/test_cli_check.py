@@ -22,7 +22,7 @@ def test_check_text_and_exit_codes(runner, tmp_path):
     assert result.exit_code == 1  # error-level findings (tags, code spans), --fail-on error by default
     assert f"{folder}/excerpts.po:15: error: [tag] tag <span> of the source is missing" in result.stdout
     assert "[speech-level] '해냈어요' not in the page's 합니다체" in result.stdout
-    assert result.stdout.strip().endswith("(error 7, warning 3)")
+    assert result.stdout.strip().endswith("(error 6, warning 3)")
     assert runner.invoke(app, ["check", str(folder), "-q", "--fail-on", "never"]).exit_code == 0
     only_warnings = folder / ".transpair.toml"
     only_warnings.write_text('[check]\ncode = "warning"\ntag = "warning"\n', encoding="utf-8")
@@ -39,8 +39,8 @@ def test_check_json_and_sarif_files(runner, tmp_path):
     result = runner.invoke(
         app, ["check", str(folder), "-q", "-f", "sarif", "-o", str(out), "--fail-on", "never"]
     )
-    assert result.exit_code == 0 and "10 findings in 2 files" in result.stderr
-    assert len(json.loads(out.read_text(encoding="utf-8"))["runs"][0]["results"]) == 10
+    assert result.exit_code == 0 and "9 findings in 2 files" in result.stderr
+    assert len(json.loads(out.read_text(encoding="utf-8"))["runs"][0]["results"]) == 9
 
 
 def test_silenced_in_the_po(runner, tmp_path):

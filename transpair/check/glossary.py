@@ -67,6 +67,15 @@ def squeeze(text: str) -> str:
     return regex.sub(r"\s+", "", text).casefold()
 
 
+def _has(term: str, squeezed: str) -> bool:
+    """Whether a squeezed msgstr holds a term: anywhere for Korean, at word edges for Latin letters (mod is
+    not in model)."""
+    word = squeeze(term)
+    if not regex.search(r"[A-Za-z0-9]", word):
+        return word in squeezed
+    return bool(regex.search(rf"(?<![A-Za-z0-9]){regex.escape(word)}(?![A-Za-z0-9])", squeezed))
+
+
 def glossary(msgid: str, msgstr: str, terms: Sequence[Term]) -> list[str]:
     """A glossary term of the msgid whose translation is not in the msgstr; a forbidden variant used for
     it. A term the msgstr keeps exactly as the msgid writes it is a name or an identifier written without
@@ -88,7 +97,7 @@ def glossary(msgid: str, msgstr: str, terms: Sequence[Term]) -> list[str]:
             found += [
                 f"{variant!r} is a forbidden translation of {term.source!r} (use {term.target!r})"
                 for variant in term.forbidden
-                if squeeze(variant) in rest
+                if _has(variant, rest)
             ]
     return found
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 import regex
 
@@ -45,6 +46,7 @@ LANG_PART = regex.compile(
     r"(?<=/)[a-z]{2}(?:[-_][A-Za-z]{2,4})?(?=/|$)|(?<=//)(?:[a-z]{2}|www)\.(?=[\w-]+\.[\w.-]+)",
     regex.IGNORECASE,
 )
+HANGUL = regex.compile(r"\p{Hangul}")
 ENTITY = regex.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 
 
@@ -59,6 +61,7 @@ def code_spans(text: str) -> list[str]:
     return spans
 
 
+@lru_cache(maxsize=4096)
 def without_code(text: str) -> str:
     """The text with code spans and HTML comments blanked (their content is never markup or prose)."""
     return COMMENT.sub(" ", CODE.sub(" ", text))
@@ -104,6 +107,7 @@ def placeholders(text: str) -> list[str]:
     return [regex.sub(r"\s+", "", m[0]) for m in PLACEHOLDER.finditer(without_code(text))]
 
 
+@lru_cache(maxsize=4096)  # every language check reads it: computed once per text
 def prose(text: str) -> str:
     """The words a reader reads: code spans, link targets, URLs, tags, anchors, placeholders and entities
     taken out (link text kept)."""
@@ -124,9 +128,41 @@ def _missing(kind: str, extract: Callable[[str], Iterable[str]], msgid: str, msg
     return [f"{kind} {item!r} of the source is missing or changed" for item in lost]
 
 
+def _spaced(span: str) -> str:
+    """A code span with its runs of spaces as one (a PO line break inside it is no change)."""
+    return " ".join(span.split())
+
+
+def _prose_translated(source: str, target: str) -> bool:
+    """Whether a code span that describes (a type union, a parenthesis, a comment) only had the English
+    words of its description put into Korean, every symbol and every called name kept in order (`any (with argument)` -> `any (인자 사용 시)`,
+    `<!-- comment here -->` -> `<!-- 주석 -->`; never `ref()` -> `참조()`)."""
+    symbols = regex.compile(r"[^\w\s]")
+    names = regex.compile(r"[A-Za-z_$][\w$.]*")
+    called = regex.compile(r"[A-Za-z_$][\w$.]*(?=\s*\()")
+    described = regex.search(r"\(|\||<!--|//|/\*|#\s", source)  # a type description or a comment
+    return (
+        " " in source
+        and described is not None
+        and HANGUL.search(target) is not None
+        and symbols.findall(source) == symbols.findall(target)
+        and set(names.findall(target)) <= set(names.findall(source))
+        and set(called.findall(source)) <= set(called.findall(target))
+    )
+
+
 def code(msgid: str, msgstr: str) -> list[str]:
-    """Every code span of the msgid, unchanged, in the msgstr."""
-    return _missing("code span", lambda t: [" ".join(s.split()) for s in code_spans(t)], msgid, msgstr)
+    """Every code span of the msgid, unchanged, in the msgstr (or with only its English words translated)."""
+    source, target = Counter(map(_spaced, code_spans(msgid))), Counter(map(_spaced, code_spans(msgstr)))
+    lost, extra = source - target, list((target - source).elements())
+    found = []
+    for span in lost.elements():
+        twin = next((t for t in extra if _prose_translated(span, t)), None)
+        if twin is None:
+            found.append(f"code span {span!r} of the source is missing or changed")
+        else:
+            extra.remove(twin)
+    return found
 
 
 def localized(url: str) -> str:

@@ -18,7 +18,7 @@ from transpair.check import korean, markup
 from transpair.check.config import CheckSettings
 from transpair.check.findings import Entry, Finding, finding
 from transpair.check.glossary import Term
-from transpair.check.terms import TermPair, english_terms, korean_terms
+from transpair.check.terms import TermPair, english_terms, korean_terms, label
 from transpair.po.state import FUZZY, TRANSLATED, first_form, state
 
 OK_FLAG = "transpair-ok"
@@ -102,6 +102,10 @@ def _drifted(
     key = next(iter(english_terms(pair.source)), pair.source.lower())
     found = []
     for entry in entries:
+        if pair.label:
+            if label(entry.msgid) == pair.source and label(entry.msgstr) == other:
+                found.append(entry)
+            continue
         ko, en = korean_terms(entry.msgstr), english_terms(entry.msgid)
         if other in ko and pair.target not in ko and key in en and not explains[other] - {key} & set(en):
             found.append(entry)

@@ -26,7 +26,13 @@ STOP = frozenset(
     "not by from as at which when if but do does should would may into than then there these those we our "
     "us they them their he she his her i me my so such also all any each more most other some only just "
     "how what why where who whom same both no yes let lets via e g i.e etc use used using one two here "
-    "has have had make makes made need needs get gets see shown above below like well very however".split()
+    "has have had make makes made need needs get gets see shown above below like well very however "
+    # adverbs: words of every kind of sentence, never terms
+    "now never always often usually already still even again ever immediately simply actually really "
+    "first later instead rather quite "
+    # prepositions: the edge of a phrase, never of a term
+    "during after before between through without within about across against along among around behind "
+    "beyond except inside outside over under until upon per".split()
 )
 CLAUSE = regex.compile(r"[.,;:!?()\[\]\"“”'‘’/|*_~<>=+{}]|\s-\s|\s+—\s*")
 EN_WORD = regex.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
@@ -65,6 +71,7 @@ class TermPair:
     dice: float
     alternatives: tuple[tuple[str, int], ...] = ()  # (other translation, entries) where target is absent
     examples: tuple[str, ...] = ()  # `path:line` of entries holding the pair
+    label: bool = False  # from entries that are the term alone (a title such as Note, Tip, Example)
 
 
 def singular(word: str) -> str:
@@ -113,13 +120,16 @@ def korean_stem(word: str) -> str:
 @lru_cache(maxsize=65536)
 def korean_terms(msgstr: str) -> frozenset[str]:
     """The candidate translations in a msgstr: stems of single words and of two neighbouring words, and
-    short words as written too (주의 is a word, not 주 + 의; 추가 is not 추 + 가)."""
+    short words as written too, unless they end like a verb (주의 is a word, not 주 + 의; 추가 is not
+    추 + 가; 구축할 is 구축 + 할)."""
     found = set()
     for clause in CLAUSE.split(prose(msgstr)):
         words = KO_WORD.findall(clause)
         stems = [korean_stem(w) for w in words]
         found.update(stems)
-        found.update(w for w in words if len(w) <= SHORT_WORD and not w.isascii())
+        found.update(
+            w for w in words if len(w) <= SHORT_WORD and not w.isascii() and not w.endswith(tuple(ENDINGS))
+        )
         found.update(f"{a} {b}" for a, b in zip(stems, stems[1:]))
     return frozenset(found)
 
@@ -147,7 +157,8 @@ def _alternatives(
 
 
 def mine(entries: Sequence[Entry], min_count: int = MIN_COUNT, min_dice: float = MIN_DICE) -> list[TermPair]:
-    """The site's term pairs, most frequent first."""
+    """The site's term pairs, most frequent first: by association, and labels translated as a whole
+    (`Note` the title, whatever `note that` goes with)."""
     english = [english_terms(e.msgid) for e in entries]
     korean = [korean_terms(e.msgstr) for e in entries]
     en_freq = Counter(k for terms in english for k in terms)
@@ -178,7 +189,38 @@ def mine(entries: Sequence[Entry], min_count: int = MIN_COUNT, min_dice: float =
         pairs.append(
             TermPair(_surface(key, surfaces[key]), best, count, len(places), dice, alternatives, examples)
         )
+    known = {(p.source.lower(), p.target) for p in pairs}
+    pairs += [p for p in label_pairs(entries, min_count) if (p.source.lower(), p.target) not in known]
     return _drop_parts(sorted(pairs, key=lambda p: (-p.count, p.source)))
+
+
+def label(text: str) -> str | None:
+    """An entry that is a short label (Note, Tip, Try it in the Playground:), as written, else None."""
+    words = " ".join(prose(text).split()).strip("*_ ").rstrip(":：").strip("*_ ")
+    return (
+        words if words and len(words.split()) <= MAX_WORDS and not regex.search(r"[.!?,;]", words) else None
+    )
+
+
+def label_pairs(entries: Sequence[Entry], min_count: int = MIN_COUNT) -> list[TermPair]:
+    """Labels translated as a whole, poconflicts-style: a msgid that is a short label in `min_count`+
+    entries, its usual msgstr and every other one seen."""
+    seen: dict[str, Counter] = defaultdict(Counter)
+    places: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        source, target = label(entry.msgid), label(entry.msgstr)
+        if source and target and regex.search(r"[A-Za-z]", source):
+            seen[source][target] += 1
+            places[(source, target)].append(entry)
+    pairs = []
+    for source, targets in seen.items():
+        total = sum(targets.values())
+        if total < min_count:
+            continue
+        (best, count), *others = targets.most_common()
+        examples = tuple(f"{e.path}:{e.line}" for e in places[(source, best)][:3])
+        pairs.append(TermPair(source, best, count, total, count / total, tuple(others), examples, label=True))
+    return pairs
 
 
 def _surface(key: str, seen: Counter) -> str:
@@ -186,21 +228,27 @@ def _surface(key: str, seen: Counter) -> str:
     return next((s for s, _ in seen.most_common() if s.lower() == key), seen.most_common(1)[0][0])
 
 
+def _fit(pair: TermPair) -> tuple[int, int]:
+    """How well a pair's sides match in size: word counts apart, then the shorter source first."""
+    return (abs(len(pair.source.split()) - len(pair.target.split())), len(pair.source))
+
+
 def _drop_parts(pairs: Iterable[TermPair]) -> list[TermPair]:
-    """Terms without the longer ones that only repeat a shorter term's pair with a word added
-    (`the component` beside `component`) - kept when their translation is their own."""
+    """Of the terms sharing a translation where one holds the other (component, the component; state
+    management, management -> 상태 관리), only the one whose size fits the translation best."""
     pairs = list(pairs)
     by_target: dict[str, list[TermPair]] = defaultdict(list)
     for pair in pairs:
         by_target[pair.target].append(pair)
     kept = []
     for pair in pairs:
-        shorter = [
+        nested = [
             p
             for p in by_target[pair.target]
-            if p is not pair and len(p.source) < len(pair.source) and p.source.lower() in pair.source.lower()
+            if p is not pair
+            and (p.source.lower() in pair.source.lower() or pair.source.lower() in p.source.lower())
         ]
-        if not shorter:
+        if all(_fit(pair) < _fit(p) for p in nested):
             kept.append(pair)
     return kept
 
