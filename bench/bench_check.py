@@ -6,9 +6,11 @@ Usage: python bench/bench_check.py PO_DIR [--per-check 25] [--seed 1] [--example
 PO_DIR: POs aligned from a real site, e.g. the Vue docs:
     transpair align vue-en/src vue-ko/src -o PO_DIR --no-history
 Each check gets --per-check defects, each in its own translated entry that has no finding of that check
-before (consistency: a term translated another way in 3 places each, 8+ terms); the glossary is the
-site's own: the 100 most frequent mined pairs found together in 95 %+ of their 10+ entries, with no
-competing translation and not a label (every other term with a made-up forbidden variant). All defects go in at once, then
+before. Consistency: 8 terms found with their Korean translation in 15+ entries (Dice >= 0.8, no
+competing translation) each translated another way, a made-up word, in 3 entries on 3 pages. The
+glossary is the site's own: the 100 most frequent mined pairs found together in 95 %+ of their 10+
+entries, with no competing translation and not a label (every other term with a made-up forbidden
+variant). Number: the source's numbers only (the check's definition). All defects go in at once, then
 one `check` run over the whole site: recall = injected defects the check reports on their entry;
 untouched rate = entries with no defect that get any finding (per check too), with examples.
 """

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import regex
 
-from transpair.check.markup import link_texts, prose
+from transpair.check.markup import HANGUL, link_texts, prose
 
-HANGUL = regex.compile(r"\p{Hangul}")
 LATIN_RUN = regex.compile(r"[A-Za-z][A-Za-z0-9'’\-]*(?:[\s,;:\"“”()/-]+[A-Za-z0-9][A-Za-z0-9'’\-]*)+")
 WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-]*")
 FUNCTION_WORDS = frozenset(

@@ -135,8 +135,9 @@ def _spaced(span: str) -> str:
 
 def _prose_translated(source: str, target: str) -> bool:
     """Whether a code span that describes (a type union, a parenthesis, a comment) only had the English
-    words of its description put into Korean, every symbol and every called name kept in order (`any (with argument)` -> `any (인자 사용 시)`,
-    `<!-- comment here -->` -> `<!-- 주석 -->`; never `ref()` -> `참조()`)."""
+    words of its description put into Korean, every symbol and every called name kept in order
+    (`any (with argument)` -> `any (인자 사용 시)`, `<!-- comment here -->` -> `<!-- 주석 -->`; never
+    `ref()` -> `참조()`)."""
     symbols = regex.compile(r"[^\w\s]")
     names = regex.compile(r"[A-Za-z_$][\w$.]*")
     called = regex.compile(r"[A-Za-z_$][\w$.]*(?=\s*\()")

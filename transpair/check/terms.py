@@ -258,6 +258,8 @@ def as_glossary(pairs: Iterable[TermPair]) -> list[Term]:
     terms = []
     for pair in pairs:
         note = f"together in {pair.count} of {pair.total} entries (dice {pair.dice:.2f})"
+        if pair.label:
+            note = f"the whole entry in {pair.count} of {pair.total} entries that are this label"
         if pair.alternatives:
             note += "; also translated " + ", ".join(f"{t} ({n})" for t, n in pair.alternatives)
         if pair.examples:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from transpair.check import output, sarif
 from transpair.check.config import load_settings
-from transpair.check.findings import Entry, rank
+from transpair.check.findings import Entry, Finding, rank
 from transpair.check.glossary import read_glossary, to_csv, to_tbx
 from transpair.check.run import check_pages, page_entries
 from transpair.check.terms import MIN_COUNT, as_glossary, mine
@@ -67,7 +67,7 @@ def read_pages(paths: Sequence[Path], fuzzy: bool, quiet: bool) -> tuple[list[li
     return pages, [error_line(e) for e in errors]
 
 
-def render(findings, files: int, fmt: str) -> str:
+def render(findings: Sequence[Finding], files: int, fmt: str) -> str:
     """The findings in the chosen format."""
     if fmt == "json":
         return output.to_json(findings, files)
