@@ -87,3 +87,17 @@ def test_consistency_lists_each_place_of_the_minority_translation():
         f for f in check_pages(pages[:1], CheckSettings(), (), mine(pages[0])) if f.check == "consistency"
     ]
     assert one_page == []  # a word kept to one page is that page's sense
+
+
+def test_a_word_another_term_translates_is_no_drift():
+    steps = [(f"Try step {n} now.", f"{n}단계를 실행해보기.") for n in range(1, 13)]
+    label = [("Try it in the playground.", "실행해보기.")] * 10
+    other = [(f"Try it in the playground {n}.", f"플레이그라운드 {n}에서 해보기.") for n in range(1, 5)]
+    pages = [page(*steps, *label, *other[:2], path="a.po"), page(*other[2:], path="b.po")]
+    pairs = mine([e for p in pages for e in p])
+    by_source = {p.source: p for p in pairs}
+    assert by_source["Try"].alternatives == (("플레이그라운드", 4),)
+    assert by_source["playground"].target == "실행해보기"
+    assert by_source["playground"].alternatives == (("플레이그라운드", 4),)
+    found = [f for f in check_pages(pages, CheckSettings(), (), pairs) if f.check == "consistency"]
+    assert found == []  # 플레이그라운드 is another translation of the playground, not of Try

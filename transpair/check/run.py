@@ -118,11 +118,13 @@ def consistency_findings(
     """Each place where a site term is translated another way than in most places: a term found with its
     translation in 5+ entries (Dice >= 0.7), the other way (in Korean) in at most a quarter as many and on
     more than one page (a word kept to one page is that page's sense: terms of service, 약관); not where
-    another term of the entry explains that word (conduct -> 행동 강령 explains 강령 beside code -> 코드)."""
+    another term of the entry explains that word by one of its translations (conduct -> 행동 강령 explains
+    강령 beside code -> 코드; Playground -> 플레이그라운드 explains it beside Try)."""
     explains: dict[str, set[str]] = defaultdict(set)  # Korean word -> English terms translated with it
     for pair in pairs:
         if pair.count >= MIN_TERM_COUNT:  # a word seen in a few places only can pair with anything there
-            for word in pair.target.split():
+            translations = [pair.target, *(other for other, _ in pair.alternatives)]
+            for word in {w for t in translations for w in t.split()}:
                 explains[word].add(next(iter(english_terms(pair.source)), pair.source.lower()))
     found = []
     for pair in pairs:
