@@ -21,6 +21,13 @@ def test_english_left_in_a_translated_entry():
     assert korean.english_left(msgid, msgstr) == []
 
 
+def test_short_english_sentences_left():
+    msgid = "Globally registered custom directives just work as normal."
+    assert korean.english_left(msgid, f"전역 디렉티브는 평소처럼 동작합니다. {msgid}") != []
+    msgid = "Refer to [list rendering guide](list#v-for-with-v-if) for details."
+    assert korean.english_left(msgid, f"권장되지 않습니다. {msgid}") != []  # a link inside the sentence
+
+
 def test_english_names_and_titles_are_not_left_english():
     msgid, msgstr = entry('[The "Show and Tell" Subforum]')
     assert korean.english_left(msgid, msgstr) == []  # a linked title kept as written

@@ -49,6 +49,12 @@ def test_link_changed_or_lost():
     )
 
 
+def test_a_changed_host_is_no_language_switch():
+    assert markup.link("[x](https://www.npmjs.com/a)", "[x](https://ww.npmjs.com/a)") != []
+    assert markup.link("[x](https://www.npmjs.com/a)", "[x](https://npmjs.com/a)") == []
+    assert markup.link("[x](https://en.wikipedia.org/wiki/A)", "[x](https://ja.wikipedia.org/wiki/A)") != []
+
+
 def test_number_as_korean_writes_it():
     assert markup.number(*entry("Vue is a mature and battle-tested")) == []  # 1.5 million -> 150만
     assert markup.number(*entry("If we had excluded the `key` attribute")) == []  # 2 -> 두 개

@@ -58,22 +58,30 @@ SENTENCE_END = regex.compile(r"([가-힣]+)[\"'”’)\]*_~]*(?:[.!]+|\s*$)")
 POLITE_NOUNS = ("필요", "중요", "개요", "주요", "수요", "강요", "요요", "불필요")
 
 
+def _sentence(words: list[str], source: set[str], ends: bool) -> bool:
+    """Whether English words read as a sentence of the source: 80 %+ of them in it, and 5+ words with 2+
+    function words, or 4+ words with one, closed by sentence punctuation."""
+    function = sum(w in FUNCTION_WORDS for w in words)
+    if sum(w in source for w in words) < 0.8 * len(words):
+        return False
+    return (len(words) >= 5 and function >= 2) or (len(words) >= 4 and function >= 1 and ends)
+
+
 def english_left(msgid: str, msgstr: str) -> list[str]:
-    """A run of English words that reads as a sentence of the source, inside an otherwise Korean msgstr
-    (5+ words, 2+ of them function words, 80 %+ of them in the source; not a linked title kept as is)."""
+    """A run of English words that reads as a sentence of the source inside an otherwise Korean msgstr
+    (not a linked title kept as the source writes it: a name)."""
     text = prose(msgstr)
     if not HANGUL.search(text):
         return []
-    for title in link_texts(msgid):  # a linked title kept as the source writes it is a name
-        text = text.replace(title, " ")
+    titles = set(link_texts(msgid))
     source = {w.lower() for w in WORD.findall(prose(msgid))}
     found = []
     for match in LATIN_RUN.finditer(text):
-        words = [w.lower() for w in WORD.findall(match[0])]
-        function = sum(w in FUNCTION_WORDS for w in words)
-        known = sum(w in source for w in words)
-        if len(words) >= 5 and function >= 2 and known >= 0.8 * len(words):
-            found.append(f"English left untranslated: {_clip(match[0].strip())!r}")
+        run = match[0].strip()
+        words = [w.lower() for w in WORD.findall(run)]
+        ends = regex.match(r"[\s)\]\"'”’]*[.!?:]", text[match.end() :]) is not None
+        if run not in titles and _sentence(words, source, ends):
+            found.append(f"English left untranslated: {_clip(run)!r}")
     return found
 
 

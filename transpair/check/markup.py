@@ -41,9 +41,10 @@ UNITS = {"천": 10**3, "만": 10**4, "억": 10**8, "조": 10**12}
 # small numbers written as Korean words before a counter or a space: 두 개, 세 번째, 한 번
 NATIVE = ("한|하나|첫", "두|둘", "세|셋", "네|넷", "다섯", "여섯", "일곱", "여덟", "아홉", "열")
 COUNTED = r"(?=\s|개|가지|번|명|단계|줄|장|배|째)"
-# a path segment or subdomain naming a language (en-US, ko): a site's links to its own translation
+# a path segment or subdomain naming the source or target language (en-US, ko): a site's links to its own
+# translation (www. too: the same site)
 LANG_PART = regex.compile(
-    r"(?<=/)[a-z]{2}(?:[-_][A-Za-z]{2,4})?(?=/|$)|(?<=//)(?:[a-z]{2}|www)\.(?=[\w-]+\.[\w.-]+)",
+    r"(?<=/)(?:en|ko)(?:[-_][A-Za-z]{2})?(?=/|$)|(?<=//)(?:en|ko|www)\.(?=[\w-]+\.[\w.-]+)",
     regex.IGNORECASE,
 )
 HANGUL = regex.compile(r"\p{Hangul}")
@@ -174,7 +175,7 @@ def localized(url: str) -> str:
 def _site(url: str) -> str | None:
     """The host of a URL on a language subdomain without it (en.wikipedia.org -> wikipedia.org), else
     None."""
-    match = regex.match(r"https?://[a-z]{2}\.([\w-]+\.[\w.-]+)", url, regex.IGNORECASE)
+    match = regex.match(r"https?://(?:en|ko)\.([\w-]+\.[\w.-]+)", url, regex.IGNORECASE)
     return match[1].lower() if match else None
 
 
