@@ -1,6 +1,6 @@
 """The packages follow the stage order: no module imports a later stage (imports inside functions too).
 
-read < settle, history < align < po < pipeline < report, review, apply < cli; the flat cross-cutting
+read < settle, history < align < po < pipeline < report, review, apply, check < cli; the flat cross-cutting
 modules (model, languages, errors, names, codec, cache, progress, parallel, write) are importable
 from anywhere.
 """
@@ -21,6 +21,7 @@ RANK = {
     "report": 5,
     "review": 5,
     "apply": 5,
+    "check": 5,
     "cli": 6,
 }
 FLAT = {

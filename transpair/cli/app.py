@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from transpair import __version__
-from transpair.cli import languages, report
+from transpair.cli import check, languages, report
 from transpair.cli.console import OneLineErrors, reopen_closed_streams, restore_sigpipe, user_errors
 from transpair.cli.outputs import output_format
 from transpair.errors import EXIT_BELOW, InputError
@@ -465,6 +465,64 @@ def apply_cmd(
         f"{output}: {result.translated} of {result.blocks} paragraphs translated ({result.coverage:.1f}%)",
         err=True,
     )
+
+
+CheckFormat = Enum("CheckFormat", [(f, f) for f in check.FORMATS], type=str)
+FailOn = Enum("FailOn", [(f, f) for f in check.FAIL_ON], type=str)
+
+
+@app.command(
+    "check",
+    epilog=examples(
+        "transpair check po/",
+        "transpair check po/ --glossary glossary.csv --format sarif -o check.sarif --fail-on never",
+    ),
+)
+def check_cmd(
+    paths: list[Path] = typer.Argument(..., help="PO files or folders of PO files."),
+    glossary: Path | None = typer.Option(
+        None, "--glossary", "-g", help="CSV (source,target[,forbidden;...][,note]) or TBX glossary."
+    ),
+    fmt: CheckFormat = typer.Option(CheckFormat("text"), "--format", "-f", help="Output format."),
+    fail_on: FailOn = typer.Option(
+        FailOn("error"), "--fail-on", help="Exit 1 when a finding is at this level or above."
+    ),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the findings to this file."),
+    fuzzy: bool = typer.Option(False, "--fuzzy", help="Check fuzzy entries too."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Check translated entries: glossary, consistency, code, link, number, tag, anchor, placeholder,
+    english-left, cjk-stray, particle-form, spacing, speech-level.
+
+    Levels and `off` per check, the expected speech level and reviewed findings go in .transpair.toml
+    [check]; `#, transpair-ok` on an entry silences it. Exit 2 on unusable input, 1 at --fail-on.
+    """
+    opts = check.CheckOptions(
+        glossary=glossary, format=fmt.value, fail_on=fail_on.value, output=output, fuzzy=fuzzy, quiet=quiet
+    )
+    with user_errors():
+        code = check.run(paths, opts)
+    raise typer.Exit(code)
+
+
+@app.command(
+    "terms", epilog=examples("transpair terms po/ -o glossary.csv", "transpair terms po/ -o glossary.tbx")
+)
+def terms_cmd(
+    paths: list[Path] = typer.Argument(..., help="PO files or folders of PO files."),
+    output: Path = typer.Option(
+        ..., "-o", "--output", help="The glossary to write: .csv, or .tbx (TBX-Basic)."
+    ),
+    min_count: int = typer.Option(
+        check.MIN_COUNT, "--min-count", min=1, help="Entries a term pair must share to be proposed."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Propose a glossary from the site's own translations: term pairs by association over every
+    translated entry, with counts, competing translations (listed on stderr) and example places."""
+    with user_errors():
+        code = check.run_terms(paths, output, min_count, quiet)
+    raise typer.Exit(code)
 
 
 @app.command(
