@@ -1,6 +1,6 @@
 """Benchmark the aligner on gold sets: bead F1, seconds, peak memory, fuzzy-threshold calibration, scaling.
 
-For each DATA_DIR (a folder of NAME.en.txt / NAME.ko.txt / NAME.gold.json):
+For each DATA_DIR (a folder of NAME.en.txt / NAME.<lang>.txt / NAME.gold.json; ko, ja, zh_CN, fr…):
 1. accuracy: strict and lax bead P/R/F1 in the 'align' view (gold as given) and the 'po' view
    (beads marked untranslated by classify.classify split);
 2. time: seconds to align the whole set with a fresh embedding cache, plus the one-off model load,
@@ -196,7 +196,7 @@ def run_hunalign(folder: Path, binary: str) -> tuple[float, float, float]:
         ids = hunalign_beads(binary, list(source.blocks), list(target.blocks))
         seconds += time.perf_counter() - start
         beads = tuple(Bead(s, t, 1.0) for s, t in ids)
-        classified = classify.classify(Alignment(source, target, beads, "en", "ko"))
+        classified = classify.classify(Alignment(source, target, beads, "en", doc.target_lang))
         total += evaluate.count(doc.beads, ids)
         po_total += evaluate.count(
             evaluate.split_untranslated(doc.beads, doc.untranslated),

@@ -3,6 +3,7 @@
 import json
 import random
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import dev_data
@@ -104,5 +105,44 @@ def test_eval_with_the_real_model_on_restructured_pydocs(tmp_path):
     result = CliRunner().invoke(app, ["eval", str(tmp_path), "--json"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)
+    assert figures["align"]["strict"]["f1"] >= 0.95
+    assert figures["po"]["strict"]["f1"] >= 0.95
+
+
+def test_load_gold_takes_the_translation_language_from_the_file_names(tmp_path):
+    write_gold(tmp_path, "a")
+    (tmp_path / "a.ko.txt").rename(tmp_path / "a.zh-CN.txt")
+    write_gold(tmp_path, "b")
+    (tmp_path / "b.ko.txt").rename(tmp_path / "b.ja.txt")
+    docs = evaluate.load_gold(tmp_path)
+    assert [(d.target.name, d.target_lang) for d in docs] == [("a.zh-CN.txt", "zh_CN"), ("b.ja.txt", "ja")]
+    with pytest.raises(InputError, match=r"expected one NAME\.ja\.txt beside it, found none"):
+        evaluate.load_gold(tmp_path, "ja")
+
+
+def test_a_folder_with_two_translations_needs_target_lang(tmp_path, runner):
+    write_gold(tmp_path, "a")
+    shutil.copy(tmp_path / "a.ko.txt", tmp_path / "a.fr.txt")
+    with pytest.raises(InputError, match="found a.fr.txt, a.ko.txt"):
+        evaluate.load_gold(tmp_path)
+    assert [d.target_lang for d in evaluate.load_gold(tmp_path, "fr")] == ["fr"]
+    fake = ["--similarity", "fake_similarity:BagOfWords"]
+    result = runner.invoke(app, ["eval", str(tmp_path), "--json", "--target-lang", "ko", *fake])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["align"]["strict"]["f1"] == 1.0
+    bad = runner.invoke(app, ["eval", str(tmp_path), "--target-lang", "not a code", *fake])
+    assert bad.exit_code == 2 and "not a language code" in bad.output
+
+
+@pytest.mark.parametrize(
+    ("folder", "options"), [("vuedocs-ja", []), ("vuedocs-zh", ["--target-lang", "zh-Hans"])]
+)
+def test_eval_with_the_real_model_on_japanese_and_chinese_gold(runner, folder, options):
+    """Vue docs pages against an older translation (new English sections, 1-0) through the CLI."""
+    gold = Path(__file__).parent / "data" / "gold" / folder
+    result = runner.invoke(app, ["eval", str(gold), "--json", *options])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["documents"] == 1
     assert figures["align"]["strict"]["f1"] >= 0.95
     assert figures["po"]["strict"]["f1"] >= 0.95

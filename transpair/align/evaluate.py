@@ -1,7 +1,8 @@
 """Measure the aligner on a gold set: strict and lax bead precision, recall and F1 (Sennrich & Volk 2011).
 
-A gold set is a folder of NAME.en.txt, NAME.ko.txt and NAME.gold.json (`beads`: [[en ids], [ko ids]],
-`untranslated_en`: English ids whose Korean side is the English left untranslated). Two views:
+A gold set is a folder of NAME.en.txt, NAME.<lang>.txt (NAME.ko.txt, NAME.ja.txt, NAME.zh_CN.txt…: the
+translation's language is taken from the file name) and NAME.gold.json (`beads`: [[en ids], [target ids]],
+`untranslated_en`: English ids whose target side is the English left untranslated). Two views:
 'align' compares beads as given; 'po' first splits every untranslated bead into a 1-0 and a 0-1,
 since the PO must leave those msgstr empty (predicted beads are marked by classify.classify). Counts are
 micro-averaged over all documents.
@@ -9,11 +10,13 @@ micro-averaged over all documents.
 
 from __future__ import annotations
 
+import glob
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
+from transpair import languages
 from transpair.align import search
 from transpair.align.embed import Similarity
 from transpair.align.gold import Ids, check_counts, parse_gold
@@ -26,13 +29,15 @@ from transpair.settle import classify
 
 @dataclass(frozen=True)
 class GoldDoc:
-    """One gold document: its two files, the gold beads and the English ids left untranslated."""
+    """One gold document: its two files, the gold beads, the English ids left untranslated and the
+    translation's language (gettext's code, from the target file's name)."""
 
     name: str
     source: Path
     target: Path
     beads: tuple[Ids, ...]
     untranslated: frozenset[int] = frozenset()
+    target_lang: str = "ko"
 
 
 @dataclass(frozen=True)
@@ -132,20 +137,35 @@ def predicted_views(beads: Sequence[Bead]) -> tuple[list[Ids], list[Ids]]:
     return as_ids, split_untranslated(as_ids, untranslated)
 
 
-def load_gold(folder: str | Path) -> list[GoldDoc]:
-    """Every NAME.en.txt / NAME.ko.txt / NAME.gold.json triple of a gold folder, sorted by name."""
+def _target_file(root: Path, name: str, target_lang: str | None) -> tuple[Path, str]:
+    """NAME's translation file and its language: NAME.<target_lang>.txt, else the one NAME.<lang>.txt."""
+    found = []
+    for path in sorted(root.glob(f"{glob.escape(name)}.*.txt")):
+        code = languages.normalise(path.name[len(name) + 1 : -len(".txt")])
+        if code and code != "en" and code == (target_lang or code):
+            found.append((path, code))
+    if len(found) != 1:
+        wanted = f"NAME.{target_lang}.txt" if target_lang else "NAME.<lang>.txt"
+        what = ", ".join(p.name for p, _ in found) or "none"
+        raise InputError(f"{root / name}.gold.json: expected one {wanted} beside it, found {what}")
+    return found[0]
+
+
+def load_gold(folder: str | Path, target_lang: str | None = None) -> list[GoldDoc]:
+    """Every NAME.en.txt / NAME.<lang>.txt / NAME.gold.json triple of a gold folder, sorted by name; the
+    translation is NAME.<target_lang>.txt when a language is given, else the one non-English file."""
     root = Path(folder)
     if not root.is_dir():
         raise InputError(f"{root}: not a folder of gold files")
     docs = []
     for gold_path in sorted(root.glob("*.gold.json")):
         name = gold_path.name[: -len(".gold.json")]
-        source, target = root / f"{name}.en.txt", root / f"{name}.ko.txt"
-        for path in (source, target):
-            if not path.is_file():
-                raise InputError(f"{path}: missing (needed by {gold_path.name})")
+        source = root / f"{name}.en.txt"
+        if not source.is_file():
+            raise InputError(f"{source}: missing (needed by {gold_path.name})")
+        target, lang = _target_file(root, name, target_lang)
         beads, untranslated = parse_gold(gold_path)
-        docs.append(GoldDoc(name, source, target, beads, untranslated))
+        docs.append(GoldDoc(name, source, target, beads, untranslated, lang))
     if not docs:
         raise InputError(f"{root}: no NAME.gold.json files found")
     return docs
@@ -158,7 +178,7 @@ def align_gold_doc(doc: GoldDoc, similarity: Similarity | None = None) -> Alignm
         doc.source.with_name(f"{doc.name}.gold.json"), doc.beads, (len(source.blocks), len(target.blocks))
     )
     beads = search.align_blocks(source.blocks, target.blocks, similarity)
-    return classify.classify(Alignment(source, target, tuple(beads), "en", "ko"))
+    return classify.classify(Alignment(source, target, tuple(beads), "en", doc.target_lang))
 
 
 @dataclass(frozen=True)
@@ -174,10 +194,15 @@ class EvalReport:
         return {"documents": len(self.documents), "align": self.align.as_dict(), "po": self.po.as_dict()}
 
 
-def evaluate(folder: str | Path, similarity: Similarity | None = None, quiet: bool = True) -> EvalReport:
+def evaluate(
+    folder: str | Path,
+    similarity: Similarity | None = None,
+    quiet: bool = True,
+    target_lang: str | None = None,
+) -> EvalReport:
     """Align every document of a gold folder and score both views, micro-averaged."""
     align_total, po_total, per_doc = Counts(), Counts(), []
-    for doc in tracked(load_gold(folder), f"aligning {folder}", quiet):
+    for doc in tracked(load_gold(folder, target_lang), f"aligning {folder}", quiet):
         alignment = align_gold_doc(doc, similarity)
         as_ids, po_ids = predicted_views(alignment.beads)
         doc_counts = count(doc.beads, as_ids)

@@ -342,17 +342,20 @@ def report_cmd(
 
 @app.command("eval", epilog=examples("transpair eval ../shared/data/pydocs-ko --json"))
 def eval_cmd(
-    gold_dir: Path = typer.Argument(..., help="Folder of NAME.en.txt, NAME.ko.txt and NAME.gold.json files."),
+    gold_dir: Path = typer.Argument(
+        ..., help="Folder of NAME.en.txt, NAME.<lang>.txt (ko, ja, zh_CN…) and NAME.gold.json files."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     similarity: str | None = SIMILARITY,
+    target_lang: str | None = languages.gold_lang(),
 ) -> None:
     """Align every gold pair and print strict and lax bead precision, recall and F1 ('align' and 'po'
     views)."""
     from transpair.align import embed, evaluate
 
     with user_errors():
-        figures = evaluate.evaluate(gold_dir, embed.load_similarity(similarity), quiet)
+        figures = evaluate.evaluate(gold_dir, embed.load_similarity(similarity), quiet, target_lang)
     typer.echo(evaluate.report_json(figures) if as_json else evaluate.format_report(figures))
 
 

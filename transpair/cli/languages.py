@@ -27,3 +27,13 @@ def target_lang() -> str:
     return typer.Option(
         "ko", "--target-lang", help="The translation's language. " + languages.HELP, callback=_normalised
     )
+
+
+def gold_lang() -> str | None:
+    """The --target-lang option of `eval`: which NAME.<lang>.txt to read (by default the one there is)."""
+    return typer.Option(
+        None,
+        "--target-lang",
+        help="The translation files' language, when a gold folder holds several. " + languages.HELP,
+        callback=lambda value: value and _normalised(value),
+    )
