@@ -276,3 +276,24 @@ def test_a_chinese_or_japanese_translation_keeping_english_terms_is_translated(s
 def test_english_left_in_a_chinese_page_is_still_untranslated():
     text = "Props are declared using the props option, as the next example shows."
     assert statuses(one_to_one([text], [text], tgt_lang="zh_CN")) == [("untranslated", "left in English")]
+
+
+# Vue docs in French (vuejs-translations/docs-fr; CC BY 4.0): short French titles read as English to a
+# detector tuned for English beside Hangul; between two Latin-script languages only words decide.
+FR_PAIRS = [
+    ("Async Components", "Composants asynchrones"),
+    ("Server-Side Rendering API", "API du rendu côté serveur"),
+    ("Basic Usage", "Utilisation de base"),
+]
+
+
+@pytest.mark.parametrize("source, target", FR_PAIRS)
+def test_a_short_french_title_is_translated_not_left_in_english(source, target):
+    assert statuses(one_to_one([source], [target], tgt_lang="fr")) == [("translated", "")]
+
+
+def test_english_left_in_a_french_page_is_still_untranslated():
+    copied = "Usage before 3.5"
+    prose = "The reactive state is tracked when the component renders, as the next example shows."
+    found = statuses(one_to_one([copied, prose], [copied, prose], tgt_lang="fr"))
+    assert found == [("untranslated", "left in English")] * 2

@@ -48,22 +48,27 @@ def prose_words(text: str) -> int:
     return first + sum(1 for w in words[first:] if (w.islower() and len(w) > 1) or w.lower() == w.upper())
 
 
-def in_language(text: str, lang: str) -> bool:
+def in_language(text: str, lang: str, other: str | None = None) -> bool:
     """True when text is prose written in `lang` (not code, a URL, a name or a short term).
 
     Text holding a letter of a script `lang` is not written in is never prose of `lang`: a Korean
     particle on an English name ("IronPython의 경우"), a Chinese heading keeping English terms
-    ("静态 vs. 动态 Props") mean a translator wrote it.
+    ("静态 vs. 动态 Props") mean a translator wrote it. When `other`, the pair's other language, is
+    written in the same script (en and fr), a short plain title is no evidence either way: only its
+    words can say English (see langid.detect's `strict`).
     """
     flat = " ".join(text.split())
     if langid.in_other_script(flat, base(lang)):
         return False
-    return prose_words(flat) >= MIN_PROSE_WORDS and langid.detect(flat) == base(lang)
+    strict = other is not None and langid.same_script(base(lang), base(other))  # en and fr: words decide
+    return prose_words(flat) >= MIN_PROSE_WORDS and langid.detect(flat, strict) == base(lang)
 
 
 def leftover_sentences(text: str, text_lang: str, other_lang: str) -> list[str]:
     """The sentences of a `text_lang` text that are still prose in `other_lang`."""
-    return [s.strip() for s in segment.split_sentences(text, text_lang) if in_language(s, other_lang)]
+    return [
+        s.strip() for s in segment.split_sentences(text, text_lang) if in_language(s, other_lang, text_lang)
+    ]
 
 
 def _quote(sentences: Sequence[str], limit: int = 60) -> str:
@@ -90,7 +95,7 @@ def classify_bead(
     if not bead.source:
         return replace(bead, status="target-only")
     texts = [alignment.target.blocks[j].text for j in bead.target]
-    if all(in_language(t, src_lang) for t in texts):
+    if all(in_language(t, src_lang, tgt_lang) for t in texts):
         return replace(bead, status="untranslated", reason=left_in(src_lang), cause=Cause.LEFT_IN_SOURCE)
     if _copied(bead, alignment):
         if langid.detect(" ".join(" ".join(texts).split())) == base(src_lang):
@@ -257,7 +262,7 @@ def leftovers(
     for i, block in enumerate(doc.blocks):
         if i in marks:
             found[i] = ("untranslated", placeholder_reason(marks[i]), Cause.PLACEHOLDER)
-        elif in_language(block.norm, other):
+        elif in_language(block.norm, other, lang):
             found[i] = ("untranslated", left_in(other), Cause.LEFT_IN_SOURCE)
         elif sentences and (left := leftover_sentences(block.text, lang, other)):
             found[i] = ("fuzzy", still_in(other, left), Cause.STILL_IN_SOURCE)

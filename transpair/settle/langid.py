@@ -128,22 +128,24 @@ def langdetect_code(text: str, min_probability: float = 0.0) -> str | None:
     return best.lang.split("-")[0] if best.prob >= min_probability else None
 
 
-def _latin_language(words: str, tokens: list[str], english: int) -> str | None:
+def _latin_language(words: str, tokens: list[str], english: int, strict: bool = False) -> str | None:
     """English when its function words win, or when the text is too short or langdetect unsure; else
-    langdetect.
+    langdetect. `strict`: no English by default (None) where only the default would say English, for a
+    pair of two Latin-script languages, where a short title in either reads alike.
 
     `tokens` are the Latin words of `words` and `english` how many of them are English function words."""
     other = sum(w.lower() in OTHER_FUNCTION_WORDS for w in tokens)
     if english > other or (english == other and sum(w[0].islower() for w in tokens) < SHORT_WORDS):
-        return "en"
+        return "en" if english > other or not strict else None
     if other > english and other >= MIN_OTHER_WORDS:
         return langdetect_code(words)
-    return langdetect_code(words, CONFIDENT) or "en"
+    return langdetect_code(words, CONFIDENT) or (None if strict else "en")
 
 
 @lru_cache(maxsize=8192)
-def detect(text: str) -> str | None:
-    """ISO 639-1 code of the text's language ('en', 'ko', other), None when it has no words."""
+def detect(text: str, strict: bool = False) -> str | None:
+    """ISO 639-1 code of the text's language ('en', 'ko', other), None when it has no words (or, with
+    `strict`, Latin text too short and plain to tell: see _latin_language)."""
     words = strip_non_words(text)
     letters = len(_LETTER.findall(words))
     if not letters:
@@ -160,7 +162,13 @@ def detect(text: str) -> str | None:
         return "ja" if kana else "zh"
     if other > latin:
         return langdetect_code(words)
-    return _latin_language(words, tokens, english)
+    return _latin_language(words, tokens, english, strict)
+
+
+def same_script(lang: str, other: str) -> bool:
+    """True when two languages (detector codes) are written in the same script, so script tells them
+    nowhere apart: en and fr (Latin), ru and uk (Cyrillic)."""
+    return SCRIPTS.get(lang, ("Latin",)) == SCRIPTS.get(other, ("Latin",))
 
 
 def document_language(doc: Document) -> str | None:
