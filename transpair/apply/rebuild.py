@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polib
+import regex
 
 from transpair import write
 from transpair.apply import structure
@@ -144,6 +145,11 @@ def edits(doc: Document, texts: Sequence[str | None]) -> list[tuple[int, int, st
             continue
         span = doc.text[block.start : block.end]
         text = span if text == block.text and " ".join(span.split()) == text else text
+        text = (
+            attribute_value(doc.text[block.start - 1 : block.start], text)
+            if block.content != "prose"
+            else text
+        )
         if out and (out[-1][0], out[-1][1]) == (block.start, block.end):
             out[-1][2] = " ".join(t for t in (out[-1][2], text) if t)
         elif out and not text and last == i - 1 and not doc.text[out[-1][1] : block.start].strip():
@@ -152,6 +158,15 @@ def edits(doc: Document, texts: Sequence[str | None]) -> list[tuple[int, int, st
             out.append([block.start, block.end, text])
         last = i
     return [(start, end, text) for start, end, text in out]
+
+
+def attribute_value(opener: str, text: str) -> str:
+    """A translation escaped for the attribute it goes into: quotes as entities in a quoted value (HTML,
+    JSX, a Markdown title), brackets backslashed in a Markdown image's alt text; on one line."""
+    text = " ".join(text.split("\n"))
+    if opener == "[":
+        return regex.sub(r"(?<!\\)([\[\]])", r"\\\1", text)
+    return text.replace(opener, {'"': "&quot;", "'": "&#39;"}[opener]) if opener in "\"'" and opener else text
 
 
 class _Original:

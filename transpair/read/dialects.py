@@ -11,14 +11,19 @@ wrapper lines are returned as spans of the article: blocks of their own.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 from pygments.lexers import get_all_lexers
 
+from transpair.read import jsx
 from transpair.settle import placeholders
 
+# components whose children are code or paths, not prose: Starlight's FileTree and Code, Docusaurus'
+# CodeBlock, Nextra's FileTree and Sandpack, VitePress/VuePress and Mintlify CodeGroup
+CODE_COMPONENTS = ("FileTree", "Code", "CodeBlock", "CodeGroup", "Sandpack")
 INDENT = 4  # MkDocs admonition and tab bodies are indented by four columns
 PROSE_LINE_SHARE = 0.75  # a fence with an unknown info string is prose when this share of its lines is
 
@@ -55,6 +60,13 @@ _MACRO = regex.compile(
     r"""[ \t]*\[[a-z][\w-]*(?:[ \t]+[\w-]+(?:=(?:"[^"]*"|'[^']*'|[^\s\]"']+))?)*\][ \t]*$"""
 )
 _QUOTE_BLANK = regex.compile(r"[ \t>]*$")
+_IMAGE = regex.compile(
+    r"!\[(?P<alt>[^\]]*)\]\([^)\s]*(?:[ \t]+(?P<q>[\"'])(?P<title>[^\"')]*)(?P=q))?[ \t]*\)"
+)
+# a file-tree item: marker, path (perhaps **highlighted**, a folder ending in /), then an optional comment
+_TREE_ITEM = regex.compile(
+    r"(?P<lead>[ \t]*[-+*][ \t]+)(?:\*\*[^*]+\*\*|\S+)(?:[ \t]+(?P<comment>.*\p{L}.*))?$"
+)
 _STANDALONE = (
     _IMAGES_ONLY,
     _MACRO,
@@ -74,12 +86,24 @@ _WORDS = regex.compile(r"\p{L}+(?:[ \t,]+\p{L}+){2,}")
 _SENTENCE_END = regex.compile(r"[.!?…。]['\"’”)\]*_]*[ \t]*$")
 
 
+class UnreadableMarkdown(ValueError):
+    """A construct the reader cannot read whole (too deep, a code component never closed), at a 1-based
+    line."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+
+
 @dataclass(frozen=True)
 class ReadOptions:
     """Site-specific reading: fence info words holding prose, and regexes of lines with no text."""
 
     prose_fences: tuple[str, ...] = ()
     skip_lines: tuple[str, ...] = ()
+    code_components: tuple[str, ...] = CODE_COMPONENTS  # components whose children hold no prose
+    attributes: tuple[str, ...] = jsx.ATTRIBUTES  # attributes whose text is translated
+    mdx: bool = False  # MDX: component children are Markdown at any indentation, no indented code
 
 
 @dataclass(frozen=True)
@@ -88,6 +112,7 @@ class View:
 
     lines: tuple[str, ...]
     titles: tuple[tuple[int, int], ...]
+    attributes: tuple[tuple[int, int, str], ...] = ()  # (start, end, name) of attribute values to translate
 
 
 @lru_cache(maxsize=1)
@@ -205,6 +230,9 @@ class _Scanner:
         self.handled: set[int] = set()  # lines already emptied ahead of the scan (closing fences, options)
         self.tag_ends: list[int] | None = None  # computed when a component tag spans lines
         self.blanks: list[int] = []
+        self.text = text
+        self.attributes: list[tuple[int, int, str]] = []
+        self.elements: list[list] = []  # open MDX elements: [name, column of the tag, shift of the children]
 
     def title(self, i: int, removed: int, found: regex.Match | None) -> None:
         """Record the title group of a wrapper line's match as a span of the article."""
@@ -239,6 +267,9 @@ class _Scanner:
 
     def wrapper(self, i: int, line: str, removed: int) -> bool:
         """Empty a wrapper or no-text line (recording its title); False when line i is text."""
+        start = self.starts[i] + removed
+        if self.options.mdx and line.lstrip()[:1] in ("<", "{") and self.mdx_line(i, line, start):
+            return True
         opener = _INDENTED_OPENER.match(line)
         if opener:
             self.bodies.append(_indent(self.lines[i]) + INDENT)
@@ -263,19 +294,86 @@ class _Scanner:
                 return False
             for j in range(i + 1, end + 1):
                 self.mask(j, "")
+        elif _COMPONENT_LINE.match(line) and not self.indented_after(i):
+            self.attributes += jsx.attribute_spans(
+                self.text, start, start + len(line), self.options.attributes
+            )
+        elif _IMAGES_ONLY.match(line) and self.alone(i):
+            self.image_attributes(start, line)
         elif not (
             _SHORTCODE_LINE.match(line)
             or _TEMPLATE_LINE.match(line)
-            or (_COMPONENT_LINE.match(line) and not self.indented_after(i))
             or _ESM.match(line)
             or _JSX_COMMENT.match(line)
-            or (_IMAGES_ONLY.match(line) and self.alone(i))
             or (_MACRO.match(line) and self.macro(line) and self.alone(i))
             or any(p.search(line) for p in self.skips)
         ):
             return False
         self.mask(i, line)
         return True
+
+    def image_attributes(self, start: int, line: str) -> None:
+        """The alt text and title of each image on an image-only line, as attributes to translate."""
+        for image in _IMAGE.finditer(line):
+            for name in ("alt", "title"):
+                value = image.group(name)
+                if name in self.options.attributes and value and value.strip():
+                    first = start + image.start(name) + len(value) - len(value.lstrip())
+                    self.attributes.append((first, first + len(value.strip()), name))
+
+    def mdx_line(self, i: int, line: str, start: int) -> bool:
+        """MDX: a line of component tags or a `{…}` expression (attributes and expressions may continue it
+        over lines) is emptied with the lines it spans; the tags' string attributes are kept to translate,
+        their elements' children read at the tag's column, a code component's children left out."""
+        pos = start + len(line) - len(line.lstrip(" \t"))
+        if self.text[pos] == "{":
+            end = jsx.expression_end(self.text, pos)
+            rest = self.text.find("\n", end) if end is not None else -1
+            if end is None or self.text[end : rest if rest >= 0 else len(self.text)].strip():
+                return False
+            tags = []
+        else:
+            tags = jsx.line_tags(self.text, pos)
+            if tags is None:
+                return False
+            end = tags[-1].end
+        last = bisect_right(self.starts, end - 1) - 1
+        self.mask(i, line)
+        for j in range(i + 1, last + 1):
+            self.mask(j, "")
+        for tag in tags:
+            self.attributes += jsx.attribute_spans(self.text, tag.start, tag.end, self.options.attributes)
+            if tag.closing:
+                self.close(tag.name)
+            elif tag.self_closing:
+                continue
+            elif tag.name in self.options.code_components:
+                self.code_children(last + 1, tag.name)
+            else:
+                self.elements.append([tag.name, _indent(line), None])
+        return True
+
+    def close(self, name: str) -> None:
+        """An element's end tag: it and the elements left open inside it end (a stray end tag is ignored)."""
+        if any(element[0] == name for element in self.elements):
+            while self.elements.pop()[0] != name:
+                pass
+
+    def code_children(self, first: int, name: str) -> None:
+        """Empty the children of a code component from line `first` to its end tag, keeping the comments of
+        file-tree items (`- src/ the sources`) as list items; refused when the end tag never comes."""
+        opened = regex.compile(rf"<{regex.escape(name)}(?![\w.])(?:[^>]*[^/>])?>")
+        closed = regex.compile(rf"</{regex.escape(name)}[ \t]*>")
+        depth = 1
+        for j in range(first, len(self.lines)):
+            depth += len(opened.findall(self.lines[j])) - len(closed.findall(self.lines[j]))
+            if depth <= 0:
+                return
+            item = _TREE_ITEM.match(self.lines[j])
+            self.mask(j, "")
+            if item and item.group("comment"):
+                self.view[j] = item.group("lead") + item.group("comment")
+        raise UnreadableMarkdown(first, f"<{name}> is never closed")
 
     def alone(self, i: int) -> bool:
         """Whether line i stands alone (a blank, wrapper or no line before and after it): inside a paragraph
@@ -307,9 +405,18 @@ class _Scanner:
         return end if end < self.blanks[i + 1] else None
 
     def indented_after(self, i: int) -> bool:
-        """Whether the line after i is indented as code: a component's indented children are HTML, read
-        as an HTML block (emptying the tag would turn them into an indented code block)."""
-        return i + 1 < len(self.view) and _indent(self.view[i + 1]) >= INDENT
+        """Whether the line after i is indented as code, and deeper than line i: a component's indented
+        children are HTML, read as an HTML block (emptying the tag would turn them into an indented code
+        block); children at the tag's own depth (in a list item) are Markdown."""
+        below = _indent(self.lines[i + 1]) if i + 1 < len(self.lines) else 0
+        return below >= INDENT and below > _indent(self.lines[i])
+
+    def shift(self, line: str) -> int:
+        """Columns the open MDX elements take off a line: each its children's indentation past its tag."""
+        if self.elements and self.elements[-1][2] is None and line.strip():
+            known = INDENT * len(self.bodies) + sum(element[2] for element in self.elements[:-1])
+            self.elements[-1][2] = max(0, _indent(_dedent(line, known)[0]) - self.elements[-1][1])
+        return sum(element[2] or 0 for element in self.elements)
 
     def scan(self, first: int) -> View:
         """Walk the lines once and build the view."""
@@ -320,7 +427,7 @@ class _Scanner:
                     self.bodies.pop()
             if i in self.handled:
                 continue
-            line, removed = _dedent(original, INDENT * len(self.bodies))
+            line, removed = _dedent(original, INDENT * len(self.bodies) + self.shift(original))
             self.view[i] = line
             if i <= self.code_until:
                 continue
@@ -329,7 +436,7 @@ class _Scanner:
                 self.fence(i, line, removed, found)
             else:
                 self.wrapper(i, line, removed)
-        return View(tuple(self.view), tuple(self.titles))
+        return View(tuple(self.view), tuple(self.titles), tuple(self.attributes))
 
 
 def markdown_view(text: str, starts: list[int], front: int, options: ReadOptions = ReadOptions()) -> View:
