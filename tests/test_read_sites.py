@@ -36,13 +36,14 @@ def test_a_fence_in_a_component_in_a_list_item_stays_code():
     texts = _prose("tauri-steps-solution.mdx")
     assert texts[0] == "Invoke Test Command from Example Application"
     assert texts[-1].endswith("invoke our new command instead.")
-    assert not any(line.lstrip().startswith(_FENCE) or "<script>" in line for t in texts for line in t.split("\n"))
+    lines = [line.strip() for text in texts for line in text.split("\n")]
+    assert not any(line.startswith(_FENCE) or line == "<script>" for line in lines)
 
 
 def test_tabs_with_tab_indented_fences_give_prose_and_labels_only():
     assert _prose("biome-cli-tabs.mdx") == [
-        "Use the command-line interface (CLI) to check, format, lint, and manage Biome from your terminal or CI"
-        " environment.",
+        "Use the command-line interface (CLI) to check, format, lint, and manage Biome from your terminal or"
+        " CI environment.",
         "The Biome CLI can be run with your project's package manager or as a [standalone native executable]"
         "(/guides/manual-installation) that does not require Node.js.",
     ]

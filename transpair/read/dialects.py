@@ -60,13 +60,6 @@ _MACRO = regex.compile(
     r"""[ \t]*\[[a-z][\w-]*(?:[ \t]+[\w-]+(?:=(?:"[^"]*"|'[^']*'|[^\s\]"']+))?)*\][ \t]*$"""
 )
 _QUOTE_BLANK = regex.compile(r"[ \t>]*$")
-_IMAGE = regex.compile(
-    r"!\[(?P<alt>[^\]]*)\]\([^)\s]*(?:[ \t]+(?P<q>[\"'])(?P<title>[^\"')]*)(?P=q))?[ \t]*\)"
-)
-# a file-tree item: marker, path (perhaps **highlighted**, a folder ending in /), then an optional comment
-_TREE_ITEM = regex.compile(
-    r"(?P<lead>[ \t]*[-+*][ \t]+)(?:\*\*[^*]+\*\*|\S+)(?:[ \t]+(?P<comment>.*\p{L}.*))?$"
-)
 _STANDALONE = (
     _IMAGES_ONLY,
     _MACRO,
@@ -84,15 +77,6 @@ _LINK_TARGET = regex.compile(r"\]\([^)]*\)")
 _CODE_CHARS = regex.compile(r"[{}<>;=$\\]|\(\)|=>|::")
 _WORDS = regex.compile(r"\p{L}+(?:[ \t,]+\p{L}+){2,}")
 _SENTENCE_END = regex.compile(r"[.!?…。]['\"’”)\]*_]*[ \t]*$")
-
-
-class UnreadableMarkdown(ValueError):
-    """A construct the reader cannot read whole (too deep, a code component never closed), at a 1-based
-    line."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
 
 
 @dataclass(frozen=True)
@@ -232,7 +216,6 @@ class _Scanner:
         self.blanks: list[int] = []
         self.text = text
         self.attributes: list[tuple[int, int, str]] = []
-        self.elements: list[list] = []  # open MDX elements: [name, column of the tag, shift of the children]
 
     def title(self, i: int, removed: int, found: regex.Match | None) -> None:
         """Record the title group of a wrapper line's match as a span of the article."""
@@ -299,7 +282,7 @@ class _Scanner:
                 self.text, start, start + len(line), self.options.attributes
             )
         elif _IMAGES_ONLY.match(line) and self.alone(i):
-            self.image_attributes(start, line)
+            self.attributes += jsx.image_spans(line, start, self.options.attributes)
         elif not (
             _SHORTCODE_LINE.match(line)
             or _TEMPLATE_LINE.match(line)
@@ -312,19 +295,11 @@ class _Scanner:
         self.mask(i, line)
         return True
 
-    def image_attributes(self, start: int, line: str) -> None:
-        """The alt text and title of each image on an image-only line, as attributes to translate."""
-        for image in _IMAGE.finditer(line):
-            for name in ("alt", "title"):
-                value = image.group(name)
-                if name in self.options.attributes and value and value.strip():
-                    first = start + image.start(name) + len(value) - len(value.lstrip())
-                    self.attributes.append((first, first + len(value.strip()), name))
-
     def mdx_line(self, i: int, line: str, start: int) -> bool:
         """MDX: a line of component tags or a `{…}` expression (attributes and expressions may continue it
-        over lines) is emptied with the lines it spans; the tags' string attributes are kept to translate,
-        their elements' children read at the tag's column, a code component's children left out."""
+        over lines) is emptied with the lines it spans; the tags' string attributes are kept to translate and
+        a code component's children left out (the children of others are Markdown at any indentation: MDX
+        has no indented code)."""
         pos = start + len(line) - len(line.lstrip(" \t"))
         if self.text[pos] == "{":
             end = jsx.expression_end(self.text, pos)
@@ -343,37 +318,11 @@ class _Scanner:
             self.mask(j, "")
         for tag in tags:
             self.attributes += jsx.attribute_spans(self.text, tag.start, tag.end, self.options.attributes)
-            if tag.closing:
-                self.close(tag.name)
-            elif tag.self_closing:
-                continue
-            elif tag.name in self.options.code_components:
-                self.code_children(last + 1, tag.name)
-            else:
-                self.elements.append([tag.name, _indent(line), None])
+            if not tag.closing and not tag.self_closing and tag.name in self.options.code_components:
+                for j, view in jsx.code_children(self.lines, last + 1, tag.name).items():
+                    self.mask(j, "")
+                    self.view[j] = view
         return True
-
-    def close(self, name: str) -> None:
-        """An element's end tag: it and the elements left open inside it end (a stray end tag is ignored)."""
-        if any(element[0] == name for element in self.elements):
-            while self.elements.pop()[0] != name:
-                pass
-
-    def code_children(self, first: int, name: str) -> None:
-        """Empty the children of a code component from line `first` to its end tag, keeping the comments of
-        file-tree items (`- src/ the sources`) as list items; refused when the end tag never comes."""
-        opened = regex.compile(rf"<{regex.escape(name)}(?![\w.])(?:[^>]*[^/>])?>")
-        closed = regex.compile(rf"</{regex.escape(name)}[ \t]*>")
-        depth = 1
-        for j in range(first, len(self.lines)):
-            depth += len(opened.findall(self.lines[j])) - len(closed.findall(self.lines[j]))
-            if depth <= 0:
-                return
-            item = _TREE_ITEM.match(self.lines[j])
-            self.mask(j, "")
-            if item and item.group("comment"):
-                self.view[j] = item.group("lead") + item.group("comment")
-        raise UnreadableMarkdown(first, f"<{name}> is never closed")
 
     def alone(self, i: int) -> bool:
         """Whether line i stands alone (a blank, wrapper or no line before and after it): inside a paragraph
@@ -411,13 +360,6 @@ class _Scanner:
         below = _indent(self.lines[i + 1]) if i + 1 < len(self.lines) else 0
         return below >= INDENT and below > _indent(self.lines[i])
 
-    def shift(self, line: str) -> int:
-        """Columns the open MDX elements take off a line: each its children's indentation past its tag."""
-        if self.elements and self.elements[-1][2] is None and line.strip():
-            known = INDENT * len(self.bodies) + sum(element[2] for element in self.elements[:-1])
-            self.elements[-1][2] = max(0, _indent(_dedent(line, known)[0]) - self.elements[-1][1])
-        return sum(element[2] or 0 for element in self.elements)
-
     def scan(self, first: int) -> View:
         """Walk the lines once and build the view."""
         for i in range(first, len(self.lines)):
@@ -427,7 +369,7 @@ class _Scanner:
                     self.bodies.pop()
             if i in self.handled:
                 continue
-            line, removed = _dedent(original, INDENT * len(self.bodies) + self.shift(original))
+            line, removed = _dedent(original, INDENT * len(self.bodies))
             self.view[i] = line
             if i <= self.code_until:
                 continue

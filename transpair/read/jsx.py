@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import regex
 
+from transpair.read.spans import UnreadableMarkdown
+
 ATTRIBUTES = (
     "alt",
     "title",
@@ -18,6 +20,13 @@ ATTRIBUTES = (
 )  # po4a and translate-toolkit extract these
 _NAME = regex.compile(r"<(/?)([A-Za-z][\w.:-]*)?")
 _LETTER = regex.compile(r"\p{L}")
+_IMAGE = regex.compile(
+    r"!\[(?P<alt>[^\]]*)\]\([^)\s]*(?:[ \t]+(?P<q>[\"'])(?P<title>[^\"')]*)(?P=q))?[ \t]*\)"
+)
+# a file-tree item: marker, path (perhaps **highlighted**, a folder ending in /), then an optional comment
+_TREE_ITEM = regex.compile(
+    r"(?P<lead>[ \t]*[-+*][ \t]+)(?:\*\*[^*]+\*\*|\S+)(?:[ \t]+(?P<comment>.*\p{L}.*))?$"
+)
 
 
 @dataclass(frozen=True)
@@ -144,3 +153,31 @@ def attribute_spans(text: str, start: int, end: int, names: tuple[str, ...]) -> 
             first = start + found.start(group) + lead
             spans.append((first, first + len(value.strip()), found.group(1)))
     return spans
+
+
+def image_spans(line: str, start: int, names: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the alt text and title of each Markdown image on a line starting at `start`."""
+    spans = []
+    for image in _IMAGE.finditer(line):
+        for name in ("alt", "title"):
+            value = image.group(name)
+            if name in names and value and value.strip():
+                first = start + image.start(name) + len(value) - len(value.lstrip())
+                spans.append((first, first + len(value.strip()), name))
+    return spans
+
+
+def code_children(lines: list[str], first: int, name: str) -> dict[int, str]:
+    """The lines of a code component's children from line `first` to its end tag, each with what is left of
+    it to read: nothing, or the comment of a file-tree item (`- src/ the sources`) as a list item. A component
+    never closed is refused (MDX refuses it too)."""
+    opened = regex.compile(rf"<{regex.escape(name)}(?![\w.])(?:[^>]*[^/>])?>")
+    closed = regex.compile(rf"</{regex.escape(name)}[ \t]*>")
+    depth, kept = 1, {}
+    for j in range(first, len(lines)):
+        depth += len(opened.findall(lines[j])) - len(closed.findall(lines[j]))
+        if depth <= 0:
+            return kept
+        item = _TREE_ITEM.match(lines[j])
+        kept[j] = item.group("lead") + item.group("comment") if item and item.group("comment") else ""
+    raise UnreadableMarkdown(first, f"<{name}> is never closed")

@@ -17,9 +17,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from transpair.model import Block
-from transpair.read.dialects import ReadOptions, UnreadableMarkdown, markdown_view
+from transpair.read.dialects import ReadOptions, markdown_view
 from transpair.read.html import html_blocks
-from transpair.read.spans import line_starts, trimmed_block
+from transpair.read.spans import UnreadableMarkdown, line_starts, trimmed_block
 
 MAX_NESTING = 300  # markdown-it stops reading (silently) deeper than this; Python's stack allows it
 # block structure only: inline tokens keep their source content, which is all the reader needs

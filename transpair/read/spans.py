@@ -26,3 +26,12 @@ def trimmed_block(text: str, starts: list[int], start: int, end: int, kind: str)
     start += len(chunk) - len(chunk.lstrip())
     end = start + len(stripped)
     return Block(stripped, kind, bisect_right(starts, start), start, end)
+
+
+class UnreadableMarkdown(ValueError):
+    """A construct the reader cannot read whole (too deep, a code component never closed), at a 1-based
+    line."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
