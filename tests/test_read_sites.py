@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from transpair.apply.structure import html_problem
 from transpair.cli.app import app
+from transpair.read.markdown import markdown_blocks
 from transpair.read.reader import read_document
 
 DATA = Path(__file__).parent / "data" / "read"
@@ -87,7 +88,26 @@ def test_pot_and_apply_give_every_excerpt_back_and_translate_attributes(tmp_path
     assert result.exit_code == 0, result.output
     rebuilt = out.read_text()
     for entry in attributes:
-        if source.suffix == ".md":
+        name = entry.comment.rsplit("attribute: ", 1)[1]
+        if source.suffix == ".md":  # a Markdown image's alt text, brackets escaped
             assert f'!["{entry.msgid}" \\[번역\\]](' in rebuilt
-        else:
-            assert f'label="&quot;{entry.msgid}&quot; [번역]"' in rebuilt
+        else:  # an attribute's quoted value, quotes as entities
+            assert f'{name}="&quot;{entry.msgid}&quot; [번역]"' in rebuilt
+
+
+def test_a_fence_in_a_component_in_a_list_item_stays_code_in_commonmark_too():
+    text = (DATA / "tauri-steps-solution.mdx").read_text().split("\n", 2)[2]  # without the imports: not MDX
+    texts = [b.text for b in markdown_blocks(text)]
+    assert texts[0] == "Invoke Test Command from Example Application" and len(texts) == 3
+    assert not any("```" in t or "<script>" in t for t in texts)
+
+
+def test_a_fence_an_author_put_in_an_html_block_stays_code():
+    texts = _prose("biome-changelog-details.md")
+    assert "Example of output when running `biome format` command" in texts
+    assert not any("```" in t or '"summary"' in t for t in texts)
+
+
+def test_an_html_run_broken_by_a_component_keeps_balanced_tags_and_the_image_alt():
+    assert _prose("biome-credits.mdx") == ["<span>Alexandru-Ștefan Gârleanu</span>"]
+    assert _attributes("biome-credits.mdx") == [("attribute:alt", "Alexandru-Ștefan Gârleanu")]
