@@ -111,3 +111,11 @@ def test_a_fence_an_author_put_in_an_html_block_stays_code():
 def test_an_html_run_broken_by_a_component_keeps_balanced_tags_and_the_image_alt():
     assert _prose("biome-credits.mdx") == ["<span>Alexandru-Ștefan Gârleanu</span>"]
     assert _attributes("biome-credits.mdx") == [("attribute:alt", "Alexandru-Ștefan Gârleanu")]
+
+
+def test_a_fence_right_after_a_paragraph_in_a_tab_stays_code():
+    texts = _prose("biome-vscode-tabs.mdx")
+    assert texts == [
+        "When using an object, the key is the platform identifier, constructed from the"
+        " `<process.os>-<process.arch>` value, and the value is the path to the binary."
+    ]

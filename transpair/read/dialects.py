@@ -13,21 +13,19 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
-from pygments.lexers import get_all_lexers
 
 from transpair.read import jsx
+from transpair.read.fences import FENCE as _FENCE
+from transpair.read.fences import is_language, is_prose
 from transpair.settle import placeholders
 
 # components whose children are code or paths, not prose: Starlight's FileTree and Code, Docusaurus'
 # CodeBlock, Nextra's FileTree and Sandpack, VitePress/VuePress and Mintlify CodeGroup
 CODE_COMPONENTS = ("FileTree", "Code", "CodeBlock", "CodeGroup", "Sandpack")
 INDENT = 4  # MkDocs admonition and tab bodies are indented by four columns
-PROSE_LINE_SHARE = 0.75  # a fence with an unknown info string is prose when this share of its lines is
 
-_FENCE = regex.compile(r"(?P<lead>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*?)[ \t]*$")
 _INFO_WORD = regex.compile(r"[\w+#.-]*(?![\w+#.=-])")  # a first word, not an attribute (hl_lines="4")
 _HEADER = regex.compile(r"""\b(?:header|title)=(?:"(?P<title>[^"]*)"|'(?P<title>[^']*)')""")
 _COLONS = regex.compile(
@@ -72,11 +70,6 @@ _STANDALONE = (
 )
 _LINK_LABEL = regex.compile(r"^[ \t>]{0,3}\[([^\]]+)\]:", regex.M)
 _PREFIX = regex.compile(r"[ \t>]*")
-_CODE_SPAN = regex.compile(r"`+[^`]*`+")
-_LINK_TARGET = regex.compile(r"\]\([^)]*\)")
-_CODE_CHARS = regex.compile(r"[{}<>;=$\\]|\(\)|=>|::")
-_WORDS = regex.compile(r"\p{L}+(?:[ \t,]+\p{L}+){2,}")
-_SENTENCE_END = regex.compile(r"[.!?…。]['\"’”)\]*_]*[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -97,42 +90,6 @@ class View:
     lines: tuple[str, ...]
     titles: tuple[tuple[int, int], ...]
     attributes: tuple[tuple[int, int, str], ...] = ()  # (start, end, name) of attribute values to translate
-
-
-@lru_cache(maxsize=1)
-def _language_names() -> frozenset[str]:
-    """Every Pygments lexer alias and file extension, lower case (read from its table, nothing imported)."""
-    names: set[str] = set()
-    for _name, aliases, patterns, _mimetypes in get_all_lexers(plugins=False):
-        names.update(alias.lower() for alias in aliases)
-        names.update(p[2:].lower() for p in patterns if p.startswith("*.") and "*" not in p[2:])
-    return frozenset(names)
-
-
-def is_language(word: str) -> bool:
-    """Whether a fence info word names a programming or data language or a file type (Pygments has a lexer
-    by that name or for that file extension, as `txt`)."""
-    return word.lower() in _language_names()
-
-
-def _prose_line(line: str) -> bool:
-    """A line of running text: three words in a row and no code punctuation outside code spans."""
-    plain = _LINK_TARGET.sub("]", _CODE_SPAN.sub("", line))
-    return bool(_WORDS.search(plain)) and not _CODE_CHARS.search(plain)
-
-
-def is_prose(lines: list[str]) -> bool:
-    """Whether a fence body reads as text: outside the code fences it holds, most non-blank lines are
-    prose lines, and one of them ends a sentence (diagram and log lines rarely do)."""
-    filled, fence = [], None
-    for line in lines:
-        found = _FENCE.match(line)
-        if found:
-            fence = None if fence and not found.group("info") else fence or found.group("fence")
-        elif fence is None and line.strip():
-            filled.append(line)
-    prose = [line for line in filled if _prose_line(line)]
-    return len(prose) >= PROSE_LINE_SHARE * len(filled) > 0 and any(_SENTENCE_END.search(p) for p in prose)
 
 
 def _dedent(line: str, columns: int) -> tuple[str, int]:
@@ -216,6 +173,7 @@ class _Scanner:
         self.blanks: list[int] = []
         self.text = text
         self.attributes: list[tuple[int, int, str]] = []
+        self.elements: list[list] = []  # open MDX elements: [name, column of the tag, shift of the children]
 
     def title(self, i: int, removed: int, found: regex.Match | None) -> None:
         """Record the title group of a wrapper line's match as a span of the article."""
@@ -297,9 +255,9 @@ class _Scanner:
 
     def mdx_line(self, i: int, line: str, start: int) -> bool:
         """MDX: a line of component tags or a `{…}` expression (attributes and expressions may continue it
-        over lines) is emptied with the lines it spans; the tags' string attributes are kept to translate and
-        a code component's children left out (the children of others are Markdown at any indentation: MDX
-        has no indented code)."""
+        over lines) is emptied with the lines it spans; the tags' string attributes are kept to translate,
+        their elements' children read at the tag's column (markdown-it takes a line indented four columns
+        past a paragraph for its continuation, not a fence), a code component's children left out."""
         pos = start + len(line) - len(line.lstrip(" \t"))
         if self.text[pos] == "{":
             end = jsx.expression_end(self.text, pos)
@@ -318,11 +276,30 @@ class _Scanner:
             self.mask(j, "")
         for tag in tags:
             self.attributes += jsx.attribute_spans(self.text, tag.start, tag.end, self.options.attributes)
-            if not tag.closing and not tag.self_closing and tag.name in self.options.code_components:
+            if tag.closing:
+                self.close(tag.name)
+            elif tag.self_closing:
+                continue
+            elif tag.name in self.options.code_components:
                 for j, view in jsx.code_children(self.lines, last + 1, tag.name).items():
                     self.mask(j, "")
                     self.view[j] = view
+            else:
+                self.elements.append([tag.name, _indent(line), None])
         return True
+
+    def close(self, name: str) -> None:
+        """An element's end tag: it and the elements left open inside it end (a stray end tag is ignored)."""
+        if any(element[0] == name for element in self.elements):
+            while self.elements.pop()[0] != name:
+                pass
+
+    def shift(self, line: str) -> int:
+        """Columns the open MDX elements take off a line: each its children's indentation past its tag."""
+        if self.elements and self.elements[-1][2] is None and line.strip():
+            known = INDENT * len(self.bodies) + sum(element[2] for element in self.elements[:-1])
+            self.elements[-1][2] = max(0, _indent(_dedent(line, known)[0]) - self.elements[-1][1])
+        return sum(element[2] or 0 for element in self.elements)
 
     def alone(self, i: int) -> bool:
         """Whether line i stands alone (a blank, wrapper or no line before and after it): inside a paragraph
@@ -369,7 +346,7 @@ class _Scanner:
                     self.bodies.pop()
             if i in self.handled:
                 continue
-            line, removed = _dedent(original, INDENT * len(self.bodies))
+            line, removed = _dedent(original, INDENT * len(self.bodies) + self.shift(original))
             self.view[i] = line
             if i <= self.code_until:
                 continue
