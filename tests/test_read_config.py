@@ -30,3 +30,28 @@ def test_unreadable_markdown_names_file_and_line(tmp_path):
     page.write_text("Intro.\n\n" + "> " * 400 + "too deep\n")
     with pytest.raises(InputError, match=r"deep\.md:3: Markdown nested"):
         read_document(page)
+
+
+def test_code_components_and_attributes_replace_the_defaults(tmp_path):
+    (tmp_path / ".transpair.toml").write_text(
+        '[read]\ncode_components = ["Terminal"]\nattributes = ["caption"]\n'
+    )
+    page = tmp_path / "a.mdx"
+    page.write_text(
+        '<Terminal>\nnpm run build\n</Terminal>\n\n<Figure caption="A chart" title="Not this">\n\nText.\n\n'
+        "</Figure>\n\n<FileTree>\n- src/\n</FileTree>\n"
+    )
+    blocks = read_document(page).blocks
+    assert [(b.content, b.text) for b in blocks] == [
+        ("attribute:caption", "A chart"),
+        ("prose", "Text."),
+        ("prose", "src/"),
+    ]
+
+
+def test_code_components_must_be_strings(tmp_path):
+    (tmp_path / ".transpair.toml").write_text("[read]\ncode_components = 3\n")
+    page = tmp_path / "a.mdx"
+    page.write_text("Text.\n")
+    with pytest.raises(InputError, match=r"\[read\] code_components must be a list of strings"):
+        read_document(page)

@@ -115,3 +115,9 @@ def test_korean_quote_followed_by_particle_is_not_split():
 def test_many_sentences():
     text = "This is one sentence. " * 20000
     assert len(split_sentences(text, "en")) == 20000
+
+
+def test_sentences_of_an_attribute_value_stay_attribute_text():
+    block = Block("First sentence here. Second one here.", "paragraph", 1, 10, 47, content="attribute:alt")
+    parts = sentences(block, "en")
+    assert len(parts) == 2 and {p.content for p in parts} == {"attribute:alt"}

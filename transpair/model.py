@@ -57,6 +57,7 @@ class Block:
     start: int = 0  # span [start, end) of `text` in Document.text
     end: int = 0
     html: bool = False  # read as HTML (an HTML page, or an HTML block of a Markdown page)
+    content: str = "prose"  # what the text is: prose, or `attribute:NAME` (an alt, title, label... value)
 
     @cached_property
     def norm(self) -> str:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polib
+import regex
 
 from transpair import write
 from transpair.apply import structure
@@ -148,7 +149,9 @@ def edits(doc: Document, texts: Sequence[str | None]) -> list[tuple[int, int, st
             text == block.text and text in (unwrap(span, doc.format, block.html), " ".join(span.split()))
         ):
             text = span  # the block as it was: its own line breaks
-        elif doc.format == "markdown" and not block.html:
+        elif block.content != "prose":
+            text = attribute_value(doc.text[block.start - 1 : block.start], text)
+        elif doc.format in ("markdown", "mdx") and not block.html:
             text = rewrap(text, span)  # hard breaks and list or quote indentation as the span writes them
         if out and (out[-1][0], out[-1][1]) == (block.start, block.end):
             out[-1][2] = " ".join(t for t in (out[-1][2], text) if t)
@@ -158,6 +161,15 @@ def edits(doc: Document, texts: Sequence[str | None]) -> list[tuple[int, int, st
             out.append([block.start, block.end, text])
         last = i
     return [(start, end, text) for start, end, text in out]
+
+
+def attribute_value(opener: str, text: str) -> str:
+    """A translation escaped for the attribute it goes into: quotes as entities in a quoted value (HTML,
+    JSX, a Markdown title), brackets backslashed in a Markdown image's alt text; on one line."""
+    text = " ".join(text.split("\n"))
+    if opener == "[":
+        return regex.sub(r"(?<!\\)([\[\]])", r"\\\1", text)
+    return text.replace(opener, {'"': "&quot;", "'": "&#39;"}[opener]) if opener in "\"'" and opener else text
 
 
 class _Original:

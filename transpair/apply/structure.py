@@ -14,7 +14,7 @@ from collections import Counter
 
 import regex
 
-from transpair.read.html import VOID
+from transpair.read.html import TAG, VOID
 
 _MARKDOWN_LINES = {
     "a heading line": regex.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", regex.M),
@@ -27,7 +27,6 @@ _MARKDOWN_LINES = {
     "a Hugo shortcode": regex.compile(r"^[ \t>]*\{\{[<%]", regex.M),
 }
 _CODE_SPAN = regex.compile(r"(`+)(?:(?!\1).)+?\1", regex.S)
-_TAG = regex.compile(r"<(/?)([A-Za-z][\w:-]*)(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?(/?)>")
 
 
 def markdown_problem(msgid: str, msgstr: str) -> str | None:
@@ -42,7 +41,7 @@ def markdown_problem(msgid: str, msgstr: str) -> str | None:
 def tag_balance(text: str) -> Counter[str]:
     """Opened minus closed count of each non-void tag name."""
     balance: Counter[str] = Counter()
-    for closing, name, self_closing in _TAG.findall(text):
+    for closing, name, self_closing in TAG.findall(text):
         name = name.lower()
         if name not in VOID and not self_closing:
             balance[name] += -1 if closing else 1

@@ -29,7 +29,7 @@ import regex
 from transpair import __version__, write
 from transpair.errors import InputError
 from transpair.languages import name as language_name
-from transpair.model import BLOCK_JOINER, SPAN_JOINER, Alignment, Bead, Document, joined
+from transpair.model import BLOCK_JOINER, SPAN_JOINER, Alignment, Bead, Block, Document, joined
 from transpair.names import one_line, reference_name
 from transpair.po import file
 from transpair.po.merge import merge, template_content  # noqa: F401  (merge: part of the catalog API)
@@ -140,6 +140,11 @@ def bead_status(bead: Bead) -> str:
     return "translated" if bead.source and bead.target else ("source-only" if bead.source else "target-only")
 
 
+def attribute_note(block: Block) -> str:
+    """The `#.` line naming the attribute an entry's text is the value of (alt, title, label...), or ''."""
+    return f"\nattribute: {block.content.partition(':')[2]}" if block.content.startswith("attribute:") else ""
+
+
 def _entry(bead: Bead, alignment: Alignment, name: str) -> polib.POEntry:
     """The PO entry of one bead that has source blocks."""
     source = [alignment.source.blocks[i] for i in bead.source]
@@ -151,7 +156,7 @@ def _entry(bead: Bead, alignment: Alignment, name: str) -> polib.POEntry:
     return polib.POEntry(
         msgid=joined(source, joiner),
         msgstr=msgstr,
-        comment=format_note(note),
+        comment=format_note(note) + attribute_note(source[0]),
         tcomment="" if msgstr else cause_comment(bead.cause),  # survives msgmerge with a transpair POT
         occurrences=[(name, str(block.line)) for block in source],
         flags=["fuzzy"] if status in FUZZY_STATUSES and msgstr else [],
@@ -223,7 +228,7 @@ def build_template(source: Document, source_lang: str = "en", when: datetime | N
             msgid=b.text,
             msgstr="",
             occurrences=[(name, str(b.line))],
-            comment=format_note(Note("1-0", b.kind, 0.0, "source-only")),
+            comment=format_note(Note("1-0", b.kind, 0.0, "source-only")) + attribute_note(b),
         )
         for b in source.blocks
     ]

@@ -1,4 +1,5 @@
-"""The `[read]` table of the nearest .transpair.toml: a site's prose fences and lines with no text."""
+"""The `[read]` table of the nearest .transpair.toml: a site's prose fences, lines with no text, components
+whose children are code (`code_components`, replacing the defaults) and attributes to translate."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from transpair.read.dialects import ReadOptions
 from transpair.read.placeholder_patterns import find_config
 
 
-def _strings(table: dict, key: str, config: Path) -> tuple[str, ...]:
-    """A list-of-strings setting of the [read] table, () when absent."""
-    value = table.get(key, [])
+def _strings(table: dict, key: str, config: Path, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """A list-of-strings setting of the [read] table, `default` when absent."""
+    value = table.get(key, list(default))
     if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
         raise InputError(f"{config}: [read] {key} must be a list of strings")
     return tuple(value)
@@ -44,7 +45,12 @@ def _load(config: Path) -> ReadOptions:
             regex.compile(pattern)
         except regex.error as exc:
             raise InputError(f"{config}: [read] skip_lines: bad regex {pattern!r} ({exc})") from None
-    return ReadOptions(_strings(table, "prose_fences", config), skip_lines)
+    return ReadOptions(
+        _strings(table, "prose_fences", config),
+        skip_lines,
+        _strings(table, "code_components", config, ReadOptions.code_components),
+        _strings(table, "attributes", config, ReadOptions.attributes),
+    )
 
 
 @lru_cache(maxsize=1024)

@@ -11,18 +11,21 @@ wrapper lines are returned as spans of the article: blocks of their own.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
-from pygments.lexers import get_all_lexers
 
+from transpair.read import jsx
+from transpair.read.fences import FENCE as _FENCE
+from transpair.read.fences import is_language, is_prose
 from transpair.read.placeholder_patterns import compile_markers, marker_in
 
+# components whose children are code or paths, not prose: Starlight's FileTree and Code, Docusaurus'
+# CodeBlock, Nextra's FileTree and Sandpack, VitePress/VuePress and Mintlify CodeGroup
+CODE_COMPONENTS = ("FileTree", "Code", "CodeBlock", "CodeGroup", "Sandpack")
 INDENT = 4  # MkDocs admonition and tab bodies are indented by four columns
-PROSE_LINE_SHARE = 0.75  # a fence with an unknown info string is prose when this share of its lines is
 
-_FENCE = regex.compile(r"(?P<lead>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*?)[ \t]*$")
 _INFO_WORD = regex.compile(r"[\w+#.-]*(?![\w+#.=-])")  # a first word, not an attribute (hl_lines="4")
 _HEADER = regex.compile(r"""\b(?:header|title)=(?:"(?P<title>[^"]*)"|'(?P<title>[^']*)')""")
 _COLONS = regex.compile(
@@ -67,11 +70,6 @@ _STANDALONE = (
 )
 _LINK_LABEL = regex.compile(r"^[ \t>]{0,3}\[([^\]]+)\]:", regex.M)
 _PREFIX = regex.compile(r"[ \t>]*")
-_CODE_SPAN = regex.compile(r"`+[^`]*`+")
-_LINK_TARGET = regex.compile(r"\]\([^)]*\)")
-_CODE_CHARS = regex.compile(r"[{}<>;=$\\]|\(\)|=>|::")
-_WORDS = regex.compile(r"\p{L}+(?:[ \t,]+\p{L}+){2,}")
-_SENTENCE_END = regex.compile(r"[.!?…。]['\"’”)\]*_]*[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -80,6 +78,9 @@ class ReadOptions:
 
     prose_fences: tuple[str, ...] = ()
     skip_lines: tuple[str, ...] = ()
+    code_components: tuple[str, ...] = CODE_COMPONENTS  # components whose children hold no prose
+    attributes: tuple[str, ...] = jsx.ATTRIBUTES  # attributes whose text is translated
+    mdx: bool = False  # MDX: component children are Markdown at any indentation, no indented code
 
 
 @dataclass(frozen=True)
@@ -88,42 +89,7 @@ class View:
 
     lines: tuple[str, ...]
     titles: tuple[tuple[int, int], ...]
-
-
-@lru_cache(maxsize=1)
-def _language_names() -> frozenset[str]:
-    """Every Pygments lexer alias and file extension, lower case (read from its table, nothing imported)."""
-    names: set[str] = set()
-    for _name, aliases, patterns, _mimetypes in get_all_lexers(plugins=False):
-        names.update(alias.lower() for alias in aliases)
-        names.update(p[2:].lower() for p in patterns if p.startswith("*.") and "*" not in p[2:])
-    return frozenset(names)
-
-
-def is_language(word: str) -> bool:
-    """Whether a fence info word names a programming or data language or a file type (Pygments has a lexer
-    by that name or for that file extension, as `txt`)."""
-    return word.lower() in _language_names()
-
-
-def _prose_line(line: str) -> bool:
-    """A line of running text: three words in a row and no code punctuation outside code spans."""
-    plain = _LINK_TARGET.sub("]", _CODE_SPAN.sub("", line))
-    return bool(_WORDS.search(plain)) and not _CODE_CHARS.search(plain)
-
-
-def is_prose(lines: list[str]) -> bool:
-    """Whether a fence body reads as text: outside the code fences it holds, most non-blank lines are
-    prose lines, and one of them ends a sentence (diagram and log lines rarely do)."""
-    filled, fence = [], None
-    for line in lines:
-        found = _FENCE.match(line)
-        if found:
-            fence = None if fence and not found.group("info") else fence or found.group("fence")
-        elif fence is None and line.strip():
-            filled.append(line)
-    prose = [line for line in filled if _prose_line(line)]
-    return len(prose) >= PROSE_LINE_SHARE * len(filled) > 0 and any(_SENTENCE_END.search(p) for p in prose)
+    attributes: tuple[tuple[int, int, str], ...] = ()  # (start, end, name) of attribute values to translate
 
 
 def _dedent(line: str, columns: int) -> tuple[str, int]:
@@ -205,6 +171,9 @@ class _Scanner:
         self.handled: set[int] = set()  # lines already emptied ahead of the scan (closing fences, options)
         self.tag_ends: list[int] | None = None  # computed when a component tag spans lines
         self.blanks: list[int] = []
+        self.text = text
+        self.attributes: list[tuple[int, int, str]] = []
+        self.elements: list[list] = []  # open MDX elements: [name, column of the tag, shift of the children]
 
     def title(self, i: int, removed: int, found: regex.Match | None) -> None:
         """Record the title group of a wrapper line's match as a span of the article."""
@@ -239,6 +208,9 @@ class _Scanner:
 
     def wrapper(self, i: int, line: str, removed: int) -> bool:
         """Empty a wrapper or no-text line (recording its title); False when line i is text."""
+        start = self.starts[i] + removed
+        if self.options.mdx and line.lstrip()[:1] in ("<", "{") and self.mdx_line(i, line, start):
+            return True
         opener = _INDENTED_OPENER.match(line)
         if opener:
             self.bodies.append(_indent(self.lines[i]) + INDENT)
@@ -263,19 +235,71 @@ class _Scanner:
                 return False
             for j in range(i + 1, end + 1):
                 self.mask(j, "")
+        elif _COMPONENT_LINE.match(line) and not self.indented_after(i):
+            self.attributes += jsx.attribute_spans(
+                self.text, start, start + len(line), self.options.attributes
+            )
+        elif _IMAGES_ONLY.match(line) and self.alone(i):
+            self.attributes += jsx.image_spans(line, start, self.options.attributes)
         elif not (
             _SHORTCODE_LINE.match(line)
             or _TEMPLATE_LINE.match(line)
-            or (_COMPONENT_LINE.match(line) and not self.indented_after(i))
             or _ESM.match(line)
             or _JSX_COMMENT.match(line)
-            or (_IMAGES_ONLY.match(line) and self.alone(i))
             or (_MACRO.match(line) and self.macro(line) and self.alone(i))
             or any(p.search(line) for p in self.skips)
         ):
             return False
         self.mask(i, line)
         return True
+
+    def mdx_line(self, i: int, line: str, start: int) -> bool:
+        """MDX: a line of component tags or a `{…}` expression (attributes and expressions may continue it
+        over lines) is emptied with the lines it spans; the tags' string attributes are kept to translate,
+        their elements' children read at the tag's column (markdown-it takes a line indented four columns
+        past a paragraph for its continuation, not a fence), a code component's children left out."""
+        pos = start + len(line) - len(line.lstrip(" \t"))
+        if self.text[pos] == "{":
+            end = jsx.expression_end(self.text, pos)
+            rest = self.text.find("\n", end) if end is not None else -1
+            if end is None or self.text[end : rest if rest >= 0 else len(self.text)].strip():
+                return False
+            tags = []
+        else:
+            tags = jsx.line_tags(self.text, pos)
+            if tags is None:
+                return False
+            end = tags[-1].end
+        last = bisect_right(self.starts, end - 1) - 1
+        self.mask(i, line)
+        for j in range(i + 1, last + 1):
+            self.mask(j, "")
+        for tag in tags:
+            self.attributes += jsx.attribute_spans(self.text, tag.start, tag.end, self.options.attributes)
+            if tag.closing:
+                self.close(tag.name)
+            elif tag.self_closing:
+                continue
+            elif tag.name in self.options.code_components:
+                for j, view in jsx.code_children(self.lines, last + 1, tag.name).items():
+                    self.mask(j, "")
+                    self.view[j] = view
+            else:
+                self.elements.append([tag.name, _indent(line), None])
+        return True
+
+    def close(self, name: str) -> None:
+        """An element's end tag: it and the elements left open inside it end (a stray end tag is ignored)."""
+        if any(element[0] == name for element in self.elements):
+            while self.elements.pop()[0] != name:
+                pass
+
+    def shift(self, line: str) -> int:
+        """Columns the open MDX elements take off a line: each its children's indentation past its tag."""
+        if self.elements and self.elements[-1][2] is None and line.strip():
+            known = INDENT * len(self.bodies) + sum(element[2] for element in self.elements[:-1])
+            self.elements[-1][2] = max(0, _indent(_dedent(line, known)[0]) - self.elements[-1][1])
+        return sum(element[2] or 0 for element in self.elements)
 
     def alone(self, i: int) -> bool:
         """Whether line i stands alone (a blank, wrapper or no line before and after it): inside a paragraph
@@ -304,9 +328,11 @@ class _Scanner:
         return end if end < self.blanks[i + 1] else None
 
     def indented_after(self, i: int) -> bool:
-        """Whether the line after i is indented as code: a component's indented children are HTML, read
-        as an HTML block (emptying the tag would turn them into an indented code block)."""
-        return i + 1 < len(self.view) and _indent(self.view[i + 1]) >= INDENT
+        """Whether the line after i is indented as code, and deeper than line i: a component's indented
+        children are HTML, read as an HTML block (emptying the tag would turn them into an indented code
+        block); children at the tag's own depth (in a list item) are Markdown."""
+        below = _indent(self.lines[i + 1]) if i + 1 < len(self.lines) else 0
+        return below >= INDENT and below > _indent(self.lines[i])
 
     def scan(self, first: int) -> View:
         """Walk the lines once and build the view."""
@@ -317,7 +343,7 @@ class _Scanner:
                     self.bodies.pop()
             if i in self.handled:
                 continue
-            line, removed = _dedent(original, INDENT * len(self.bodies))
+            line, removed = _dedent(original, INDENT * len(self.bodies) + self.shift(original))
             self.view[i] = line
             if i <= self.code_until:
                 continue
@@ -326,7 +352,7 @@ class _Scanner:
                 self.fence(i, line, removed, found)
             else:
                 self.wrapper(i, line, removed)
-        return View(tuple(self.view), tuple(self.titles))
+        return View(tuple(self.view), tuple(self.titles), tuple(self.attributes))
 
 
 def markdown_view(text: str, starts: list[int], front: int, options: ReadOptions = ReadOptions()) -> View:

@@ -11,11 +11,13 @@ as written, whitespace collapsed; Block.start/end delimit the run in Document.te
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import regex
 
 from transpair.model import Block
+from transpair.read.jsx import ATTRIBUTES, attribute_spans
 from transpair.read.spans import line_starts, trimmed_block
 
 BLOCK_KINDS = {
@@ -40,6 +42,8 @@ SKIPPED = {
 PAGE_CHROME = {"header", "footer"}  # skipped unless inside an <article> (a post's own title header)
 VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "embed", "area", "col", "param", "track"}
 SELF_CLOSING = {"p", "li", "dt", "dd", "td", "th", "tr", "option"}  # a second one closes the first
+# a start or end tag: attributes quoted, `{…}` JSX expressions or any character but a final `/` (self-closing)
+TAG = regex.compile(r"(?<!\\)<(/?)([A-Za-z][\w:.-]*)(?:\s(?:[^<>\"'/]|/(?!>)|\"[^\"]*\"|'[^']*')*)?(/?)>")
 _EDGE_BREAKS = regex.compile(r"^(?:\s*<br\s*/?>)+|(?:<br\s*/?>\s*)+$", regex.I)
 _SPACE = regex.compile(r"\s+")
 
@@ -49,17 +53,56 @@ def inline(name: str) -> bool:
     return name in INLINE or "-" in name
 
 
+def _unmatched(tags: list[regex.Match]) -> set[int]:
+    """Indices of the tags that neither close nor are closed within the list (void and self-closing ones
+    are matched by themselves)."""
+    open_tags: list[tuple[str, int]] = []
+    unmatched: set[int] = set()
+    for i, tag in enumerate(tags):
+        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if self_closing or name in VOID:
+            continue
+        if not closing:
+            open_tags.append((name, i))
+        elif any(opened == name for opened, _ in open_tags):
+            while (popped := open_tags.pop())[0] != name:
+                unmatched.add(popped[1])
+        else:
+            unmatched.add(i)
+    return unmatched | {i for _, i in open_tags}
+
+
+def balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span [start, end) without the tags at its edges that open or close outside it: the inline tags
+    that open before a run's text and close after it are the run's, the others (an inline element holding a
+    block, broken HTML) are left out, so a msgid's markup opens and closes within it."""
+    tags = list(TAG.finditer(text, start, end))
+    unmatched = _unmatched(tags)
+    for i in range(len(tags)):  # from the start, past unmatched tags with only space before them
+        if text[start : tags[i].start()].strip() or i not in unmatched:
+            break
+        start = tags[i].end()
+    for i in range(len(tags) - 1, -1, -1):  # the same from the end
+        if text[tags[i].end() : end].strip() or i not in unmatched:
+            break
+        end = tags[i].start()
+    return start, end
+
+
 class _Reader(HTMLParser):
     """Collects runs of inline content outside skipped elements, with the <article> or <main> they are in."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, attributes: tuple[str, ...] = ATTRIBUTES):
         super().__init__(convert_charrefs=False)
+        self.names = attributes  # attributes whose values are translated (alt, title...)
+        self.attributes: list[tuple[Block, frozenset[str]]] = []  # their values, outside runs: checked last
         self.text, self.starts = text, line_starts(text)
         self.open = {"article": 0, "main": 0}  # open <article> and <main> elements
         self.seen: set[str] = set()  # which of the two the page has (outside skipped elements)
         self.skipping: list[str] = []  # open skipped elements
         self.stack: list[tuple[str, str]] = []  # open block elements and the kind of text inside them
         self.run: tuple[int, int] | None = None  # [start, end) of the current run
+        self.pending: int | None = None  # start of the inline tags before the run's first text
         self.has_text = False
         self.last_br: int | None = None  # start of a <br> with nothing but space after it so far
         self.blocks: list[tuple[Block, frozenset[str]]] = []  # each with the roots it sits in
@@ -72,8 +115,9 @@ class _Reader(HTMLParser):
     def extend(self, start: int, end: int, text: bool) -> None:
         """Add [start, end) to the current run (text starts one; tags and comments only extend it)."""
         if self.run is None and not text:
+            self.pending = start if self.pending is None else self.pending
             return
-        self.run = (self.run[0] if self.run else start, end)
+        self.run = (self.run[0] if self.run else start if self.pending is None else self.pending, end)
         self.has_text = self.has_text or text
 
     def flush(self, end: int | None = None) -> None:
@@ -84,14 +128,15 @@ class _Reader(HTMLParser):
             edges = list(_EDGE_BREAKS.finditer(span))
             lead = next((m.end() for m in edges if m.start() == 0), 0)
             tail = next((m.start() for m in edges if m.end() == len(span) and m.start() >= lead), len(span))
-            block = trimmed_block(self.text, self.starts, start + lead, start + tail, self.kind())
+            start, stop = balanced(self.text, start + lead, start + tail)
+            block = trimmed_block(self.text, self.starts, start, stop, self.kind())
             if block:
                 text = _SPACE.sub(" ", block.text)
                 within = frozenset(name for name, depth in self.open.items() if depth)
                 self.blocks.append(
                     (Block(text, block.kind, block.line, block.start, block.end, html=True), within)
                 )
-        self.run, self.has_text, self.last_br = None, False, None
+        self.run, self.has_text, self.last_br, self.pending = None, False, None, None
 
     def kind(self) -> str:
         """The kind of the text being read: from the nearest heading, list item, quote or cell."""
@@ -102,9 +147,24 @@ class _Reader(HTMLParser):
         return not self.skipping
 
     def article(self) -> tuple[Block, ...]:
-        """The blocks of the article body: those in an <article>, else in <main>, else all."""
+        """The blocks of the article body: those in an <article>, else in <main>, else all; an attribute
+        value inside a run is translated there, in its tag, and is no block of its own."""
         root = next((name for name in ("article", "main") if name in self.seen), None)
-        return tuple(block for block, within in self.blocks if root is None or root in within)
+        runs = sorted((block.start, block.end) for block, _ in self.blocks)
+        values = [
+            (block, within)
+            for block, within in self.attributes
+            if not any(start <= block.start < end for start, end in runs)
+        ]
+        blocks = sorted([*self.blocks, *values], key=lambda pair: pair[0].start)
+        return tuple(block for block, within in blocks if root is None or root in within)
+
+    def attribute_values(self, start: int, end: int) -> None:
+        """Keep the translatable attribute values of the tag at [start, end) (alt, title...)."""
+        within = frozenset(name for name, depth in self.open.items() if depth)
+        for first, stop, name in attribute_spans(self.text, start, end, self.names):
+            block = trimmed_block(self.text, self.starts, first, stop, "paragraph")
+            self.attributes.append((replace(block, html=True, content=f"attribute:{name}"), within))
 
     def handle_starttag(self, tag: str, attrs) -> None:
         """Open an element: skipped, inline (extends the run) or block (ends the run)."""
@@ -113,6 +173,8 @@ class _Reader(HTMLParser):
         if self.skipping:
             self.skipping += [tag] if tag == self.skipping[0] and tag not in VOID else []
             return
+        if any(name in self.names for name, _ in attrs):
+            self.attribute_values(start, end)
         if inline(tag):
             self.inline_tag(tag, start, end)
             return
@@ -194,9 +256,10 @@ class _Reader(HTMLParser):
             self.extend(start, self.text.find("-->", start) + 3 or len(self.text), False)
 
 
-def html_blocks(text: str) -> tuple[Block, ...]:
-    """Translatable blocks of an HTML page's article body, skipping scripts, navigation and page chrome."""
-    reader = _Reader(text)
+def html_blocks(text: str, attributes: tuple[str, ...] = ATTRIBUTES) -> tuple[Block, ...]:
+    """Translatable blocks of an HTML page's article body, skipping scripts, navigation and page chrome;
+    the values of the named attributes outside the text runs are blocks too."""
+    reader = _Reader(text, attributes)
     reader.feed(text)
     reader.close()
     reader.flush()

@@ -10,6 +10,8 @@ continuation makes a translation without them render the same).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -17,11 +19,12 @@ from markdown_it.token import Token
 from transpair.model import Block
 from transpair.read.dialects import ReadOptions, markdown_view
 from transpair.read.html import html_blocks
-from transpair.read.spans import line_starts, trimmed_block
+from transpair.read.spans import UnreadableMarkdown, line_starts, trimmed_block
 
 MAX_NESTING = 300  # markdown-it stops reading (silently) deeper than this; Python's stack allows it
 # block structure only: inline tokens keep their source content, which is all the reader needs
 _MD = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").disable("inline")
+_MDX = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").disable(["inline", "code"])
 _FRONT_MATTER = regex.compile(
     r"\A(?:---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)|\+\+\+[ \t]*\n(?:.*?\n)?\+\+\+)[ \t]*(?:\n|\Z)", regex.S
 )
@@ -29,16 +32,15 @@ _MARKERS = regex.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]|$)|#
 _ROW_LEAD = regex.compile(r"[ \t>]*\|?")
 _ROW_TRAIL = regex.compile(r"(?:(?<!\\)\|)?[ \t]*$")
 _CELL_SEP = regex.compile(r"(?<!\\)\|")
+_TAGS_ONLY = regex.compile(
+    r"(?:\s*</?[A-Z][^<>]*>)+\s*$"
+)  # a cell holding only components (<ColorDefaults/>)
+_FENCE_LINE = regex.compile(r"[ \t]*(`{3,}|~{3,})")
 _CONTAINERS = {"blockquote_open": "quote", "list_item_open": "list"}
 _CLOSERS = {"blockquote_close", "list_item_close"}
 
 
-class UnreadableMarkdown(ValueError):
-    """A construct the reader cannot read whole (nesting deeper than MAX_NESTING), at a 1-based line."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
+__all__ = ["UnreadableMarkdown", "front_matter_end", "markdown_blocks"]
 
 
 def front_matter_end(text: str) -> int:
@@ -79,24 +81,42 @@ def _row_cells(text: str, starts: list[int], line: int) -> list[Block]:
         stop = start + sep.start() if sep else start + max(lead, trail)
         cells.append(trimmed_block(text, starts, pos, stop, "table"))
         pos = start + sep.end() if sep else pos
-    return [c for c in cells if c]
+    return [c for c in cells if c and not _TAGS_ONLY.match(c.text)]
 
 
-def _html_block(text: str, starts: list[int], token: Token) -> list[Block]:
+def _html_block(text: str, starts: list[int], token: Token, options: ReadOptions) -> list[Block]:
     """The text of an HTML block (a <p>, a table, a demo) read by the HTML reader, at its place in `text`
-    and as written there (a Markdown block's text is its span)."""
+    and as written there (a Markdown block's text is its span); fenced code an author put in it without a
+    blank line stays code."""
     start, end = starts[token.map[0]], _line_end(text, starts, token.map[1] - 1)
     return [
-        Block(
-            text[b.start + start : b.end + start],
-            b.kind,
-            b.line + token.map[0],
-            b.start + start,
-            b.end + start,
-            html=True,
+        replace(
+            b,
+            text=text[b.start + start : b.end + start],
+            line=b.line + token.map[0],
+            start=b.start + start,
+            end=b.end + start,
         )
-        for b in html_blocks(text[start:end])
+        for b in html_blocks(_without_fences(text[start:end]), options.attributes)
     ]
+
+
+def _without_fences(html: str) -> str:
+    """The HTML with the lines of fenced code in it blanked (offsets kept)."""
+    if "```" not in html and "~~~" not in html:
+        return html
+    lines, fence = html.split("\n"), None
+    for k, line in enumerate(lines):
+        found = _FENCE_LINE.match(line)
+        if found or fence:
+            fence = None if fence and found and found.group(1)[0] == fence[0] else fence or found.group(1)
+            lines[k] = " " * len(line)
+    return "\n".join(lines)
+
+
+def attribute_block(text: str, starts: list[int], start: int, end: int, name: str) -> Block:
+    """The value of a translatable attribute (alt, title, label...) as a block of its own."""
+    return replace(trimmed_block(text, starts, start, end, "paragraph"), content=f"attribute:{name}")
 
 
 def _check_depth(tokens: list[Token]) -> None:
@@ -112,17 +132,18 @@ def markdown_blocks(text: str, options: ReadOptions = ReadOptions()) -> tuple[Bl
     of site dialects (md_dialects) are skipped; wrapper-line titles and text in HTML blocks are blocks."""
     starts = line_starts(text)
     view = markdown_view(text, starts, front_matter_end(text), options)
-    tokens = _MD.parse("\n".join(view.lines))
+    tokens = (_MDX if options.mdx else _MD).parse("\n".join(view.lines))
     _check_depth(tokens)
     containers: list[str] = []
     blocks: list[Block | None] = [trimmed_block(text, starts, s, e, "heading") for s, e in view.titles]
+    blocks += [attribute_block(text, starts, start, end, name) for start, end, name in view.attributes]
     for i, token in enumerate(tokens):
         if token.type in _CONTAINERS:
             containers.append(_CONTAINERS[token.type])
         elif token.type in _CLOSERS:
             containers.pop()
         elif token.type == "html_block":
-            blocks.extend(_html_block(text, starts, token))
+            blocks.extend(_html_block(text, starts, token, options))
         elif token.type == "tr_open":
             blocks.extend(_row_cells(text, starts, token.map[0]))
         elif token.type == "inline" and tokens[i - 1].type in ("paragraph_open", "heading_open"):

@@ -13,9 +13,10 @@ from transpair.model import Block, Document
 from transpair.read.config import read_options
 from transpair.read.dialects import ReadOptions
 from transpair.read.html import html_blocks
-from transpair.read.markdown import UnreadableMarkdown, markdown_blocks
+from transpair.read.markdown import UnreadableMarkdown, front_matter_end, markdown_blocks
 from transpair.read.spans import line_starts, trimmed_block, unwrapped
 
+_ESM_FIRST = regex.compile(r"\s*(?:import|export)[ \t]")  # an MDX page (Docusaurus .md) begins with imports
 _BLANK_LINES = regex.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
 _LINE_END = regex.compile(r"\r\n|\r|\n")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -127,10 +128,20 @@ def format_of(path: str | Path) -> str:
     return _FORMATS.get(Path(path).suffix.lower(), "text")
 
 
+def is_mdx(path: str, text: str) -> bool:
+    """Whether a Markdown file is MDX: named .mdx, or beginning (after front matter) with an import or export
+    (Docusaurus reads its .md pages as MDX)."""
+    return path.lower().endswith(".mdx") or bool(_ESM_FIRST.match(text, front_matter_end(text)))
+
+
 def parse(text: str, fmt: str, options: ReadOptions = ReadOptions()) -> tuple[Block, ...]:
     """Cut decoded, LF-normalised text into blocks with the reader for `fmt`, each block's text unwrapped
     as the page renders it (spans.unwrap)."""
-    readers = {"markdown": lambda: markdown_blocks(text, options), "html": lambda: html_blocks(text)}
+    readers = {
+        "markdown": lambda: markdown_blocks(text, options),
+        "mdx": lambda: markdown_blocks(text, replace(options, mdx=True)),
+        "html": lambda: html_blocks(text),
+    }
     if fmt in readers:
         return tuple(unwrapped(b, fmt) for b in readers[fmt]())
     if fmt == "text":
@@ -152,8 +163,9 @@ def bytes_document(
     ends = tuple(found.group() for found in _LINE_END.finditer(text)) if "\r" in text else ()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = format or format_of(path)
+    mdx = fmt == "markdown" and is_mdx(path, text)
     try:
-        blocks = parse(text, fmt, options)
+        blocks = parse(text, "mdx" if mdx else fmt, options)
     except UnreadableMarkdown as exc:
         raise InputError(f"{path}:{exc.line}: {exc}") from None
     return Document(path, text, blocks, fmt, encoding, line_ends=ends)

@@ -100,6 +100,6 @@ def sentences(block: Block, lang: str = "en") -> list[Block]:
             start = block.start + offset + lead
             span = (start, start + len(stripped)) if verbatim else (block.start, block.end)
             line = block.line + block.text.count("\n", 0, offset + lead)
-            out.append(Block(stripped, block.kind, line, *span, html=block.html))
+            out.append(Block(stripped, block.kind, line, *span, html=block.html, content=block.content))
         offset += len(part)
     return out

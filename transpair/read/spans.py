@@ -72,3 +72,12 @@ def rewrap(text: str, span: str) -> str:
     prefix = second[: _CONTINUATION.match(second).end()]
     mark = "\\" if "\\\n" in span else "  "
     return text.replace("\n", f"{mark}\n{prefix}")
+
+
+class UnreadableMarkdown(ValueError):
+    """A construct the reader cannot read whole (too deep, a code component never closed), at a 1-based
+    line."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
