@@ -60,3 +60,13 @@ def test_eval_cli_gives_one_line_for_nested_json_and_a_gold_folder(tmp_path):
     (tmp_path / "a.gold.json").unlink()
     (tmp_path / "a.gold.json").mkdir()
     one_error_line(cli("eval", tmp_path), "is a directory")
+
+
+def test_gold_with_crossing_beads_loads_and_scores_moves_as_pairs(tmp_path):
+    # data/gold/helm-ko getting_started: the translator swapped two sentences (EN 40/41 are KO 40/39)
+    swapped = {"beads": [[[0], [1]], [[1], [0]]], "untranslated_en": [], "moved": [[[1], [0]]]}
+    (doc,) = evaluate.load_gold(folder_with(tmp_path, json.dumps(swapped)))
+    assert evaluate.scores(evaluate.count(doc.beads, doc.beads)).strict == (1.0, 1.0, 1.0)
+    merged = evaluate.scores(evaluate.count(doc.beads, [((0, 1), (0, 1))]))
+    assert merged.strict == (0.0, 0.0, 0.0)
+    assert merged.lax[:2] == (1.0, 1.0)
