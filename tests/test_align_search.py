@@ -249,7 +249,9 @@ def test_cli_similarity_option_selects_the_backend(tmp_path):
         "첫 번째 문단입니다.\n\n두 번째 문단이 뒤따릅니다.\n", encoding="utf-8"
     )
     args = ["align", str(tmp_path / "a.en.txt"), str(tmp_path / "a.ko.txt"), "-o", str(tmp_path / "a.po")]
-    result = CliRunner().invoke(app, [*args, "--unit", "sentence", "--similarity", "test_align_search:Counting"])
+    result = CliRunner().invoke(
+        app, [*args, "--unit", "sentence", "--similarity", "test_align_search:Counting"]
+    )
     assert result.exit_code == 0, result.output
     assert "첫 번째 문단입니다." in Counting.seen and "The first paragraph is here." in Counting.seen
     bad = CliRunner().invoke(app, [*args, "--force", "--similarity", "no_such_module_xyz:Thing"])

@@ -13,7 +13,7 @@ from pathlib import Path
 from transpair import cache, parallel, write
 from transpair.align import corrections, embed, search
 from transpair.errors import InputError, existing_file, read_input
-from transpair.history import carry
+from transpair.history import base, carry
 from transpair.history import revisions as history
 from transpair.model import STATUSES, Alignment, Bead, Cause, Document, Origin
 from transpair.po import catalog, file, tmx
@@ -237,7 +237,8 @@ def old_source(
     file (its last commit holds both languages, not the English the Korean half was made from)."""
     if not opts.history or opts.corrections is not None or source.path == target.path:
         return None, history.Lookup()
-    lookup = history.translated_from(Path(source.path), Path(target.path), opts.translated_from)
+    similarity = embed.shared_similarity(opts.similarity, opts.cache)
+    lookup = base.base_revision(source, target, similarity, opts.translated_from)
     if lookup.origin is None:
         return None, lookup
     try:
@@ -394,7 +395,8 @@ def doubt(alignment: Alignment) -> str | None:
     sure = sum(
         len(b.source)
         for b in alignment.beads
-        if b.target and b.status in ("translated", "untranslated", "outdated")
+        if b.target
+        and (b.status in ("translated", "untranslated", "outdated") or b.cause == Cause.MARKUP_CHANGED)
     )
     waiting = sum(
         len(b.source) for b in alignment.beads if b.cause in (Cause.PLACEHOLDER, Cause.NEW_IN_SOURCE)

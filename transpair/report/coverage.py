@@ -145,6 +145,8 @@ def outdated(entry: polib.POEntry) -> bool:
     """Whether a fuzzy entry is fuzzy because its source changed since the translation: transpair's note
     says `cause=outdated`, or the entry keeps the previous source as msgmerge does (`#| msgid`)."""
     note = note_of(entry.comment or "")
+    if note is not None and note.cause == Cause.MARKUP_CHANGED:
+        return False  # only links, code or numbers changed: fuzzy, but its words are up to date
     return entry.previous_msgid is not None or (note is not None and note.cause == Cause.OUTDATED)
 
 
