@@ -218,8 +218,8 @@ def test_scan_shows_what_changed_in_the_english_since_the_translation(tmp_path):
     assert found.sections[1].reason == f"new in source since {rev[:7]} (2025-01-10)"
     table = scan.to_table([found])
     assert (
-        f"history       translated from {rev[:7]} (2025-01-10, last commit), 1 commit since: 1 changed, 1 added, "
-        "1 removed" in table
+        f"history       translated from {rev[:7]} (2025-01-10, last commit), 1 commit since: 1 changed, "
+        "1 added, 1 removed" in table
     )
     assert json.loads(scan.to_json([found]))["articles"][0]["origin"]["commits_since"] == 1
 

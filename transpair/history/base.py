@@ -75,8 +75,8 @@ def metadata_lookup(source: Path, target: Document) -> revisions.Lookup:
         lookup = revisions.named_revision(source, rev)
     except InputError:
         return revisions.Lookup(
-            warning=f"{target.path}: its metadata names {rev[:12]}, which {source.name}'s repository does not "
-            "hold with that file; finding the source version by content"
+            warning=f"{target.path}: its metadata names {rev[:12]}, which {source.name}'s repository does "
+            "not hold with that file; finding the source version by content"
         )
     return replace(lookup, origin=replace(lookup.origin, how="metadata"))
 

@@ -31,7 +31,6 @@ from transpair.settle.bilingual import lone_languages, split_bilingual
 from transpair.settle.classify import in_language, leftovers, to_translate
 from transpair.settle.placeholders import compile_markers, user_markers
 
-
 CHANGED = (Cause.OUTDATED, Cause.MARKUP_CHANGED)  # a translation behind its source, listed with its diff
 
 
