@@ -13,7 +13,7 @@ from pathlib import Path
 from transpair import cache, parallel, write
 from transpair.align import corrections, embed, search
 from transpair.errors import InputError, existing_file, read_input
-from transpair.history import base, carry
+from transpair.history import base, carry, repair
 from transpair.history import revisions as history
 from transpair.model import STATUSES, Alignment, Bead, Cause, Document, Origin
 from transpair.po import catalog, file, tmx
@@ -265,7 +265,8 @@ def align_tracked(
     old, lookup = old_source(source, target, opts)
     if old is not None:
         today = catalog.sentence_document(source, opts.source_lang) if opts.unit == "sentence" else source
-        return carry.carry(align_documents(old, target, opts, markers), today, lookup.origin)
+        carried = carry.carry(align_documents(old, target, opts, markers), today, lookup.origin)
+        return repair.repair(carried, embed.shared_similarity(opts.similarity, opts.cache))
     alignment = align_documents(source, target, opts, markers)
     warnings = (*alignment.warnings, *filter(None, [lookup.warning]))
     return replace(alignment, origin=lookup.origin, warnings=warnings)

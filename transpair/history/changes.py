@@ -1,8 +1,8 @@
 """What kind of change turned an old source paragraph into today's, and the word diff that shows it.
 
 A paragraph whose source changed since its translation is one of:
-- cosmetic: the same text once whitespace, punctuation, quotes, emphasis markers and heading ids are left
-  out (`"bar` -> `"bar"`, `_Do_ use` -> `*Do* use`): the translation still holds;
+- cosmetic: the same text once whitespace, punctuation, quotes, emphasis markers, heading ids and case
+  are left out (`"bar` -> `"bar"`, `_Do_ use` -> `*Do* use`): the translation still holds;
 - markup: the same words once markup is left out (link targets, URLs, inline tags, code-span backticks)
   or once the portable spans (link targets, URLs, code spans, numbers) are masked: the words the
   translator translated are the same, only links, code or numbers moved. When every changed span
@@ -58,9 +58,10 @@ class Verdict:
 
 
 def cosmetic_form(text: str) -> str:
-    """The text without heading ids, quotes, emphasis markers, punctuation and spacing."""
+    """The text without heading ids, quotes, emphasis markers, punctuation, spacing and case (a title cased
+    anew, a sentence joined to the one before)."""
     text = QUOTES.sub("", HEADING_ID.sub("", text))
-    return NOT_WORD.sub("", EMPHASIS.sub("", text))
+    return NOT_WORD.sub("", EMPHASIS.sub("", text)).casefold()
 
 
 def prose_words(text: str) -> list[str]:
