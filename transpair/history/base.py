@@ -99,6 +99,11 @@ def candidates(source: Path, target: Path) -> list[tuple[str, str]]:
     return picked
 
 
+def shallow(path: Path) -> bool:
+    """Whether a file's repository is a shallow clone (its older history cut off)."""
+    return revisions.git(path.parent, "rev-parse", "--is-shallow-repository").out.strip() == b"true"
+
+
 def match_score(version: np.ndarray, translation: np.ndarray) -> float:
     """How well a translation matches one source version: every block's best cosine with the other side,
     averaged over each side, then over both sides."""
@@ -112,6 +117,11 @@ def content_lookup(source: Document, target: Document, similarity: Similarity) -
     """The source revision the translation matches best among `candidates` (the latest of equal ones);
     no lookup when there is nothing to choose from."""
     found = candidates(Path(source.path), Path(target.path))
+    if len(found) == 1 and shallow(Path(source.path)):
+        return revisions.Lookup(
+            warning=f"{source.path}: a shallow clone, so the revisions its translation spans are unknown; "
+            "using the last commit before the translation's"
+        )
     if len(found) < 2:
         return revisions.Lookup()
     options = reader.read_options(Path(source.path))
@@ -145,10 +155,12 @@ def base_revision(
     skipped = metadata_lookup(path, target)
     if skipped.origin is not None:
         return skipped
-    lookup = content_lookup(source, target, similarity)
-    if lookup.origin is None:
+    content = content_lookup(source, target, similarity)
+    lookup = content
+    if content.origin is None:
         lookup = revisions.translated_from(path, translation)
         if lookup.origin is not None:
             lookup = replace(lookup, origin=replace(lookup.origin, how="last commit"))
-    warning = "; ".join(w for w in (skipped.warning, lookup.warning) if w)
+    warnings = dict.fromkeys(w for w in (skipped.warning, content.warning, lookup.warning) if w)
+    warning = "; ".join(warnings)
     return replace(lookup, warning=warning)
