@@ -108,3 +108,31 @@ def test_a_korean_block_whose_english_was_removed_stays_alone():
     )
     alignment = Alignment(source, target, beads, origin=origin)
     assert repair.repair(alignment, Same()).beads == beads
+
+
+def test_report_json_and_html_list_the_outdated_paragraphs_with_their_diff(runner, tmp_path):
+    source, _ = site(tmp_path)
+    result = runner.invoke(app, ["report", str(source.parents[1]), "-f", "json", "-q"])
+    assert result.exit_code == 0, result.output
+    (article,) = json.loads(result.stdout)["articles"]
+    assert article["outdated"] == 1
+    (changed,) = article["outdated_paragraphs"]
+    assert (changed["old"], changed["new"], changed["cause"]) == (english()[7], REWRITTEN, "outdated")
+    assert "[-an interpreted language, which can save-]{+interpreted:+}" in changed["diff"]
+    page = tmp_path / "report.html"
+    result = runner.invoke(app, ["report", str(source.parents[1]), "-f", "html", "-o", str(page), "-q"])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert "<del>an interpreted language, which can save</del><ins>interpreted:</ins>" in html
+
+
+def test_review_rows_of_a_changed_source_carry_the_diff(runner, tmp_path):
+    source, target = site(tmp_path)
+    out = tmp_path / "review.html"
+    result = runner.invoke(app, ["review", str(source), str(target), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    data = json.loads(text.split('<script type="application/json" id="data">')[1].split("</script>")[0])
+    diffs = {b["status"]: b["diff"] for b in data["beads"] if "diff" in b}
+    assert set(diffs) == {"outdated", "translated"}  # the rewritten paragraph, the ported link
+    assert ["-", "an interpreted language, which can save"] in diffs["outdated"]

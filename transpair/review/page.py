@@ -23,11 +23,12 @@ import polib
 
 from transpair import pipeline
 from transpair.align import corrections
+from transpair.history import changes
 from transpair.model import STATUSES, Alignment, Bead, Document
 from transpair.po import catalog, file, state
 
 OUTDATED = "outdated"  # a status shown when history says the source changed since the translation
-PAGE_STATUSES = (*STATUSES, OUTDATED)
+PAGE_STATUSES = tuple(dict.fromkeys((*STATUSES, OUTDATED)))  # STATUSES holds it already
 DOUBTFUL = ("fuzzy", "source-only", "target-only", OUTDATED)  # rows whose pairing a person should check
 SYMBOLS = {  # each status also differs in symbol and label, not only in colour
     "translated": "✓",
@@ -65,9 +66,19 @@ def with_history(alignment: Alignment, po: polib.POFile) -> Alignment:
             return bead
         was = " ".join(entry.previous_msgid.split())
         was = was if len(was) <= HISTORY_QUOTE else was[: HISTORY_QUOTE - 1] + "…"
-        return replace(bead, status=OUTDATED, reason=f'source changed since the translation (was "{was}")')
+        reason = f'source changed since the translation (was "{was}")'
+        return replace(bead, status=OUTDATED, reason=reason, previous=entry.previous_msgid)
 
     return replace(alignment, beads=tuple(mark(b) for b in alignment.beads))
+
+
+def diff_of(bead: Bead, alignment: Alignment) -> dict:
+    """`diff`: the word diff old -> new source of a row whose source changed since its translation (as
+    [op, text] runs, op `=`, `-` or `+`), for the page to show; nothing for other rows."""
+    if not bead.previous or not bead.source:
+        return {}
+    new = catalog.joined(alignment.source.blocks[i] for i in bead.source)
+    return {"diff": [list(run) for run in changes.word_diff(bead.previous, new)]}
 
 
 def _side(doc: Document) -> dict:
@@ -84,8 +95,8 @@ def page_data(alignment: Alignment, corrections_name: str = "corrections.json") 
     `key` names the page's saved edits in localStorage: a page of other texts or another alignment (e.g.
     made again with the exported corrections) starts afresh."""
     beads = [
-        found | {"reviewed": found.get("reviewed", False)}
-        for found in pipeline.beads_json(alignment)["beads"]
+        found | {"reviewed": found.get("reviewed", False)} | diff_of(bead, alignment)
+        for found, bead in zip(pipeline.beads_json(alignment)["beads"], alignment.beads)
     ]
     texts = (alignment.source.path, alignment.target.path, alignment.source.text, alignment.target.text)
     return {
