@@ -1,12 +1,15 @@
-"""Outdated translations on a real history: the Vue docs and their Korean translation (vuedocs-ko set).
+"""Outdated translations on real histories: per site (the Vue docs and the Vite docs with their Korean
+translations in separate repositories), per page, the English revision the Korean was made from and how
+it was found (`history.base`: metadata, content, last commit), what changed since, and F1 against the
+site's gold with and without history.
 
-The vuedocs-ko gold pairs today's English (`vuejs/docs` 01e098a9) with the Korean as published at
-`vuejs-translations/docs-ko` 64b5018c, translated from older English. For every page of the set this
-bench finds the English the Korean was made from (`history.translated_from`: the English as of the
-Korean file's last commit), aligns the Korean with it, carries the beads over to today's English
-(`carry.carry`) and prints per page the paragraphs found outdated, new and removed since, and over the
-set the strict and lax bead F1 of that alignment against the gold, beside plain alignment with today's
-English (what `transpair eval` measures).
+The gold sets pair today's English with the Korean as published at the commit their README names. For
+every page the bench finds the base revision, aligns the Korean with that English, carries the beads over
+to today's English (`carry.carry`), pairs the leftovers again (`repair.repair`) and prints per page the
+paragraphs outdated (and, by an independent normaliser, how many of those differ from their old English
+only in markup, link targets, punctuation or spacing: markdown-it renders both, tags dropped, words
+compared case-folded), markup-changed (fuzzy), kept translated (cosmetic or ported), new and removed
+since, moved pairs, and Korean blocks the gold and plain alignment pair but history leaves alone.
 
 The gold files are plain text made by the dev set's extraction (see its README); the old English is
 read from Markdown with transpair's reader and brought to the same layout (heading `{#anchor}` ids and
@@ -17,13 +20,14 @@ Moves: the gold is monotonic, so it writes a section moved in the English since 
 source-only English and target-only Korean. History pairs it (the English diff follows the move), which
 the gold cannot express; both alignments are therefore scored as the gold writes a move: a two-sided bead
 outside the longest run that keeps the Korean in document order is split into its source-only and
-target-only halves (plain alignment is monotonic, so this changes nothing there). Such beads only come
-from the diff's moved matches; the bench lists them per page so they can be checked by reading, and the
-last line scores them as pairs (each a false positive against the gold).
+target-only halves (plain alignment is monotonic, so this changes nothing there). The bench lists them
+per page so they can be checked by reading, and the last line scores them as pairs.
 
-Needs local clones (the fetch tool's mirrors cloned with `git clone`), the Korean one checked out at
-64b5018c:
-    python bench/bench_history.py --english /tmp/vue-docs --korean /tmp/vue-docs-ko [--data DIR]
+`--repair-sweep` prints strict F1 over all sites for each re-pairing confidence (how REPAIR_CONFIDENCE was
+chosen). Needs local clones (the fetch tool's mirrors cloned with `git clone`), each Korean one checked out
+at its gold commit:
+    python bench/bench_history.py --english vue-docs --korean vue-docs-ko --data ../shared/data/vuedocs-ko \
+        --english vite --korean vite-docs-ko --data ../shared/data/vitedocs-ko
 """
 
 from __future__ import annotations
@@ -44,7 +48,6 @@ from transpair.history import base, carry, repair, revisions
 from transpair.model import Alignment, Bead, Cause, Document
 from transpair.read import reader
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 ANCHOR = regex.compile(r"\s*\{#[^}]*\}\s*$")
 TAG = regex.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>`]*)?/?>")
 CODE = regex.compile(r"(`[^`]*`)")

@@ -317,3 +317,24 @@ def test_fuzzy_pairs_use_only_this_process_share_of_the_cores(monkeypatch):
     monkeypatch.setenv("TRANSPAIR_THREADS", "1")  # a --jobs worker's share on a machine of --jobs cores
     assert merging.fuzzy_pairs(["abc", "xyz"], ["abd"]) == {0: 0}
     assert workers == [1]
+
+
+def test_a_cosmetic_change_of_the_source_keeps_the_translation_translated():
+    old = po_of(entry('He said "bar and left the room.', "그는 바라고 말하고 방을 나갔다."))
+    [got] = merge(po_of(entry('He said "bar" and left the room.')), old)
+    assert got.msgstr == "그는 바라고 말하고 방을 나갔다." and "fuzzy" not in got.flags
+    assert got.previous_msgid is None
+
+
+def test_a_changed_link_target_the_translation_holds_is_ported():
+    korean = "자세한 것은 [가이드](/guide/a)를 보세요."
+    old = po_of(entry("See [the guide](/guide/a) for the details.", korean))
+    [got] = merge(po_of(entry("See [the guide](/guide/b) for the details.")), old)
+    assert got.msgstr == "자세한 것은 [가이드](/guide/b)를 보세요." and "fuzzy" not in got.flags
+    assert got.previous_msgid == "See [the guide](/guide/a) for the details."
+
+
+def test_a_fuzzy_translation_stays_fuzzy_whatever_the_change():
+    old = po_of(entry('He said "bar and left the room.', "그는 바라고 말했다.", flags=["fuzzy"]))
+    [got] = merge(po_of(entry('He said "bar" and left the room.')), old)
+    assert "fuzzy" in got.flags and got.previous_msgid == 'He said "bar and left the room.'
