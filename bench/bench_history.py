@@ -165,6 +165,12 @@ SWEEP = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)  # re-pairing confidences trie
 KEYS = ("plain-align", "plain-po", "history-align", "history-po", "pairs-align", "pairs-po")
 
 
+def last_commit(english: Path, korean: Path) -> str:
+    """The base the Korean file's last commit gives (the method content replaces), abbreviated."""
+    origin = revisions.translated_from(english, korean).origin
+    return origin.short if origin else "-"
+
+
 def lost_blocks(doc: evaluate.GoldDoc, today: Alignment, carried: Alignment) -> int:
     """Korean blocks paired in the gold and by plain alignment but left without a partner with history."""
     gold = {j for src, tgt in doc.beads if src and tgt for j in tgt}
@@ -197,7 +203,8 @@ def site(data: Path, english: Path, korean: Path, sweep: dict[float, evaluate.Co
     similarity = embed.shared_similarity(None, True)
     print(f"\n== {data.name}: {english} + {korean}")
     cols = (
-        f"{'from':<8} {'date':<10} {'how':<11} {'since':>5} {'outd.':>5} {'same':>4} {'mark.':>5} {'kept':>4}"
+        f"{'from':<8} {'date':<10} {'how':<11} {'last':<7} {'since':>5} {'outd.':>5} {'same':>4} "
+        f"{'mark.':>5} {'kept':>4}"
     )
     print(f"{'page':<34} {cols} {'new':>4} {'rem.':>4} {'moved':>5} {'lost':>4}  F1 plain/hist")
     for doc in evaluate.load_gold(data):
@@ -229,7 +236,8 @@ def site(data: Path, english: Path, korean: Path, sweep: dict[float, evaluate.Co
             totals["markup"] += o.markup
             totals["kept"] += o.kept
         drift = (
-            f"{o.short:<8} {o.date:<10} {o.how:<11} {o.commits_since:>5} {outdated:>5} {same:>4} "
+            f"{o.short:<8} {o.date:<10} {o.how:<11} {last_commit(english / en_path, korean / ko_path):<7} "
+            f"{o.commits_since:>5} {outdated:>5} {same:>4} "
             f"{o.markup:>5} {o.kept:>4} {o.added:>4} {o.removed:>4} {len(shifted):>5} {lost:>4}"
             if o
             else ""
@@ -238,7 +246,7 @@ def site(data: Path, english: Path, korean: Path, sweep: dict[float, evaluate.Co
             f"{evaluate.scores(found['plain-align']).strict[2]:.3f}/"
             f"{evaluate.scores(found['history-align']).strict[2]:.3f}"
         )
-        print(f"{doc.name:<34} {drift or '(no history)':<82}  {f1}")
+        print(f"{doc.name:<34} {drift or '(no history)':<90}  {f1}")
     print("moved since the translation (paired by history; split as the gold writes a move):")
     print("\n".join(moves) or "  none")
     return totals
