@@ -57,7 +57,7 @@ def test_a_file_name_with_undecodable_bytes_reads_back():
 def test_an_int_score_too_large_for_a_float_is_refused():
     data = b'{"source":[0],"target":[],"score":1%s,"status":"","reason":"","cause":"",'
     with pytest.raises(ValueError):
-        codec.loads(Bead, data % (b"0" * 400) + b'"reviewed":false,"previous":""}')
+        codec.loads(Bead, data % (b"0" * 400) + b'"reviewed":false,"previous":"","ported":[]}')
 
 
 def test_an_int_score_reads_back_as_a_float():
@@ -65,7 +65,7 @@ def test_an_int_score_reads_back_as_a_float():
         codec.loads(
             Bead,
             b'{"source":[0],"target":[],"score":1,"status":"","reason":"","cause":"",'
-            b'"reviewed":false,"previous":""}',
+            b'"reviewed":false,"previous":"","ported":[]}',
         ).score
         == 1.0
     )

@@ -1,6 +1,6 @@
 """The packages follow the stage order: no module imports a later stage (imports inside functions too).
 
-read < settle, history < align < po < pipeline < report, review, apply, check < cli; the flat cross-cutting
+read < settle < align < history < po < pipeline < report, review, apply, check < cli; the flat cross-cutting
 modules (model, languages, errors, names, codec, cache, progress, parallel, write) are importable
 from anywhere.
 """
@@ -14,15 +14,15 @@ PACKAGE = ROOT / "transpair"
 RANK = {
     "read": 0,
     "settle": 1,
-    "history": 1,
     "align": 2,
-    "po": 3,
-    "pipeline": 4,
-    "report": 5,
-    "review": 5,
-    "apply": 5,
-    "check": 5,
-    "cli": 6,
+    "history": 3,  # carries, classifies and re-pairs alignments, and finds the base by similarity
+    "po": 4,
+    "pipeline": 5,
+    "report": 6,
+    "review": 6,
+    "apply": 6,
+    "check": 6,
+    "cli": 7,
 }
 FLAT = {
     "__init__",

@@ -291,3 +291,24 @@ def test_reviewed_reads_the_mark_among_other_reasons():
     both = "transpair: 1-1 paragraph score=1.00 status=untranslated cause=copy\nuntranslated: copy; reviewed"
     assert reviewed(entry("a", comment=both))
     assert not reviewed(entry("a", comment=MACHINE_NOTE)) and not reviewed(entry("a"))
+
+
+def test_a_cosmetic_change_of_the_source_keeps_the_translation_translated():
+    old = po_of(entry('He said "bar and left the room.', "그는 바라고 말하고 방을 나갔다."))
+    [got] = merge(po_of(entry('He said "bar" and left the room.')), old)
+    assert got.msgstr == "그는 바라고 말하고 방을 나갔다." and "fuzzy" not in got.flags
+    assert got.previous_msgid is None
+
+
+def test_a_changed_link_target_the_translation_holds_is_ported():
+    korean = "자세한 것은 [가이드](/guide/a)를 보세요."
+    old = po_of(entry("See [the guide](/guide/a) for the details.", korean))
+    [got] = merge(po_of(entry("See [the guide](/guide/b) for the details.")), old)
+    assert got.msgstr == "자세한 것은 [가이드](/guide/b)를 보세요." and "fuzzy" not in got.flags
+    assert got.previous_msgid == "See [the guide](/guide/a) for the details."
+
+
+def test_a_fuzzy_translation_stays_fuzzy_whatever_the_change():
+    old = po_of(entry('He said "bar and left the room.', "그는 바라고 말했다.", flags=["fuzzy"]))
+    [got] = merge(po_of(entry('He said "bar" and left the room.')), old)
+    assert "fuzzy" in got.flags and got.previous_msgid == 'He said "bar and left the room.'

@@ -226,13 +226,15 @@ def test_a_bilingual_file_in_git_has_no_history_to_align_with(tmp_path):
 def test_scan_shows_what_changed_in_the_english_since_the_translation(tmp_path):
     _, _, rev = one_repo(tmp_path / "site")
     (found,) = scan.scan(tmp_path / "site")
-    assert found.origin == Origin(rev, "2025-01-10", commits_since=1, changed=1, added=1, removed=1)
+    assert found.origin == Origin(
+        rev, "2025-01-10", commits_since=1, changed=1, added=1, removed=1, how="last commit"
+    )
     assert [(s.first_line, s.status) for s in found.sections] == [(7, "outdated"), (19, "untranslated")]
     assert found.sections[1].reason == f"new in source since {rev[:7]} (2025-01-10)"
     table = scan.to_table([found])
     assert (
-        f"history       translated from {rev[:7]} (2025-01-10), 1 commit since: 1 changed, 1 added, 1 removed"
-        in table
+        f"history       translated from {rev[:7]} (2025-01-10, last commit), 1 commit since: 1 changed, "
+        "1 added, 1 removed" in table
     )
     assert json.loads(scan.to_json([found]))["articles"][0]["origin"]["commits_since"] == 1
 

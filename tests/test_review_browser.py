@@ -241,4 +241,25 @@ def test_a_pair_changed_in_the_page_wins_the_merge_with_history_on(browser, tmp_
     kept = {k: (e.msgstr, e.flags, e.previous_msgid) for k, e in before.items() if k in entries}
     assert kept == {k: (entries[k].msgstr, entries[k].flags, entries[k].previous_msgid) for k in kept}
     assert len(kept) == len(before) - 2  # all but the two paragraphs the reviewer joined
+
+
+def test_an_outdated_row_shows_the_word_diff_of_its_source(browser, tmp_path):
+    source = doc(["Title", "Run it later today, with <care>."], "post.en.md")
+    target = doc(["제목", "지금 실행하세요."], "post.ko.md")
+    beads = (
+        Bead((0,), (0,), 0.9, "translated"),
+        Bead(
+            (1,), (1,), 0.9, "outdated", "source changed", Cause.OUTDATED, previous="Run it now, with <care>."
+        ),
+    )
+    opened = Opened(browser, write_page(tmp_path, Alignment(source, target, beads)))
+    rows = opened.rows()
+    assert rows.nth(0).locator(".diff").count() == 0
+    diff = rows.nth(1).locator(".diff")
+    assert diff.inner_text() == "Run it now,later today, with <care>."
+    assert diff.locator("del").all_inner_texts() == ["now,"]
+    assert diff.locator("ins").all_inner_texts() == ["later today,"]
+    struck = diff.locator("del").evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert struck == "line-through" and diff.is_visible()
+    opened.page.screenshot(path=str(tmp_path / "diff.png"))
     assert opened.quiet(), (opened.console, opened.requests)

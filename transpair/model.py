@@ -35,6 +35,9 @@ class Cause(StrEnum):
     OUTDATED = "outdated"  # translated from a source text that changed since (git history)
     NEW_IN_SOURCE = "new-in-source"  # source text added since the translation was made
     REMOVED_FROM_SOURCE = "removed-from-source"  # a translation whose source text was removed since
+    COSMETIC = "cosmetic"  # the source changed since only in spacing, punctuation, quotes or emphasis
+    MARKUP_CHANGED = "markup-changed"  # only links, code or numbers changed in the source, not carried over
+    PORTED = "ported"  # only links, code or numbers changed in the source, and carried into the translation
 
 
 def normalize(text: str) -> str:
@@ -91,6 +94,7 @@ class Bead:
     cause: Cause = Cause.NONE  # the same, for logic
     reviewed: bool = False  # a reviewer fixed this bead (corrections.json): its pairing is confirmed
     previous: str = ""  # the source text the target was translated from, when it changed since (`#|`)
+    ported: tuple[tuple[str, str], ...] = ()  # (old, new) spans to replace in the target (history.changes)
 
     @property
     def shape(self) -> str:
@@ -108,6 +112,9 @@ class Origin:
     changed: int = 0  # source paragraphs changed since `rev` (filled in when the alignment is carried over)
     added: int = 0  # source paragraphs added since
     removed: int = 0  # source paragraphs removed since
+    kept: int = 0  # source paragraphs changed since only in spacing, punctuation or ported links and code
+    markup: int = 0  # source paragraphs whose links, code or numbers changed and could not be ported
+    how: str = ""  # how the revision was found: named | metadata | content | last commit
 
     @property
     def short(self) -> str:

@@ -15,7 +15,7 @@ from transpair import cache, languages, parallel, write
 from transpair.align import corrections, embed, search
 from transpair.align.beads import beads_json
 from transpair.errors import InputError, NotAnArticle
-from transpair.history import carry, revisions
+from transpair.history import base, carry, repair, revisions
 from transpair.model import STATUSES, Alignment, Cause, Document, Origin
 from transpair.po import catalog, file, tmx
 from transpair.read import reader
@@ -182,7 +182,8 @@ def old_source(
     half was made from). With a reviewer's corrections too: they are kept over what history carried."""
     if not opts.history or source.path == target.path:
         return None, revisions.Lookup()
-    lookup = revisions.translated_from(Path(source.path), Path(target.path), opts.translated_from)
+    similarity = embed.shared_similarity(opts.similarity, opts.cache)
+    lookup = base.base_revision(source, target, similarity, opts.translated_from)
     if lookup.origin is None:
         return None, lookup
     try:
@@ -208,7 +209,10 @@ def align_settled(pair: Pair, opts: AlignOptions) -> Alignment:
             else pair.source
         )
         plain = replace(opts, corrections=None)  # a reviewer's fixes are beads of today's SOURCE
-        carried = carry.carry(align_pair(replace(pair, source=old), plain), today, lookup.origin)
+        carried = repair.repair(
+            carry.carry(align_pair(replace(pair, source=old), plain), today, lookup.origin),
+            embed.shared_similarity(opts.similarity, opts.cache),
+        )
         if opts.corrections is None:
             return carried
         return corrections.keep_history(align_pair(pair, opts), carried)
@@ -357,7 +361,8 @@ def doubt(alignment: Alignment) -> str | None:
     sure = sum(
         len(b.source)
         for b in alignment.beads
-        if b.target and b.status in ("translated", "untranslated", "outdated")
+        if b.target
+        and (b.status in ("translated", "untranslated", "outdated") or b.cause == Cause.MARKUP_CHANGED)
     )
     waiting = sum(
         len(b.source) for b in alignment.beads if b.cause in (Cause.PLACEHOLDER, Cause.NEW_IN_SOURCE)

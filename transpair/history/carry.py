@@ -29,6 +29,7 @@ import numpy as np
 import regex
 from rapidfuzz import fuzz, process
 
+from transpair.history.changes import Change, Verdict, classify_change
 from transpair.history.fuzzy import FUZZY_MATCH, fuzzy_pairs
 from transpair.model import OUTDATED, Alignment, Bead, Cause, Document, Origin, joined
 
@@ -165,7 +166,9 @@ def since(origin: Origin) -> str:
     return f"{origin.short} ({origin.date})"
 
 
-def carried_bead(bead: Bead, old: Alignment, found: dict[int, BlockMatch], origin: Origin) -> Bead | None:
+def carried_bead(
+    bead: Bead, old: Alignment, found: dict[int, BlockMatch], origin: Origin, source: Document
+) -> Bead | None:
     """The old bead on today's source (None when it held only source text that is gone)."""
     hits = [found[i] for i in bead.source if i in found]
     previous = joined(old.source.blocks[i] for i in bead.source)
@@ -177,14 +180,34 @@ def carried_bead(bead: Bead, old: Alignment, found: dict[int, BlockMatch], origi
         previous = previous if keeps else ""
         cause = Cause.REMOVED_FROM_SOURCE
         return Bead((), bead.target, bead.score, "target-only", reason, cause=cause, previous=previous)
-    source = tuple(sorted(j for h in hits for j in h.new))
+    new = tuple(sorted(j for h in hits for j in h.new))
     changed = len(hits) < len(bead.source) or any(h.changed for h in hits)
     if changed and keeps:
-        reason = f"source changed since {since(origin)}"
-        return replace(
-            bead, source=source, status=OUTDATED, reason=reason, cause=Cause.OUTDATED, previous=previous
-        )
-    return replace(bead, source=source)
+        whole = len(hits) == len(bead.source)
+        translation = joined(old.target.blocks[j] for j in bead.target)
+        verdict = classify_change(previous, joined(source.blocks[j] for j in new), translation)
+        verdict = verdict if whole else Verdict(Change.WORDING)  # a part of the bead gone: words changed
+        return changed_bead(replace(bead, source=new), verdict, previous, origin)
+    return replace(bead, source=new)
+
+
+def changed_bead(bead: Bead, verdict: Verdict, previous: str, origin: Origin) -> Bead:
+    """A translated bead whose source changed: kept as it is for a cosmetic change, its links, code or numbers
+    ported for a markup change that can be (the old text kept as `previous`), fuzzy `markup-changed` for one
+    that cannot, `outdated` for changed words."""
+    if verdict.change == Change.COSMETIC:
+        reason = f"source changed since {since(origin)} only in spacing, punctuation, quotes or emphasis"
+        return replace(bead, reason=reason, cause=Cause.COSMETIC) if bead.status == "translated" else bead
+    if verdict.ported:
+        ported = ", ".join(f"{a} -> {b}" for a, b in verdict.ported)
+        reason = f"ported from the source changed since {since(origin)}: {ported}"
+        extra = {"reason": reason, "cause": Cause.PORTED} if bead.status == "translated" else {}
+        return replace(bead, ported=verdict.ported, previous=previous, **extra)
+    if verdict.change == Change.MARKUP:
+        reason = f"links, code or numbers changed in the source since {since(origin)}"
+        return replace(bead, status="fuzzy", reason=reason, cause=Cause.MARKUP_CHANGED, previous=previous)
+    reason = f"source changed since {since(origin)}"
+    return replace(bead, status=OUTDATED, reason=reason, cause=Cause.OUTDATED, previous=previous)
 
 
 def order_key(bead: Bead, anchor: float) -> float:
@@ -198,7 +221,7 @@ def carry(old: Alignment, source: Document, origin: Origin) -> Alignment:
     placed: list[tuple[float, int, Bead]] = []
     anchor = -1.0
     for bead in old.beads:
-        new = carried_bead(bead, old, found, origin)
+        new = carried_bead(bead, old, found, origin, source)
         if new is not None:
             anchor = order_key(new, anchor)
             placed.append((anchor, len(placed), new))
@@ -213,6 +236,8 @@ def carry(old: Alignment, source: Document, origin: Origin) -> Alignment:
     drift = replace(
         origin,
         changed=sum(len(b.source) for b in beads if b.cause == Cause.OUTDATED),
+        kept=sum(len(b.source) for b in beads if b.cause in (Cause.COSMETIC, Cause.PORTED)),
+        markup=sum(len(b.source) for b in beads if b.cause == Cause.MARKUP_CHANGED),
         added=len(source.blocks) - len(seen),
         removed=len(old.source.blocks) - len(found),
     )

@@ -11,7 +11,9 @@ Entry rules (`apply` and `pot` rely on them):
 - Target-only beads have no msgid, so no entry: their text is kept visible as an extra `#.` line
   `target-only: <text>` on the entry before them (the first entry when the target starts with them).
 - Outdated beads (the source changed since the translation, see `carry.py`) are fuzzy with the old
-  source as `#| msgid`; a translation whose source was removed since is an obsolete `#~` entry.
+  source as `#| msgid`, and so are beads whose links or code changed (`markup-changed`); a bead whose
+  changed links, code or numbers were ported has them replaced in its msgstr and keeps `#| msgid`; a
+  translation whose source was removed since is an obsolete `#~` entry.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import regex
 
 from transpair import __version__, write
 from transpair.errors import InputError
+from transpair.history.changes import apply_ports
 from transpair.languages import name as language_name
 from transpair.model import BLOCK_JOINER, SPAN_JOINER, Alignment, Bead, Block, Document, joined
 from transpair.names import one_line, reference_name
@@ -151,7 +154,7 @@ def _entry(bead: Bead, alignment: Alignment, name: str) -> polib.POEntry:
     status = bead_status(bead)
     target = [] if status in EMPTY_STATUSES else [alignment.target.blocks[j] for j in bead.target]
     joiner = BLOCK_JOINER if len(target) in (0, len(source)) else SPAN_JOINER
-    msgstr = joined(target, joiner)
+    msgstr = apply_ports(joined(target, joiner), bead.ported)
     note = Note(bead.shape, source[0].kind, bead.score, status, bead.reason, bead.cause)
     return polib.POEntry(
         msgid=joined(source, joiner),

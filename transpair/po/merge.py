@@ -6,7 +6,9 @@
   only with prefer_target (or when the old entry was untranslated), or when a reviewer fixed its pair
   (`--corrections`, note `reviewed`) and the old entry was only the machine's pair (not reviewed).
 - A new entry with no exact match takes the closest unused old translation (similarity at least
-  FUZZY_MATCH, best pairs first, each old entry used once), marked fuzzy with the old source as `#|`.
+  FUZZY_MATCH, best pairs first, each old entry used once), marked fuzzy with the old source as `#|`,
+  unless the source changed only in spacing, punctuation or case, or only in links, code or numbers the
+  translation holds verbatim (ported into it): then it stays translated (`history.changes`).
   The similarity is msgmerge's own measure: characters kept by the shortest insert/delete edit over
   the total length (gettext's fstrcmp; rapidfuzz's Indel ratio, computed in C for all pairs at once).
 - Old translated entries used by nothing become obsolete `#~` entries (old obsolete ones stay).
@@ -24,22 +26,24 @@ from dataclasses import replace
 import polib
 
 from transpair.errors import InputError
+from transpair.history.changes import Change, apply_ports, classify_change
 from transpair.history.fuzzy import fuzzy_pairs
 from transpair.model import REVIEWED, Cause
 from transpair.po.file import entry_key
 from transpair.po.notes import format_note, parse_note, with_cause
 from transpair.po.objects import KeptEntry, KeptFile, kept_entry, lone_empty, raw_header
-from transpair.po.state import has_text
+from transpair.po.state import TRANSLATED, has_text, state
 from transpair.po.wrap import PAGE_WIDTH
 
 KEPT_FROM_NEW = ("POT-Creation-Date",)
+BEHIND = (Cause.OUTDATED, Cause.MARKUP_CHANGED)  # fuzzy because the source changed since the translation
 
 
 def restate_note(comment: str, status: str) -> str:
     """The transpair note with the entry's own status (the translator's msgstr replaced the aligner's); an
     outdated note stays on a fuzzy entry (outdated is fuzzy, with its reason)."""
     note = parse_note(comment)
-    if note is None or note.status == status or (status == "fuzzy" and note.cause == Cause.OUTDATED):
+    if note is None or note.status == status or (status == "fuzzy" and note.cause in BEHIND):
         return comment
     own = {format_note(note), *format_note(note).split("\n")}
     rest = [line for line in comment.split("\n") if line not in own]
@@ -90,10 +94,24 @@ def _exact(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> pol
 
 
 def _fuzzy(fresh: polib.POEntry, old: polib.POEntry, prefer_target: bool) -> polib.POEntry:
-    """Merge an entry whose source changed slightly: reuse the old translation, fuzzy, with `#|`."""
+    """Merge an entry whose source changed slightly: reuse the old translation, fuzzy, with `#|`; a
+    translated one whose source changed only in spacing, punctuation or case stays translated, and so does
+    one whose changed links, code or numbers it holds verbatim (ported into it, the old source as `#|`)."""
     _translator_comment(fresh, old)
     if decided(fresh, old, prefer_target) or fresh.msgstr == old.msgstr:
         return fresh
+    verdict = classify_change(old.msgid, fresh.msgid, old.msgstr)
+    if (
+        state(old) == TRANSLATED
+        and not old.msgid_plural
+        and (verdict.change == Change.COSMETIC or verdict.ported)
+    ):
+        kept = _keep_translation(fresh, old)
+        kept.msgstr = apply_ports(old.msgstr, verdict.ported)
+        kept.previous_msgctxt, kept.previous_msgid = (
+            (old.msgctxt, old.msgid) if verdict.ported else (None, None)
+        )
+        return kept
     fresh = _keep_translation(fresh, old)
     fresh.flags = ["fuzzy", *[f for f in old.flags if f != "fuzzy"]]
     fresh.previous_msgctxt, fresh.previous_msgid = old.msgctxt, old.msgid

@@ -23,6 +23,7 @@ from functools import cached_property, lru_cache
 import polib
 import regex
 
+from transpair.history.changes import Outdated, outdated_paragraph
 from transpair.model import Cause, plain
 from transpair.po.notes import comment_cause, parse_note
 from transpair.po.state import UNTRANSLATED, first_form, msgfmt_state
@@ -86,6 +87,7 @@ class ArticleReport:
     name: str
     figures: Figures
     sections: tuple[Section, ...] = ()
+    outdated: tuple[Outdated, ...] = ()  # entries whose source changed since their translation, with diffs
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,8 @@ def outdated(entry: polib.POEntry) -> bool:
     """Whether a fuzzy entry is fuzzy because its source changed since the translation: transpair's note
     says `cause=outdated`, or the entry keeps the previous source as msgmerge does (`#| msgid`)."""
     note = note_of(entry.comment or "")
+    if note is not None and note.cause == Cause.MARKUP_CHANGED:
+        return False  # only links, code or numbers changed: fuzzy, but its words are up to date
     return entry.previous_msgid is not None or (note is not None and note.cause == Cause.OUTDATED)
 
 
@@ -211,8 +215,23 @@ def split_sections(entries: Sequence[polib.POEntry]) -> list[list[polib.POEntry]
 
 def article_report(name: str, po: Iterable[polib.POEntry]) -> ArticleReport:
     """Figures of one catalog, in total and per section."""
-    sections = tuple(section_of(group) for group in split_sections(counted(po)))
-    return ArticleReport(name, sum((s.figures for s in sections), Figures()), sections)
+    entries = counted(po)
+    sections = tuple(section_of(group) for group in split_sections(entries))
+    return ArticleReport(
+        name, sum((s.figures for s in sections), Figures()), sections, changed_entries(entries)
+    )
+
+
+def changed_entries(entries: Sequence[polib.POEntry]) -> tuple[Outdated, ...]:
+    """The fuzzy entries that keep their previous source (`#| msgid`): outdated, or links and code changed
+    (`markup-changed`), each with the word diff old -> new source."""
+    found = []
+    for entry in entries:
+        if category(entry) == "fuzzy" and entry.previous_msgid is not None:
+            note = note_of(entry.comment or "")
+            cause = Cause.MARKUP_CHANGED if note and note.cause == Cause.MARKUP_CHANGED else Cause.OUTDATED
+            found.append(outdated_paragraph(entry_line(entry) or 0, cause, entry.previous_msgid, entry.msgid))
+    return tuple(found)
 
 
 def percent(part: int, whole: int, empty: float = 0.0) -> float:

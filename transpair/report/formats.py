@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from collections.abc import Sequence
@@ -193,11 +194,13 @@ def section_json(section: Section) -> dict:
 
 
 def article_json(article: ArticleReport) -> dict:
-    """One article's JSON object with its sections."""
+    """One article's JSON object with its sections and its outdated entries (line, cause, old and new
+    source, and their word diff in wdiff's `[-removed-]{+added+}`)."""
     return (
         {"name": article.name}
         | stats(article.figures)
         | {"sections": [section_json(s) for s in article.sections]}
+        | {"outdated_paragraphs": [dataclasses.asdict(o) for o in article.outdated]}
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from transpair.history.changes import word_diff
 from transpair.report.badge import badge_svg
 from transpair.report.coverage import (
     ArticleReport,
@@ -66,6 +67,9 @@ td.num{text-align:right;white-space:nowrap}
 td.start{color:var(--muted)}
 .low{color:#c92a2a}.partial{color:#b07200}.good{color:#2b8a3e}.complete{color:#2b8a3e}
 .outdated{color:#b07200;font-weight:600}
+.changes{padding-left:18px}.changes li{margin:4px 0;overflow-wrap:anywhere}
+.where{color:#59636e;font-size:12px}
+del{color:#cf222e;background:#ffebe9}ins{color:#116329;background:#dafbe1;text-decoration:none}
 .errors{border-color:#ffa8a8;background:#fff5f5}
 footer{color:var(--muted);font-size:13px;max-width:1040px;margin:0 auto;padding:0 40px 40px}
 """
@@ -163,8 +167,26 @@ def article_details(article: ArticleReport, by: str) -> str:
     return (
         f'<details><summary>{escape(article.name)}<small class="{level(pct)}">{pct:.1f}%</small>'
         f"<small>{len(article.sections)} sections</small>{outdated_mark(article.figures)}</summary>"
-        f"{bar_chart(rows, by, f'Coverage per section of {article.name}')}</details>"
+        f"{bar_chart(rows, by, f'Coverage per section of {article.name}')}{outdated_list(article)}</details>"
     )
+
+
+def diff_html(old: str, new: str) -> str:
+    """The word diff old -> new source: removed words in <del>, added ones in <ins>."""
+    tags = {"=": "{}", "-": "<del>{}</del>", "+": "<ins>{}</ins>"}
+    return "".join(tags[op].format(escape(text)) for op, text in word_diff(old, new))
+
+
+def outdated_list(article: ArticleReport) -> str:
+    """The article's outdated paragraphs (source line, cause) with what changed in the source."""
+    if not article.outdated:
+        return ""
+    items = "".join(
+        f'<li><span class="where">line {o.line} · {escape(o.cause)}</span> '
+        f'<span class="diff">{diff_html(o.old, o.new)}</span></li>'
+        for o in article.outdated
+    )
+    return f'<h3>Changed in the source since translated</h3><ul class="changes">{items}</ul>'
 
 
 def todo_table(articles: Sequence[ArticleReport], by: str) -> str:

@@ -21,13 +21,16 @@ from pathlib import Path
 
 from transpair import languages, parallel
 from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle, error_line
-from transpair.model import Alignment, Block, Cause, Document, Origin
+from transpair.history.changes import Outdated, outdated_paragraph
+from transpair.model import Alignment, Block, Cause, Document, Origin, joined
 from transpair.progress import tracked
 from transpair.read import pairs, reader
 from transpair.read.placeholder_patterns import compile_markers, user_markers
 from transpair.settle import langid
 from transpair.settle.bilingual import lone_languages, split_bilingual
 from transpair.settle.classify import in_language, leftovers, to_translate
+
+CHANGED = (Cause.OUTDATED, Cause.MARKUP_CHANGED)  # a translation behind its source, listed with its diff
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class ArticleScan:
     message: str = ""  # why the article could not be scanned (bad input), empty when it was
     origin: Origin | None = None  # the source revision the translation was made from (git history)
     skipped: bool = False  # no article: no prose to tell a language from (listed with -v, not an error)
+    outdated: tuple[Outdated, ...] = ()  # source paragraphs changed since the translation, with their diff
 
 
 def last_line(block: Block) -> int:
@@ -134,9 +138,23 @@ def alignment_sections(alignment: Alignment) -> tuple[UntranslatedSection, ...]:
     for bead in alignment.beads:
         if bead.target and to_translate(bead):
             in_target += [(j, tgt.blocks[j], bead.status, bead.reason, bead.cause) for j in bead.target]
-        elif bead.source and (not bead.target or bead.cause == Cause.OUTDATED):
+        elif bead.source and (not bead.target or bead.cause in CHANGED):
             in_source += [(i, src.blocks[i], bead.status, bead.reason, bead.cause) for i in bead.source]
     return (*sections_of(src.path, in_source), *sections_of(tgt.path, in_target))
+
+
+def outdated_of(alignment: Alignment) -> tuple[Outdated, ...]:
+    """The source paragraphs whose translation fell behind (outdated, markup changed), with their diff."""
+    return tuple(
+        outdated_paragraph(
+            alignment.source.blocks[b.source[0]].line,
+            b.cause,
+            b.previous,
+            joined(alignment.source.blocks[i] for i in b.source),
+        )
+        for b in alignment.beads
+        if b.source and b.cause in CHANGED and b.previous
+    )
 
 
 def scan_alignment(
@@ -159,7 +177,9 @@ def scan_alignment(
     )
     alignment = pipeline.align_tracked(source, target, opts, tuple(markers))
     sections = alignment_sections(alignment)
-    return ArticleScan(name, files, alignment.source_lang, sections, origin=alignment.origin)
+    return ArticleScan(
+        name, files, alignment.source_lang, sections, origin=alignment.origin, outdated=outdated_of(alignment)
+    )
 
 
 def scan_article(
@@ -212,11 +232,16 @@ def to_json(scans: Sequence[ArticleScan]) -> str:
 
 
 def history_line(origin: Origin) -> str:
-    """What git history says about an article: `translated from 3f2a1c9 (2025-02-24), 2 commits since:
-    1 changed, 1 added, 1 removed`."""
+    """What git history says about an article: `translated from 3f2a1c9 (2025-02-24, content), 2 commits
+    since: 1 changed, 1 added, 1 removed`, and the changed paragraphs whose translation still holds or whose
+    links changed; the method after the date says how the revision was found (named, metadata, content,
+    last commit)."""
     commits = f"{origin.commits_since} commit{'s' * (origin.commits_since != 1)} since"
     drift = f"{origin.changed} changed, {origin.added} added, {origin.removed} removed"
-    return f"translated from {origin.short} ({origin.date}), {commits}: {drift}"
+    how = f", {origin.how}" if origin.how else ""
+    kept = f", {origin.kept} kept (spacing, punctuation, ported links)" if origin.kept else ""
+    markup = f", {origin.markup} with links or code changed" if origin.markup else ""
+    return f"translated from {origin.short} ({origin.date}{how}), {commits}: {drift}{kept}{markup}"
 
 
 def to_table(scans: Sequence[ArticleScan]) -> str:

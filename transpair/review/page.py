@@ -23,6 +23,7 @@ import polib
 
 from transpair.align import corrections
 from transpair.align.beads import beads_json
+from transpair.history import changes
 from transpair.model import OUTDATED, STATUSES, Alignment, Bead, Document
 from transpair.po import catalog, file, state
 
@@ -63,9 +64,19 @@ def with_history(alignment: Alignment, po: polib.POFile) -> Alignment:
             return bead
         was = " ".join(entry.previous_msgid.split())
         was = was if len(was) <= HISTORY_QUOTE else was[: HISTORY_QUOTE - 1] + "…"
-        return replace(bead, status=OUTDATED, reason=f'source changed since the translation (was "{was}")')
+        reason = f'source changed since the translation (was "{was}")'
+        return replace(bead, status=OUTDATED, reason=reason, previous=entry.previous_msgid)
 
     return replace(alignment, beads=tuple(mark(b) for b in alignment.beads))
+
+
+def diff_of(bead: Bead, alignment: Alignment) -> dict:
+    """`diff`: the word diff old -> new source of a row whose source changed since its translation (as
+    [op, text] runs, op `=`, `-` or `+`), for the page to show; nothing for other rows."""
+    if not bead.previous or not bead.source:
+        return {}
+    new = catalog.joined(alignment.source.blocks[i] for i in bead.source)
+    return {"diff": [list(run) for run in changes.word_diff(bead.previous, new)]}
 
 
 def _side(doc: Document) -> dict:
@@ -82,7 +93,10 @@ def page_data(alignment: Alignment, corrections_name: str = "corrections.json") 
 
     `key` names the page's saved edits in localStorage: a page of other texts or another alignment (e.g.
     made again with the exported corrections) starts afresh."""
-    beads = [found | {"reviewed": found.get("reviewed", False)} for found in beads_json(alignment)["beads"]]
+    beads = [
+        found | {"reviewed": found.get("reviewed", False)} | diff_of(bead, alignment)
+        for found, bead in zip(beads_json(alignment)["beads"], alignment.beads)
+    ]
     texts = (alignment.source.path, alignment.target.path, alignment.source.text, alignment.target.text)
     return {
         "key": corrections.text_hash("\x00".join([*texts, json.dumps(beads)])),

@@ -127,6 +127,15 @@
     return cell;
   }
 
+  function diff(runs) {
+    // the source's change since the translation, word by word: removed words struck, added ones marked
+    const box = element("p", "diff");
+    box.title = "source: old -> new";
+    const tags = { "=": "span", "-": "del", "+": "ins" };
+    for (const [op, text] of runs) box.appendChild(element(tags[op] || "span", "", text));
+    return box;
+  }
+
   function meta(bead, k) {
     const cell = element("div", "meta");
     const label = bead.reviewed ? "reviewed" : bead.status;
@@ -136,6 +145,7 @@
     const shape = bead.source.length + "-" + bead.target.length;
     cell.appendChild(element("span", "shape", shape + " · " + Number(bead.score).toFixed(2)));
     if (bead.reason) cell.appendChild(element("span", "reason", bead.reason));
+    if (bead.diff) cell.appendChild(diff(bead.diff));
     const tools = element("span", "actions");
     for (const [name, text] of actionsFor(k)) {
       const button = element("button", "", text);

@@ -1,0 +1,166 @@
+"""Which English revision a translation was made from: named, written down, or found by content.
+
+In order, the first that answers:
+1. `--translated-from REV` (an error when the revision or the file in it does not exist);
+2. metadata: the translation's front matter (MDN's `l10n.sourceCommit`, OpenTelemetry's
+   `default_lang_commit`) or `translated_from` in the nearest .transpair.toml (`[history]` for a whole
+   folder, `[history.files]` per file, paths relative to the config file); a revision the source's
+   repository does not hold is one warning line and the next method;
+3. content: among the source revisions from the one current at the translation's first commit to the
+   one current at its last, the one the translation matches best (each block's best cosine with the
+   other side, averaged both ways; vectors come from the shared cache, so unchanged paragraphs of
+   every revision are embedded once). A typo fix or a reformatting of the translation does not move it;
+4. the last commit: the source as of the translation's last commit (`revisions.translated_from`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import regex
+
+from transpair.align.embed import Similarity
+from transpair.errors import InputError
+from transpair.history import revisions
+from transpair.model import Document
+from transpair.read import reader
+from transpair.read.placeholder_patterns import find_config
+
+FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)
+METADATA_KEYS = regex.compile(
+    r"^[ \t]*(?:sourceCommit|default_lang_commit)[ \t]*:[ \t]*[\"']?([0-9A-Fa-f]{7,40})[\"']?[ \t]*$", regex.M
+)
+MAX_CANDIDATES = 40  # source revisions compared with the translation, the latest ones (a long-lived page)
+
+
+def front_matter_revision(target: Document) -> str | None:
+    """The source commit a translation's front matter names (l10n.sourceCommit, default_lang_commit)."""
+    head = FRONT_MATTER.match(target.text)
+    found = METADATA_KEYS.search(head[1]) if head else None
+    return found[1] if found else None
+
+
+def config_revision(target: Path) -> str | None:
+    """The `translated_from` the nearest .transpair.toml gives the translation: its own under
+    `[history.files]`, else the folder's under `[history]`."""
+    config = find_config(target.parent)
+    if config is None:
+        return None
+    try:
+        table = tomllib.loads(config.read_text(encoding="utf-8-sig")).get("history", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{config}: cannot read the settings ({exc})") from None
+    files = table.get("files", {}) if isinstance(table, dict) else {}
+    try:
+        own = target.resolve().relative_to(config.parent.resolve()).as_posix()
+    except ValueError:
+        own = ""
+    rev = files.get(own) if isinstance(files, dict) else None
+    rev = rev or (table.get("translated_from") if isinstance(table, dict) else None)
+    if rev is not None and not isinstance(rev, str):
+        raise InputError(f"{config}: [history] translated_from must be a string (a revision)")
+    return rev
+
+
+def metadata_lookup(source: Path, target: Document) -> revisions.Lookup:
+    """The source as of the revision the translation's metadata names; a warning when it names one the
+    source's repository does not hold (or holds without the file)."""
+    rev = front_matter_revision(target) or config_revision(Path(target.path))
+    if rev is None:
+        return revisions.Lookup()
+    try:
+        lookup = revisions.named_revision(source, rev)
+    except InputError:
+        return revisions.Lookup(
+            warning=f"{target.path}: its metadata names {rev[:12]}, which {source.name}'s repository does "
+            "not hold with that file; finding the source version by content"
+        )
+    return replace(lookup, origin=replace(lookup.origin, how="metadata"))
+
+
+def candidates(source: Path, target: Path) -> list[tuple[str, str]]:
+    """(hash, date) of the source revisions the translation may follow, newest first: those between its
+    first and last commit, and the one current at its first (two git calls)."""
+    stamps = revisions.git(target.parent, "log", "--format=%ct", "--", target.name)
+    times = [int(t) for t in stamps.out.split() if t.isdigit()] if stamps.code == 0 else []
+    if len(times) < 2:
+        return []
+    first, last = min(times), max(times)
+    found = revisions.git(source.parent, "log", f"--before={last}", "--format=%H %ct %cs", "--", source.name)
+    picked = []
+    for line in found.out.decode("ascii", "replace").splitlines() if found.code == 0 else []:
+        rev, stamp, date = line.split()
+        picked.append((rev, date))
+        if int(stamp) <= first or len(picked) == MAX_CANDIDATES:
+            break
+    return picked
+
+
+def shallow(path: Path) -> bool:
+    """Whether a file's repository is a shallow clone (its older history cut off)."""
+    return revisions.git(path.parent, "rev-parse", "--is-shallow-repository").out.strip() == b"true"
+
+
+def match_score(version: np.ndarray, translation: np.ndarray) -> float:
+    """How well a translation matches one source version: every block's best cosine with the other side,
+    averaged over each side, then over both sides."""
+    if not len(version) or not len(translation):
+        return 0.0
+    cosines = version @ translation.T
+    return float(cosines.max(axis=1).mean() + cosines.max(axis=0).mean()) / 2
+
+
+def content_lookup(source: Document, target: Document, similarity: Similarity) -> revisions.Lookup:
+    """The source revision the translation matches best among `candidates` (the latest of equal ones);
+    no lookup when there is nothing to choose from."""
+    found = candidates(Path(source.path), Path(target.path))
+    if len(found) == 1 and shallow(Path(source.path)):
+        return revisions.Lookup(
+            warning=f"{source.path}: a shallow clone, so the revisions its translation spans are unknown; "
+            "using the last commit before the translation's"
+        )
+    if len(found) < 2:
+        return revisions.Lookup()
+    options = reader.read_options(Path(source.path))
+    translation = similarity.embed([b.norm for b in target.blocks])
+    best, best_score = None, -1.0
+    for rev, date in found:
+        lookup = revisions.read_at(Path(source.path), rev, date)
+        if lookup.origin is None:
+            continue
+        try:
+            old = reader.bytes_document(lookup.data, source.path, source.format, options)
+        except InputError:
+            continue
+        score = match_score(similarity.embed([b.norm for b in old.blocks]), translation)
+        if score > best_score + 1e-9:
+            best, best_score = lookup, score
+    if best is None:
+        return revisions.Lookup()
+    return replace(best, origin=replace(best.origin, how="content"))
+
+
+def base_revision(
+    source: Document, target: Document, similarity: Similarity, rev: str | None = None
+) -> revisions.Lookup:
+    """The source as of the revision the translation was made from, by the first method that answers
+    (see the module doc); the warnings of the methods passed over are joined into one line."""
+    path, translation = Path(source.path), Path(target.path)
+    if rev:
+        lookup = revisions.named_revision(path, rev)
+        return replace(lookup, origin=replace(lookup.origin, how="named"))
+    skipped = metadata_lookup(path, target)
+    if skipped.origin is not None:
+        return skipped
+    content = content_lookup(source, target, similarity)
+    lookup = content
+    if content.origin is None:
+        lookup = revisions.translated_from(path, translation)
+        if lookup.origin is not None:
+            lookup = replace(lookup, origin=replace(lookup.origin, how="last commit"))
+    warnings = dict.fromkeys(w for w in (skipped.warning, content.warning, lookup.warning) if w)
+    warning = "; ".join(warnings)
+    return replace(lookup, warning=warning)
