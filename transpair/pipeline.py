@@ -16,7 +16,7 @@ from transpair.errors import InputError, existing_file, read_input
 from transpair.history import carry
 from transpair.history import revisions as history
 from transpair.model import STATUSES, Alignment, Bead, Cause, Document, Origin
-from transpair.po import catalog, file, tmx
+from transpair.po import catalog, code, file, tmx
 from transpair.read import reader
 from transpair.read.pairs import Article
 from transpair.settle import langid
@@ -57,6 +57,7 @@ class WriteOptions:
     wrap: bool = True
     format: str = "po"  # po | tmx (TMX 1.4 of the translated pairs, never merged)
     unit: str = "paragraph"  # the TMX segtype
+    code: str | None = None  # --code: which code blocks become entries; None: .transpair.toml's, else changed
 
 
 def _language(doc: Document) -> str:
@@ -467,7 +468,7 @@ def read_beads(path: str | Path, source: Document, target: Document) -> Alignmen
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:
     """Write the PO (merged into an existing one unless forced) or the TMX, and the optional beads JSON."""
     write.refuse_overwriting([out, beads], [alignment.source.path, alignment.target.path])
-    po = catalog.build_catalog(alignment)
+    po = catalog.build_catalog(alignment, code_mode=code.code_mode(alignment.source.path, opts.code))
     if opts.format == "tmx":
         text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit)
         if dropped := tmx.dropped_characters(po):

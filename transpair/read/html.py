@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 import regex
 
 from transpair.model import Block
-from transpair.read.spans import line_starts, trimmed_block
+from transpair.read.spans import code_block, line_starts, trimmed_block
 
 BLOCK_KINDS = {
     **{f"h{n}": "heading" for n in range(1, 7)},
@@ -63,6 +63,8 @@ class _Reader(HTMLParser):
         self.has_text = False
         self.last_br: int | None = None  # start of a <br> with nothing but space after it so far
         self.blocks: list[tuple[Block, frozenset[str]]] = []  # each with the roots it sits in
+        self.pre: int | None = None  # where the content of the open <pre> starts
+        self.code: list[tuple[Block, frozenset[str]]] = []  # <pre> contents, with their roots
 
     def here(self) -> int:
         """Offset in the text of the event being handled."""
@@ -87,9 +89,8 @@ class _Reader(HTMLParser):
             block = trimmed_block(self.text, self.starts, start + lead, start + tail, self.kind())
             if block:
                 text = _SPACE.sub(" ", block.text)
-                within = frozenset(name for name, depth in self.open.items() if depth)
                 self.blocks.append(
-                    (Block(text, block.kind, block.line, block.start, block.end, html=True), within)
+                    (Block(text, block.kind, block.line, block.start, block.end, html=True), self.within())
                 )
         self.run, self.has_text, self.last_br = None, False, None
 
@@ -101,10 +102,14 @@ class _Reader(HTMLParser):
         """Whether content here is read (not inside a skipped element)."""
         return not self.skipping
 
-    def article(self) -> tuple[Block, ...]:
-        """The blocks of the article body: those in an <article>, else in <main>, else all."""
+    def article(self, found: list[tuple[Block, frozenset[str]]]) -> tuple[Block, ...]:
+        """The blocks (or code) of the article body: those in an <article>, else in <main>, else all."""
         root = next((name for name in ("article", "main") if name in self.seen), None)
-        return tuple(block for block, within in self.blocks if root is None or root in within)
+        return tuple(block for block, within in found if root is None or root in within)
+
+    def within(self) -> frozenset[str]:
+        """The roots (<article>, <main>) open here."""
+        return frozenset(name for name, depth in self.open.items() if depth)
 
     def handle_starttag(self, tag: str, attrs) -> None:
         """Open an element: skipped, inline (extends the run) or block (ends the run)."""
@@ -123,6 +128,7 @@ class _Reader(HTMLParser):
         if tag in SKIPPED or (tag in PAGE_CHROME and not self.open["article"]):
             if tag not in VOID:
                 self.skipping.append(tag)
+            self.pre = end if tag == "pre" else None
             return
         if tag in VOID:
             return
@@ -152,6 +158,10 @@ class _Reader(HTMLParser):
         if self.skipping:
             if tag == self.skipping[0]:
                 self.skipping.pop()
+            if not self.skipping and self.pre is not None:
+                found = code_block(self.text, self.starts, self.pre, start)
+                self.code += [(found, self.within())] if found else []
+                self.pre = None
             return
         if inline(tag):
             self.extend(start, end, False)
@@ -196,8 +206,13 @@ class _Reader(HTMLParser):
 
 def html_blocks(text: str) -> tuple[Block, ...]:
     """Translatable blocks of an HTML page's article body, skipping scripts, navigation and page chrome."""
+    return html_parts(text)[0]
+
+
+def html_parts(text: str) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """The translatable blocks of an HTML page's article body and its <pre> code blocks (kind "code")."""
     reader = _Reader(text)
     reader.feed(text)
     reader.close()
     reader.flush()
-    return reader.article()
+    return reader.article(reader.blocks), reader.article(reader.code)

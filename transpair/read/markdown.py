@@ -16,8 +16,8 @@ from markdown_it.token import Token
 
 from transpair.model import Block
 from transpair.read.dialects import ReadOptions, markdown_view
-from transpair.read.html import html_blocks
-from transpair.read.spans import line_starts, trimmed_block
+from transpair.read.html import html_parts
+from transpair.read.spans import code_block, line_starts, trimmed_block
 
 MAX_NESTING = 300  # markdown-it stops reading (silently) deeper than this; Python's stack allows it
 # block structure only: inline tokens keep their source content, which is all the reader needs
@@ -29,6 +29,7 @@ _MARKERS = regex.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]|$)|#
 _ROW_LEAD = regex.compile(r"[ \t>]*\|?")
 _ROW_TRAIL = regex.compile(r"(?:(?<!\\)\|)?[ \t]*$")
 _CELL_SEP = regex.compile(r"(?<!\\)\|")
+_IMAGE = regex.compile(r"!\[[^\]]*\p{L}")  # an image with alt text
 _CONTAINERS = {"blockquote_open": "quote", "list_item_open": "list"}
 _CLOSERS = {"blockquote_close", "list_item_close"}
 
@@ -82,10 +83,11 @@ def _row_cells(text: str, starts: list[int], line: int) -> list[Block]:
     return [c for c in cells if c]
 
 
-def _html_block(text: str, starts: list[int], token: Token) -> list[Block]:
+def _html_block(text: str, starts: list[int], token: Token) -> tuple[list[Block], list[Block]]:
     """The text of an HTML block (a <p>, a table, a demo) read by the HTML reader, at its place in `text`
-    and as written there (a Markdown block's text is its span)."""
+    and as written there (a Markdown block's text is its span), and its <pre> code blocks."""
     start, end = starts[token.map[0]], _line_end(text, starts, token.map[1] - 1)
+    blocks, code = html_parts(text[start:end])
     return [
         Block(
             text[b.start + start : b.end + start],
@@ -95,8 +97,22 @@ def _html_block(text: str, starts: list[int], token: Token) -> list[Block]:
             b.end + start,
             html=True,
         )
-        for b in html_blocks(text[start:end])
-    ]
+        for b in blocks
+    ], [code_block(text, starts, b.start + start, b.end + start) for b in code]
+
+
+def _code(text: str, starts: list[int], token: Token) -> Block | None:
+    """A fenced or indented code block's lines (without its fences), as written in `text`."""
+    first, last = token.map[0], token.map[1] - 1
+    if token.type == "fence":
+        first += 1
+        closing = text[starts[last] : _line_end(text, starts, last)].strip(" \t>")
+        last -= (
+            last > token.map[0] and closing.startswith(token.markup) and not closing.strip(token.markup[0])
+        )
+    if last < first:
+        return None
+    return code_block(text, starts, starts[first], _line_end(text, starts, last))
 
 
 def _check_depth(tokens: list[Token]) -> None:
@@ -108,25 +124,58 @@ def _check_depth(tokens: list[Token]) -> None:
 
 
 def markdown_blocks(text: str, options: ReadOptions = ReadOptions()) -> tuple[Block, ...]:
-    """Translatable blocks of a Markdown text; code, front matter, link definitions and the wrapper lines
-    of site dialects (md_dialects) are skipped; wrapper-line titles and text in HTML blocks are blocks."""
+    """Translatable blocks of a Markdown text (see markdown_parts)."""
+    return markdown_parts(text, options)[0]
+
+
+def markdown_parts(
+    text: str, options: ReadOptions = ReadOptions()
+) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """Translatable blocks of a Markdown text, and its code blocks; front matter, link definitions and the
+    wrapper lines of site dialects (md_dialects) are skipped; wrapper-line titles and text in HTML blocks
+    are blocks."""
     starts = line_starts(text)
     view = markdown_view(text, starts, front_matter_end(text), options)
     tokens = _MD.parse("\n".join(view.lines))
     _check_depth(tokens)
     containers: list[str] = []
     blocks: list[Block | None] = [trimmed_block(text, starts, s, e, "heading") for s, e in view.titles]
+    code: list[Block | None] = []
     for i, token in enumerate(tokens):
         if token.type in _CONTAINERS:
             containers.append(_CONTAINERS[token.type])
         elif token.type in _CLOSERS:
             containers.pop()
         elif token.type == "html_block":
-            blocks.extend(_html_block(text, starts, token))
+            found, pre = _html_block(text, starts, token)
+            blocks.extend(found)
+            code.extend(pre)
+        elif token.type in ("fence", "code_block"):
+            code.append(_code(text, starts, token))
         elif token.type == "tr_open":
             blocks.extend(_row_cells(text, starts, token.map[0]))
         elif token.type == "inline" and tokens[i - 1].type in ("paragraph_open", "heading_open"):
             heading = tokens[i - 1].type == "heading_open"
             kind = "heading" if heading else (containers[-1] if containers else "paragraph")
             blocks.append(_content_block(text, starts, token, kind))
-    return tuple(sorted((b for b in blocks if b), key=lambda b: b.start))
+    code = [b for b in code if b]
+    code += _image_lines(text, starts, view.lines, code)
+    return tuple(sorted((b for b in blocks if b), key=lambda b: b.start)), tuple(
+        sorted(code, key=lambda b: b.start)
+    )
+
+
+def _image_lines(text: str, starts: list[int], view: tuple[str, ...], code: list[Block]) -> list[Block]:
+    """Lines holding only images (kept out of the prose) whose alt text a translation may change, outside
+    code blocks, as blocks of kind "image"."""
+    found = []
+    for k, line in enumerate(view):
+        start, end = starts[k], _line_end(text, starts, k)
+        if (
+            not line.strip()
+            and _IMAGE.search(text, start, end)
+            and not any(b.start <= start <= b.end for b in code)
+        ):
+            block = trimmed_block(text, starts, start, end, "image")
+            found += [block] if block else []
+    return found

@@ -12,8 +12,8 @@ from transpair.errors import InputError, read_input
 from transpair.model import Block, Document
 from transpair.read.config import read_options
 from transpair.read.dialects import ReadOptions
-from transpair.read.html import html_blocks
-from transpair.read.markdown import UnreadableMarkdown, markdown_blocks
+from transpair.read.html import html_parts
+from transpair.read.markdown import UnreadableMarkdown, markdown_parts
 from transpair.read.spans import line_starts, trimmed_block
 
 _BLANK_LINES = regex.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
@@ -129,12 +129,19 @@ def format_of(path: str | Path) -> str:
 
 def parse(text: str, fmt: str, options: ReadOptions = ReadOptions()) -> tuple[Block, ...]:
     """Cut decoded, LF-normalised text into blocks with the reader for `fmt`."""
+    return parts(text, fmt, options)[0]
+
+
+def parts(
+    text: str, fmt: str, options: ReadOptions = ReadOptions()
+) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """Cut decoded, LF-normalised text into blocks and code blocks with the reader for `fmt`."""
     if fmt == "markdown":
-        return markdown_blocks(text, options)
+        return markdown_parts(text, options)
     if fmt == "html":
-        return html_blocks(text)
+        return html_parts(text)
     if fmt == "text":
-        return text_blocks(text)
+        return text_blocks(text), ()
     raise InputError(f"unknown format {fmt!r} (choose one of {', '.join(FORMATS)})")
 
 
@@ -153,7 +160,7 @@ def bytes_document(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = format or format_of(path)
     try:
-        blocks = parse(text, fmt, options)
+        blocks, code = parts(text, fmt, options)
     except UnreadableMarkdown as exc:
         raise InputError(f"{path}:{exc.line}: {exc}") from None
-    return Document(path, text, blocks, fmt, encoding, line_ends=ends)
+    return Document(path, text, blocks, fmt, encoding, line_ends=ends, code=code)

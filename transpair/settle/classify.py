@@ -26,7 +26,9 @@ MIN_PROSE_WORDS = 1  # calibrated on pydocs-ko: bench/bench_untranslated.py --ca
 COPY = "copy of the source"  # reason for a copied block with no language (code, names, numbers)
 MISSING = "missing in target"  # reason for source text with no target
 
+CJK = ("ko", "ja", "zh")  # languages written with Han (and Kana, Hangul)
 _WORD = regex.compile(r"\p{L}+")
+_KANA_HAN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _LITERAL = regex.compile(
     r"``.*?``|`[^`]*`|(?::[\w.-]+)+:|https?://\S+|www\.\S+"
 )  # literals, reST roles, URLs
@@ -50,10 +52,13 @@ def in_language(text: str, lang: str) -> bool:
     """True when text is prose written in `lang` (not code, a URL, a name or a short term).
 
     Text holding any Hangul is never prose of another language: a Korean particle on an English
-    name ("IronPython의 경우") means a translator wrote it.
+    name ("IronPython의 경우") means a translator wrote it; so is text holding Kana or Han never prose
+    of a language not written with them (a Japanese particle on `props`, an anchor `{#static-props}`).
     """
     flat = " ".join(text.split())
     if lang != "ko" and langid.script_shares(flat)[0] > 0:
+        return False
+    if lang.split("-")[0].split("_")[0] not in CJK and _KANA_HAN.search(langid.strip_non_words(flat)):
         return False
     return prose_words(flat) >= MIN_PROSE_WORDS and langid.detect(flat) == lang
 
