@@ -122,6 +122,14 @@ def test_multi_block_entry_fills_first_span_and_empties_the_others():
     assert rebuild(po, doc).text == "가나.\n\nC three.\n"
 
 
+def test_an_n_n_entry_spanning_code_puts_each_paragraph_in_its_own_place():
+    doc = reader.bytes_document(b"First.\n\n```\ncode()\n```\n\nSecond.\n", "a.md")
+    po = build_catalog(Alignment(doc, doc, (Bead((0, 1), (0, 1), 0.9, "translated"),)))
+    assert rebuild(po, doc).text == doc.text  # the identity keeps the code between the two
+    po[0].msgstr = "첫째.\n\n둘째."
+    assert rebuild(po, doc).text == "첫째.\n\n```\ncode()\n```\n\n둘째.\n"
+
+
 def test_repeated_paragraphs_use_their_own_context():
     text = "Same.\n\nOther.\n\nSame.\n"
     blocks = tuple(

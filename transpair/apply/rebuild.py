@@ -139,18 +139,28 @@ def checked(doc: Document, group: Group) -> tuple[str, tuple[int, str] | None]:
     return entry.msgid, (entry.linenum, f"the msgstr of {excerpt!r} {wrong}: the source text used")
 
 
+def _spread(text: str, group: Group) -> list[str]:
+    """A msgstr's text per block of its group: one paragraph each when it holds as many as its msgid (an
+    n-n bead, so what stands between the blocks, such as code, stays between them), else all of it on
+    the first block and '' on the others."""
+    parts = text.split(catalog.BLOCK_JOINER)
+    if group.size > 1 and len(parts) == group.size == group.entry.msgid.count(catalog.BLOCK_JOINER) + 1:
+        return parts
+    return [text] + [""] * (group.size - 1)
+
+
 def block_texts(
     doc: Document, cut: Sequence[Group], mark: bool, fuzzy: str = "msgstr"
 ) -> tuple[list[str | None], list[tuple[int, str]]]:
-    """New text per source block (the msgstr on a group's first block, '' on its others, None = keep),
-    and the warnings of msgstrs escaped or not used."""
+    """New text per source block (a used msgstr spread over its group's blocks, None = keep), and the
+    warnings of msgstrs escaped or not used."""
     texts: list[str | None] = [None] * len(doc.blocks)
     warnings: list[tuple[int, str]] = []
     for group in cut:
         own = range(group.first, group.first + group.size)
         if uses_msgstr(group.entry, fuzzy):
-            texts[group.first], warning = checked(doc, group)
-            texts[group.first + 1 : group.first + group.size] = [""] * (group.size - 1)
+            text, warning = checked(doc, group)
+            texts[group.first : group.first + group.size] = _spread(text, group)
             warnings += [warning] if warning else []
         elif mark:
             texts[group.first : group.first + group.size] = [
