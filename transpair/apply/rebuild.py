@@ -44,7 +44,6 @@ from transpair.settle import langid
 
 UNTRANSLATED_MARK = "[untranslated] "
 MIN_MATCHED = 0.5  # below this share of source blocks found in the PO, it belongs to another article
-FUZZY_USES = ("msgstr", "source")  # what a fuzzy entry gives the page (--fuzzy)
 VERBATIM = ("code", "image")  # kinds of Document.code blocks: rebuilt from their entries, not prose
 
 
