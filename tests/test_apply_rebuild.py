@@ -88,14 +88,25 @@ def test_markdown_structure_front_matter_and_code_stay(tmp_path):
     assert "- KO[first item]\n- KO[second item]" in out
 
 
-def test_fuzzy_and_untranslated_keep_source_or_get_marker(tmp_path):
+def test_fuzzy_keeps_its_msgstr_and_untranslated_keeps_source_or_gets_marker(tmp_path):
     doc = markdown_doc(tmp_path)
     po = translated(doc, {"Getting started": "시작하기", "first item": "첫째"})
     po.find("first item").flags = ["fuzzy"]
     plain = rebuild(po, doc)
-    assert "- first item\n" in plain.text and "# 시작하기" in plain.text
-    assert plain.translated == 1 and plain.matched == len(doc.blocks)
+    assert "- 첫째\n" in plain.text and "# 시작하기" in plain.text and "- second item\n" in plain.text
+    assert (plain.translated, plain.used, plain.fuzzy_kept, plain.source_used) == (2, 2, 1, 3)
     marked = rebuild(po, doc, mark_untranslated=True).text
+    assert f"- {UNTRANSLATED_MARK}second item\n" in marked and "- 첫째\n" in marked
+
+
+def test_fuzzy_source_gives_the_source_text_as_po4a_does(tmp_path):
+    doc = markdown_doc(tmp_path)
+    po = translated(doc, {"Getting started": "시작하기", "first item": "첫째"})
+    po.find("first item").flags = ["fuzzy"]
+    plain = rebuild(po, doc, fuzzy="source")
+    assert "- first item\n" in plain.text and "# 시작하기" in plain.text
+    assert (plain.translated, plain.fuzzy_kept, plain.source_used) == (1, 0, 4)
+    marked = rebuild(po, doc, mark_untranslated=True, fuzzy="source").text
     assert f"- {UNTRANSLATED_MARK}first item\n" in marked and "# 시작하기" in marked
 
 
@@ -109,6 +120,14 @@ def test_multi_block_entry_fills_first_span_and_empties_the_others():
     po = build_catalog(Alignment(doc, doc, (Bead((0, 1), (0,), 0.9, "translated"), Bead((2,), (2,), 0.9))))
     po[0].msgstr = "가나."
     assert rebuild(po, doc).text == "가나.\n\nC three.\n"
+
+
+def test_an_n_n_entry_spanning_code_puts_each_paragraph_in_its_own_place():
+    doc = reader.bytes_document(b"First.\n\n```\ncode()\n```\n\nSecond.\n", "a.md")
+    po = build_catalog(Alignment(doc, doc, (Bead((0, 1), (0, 1), 0.9, "translated"),)))
+    assert rebuild(po, doc).text == doc.text  # the identity keeps the code between the two
+    po[0].msgstr = "첫째.\n\n둘째."
+    assert rebuild(po, doc).text == "첫째.\n\n```\ncode()\n```\n\n둘째.\n"
 
 
 def test_repeated_paragraphs_use_their_own_context():
@@ -145,10 +164,18 @@ def _apply_one(tmp_path, name: str, source_text: str, msgid: str, msgstr: str):
     return runner.invoke(app, ["apply", str(po), str(source), "-o", str(tmp_path / ("out-" + name))])
 
 
+def _same_structure_and_letters(tmp_path, name: str, msgstr: str) -> None:
+    """The page written keeps the source's blocks (kinds and count) and every letter of the msgstr."""
+    source, out = reader.read_document(tmp_path / name), reader.read_document(tmp_path / ("out-" + name))
+    assert [b.kind for b in out.blocks] == [b.kind for b in source.blocks]
+    assert len(out.code) == len(source.code)
+    assert sorted(regex.findall(r"\p{Hangul}", out.text)) == sorted(regex.findall(r"\p{Hangul}", msgstr))
+
+
 @pytest.mark.parametrize(
     "msgstr", ['오늘은 <a href="/chips">칩스', "오늘은 칩스</a>", "<em>오늘은</em> <b>칩스"]
 )
-def test_apply_refuses_an_html_msgstr_with_unbalanced_tags(tmp_path, msgstr):
+def test_apply_escapes_an_html_msgstr_with_unbalanced_tags_and_warns(tmp_path, msgstr):
     result = _apply_one(
         tmp_path,
         "a.html",
@@ -156,8 +183,10 @@ def test_apply_refuses_an_html_msgstr_with_unbalanced_tags(tmp_path, msgstr):
         'Fish <a href="/chips">chips</a>',
         msgstr,
     )
-    assert result.exit_code == 2 and "unbalanced tags" in result.output and "'Fish <a" in result.output
-    assert not (tmp_path / "out-a.html").exists()
+    assert result.exit_code == 0 and "unbalanced tags" in result.output and "'Fish <a" in result.output
+    assert regex.search(r"warning: \S*a\.po:\d+:", result.output)
+    assert "&lt;" in (tmp_path / "out-a.html").read_text()
+    _same_structure_and_letters(tmp_path, "a.html", msgstr)
 
 
 @pytest.mark.parametrize(
@@ -167,14 +196,25 @@ def test_apply_refuses_an_html_msgstr_with_unbalanced_tags(tmp_path, msgstr):
         ("첫 줄\n```\n코드", "code fence"),
         ("첫 줄\n===", "setext"),
         ("첫 줄\n::: tip", "container"),
+        ("첫 줄\n> 인용이 아닌 줄", "block quote"),
+        ("첫 줄\n- 목록이 아닌 줄", "list item"),
+        ("첫 줄\n12. 목록이 아닌 줄", "list item"),
+        ("첫 줄\n\n둘째 문단", "blank line"),
     ],
 )
-def test_apply_refuses_a_markdown_msgstr_that_adds_structure(tmp_path, msgstr, what):
+def test_apply_escapes_a_markdown_msgstr_that_adds_structure_and_warns(tmp_path, msgstr, what):
     result = _apply_one(
         tmp_path, "a.md", "# Title\n\nFirst line\nsecond line.\n", "First line second line.", msgstr
     )
-    assert result.exit_code == 2 and what in result.output and "a.po:" in result.output
-    assert not (tmp_path / "out-a.md").exists()
+    assert result.exit_code == 0 and what in result.output
+    assert regex.search(r"warning: \S*a\.po:\d+: the msgstr of 'First line", result.output)
+    _same_structure_and_letters(tmp_path, "a.md", msgstr)
+
+
+def test_a_span_heading_is_rebuilt_with_its_unbalanced_tag_as_text(tmp_path):
+    result = _apply_one(tmp_path, "a.md", "## Props\n\nText.\n", "Props", '속성 <span class="badge">')
+    assert result.exit_code == 0 and "<span>" in result.output
+    assert (tmp_path / "out-a.md").read_text() == '## 속성 &lt;span class="badge">\n\nText.\n'
 
 
 def test_apply_accepts_structure_the_msgid_already_has(tmp_path):

@@ -1,6 +1,6 @@
 """Tests for transpair.structure: which msgstrs would change an article's structure."""
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transpair.apply.structure import html_problem, markdown_problem, problem, tag_balance
@@ -25,6 +25,7 @@ def test_plain_text_has_no_structure_check():
     assert problem("text", "a", "# b\n```") is None
 
 
+@settings(deadline=None)  # timing is no part of the property (it failed at 0.7 s on a loaded machine)
 @given(st.text(alphabet="ab#`=-:<>/ \n", max_size=30))
 def test_a_msgstr_equal_to_its_msgid_is_never_a_problem(text):
     assert problem("markdown", text, text) is None and problem("html", text, text) is None

@@ -9,6 +9,7 @@ import polib
 import pytest
 
 from transpair.model import Alignment, Bead, Block, Document
+from transpair.po import kept
 from transpair.po.catalog import build_catalog, build_template, plural_forms, project_name
 from transpair.po.file import read_po, write_po
 from transpair.po.notes import parse_note
@@ -81,10 +82,20 @@ def test_references_notes_flags_and_context():
     assert [e.msgctxt for e in po] == [None, None, None, None, "repeat 2", None]
 
 
-def test_target_only_text_stays_visible_on_the_entry_before_it():
+def test_target_only_text_is_carried_in_a_translator_comment_on_the_entry_before_it():
     po = build_catalog(small_alignment(), WHEN)
-    assert "target-only: 역주: 설명" in po[2].comment.splitlines()
+    assert po[2].tcomment.splitlines() == [kept.AFTER, "| 역주: 설명"]
+    assert kept.read_kept(po[2].tcomment) == ("after", "역주: 설명")
     assert parse_note(po[2].comment).reason == "partly in English"
+    assert not any(e.tcomment for i, e in enumerate(po) if i != 2)
+
+
+def test_target_only_text_before_every_entry_is_carried_before_the_first():
+    src = doc("a.en.md", "One.", "Two.")
+    tgt = doc("a.ko.md", "역주", "하나.", "둘.")
+    beads = (Bead((), (0,), 0.0, "target-only"), Bead((0,), (1,), 0.9), Bead((1,), (2,), 0.9))
+    po = build_catalog(Alignment(src, tgt, beads), WHEN)
+    assert kept.read_kept(po[0].tcomment) == ("before", "역주")
 
 
 def test_header_is_complete():

@@ -80,6 +80,8 @@ class Document:
     encoding: str = "utf-8"
     lang: str | None = None
     line_ends: tuple[str, ...] = ()  # each line's original end when some were CRLF or CR; () when all LF
+    # code blocks (fenced, indented, <pre>: kind "code") and image-only lines ("image"): never aligned
+    code: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from transpair.align.beads import beads_json
 from transpair.errors import InputError, NotAnArticle
 from transpair.history import base, carry, repair, revisions
 from transpair.model import STATUSES, Alignment, Cause, Document, Origin
-from transpair.po import catalog, file, tmx
+from transpair.po import catalog, code, file, tmx
 from transpair.read import reader
 from transpair.read.pairs import Article
 from transpair.read.placeholder_patterns import compile_markers, user_markers
@@ -53,6 +53,7 @@ class WriteOptions:
     wrap: bool = True
     format: str = "po"  # po | tmx (TMX 1.4 of the translated pairs, never merged)
     unit: str = "paragraph"  # the TMX segtype
+    code: str | None = None  # --code: which code blocks become entries; None: .transpair.toml's, else changed
 
 
 @dataclass(frozen=True)
@@ -380,7 +381,7 @@ def doubt(alignment: Alignment) -> str | None:
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:
     """Write the PO (merged into an existing one unless forced) or the TMX, and the optional beads JSON."""
     write.refuse_overwriting([out, beads], [alignment.source.path, alignment.target.path])
-    po = catalog.build_catalog(alignment)
+    po = catalog.build_catalog(alignment, code_mode=code.code_mode(alignment.source.path, opts.code))
     if opts.format == "tmx":
         text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit, out.stem)
         if dropped := tmx.dropped_characters(tmx.units(po)):

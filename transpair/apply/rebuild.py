@@ -4,11 +4,18 @@ Everything outside the blocks' spans (Markdown markers, front matter, code, HTML
 for byte. Entries are found the way the catalog made them: consecutive source blocks joined by a
 blank line (or a space) form the msgid (the longest run that has an entry wins), repeats told apart by
 msgctxt.
-A translated entry replaces its blocks: one span when only blank space separates them, otherwise the
-first span gets the msgstr and the others are emptied. Untranslated and fuzzy entries keep the
-source text, or get UNTRANSLATED_MARK in front of it when asked. HTML: a msgid holds the
-block's inline markup (links, code, emphasis), so the msgstr goes in as HTML; sentences sharing one span
-are rewritten together. A msgstr that would change the article's structure (see structure.py) is refused.
+What each entry state gives the page (never worse than the published translation the PO was aligned
+from): translated -> its msgstr; fuzzy (an outdated paragraph, a doubtful pair: its msgstr came from the
+published page, or a translator left it so) -> its msgstr, or the source text with fuzzy="source" (po4a's
+way); untranslated -> the source text (UNTRANSLATED_MARK in front when asked); obsolete -> nothing; a
+source block with no entry (code identical in both versions) -> kept as it is.
+An entry's msgstr replaces its blocks: one span when only blank space separates them, otherwise the
+first span gets the msgstr and the others are emptied. Code blocks (`#, no-wrap` entries) are rebuilt the
+same way. Text found only in the translation, carried in a translator comment (kept.py), goes back
+before or after its entry. HTML: a msgid holds the block's inline markup (links, code, emphasis), so
+the msgstr goes in as HTML; sentences sharing one span are rewritten together. A msgstr whose structure
+the page cannot hold (see structure.py) is escaped (or, when it cannot be, its source text used) with one
+warning naming its PO line: a page is never refused for it.
 An unchanged block keeps its source text byte for byte (HTML msgids have their whitespace collapsed).
 The output is UTF-8 (with a BOM when the source had one) and keeps the source's line ends: CRLF or
 CR lines outside the edits come back as they were, and a translation gets the source's most common end.
@@ -21,7 +28,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polib
@@ -31,22 +38,15 @@ from transpair import write
 from transpair.apply import structure
 from transpair.errors import InputError
 from transpair.model import Block, Document
-from transpair.po import catalog, file, merge
-from transpair.po.state import first_form, is_done
+from transpair.po import catalog, file, kept, merge
+from transpair.po.state import FUZZY, TRANSLATED, first_form, state
 from transpair.read import reader
 from transpair.read.spans import rewrap, unwrap
 from transpair.settle import langid
 
 UNTRANSLATED_MARK = "[untranslated] "
 MIN_MATCHED = 0.5  # below this share of source blocks found in the PO, it belongs to another article
-
-
-class StructureError(ValueError):
-    """A msgstr that would change the article's structure (a new heading or fence, unbalanced tags)."""
-
-    def __init__(self, entry: polib.POEntry, message: str):
-        super().__init__(message)
-        self.entry = entry
+VERBATIM = ("code", "image")  # kinds of Document.code blocks: rebuilt from their entries, not prose
 
 
 class CoverageError(Exception):
@@ -64,12 +64,17 @@ class Group:
 
 @dataclass(frozen=True)
 class Rebuild:
-    """The rebuilt text and how much of the article it translates."""
+    """The rebuilt text, how much of the article it translates, and what it did with the entries."""
 
     text: str
-    blocks: int  # source blocks
+    blocks: int  # source blocks (prose; code blocks are not counted)
     matched: int  # source blocks that have a PO entry
     translated: int  # source blocks replaced by a translation
+    used: int = 0  # entries whose msgstr went into the page (code entries included)
+    fuzzy_kept: int = 0  # of them, fuzzy ones
+    source_used: int = 0  # entries whose source text stayed (untranslated, or fuzzy with fuzzy="source")
+    kept: int = 0  # texts found only in the translation, put back
+    warnings: tuple[tuple[int, str], ...] = ()  # (PO line, what): a msgstr escaped or not used
 
     @property
     def coverage(self) -> float:
@@ -112,19 +117,74 @@ def groups(blocks: Sequence[Block], po: polib.POFile) -> list[Group]:
     return result
 
 
-def block_texts(doc: Document, cut: Sequence[Group], mark: bool) -> list[str | None]:
-    """New text per source block: the msgstr on a group's first block, '' on its others, None = keep."""
+def uses_msgstr(entry: polib.POEntry | None, fuzzy: str = "msgstr") -> bool:
+    """Whether an entry's msgstr goes into the page: translated, or fuzzy unless fuzzy="source"."""
+    found = state(entry) if entry is not None else None
+    return found == TRANSLATED or (found == FUZZY and fuzzy == "msgstr")
+
+
+def checked(doc: Document, group: Group) -> tuple[str, tuple[int, str] | None]:
+    """The text a used entry gives its blocks, and a warning (PO line, what) when its structure had to be
+    escaped (or, when it cannot be, the source text is used)."""
+    entry, block = group.entry, doc.blocks[group.first]
+    msgstr = first_form(entry)
+    fmt = "code" if block.kind in VERBATIM else doc.format
+    quoted = ">" in doc.text[doc.text.rfind("\n", 0, block.start) + 1 : block.start]
+    wrong = structure.problem(fmt, entry.msgid, msgstr, quoted)
+    if not wrong:
+        return msgstr, None
+    excerpt = entry.msgid if len(entry.msgid) <= 40 else entry.msgid[:37] + "..."
+    fixed = structure.escaped(fmt, entry.msgid, msgstr, quoted)
+    if fixed is not None:
+        return fixed, (entry.linenum, f"the msgstr of {excerpt!r} {wrong}: written escaped")
+    return entry.msgid, (entry.linenum, f"the msgstr of {excerpt!r} {wrong}: the source text used")
+
+
+def _spread(text: str, group: Group) -> list[str]:
+    """A msgstr's text per block of its group: one paragraph each when it holds as many as its msgid (an
+    n-n bead, so what stands between the blocks, such as code, stays between them), else all of it on
+    the first block and '' on the others."""
+    parts = text.split(catalog.BLOCK_JOINER)
+    if group.size > 1 and len(parts) == group.size == group.entry.msgid.count(catalog.BLOCK_JOINER) + 1:
+        return parts
+    return [text] + [""] * (group.size - 1)
+
+
+def block_texts(
+    doc: Document, cut: Sequence[Group], mark: bool, fuzzy: str = "msgstr"
+) -> tuple[list[str | None], list[tuple[int, str]]]:
+    """New text per source block (a used msgstr spread over its group's blocks, None = keep), and the
+    warnings of msgstrs escaped or not used."""
     texts: list[str | None] = [None] * len(doc.blocks)
+    warnings: list[tuple[int, str]] = []
     for group in cut:
         own = range(group.first, group.first + group.size)
-        if is_done(group.entry):
-            texts[group.first] = first_form(group.entry)
-            texts[group.first + 1 : group.first + group.size] = [""] * (group.size - 1)
+        if uses_msgstr(group.entry, fuzzy):
+            text, warning = checked(doc, group)
+            texts[group.first : group.first + group.size] = _spread(text, group)
+            warnings += [warning] if warning else []
         elif mark:
             texts[group.first : group.first + group.size] = [
                 UNTRANSLATED_MARK + doc.blocks[i].text for i in own
             ]
-    return texts
+    return texts, warnings
+
+
+def insertions(doc: Document, cut: Sequence[Group]) -> list[tuple[int, int, str]]:
+    """Edits that put back the text found only in the translation, carried by entries (kept.py): after
+    the entry's last block, or at the start of its first block's line."""
+    out = []
+    for group in cut:
+        found = kept.read_kept(group.entry.tcomment) if group.entry is not None else None
+        if not found or not found[1].strip():
+            continue
+        first, last = doc.blocks[group.first], doc.blocks[group.first + group.size - 1]
+        if found[0] == "before":
+            start = doc.text.rfind("\n", 0, first.start) + 1
+            out.append((start, start, f"{found[1]}\n\n"))
+        else:
+            out.append((last.end, last.end, (" " if last.html else "\n\n") + found[1]))
+    return out
 
 
 def _fill_shared_spans(doc: Document, texts: Sequence[str | None]) -> list[str | None]:
@@ -151,7 +211,7 @@ def edits(doc: Document, texts: Sequence[str | None]) -> list[tuple[int, int, st
             text = span  # the block as it was: its own line breaks
         elif block.content != "prose":
             text = attribute_value(doc.text[block.start - 1 : block.start], text)
-        elif doc.format in ("markdown", "mdx") and not block.html:
+        elif doc.format in ("markdown", "mdx") and not block.html and block.kind != "code":
             text = rewrap(text, span)  # hard breaks and list or quote indentation as the span writes them
         if out and (out[-1][0], out[-1][1]) == (block.start, block.end):
             out[-1][2] = " ".join(t for t in (out[-1][2], text) if t)
@@ -194,24 +254,54 @@ class _Original:
         return self.slice(start, end) if text == self.doc.text[start:end] else text.replace("\n", self.usual)
 
 
-def rebuild(po: polib.POFile, doc: Document, mark_untranslated: bool = False) -> Rebuild:
-    """The translated article: the source text with every translated block span replaced."""
-    cut = groups(doc.blocks, po)
-    for group in cut:
-        wrong = is_done(group.entry) and structure.problem(
-            doc.format, group.entry.msgid, first_form(group.entry)
-        )
-        if wrong:
-            raise StructureError(group.entry, wrong)
-    original = _Original(doc)
+def _merged(
+    doc: Document, prose: Sequence[str | None], code: Sequence[str | None]
+) -> tuple[Document, list[str | None]]:
+    """The document with its code blocks among its blocks in document order, and their new texts."""
+    pairs = sorted([*zip(doc.blocks, prose), *zip(doc.code, code)], key=lambda pair: pair[0].start)
+    return replace(doc, blocks=tuple(b for b, _ in pairs), code=()), [t for _, t in pairs]
+
+
+def rebuild(
+    po: polib.POFile, doc: Document, mark_untranslated: bool = False, fuzzy: str = "msgstr"
+) -> Rebuild:
+    """The translated article: the source text with every block span replaced as its entry says. Prose
+    and code blocks are cut into entries apart (a multi-block entry may span a code block)."""
+    code_doc = replace(doc, blocks=doc.code, code=())
+    cut, code_cut = groups(doc.blocks, po), groups(doc.code, po)
+    texts, warnings = block_texts(doc, cut, mark_untranslated, fuzzy)
+    code_texts, code_warnings = block_texts(code_doc, code_cut, False, fuzzy)
+    whole, new_texts = _merged(doc, texts, code_texts)
+    extra = insertions(doc, cut)
+    original = _Original(whole)
     parts, pos = ["\ufeff" if doc.encoding == "utf-8-sig" else ""], 0
-    for start, end, new in edits(doc, block_texts(doc, cut, mark_untranslated)):
+    for start, end, new in sorted([*edits(whole, new_texts), *extra], key=lambda edit: edit[:2]):
         parts += [original.slice(pos, start), original.new(start, end, new)]
         pos = end
     parts.append(original.slice(pos, len(doc.text)))
-    matched = sum(g.size for g in cut if g.entry is not None)
-    translated = sum(g.size for g in cut if is_done(g.entry))
-    return Rebuild("".join(parts), len(doc.blocks), matched, translated)
+    entries = [g.entry for g in (*cut, *code_cut) if g.entry is not None]
+    used = [e for e in entries if uses_msgstr(e, fuzzy)]
+    return Rebuild(
+        "".join(parts),
+        len(doc.blocks),
+        sum(g.size for g in cut if g.entry is not None),
+        sum(g.size for g in cut if uses_msgstr(g.entry, fuzzy)),
+        len(used),
+        sum(state(e) == FUZZY for e in used),
+        len(entries) - len(used),
+        len(extra),
+        tuple(sorted([*warnings, *code_warnings])),
+    )
+
+
+def summary(result: Rebuild) -> str:
+    """One line on what apply did with the entries."""
+    kept_text = f", {result.kept} kept from the translation only" if result.kept else ""
+    return (
+        f"{result.used} entries used ({result.fuzzy_kept} fuzzy kept), source text used for "
+        f"{result.source_used}{kept_text}; {result.translated} of {result.blocks} paragraphs translated "
+        f"({result.coverage:.1f}%)"
+    )
 
 
 def check_article(result: Rebuild, po: polib.POFile, po_path: Path, source: Path) -> None:
@@ -234,23 +324,20 @@ def apply_file(
     out: str | Path,
     mark_untranslated: bool = False,
     threshold: float = 0.0,
+    fuzzy: str = "msgstr",
 ) -> Rebuild:
     """Write the translated article OUT from PO and SOURCE; refuse foreign POs and low coverage."""
     po_path, source, out = Path(po_path), Path(source), Path(out)
     write.refuse_overwriting([out], [source, po_path])
     po, doc = file.read_po(po_path), reader.read_document(source)
-    try:
-        result = rebuild(po, doc, mark_untranslated)
-        if result.matched < result.blocks:  # perhaps a PO aligned with --unit sentence
-            sentences = catalog.sentence_document(doc, langid.document_language(doc) or "en")
-            result = max(
-                result, rebuild(po, sentences, mark_untranslated), key=lambda r: r.matched / max(r.blocks, 1)
-            )
-    except StructureError as exc:
-        excerpt = exc.entry.msgid if len(exc.entry.msgid) <= 40 else exc.entry.msgid[:37] + "..."
-        raise InputError(
-            f"{po_path}:{exc.entry.linenum}: the msgstr of {excerpt!r} {exc}; nothing written"
-        ) from None
+    result = rebuild(po, doc, mark_untranslated, fuzzy)
+    if result.matched < result.blocks:  # perhaps a PO aligned with --unit sentence
+        sentences = catalog.sentence_document(doc, langid.document_language(doc) or "en")
+        result = max(
+            result,
+            rebuild(po, sentences, mark_untranslated, fuzzy),
+            key=lambda r: r.matched / max(r.blocks, 1),
+        )
     check_article(result, po, po_path, source)
     if result.coverage < threshold:
         raise CoverageError(

@@ -36,6 +36,17 @@ class Unit(StrEnum):
     sentence = "sentence"
 
 
+class CodeMode(StrEnum):
+    changed = "changed"
+    all = "all"
+    none = "none"
+
+
+class Fuzzy(StrEnum):
+    msgstr = "msgstr"
+    source = "source"
+
+
 class OutFormat(StrEnum):
     po = "po"
     tmx = "tmx"
@@ -153,6 +164,12 @@ def align_cmd(
         help="The revision of SOURCE's git repository the translation was made from.",
     ),
     history: bool = HISTORY,
+    code_mode: CodeMode | None = typer.Option(
+        None,
+        "--code",
+        help="Code blocks as entries: changed (default: those whose translation differs), all, or none "
+        "(default from .transpair.toml [po] code).",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     jobs: int | None = JOBS,
     no_cache: bool = NO_CACHE,
@@ -191,6 +208,7 @@ def align_cmd(
             wrap=not no_wrap,
             format=fmt,
             unit=unit.value,
+            code=code_mode.value if code_mode else None,
         )
         select = Selection(tuple(include), tuple(exclude))
         code = align.run(
@@ -446,11 +464,20 @@ def apply_cmd(
         max=100,
         help="Refuse (exit 1, nothing written) when under PCT percent of the paragraphs are translated.",
     ),
+    fuzzy: Fuzzy = typer.Option(
+        Fuzzy.msgstr,
+        "--fuzzy",
+        help="What a fuzzy entry gives the page: msgstr (default: the translation it holds) or source "
+        "(the source text, as po4a does).",
+    ),
 ) -> None:
-    """Rebuild the translated article: translated entries replace their paragraphs, everything else stays.
+    """Rebuild the translated article: each entry's msgstr replaces its paragraph or code block.
 
-    Untranslated and fuzzy entries keep the source text. Markup, front matter and code stay byte for byte.
-    Exit 2 for a PO from another article or an OUTPUT that is SOURCE or PO; 1 under --threshold.
+    Translated and fuzzy entries give their msgstr (--fuzzy source: fuzzy ones the source text), untranslated
+    ones the source text, obsolete ones nothing; text kept only in the translation goes back in its place.
+    Markup, front matter and identical code stay byte for byte. A msgstr the page's structure cannot hold
+    is escaped, with a warning naming its PO line. Exit 2 for a PO from another article or an OUTPUT that
+    is SOURCE or PO; 1 under --threshold.
     """
     from transpair.apply import rebuild
 
@@ -460,14 +487,13 @@ def apply_cmd(
                 f"{po}: is the article and {source} the PO? give the PO first: apply PO SOURCE -o OUT"
             )
         try:
-            result = rebuild.apply_file(po, source, output, mark_untranslated, threshold)
+            result = rebuild.apply_file(po, source, output, mark_untranslated, threshold, fuzzy.value)
         except rebuild.CoverageError as exc:
             typer.echo(f"transpair: {exc}", err=True)
             raise typer.Exit(EXIT_BELOW) from None
-    typer.echo(
-        f"{output}: {result.translated} of {result.blocks} paragraphs translated ({result.coverage:.1f}%)",
-        err=True,
-    )
+    for line, warning in result.warnings:
+        typer.echo(f"transpair: warning: {po}:{line}: {warning}", err=True)
+    typer.echo(f"{output}: {rebuild.summary(result)}", err=True)
 
 
 CheckFormat = Enum("CheckFormat", [(f, f) for f in check.FORMATS], type=str)

@@ -8,8 +8,11 @@ Entry rules (`apply` and `pot` rely on them):
 - `#:` one `file:line` per source block (file = the source's base name), `#.` the transpair note.
 - Text repeated in one article: the first entry has no msgctxt, the n-th repeat gets
   msgctxt "repeat n" (an occurrence counter, stable when unrelated paragraphs move or change).
-- Target-only beads have no msgid, so no entry: their text is kept visible as an extra `#.` line
-  `target-only: <text>` on the entry before them (the first entry when the target starts with them).
+- Target-only beads have no msgid, so no entry: their text is carried verbatim in a translator comment
+  on the entry before them (the first entry when the target starts with them), which `apply` puts back
+  (see kept.py).
+- Code blocks whose translation differs become `#, no-wrap` entries of their own, in document order
+  (see code.py; `code="all"` offers every code block, `"none"` none).
 - Outdated beads (the source changed since the translation, see `carry.py`) are fuzzy with the old
   source as `#| msgid`, and so are beads whose links or code changed (`markup-changed`); a bead whose
   changed links, code or numbers were ported has them replaced in its msgstr and keeps `#| msgid`; a
@@ -34,7 +37,7 @@ from transpair.history.changes import apply_ports
 from transpair.languages import name as language_name
 from transpair.model import BLOCK_JOINER, SPAN_JOINER, Alignment, Bead, Block, Document, joined
 from transpair.names import one_line, reference_name
-from transpair.po import file
+from transpair.po import code, file, kept
 from transpair.po.merge import merge, template_content  # noqa: F401  (merge: part of the catalog API)
 from transpair.po.notes import Note, cause_comment, format_note
 from transpair.po.wrap import PAGE_WIDTH
@@ -184,11 +187,14 @@ def _unique_obsolete(entries: list[polib.POEntry], live: set[str]) -> list[polib
     return kept
 
 
-def _attach_target_only(entries: list[polib.POEntry], notes: list[tuple[int, str]]) -> None:
-    """Add each target-only text as a `target-only:` line to the entry before it (or the first)."""
-    for index, text in notes:
+def _attach_kept(entries: list[polib.POEntry], runs: list[tuple[int, list[Block]]], target: Document) -> None:
+    """Carry each run of target-only blocks in a translator comment on the entry before it (or the first)."""
+    every = [*target.blocks, *target.code]
+    for index, run in runs:
+        inside = {id(b) for b in run}
+        text = kept.kept_text(target, run, [b for b in every if id(b) not in inside])
         entry = entries[max(index, 0)]
-        entry.comment += f"\ntarget-only: {text}"
+        entry.tcomment = "\n".join(filter(None, [entry.tcomment, kept.carrier(text, before=index < 0)]))
 
 
 def _catalog(metadata: dict[str, str], entries: list[polib.POEntry]) -> polib.POFile:
@@ -201,21 +207,31 @@ def _catalog(metadata: dict[str, str], entries: list[polib.POEntry]) -> polib.PO
     return po
 
 
-def build_catalog(alignment: Alignment, when: datetime | None = None) -> polib.POFile:
-    """One PO entry per bead with source text, in document order, with a complete header."""
+def build_catalog(
+    alignment: Alignment, when: datetime | None = None, code_mode: str = "changed"
+) -> polib.POFile:
+    """One PO entry per bead with source text and per code block to translate (`code_mode`), in document
+    order, with a complete header."""
     name = reference_name(alignment.source.path)
-    entries: list[polib.POEntry] = []
-    target_only: list[tuple[int, str]] = []
+    placed: list[tuple[int, polib.POEntry]] = []
+    runs: list[tuple[int, list[Block]]] = []  # target-only blocks, after the entry of that index
     obsolete: list[polib.POEntry] = []
     for bead in alignment.beads:
         if bead.source:
-            entries.append(_entry(bead, alignment, name))
+            placed.append((alignment.source.blocks[bead.source[0]].start, _entry(bead, alignment, name)))
         elif bead.previous:
             obsolete.append(_obsolete(bead, alignment))
         else:
-            target_only += [(len(entries) - 1, alignment.target.blocks[j].norm) for j in bead.target]
-    if entries:
-        _attach_target_only(entries, target_only)
+            blocks = [alignment.target.blocks[j] for j in bead.target]
+            if runs and runs[-1][0] == len(placed) - 1:
+                runs[-1][1].extend(blocks)
+            else:
+                runs.append((len(placed) - 1, blocks))
+    if placed:
+        _attach_kept([e for _, e in placed], runs, alignment.target)
+    found, _ = code.code_entries(alignment.source.code, alignment.target.code, name, code_mode)
+    placed += [(entry.linenum, entry) for entry in found]
+    entries = [entry for _, entry in sorted(placed, key=lambda pair: pair[0])]
     meta = header(alignment.source, alignment.source_lang, alignment.target_lang, when)
     po = _catalog(meta, entries)
     po.extend(_unique_obsolete(obsolete, {e.msgid for e in entries}))

@@ -18,7 +18,7 @@ import regex
 
 from transpair.model import Block
 from transpair.read.jsx import ATTRIBUTES, attribute_spans
-from transpair.read.spans import line_starts, trimmed_block
+from transpair.read.spans import code_block, line_starts, trimmed_block
 
 BLOCK_KINDS = {
     **{f"h{n}": "heading" for n in range(1, 7)},
@@ -106,6 +106,8 @@ class _Reader(HTMLParser):
         self.has_text = False
         self.last_br: int | None = None  # start of a <br> with nothing but space after it so far
         self.blocks: list[tuple[Block, frozenset[str]]] = []  # each with the roots it sits in
+        self.pre: int | None = None  # where the content of the open <pre> starts
+        self.code: list[tuple[Block, frozenset[str]]] = []  # <pre> contents, with their roots
 
     def here(self) -> int:
         """Offset in the text of the event being handled."""
@@ -132,9 +134,8 @@ class _Reader(HTMLParser):
             block = trimmed_block(self.text, self.starts, start, stop, self.kind())
             if block:
                 text = _SPACE.sub(" ", block.text)
-                within = frozenset(name for name, depth in self.open.items() if depth)
                 self.blocks.append(
-                    (Block(text, block.kind, block.line, block.start, block.end, html=True), within)
+                    (Block(text, block.kind, block.line, block.start, block.end, html=True), self.within())
                 )
         self.run, self.has_text, self.last_br, self.pending = None, False, None, None
 
@@ -146,22 +147,29 @@ class _Reader(HTMLParser):
         """Whether content here is read (not inside a skipped element)."""
         return not self.skipping
 
-    def article(self) -> tuple[Block, ...]:
-        """The blocks of the article body: those in an <article>, else in <main>, else all; an attribute
-        value inside a run is translated there, in its tag, and is no block of its own."""
+    def article(self, found: list[tuple[Block, frozenset[str]]]) -> tuple[Block, ...]:
+        """The blocks (or code) of the article body: those in an <article>, else in <main>, else all."""
         root = next((name for name in ("article", "main") if name in self.seen), None)
+        return tuple(block for block, within in found if root is None or root in within)
+
+    def prose(self) -> tuple[Block, ...]:
+        """The article's text blocks; an attribute value inside a run is translated there, in its tag, and
+        is no block of its own."""
         runs = sorted((block.start, block.end) for block, _ in self.blocks)
         values = [
             (block, within)
             for block, within in self.attributes
             if not any(start <= block.start < end for start, end in runs)
         ]
-        blocks = sorted([*self.blocks, *values], key=lambda pair: pair[0].start)
-        return tuple(block for block, within in blocks if root is None or root in within)
+        return self.article(sorted([*self.blocks, *values], key=lambda pair: pair[0].start))
+
+    def within(self) -> frozenset[str]:
+        """The roots (<article>, <main>) open here."""
+        return frozenset(name for name, depth in self.open.items() if depth)
 
     def attribute_values(self, start: int, end: int) -> None:
         """Keep the translatable attribute values of the tag at [start, end) (alt, title...)."""
-        within = frozenset(name for name, depth in self.open.items() if depth)
+        within = self.within()
         for first, stop, name in attribute_spans(self.text, start, end, self.names):
             block = trimmed_block(self.text, self.starts, first, stop, "paragraph")
             self.attributes.append((replace(block, html=True, content=f"attribute:{name}"), within))
@@ -185,6 +193,7 @@ class _Reader(HTMLParser):
         if tag in SKIPPED or (tag in PAGE_CHROME and not self.open["article"]):
             if tag not in VOID:
                 self.skipping.append(tag)
+            self.pre = end if tag == "pre" else None
             return
         if tag in VOID:
             return
@@ -214,6 +223,10 @@ class _Reader(HTMLParser):
         if self.skipping:
             if tag == self.skipping[0]:
                 self.skipping.pop()
+            if not self.skipping and self.pre is not None:
+                found = code_block(self.text, self.starts, self.pre, start)
+                self.code += [(found, self.within())] if found else []
+                self.pre = None
             return
         if inline(tag):
             self.extend(start, end, False)
@@ -259,8 +272,16 @@ class _Reader(HTMLParser):
 def html_blocks(text: str, attributes: tuple[str, ...] = ATTRIBUTES) -> tuple[Block, ...]:
     """Translatable blocks of an HTML page's article body, skipping scripts, navigation and page chrome;
     the values of the named attributes outside the text runs are blocks too."""
+    return html_parts(text, attributes)[0]
+
+
+def html_parts(
+    text: str, attributes: tuple[str, ...] = ATTRIBUTES
+) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """The translatable blocks of an HTML page's article body (attribute values included) and its <pre>
+    code blocks (kind "code")."""
     reader = _Reader(text, attributes)
     reader.feed(text)
     reader.close()
     reader.flush()
-    return reader.article()
+    return reader.prose(), reader.article(reader.code)

@@ -18,8 +18,8 @@ from markdown_it.token import Token
 
 from transpair.model import Block
 from transpair.read.dialects import ReadOptions, markdown_view
-from transpair.read.html import html_blocks
-from transpair.read.spans import UnreadableMarkdown, line_starts, trimmed_block
+from transpair.read.html import html_parts
+from transpair.read.spans import UnreadableMarkdown, code_block, line_starts, trimmed_block
 
 MAX_NESTING = 300  # markdown-it stops reading (silently) deeper than this; Python's stack allows it
 # block structure only: inline tokens keep their source content, which is all the reader needs
@@ -84,11 +84,14 @@ def _row_cells(text: str, starts: list[int], line: int) -> list[Block]:
     return [c for c in cells if c and not _TAGS_ONLY.match(c.text)]
 
 
-def _html_block(text: str, starts: list[int], token: Token, options: ReadOptions) -> list[Block]:
+def _html_block(
+    text: str, starts: list[int], token: Token, options: ReadOptions
+) -> tuple[list[Block], list[Block]]:
     """The text of an HTML block (a <p>, a table, a demo) read by the HTML reader, at its place in `text`
-    and as written there (a Markdown block's text is its span); fenced code an author put in it without a
-    blank line stays code."""
+    and as written there (a Markdown block's text is its span), and its <pre> code blocks; fenced code an
+    author put in it without a blank line stays code."""
     start, end = starts[token.map[0]], _line_end(text, starts, token.map[1] - 1)
+    blocks, code = html_parts(_without_fences(text[start:end]), options.attributes)
     return [
         replace(
             b,
@@ -97,8 +100,22 @@ def _html_block(text: str, starts: list[int], token: Token, options: ReadOptions
             start=b.start + start,
             end=b.end + start,
         )
-        for b in html_blocks(_without_fences(text[start:end]), options.attributes)
-    ]
+        for b in blocks
+    ], [code_block(text, starts, b.start + start, b.end + start) for b in code]
+
+
+def _code(text: str, starts: list[int], token: Token) -> Block | None:
+    """A fenced or indented code block's lines (without its fences), as written in `text`."""
+    first, last = token.map[0], token.map[1] - 1
+    if token.type == "fence":
+        first += 1
+        closing = text[starts[last] : _line_end(text, starts, last)].strip(" \t>")
+        last -= (
+            last > token.map[0] and closing.startswith(token.markup) and not closing.strip(token.markup[0])
+        )
+    if last < first:
+        return None
+    return code_block(text, starts, starts[first], _line_end(text, starts, last))
 
 
 def _without_fences(html: str) -> str:
@@ -128,8 +145,16 @@ def _check_depth(tokens: list[Token]) -> None:
 
 
 def markdown_blocks(text: str, options: ReadOptions = ReadOptions()) -> tuple[Block, ...]:
-    """Translatable blocks of a Markdown text; code, front matter, link definitions and the wrapper lines
-    of site dialects (md_dialects) are skipped; wrapper-line titles and text in HTML blocks are blocks."""
+    """Translatable blocks of a Markdown text (see markdown_parts)."""
+    return markdown_parts(text, options)[0]
+
+
+def markdown_parts(
+    text: str, options: ReadOptions = ReadOptions()
+) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """Translatable blocks of a Markdown text, and its code blocks; front matter, link definitions and the
+    wrapper lines of site dialects (md_dialects) are skipped; wrapper-line titles and text in HTML blocks
+    are blocks."""
     starts = line_starts(text)
     view = markdown_view(text, starts, front_matter_end(text), options)
     tokens = (_MDX if options.mdx else _MD).parse("\n".join(view.lines))
@@ -137,17 +162,25 @@ def markdown_blocks(text: str, options: ReadOptions = ReadOptions()) -> tuple[Bl
     containers: list[str] = []
     blocks: list[Block | None] = [trimmed_block(text, starts, s, e, "heading") for s, e in view.titles]
     blocks += [attribute_block(text, starts, start, end, name) for start, end, name in view.attributes]
+    code: list[Block | None] = []
     for i, token in enumerate(tokens):
         if token.type in _CONTAINERS:
             containers.append(_CONTAINERS[token.type])
         elif token.type in _CLOSERS:
             containers.pop()
         elif token.type == "html_block":
-            blocks.extend(_html_block(text, starts, token, options))
+            found, pre = _html_block(text, starts, token, options)
+            blocks.extend(found)
+            code.extend(pre)
+        elif token.type in ("fence", "code_block"):
+            code.append(_code(text, starts, token))
         elif token.type == "tr_open":
             blocks.extend(_row_cells(text, starts, token.map[0]))
         elif token.type == "inline" and tokens[i - 1].type in ("paragraph_open", "heading_open"):
             heading = tokens[i - 1].type == "heading_open"
             kind = "heading" if heading else (containers[-1] if containers else "paragraph")
             blocks.append(_content_block(text, starts, token, kind))
-    return tuple(sorted((b for b in blocks if b), key=lambda b: b.start))
+    code = [b for b in code if b]
+    return tuple(sorted((b for b in blocks if b), key=lambda b: b.start)), tuple(
+        sorted(code, key=lambda b: b.start)
+    )

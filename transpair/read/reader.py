@@ -12,8 +12,8 @@ from transpair.errors import InputError, read_input
 from transpair.model import Block, Document
 from transpair.read.config import read_options
 from transpair.read.dialects import ReadOptions
-from transpair.read.html import html_blocks
-from transpair.read.markdown import UnreadableMarkdown, front_matter_end, markdown_blocks
+from transpair.read.html import html_parts
+from transpair.read.markdown import UnreadableMarkdown, front_matter_end, markdown_parts
 from transpair.read.spans import line_starts, trimmed_block, unwrapped
 
 _ESM_FIRST = regex.compile(r"\s*(?:import|export)[ \t]")  # an MDX page (Docusaurus .md) begins with imports
@@ -135,17 +135,25 @@ def is_mdx(path: str, text: str) -> bool:
 
 
 def parse(text: str, fmt: str, options: ReadOptions = ReadOptions()) -> tuple[Block, ...]:
-    """Cut decoded, LF-normalised text into blocks with the reader for `fmt`, each block's text unwrapped
-    as the page renders it (spans.unwrap)."""
+    """Cut decoded, LF-normalised text into blocks with the reader for `fmt` (see parts)."""
+    return parts(text, fmt, options)[0]
+
+
+def parts(
+    text: str, fmt: str, options: ReadOptions = ReadOptions()
+) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """Cut decoded, LF-normalised text into blocks, each block's text unwrapped as the page renders it
+    (spans.unwrap), and code blocks, with the reader for `fmt`."""
     readers = {
-        "markdown": lambda: markdown_blocks(text, options),
-        "mdx": lambda: markdown_blocks(text, replace(options, mdx=True)),
-        "html": lambda: html_blocks(text),
+        "markdown": lambda: markdown_parts(text, options),
+        "mdx": lambda: markdown_parts(text, replace(options, mdx=True)),
+        "html": lambda: html_parts(text),
     }
     if fmt in readers:
-        return tuple(unwrapped(b, fmt) for b in readers[fmt]())
+        blocks, code = readers[fmt]()
+        return tuple(unwrapped(b, fmt) for b in blocks), code
     if fmt == "text":
-        return text_blocks(text)
+        return text_blocks(text), ()
     raise InputError(f"unknown format {fmt!r} (choose one of {', '.join(FORMATS)})")
 
 
@@ -165,7 +173,7 @@ def bytes_document(
     fmt = format or format_of(path)
     mdx = fmt == "markdown" and is_mdx(path, text)
     try:
-        blocks = parse(text, "mdx" if mdx else fmt, options)
+        blocks, code = parts(text, "mdx" if mdx else fmt, options)
     except UnreadableMarkdown as exc:
         raise InputError(f"{path}:{exc.line}: {exc}") from None
-    return Document(path, text, blocks, fmt, encoding, line_ends=ends)
+    return Document(path, text, blocks, fmt, encoding, line_ends=ends, code=code)

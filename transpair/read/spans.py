@@ -10,6 +10,9 @@ import regex
 
 from transpair.model import Block
 
+_BLANK_LEAD = regex.compile(r"(?:[ \t]*\n)*")
+_BLANK_TAIL = regex.compile(r"(?:\n[ \t]*)*\Z")
+
 
 def line_starts(text: str) -> list[int]:
     """Offset of the first character of every line, so a line number is one bisect away."""
@@ -81,3 +84,14 @@ class UnreadableMarkdown(ValueError):
     def __init__(self, line: int, message: str):
         super().__init__(message)
         self.line = line
+
+
+def code_block(text: str, starts: list[int], start: int, end: int) -> Block | None:
+    """The code Block of the lines in text[start:end] without the blank lines around them (indentation
+    kept), or None when all are blank."""
+    chunk = text[start:end]
+    if not chunk.strip():
+        return None
+    first = start + _BLANK_LEAD.match(chunk).end()
+    last = start + _BLANK_TAIL.search(chunk).start()
+    return Block(text[first:last], "code", bisect_right(starts, first), first, last)
