@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transpair import pipeline
+from transpair.cli.align import doubt
 from transpair.history import carry, fuzzy
 from transpair.model import Alignment, Bead, Block, Cause, Document, Origin
 
@@ -219,4 +219,4 @@ def test_a_page_mostly_rewritten_since_is_no_sign_of_a_wrong_translation():
     ]
     result = carry.carry(translated(OLD[:3]), doc("a.en.txt", new), ORIGIN)
     assert [b.status for b in result.beads].count("untranslated") == 6
-    assert pipeline.doubt(result) is None
+    assert doubt(result) is None

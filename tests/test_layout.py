@@ -99,3 +99,13 @@ def test_flat_modules_import_no_stage():
         if stage(a) in FLAT - {"__init__"} and stage(b) not in FLAT
     ]
     assert up == []
+
+
+def test_no_module_is_over_400_lines():
+    """One concern per module: a module that grows past 400 lines holds two."""
+    long = {
+        module_name(path): n
+        for path in PACKAGE.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

@@ -14,6 +14,7 @@ from git_repos import EDITED, TRANSLATED, commit, git, one_repo, paragraphs
 from transpair import cache, pipeline
 from transpair.align import embed
 from transpair.align.beads import beads_json, read_beads
+from transpair.cli.align import doubt
 from transpair.errors import InputError
 from transpair.model import Alignment, Bead, Cause
 from transpair.read.pairs import find_articles
@@ -139,7 +140,7 @@ def test_lone_file_in_a_third_language_is_refused(tmp_path):
 def test_doubt_warns_about_a_target_that_is_not_a_translation(tmp_path):
     src = write(tmp_path / "a.en.txt", EN)
     good = pipeline.align_files(src, write(tmp_path / "a.ko.txt", KO), pipeline.AlignOptions())
-    assert pipeline.doubt(good) is None
+    assert doubt(good) is None
     other = [
         "소켓은 네트워크 통신의 끝점이며, 운영 체제가 제공하는 인터페이스입니다.",
         "정렬은 리스트의 항목을 크기 순서로 다시 배치하는 작업입니다.",
@@ -147,7 +148,7 @@ def test_doubt_warns_about_a_target_that_is_not_a_translation(tmp_path):
         "정규식은 문자열에서 패턴을 찾는 작은 언어입니다.",
     ]
     wrong = pipeline.align_files(src, write(tmp_path / "b.ko.txt", other), pipeline.AlignOptions())
-    assert "does not look like a translation" in pipeline.doubt(wrong)
+    assert "does not look like a translation" in doubt(wrong)
 
 
 def test_a_target_holding_only_a_placeholder_is_a_translation_not_started(tmp_path):
@@ -155,7 +156,7 @@ def test_a_target_holding_only_a_placeholder_is_a_translation_not_started(tmp_pa
     tgt = write(tmp_path / "a.ko.txt", ["[TBD - to be translated later, sorry]"])
     alignment = pipeline.align_files(src, tgt, pipeline.AlignOptions())
     assert all(b.reason.startswith("placeholder") for b in alignment.beads)
-    assert pipeline.doubt(alignment) is None
+    assert doubt(alignment) is None
 
 
 OLDER_EN = [
@@ -173,7 +174,7 @@ def test_target_still_in_the_source_language_is_not_translated_yet(tmp_path):
         ("untranslated", Cause.NOT_TRANSLATED_YET, "target still in English")
     }
     assert len(alignment.warnings) == 1 and "still in English" in alignment.warnings[0]
-    assert pipeline.doubt(alignment) is None
+    assert doubt(alignment) is None
 
 
 def test_older_copy_needs_shared_wording():

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,7 +15,7 @@ from transpair.align import corrections, embed, search
 from transpair.align.beads import beads_json
 from transpair.errors import InputError, NotAnArticle
 from transpair.history import base, carry, repair, revisions
-from transpair.model import STATUSES, Alignment, Cause, Document, Origin
+from transpair.model import Alignment, Cause, Document, Origin
 from transpair.po import catalog, code, file, tmx
 from transpair.read import reader
 from transpair.read.pairs import Article
@@ -336,46 +335,6 @@ def write_article(
         return InputError(f"{out}: cannot write ({exc.strerror or exc})")
     except InputError as exc:
         return exc
-
-
-def summary(alignment: Alignment) -> str:
-    """One line on what the alignment found: beads per status, in the order of STATUSES, and the source
-    revision when git history was used."""
-    counts = Counter(b.status for b in alignment.beads)
-    found = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
-    origin = f"; {revisions.origin_line(alignment.origin)}" if alignment.origin else ""
-    return (
-        f"{alignment.source_lang} -> {alignment.target_lang}, {len(alignment.beads)} beads: {found or 'none'}"
-        f"{origin}"
-    )
-
-
-def doubt(alignment: Alignment) -> str | None:
-    """A warning when fewer than half the source blocks found a sure counterpart: TARGET may be the wrong
-    file. Outdated beads are sure (aligned with the source they were translated from); text new in the
-    source since, like text left under a placeholder, is no sign of a wrong file; none for a target not
-    translated yet, which has its own warning."""
-    if not alignment.target.blocks or not alignment.source.blocks:
-        return None
-    if any(b.cause == Cause.NOT_TRANSLATED_YET for b in alignment.beads):
-        return None
-    sure = sum(
-        len(b.source)
-        for b in alignment.beads
-        if b.target
-        and (b.status in ("translated", "untranslated", "outdated") or b.cause == Cause.MARKUP_CHANGED)
-    )
-    waiting = sum(
-        len(b.source) for b in alignment.beads if b.cause in (Cause.PLACEHOLDER, Cause.NEW_IN_SOURCE)
-    )
-    if (
-        sure * 2 >= len(alignment.source.blocks) - waiting
-    ):  # text left under a placeholder is no sign of a wrong file
-        return None
-    return (
-        f"{alignment.target.path} does not look like a translation of {alignment.source.path} "
-        f"(only {sure} of {len(alignment.source.blocks)} source blocks found a sure counterpart)"
-    )
 
 
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:

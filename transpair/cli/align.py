@@ -15,7 +15,7 @@ from rich.console import Console
 from transpair import pipeline, write
 from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle, error_line
 from transpair.history import revisions
-from transpair.model import Alignment
+from transpair.model import STATUSES, Alignment, Cause
 from transpair.po import catalog, file
 from transpair.po.state import FUZZY, TRANSLATED, UNTRANSLATED, msgfmt_state
 from transpair.progress import bar
@@ -79,12 +79,12 @@ def tell(
     (wrong file?) or its corrections (stale?)."""
     if not quiet:
         langs = f"{alignment.source_lang} -> {alignment.target_lang}"
-        found = counts_text(counts) if counts is not None else pipeline.summary(alignment).partition(", ")[2]
+        found = counts_text(counts) if counts is not None else summary(alignment).partition(", ")[2]
         origin = f"; {revisions.origin_line(alignment.origin)}" if alignment.origin and counts else ""
         print(f"{written}: {langs}, {found}{origin}", file=sys.stderr)
         if verbose and counts is not None:
-            print(f"  aligned: {pipeline.summary(alignment)}", file=sys.stderr)
-    for warning in (*alignment.warnings, pipeline.doubt(alignment)):
+            print(f"  aligned: {summary(alignment)}", file=sys.stderr)
+    for warning in (*alignment.warnings, doubt(alignment)):
         if warning:
             print(f"transpair: warning: {warning}", file=sys.stderr)
 
@@ -180,3 +180,43 @@ def run(
     if is_stdout(output):
         raise InputError(f"{source}: a folder gives one PO per article; -o - (standard output) is for one")
     return run_folder(source, output, beads, opts, wopts, quiet, jobs, target, select, verbose)
+
+
+def summary(alignment: Alignment) -> str:
+    """One line on what the alignment found: beads per status, in the order of STATUSES, and the source
+    revision when git history was used."""
+    counts = Counter(b.status for b in alignment.beads)
+    found = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+    origin = f"; {revisions.origin_line(alignment.origin)}" if alignment.origin else ""
+    return (
+        f"{alignment.source_lang} -> {alignment.target_lang}, {len(alignment.beads)} beads: {found or 'none'}"
+        f"{origin}"
+    )
+
+
+def doubt(alignment: Alignment) -> str | None:
+    """A warning when fewer than half the source blocks found a sure counterpart: TARGET may be the wrong
+    file. Outdated beads are sure (aligned with the source they were translated from); text new in the
+    source since, like text left under a placeholder, is no sign of a wrong file; none for a target not
+    translated yet, which has its own warning."""
+    if not alignment.target.blocks or not alignment.source.blocks:
+        return None
+    if any(b.cause == Cause.NOT_TRANSLATED_YET for b in alignment.beads):
+        return None
+    sure = sum(
+        len(b.source)
+        for b in alignment.beads
+        if b.target
+        and (b.status in ("translated", "untranslated", "outdated") or b.cause == Cause.MARKUP_CHANGED)
+    )
+    waiting = sum(
+        len(b.source) for b in alignment.beads if b.cause in (Cause.PLACEHOLDER, Cause.NEW_IN_SOURCE)
+    )
+    if (
+        sure * 2 >= len(alignment.source.blocks) - waiting
+    ):  # text left under a placeholder is no sign of a wrong file
+        return None
+    return (
+        f"{alignment.target.path} does not look like a translation of {alignment.source.path} "
+        f"(only {sure} of {len(alignment.source.blocks)} source blocks found a sure counterpart)"
+    )
