@@ -130,6 +130,16 @@ def test_an_n_n_entry_spanning_code_puts_each_paragraph_in_its_own_place():
     assert rebuild(po, doc).text == "첫째.\n\n```\ncode()\n```\n\n둘째.\n"
 
 
+def test_an_n_m_entry_whose_msgstr_is_its_msgid_gives_the_page_back_byte_for_byte():
+    """A 2-1 bead (the translator merged two paragraphs) with msgstr = msgid: nothing was translated, so
+    each paragraph keeps its place and its line breaks (the Rust book gave 13 pages with them joined)."""
+    text = "A one,\nwrapped.\n\nB two.\n\nC three.\n"
+    doc = reader.bytes_document(text.encode(), "a.md")
+    po = build_catalog(Alignment(doc, doc, (Bead((0, 1), (0,), 0.9, "translated"), Bead((2,), (2,), 0.9))))
+    po[0].msgstr = po[0].msgid
+    assert rebuild(po, doc).text == text
+
+
 def test_repeated_paragraphs_use_their_own_context():
     text = "Same.\n\nOther.\n\nSame.\n"
     blocks = tuple(

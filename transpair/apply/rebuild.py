@@ -140,10 +140,13 @@ def checked(doc: Document, group: Group) -> tuple[str, tuple[int, str] | None]:
     return entry.msgid, (entry.linenum, f"the msgstr of {excerpt!r} {wrong}: the source text used")
 
 
-def _spread(text: str, group: Group) -> list[str]:
-    """A msgstr's text per block of its group: one paragraph each when it holds as many as its msgid (an
-    n-n bead, so what stands between the blocks, such as code, stays between them), else all of it on
-    the first block and '' on the others."""
+def _spread(text: str, group: Group, doc: Document) -> list[str]:
+    """A msgstr's text per block of its group: each block's own text when it is the msgid (nothing
+    translated, so an n-m bead's paragraphs stay apart); one paragraph each when it holds as many as its
+    msgid (an n-n bead, so what stands between the blocks, such as code, stays between them); else all
+    of it on the first block and '' on the others."""
+    if text == group.entry.msgid:
+        return [doc.blocks[i].text for i in range(group.first, group.first + group.size)]
     parts = text.split(catalog.BLOCK_JOINER)
     if group.size > 1 and len(parts) == group.size == group.entry.msgid.count(catalog.BLOCK_JOINER) + 1:
         return parts
@@ -161,7 +164,7 @@ def block_texts(
         own = range(group.first, group.first + group.size)
         if uses_msgstr(group.entry, fuzzy):
             text, warning = checked(doc, group)
-            texts[group.first : group.first + group.size] = _spread(text, group)
+            texts[group.first : group.first + group.size] = _spread(text, group, doc)
             warnings += [warning] if warning else []
         elif mark:
             texts[group.first : group.first + group.size] = [
