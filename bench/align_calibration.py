@@ -208,7 +208,10 @@ def statuses(labelled: Iterable[Labelled], found: Fit) -> Statuses:
 
 
 def leave_one_out(sets: dict[str, SetSamples]) -> list[tuple[str, Fit, Statuses]]:
-    """For each set: the fit on all the other sets and its statuses on the held-out set."""
+    """For each set: the fit on all the other sets and its statuses on the held-out set (none for a single
+    set: there is nothing to fit on without it)."""
+    if len(sets) < 2:
+        return []
     out = []
     for name, held in sets.items():
         found, _ = fit(s for other, s in sets.items() if other != name)

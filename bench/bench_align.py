@@ -355,6 +355,8 @@ def calibration(sets: dict[str, cal.SetSamples]) -> None:
         f"{'set':<16} {'translated':>10} {'right':>7} {'fuzzy':>6} {'right':>7} {'wrong':>6} {'fuzzy':>7} "
         f"{'flag F1':>8}   {'LODO mids':>11} {'right':>7} {'wrong fuzzy':>11} {'gap':>7}"
     )
+    if len(sets) < 2:
+        print("(one set: no leave-one-domain-out fit; give two or more sets)")
     for name, held_fit, held in cal.leave_one_out(sets):
         mine = cal.statuses(sets[name].labelled, found)
         print(
