@@ -265,10 +265,14 @@ def test_a_source_is_compared_with_its_old_text_read_alike(tmp_path, committed, 
     git(root, "commit", "-q", "-m", "English", date=TRANSLATED)
     target = read_document(root / "ko" / "a.txt")
     path.write_bytes(english_bytes(today))
-    old, lookup = pipeline.old_source(read_document(path), target, pipeline.AlignOptions())
+    old, lookup = pipeline.old_source(
+        read_document(path), target, pipeline.AlignOptions(), embed.shared_similarity()
+    )
     assert old is None and lookup.origin is not None and not lookup.warning
     path.write_bytes(english_bytes(today, first="Python is a programming language."))
-    old, lookup = pipeline.old_source(read_document(path), target, pipeline.AlignOptions())
+    old, lookup = pipeline.old_source(
+        read_document(path), target, pipeline.AlignOptions(), embed.shared_similarity()
+    )
     assert old is not None and old.blocks[0].text == paragraphs(".en.txt")[0]
 
 

@@ -174,7 +174,7 @@ def align_files(source: str | Path, target: str | Path | None, opts: AlignOption
 
 
 def old_source(
-    source: Document, target: Document, opts: AlignOptions
+    source: Document, target: Document, opts: AlignOptions, backend: embed.CachedSimilarity
 ) -> tuple[Document | None, revisions.Lookup]:
     """SOURCE as of the translation (None when git cannot tell, or its text is unchanged since: both read
     alike, so line ends and a BOM, or git's line-end conversion, are no change) and the lookup; none for the
@@ -182,8 +182,7 @@ def old_source(
     half was made from). With a reviewer's corrections too: they are kept over what history carried."""
     if not opts.history or source.path == target.path:
         return None, revisions.Lookup()
-    similarity = embed.shared_similarity(opts.similarity, opts.cache)
-    lookup = base.base_revision(source, target, similarity, opts.translated_from)
+    lookup = base.base_revision(source, target, backend, opts.translated_from)
     if lookup.origin is None:
         return None, lookup
     try:
@@ -200,7 +199,10 @@ def align_settled(pair: Pair, opts: AlignOptions) -> Alignment:
     """Align a settled pair once; when git history knows the source the translation was made from, align
     with that and carry the beads over to today's source (changed paragraphs outdated, new ones
     untranslated). When the original was found to be TARGET, SOURCE's history says nothing about it."""
-    old, lookup = (None, revisions.Lookup()) if pair.swapped else old_source(pair.source, pair.target, opts)
+    backend = embed.shared_similarity(opts.similarity, opts.cache)  # the base by content and the repair
+    old, lookup = (
+        (None, revisions.Lookup()) if pair.swapped else old_source(pair.source, pair.target, opts, backend)
+    )
     if old is not None:
         check_block_sizes(old)
         today = (
@@ -210,8 +212,7 @@ def align_settled(pair: Pair, opts: AlignOptions) -> Alignment:
         )
         plain = replace(opts, corrections=None)  # a reviewer's fixes are beads of today's SOURCE
         carried = repair.repair(
-            carry.carry(align_pair(replace(pair, source=old), plain), today, lookup.origin),
-            embed.shared_similarity(opts.similarity, opts.cache),
+            carry.carry(align_pair(replace(pair, source=old), plain), today, lookup.origin), backend
         )
         if opts.corrections is None:
             return carried

@@ -65,6 +65,7 @@ EXCLUDE = typer.Option(
 )
 
 
+QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar.")
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Folders: list the files skipped, by name.")
 
 

@@ -9,7 +9,7 @@ import typer
 
 from transpair.cli import check, languages, report
 from transpair.cli.console import user_errors
-from transpair.cli.options import EXCLUDE, HISTORY, INCLUDE, JOBS, NO_CACHE, SIMILARITY, Fuzzy
+from transpair.cli.options import EXCLUDE, HISTORY, INCLUDE, JOBS, NO_CACHE, QUIET, SIMILARITY, Fuzzy
 from transpair.cli.outputs import output_format
 from transpair.errors import EXIT_BELOW, InputError
 from transpair.parallel import default_jobs
@@ -53,7 +53,7 @@ def report_cmd(
     source_lang: str = languages.source_lang(),
     target_lang: str = languages.target_lang(),
     history: bool = HISTORY,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    quiet: bool = QUIET,
     jobs: int | None = JOBS,
     no_cache: bool = NO_CACHE,
     width: int | None = typer.Option(
@@ -98,7 +98,7 @@ def eval_cmd(
         ..., help="Folder of NAME.en.txt, NAME.<lang>.txt (ko, ja, zh_CN…) and NAME.gold.json files."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    quiet: bool = QUIET,
     similarity: str | None = SIMILARITY,
     target_lang: str | None = languages.gold_lang(),
 ) -> None:
@@ -184,7 +184,7 @@ def check_cmd(
     ),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write the findings to this file."),
     fuzzy: bool = typer.Option(False, "--fuzzy", help="Check fuzzy entries too."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    quiet: bool = QUIET,
 ) -> None:
     """Check translated entries: glossary, consistency, code, link, number, tag, anchor, placeholder,
     english-left, cjk-stray, particle-form, spacing, speech-level.
@@ -208,7 +208,7 @@ def terms_cmd(
     min_count: int = typer.Option(
         check.MIN_COUNT, "--min-count", min=1, help="Entries a term pair must share to be proposed."
     ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    quiet: bool = QUIET,
 ) -> None:
     """Propose a glossary from the site's own translations: term pairs by association over every
     translated entry, with counts, competing translations (listed on stderr) and example places."""
