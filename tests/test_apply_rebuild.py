@@ -6,6 +6,7 @@ from pathlib import Path
 import polib
 import pytest
 import regex
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -83,9 +84,24 @@ def test_markdown_structure_front_matter_and_code_stay(tmp_path):
     doc = markdown_doc(tmp_path)
     texts = {b.text: f"KO[{b.text}]" for b in doc.blocks}
     out = rebuild(translated(doc, texts), doc).text
-    assert out.startswith("---\ntitle: Hello\n---\n# KO[Getting started]\n")
+    assert out.startswith("---\ntitle: KO[Hello]\n---\n# KO[Getting started]\n")
     assert "```sh\npip install thing\n```" in out
     assert "- KO[first item]\n- KO[second item]" in out
+
+
+def test_front_matter_values_are_written_back_as_valid_yaml(tmp_path):
+    path = tmp_path / "page.en.md"
+    path.write_text(
+        "---\ntitle: Plain\ndescription: \"Quoted\"\nsummary: 'Single'\nlayout: post\n---\n\nBody.\n",
+        encoding="utf-8",
+    )
+    doc = reader.read_document(path)
+    texts = {"Plain": "가: 나 #다", "Quoted": '"인용"', "Single": "작은'따옴표", "Body.": "본문."}
+    out = rebuild(translated(doc, texts), doc).text
+    front = yaml.safe_load(out.split("---\n")[1])
+    expected = {"title": "가: 나 #다", "description": '"인용"', "summary": "작은'따옴표", "layout": "post"}
+    assert front == expected
+    assert out.endswith("\n---\n\n본문.\n")
 
 
 def test_fuzzy_keeps_its_msgstr_and_untranslated_keeps_source_or_gets_marker(tmp_path):
@@ -94,7 +110,7 @@ def test_fuzzy_keeps_its_msgstr_and_untranslated_keeps_source_or_gets_marker(tmp
     po.find("first item").flags = ["fuzzy"]
     plain = rebuild(po, doc)
     assert "- 첫째\n" in plain.text and "# 시작하기" in plain.text and "- second item\n" in plain.text
-    assert (plain.translated, plain.used, plain.fuzzy_kept, plain.source_used) == (2, 2, 1, 3)
+    assert (plain.translated, plain.used, plain.fuzzy_kept, plain.source_used) == (2, 2, 1, 4)
     marked = rebuild(po, doc, mark_untranslated=True).text
     assert f"- {UNTRANSLATED_MARK}second item\n" in marked and "- 첫째\n" in marked
 
@@ -105,7 +121,7 @@ def test_fuzzy_source_gives_the_source_text_as_po4a_does(tmp_path):
     po.find("first item").flags = ["fuzzy"]
     plain = rebuild(po, doc, fuzzy="source")
     assert "- first item\n" in plain.text and "# 시작하기" in plain.text
-    assert (plain.translated, plain.fuzzy_kept, plain.source_used) == (1, 0, 4)
+    assert (plain.translated, plain.fuzzy_kept, plain.source_used) == (1, 0, 5)
     marked = rebuild(po, doc, mark_untranslated=True, fuzzy="source").text
     assert f"- {UNTRANSLATED_MARK}first item\n" in marked and "# 시작하기" in marked
 
@@ -251,7 +267,7 @@ def test_apply_writes_the_article_and_reports_coverage(tmp_path):
     result = runner.invoke(app, ["apply", str(po), str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "# 시작하기" in out.read_text(encoding="utf-8")
-    assert "1 of 5 paragraphs translated (20.0%)" in result.output
+    assert "1 of 6 paragraphs translated (16.7%)" in result.output
 
 
 def test_apply_refuses_below_threshold_with_the_figure(tmp_path):
@@ -259,7 +275,7 @@ def test_apply_refuses_below_threshold_with_the_figure(tmp_path):
     out = tmp_path / "post.ko.md"
     result = runner.invoke(app, ["apply", str(po), str(source), "-o", str(out), "--threshold", "50"])
     assert result.exit_code == 1
-    assert "20.0%" in result.output and "50" in result.output
+    assert "16.7%" in result.output and "50" in result.output
     assert not out.exists()
 
 

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from transpair.read.dialects import ReadOptions, markdown_view
 from transpair.read.fences import is_language, is_prose
-from transpair.read.markdown import front_matter_end, markdown_blocks
+from transpair.read.frontmatter import front_matter_end
+from transpair.read.markdown import markdown_blocks
 from transpair.read.spans import line_starts
 
 CASES = {

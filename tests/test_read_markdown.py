@@ -3,7 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transpair.read.markdown import UnreadableMarkdown, front_matter_end, markdown_blocks
+from transpair.read.frontmatter import front_matter_end
+from transpair.read.markdown import UnreadableMarkdown, markdown_blocks
 
 SAMPLE = """---
 title: "Hello"
@@ -51,6 +52,7 @@ def _kinds_texts(text):
 
 def test_block_kinds_and_texts():
     assert _kinds_texts(SAMPLE) == [
+        ("paragraph", "Hello"),  # the front matter title's value; `tags` is not read
         ("heading", "Title"),
         ("paragraph", "Para one\ncontinues here."),
         ("heading", "Setext heading"),

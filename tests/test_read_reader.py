@@ -149,7 +149,8 @@ def test_format_from_extension_and_override(tmp_path):
 
 def test_markdown_and_html_files_dispatch(tmp_path):
     md = read_document(_write(tmp_path, "a.md", "---\ntitle: x\n---\n\n## 제목\n\n본문입니다.\n".encode()))
-    assert [(b.kind, b.text) for b in md.blocks] == [("heading", "제목"), ("paragraph", "본문입니다.")]
+    kinds_texts = [(b.kind, b.text) for b in md.blocks]
+    assert kinds_texts == [("paragraph", "x"), ("heading", "제목"), ("paragraph", "본문입니다.")]
     html = read_document(_write(tmp_path, "a.html", b"<html><body><p>Hello <b>you</b>.</p></body></html>"))
     assert html.format == "html" and html.blocks[0].text == "Hello <b>you</b>."
 

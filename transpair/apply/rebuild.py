@@ -41,6 +41,7 @@ from transpair.model import Block, Document
 from transpair.po import catalog, file, kept, merge
 from transpair.po.state import FUZZY, TRANSLATED, first_form, state
 from transpair.read import reader
+from transpair.read.frontmatter import yaml_value
 from transpair.read.spans import rewrap, unwrap
 from transpair.settle import langid
 
@@ -212,6 +213,8 @@ def edits(doc: Document, texts: Sequence[str | None]) -> list[tuple[int, int, st
             text == block.text and text in (unwrap(span, doc.format, block.html), " ".join(span.split()))
         ):
             text = span  # the block as it was: its own line breaks
+        elif block.content.startswith("front-matter:"):
+            text = yaml_value(doc.text[block.start - 1 : block.start], text)
         elif block.content != "prose":
             text = attribute_value(doc.text[block.start - 1 : block.start], text)
         elif doc.format in ("markdown", "mdx") and not block.html and block.kind != "code":

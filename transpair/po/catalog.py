@@ -147,8 +147,10 @@ def bead_status(bead: Bead) -> str:
 
 
 def attribute_note(block: Block) -> str:
-    """The `#.` line naming the attribute an entry's text is the value of (alt, title, label...), or ''."""
-    return f"\nattribute: {block.content.partition(':')[2]}" if block.content.startswith("attribute:") else ""
+    """The `#.` line naming the attribute or front matter key an entry's text is the value of (alt,
+    title, label...), or ''."""
+    within, _, name = block.content.partition(":")
+    return f"\n{within.replace('-', ' ')}: {name}" if name else ""
 
 
 def _entry(bead: Bead, alignment: Alignment, name: str) -> polib.POEntry:

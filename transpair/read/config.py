@@ -1,5 +1,6 @@
 """The `[read]` table of the nearest .transpair.toml: a site's prose fences, lines with no text, components
-whose children are code (`code_components`, replacing the defaults) and attributes to translate."""
+whose children are code (`code_components`, replacing the defaults), attributes and front matter keys
+to translate."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ def _load(config: Path) -> ReadOptions:
         skip_lines,
         _strings(table, "code_components", config, ReadOptions.code_components),
         _strings(table, "attributes", config, ReadOptions.attributes),
+        front_matter=_strings(table, "front_matter", config, ReadOptions.front_matter),
     )
 
 

@@ -19,6 +19,7 @@ import regex
 from transpair.read import jsx
 from transpair.read.fences import FENCE as _FENCE
 from transpair.read.fences import is_language, is_prose
+from transpair.read.frontmatter import FRONT_MATTER_KEYS
 from transpair.read.placeholder_patterns import compile_markers, marker_in
 
 # components whose children are code or paths, not prose: Starlight's FileTree and Code, Docusaurus'
@@ -81,6 +82,7 @@ class ReadOptions:
     code_components: tuple[str, ...] = CODE_COMPONENTS  # components whose children hold no prose
     attributes: tuple[str, ...] = jsx.ATTRIBUTES  # attributes whose text is translated
     mdx: bool = False  # MDX: component children are Markdown at any indentation, no indented code
+    front_matter: tuple[str, ...] = FRONT_MATTER_KEYS  # front matter keys whose values are translated
 
 
 @dataclass(frozen=True)

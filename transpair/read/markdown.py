@@ -18,6 +18,7 @@ from markdown_it.token import Token
 
 from transpair.model import Block
 from transpair.read.dialects import ReadOptions, markdown_view
+from transpair.read.frontmatter import front_matter_end, value_spans
 from transpair.read.html import html_parts
 from transpair.read.spans import UnreadableMarkdown, code_block, line_starts, trimmed_block
 
@@ -25,9 +26,6 @@ MAX_NESTING = 300  # markdown-it stops reading (silently) deeper than this; Pyth
 # block structure only: inline tokens keep their source content, which is all the reader needs
 _MD = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").disable("inline")
 _MDX = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").disable(["inline", "code"])
-_FRONT_MATTER = regex.compile(
-    r"\A(?:---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)|\+\+\+[ \t]*\n(?:.*?\n)?\+\+\+)[ \t]*(?:\n|\Z)", regex.S
-)
 _MARKERS = regex.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]|$)|#{1,6}(?=[ \t]|$)))*[ \t]*")
 _ROW_LEAD = regex.compile(r"[ \t>]*\|?")
 _ROW_TRAIL = regex.compile(r"(?:(?<!\\)\|)?[ \t]*$")
@@ -41,12 +39,6 @@ _CLOSERS = {"blockquote_close", "list_item_close"}
 
 
 __all__ = ["UnreadableMarkdown", "front_matter_end", "markdown_blocks"]
-
-
-def front_matter_end(text: str) -> int:
-    """Length of a leading YAML (---) or TOML (+++) front matter block, 0 when there is none."""
-    found = _FRONT_MATTER.match(text)
-    return found.end() if found else 0
 
 
 def _line_end(text: str, starts: list[int], line: int) -> int:
@@ -131,9 +123,12 @@ def _without_fences(html: str) -> str:
     return "\n".join(lines)
 
 
-def attribute_block(text: str, starts: list[int], start: int, end: int, name: str) -> Block:
-    """The value of a translatable attribute (alt, title, label...) as a block of its own."""
-    return replace(trimmed_block(text, starts, start, end, "paragraph"), content=f"attribute:{name}")
+def attribute_block(
+    text: str, starts: list[int], start: int, end: int, name: str, within: str = "attribute"
+) -> Block:
+    """The value of a translatable attribute (alt, title, label...) or front matter key as a block of
+    its own, its content naming which (`attribute:alt`, `front-matter:title`)."""
+    return replace(trimmed_block(text, starts, start, end, "paragraph"), content=f"{within}:{name}")
 
 
 def _check_depth(tokens: list[Token]) -> None:
@@ -162,6 +157,10 @@ def markdown_parts(
     containers: list[str] = []
     blocks: list[Block | None] = [trimmed_block(text, starts, s, e, "heading") for s, e in view.titles]
     blocks += [attribute_block(text, starts, start, end, name) for start, end, name in view.attributes]
+    blocks += [
+        attribute_block(text, starts, start, end, key, "front-matter")
+        for start, end, key in value_spans(text, options.front_matter)
+    ]
     code: list[Block | None] = []
     for i, token in enumerate(tokens):
         if token.type in _CONTAINERS:

@@ -12,8 +12,9 @@ from transpair.errors import InputError, read_input
 from transpair.model import Block, Document
 from transpair.read.config import read_options
 from transpair.read.dialects import ReadOptions
+from transpair.read.frontmatter import front_matter_end
 from transpair.read.html import html_parts
-from transpair.read.markdown import UnreadableMarkdown, front_matter_end, markdown_parts
+from transpair.read.markdown import UnreadableMarkdown, markdown_parts
 from transpair.read.spans import line_starts, trimmed_block, unwrapped
 
 _ESM_FIRST = regex.compile(r"\s*(?:import|export)[ \t]")  # an MDX page (Docusaurus .md) begins with imports
