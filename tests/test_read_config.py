@@ -55,3 +55,11 @@ def test_code_components_must_be_strings(tmp_path):
     page.write_text("Text.\n")
     with pytest.raises(InputError, match=r"\[read\] code_components must be a list of strings"):
         read_document(page)
+
+
+def test_front_matter_keys_replace_the_defaults(tmp_path):
+    (tmp_path / ".transpair.toml").write_text('[read]\nfront_matter = ["sidebar_label"]\n')
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: Not this\nsidebar_label: Short\n---\n\nText.\n")
+    blocks = read_document(page).blocks
+    assert [(b.content, b.text) for b in blocks] == [("front-matter:sidebar_label", "Short"), ("prose", "Text.")]
