@@ -62,4 +62,5 @@ def test_front_matter_keys_replace_the_defaults(tmp_path):
     page = tmp_path / "a.md"
     page.write_text("---\ntitle: Not this\nsidebar_label: Short\n---\n\nText.\n")
     blocks = read_document(page).blocks
-    assert [(b.content, b.text) for b in blocks] == [("front-matter:sidebar_label", "Short"), ("prose", "Text.")]
+    expected = [("front-matter:sidebar_label", "Short"), ("prose", "Text.")]
+    assert [(b.content, b.text) for b in blocks] == expected
