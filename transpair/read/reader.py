@@ -14,6 +14,7 @@ from transpair.read.config import read_options
 from transpair.read.dialects import ReadOptions
 from transpair.read.frontmatter import front_matter_end
 from transpair.read.html import html_parts
+from transpair.read.legacy import decode_legacy
 from transpair.read.markdown import UnreadableMarkdown, markdown_parts
 from transpair.read.spans import line_starts, trimmed_block, unwrapped
 
@@ -41,37 +42,24 @@ _FORMATS = {".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".ht
 FORMATS = ("text", "markdown", "html")
 HEADING_MAX_CHARS = 80  # a plain-text heading is one short line; longer single lines are paragraphs
 BINARY_CONTROL_SHARE = 0.05  # more control characters than this and the file is not text
-MIN_HANGUL_SHARE = 0.5  # of the non-ASCII characters in text read as CP949/EUC-KR
-
-
-def _legacy_korean(data: bytes) -> tuple[str, str] | None:
-    """Decode as EUC-KR/CP949 when that gives plausible Korean: no control characters, and mostly Hangul
-    among the non-ASCII characters (other bytes read as CP949 give Hanja and symbols, i.e. mojibake)."""
-    for encoding in ("euc-kr", "cp949"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        wide = sum(1 for c in text if ord(c) > 0x7F)
-        if wide and not _CONTROL.search(text) and len(_HANGUL.findall(text)) >= MIN_HANGUL_SHARE * wide:
-            return text, encoding
-    return None
 
 
 def _legacy(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
-    """Non-UTF-8 bytes without a BOM: plausible legacy Korean, else refused (a guessed codepage gives
-    mojibake)."""
-    korean = _legacy_korean(data)
-    if korean:
-        return korean
+    """Non-UTF-8 bytes without a BOM: a legacy Korean, Japanese or Chinese encoding that reads as its
+    language, else refused (a guessed codepage gives mojibake)."""
+    legacy = decode_legacy(data, path)
+    if legacy:
+        return legacy
     raise InputError(
         f"{path}: cannot decode the file (not UTF-8: {utf8_error.reason} at byte {utf8_error.start}; nor"
-        " UTF-16/32 with a BOM or Korean CP949/EUC-KR); convert it to UTF-8"
+        " UTF-16/32 with a BOM, nor Korean CP949/EUC-KR, Japanese EUC-JP/Shift_JIS or Chinese GB18030/Big5"
+        " text); convert it to UTF-8"
     )
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Bytes to text and the encoding used: BOMs, then UTF-8, then legacy Korean; anything else refused."""
+    """Bytes to text and the encoding used: BOMs, then UTF-8, then legacy CJK encodings; anything else
+    refused."""
     bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
     if bom:
         try:
