@@ -61,12 +61,15 @@ def test_korean_and_cjk(text, expected):
 
 
 _ALPHABET = st.sampled_from(
-    list("ab A.?!…。 \n\t\"')(1다가") + ["e.g. ", "Mr. ", "http://a.b/c. ", "3.14", "요.", "U.S. "]
+    list("ab A.?!…。 \n\t\"')(1다가")
+    + ["e.g. ", "Mr. ", "http://a.b/c. ", "3.14", "요.", "U.S. ", "ไทย", "ภาษา "]
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(), st.lists(_ALPHABET, max_size=40).map("".join)), st.sampled_from(["en", "ko"]))
+@given(
+    st.one_of(st.text(), st.lists(_ALPHABET, max_size=40).map("".join)), st.sampled_from(["en", "ko", "th"])
+)
 def test_join_gives_back_the_text_and_no_sentence_is_empty(text, lang):
     parts = split_sentences(text, lang)
     assert "".join(parts) == text
@@ -121,3 +124,9 @@ def test_sentences_of_an_attribute_value_stay_attribute_text():
     block = Block("First sentence here. Second one here.", "paragraph", 1, 10, 47, content="attribute:alt")
     parts = sentences(block, "en")
     assert len(parts) == 2 and {p.content for p in parts} == {"attribute:alt"}
+
+
+def test_thai_sentences_end_at_a_space_between_thai_words():
+    text = "ภาษาไทยเป็นภาษาที่สวยงาม ฉันชอบเรียนภาษาไทย Python 3.12 ใช้ได้ดี"
+    assert split_sentences(text, "th") == ["ภาษาไทยเป็นภาษาที่สวยงาม ", "ฉันชอบเรียนภาษาไทย Python 3.12 ใช้ได้ดี"]
+    assert split_sentences(text, "en") == [text]  # other languages: a space is no boundary

@@ -7,7 +7,8 @@ sentences start upper-case), and terminators inside URLs, e-mail addresses and i
 version
 numbers (3.14, v2.6.24) have no space after the dot and never split. Korean also splits where a
 sentence ending such as 다./요. runs into the next Hangul word with no space, and CJK full stops split
-with or without a following space.
+with or without a following space. Thai writes no terminator: a space between two Thai words ends a
+sentence (words run together within one).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt vs cf e.g i.e eg ie fig figs no nos vol vols pp approx ca "
     "al resp dept est jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-UNCASED = frozenset({"ko", "ja", "zh"})  # scripts where a sentence may start with any character
+_THAI_SPACE = regex.compile(r"(?<=\p{Thai})[ \t\u00a0]+(?=\p{Thai})")
+UNCASED = frozenset({"ko", "ja", "zh", "th"})  # scripts where a sentence may start with any character
 
 
 def _is_abbreviation(before: str, after: str) -> bool:
@@ -81,6 +83,8 @@ def split_sentences(text: str, lang: str = "en") -> list[str]:
         end = _SPACE.match(text, term.end()).end()
         if end < len(text) and end > cuts[-1] and _is_boundary(text, term, end, lang):
             cuts.append(end)
+    if base(lang) == "th":
+        cuts = sorted({*cuts, *(m.end() for m in _THAI_SPACE.finditer(text))})
     cuts.append(len(text))
     return [text[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
 
