@@ -170,3 +170,43 @@ def test_unread_lists_selected_files_of_other_formats(tmp_path):
     touch(tmp_path, "a.md", "b.vue", "c.js")
     assert unread(tmp_path) == []
     assert unread(tmp_path, Selection(include=("*.vue", "*.md"))) == [tmp_path / "b.vue"]
+
+
+def _pairs(root: Path, target_lang: str = "ko") -> list[tuple[str, str | None]]:
+    return [
+        (a.name, a.target and a.target.relative_to(root).as_posix())
+        for a in find_articles(root, "en", target_lang)
+    ]
+
+
+def test_docusaurus_i18n_layout(tmp_path):
+    plugin = "i18n/ko/docusaurus-plugin-content"
+    touch(
+        tmp_path,
+        "docs/intro/a.md",
+        "versioned_docs/version-3/intro/a.md",
+        "blog/post.md",
+        "src/pages/about.md",
+        "community/c.md",
+        f"{plugin}-docs/current/intro/a.md",
+        f"{plugin}-docs/version-3/intro/a.md",
+        f"{plugin}-blog/post.md",
+        f"{plugin}-pages/about.md",
+        f"{plugin}-docs-community/current/c.md",
+        "i18n/ja/docusaurus-plugin-content-docs/current/intro/a.md",
+    )
+    assert _pairs(tmp_path) == [
+        ("blog/post", f"{plugin}-blog/post.md"),
+        ("community/c", f"{plugin}-docs-community/current/c.md"),
+        ("docs/intro/a", f"{plugin}-docs/current/intro/a.md"),
+        ("src/pages/about", f"{plugin}-pages/about.md"),
+        ("versioned_docs/version-3/intro/a", f"{plugin}-docs/version-3/intro/a.md"),
+    ]
+    japanese = _pairs(tmp_path, "ja")
+    assert ("docs/intro/a", "i18n/ja/docusaurus-plugin-content-docs/current/intro/a.md") in japanese
+    assert not any(name.startswith("i18n/") for name, _ in japanese)  # Korean pages are a third language
+
+
+def test_third_language_trees_are_left_out_but_a_folder_named_like_a_code_is_not(tmp_path):
+    touch(tmp_path, "docs/en/docs/x.md", "docs/ko/docs/x.md", "docs/ja/docs/x.md", "notes/my/y.md")
+    assert _pairs(tmp_path) == [("docs/docs/x", "docs/ko/docs/x.md"), ("notes/my/y", None)]

@@ -3,11 +3,15 @@
 Conventions, tried in this order for every file below the folder:
 1. `NAME.SRC.EXT` + `NAME.TGT.EXT` side by side (`post.en.md` + `post.ko.md`);
 2. parallel trees `SRC/PATH` + `TGT/PATH` anywhere below the folder (`en/guide/a.md` + `ko/guide/a.md`);
-3. `NAME.EXT` + `NAME.TGT.EXT` side by side (Hugo's `index.md` + `index.ko.md`).
+3. `NAME.EXT` + `NAME.TGT.EXT` side by side (Hugo's `index.md` + `index.ko.md`);
+4. Docusaurus: `docs/PATH`, `versioned_docs/version-V/PATH`, `blog/PATH`, `src/pages/PATH` and another
+   docs instance's `ID/PATH` + `i18n/TGT/docusaurus-plugin-content-{docs/current, docs/version-V, blog,
+   pages, docs-ID/current}/PATH`.
 A file that matches none of these is a lone article (monolingual or bilingual). Files tagged with a third
-language are left out. A folder's own documentation (README, LICENSE, COPYING, NOTICE, CHANGELOG,
-CONTRIBUTING) is not an article. Two trees (the original and its translation in two clones) pair the
-files at the same relative paths instead (`pair_trees`). `--include`/`--exclude` globs and the `[files]`
+language, or in a third language's tree (`ja/` beside `en/` or `ko/`, `i18n/ja/`), are left out. A
+folder's own documentation (README, LICENSE, COPYING, NOTICE, CHANGELOG, CONTRIBUTING) is not an article.
+Two trees (the original and its translation in two clones) pair the files at the same relative paths
+instead (`pair_trees`). `--include`/`--exclude` globs and the `[files]`
 table of .transpair.toml choose the files; symlinked folders are followed, a loop of links is refused.
 """
 
@@ -140,6 +144,48 @@ def _by_tree(path: Path, root: Path, source_lang: str, target_lang: str) -> Path
     return None
 
 
+_DOCUSAURUS = (
+    (regex.compile(r"docs/(.+)"), "docusaurus-plugin-content-docs/current/{0}"),
+    (regex.compile(r"versioned_docs/(version-[^/]+)/(.+)"), "docusaurus-plugin-content-docs/{0}/{1}"),
+    (regex.compile(r"blog/(.+)"), "docusaurus-plugin-content-blog/{0}"),
+    (regex.compile(r"src/pages/(.+)"), "docusaurus-plugin-content-pages/{0}"),
+    (regex.compile(r"([^/]+)/(.+)"), "docusaurus-plugin-content-docs-{0}/current/{1}"),  # another instance
+)
+
+
+def _by_docusaurus(path: Path, root: Path, target_lang: str) -> Path | None:
+    """The target file of `path` under convention 4 (Docusaurus' i18n/TGT folder)."""
+    i18n = root / "i18n" / target_lang
+    if not _is_folder(i18n):
+        return None
+    rel = path.relative_to(root).as_posix()
+    for pattern, layout in _DOCUSAURUS:
+        found = pattern.fullmatch(rel)
+        twin = i18n / layout.format(*found.groups()) if found else None
+        if twin and twin.is_file():
+            return twin
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _is_folder(path: Path) -> bool:
+    """Whether a path is a folder (asked once per folder of a run)."""
+    return path.is_dir()
+
+
+def in_third_language(path: Path, root: Path, langs: tuple[str, str]) -> bool:
+    """Whether a file sits in the tree of a language other than `langs`: a folder named by a language
+    code beside a folder of one of `langs`, or inside `i18n/`."""
+    parts = path.relative_to(root).parts[:-1]
+    for i, part in enumerate(parts):
+        found = LANG_TAG.fullmatch(part)
+        if found and part not in langs and found["lang"] in ISO_639_1:
+            parent = root.joinpath(*parts[:i])
+            if parent.name == "i18n" or any(_is_folder(parent / lang) for lang in langs):
+                return True
+    return False
+
+
 def _article_name(path: Path, root: Path, source_lang: str) -> str:
     """The article's name: its path below the folder without language tag, language folder or suffix."""
     rel = path.relative_to(root)
@@ -225,10 +271,18 @@ def find_articles(
     root = Path(folder)
     files = text_files(root, select)
     langs = (source_lang, target_lang)
-    files = [p for p in files if (tag := lang_tag(p, langs)) is None or tag[1] in langs]
+    files = [
+        p
+        for p in files
+        if ((tag := lang_tag(p, langs)) is None or tag[1] in langs) and not in_third_language(p, root, langs)
+    ]
     targets: dict[Path, Path] = {}
     for path in files:
-        twin = _by_suffix(path, source_lang, target_lang) or _by_tree(path, root, source_lang, target_lang)
+        twin = (
+            _by_suffix(path, source_lang, target_lang)
+            or _by_tree(path, root, source_lang, target_lang)
+            or _by_docusaurus(path, root, target_lang)
+        )
         if twin is not None and twin not in targets:
             targets[path] = twin
     taken = set(targets.values())
