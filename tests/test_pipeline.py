@@ -13,10 +13,10 @@ from git_repos import EDITED, TRANSLATED, commit, git, one_repo, paragraphs
 
 from transpair import cache, pipeline
 from transpair.align import embed
-from transpair.align.beads import beads_json, read_beads
+from transpair.align.beads import beads_json
 from transpair.cli.align import doubt
 from transpair.errors import InputError
-from transpair.model import Alignment, Bead, Cause
+from transpair.model import Cause
 from transpair.read.pairs import find_articles
 from transpair.read.reader import read_document
 from transpair.settle import checks
@@ -177,31 +177,6 @@ def test_target_still_in_the_source_language_is_not_translated_yet(tmp_path):
     assert doubt(alignment) is None
 
 
-def test_older_copy_needs_shared_wording():
-    doc = read_document(CORPORA / "pydocs" / "howto-annotations.en.txt")
-    other = read_document(CORPORA / "pydocs" / "tutorial-appetite.en.txt")
-    assert checks.is_older_copy(doc, doc) and not checks.is_older_copy(doc, other)
-
-
-def test_read_beads_gives_back_the_alignment_beads_json_wrote(tmp_path):
-    source = read_document(write(tmp_path / "a.en.txt", EN))
-    target = read_document(write(tmp_path / "a.ko.txt", KO[:3]))
-    beads = (
-        Bead((0, 1), (0,), 0.5, "fuzzy", "low alignment confidence"),
-        Bead((2,), (), 0.9, "source-only", "missing in target"),
-        Bead((3,), (1, 2), 0.8, "translated"),
-    )
-    alignment = Alignment(source, target, beads, "en", "ko")
-    path = tmp_path / "beads.json"
-    path.write_text(json.dumps(beads_json(alignment)))
-    assert read_beads(path, source, target) == alignment
-    with pytest.raises(InputError, match="do not fit"):
-        read_beads(path, target, source)
-    path.write_text(json.dumps(beads_json(alignment)).replace('"fuzzy"', '"maybe"'))
-    with pytest.raises(InputError, match="not a beads file"):
-        read_beads(path, source, target)
-
-
 def test_options_are_keyword_only():
     with pytest.raises(TypeError):
         pipeline.AlignOptions("sentence")
@@ -284,28 +259,6 @@ def test_auto_source_refuses_a_paragraph_too_long_before_deciding_the_original(t
     target = write(tmp_path / "a.ko.txt", KO)
     with pytest.raises(InputError, match=r"a\.en\.txt:3: a paragraph of 321 characters"):
         pipeline.align_files(source, target, pipeline.AlignOptions(original="auto", cache=False))
-
-
-@pytest.mark.parametrize(
-    "planted",
-    [
-        ('"score": 0.5', '"score": NaN'),
-        ('"score": 0.5', '"score": Infinity'),
-        ('"score": 0.5', '"score": 7'),
-        ('"source": [2]', '"source": [true]'),
-        ('"source": [2]', '"source": [9]'),
-    ],
-)
-def test_a_beads_file_with_indices_or_scores_out_of_range_is_refused(tmp_path, planted):
-    source = read_document(write(tmp_path / "a.en.txt", EN[:3]))
-    target = read_document(write(tmp_path / "a.ko.txt", KO[:3]))
-    beads = (Bead((0, 1), (0, 1), 0.5, "fuzzy"), Bead((2,), (2,), 0.9, "translated"))
-    path = tmp_path / "beads.json"
-    text = json.dumps(beads_json(Alignment(source, target, beads, "en", "ko")))
-    assert planted[0] in text
-    path.write_text(text.replace(*planted, 1))
-    with pytest.raises(InputError, match="do not fit|not a beads file"):
-        read_beads(path, source, target)
 
 
 def test_a_cached_alignment_whose_beads_do_not_fit_is_aligned_again(tmp_path, monkeypatch):
