@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from transpair.align import confidence, features, search
 from transpair.align.embed import CachedSimilarity
-from transpair.model import STATUSES, Block, Document
+from transpair.model import STATUSES, Alignment, Block, Document
 from transpair.read.reader import read_document
 
 
@@ -208,7 +208,8 @@ def test_refine_sentences_aligns_inside_beads():
     source = doc([f"{s1} {s2}", s3, paragraph(rng)])
     target = doc([f"{translate(s1)} {translate(s2)}", translate(s3)])
     beads = search.align_blocks(source.blocks, target.blocks, BagOfWords())
-    src, tgt, sentence_beads = search.refine_sentences(source, target, beads, "en", "ko", BagOfWords())
+    refined = search.refine_sentences(Alignment(source, target, tuple(beads)), BagOfWords())
+    src, tgt, sentence_beads = refined.source, refined.target, refined.beads
     assert [b.text.strip() for b in src.blocks][:3] == [s1, s2, s3]
     assert_covers(sentence_beads, len(src.blocks), len(tgt.blocks))
     assert pairs(sentence_beads)[:3] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]

@@ -153,15 +153,14 @@ def aligned(
     untranslated...)."""
     src_lang, tgt_lang = pair.source_lang, pair.target_lang
     source, target = replace(pair.source, lang=src_lang), replace(pair.target, lang=tgt_lang)
-    fixed, warnings = [], ()
     if fixes is None:
-        beads = search.align_blocks(source.blocks, target.blocks, backend)
+        done = corrections.Realigned(tuple(search.align_blocks(source.blocks, target.blocks, backend)), ())
     else:
-        beads, fixed, warnings = corrections.apply(fixes, source, target, backend)
+        done = corrections.apply(fixes, source, target, backend)
+    alignment = Alignment(source, target, done.beads, src_lang, tgt_lang, done.warnings)
     if unit == "sentence":
-        source, target, beads = search.refine_sentences(source, target, beads, src_lang, tgt_lang, backend)
-    found = classify(Alignment(source, target, tuple(beads), src_lang, tgt_lang, warnings), pair.markers)
-    return corrections.mark_reviewed(found, fixed)
+        alignment = search.refine_sentences(alignment, backend)
+    return corrections.mark_reviewed(classify(alignment, pair.markers), done.fixed)
 
 
 def align_files(source: str | Path, target: str | Path | None, opts: AlignOptions) -> Alignment:

@@ -195,15 +195,23 @@ def align_around(
     return _insert(beads, [fixed_bead(f) for f in fixed if not f.source], 1)
 
 
-def apply(
-    fixes: Corrections, source: Document, target: Document, similarity: Similarity
-) -> tuple[list[Bead], list[Fixed], tuple[str, ...]]:
-    """The pair's beads aligned around the current corrections, those corrections, and a warning when some
-    were stale."""
+@dataclass(frozen=True)
+class Realigned:
+    """A pair aligned around a reviewer's corrections: its beads, the corrections still current, and a
+    warning when some were stale."""
+
+    beads: tuple[Bead, ...]
+    fixed: tuple[Fixed, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def apply(fixes: Corrections, source: Document, target: Document, similarity: Similarity) -> Realigned:
+    """The pair aligned around the corrections that still fit it."""
     fixed, stale = current(fixes.fixed, source, target)
     gap = partial(search.align_blocks, similarity=similarity)
     beads = align_around(source.blocks, target.blocks, fixed, gap)
-    return beads, fixed, (stale_warning(fixes.path, stale, len(fixes.fixed)),) if stale else ()
+    warnings = (stale_warning(fixes.path, stale, len(fixes.fixed)),) if stale else ()
+    return Realigned(tuple(beads), tuple(fixed), warnings)
 
 
 def mark_reviewed(alignment: Alignment, fixed: Sequence[Fixed]) -> Alignment:

@@ -27,7 +27,7 @@ from transpair.align.features import (
     kept_copy,
     match_scores,
 )
-from transpair.model import Bead, Block, Document
+from transpair.model import Alignment, Bead, Block
 from transpair.read import segment
 from transpair.settle import placeholders
 
@@ -348,22 +348,16 @@ def align_blocks(
     return [bead_of(e, weights) for e in best_path(source, target, similarity, weights)]
 
 
-def refine_sentences(
-    source_doc: Document,
-    target_doc: Document,
-    beads: Sequence[Bead],
-    src_lang: str,
-    tgt_lang: str,
-    similarity: Similarity | None = None,
-) -> tuple[Document, Document, list[Bead]]:
-    """Split each aligned bead's blocks into sentences and align those; return sentence-level documents and
-    beads."""
+def refine_sentences(alignment: Alignment, similarity: Similarity | None = None) -> Alignment:
+    """The alignment at sentence level: each aligned bead's blocks split into sentences and those aligned
+    (the documents hold the sentences as blocks)."""
     src_sents: list[Block] = []
     tgt_sents: list[Block] = []
     out: list[Bead] = []
-    for bead in beads:
-        src = [s for i in bead.source for s in segment.sentences(source_doc.blocks[i], src_lang)]
-        tgt = [s for j in bead.target for s in segment.sentences(target_doc.blocks[j], tgt_lang)]
+    source, target = alignment.source.blocks, alignment.target.blocks
+    for bead in alignment.beads:
+        src = [s for i in bead.source for s in segment.sentences(source[i], alignment.source_lang)]
+        tgt = [s for j in bead.target for s in segment.sentences(target[j], alignment.target_lang)]
         out += [
             replace(
                 b,
@@ -374,7 +368,12 @@ def refine_sentences(
         ]
         src_sents += src
         tgt_sents += tgt
-    return replace(source_doc, blocks=tuple(src_sents)), replace(target_doc, blocks=tuple(tgt_sents)), out
+    return replace(
+        alignment,
+        source=replace(alignment.source, blocks=tuple(src_sents)),
+        target=replace(alignment.target, blocks=tuple(tgt_sents)),
+        beads=tuple(out),
+    )
 
 
 def _sentence_beads(
