@@ -219,7 +219,7 @@ def test_a_bilingual_file_in_git_has_no_history_to_align_with(tmp_path):
     edited = [*BILINGUAL[:4], "The configuration file lives in the folder of your user.", *BILINGUAL[5:]]
     (tmp_path / "site" / "post.txt").write_text("\n\n".join(edited) + "\n", encoding="utf-8")
     (article,) = scan.scan(tmp_path / "site")
-    (plain,) = scan.scan(tmp_path / "site", history=False)
+    (plain,) = scan.scan(tmp_path / "site", scan.ScanOptions(history=False))
     assert article.origin is None and article == plain
 
 
@@ -241,7 +241,7 @@ def test_scan_shows_what_changed_in_the_english_since_the_translation(tmp_path):
 
 def test_scan_without_history_aligns_with_todays_english(tmp_path):
     one_repo(tmp_path / "site")
-    (found,) = scan.scan(tmp_path / "site", history=False)
+    (found,) = scan.scan(tmp_path / "site", scan.ScanOptions(history=False))
     assert found.origin is None and "outdated" not in {s.status for s in found.sections}
     with_history = runner.invoke(app, ["scan", str(tmp_path / "site"), "-q"])
     without = runner.invoke(app, ["scan", str(tmp_path / "site"), "-q", "--no-history"])
@@ -259,9 +259,13 @@ def pydocs_pairs(tmp_path: Path) -> Path:
 
 def test_scan_gives_the_same_sections_with_two_jobs_and_without_cache(tmp_path):
     folder = pydocs_pairs(tmp_path)
-    once = scan.scan(folder, jobs=1)
+    once = scan.scan(folder, scan.ScanOptions(jobs=1))
     assert len(once) == 2 and all(s.original == "en" for s in once)
-    assert scan.scan(folder, jobs=2) == once == scan.scan(folder, jobs=2, use_cache=False)
+    assert (
+        scan.scan(folder, scan.ScanOptions(jobs=2))
+        == once
+        == scan.scan(folder, scan.ScanOptions(jobs=2, use_cache=False))
+    )
 
 
 def test_a_second_scan_reuses_the_cached_alignments(tmp_path):
@@ -269,8 +273,8 @@ def test_a_second_scan_reuses_the_cached_alignments(tmp_path):
 
     folder = pydocs_pairs(tmp_path)
     model = embed.shared_similarity(None, use_cache=True)
-    scan.scan(folder, jobs=1)
+    scan.scan(folder, scan.ScanOptions(jobs=1))
     asked = model.hits + model.stored + model.misses
     assert asked > 0  # the first scan aligned the pairs
-    scan.scan(folder, jobs=1)
+    scan.scan(folder, scan.ScanOptions(jobs=1))
     assert model.hits + model.stored + model.misses == asked

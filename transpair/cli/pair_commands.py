@@ -231,19 +231,17 @@ def scan_cmd(
     from transpair.report import scan
 
     with user_errors():
-        code = scan.run(
-            folder,
-            (source_lang, target_lang),
-            markers,
-            fmt.value,
-            quiet,
-            jobs or default_jobs(),
-            not no_cache,
-            history,
-            target,
-            Selection(tuple(include), tuple(exclude)),
-            verbose,
+        opts = scan.ScanOptions(
+            langs=(source_lang, target_lang),
+            markers_file=markers,
+            use_cache=not no_cache,
+            history=history,
+            jobs=jobs or default_jobs(),
+            quiet=quiet,
+            target=target,
+            select=Selection(tuple(include), tuple(exclude)),
         )
+        code = scan.run(folder, opts, fmt.value, verbose)
     raise typer.Exit(code)
 
 

@@ -34,6 +34,22 @@ CHANGED = (Cause.OUTDATED, Cause.MARKUP_CHANGED)  # a translation behind its sou
 
 
 @dataclass(frozen=True)
+class ScanOptions:
+    """One scan: the language pair, marker patterns (the user's file and, once read, the patterns), the
+    alignment cache, git history, worker processes, progress, a second tree and the files chosen."""
+
+    langs: tuple[str, str] = ("en", "ko")
+    markers_file: Path | None = None
+    markers: tuple[str, ...] = ()
+    use_cache: bool = True
+    history: bool = True
+    jobs: int = 1
+    quiet: bool = True
+    target: Path | None = None
+    select: pairs.Selection = pairs.Selection()
+
+
+@dataclass(frozen=True)
 class UntranslatedSection:
     """A run of neighbouring blocks of one file that share a status and reason."""
 
@@ -89,18 +105,11 @@ def file_tag(path: Path, langs: Sequence[str]) -> str | None:
     )
 
 
-def scan_file(
-    path: Path,
-    langs: tuple[str, str],
-    markers: Sequence[str] = (),
-    name: str = "",
-    use_cache: bool = True,
-    history: bool = True,
-) -> ArticleScan:
+def scan_file(path: Path, opts: ScanOptions, name: str = "") -> ArticleScan:
     """Scan a lone article file: its marker sections and the text left in the other language; an
     untagged file holding both languages is split and scanned as a pair."""
-    name = name or path.stem
-    patterns = compile_markers(markers)
+    name, langs = name or path.stem, opts.langs
+    patterns = compile_markers(opts.markers)
     doc = reader.read_document(path)
     if not doc.blocks:
         return ArticleScan(name, (str(path),), None, message=f"{path}: no text to scan")
@@ -109,7 +118,7 @@ def scan_file(
         bilingual, lang = lone_languages(doc, langs, patterns)
         if bilingual:
             halves = split_bilingual(doc, langs)
-            return scan_alignment(name, (str(path),), *halves, langs, markers, use_cache, history)
+            return scan_alignment(name, (str(path),), *halves, opts)
     if lang is None:
         return ArticleScan(
             name, (str(path),), None, message=f"{path}: no language could be detected", skipped=True
@@ -158,72 +167,54 @@ def outdated_of(alignment: Alignment) -> tuple[Outdated, ...]:
 
 
 def scan_alignment(
-    name: str,
-    files: tuple[str, ...],
-    source: Document,
-    target: Document,
-    langs: tuple[str, str],
-    markers: Sequence[str],
-    use_cache: bool = True,
-    history: bool = True,
+    name: str, files: tuple[str, ...], source: Document, target: Document, opts: ScanOptions
 ) -> ArticleScan:
     """Align two versions (the original decided from the texts; with the source as of the translation
     when git history knows it, unless `history` is off) and list what is left to translate; an alignment
     of the same texts already in the cache is reused."""
     from transpair import pipeline  # the aligner loads its model only when a pair is scanned
 
-    opts = pipeline.AlignOptions(
-        source_lang=langs[0], target_lang=langs[1], original="auto", cache=use_cache, history=history
+    align_opts = pipeline.AlignOptions(
+        source_lang=opts.langs[0],
+        target_lang=opts.langs[1],
+        original="auto",
+        cache=opts.use_cache,
+        history=opts.history,
     )
-    alignment = pipeline.align_tracked(source, target, opts, tuple(markers))
+    alignment = pipeline.align_tracked(source, target, align_opts, opts.markers)
     sections = alignment_sections(alignment)
     return ArticleScan(
         name, files, alignment.source_lang, sections, origin=alignment.origin, outdated=outdated_of(alignment)
     )
 
 
-def scan_article(
-    article: pairs.Article,
-    langs: tuple[str, str],
-    markers: Sequence[str] = (),
-    use_cache: bool = True,
-    history: bool = True,
-) -> ArticleScan:
+def scan_article(article: pairs.Article, opts: ScanOptions) -> ArticleScan:
     """Scan one article (pure, so a worker process can run it); bad input becomes the article's message
     instead of stopping the scan."""
     files = tuple(str(p) for p in (article.source, article.target) if p)
     try:
         if article.target is None:
-            return scan_file(article.source, langs, markers, article.name, use_cache, history)
+            return scan_file(article.source, opts, article.name)
         source, target = reader.read_document(article.source), reader.read_document(article.target)
-        return scan_alignment(article.name, files, source, target, langs, markers, use_cache, history)
+        return scan_alignment(article.name, files, source, target, opts)
     except InputError as exc:
         return ArticleScan(article.name, files, None, message=str(exc), skipped=isinstance(exc, NotAnArticle))
 
 
-def scan(
-    folder: str | Path,
-    langs: tuple[str, str] = ("en", "ko"),
-    markers_file: str | Path | None = None,
-    quiet: bool = True,
-    jobs: int = 1,
-    use_cache: bool = True,
-    history: bool = True,
-    target: Path | None = None,
-    select: pairs.Selection = pairs.Selection(),
-) -> list[ArticleScan]:
-    """Scan every article below a folder, or of two trees (or one file), on `jobs` processes, in order,
-    with the .transpair.toml and --markers patterns."""
+def scan(folder: str | Path, opts: ScanOptions = ScanOptions()) -> list[ArticleScan]:
+    """Scan every article below a folder, or of two trees (or one file), on `opts.jobs` processes, in
+    order, with the .transpair.toml and --markers patterns."""
     root = Path(folder)
-    patterns = user_markers(root, markers_file)  # validated: a bad pattern stops the scan early
+    # validated here: a bad pattern stops the scan early
+    opts = replace(opts, markers=tuple(user_markers(root, opts.markers_file)))
     if root.is_file():
-        tagged = pairs.lang_tag(root, langs)
-        name = tagged[0] if tagged and tagged[1] in langs else root.stem
-        return [scan_article(pairs.Article(name, root), langs, patterns, use_cache, history)]
-    one = functools.partial(scan_article, langs=langs, markers=patterns, use_cache=use_cache, history=history)
-    articles = pairs.folder_articles(root, target, langs, select)
-    results = parallel.map_ordered(one, articles, jobs)
-    return list(tracked(results, f"scanning {root}", quiet, total=len(articles)))
+        tagged = pairs.lang_tag(root, opts.langs)
+        name = tagged[0] if tagged and tagged[1] in opts.langs else root.stem
+        return [scan_article(pairs.Article(name, root), opts)]
+    one = functools.partial(scan_article, opts=opts)
+    articles = pairs.folder_articles(root, opts.target, opts.langs, opts.select)
+    results = parallel.map_ordered(one, articles, opts.jobs)
+    return list(tracked(results, f"scanning {root}", opts.quiet, total=len(articles)))
 
 
 def to_json(scans: Sequence[ArticleScan]) -> str:
@@ -265,22 +256,10 @@ def to_table(scans: Sequence[ArticleScan]) -> str:
     return "".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[5] + "\n" for r in rows)
 
 
-def run(
-    folder: Path,
-    langs: tuple[str, str],
-    markers_file: Path | None,
-    fmt: str,
-    quiet: bool = False,
-    jobs: int = 1,
-    use_cache: bool = True,
-    history: bool = True,
-    target: Path | None = None,
-    select: pairs.Selection = pairs.Selection(),
-    verbose: bool = False,
-) -> int:
+def run(folder: Path, opts: ScanOptions, fmt: str, verbose: bool = False) -> int:
     """Print the scan (table or json) and the unreadable articles on stderr; exit code 2 if there were any.
     In a folder, files with no prose are skipped: one line (-v: their names), no error."""
-    found = scan(folder, langs, markers_file, quiet, jobs, use_cache, history, target, select)
+    found = scan(folder, opts)
     many = Path(folder).is_dir()
     scans = [s for s in found if not (many and s.skipped)]
     sys.stdout.write(to_json(scans) if fmt == "json" else to_table(scans))
