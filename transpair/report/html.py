@@ -67,6 +67,7 @@ td.num{text-align:right;white-space:nowrap}
 td.start{color:var(--muted)}
 .low{color:#c92a2a}.partial{color:#b07200}.good{color:#2b8a3e}.complete{color:#2b8a3e}
 .outdated{color:#b07200;font-weight:600}
+.findings{color:#9a3412;font-weight:600}
 .changes{padding-left:18px}.changes li{margin:4px 0;overflow-wrap:anywhere}
 .where{color:#59636e;font-size:12px}
 del{color:#cf222e;background:#ffebe9}ins{color:#116329;background:#dafbe1;text-decoration:none}
@@ -135,8 +136,8 @@ def legend() -> str:
     )
 
 
-def cards(figures: Figures) -> str:
-    """The summary figures as cards."""
+def cards(figures: Figures, findings: int | None = None) -> str:
+    """The summary figures as cards (findings: when the checks ran)."""
     total = figures.total
     items = [
         (f"{figures.translated.strings:,}", f"of {total.strings:,} strings translated"),
@@ -147,6 +148,8 @@ def cards(figures: Figures) -> str:
         (str(figures.placeholder.strings), "placeholders / TBD"),
         (str(figures.left_in_source.strings), "left in source language"),
     ]
+    if findings is not None:
+        items.append((str(findings), "findings of transpair check"))
     return (
         '<div class="cards">'
         + "".join(f'<div class="card"><b>{v}</b><span>{t}</span></div>' for v, t in items)
@@ -160,13 +163,19 @@ def outdated_mark(figures: Figures) -> str:
     return f'<small class="outdated">{count} outdated</small>' if count else ""
 
 
+def findings_mark(findings: int | None) -> str:
+    """The mark of an article on which `transpair check` finds something."""
+    return f'<small class="findings">{findings} findings</small>' if findings else ""
+
+
 def article_details(article: ArticleReport, by: str) -> str:
     """A collapsible block with the article's per-section chart."""
     pct = coverage(article.figures, by)
     rows = [(heading_title(s.title), s.figures) for s in article.sections]
     return (
         f'<details><summary>{escape(article.name)}<small class="{level(pct)}">{pct:.1f}%</small>'
-        f"<small>{len(article.sections)} sections</small>{outdated_mark(article.figures)}</summary>"
+        f"<small>{len(article.sections)} sections</small>{outdated_mark(article.figures)}"
+        f"{findings_mark(article.findings)}</summary>"
         f"{bar_chart(rows, by, f'Coverage per section of {article.name}')}{outdated_list(article)}</details>"
     )
 
@@ -230,7 +239,7 @@ def to_html(report: Report, by: str, sort: str, title: str = "Translation covera
 <body><header><h1>{escape(title)}</h1>
 <div class="big">{pct:.1f}%</div>
 <p>translated by {by} over {len(articles)} article(s) {badge_svg(pct)}</p></header>
-<main>{cards(report.total)}{errors_panel(report.errors)}
+<main>{cards(report.total, report.findings)}{errors_panel(report.errors)}
 <section class="panel" id="articles"><h2>Articles ({order})</h2>{legend()}{chart}</section>
 <section class="panel" id="sections"><h2>Sections per article</h2>{details}</section>
 <section class="panel" id="todo"><h2>Still to translate</h2>{todo_table(articles, by)}</section>

@@ -1,0 +1,45 @@
+"""The `transpair check` findings of the review page's rows: each bead's PO entry (the one `align` writes
+for it) checked as `check` checks a PO, so the page marks the rows whose translation has a fault."""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence
+
+from transpair.check.findings import Entry, Finding
+from transpair.check.run import check_entry, checked
+from transpair.model import Alignment
+from transpair.po import catalog
+
+CODE_FLAG = "no-wrap"  # the flag of the code blocks' entries (po.code), which have no row of their own
+
+
+def bead_entries(alignment: Alignment, path: str) -> tuple[Entry, ...]:
+    """The entries to check of an alignment's catalog, each numbered by the bead it comes from (its row on
+    the page) instead of a PO line; code entries have no row and are left out."""
+    waiting: dict[tuple[str, ...], deque] = defaultdict(deque)  # source lines -> entries, in order
+    for entry in catalog.build_catalog(alignment):
+        if not entry.obsolete and CODE_FLAG not in entry.flags:
+            waiting[tuple(line for _, line in entry.occurrences)].append(entry)
+    found = []
+    for row, bead in enumerate(alignment.beads):
+        lines = tuple(str(alignment.source.blocks[i].line) for i in bead.source)
+        if bead.source and waiting[lines]:
+            entry = waiting[lines].popleft()
+            if checked(entry):
+                found.append(check_entry(entry, path, row))
+    return tuple(found)
+
+
+def by_row(findings: Iterable[Finding], path: str) -> dict[int, tuple[Finding, ...]]:
+    """The findings of one page (those naming `path`) by the row they are on."""
+    rows: dict[int, list[Finding]] = defaultdict(list)
+    for found in findings:
+        if found.path == path:
+            rows[found.line].append(found)
+    return {row: tuple(items) for row, items in rows.items()}
+
+
+def row_json(findings: Sequence[Finding]) -> list[dict[str, str]]:
+    """A row's findings as the page script reads them."""
+    return [{"check": f.check, "level": f.level, "message": f.message} for f in findings]
