@@ -11,16 +11,14 @@ from transpair.check.run import check_entry, checked
 from transpair.model import Alignment
 from transpair.po import catalog
 
-CODE_FLAG = "no-wrap"  # the flag of the code blocks' entries (po.code), which have no row of their own
-
 
 def bead_entries(alignment: Alignment, path: str) -> tuple[Entry, ...]:
     """The entries to check of an alignment's catalog, each numbered by the bead it comes from (its row on
-    the page) instead of a PO line; code entries have no row and are left out."""
+    the page) instead of a PO line: a bead's entry is the next one naming its source lines (code blocks'
+    entries name no bead's lines and have no row)."""
     waiting: dict[tuple[str, ...], deque] = defaultdict(deque)  # source lines -> entries, in order
     for entry in catalog.build_catalog(alignment):
-        if not entry.obsolete and CODE_FLAG not in entry.flags:
-            waiting[tuple(line for _, line in entry.occurrences)].append(entry)
+        waiting[tuple(line for _, line in entry.occurrences)].append(entry)
     found = []
     for row, bead in enumerate(alignment.beads):
         lines = tuple(str(alignment.source.blocks[i].line) for i in bead.source)
