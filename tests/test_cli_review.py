@@ -210,3 +210,17 @@ def test_review_folder_counts_findings_on_the_index(tmp_path, runner):
     rows = dict(re.findall(r'>([\w-]+)</a></td><td class="num">\d+</td><td class="num">(\d+)</td>', index))
     assert rows["refs"] == "1" and page_findings(out / "refs.html") == [(1, "spacing")]
     assert int(rows[PAIR.name]) == len(page_findings(out / f"{PAIR.name}.html"))
+
+
+def test_checks_silenced_in_the_earlier_po_stay_silent_on_the_page(tmp_path, runner):
+    source, target = faulty_pair(tmp_path / "in")
+    po = tmp_path / "refs.po"
+    assert runner.invoke(app, ["align", str(source), str(target), "-o", str(po), *FAKE]).exit_code == 0
+    catalog = polib.pofile(str(po))
+    catalog.find("Pass `ref` `count` `total` `items` to it.").flags.append("transpair-ok")
+    catalog.save()
+    assert "[code]" in runner.invoke(app, ["check", str(po)]).stdout  # check keeps the other one
+    page = tmp_path / "refs.html"
+    args = ["review", str(source), str(target), "-o", str(page), "--po", str(po), *FAKE]
+    assert runner.invoke(app, args).exit_code == 0
+    assert page_findings(page) == [(2, "code")]

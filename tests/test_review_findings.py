@@ -1,12 +1,14 @@
 """The check findings of review rows: each bead's PO entry checked, numbered by its row; code entries left
 out."""
 
+import polib
+
 from transpair.check.config import CheckSettings
 from transpair.check.findings import Finding
 from transpair.check.run import site_findings
 from transpair.model import Alignment, Bead, Block, Document
 from transpair.po import catalog
-from transpair.review.findings import bead_entries, by_row, row_json
+from transpair.review.findings import bead_entries, by_row, earlier_marks, row_json
 
 
 def doc(blocks, path) -> Document:
@@ -56,3 +58,15 @@ def test_entries_are_numbered_by_their_row_and_code_has_none():
 def test_row_json_keeps_what_the_page_shows():
     found = Finding("a", 2, "x", "code", "error", "<b>lost</b>", "y")
     assert row_json([found]) == [{"check": "code", "level": "error", "message": "<b>lost</b>"}]
+
+
+def test_marks_of_the_earlier_po_silence_the_same_text():
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="Use `ref` here.", msgstr="`ref` 를 씁니다.", flags=["transpair-ok"]))
+    po.append(polib.POEntry(msgid="Call `a`. Then `b`.", msgstr="x", tcomment="transpair-ok: code"))
+    po.append(polib.POEntry(msgid="Not yet.", msgstr="아직."))
+    marks = earlier_marks(po)
+    assert marks == {(None, "Use `ref` here."): {"*"}, (None, "Call `a`. Then `b`."): {"code"}}
+    entries = bead_entries(alignment(), "a", marks)
+    assert [e.silenced for e in entries] == [{"*"}, {"code"}]
+    assert site_findings([entries], CheckSettings()) == []

@@ -4,7 +4,7 @@ folder, an index page of the articles sorted by doubtful beads."""
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
@@ -21,7 +21,7 @@ from transpair.model import Alignment
 from transpair.po import file
 from transpair.read import reader
 from transpair.read.pairs import Article, Selection, folder_articles, lang_tag, skipped_lines
-from transpair.review.findings import bead_entries, by_row
+from transpair.review.findings import Marks, bead_entries, by_row, earlier_marks
 from transpair.review.page import IndexRow, index_row, render_index, render_page, with_history
 
 INDEX = "index.html"
@@ -55,11 +55,19 @@ class Earlier:
         return Earlier(*(p if p and p.is_file() else None for p in own))
 
 
+@dataclass(frozen=True)
+class Reviewed:
+    """An article's alignment for its page, and the checks a reviewer silenced in its earlier PO."""
+
+    alignment: Alignment
+    marks: Marks = field(default_factory=dict)
+
+
 def review_alignment(
     source: Path, target: Path | None, opts: pipeline.AlignOptions, earlier: Earlier
-) -> Alignment:
+) -> Reviewed:
     """The pair's alignment (the one `align --beads` wrote, if given, else aligned as align does), with the
-    outdated beads marked when its earlier PO is given."""
+    outdated beads marked and the silenced checks read when its earlier PO is given."""
     if earlier.beads is None:
         alignment = pipeline.align_files(source, target, opts)
     elif target is None or opts.corrections is not None:
@@ -68,7 +76,10 @@ def review_alignment(
         )
     else:
         alignment = read_beads(earlier.beads, reader.read_document(source), reader.read_document(target))
-    return with_history(alignment, file.read_po(earlier.po)) if earlier.po else alignment
+    if earlier.po is None:
+        return Reviewed(alignment)
+    po = file.read_po(earlier.po)
+    return Reviewed(with_history(alignment, po), earlier_marks(po))
 
 
 def run_pair(
@@ -82,17 +93,18 @@ def run_pair(
     """Align one pair (or a lone file), or reuse its --beads alignment, and write its review page."""
     inputs = (source, target, opts.corrections, earlier.beads, earlier.po)
     write.refuse_overwriting([output], [p for p in inputs if p])
-    alignment = review_alignment(source, target, opts, earlier)
+    reviewed = review_alignment(source, target, opts, earlier)
     path = str(source)
-    findings = by_row(site_findings([bead_entries(alignment, path)], settings_for([source])), path)
-    page = render_page(alignment, corrections_name(article_name(source)), findings)
-    tell(alignment, write.write_text(output, page), quiet)
+    entries = bead_entries(reviewed.alignment, path, reviewed.marks)
+    findings = by_row(site_findings([entries], settings_for([source])), path)
+    page = render_page(reviewed.alignment, corrections_name(article_name(source)), findings)
+    tell(reviewed.alignment, write.write_text(output, page), quiet)
     return EXIT_OK
 
 
 def article_alignment(
     article: Article, opts: pipeline.AlignOptions, earlier: Earlier
-) -> Alignment | IndexRow | None:
+) -> Reviewed | IndexRow | None:
     """One article of a folder aligned (or its earlier files reused); the index entry of its error, or None
     for a file that is no article (no prose)."""
     try:
@@ -146,10 +158,10 @@ def run_folder(
                 rows.append(found)
             else:
                 aligned.append((article.name, found))
-        pages = [bead_entries(alignment, name) for name, alignment in aligned]
+        pages = [bead_entries(reviewed.alignment, name, reviewed.marks) for name, reviewed in aligned]
         findings = site_findings(pages, settings_for([folder]))
-        for name, alignment in aligned:
-            rows.append(write_article(name, alignment, out_dir, by_row(findings, name)))
+        for name, reviewed in aligned:
+            rows.append(write_article(name, reviewed.alignment, out_dir, by_row(findings, name)))
         for row in rows:
             problems(progress.console, row.error, row.warnings)
     write.write_text(out_dir / INDEX, render_index(rows, f"transpair review: {folder.name}"))

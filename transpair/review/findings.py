@@ -4,18 +4,31 @@ for it) checked as `check` checks a PO, so the page marks the rows whose transla
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+import polib
 
 from transpair.check.findings import Entry, Finding
-from transpair.check.run import check_entry, checked
+from transpair.check.run import check_entry, checked, silenced
 from transpair.model import Alignment
 from transpair.po import catalog
+from transpair.po.file import entry_key
+
+Marks = Mapping[tuple[str | None, str], frozenset[str]]  # (msgctxt, msgid) -> checks silenced on it
 
 
-def bead_entries(alignment: Alignment, path: str) -> tuple[Entry, ...]:
+def earlier_marks(po: polib.POFile) -> Marks:
+    """The checks a reviewer silenced on the entries of an article's earlier PO (`#, transpair-ok`, a
+    `# transpair-ok: NAME` comment): they stay silent on the page while the entry's text is the same."""
+    return {entry_key(e): found for e in po if (found := silenced(e))}
+
+
+def bead_entries(alignment: Alignment, path: str, marks: Marks | None = None) -> tuple[Entry, ...]:
     """The entries to check of an alignment's catalog, each numbered by the bead it comes from (its row on
     the page) instead of a PO line: a bead's entry is the next one naming its source lines (code blocks'
-    entries name no bead's lines and have no row)."""
+    entries name no bead's lines and have no row); silenced as `marks` (from the earlier PO) say."""
+    marks = marks or {}
     waiting: dict[tuple[str, ...], deque] = defaultdict(deque)  # source lines -> entries, in order
     for entry in catalog.build_catalog(alignment):
         waiting[tuple(line for _, line in entry.occurrences)].append(entry)
@@ -25,7 +38,8 @@ def bead_entries(alignment: Alignment, path: str) -> tuple[Entry, ...]:
         if bead.source and waiting[lines]:
             entry = waiting[lines].popleft()
             if checked(entry):
-                found.append(check_entry(entry, path, row))
+                quiet = marks.get(entry_key(entry), frozenset())
+                found.append(replace(check_entry(entry, path, row), silenced=quiet))
     return tuple(found)
 
 
