@@ -515,3 +515,12 @@ def test_every_format_shows_the_findings_and_no_check_leaves_them_out(runner, tm
     }
     assert "Find." not in skipped["table"].splitlines()[2] and "Findings" not in skipped["markdown"]
     assert 'class="findings"' not in skipped["html"] and "transpair check" not in skipped["html"]
+
+
+def test_a_bad_check_setting_is_one_line_unless_the_checks_are_skipped(runner, tmp_path):
+    folder = vue_po(tmp_path)
+    (folder / ".transpair.toml").write_text('[check]\ncode = "loud"\n', encoding="utf-8")
+    result = runner.invoke(app, ["report", str(folder), "-q"])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "transpair: error: " in result.stderr and "[check] code must be one of" in result.stderr
+    assert runner.invoke(app, ["report", str(folder), "-q", "--no-check"]).exit_code == 0
