@@ -6,7 +6,7 @@ from vue_excerpts import TUTORIAL
 
 from transpair.check.config import DEFAULT_LEVELS, CheckSettings
 from transpair.check.findings import Entry
-from transpair.check.run import check_pages, page_entries, silenced
+from transpair.check.run import check_entry, check_pages, checked, page_entries, silenced, site_findings
 from transpair.check.terms import mine
 from transpair.po.file import read_po
 
@@ -101,3 +101,27 @@ def test_a_word_another_term_translates_is_no_drift():
     assert by_source["playground"].alternatives == (("플레이그라운드", 4),)
     found = [f for f in check_pages(pages, CheckSettings(), (), pairs) if f.check == "consistency"]
     assert found == []  # 플레이그라운드 is another translation of the playground, not of Try
+
+
+def test_site_findings_mine_the_pairs_for_consistency_as_check_does():
+    common = [(f"The component number {n} works.", f"{n}번 컴포넌트가 동작합니다.") for n in range(1, 13)]
+    drift = [
+        ("This component is small.", "이 구성요소는 작습니다."),
+        ("A component renders.", "구성요소가 렌더링됩니다."),
+    ]
+    pages = [
+        page(*common, *drift, path="a.po"),
+        page(("Another component test.", "또 다른 구성요소 테스트입니다."), path="b.po"),
+    ]
+    found = site_findings(pages, CheckSettings())
+    assert found == check_pages(pages, CheckSettings(), (), mine([e for p in pages for e in p]))
+    assert [f.line for f in found if f.check == "consistency"] == [13, 14, 1]
+    off = CheckSettings(DEFAULT_LEVELS | {"consistency": "off"})
+    assert not [f for f in site_findings(pages, off) if f.check == "consistency"]
+
+
+def test_an_entry_checked_at_any_place():
+    entry = polib.POEntry(msgid="a", msgstr="가", flags=["transpair-ok"], linenum=3)
+    assert checked(entry) and not checked(polib.POEntry(msgid="a", msgstr="가", flags=["fuzzy"]))
+    assert checked(polib.POEntry(msgid="a", msgstr="가", flags=["fuzzy"]), fuzzy=True)
+    assert check_entry(entry, "x", 7) == Entry("x", 7, "a", "가", frozenset({"*"}))

@@ -1,5 +1,7 @@
 """The report command end to end: formats, files, exit codes, and agreement with msgfmt and pocount."""
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -435,3 +437,90 @@ def test_report_takes_two_trees_and_globs(runner, tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert [a["name"] for a in data["articles"]] == ["guide/appetite"] and data["coverage_percent"] > 90
+
+
+# Findings: each article counts what `transpair check` prints for the same files.
+
+
+def vue_po(tmp_path: Path) -> Path:
+    """A folder of two real Vue docs POs (tests/data/vue_ko) that `check` finds faults in."""
+    from vue_excerpts import DATA
+
+    folder = tmp_path / "po"
+    shutil.copytree(DATA, folder)
+    return folder
+
+
+def check_counts(runner, folder: Path) -> dict[str, int]:
+    """`transpair check --format json`'s findings per file, by the report's article name."""
+    result = runner.invoke(app, ["check", str(folder), "-q", "-f", "json", "--fail-on", "never"])
+    per_file = json.loads(result.stdout)["per_file"]
+    return {Path(p).relative_to(folder).with_suffix("").as_posix(): n for p, n in per_file.items()}
+
+
+def report_findings(runner, folder: Path, *args: str) -> dict[str, int | None]:
+    result = runner.invoke(app, ["report", str(folder), "-q", "-f", "json", *args])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    return {a["name"]: a["findings"] for a in data["articles"]} | {"": data["findings"]}
+
+
+def test_report_counts_what_check_prints_with_its_settings_and_silenced_findings(runner, tmp_path):
+    folder = vue_po(tmp_path)
+    expected = check_counts(runner, folder)
+    assert expected == {"excerpts": 7, "tutorial-step-15": 2}  # the test can fail: there are findings
+    assert report_findings(runner, folder) == expected | {"": 9}
+    (folder / ".transpair.toml").write_text('[check]\ntag = "off"\nspeech-level = "off"\n', encoding="utf-8")
+    po = folder / "excerpts.po"
+    po.write_text(
+        po.read_text(encoding="utf-8").replace(
+            "#: guide/introduction.md", "#, transpair-ok\n#: guide/introduction.md"
+        ),
+        encoding="utf-8",
+    )
+    quieter = check_counts(runner, folder)
+    assert sum(quieter.values()) < 9
+    assert report_findings(runner, folder) == {n: quieter.get(n, 0) for n in expected} | {
+        "": sum(quieter.values())
+    }
+    assert report_findings(runner, folder, "--no-check") == dict.fromkeys([*expected, ""])
+
+
+def test_every_format_shows_the_findings_and_no_check_leaves_them_out(runner, tmp_path):
+    folder = vue_po(tmp_path)
+    out = {
+        fmt: runner.invoke(app, ["report", str(folder), "-q", "-f", fmt, "--sort", "name"]).stdout
+        for fmt in ("table", "csv", "markdown", "html")
+    }
+    table = [line.split() for line in out["table"].splitlines()]
+    assert "Find." in table[2] and [
+        row[-1] for row in table if row and row[0] in ("excerpts", "tutorial-step-15", "Total")
+    ] == ["7", "2", "9"]
+    rows = list(csv.DictReader(io.StringIO(out["csv"])))
+    assert [(r["level"], r["article"], r["findings"]) for r in rows if r["level"] != "section"] == [
+        ("article", "excerpts", "7"),
+        ("article", "tutorial-step-15", "2"),
+        ("total", "", "9"),
+    ]
+    assert all(r["findings"] == "" for r in rows if r["level"] == "section")
+    md = [line for line in out["markdown"].splitlines() if line.startswith("|")]
+    assert md[0].endswith("| Findings |") and md[2].endswith("| 7 |") and md[4].endswith("| 9 |")
+    assert (
+        '<small class="findings">7 findings</small>' in out["html"]
+        and "findings of transpair check" in out["html"]
+    )
+    skipped = {
+        fmt: runner.invoke(app, ["report", str(folder), "-q", "-f", fmt, "--no-check"]).stdout
+        for fmt in ("table", "markdown", "html")
+    }
+    assert "Find." not in skipped["table"].splitlines()[2] and "Findings" not in skipped["markdown"]
+    assert 'class="findings"' not in skipped["html"] and "transpair check" not in skipped["html"]
+
+
+def test_a_bad_check_setting_is_one_line_unless_the_checks_are_skipped(runner, tmp_path):
+    folder = vue_po(tmp_path)
+    (folder / ".transpair.toml").write_text('[check]\ncode = "loud"\n', encoding="utf-8")
+    result = runner.invoke(app, ["report", str(folder), "-q"])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "transpair: error: " in result.stderr and "[check] code must be one of" in result.stderr
+    assert runner.invoke(app, ["report", str(folder), "-q", "--no-check"]).exit_code == 0

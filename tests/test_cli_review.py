@@ -164,3 +164,63 @@ def test_review_takes_two_trees_and_skips_files_with_no_prose(tmp_path, runner):
     assert result.exit_code == 0, result.output
     assert "1 of 1 articles reviewed" in result.stderr and "1 file skipped: not articles" in result.stderr
     assert (out / "guide" / "appetite.html").is_file() and not (out / "numbers.html").exists()
+
+
+def faulty_pair(folder):
+    """A Markdown pair whose translation puts a space before a particle and loses a code span."""
+    folder.mkdir(parents=True, exist_ok=True)
+    source, target = folder / "refs.en.md", folder / "refs.ko.md"
+    code = "`count` `total` `items`"  # words the fake similarity pairs the paragraphs by
+    source.write_text(f"# Refs\n\nPass `ref` {code} to it.\n\nRead `x` {code} now.\n", encoding="utf-8")
+    target.write_text(
+        f"# 참조\n\n`ref` 를 {code}와 함께 넘깁니다.\n\n`y` {code}를 읽습니다.\n", encoding="utf-8"
+    )
+    return source, target
+
+
+def page_findings(path) -> list[tuple[int, str]]:
+    return [(k, f["check"]) for k, b in enumerate(embedded(path)["beads"]) for f in b.get("findings", [])]
+
+
+def test_review_marks_the_rows_check_finds_faults_in_and_honours_the_settings(tmp_path, runner):
+    source, target = faulty_pair(tmp_path / "in")
+    page = tmp_path / "refs.html"
+    assert runner.invoke(app, ["review", str(source), str(target), "-o", str(page), *FAKE]).exit_code == 0
+    assert page_findings(page) == [(1, "spacing"), (2, "code")]
+    po = tmp_path / "refs.po"
+    assert runner.invoke(app, ["align", str(source), str(target), "-o", str(po), *FAKE]).exit_code == 0
+    checked = runner.invoke(app, ["check", str(po), "-f", "json", "--fail-on", "never"])
+    assert sorted(f["check"] for f in json.loads(checked.stdout)["findings"]) == ["code", "spacing"]
+    (tmp_path / "in" / ".transpair.toml").write_text('[check]\nspacing = "off"\n', encoding="utf-8")
+    page.unlink()
+    assert runner.invoke(app, ["review", str(source), str(target), "-o", str(page), *FAKE]).exit_code == 0
+    assert page_findings(page) == [(2, "code")]
+
+
+def test_review_folder_counts_findings_on_the_index(tmp_path, runner):
+    faulty_pair(tmp_path / "in")
+    shutil.copy(PAIR.with_suffix(".en.txt"), tmp_path / "in")
+    shutil.copy(PAIR.with_suffix(".ko.txt"), tmp_path / "in")
+    (tmp_path / "in" / ".transpair.toml").write_text(
+        '[check]\nspacing = "info"\ncode = "off"\n', encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["review", str(tmp_path / "in"), "-o", str(out), "-q", *FAKE]).exit_code == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    rows = dict(re.findall(r'>([\w-]+)</a></td><td class="num">\d+</td><td class="num">(\d+)</td>', index))
+    assert rows["refs"] == "1" and page_findings(out / "refs.html") == [(1, "spacing")]
+    assert int(rows[PAIR.name]) == len(page_findings(out / f"{PAIR.name}.html"))
+
+
+def test_checks_silenced_in_the_earlier_po_stay_silent_on_the_page(tmp_path, runner):
+    source, target = faulty_pair(tmp_path / "in")
+    po = tmp_path / "refs.po"
+    assert runner.invoke(app, ["align", str(source), str(target), "-o", str(po), *FAKE]).exit_code == 0
+    catalog = polib.pofile(str(po))
+    catalog.find("Pass `ref` `count` `total` `items` to it.").flags.append("transpair-ok")
+    catalog.save()
+    assert "[code]" in runner.invoke(app, ["check", str(po)]).stdout  # check keeps the other one
+    page = tmp_path / "refs.html"
+    args = ["review", str(source), str(target), "-o", str(page), "--po", str(po), *FAKE]
+    assert runner.invoke(app, args).exit_code == 0
+    assert page_findings(page) == [(2, "code")]

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from dataclasses import replace
 
 import regex
 from hypothesis import given, settings
@@ -185,9 +186,9 @@ HOSTILE = st.lists(
 
 
 def hostile_report(name: str, title: str) -> Report:
-    """One article named `name` whose untranslated heading is `title`."""
+    """One article named `name` whose untranslated heading is `title`, with findings counted."""
     entries = [entry(title or "x", "", kind="heading", status="untranslated"), entry("Still to do.", "")]
-    return Report((article_report(name or "x", catalog(entries)),), ())
+    return Report((replace(article_report(name or "x", catalog(entries)), findings=len(title)),), ())
 
 
 @settings(max_examples=60, deadline=None)
@@ -201,3 +202,31 @@ def test_no_format_lets_a_name_or_title_act(name, title):
     assert not regex.search(r"(?<!\\)(?:\\\\)*[\[\]<>]|\x1b", md)  # no live link, image or tag
     for row in csv.reader(io.StringIO(to_csv(report, "strings", "coverage"))):
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
+    assert f"| {len(title)} |" in md and json.loads(to_json(report, "strings", "coverage"))[
+        "findings"
+    ] == len(title)
+
+
+def test_findings_column_only_when_the_checks_ran():
+    plain = sample_report()
+    checked = Report(tuple(replace(a, findings=n) for a, n in zip(plain.articles, (0, 3))), plain.errors)
+    for report, shown in ((plain, False), (checked, True)):
+        out = io.StringIO()
+        print_table(report, "words", "name", console=Console(file=out, width=200))
+        lines = out.getvalue().splitlines()
+        heads, rows = lines[2].split(), {line.split()[0]: line.split() for line in lines[3:] if line.strip()}
+        assert ("Find." in heads) is shown
+        if shown:
+            assert (rows["sample.po"][-1], rows["Total"][-1], rows["done"][-1]) == ("3", "3", "0")
+        md = to_markdown(report, "words", "name")
+        assert ("| Findings |" in md) is shown and ("| 3 |" in md.split("**Total**")[1]) is shown
+        data = json.loads(to_json(report, "words", "name"))
+        assert data["findings"] == (3 if shown else None)
+        assert [a["findings"] for a in data["articles"]] == ([0, 3] if shown else [None, None])
+        rows = list(csv.DictReader(io.StringIO(to_csv(report, "words", "name"))))
+        totals = [(r["level"], r["findings"]) for r in rows if r["level"] != "section"]
+        assert totals == (
+            [("article", "0"), ("article", "3"), ("total", "3")]
+            if shown
+            else [("article", ""), ("article", ""), ("total", "")]
+        )

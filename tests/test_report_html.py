@@ -234,3 +234,18 @@ def test_section_titles_show_without_anchors_or_tags():
     )
     page = to_html(Report((article_report("a", po),), ()), "words", "coverage")
     assert "Intro" in page and "{#intro}" not in page and "vt-badge" not in page
+
+
+def test_findings_show_in_the_cards_the_chart_and_the_articles_only_when_checked():
+    from dataclasses import replace
+
+    plain = quarter_report()
+    checked = Report(tuple(replace(a, findings=n) for a, n in zip(plain.articles, (0, 4))))
+    page = to_html(checked, "words", "name")
+    assert "<b>4</b><span>findings of transpair check</span>" in page
+    assert page.count('<text class="findings"') == 1 and ">⚑ 4</text>" in page
+    assert "&gt;.po: 16.0% translated, 4 findings of transpair check</title>" in page  # the name escaped
+    assert page.count('<small class="findings">4 findings</small>') == 1 and "⚑ N: findings" in page
+    assert "⚑" not in to_html(plain, "words", "name") and "transpair check" not in to_html(
+        plain, "words", "name"
+    )

@@ -3,6 +3,7 @@
 import pytest
 from report_fixtures import entry, sample_entries, write
 
+from transpair.check.config import DEFAULT_LEVELS, CheckSettings
 from transpair.errors import InputError
 from transpair.report.inputs import collect, po_files
 
@@ -48,3 +49,17 @@ def test_symlinked_folders_of_pos_are_followed_and_loops_refused(tmp_path):
         po_files(tmp_path / "po")
     report = collect([tmp_path / "po", tmp_path / "shared"])  # the loop is one error, the rest reported
     assert len(report.articles) == 1 and "a loop" in report.errors[0]
+
+
+def test_findings_are_counted_per_article_with_the_settings_given(tmp_path):
+    write(
+        tmp_path / "a.po",
+        [entry("Use `ref` here.", "`ref` 를 여기서 씁니다."), entry("Use `x`.", "`y`를 씁니다.")],
+    )
+    write(tmp_path / "b.po", [entry("Fine.", "좋습니다."), entry("Use `y`.", "")])
+    assert [a.findings for a in collect([tmp_path]).articles] == [None, None]  # no settings: not checked
+    checked = collect([tmp_path], checks=CheckSettings())
+    assert [(a.name, a.findings) for a in checked.articles] == [("a", 2), ("b", 0)]  # spacing, code
+    assert checked.findings == 2 and collect([tmp_path]).findings is None
+    no_code = collect([tmp_path], checks=CheckSettings(DEFAULT_LEVELS | {"code": "off"}))
+    assert [a.findings for a in no_code.articles] == [1, 0]

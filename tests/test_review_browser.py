@@ -263,3 +263,35 @@ def test_an_outdated_row_shows_the_word_diff_of_its_source(browser, tmp_path):
     assert struck == "line-through" and diff.is_visible()
     opened.page.screenshot(path=str(tmp_path / "diff.png"))
     assert opened.quiet(), (opened.console, opened.requests)
+
+
+def test_rows_with_findings_are_marked_and_filtered(browser, tmp_path):
+    from transpair.check.findings import Finding
+
+    alignment = small_alignment()
+    hostile = '<img src="x" onerror="window.pwned = 1"> lost `x`'
+    findings = {
+        0: (
+            Finding("p", 0, "", "code", "error", hostile),
+            Finding("p", 0, "", "spacing", "warning", "space"),
+        ),
+        3: (Finding("p", 3, "", "number", "warning", "number 3 missing"),),
+    }
+    path = tmp_path / "review.html"
+    path.write_text(page.render_page(alignment, findings=findings), encoding="utf-8")
+    opened = Opened(browser, path)
+    marks = opened.page.locator("#rows .row.has-findings .finding")
+    assert marks.all_inner_texts() == [f"⚑ code: {hostile}", "⚑ spacing: space", "⚑ number: number 3 missing"]
+    assert marks.first.get_attribute("title") == f"error [code] {hostile}"
+    assert opened.page.evaluate("window.pwned") is None and opened.page.locator("#rows img").count() == 0
+    assert "⚑ 3 findings in 2 rows" in opened.page.locator("#counts").inner_text()
+    opened.page.check("#only-findings")
+    assert opened.visible_rows() == 2
+    opened.page.check("#only-doubtful")  # both filters: the doubtful rows with findings (none here)
+    assert opened.visible_rows() == 0
+    opened.page.uncheck("#only-findings")
+    assert opened.visible_rows() == 3
+    opened.page.uncheck("#only-doubtful")
+    opened.click(0, "split")  # an edited row is paired anew: its findings no longer apply
+    assert "⚑ 1 finding in 1 row" in opened.page.locator("#counts").inner_text()
+    assert opened.quiet(), (opened.console, opened.requests)

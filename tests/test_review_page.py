@@ -5,10 +5,11 @@ import hashlib
 import json
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transpair.align import corrections
+from transpair.check.findings import Finding
 from transpair.model import Alignment, Bead, Block, Cause, Document
 from transpair.review.page import (
     DOUBTFUL,
@@ -129,3 +130,37 @@ def test_nothing_is_doubtful_in_an_article_with_no_translation():
     assert page_data(lone)["doubtful"] == []
     assert index_row("a", "a.html", lone).doubtful == 0
     assert page_data(alignment())["doubtful"] == list(DOUBTFUL)
+
+
+def finding(message: str, check: str = "code") -> Finding:
+    return Finding("a", 0, "One.", check, "error", message, "하나.")
+
+
+def test_findings_ride_on_their_rows_and_keep_the_saved_edits():
+    plain = page_data(alignment())
+    data = page_data(alignment(), findings={0: (finding("code span 'x' lost"), finding("space", "spacing"))})
+    assert data["beads"][0]["findings"] == [
+        {"check": "code", "level": "error", "message": "code span 'x' lost"},
+        {"check": "spacing", "level": "error", "message": "space"},
+    ]
+    assert "findings" not in data["beads"][1] and "findings" not in plain["beads"][0]
+    assert data["key"] == plain["key"]  # findings (other check settings) do not drop a reviewer's edits
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text())
+def test_a_hostile_finding_message_stays_data(message):
+    page = render_page(alignment(), findings={1: (finding(message),)})
+    assert len(re.findall(r"<script[ >]", page)) == 2 and page.count("</script>") == 2
+    assert embedded(page)["beads"][1]["findings"][0]["message"] == message
+
+
+def test_index_counts_the_findings_of_each_article():
+    page = render_index([index_row("b", "b.html", alignment(), findings=3), IndexRow("a", "a.html", 2, 0)])
+    assert "<th>findings</th>" in page
+    assert re.findall(
+        r'<td class="num">(\d+)</td><td class="num">(\d+)</td><td class="num">(\d+)</td>', page
+    ) == [
+        ("1", "3", "2"),
+        ("0", "0", "2"),
+    ]

@@ -12,6 +12,7 @@ level, whether Hanja glosses are allowed, and the fingerprints of reviewed findi
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,12 @@ def load_settings(folder: str | Path) -> CheckSettings:
     """The settings of the nearest .transpair.toml above a folder (defaults when there is none)."""
     config = find_config(folder)
     return read_settings(config) if config else CheckSettings()
+
+
+def settings_for(paths: Sequence[Path]) -> CheckSettings:
+    """The settings of a command's inputs: those of the first PATH's folder (its own, or the one it is in)."""
+    first = Path(paths[0])
+    return load_settings(first if first.is_dir() else first.parent)
 
 
 def read_settings(config: Path) -> CheckSettings:

@@ -18,7 +18,7 @@ from transpair.check import korean, markup
 from transpair.check.config import CheckSettings
 from transpair.check.findings import Entry, Finding, finding
 from transpair.check.glossary import Term
-from transpair.check.terms import TermPair, english_terms, korean_terms, label
+from transpair.check.terms import TermPair, english_terms, korean_terms, label, mine
 from transpair.po.state import FUZZY, TRANSLATED, first_form, state
 
 OK_FLAG = "transpair-ok"
@@ -49,14 +49,19 @@ def silenced(entry: polib.POEntry) -> frozenset[str]:
     return frozenset(names)
 
 
+def checked(entry: polib.POEntry, fuzzy: bool = False) -> bool:
+    """Whether the checks look at an entry: a translated one (or a fuzzy one with `fuzzy`)."""
+    return bool(entry.msgid) and state(entry) in ((TRANSLATED, FUZZY) if fuzzy else (TRANSLATED,))
+
+
+def check_entry(entry: polib.POEntry, path: str, line: int) -> Entry:
+    """A PO entry as the checks see it, at this place."""
+    return Entry(path, line, entry.msgid, first_form(entry), silenced(entry))
+
+
 def page_entries(po: polib.POFile, path: str, fuzzy: bool = False) -> list[Entry]:
     """The entries of a PO file to check: translated ones (and fuzzy ones with `fuzzy`)."""
-    wanted = (TRANSLATED, FUZZY) if fuzzy else (TRANSLATED,)
-    return [
-        Entry(path, e.linenum, e.msgid, first_form(e), silenced(e))
-        for e in po
-        if e.msgid and state(e) in wanted
-    ]
+    return [check_entry(e, path, e.linenum) for e in po if checked(e, fuzzy)]
 
 
 def entry_findings(entry: Entry, settings: CheckSettings, terms: Sequence[Term]) -> list[Finding]:
@@ -172,3 +177,12 @@ def check_pages(
     order = {(e.path, e.line): n for n, e in enumerate(every)}
     found = [f for f in found if kept(f, quiet[(f.path, f.line, f.msgid)], settings)]
     return sorted(found, key=lambda f: (order[(f.path, f.line)], f.check))
+
+
+def site_findings(
+    pages: Sequence[Sequence[Entry]], settings: CheckSettings, terms: Sequence[Term] = ()
+) -> list[Finding]:
+    """Every finding on a site's pages as `transpair check` makes them: the site's term pairs mined for
+    `consistency` when it is on."""
+    pairs = mine([entry for page in pages for entry in page]) if settings.active("consistency") else ()
+    return check_pages(pages, settings, terms, pairs)

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from transpair.check import output, sarif
-from transpair.check.config import load_settings
+from transpair.check.config import settings_for
 from transpair.check.findings import Entry, Finding, rank
 from transpair.check.glossary import read_glossary, to_csv, to_tbx
-from transpair.check.run import check_pages, page_entries
+from transpair.check.run import page_entries, site_findings
 from transpair.check.terms import MIN_COUNT, as_glossary, mine
 from transpair.errors import EXIT_BELOW, EXIT_INPUT, EXIT_OK, InputError, error_line, status
 from transpair.po.file import read_po
@@ -80,11 +80,9 @@ def run(paths: Sequence[Path], opts: CheckOptions) -> int:
     """Check every PATH, write the findings, return 2 for unusable input, 1 at --fail-on, else 0."""
     refuse_overwriting([opts.output], paths)
     terms = read_glossary(opts.glossary) if opts.glossary else ()
-    settings = load_settings(paths[0] if paths[0].is_dir() else paths[0].parent)
+    settings = settings_for(paths)
     pages, errors = read_pages(paths, opts.fuzzy, opts.quiet)
-    entries = [entry for page in pages for entry in page]
-    pairs = mine(entries) if settings.active("consistency") else ()
-    findings = check_pages(pages, settings, terms, pairs)
+    findings = site_findings(pages, settings, terms)
     text = render(findings, len(pages), opts.format)
     if opts.output is not None:
         write_text(opts.output, text)

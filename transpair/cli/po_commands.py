@@ -64,6 +64,9 @@ def report_cmd(
     ),
     include: list[str] = INCLUDE,
     exclude: list[str] = EXCLUDE,
+    check: bool = typer.Option(
+        True, "--check/--no-check", help="Count each article's `transpair check` findings (off: faster)."
+    ),
 ) -> None:
     """Report translation coverage: strings and source words translated, fuzzy, untranslated, per article.
 
@@ -87,6 +90,7 @@ def report_cmd(
         history=history,
         width=width,
         select=Selection(tuple(include), tuple(exclude)),
+        check=check,
     )
     with user_errors():
         code = report.run(paths, opts)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from transpair.check.config import settings_for
 from transpair.cli.outputs import output_format
 from transpair.errors import EXIT_BELOW, EXIT_INPUT, EXIT_OK, error_line
 from transpair.read.pairs import Selection
@@ -44,6 +45,7 @@ class ReportOptions:
     history: bool = True  # article pairs in git: align with the source as of the translation (--no-history)
     select: Selection = Selection()  # folders of article pairs: --include/--exclude
     width: int | None = None  # table: columns to fit; None: the terminal's, or whole names when redirected
+    check: bool = True  # count each article's `transpair check` findings (--no-check: skip, for speed)
 
 
 def rendered(report: Report, opts: ReportOptions) -> str:
@@ -90,7 +92,8 @@ def run(paths: Sequence[Path], opts: ReportOptions) -> int:
     """Report every PATH, print the errors of the unusable ones on stderr, return the exit code."""
     refuse_overwriting([opts.output, opts.badge], paths)
     opts = replace(opts, format=output_format(opts.output, opts.format, FORMATS, "report"))
-    report = collect(paths, opts.quiet, opts.langs, opts.jobs, opts.cache, opts.history, opts.select)
+    checks = settings_for(paths) if opts.check else None
+    report = collect(paths, opts.quiet, opts.langs, opts.jobs, opts.cache, opts.history, opts.select, checks)
     if report.articles:
         publish(report, opts)
     for error in report.errors:

@@ -4,7 +4,7 @@ folder, an index page of the articles sorted by doubtful beads."""
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
@@ -12,12 +12,16 @@ from rich.progress import Progress
 
 from transpair import pipeline, write
 from transpair.align.beads import read_beads
+from transpair.check.config import settings_for
+from transpair.check.findings import Finding
+from transpair.check.run import site_findings
 from transpair.cli.align import problems, tell
 from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle
 from transpair.model import Alignment
 from transpair.po import file
 from transpair.read import reader
 from transpair.read.pairs import Article, Selection, folder_articles, lang_tag, skipped_lines
+from transpair.review.findings import Marks, bead_entries, by_row, earlier_marks
 from transpair.review.page import IndexRow, index_row, render_index, render_page, with_history
 
 INDEX = "index.html"
@@ -51,11 +55,19 @@ class Earlier:
         return Earlier(*(p if p and p.is_file() else None for p in own))
 
 
+@dataclass(frozen=True)
+class Reviewed:
+    """An article's alignment for its page, and the checks a reviewer silenced in its earlier PO."""
+
+    alignment: Alignment
+    marks: Marks = field(default_factory=dict)
+
+
 def review_alignment(
     source: Path, target: Path | None, opts: pipeline.AlignOptions, earlier: Earlier
-) -> Alignment:
+) -> Reviewed:
     """The pair's alignment (the one `align --beads` wrote, if given, else aligned as align does), with the
-    outdated beads marked when its earlier PO is given."""
+    outdated beads marked and the silenced checks read when its earlier PO is given."""
     if earlier.beads is None:
         alignment = pipeline.align_files(source, target, opts)
     elif target is None or opts.corrections is not None:
@@ -64,7 +76,10 @@ def review_alignment(
         )
     else:
         alignment = read_beads(earlier.beads, reader.read_document(source), reader.read_document(target))
-    return with_history(alignment, file.read_po(earlier.po)) if earlier.po else alignment
+    if earlier.po is None:
+        return Reviewed(alignment)
+    po = file.read_po(earlier.po)
+    return Reviewed(with_history(alignment, po), earlier_marks(po))
 
 
 def run_pair(
@@ -78,32 +93,42 @@ def run_pair(
     """Align one pair (or a lone file), or reuse its --beads alignment, and write its review page."""
     inputs = (source, target, opts.corrections, earlier.beads, earlier.po)
     write.refuse_overwriting([output], [p for p in inputs if p])
-    alignment = review_alignment(source, target, opts, earlier)
-    page = render_page(alignment, corrections_name(article_name(source)))
-    tell(alignment, write.write_text(output, page), quiet)
+    reviewed = review_alignment(source, target, opts, earlier)
+    path = str(source)
+    entries = bead_entries(reviewed.alignment, path, reviewed.marks)
+    findings = by_row(site_findings([entries], settings_for([source])), path)
+    page = render_page(reviewed.alignment, corrections_name(article_name(source)), findings)
+    tell(reviewed.alignment, write.write_text(output, page), quiet)
     return EXIT_OK
 
 
-def review_article(
-    article: Article, out_dir: Path, opts: pipeline.AlignOptions, earlier: Earlier
-) -> IndexRow | None:
-    """Align one article of a folder (or reuse its earlier files), write OUT_DIR/NAME.html and return its
-    index entry; None for a file that is no article (no prose)."""
-    page = f"{article.name}.html"
+def article_alignment(
+    article: Article, opts: pipeline.AlignOptions, earlier: Earlier
+) -> Reviewed | IndexRow | None:
+    """One article of a folder aligned (or its earlier files reused); the index entry of its error, or None
+    for a file that is no article (no prose)."""
     try:
-        alignment = review_alignment(
+        return review_alignment(
             article.source, article.target, pipeline.article_options(opts, article), earlier.of(article)
         )
-        out = out_dir / page
-        out.parent.mkdir(parents=True, exist_ok=True)
-        write.write_text(out, render_page(alignment, corrections_name(article.name)))
     except NotAnArticle:
         return None
     except InputError as exc:
         return IndexRow(article.name, "", error=str(exc))
+
+
+def write_article(
+    name: str, alignment: Alignment, out_dir: Path, findings: dict[int, tuple[Finding, ...]]
+) -> IndexRow:
+    """Write OUT_DIR/NAME.html with the findings of its rows and return its index entry."""
+    page = f"{name}.html"
+    try:
+        out = out_dir / page
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write.write_text(out, render_page(alignment, corrections_name(name), findings))
     except OSError as exc:
-        return IndexRow(article.name, "", error=f"{out_dir / page}: cannot write ({exc.strerror or exc})")
-    return index_row(article.name, page, alignment)
+        return IndexRow(name, "", error=f"{out_dir / page}: cannot write ({exc.strerror or exc})")
+    return index_row(name, page, alignment, sum(map(len, findings.values())))
 
 
 def run_folder(
@@ -117,20 +142,28 @@ def run_folder(
     verbose: bool = False,
 ) -> int:
     """Review every article of a folder, or of two trees (failures are listed, the rest go on; files with
-    no prose are skipped), and write the index page."""
+    no prose are skipped), and write the index page. Pages are written once all are aligned: the
+    `consistency` check compares them."""
     pipeline.check_corrections_folder(opts)
     langs = (opts.source_lang, opts.target_lang)
     articles = folder_articles(folder, target_folder, langs, select)
     out_dir.mkdir(parents=True, exist_ok=True)
-    rows, skipped = [], []
+    rows, skipped, aligned = [], [], []
     with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as progress:
         for article in progress.track(articles, description="reviewing"):
-            row = review_article(article, out_dir, opts, earlier)
-            if row is None:
+            found = article_alignment(article, opts, earlier)
+            if found is None:
                 skipped.append(str(article.source))
-                continue
-            rows.append(row)
-            problems(progress.console, rows[-1].error, rows[-1].warnings)
+            elif isinstance(found, IndexRow):
+                rows.append(found)
+            else:
+                aligned.append((article.name, found))
+        pages = [bead_entries(reviewed.alignment, name, reviewed.marks) for name, reviewed in aligned]
+        findings = site_findings(pages, settings_for([folder]))
+        for name, reviewed in aligned:
+            rows.append(write_article(name, reviewed.alignment, out_dir, by_row(findings, name)))
+        for row in rows:
+            problems(progress.console, row.error, row.warnings)
     write.write_text(out_dir / INDEX, render_index(rows, f"transpair review: {folder.name}"))
     failed = sum(bool(r.error) for r in rows)
     if not quiet:

@@ -88,6 +88,7 @@ class ArticleReport:
     figures: Figures
     sections: tuple[Section, ...] = ()
     outdated: tuple[Outdated, ...] = ()  # entries whose source changed since their translation, with diffs
+    findings: int | None = None  # what `transpair check` finds in it; None when the checks were skipped
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,12 @@ class Report:
     def total(self) -> Figures:
         """Figures summed over all articles (once: every renderer asks)."""
         return sum((a.figures for a in self.articles), Figures())
+
+    @property
+    def findings(self) -> int | None:
+        """The findings of every article, None when the checks were skipped."""
+        counts = [a.findings for a in self.articles if a.findings is not None]
+        return sum(counts) if counts else None
 
 
 def todo_sections(articles: Sequence[ArticleReport]) -> list[tuple[ArticleReport, Section]]:

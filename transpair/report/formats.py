@@ -35,7 +35,8 @@ FORMULA = (
 )
 TABLE_KEY = (
     "Outd. = outdated: fuzzy because the source changed since the translation. "
-    "Untr. = untranslated, of which TBD = placeholders and Src = left in the source language."
+    "Untr. = untranslated, of which TBD = placeholders and Src = left in the source language. "
+    "Find. = findings of `transpair check`."
 )
 
 
@@ -79,13 +80,14 @@ def bar(figures: Figures, by: str, width: int = BAR_WIDTH) -> Text:
     )
 
 
-FIGURE_COLUMNS = ("Progress", "Done", "Strings", "Words", "Fuzzy", "Outd.", "Untr.", "TBD", "Src")
+FIGURE_COLUMNS = ("Progress", "Done", "Strings", "Words", "Fuzzy", "Outd.", "Untr.", "TBD", "Src", "Find.")
 
 
 def shown_columns(report: Report) -> tuple[str, ...]:
     """The terminal table's figure columns: Outd. only when something is outdated (an 80-column terminal
-    has no room to spare)."""
-    return tuple(c for c in FIGURE_COLUMNS if c != "Outd." or report.total.outdated.strings)
+    has no room to spare), Find. only when the checks ran."""
+    hidden = {"Outd.": not report.total.outdated.strings, "Find.": report.findings is None}
+    return tuple(c for c in FIGURE_COLUMNS if not hidden.get(c))
 
 
 def unique_suffix(name: str, names: Sequence[str]) -> str:
@@ -118,16 +120,18 @@ def table(report: Report, by: str, sort: str, sections: bool = False, width: int
     name is cut to its shortest unique path suffix, and then keeps its end (the file name); a long
     section title keeps its start.
     """
-    rows: list[tuple[str, Figures, str | None]] = []
+    rows: list[tuple[str, Figures, str | None, int | None]] = []
     for article in sort_articles(report.articles, sort, by):
-        rows.append((article.name, article.figures, None))
+        rows.append((article.name, article.figures, None, article.findings))
         for section in article.sections if sections and len(article.sections) > 1 else ():
-            rows.append((f"  § {section.title or UNTITLED}", section.figures, "dim"))
+            rows.append((f"  § {section.title or UNTITLED}", section.figures, "dim", None))
     heads = shown_columns(report)
     keep = [i for i, head in enumerate(FIGURE_COLUMNS) if head in heads]
-    cells = [
-        [row[i] for i in keep] for row in [*(_cells(fig, by) for _, fig, _ in rows), _cells(report.total, by)]
+    every = [
+        *(_cells(fig, by, found) for _, fig, _, found in rows),
+        _cells(report.total, by, report.findings),
     ]
+    cells = [[row[i] for i in keep] for row in every]
     widths = [max(len(head), *(len(row[i]) for row in cells)) for i, head in enumerate(heads)]
     room = max(12, width - sum(widths) - 2 * (len(widths) + 1) - 1)
     tbl = Table(
@@ -141,7 +145,7 @@ def table(report: Report, by: str, sort: str, sections: bool = False, width: int
     for head, size in zip(heads, widths):
         tbl.add_column(head, justify="left" if head == "Progress" else "right", no_wrap=True, min_width=size)
     names = [article.name for article in report.articles]
-    for (name, _, style), row in zip(rows, cells):
+    for (name, _, style, _), row in zip(rows, cells):
         shown = terminal_text(name if style else short_name(name, names, room))
         tbl.add_row(Text(shown), *row, style=style)  # Text: `[TBD]` in a name is not rich markup
     tbl.add_section()
@@ -149,14 +153,20 @@ def table(report: Report, by: str, sort: str, sections: bool = False, width: int
     return tbl
 
 
-def _cells(figures: Figures, by: str) -> list[Text]:
-    """The figure cells of one table row."""
+def _cells(figures: Figures, by: str, findings: int | None = None) -> list[Text]:
+    """The figure cells of one table row (findings: '' for a row the checks do not count)."""
     pct = coverage(figures, by)
     return [
         bar(figures, by),
         Text(f"{pct:.1f}%", style=COLOURS[level(pct)]),
         *map(Text, figure_cells(figures)),
+        Text(findings_cell(findings), style="yellow" if findings else ""),
     ]
+
+
+def findings_cell(findings: int | None) -> str:
+    """A findings count as a cell: '' when the checks did not run."""
+    return "" if findings is None else str(findings)
 
 
 def figure_cells(figures: Figures) -> list[str]:
@@ -199,6 +209,7 @@ def article_json(article: ArticleReport) -> dict:
     return (
         {"name": article.name}
         | stats(article.figures)
+        | {"findings": article.findings}
         | {"sections": [section_json(s) for s in article.sections]}
         | {"outdated_paragraphs": [dataclasses.asdict(o) for o in article.outdated]}
     )
@@ -213,6 +224,7 @@ def to_json(report: Report, by: str, sort: str) -> str:
         "by": by,
         "coverage_percent": coverage(report.total, by),
         "total": stats(report.total),
+        "findings": report.findings,
         "articles": [article_json(a) for a in sort_articles(report.articles, sort, by)],
         "errors": list(report.errors),
     }
@@ -222,14 +234,14 @@ def to_json(report: Report, by: str, sort: str) -> str:
 def csv_rows(report: Report, by: str, sort: str) -> list[list]:
     """CSV rows: a header, then per article one row and one per section, then the total."""
     keys = list(stats(Figures()))
-    rows: list[list] = [["level", "article", "section", "line", *keys]]
+    rows: list[list] = [["level", "article", "section", "line", *keys, "findings"]]
     for article in sort_articles(report.articles, sort, by):
-        rows.append(["article", article.name, "", "", *stats(article.figures).values()])
+        rows.append(["article", article.name, "", "", *stats(article.figures).values(), article.findings])
         rows += [
-            ["section", article.name, s.title, s.line or "", *stats(s.figures).values()]
+            ["section", article.name, s.title, s.line or "", *stats(s.figures).values(), None]
             for s in article.sections
         ]
-    rows.append(["total", "", "", "", *stats(report.total).values()])
+    rows.append(["total", "", "", "", *stats(report.total).values(), report.findings])
     return rows
 
 
@@ -259,25 +271,24 @@ def to_markdown(report: Report, by: str, sort: str) -> str:
     """The report as Markdown, for a README or a pull-request comment."""
     pct = coverage(report.total, by)
     lines = [f"## Translation coverage: {pct:.1f}% (by {by})", ""]
-    lines += [
-        md_row(
-            [
-                "Article",
-                "Done",
-                "Strings",
-                "Words",
-                "Fuzzy",
-                "Outdated",
-                "Untranslated",
-                "TBD",
-                "Left in source",
-            ]
-        )
+    checked = report.findings is not None  # a Findings column only when the checks ran
+    heads = [
+        "Article",
+        "Done",
+        "Strings",
+        "Words",
+        "Fuzzy",
+        "Outdated",
+        "Untranslated",
+        "TBD",
+        "Left in source",
     ]
-    lines += [md_row(["---", *["---:"] * 8])]
+    lines += [md_row(heads + ["Findings"] * checked), md_row(["---", *["---:"] * (len(heads) - 1 + checked)])]
     articles = sort_articles(report.articles, sort, by)
-    for name, fig in [(md_cell(a.name), a.figures) for a in articles] + [("**Total**", report.total)]:
-        lines.append(md_row([name, f"{coverage(fig, by):.1f}%", *figure_cells(fig)]))
+    rows = [(md_cell(a.name), a.figures, a.findings) for a in articles]
+    for name, fig, found in [*rows, ("**Total**", report.total, report.findings)]:
+        cells = [name, f"{coverage(fig, by):.1f}%", *figure_cells(fig)]
+        lines.append(md_row(cells + [findings_cell(found)] * checked))
     todo = todo_sections(articles)
     if todo:
         lines += ["", "### Sections still to translate", ""]

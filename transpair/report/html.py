@@ -54,6 +54,7 @@ h2{font-size:18px;margin:0 0 12px}
 svg.chart{width:100%;height:auto;display:block}
 svg.chart text{font:13px system-ui,-apple-system,"Segoe UI","Noto Sans KR",sans-serif;fill:var(--ink)}
 svg.chart text.pct{font-weight:650}
+svg.chart text.findings{fill:#9a3412;font-weight:600}
 .legend{display:flex;flex-wrap:wrap;gap:14px;margin:0 0 10px;color:var(--muted);font-size:13px}
 .legend i{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:5px;vertical-align:-1px}
 details{border-top:1px solid var(--line);padding:8px 0}
@@ -67,6 +68,7 @@ td.num{text-align:right;white-space:nowrap}
 td.start{color:var(--muted)}
 .low{color:#c92a2a}.partial{color:#b07200}.good{color:#2b8a3e}.complete{color:#2b8a3e}
 .outdated{color:#b07200;font-weight:600}
+.findings{color:#9a3412;font-weight:600}
 .changes{padding-left:18px}.changes li{margin:4px 0;overflow-wrap:anywhere}
 .where{color:#59636e;font-size:12px}
 del{color:#cf222e;background:#ffebe9}ins{color:#116329;background:#dafbe1;text-decoration:none}
@@ -92,12 +94,13 @@ def segments(figures: Figures, by: str) -> list[tuple[str, str, int]]:
     return [*parts, (REST[0], REST[1], rest)]
 
 
-def bar_row(y: int, label: str, figures: Figures, by: str) -> str:
-    """One chart row: the label, a stacked bar of the parts, the coverage in percent."""
+def bar_row(y: int, label: str, figures: Figures, by: str, findings: int | None = None) -> str:
+    """One chart row: the label, a stacked bar of the parts, the coverage in percent and the findings."""
     total = getattr(figures.total, by)
     pct = coverage(figures, by)
+    found = f", {findings} findings of transpair check" if findings is not None else ""
     out = [
-        f"<g><title>{escape(label)}: {pct:.1f}% translated</title>",
+        f"<g><title>{escape(label)}: {pct:.1f}% translated{found}</title>",
         f'<text x="0" y="{y + 18}">{escape(short(label) or UNTITLED)}</text>',
         f'<rect x="{LABEL_W}" y="{y + 5}" width="{BAR_W}" height="{ROW_H - 10}" rx="4" fill="{REST[1]}"/>',
     ]
@@ -109,34 +112,41 @@ def bar_row(y: int, label: str, figures: Figures, by: str) -> str:
                 f'<rect x="{x:.1f}" y="{y + 5}" width="{width:.1f}" height="{ROW_H - 10}" fill="{colour}"/>'
             )
         x += width
-    out.append(
-        f'<text class="pct {level(pct)}" x="{LABEL_W + BAR_W + 14}" y="{y + 18}">{pct:.1f}%</text></g>'
-    )
-    return "".join(out)
+    out.append(f'<text class="pct {level(pct)}" x="{LABEL_W + BAR_W + 14}" y="{y + 18}">{pct:.1f}%</text>')
+    if findings:
+        out.append(f'<text class="findings" x="{LABEL_W + BAR_W + 74}" y="{y + 18}">⚑ {findings}</text>')
+    return "".join(out) + "</g>"
 
 
-def bar_chart(rows: Sequence[tuple[str, Figures]], by: str, title: str) -> str:
-    """A horizontal stacked bar chart, one row per (label, figures)."""
+def bar_chart(
+    rows: Sequence[tuple[str, Figures]], by: str, title: str, findings: Sequence[int | None] = ()
+) -> str:
+    """A horizontal stacked bar chart, one row per (label, figures), with each row's findings if given."""
     height = ROW_H * len(rows) + 4
-    body = "".join(bar_row(i * ROW_H, label, fig, by) for i, (label, fig) in enumerate(rows))
+    found = findings or [None] * len(rows)
+    body = "".join(
+        bar_row(i * ROW_H, label, fig, by, n) for i, ((label, fig), n) in enumerate(zip(rows, found))
+    )
     return (
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} {height}" '
         f'role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>{body}</svg>'
     )
 
 
-def legend() -> str:
-    """The colour legend of the charts."""
+def legend(checked: bool = False) -> str:
+    """The colour legend of the charts (and the findings mark when the checks ran)."""
     items = [(label, colour) for _, label, colour in PARTS] + [REST]
+    mark = '<span class="findings">⚑ N: findings of transpair check</span>' if checked else ""
     return (
         '<div class="legend">'
         + "".join(f'<span><i style="background:{c}"></i>{escape(t)}</span>' for t, c in items)
+        + mark
         + "</div>"
     )
 
 
-def cards(figures: Figures) -> str:
-    """The summary figures as cards."""
+def cards(figures: Figures, findings: int | None = None) -> str:
+    """The summary figures as cards (findings: when the checks ran)."""
     total = figures.total
     items = [
         (f"{figures.translated.strings:,}", f"of {total.strings:,} strings translated"),
@@ -147,6 +157,8 @@ def cards(figures: Figures) -> str:
         (str(figures.placeholder.strings), "placeholders / TBD"),
         (str(figures.left_in_source.strings), "left in source language"),
     ]
+    if findings is not None:
+        items.append((str(findings), "findings of transpair check"))
     return (
         '<div class="cards">'
         + "".join(f'<div class="card"><b>{v}</b><span>{t}</span></div>' for v, t in items)
@@ -160,13 +172,19 @@ def outdated_mark(figures: Figures) -> str:
     return f'<small class="outdated">{count} outdated</small>' if count else ""
 
 
+def findings_mark(findings: int | None) -> str:
+    """The mark of an article on which `transpair check` finds something."""
+    return f'<small class="findings">{findings} findings</small>' if findings else ""
+
+
 def article_details(article: ArticleReport, by: str) -> str:
     """A collapsible block with the article's per-section chart."""
     pct = coverage(article.figures, by)
     rows = [(heading_title(s.title), s.figures) for s in article.sections]
     return (
         f'<details><summary>{escape(article.name)}<small class="{level(pct)}">{pct:.1f}%</small>'
-        f"<small>{len(article.sections)} sections</small>{outdated_mark(article.figures)}</summary>"
+        f"<small>{len(article.sections)} sections</small>{outdated_mark(article.figures)}"
+        f"{findings_mark(article.findings)}</summary>"
         f"{bar_chart(rows, by, f'Coverage per section of {article.name}')}{outdated_list(article)}</details>"
     )
 
@@ -219,9 +237,12 @@ def to_html(report: Report, by: str, sort: str, title: str = "Translation covera
     """The whole page."""
     articles = sort_articles(report.articles, sort, by)
     pct = coverage(report.total, by)
-    chart = bar_chart([(a.name, a.figures) for a in articles], by, "Coverage per article")
+    chart = bar_chart(
+        [(a.name, a.figures) for a in articles], by, "Coverage per article", [a.findings for a in articles]
+    )
     order = "least translated first" if sort == "coverage" else "by name"
     details = "".join(article_details(a, by) for a in articles)
+    key = legend(report.findings is not None)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
@@ -230,8 +251,8 @@ def to_html(report: Report, by: str, sort: str, title: str = "Translation covera
 <body><header><h1>{escape(title)}</h1>
 <div class="big">{pct:.1f}%</div>
 <p>translated by {by} over {len(articles)} article(s) {badge_svg(pct)}</p></header>
-<main>{cards(report.total)}{errors_panel(report.errors)}
-<section class="panel" id="articles"><h2>Articles ({order})</h2>{legend()}{chart}</section>
+<main>{cards(report.total, report.findings)}{errors_panel(report.errors)}
+<section class="panel" id="articles"><h2>Articles ({order})</h2>{key}{chart}</section>
 <section class="panel" id="sections"><h2>Sections per article</h2>{details}</section>
 <section class="panel" id="todo"><h2>Still to translate</h2>{todo_table(articles, by)}</section>
 </main><footer>{escape(FORMULA)}. Words are counted per language: English words, Korean eojeol

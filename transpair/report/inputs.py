@@ -8,9 +8,16 @@ from __future__ import annotations
 import functools
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import polib
+
+from transpair.check.config import CheckSettings
+from transpair.check.findings import Entry
+from transpair.check.run import page_entries, site_findings
 from transpair.errors import InputError, NotAnArticle, status
 from transpair.po.file import read_po, read_po_data
 from transpair.progress import tracked
@@ -31,9 +38,30 @@ def po_files(folder: Path) -> list[Path]:
     return []
 
 
-def report_po(path: Path, name: str) -> ArticleReport:
-    """The figures of one PO file under the given name."""
-    return article_report(name, read_po(path, strict=True))
+@dataclass(frozen=True)
+class Page:
+    """One article read: its figures, and its translated entries as `transpair check` sees them (findings
+    are counted once every page is read: `consistency` compares the pages)."""
+
+    report: ArticleReport
+    entries: tuple[Entry, ...]
+    path: str  # the PO file (or the article) its findings name
+
+
+def read_page(name: str, po: polib.POFile, path: str) -> Page:
+    """The figures and the entries to check of one catalog."""
+    return Page(article_report(name, po), tuple(page_entries(po, path)), path)
+
+
+def with_findings(pages: Sequence[Page], settings: CheckSettings) -> list[ArticleReport]:
+    """Each page's report with the number of findings `transpair check` makes on these pages."""
+    counts = Counter(f.path for f in site_findings([p.entries for p in pages], settings))
+    return [replace(p.report, findings=counts[p.path]) for p in pages]
+
+
+def report_po(path: Path, name: str) -> Page:
+    """The figures and entries of one PO file under the given name."""
+    return read_page(name, read_po(path, strict=True), str(path))
 
 
 def report_pairs(
@@ -45,7 +73,7 @@ def report_pairs(
     history: bool = True,
     target: Path | None = None,
     select: Selection = Selection(),
-) -> Iterator[ArticleReport | InputError]:
+) -> Iterator[Page | InputError]:
     """Align the article pairs of a folder, or of two trees, in memory (no PO written; on `jobs` processes,
     an alignment in the cache reused; with git history unless `history` is off) and report each, in order;
     files with no prose to align are left out."""
@@ -71,7 +99,7 @@ def report_pairs(
             yield alignment
         else:
             translations += alignment.source_lang == langs[1] and not alignment.target.blocks
-            yield article_report(article.name, catalog.build_catalog(alignment))
+            yield read_page(article.name, catalog.build_catalog(alignment), article.name)
     if translations:
         print(f"transpair: warning: {lone_warning(folder, translations, langs)}", file=sys.stderr)
 
@@ -87,7 +115,7 @@ def lone_warning(folder: Path, count: int, langs: tuple[str, str]) -> str:
     )
 
 
-def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
+def report_po_or_error(path: Path, name: str) -> Page | InputError:
     """The report of one PO file, or the error that makes it unusable."""
     try:
         return report_po(path, name)
@@ -97,10 +125,10 @@ def report_po_or_error(path: Path, name: str) -> ArticleReport | InputError:
         return InputError(f"{path}: cannot read ({exc.strerror or exc})")
 
 
-def report_stdin() -> ArticleReport | InputError:
+def report_stdin() -> Page | InputError:
     """The report of a PO read from standard input (PATH `-`), named `-`."""
     try:
-        return article_report(STDIN, read_po_data(sys.stdin.buffer.read(), STDIN, strict=True))
+        return read_page(STDIN, read_po_data(sys.stdin.buffer.read(), STDIN, strict=True), STDIN)
     except InputError as exc:
         return exc
 
@@ -113,7 +141,7 @@ def report_path(
     use_cache: bool = True,
     history: bool = True,
     select: Selection = Selection(),
-) -> Iterable[ArticleReport | InputError]:
+) -> Iterable[Page | InputError]:
     """Reports (or errors) for one command-line PATH: a PO file, a folder, or `-` (standard input)."""
     if str(path) == STDIN:
         return [report_stdin()]
@@ -160,9 +188,11 @@ def collect(
     use_cache: bool = True,
     history: bool = True,
     select: Selection = Selection(),
+    checks: CheckSettings | None = None,
 ) -> Report:
-    """Report every PATH; unusable inputs become error lines and the rest is still reported."""
-    articles, errors = [], []
+    """Report every PATH; unusable inputs become error lines and the rest is still reported. With `checks`
+    (the site's settings) each article counts its findings."""
+    pages, errors = [], []
     paths = [Path(p) for p in paths]
     if two_trees(paths):
         found: Iterable = report_pairs(paths[0], quiet, langs, jobs, use_cache, history, paths[1], select)
@@ -173,5 +203,6 @@ def collect(
             for item in report_path(path, quiet, langs, jobs, use_cache, history, select)
         )
     for item in found:
-        (errors if isinstance(item, InputError) else articles).append(item)
+        (errors if isinstance(item, InputError) else pages).append(item)
+    articles = with_findings(pages, checks) if checks is not None else [page.report for page in pages]
     return Report(tuple(articles), tuple(str(e) for e in errors))

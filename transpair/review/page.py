@@ -12,6 +12,7 @@ import base64
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from html import escape
 from importlib.resources import files
@@ -23,9 +24,11 @@ import polib
 
 from transpair.align import corrections
 from transpair.align.beads import beads_json
+from transpair.check.findings import Finding
 from transpair.history import changes
 from transpair.model import OUTDATED, STATUSES, Alignment, Bead, Document
 from transpair.po import catalog, file, state
+from transpair.review.findings import row_json
 
 DOUBTFUL = ("fuzzy", "source-only", "target-only", OUTDATED)  # rows whose pairing a person should check
 SYMBOLS = {  # each status also differs in symbol and label, not only in colour
@@ -88,8 +91,13 @@ def _side(doc: Document) -> dict:
     }
 
 
-def page_data(alignment: Alignment, corrections_name: str = "corrections.json") -> dict:
-    """Everything the page script needs: both documents, the beads, the statuses and the export format.
+def page_data(
+    alignment: Alignment,
+    corrections_name: str = "corrections.json",
+    findings: Mapping[int, Sequence[Finding]] | None = None,
+) -> dict:
+    """Everything the page script needs: both documents, the beads (with the `check` findings of their
+    rows), the statuses and the export format.
 
     `key` names the page's saved edits in localStorage: a page of other texts or another alignment (e.g.
     made again with the exported corrections) starts afresh."""
@@ -98,8 +106,11 @@ def page_data(alignment: Alignment, corrections_name: str = "corrections.json") 
         for found, bead in zip(beads_json(alignment)["beads"], alignment.beads)
     ]
     texts = (alignment.source.path, alignment.target.path, alignment.source.text, alignment.target.text)
+    key = corrections.text_hash("\x00".join([*texts, json.dumps(beads)]))  # other settings keep the edits
+    for row, found in (findings or {}).items():
+        beads[row] = beads[row] | {"findings": row_json(found)}
     return {
-        "key": corrections.text_hash("\x00".join([*texts, json.dumps(beads)])),
+        "key": key,
         "source": _side(alignment.source),
         "target": _side(alignment.target),
         "source_lang": alignment.source_lang,
@@ -128,8 +139,12 @@ def _csp(script: str) -> str:
     )
 
 
-def render_page(alignment: Alignment, corrections_name: str = "corrections.json") -> str:
-    """The review page of one alignment."""
+def render_page(
+    alignment: Alignment,
+    corrections_name: str = "corrections.json",
+    findings: Mapping[int, Sequence[Finding]] | None = None,
+) -> str:
+    """The review page of one alignment, with the `check` findings of its rows (by bead index)."""
     script = (_ASSETS / "review.js").read_text(encoding="utf-8")
     return Template((_ASSETS / "page.html").read_text(encoding="utf-8")).substitute(
         lang=escape(alignment.target_lang),
@@ -139,7 +154,7 @@ def render_page(alignment: Alignment, corrections_name: str = "corrections.json"
         style=(_ASSETS / "review.css").read_text(encoding="utf-8"),
         source_lang=escape(alignment.source_lang),
         target_lang=escape(alignment.target_lang),
-        data=script_json(page_data(alignment, corrections_name)),
+        data=script_json(page_data(alignment, corrections_name, findings)),
         script=script,
     )
 
@@ -155,10 +170,11 @@ class IndexRow:
     statuses: tuple[tuple[str, int], ...] = ()
     error: str = ""
     warnings: tuple[str, ...] = ()  # printed by the command (stale corrections), not shown on the page
+    findings: int = 0  # `check` findings on its rows
 
 
-def index_row(name: str, page: str, alignment: Alignment) -> IndexRow:
-    """The index entry of an article that was aligned."""
+def index_row(name: str, page: str, alignment: Alignment, findings: int = 0) -> IndexRow:
+    """The index entry of an article that was aligned (with the number of findings on its rows)."""
     counts = Counter(b.status for b in alignment.beads)
     return IndexRow(
         name,
@@ -167,6 +183,7 @@ def index_row(name: str, page: str, alignment: Alignment) -> IndexRow:
         sum(doubtful(b, doubtful_statuses(alignment)) for b in alignment.beads),
         tuple((s, counts[s]) for s in STATUSES if counts[s]),
         warnings=alignment.warnings,
+        findings=findings,
     )
 
 
@@ -187,13 +204,14 @@ def render_index(rows: list[IndexRow], title: str = "transpair review") -> str:
     for row in ordered:
         if row.error:
             lines.append(
-                f'<tr><td>{escape(row.name)}</td><td class="error" colspan="3">{escape(row.error)}</td></tr>'
+                f'<tr><td>{escape(row.name)}</td><td class="error" colspan="4">{escape(row.error)}</td></tr>'
             )
             continue
         link = f'<a href="{escape(quote(row.page))}">{escape(row.name)}</a>'
         statuses = ", ".join(f"{SYMBOLS[s]} {n} {s}" for s, n in row.statuses)
         lines.append(
-            f'<tr><td>{link}</td><td class="num">{row.doubtful}</td><td class="num">{row.beads}</td>'
+            f'<tr><td>{link}</td><td class="num">{row.doubtful}</td><td class="num">{row.findings}</td>'
+            f'<td class="num">{row.beads}</td>'
             f"<td>{escape(statuses)}</td></tr>"
         )
     return (
@@ -201,7 +219,7 @@ def render_index(rows: list[IndexRow], title: str = "transpair review") -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{INDEX_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{INDEX_STYLE}</style>\n</head>\n<body>\n"
-        f"<h1>{escape(title)}</h1>\n<table>\n<thead><tr><th>article</th><th>doubtful</th><th>beads</th>"
+        f"<h1>{escape(title)}</h1>\n<table>\n<thead><tr><th>article</th><th>doubtful</th><th>findings</th><th>beads</th>"
         "<th>statuses</th></tr></thead>\n<tbody>\n"
         + "\n".join(lines)
         + "\n</tbody>\n</table>\n</body>\n</html>\n"

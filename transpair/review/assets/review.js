@@ -4,6 +4,7 @@
   const storeKey = "transpair-review:" + data.key;
   const rowsBox = document.getElementById("rows");
   const onlyDoubtful = document.getElementById("only-doubtful");
+  const onlyFindings = document.getElementById("only-findings");
   const SYMBOLS = data.symbols;
   let beads = load();
   let history = [];
@@ -34,6 +35,11 @@
 
   function doubtful(bead) {
     return !bead.reviewed && data.doubtful.includes(bead.status);
+  }
+
+  function findings(bead) {
+    // what `transpair check` finds in the row's translation (an edited row is paired anew: none)
+    return bead.findings || [];
   }
 
   function fnv1a(text) {
@@ -146,6 +152,11 @@
     cell.appendChild(element("span", "shape", shape + " · " + Number(bead.score).toFixed(2)));
     if (bead.reason) cell.appendChild(element("span", "reason", bead.reason));
     if (bead.diff) cell.appendChild(diff(bead.diff));
+    for (const found of findings(bead)) {
+      const mark = element("span", "finding " + found.level, "\u2691 " + found.check + ": " + found.message);
+      mark.title = found.level + " [" + found.check + "] " + found.message;
+      cell.appendChild(mark);
+    }
     const tools = element("span", "actions");
     for (const [name, text] of actionsFor(k)) {
       const button = element("button", "", text);
@@ -166,6 +177,7 @@
       row.dataset.index = String(k);
       row.tabIndex = -1;
       if (doubtful(bead)) row.classList.add("doubtful");
+      if (findings(bead).length) row.classList.add("has-findings");
       if (k === current) row.classList.add("current");
       row.append(lines(bead), side(bead.source, data.source), side(bead.target, data.target), meta(bead, k));
       fragment.appendChild(row);
@@ -188,6 +200,10 @@
       chip.dataset.status = status;
       parts.push(chip);
     }
+    const found = beads.reduce((n, b) => n + findings(b).length, 0);
+    const rows = beads.filter((b) => findings(b).length).length;
+    const counted = (n, word) => n + " " + word + (n === 1 ? "" : "s");
+    parts.push(element("span", "total findings", "\u2691 " + counted(found, "finding") + " in " + counted(rows, "row")));
     parts.push(element("span", "total", beads.filter(doubtful).length + " doubtful"));
     box.replaceChildren(...parts);
     document.getElementById("undo").disabled = !history.length;
@@ -230,6 +246,7 @@
     if (button) ACTIONS[button.dataset.action](Number(button.dataset.row));
   });
   onlyDoubtful.addEventListener("change", () => document.body.classList.toggle("filtered", onlyDoubtful.checked));
+  onlyFindings.addEventListener("change", () => document.body.classList.toggle("only-findings", onlyFindings.checked));
   document.getElementById("next").addEventListener("click", () => move(1));
   document.getElementById("prev").addEventListener("click", () => move(-1));
   document.getElementById("export").addEventListener("click", exportCorrections);
