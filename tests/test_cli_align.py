@@ -279,3 +279,20 @@ def test_the_summary_counts_the_po_after_the_merge_and_no_bak_when_unchanged(tmp
     (tmp_path / "a.po.bak").unlink()
     assert runner.invoke(app, ["align", *args]).exit_code == 0
     assert not (tmp_path / "a.po.bak").exists()  # nothing changed: no backup
+
+
+def test_a_po_the_merge_gives_back_unchanged_is_not_written_again(tmp_path, runner):
+    args = [str(CORPORA / "pydocs" / f"tutorial-appetite.{lang}.txt") for lang in ("en", "ko")]
+    out = tmp_path / "a.po"
+    args += ["-o", str(out), "--no-history"]
+    assert runner.invoke(app, ["align", *args]).exit_code == 0
+    write_po(read_po(out), out, wrap=False, backup=False)  # a PO editor keeps its own line breaks
+    edited = out.read_bytes()
+    assert runner.invoke(app, ["align", *args]).exit_code == 0
+    assert out.read_bytes() == edited  # same catalog: the file is left as the editor wrote it
+    po = read_po(out)
+    cleared = next(e for e in po if e.msgstr)
+    cleared.msgstr = ""  # a translation the next run fills again: a change
+    write_po(po, out, wrap=False, backup=False)
+    assert runner.invoke(app, ["align", *args]).exit_code == 0
+    assert read_po(out).find(cleared.msgid).msgstr  # written again, with the translation back

@@ -113,7 +113,7 @@ def test_align_folder_reports_errors_per_article_and_goes_on(tmp_path):
     )
     results = {article.name: result for article, result, _ in runs}
     assert isinstance(results["bad"], InputError)
-    assert results["good"] == tmp_path / "out" / "good.po" and results["good"].exists()
+    assert results["good"].path == tmp_path / "out" / "good.po" and results["good"].path.exists()
 
 
 def test_lone_post_with_a_section_left_under_a_marker(tmp_path):

@@ -1,5 +1,7 @@
 """merge: re-aligning into a translator's PO keeps every translation (msgmerge semantics)."""
 
+import copy
+
 import polib
 import pytest
 from hypothesis import given, settings
@@ -7,7 +9,7 @@ from hypothesis import strategies as st
 
 from transpair.model import Alignment, Bead, Block, Document
 from transpair.po.catalog import build_catalog
-from transpair.po.merge import merge, restate_note, reviewed
+from transpair.po.merge import merge, restate_note, reviewed, unchanged
 
 
 def po_of(*entries, **meta):
@@ -312,3 +314,16 @@ def test_a_fuzzy_translation_stays_fuzzy_whatever_the_change():
     old = po_of(entry('He said "bar and left the room.', "그는 바라고 말했다.", flags=["fuzzy"]))
     [got] = merge(po_of(entry('He said "bar" and left the room.')), old)
     assert "fuzzy" in got.flags and got.previous_msgid == 'He said "bar and left the room.'
+
+
+def test_unchanged_tells_a_merge_that_gave_the_old_catalog_back():
+    old = polib.POFile()
+    old.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    old.append(polib.POEntry(msgid="Hello", msgstr="안녕", occurrences=[("a.md", "1")]))
+    same = copy.deepcopy(old)
+    assert unchanged(same, old)
+    same[0].flags = ["fuzzy"]
+    assert not unchanged(same, old)
+    other = copy.deepcopy(old)
+    other.metadata["PO-Revision-Date"] = "2026-12-06 10:00+0000"
+    assert not unchanged(other, old)

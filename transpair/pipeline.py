@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import polib
+
 from transpair import cache, languages, parallel, write
 from transpair.align import corrections, embed, search
 from transpair.align.beads import beads_json
@@ -315,14 +317,24 @@ def news_of(alignment: Alignment | InputError) -> News:
     return News(tuple(w for w in alignment.warnings if w != own), alignment.origin, still)
 
 
+@dataclass(frozen=True)
+class Written:
+    """An article's output: its path, and for a PO the catalog it holds after any merge (counted without
+    reading the file back); unchanged when the merge gave the file's catalog back and it was left alone."""
+
+    path: Path
+    po: polib.POFile | None = None
+    unchanged: bool = False
+
+
 def write_article(
     article: Article,
     alignment: Alignment | InputError,
     out_dir: Path,
     wopts: WriteOptions,
     beads_dir: Path | None = None,
-) -> Path | InputError:
-    """Write one article's outputs below OUT_DIR (creating folders): the PO path, or the error."""
+) -> Written | InputError:
+    """Write one article's outputs below OUT_DIR (creating folders), or give the error."""
     if isinstance(alignment, InputError):
         return alignment
     out = output_path(out_dir, article, wopts.format)
@@ -337,10 +349,12 @@ def write_article(
         return exc
 
 
-def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Path:
-    """Write the PO (merged into an existing one unless forced) or the TMX, and the optional beads JSON."""
+def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Written:
+    """Write the PO (merged into an existing one unless forced; a file the merge gives back unchanged is
+    left as it is) or the TMX, and the optional beads JSON."""
     write.refuse_overwriting([out, beads], [alignment.source.path, alignment.target.path])
     po = catalog.build_catalog(alignment, code_mode=code.code_mode(alignment.source.path, opts.code))
+    kept = False
     if opts.format == "tmx":
         text = tmx.format_tmx(po, alignment.source_lang, alignment.target_lang, opts.unit, out.stem)
         if dropped := tmx.dropped_characters(tmx.units(po)):
@@ -355,8 +369,11 @@ def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Pa
         else:
             with write.locked(out):  # read, merge and write without another run in between
                 if write.regular(out) and not opts.force:
-                    po = catalog.merge(po, file.read_po(out), prefer_target=opts.prefer_target)
-                file.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
+                    old = file.read_po(out)
+                    po = catalog.merge(po, old, prefer_target=opts.prefer_target)
+                    kept = catalog.unchanged(po, old)
+                if not kept:
+                    file.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
     if beads is not None:
         write.write_json(beads, beads_json(alignment))
-    return out
+    return Written(out, None if opts.format == "tmx" else po, kept)

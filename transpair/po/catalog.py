@@ -38,7 +38,7 @@ from transpair.languages import name as language_name
 from transpair.model import BLOCK_JOINER, SPAN_JOINER, Alignment, Bead, Block, Document, joined
 from transpair.names import one_line, reference_name
 from transpair.po import code, file, kept
-from transpair.po.merge import merge, template_content  # noqa: F401  (merge: part of the catalog API)
+from transpair.po.merge import merge, template_content, unchanged  # noqa: F401  (merge, unchanged: catalog API)
 from transpair.po.notes import Note, cause_comment, format_note
 from transpair.po.wrap import PAGE_WIDTH
 from transpair.read import reader, segment

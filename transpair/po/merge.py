@@ -29,7 +29,7 @@ from transpair.errors import InputError
 from transpair.history.changes import Change, apply_ports, classify_change
 from transpair.history.fuzzy import fuzzy_pairs
 from transpair.model import REVIEWED, Cause
-from transpair.po.file import entry_key
+from transpair.po.file import entry_key, header_text
 from transpair.po.notes import format_note, parse_note, with_cause
 from transpair.po.objects import KeptEntry, KeptFile, kept_entry, lone_empty, raw_header
 from transpair.po.state import TRANSLATED, has_text, state
@@ -207,3 +207,33 @@ def merge(new: polib.POFile, old: polib.POFile, prefer_target: bool = False) -> 
             result.append(_obsolete(entry))
     result.metadata = merge_header(new, old, result)
     return result
+
+
+def _written(entry: polib.POEntry) -> tuple:
+    """What a PO file holds of an entry: its state, texts, flags, comments, references, previous source."""
+    return (
+        entry.obsolete,
+        entry.msgctxt,
+        entry.msgid,
+        entry.msgid_plural,
+        entry.msgstr,
+        sorted(entry.msgstr_plural.items()),
+        entry.flags,
+        entry.comment,
+        entry.tcomment,
+        entry.occurrences,
+        entry.previous_msgctxt,
+        entry.previous_msgid,
+        entry.previous_msgid_plural,
+        getattr(entry, "lone_empty", ()),  # KeptEntry: empty msgstr markers of a read file
+    )
+
+
+def unchanged(merged: polib.POFile, old: polib.POFile) -> bool:
+    """Whether a merge gave the old file's catalog back (header and every entry, in order), so the file
+    need not be written again: no new date, no reformatting of a file a PO editor wrapped its own way."""
+    return (
+        header_text(merged) == header_text(old)
+        and (merged.header, merged.metadata_is_fuzzy) == (old.header, old.metadata_is_fuzzy)
+        and [_written(e) for e in merged] == [_written(e) for e in old]
+    )
