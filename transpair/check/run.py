@@ -99,16 +99,27 @@ def speech_findings(page: Sequence[Entry], settings: CheckSettings) -> list[Find
     return found
 
 
+def _holding(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
+    """Entries by each Korean word of their msgstr and by their msgstr as a label (`label:` + it), in
+    order: where a translation can drift, looked up instead of scanned for every term."""
+    index: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for word in korean_terms(entry.msgstr):
+            index[word].append(entry)
+        index[f"label:{label(entry.msgstr)}"].append(entry)
+    return index
+
+
 def _drifted(
-    entries: Sequence[Entry], pair: TermPair, other: str, explains: dict[str, set[str]]
+    holding: dict[str, list[Entry]], pair: TermPair, other: str, explains: dict[str, set[str]]
 ) -> list[Entry]:
     """The entries translating the pair's term as `other` (and not its usual way), unless another term
     of the entry explains that word."""
     key = next(iter(english_terms(pair.source)), pair.source.lower())
     found = []
-    for entry in entries:
+    for entry in holding.get(f"label:{other}" if pair.label else other, ()):
         if pair.label:
-            if label(entry.msgid) == pair.source and label(entry.msgstr) == other:
+            if label(entry.msgid) == pair.source:
                 found.append(entry)
             continue
         ko, en = korean_terms(entry.msgstr), english_terms(entry.msgid)
@@ -131,14 +142,14 @@ def consistency_findings(
             translations = [pair.target, *(other for other, _ in pair.alternatives)]
             for word in {w for t in translations for w in t.split()}:
                 explains[word].add(next(iter(english_terms(pair.source)), pair.source.lower()))
-    found = []
+    found, holding = [], _holding(entries)
     for pair in pairs:
         if pair.count < MIN_TERM_COUNT or pair.dice < MIN_TERM_DICE:
             continue
         for other, count in pair.alternatives:
             if other.isascii():
                 continue  # the term kept in English, often a name or an identifier without code marks
-            places = _drifted(entries, pair, other, explains)
+            places = _drifted(holding, pair, other, explains)
             if max(count, len(places)) > pair.count * MAX_DRIFT or len({entry.path for entry in places}) < 2:
                 continue  # a split the site keeps on purpose (`terms` lists it), or one page's sense
             message = (

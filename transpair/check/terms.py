@@ -74,6 +74,7 @@ class TermPair:
     label: bool = False  # from entries that are the term alone (a title such as Note, Tip, Example)
 
 
+@lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """An English word, lowercased and made singular by the regular rules (libraries -> library)."""
     word = word.lower()
@@ -102,6 +103,7 @@ def english_terms(msgid: str) -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=65536)  # a site repeats its words: each is stripped once
 def korean_stem(word: str) -> str:
     """A Korean eojeol without its trailing particles (컴포넌트들은 -> 컴포넌트); Latin words as singular."""
     if word[0].isascii():
