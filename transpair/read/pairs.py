@@ -22,8 +22,7 @@ from pathlib import Path
 import regex
 
 from transpair.errors import InputError
-from transpair.read.config import settings_table
-from transpair.read.placeholder_patterns import find_config
+from transpair.read.config_file import config_table, find_config, setting_error
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".mdx", ".markdown", ".html", ".htm"}
 LANG_TAG = regex.compile(r"(?P<lang>[a-z]{2,3})(?:[-_][A-Za-z]{2,4})?")
@@ -94,7 +93,7 @@ def _globs(table: dict, key: str, config: Path) -> tuple[str, ...]:
     """A list-of-globs setting of the [files] table."""
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(g, str) for g in value):
-        raise InputError(f"{config}: [files] {key} must be a list of glob strings")
+        raise setting_error(config, "files", key, "must be a list of glob strings")
     return tuple(value)
 
 
@@ -103,7 +102,7 @@ def config_selection(folder: Path) -> Selection:
     config = find_config(folder)
     if config is None:
         return Selection()
-    table = settings_table(config, "files")
+    table = config_table(config, "files")
     return Selection(_globs(table, "include", config), _globs(table, "exclude", config))
 
 
