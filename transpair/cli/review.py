@@ -17,7 +17,7 @@ from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle
 from transpair.model import Alignment
 from transpair.po import file
 from transpair.read import reader
-from transpair.read.pairs import Article, Selection, folder_articles, lang_tag, skipped_lines
+from transpair.read.pairs import Article, Selection, folder_articles, lang_tag, readable, skipped_lines
 from transpair.review.page import IndexRow, index_row, render_index, render_page, with_history
 
 INDEX = "index.html"
@@ -76,8 +76,8 @@ def run_pair(
     quiet: bool,
 ) -> int:
     """Align one pair (or a lone file), or reuse its --beads alignment, and write its review page."""
-    inputs = (source, target, opts.corrections, earlier.beads, earlier.po)
-    write.refuse_overwriting([output], [p for p in inputs if p])
+    inputs = (source, target, opts.corrections, opts.markers_file, earlier.beads, earlier.po)
+    write.refuse_overwriting([output], inputs)
     alignment = review_alignment(source, target, opts, earlier)
     page = render_page(alignment, corrections_name(article_name(source)))
     tell(alignment, write.write_text(output, page), quiet)
@@ -91,9 +91,8 @@ def review_article(
     index entry; None for a file that is no article (no prose)."""
     page = f"{article.name}.html"
     try:
-        alignment = review_alignment(
-            article.source, article.target, pipeline.article_options(opts, article), earlier.of(article)
-        )
+        options = pipeline.article_options(opts, readable(article))
+        alignment = review_alignment(article.source, article.target, options, earlier.of(article))
         out = out_dir / page
         out.parent.mkdir(parents=True, exist_ok=True)
         write.write_text(out, render_page(alignment, corrections_name(article.name)))
