@@ -24,7 +24,7 @@ import regex
 
 from transpair.errors import InputError, kind, os_error, status
 from transpair.names import ESCAPE
-from transpair.read.config_file import find_config
+from transpair.settings import find_config
 
 _held = threading.local()  # per thread: folders whose lock it holds, and how deeply (locks nest)
 _WRITABLE_SPECIAL = (stat.S_ISCHR, stat.S_ISFIFO)  # written through; block devices and sockets refused

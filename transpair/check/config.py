@@ -17,7 +17,7 @@ from pathlib import Path
 from transpair.check.findings import LEVELS
 from transpair.check.korean import FORMAL, PLAIN, POLITE
 from transpair.errors import InputError
-from transpair.read.config_file import config_table, find_config, located, setting_error
+from transpair.settings import config_table, find_config, located, setting_error
 
 # every check with its default level; the names are the interface (config keys, output, SARIF rule ids)
 DEFAULT_LEVELS = {

@@ -26,7 +26,7 @@ from transpair.errors import InputError
 from transpair.history import revisions
 from transpair.model import Document
 from transpair.read import reader
-from transpair.read.config_file import config_table, find_config, setting_error
+from transpair.settings import config_table, find_config, setting_error
 
 FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)
 METADATA_KEYS = regex.compile(

@@ -21,7 +21,7 @@ import polib
 
 from transpair.model import Block
 from transpair.po.notes import Note, format_note
-from transpair.read.config_file import config_table, find_config, setting_error
+from transpair.settings import config_table, find_config, setting_error
 
 CODE_MODES = ("changed", "all", "none")
 MIN_LIKENESS = 0.5  # below this, two code blocks are not one block and its translation

@@ -8,9 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from transpair.errors import InputError
-from transpair.read.config_file import config_table, find_config, setting_error, version
 from transpair.read.dialects import ReadOptions
 from transpair.read.user_regex import compile_user
+from transpair.settings import config_table, find_config, setting_error, version
 
 
 def _strings(table: dict, key: str, config: Path, default: tuple[str, ...] = ()) -> tuple[str, ...]:

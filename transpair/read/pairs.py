@@ -22,7 +22,7 @@ from pathlib import Path
 import regex
 
 from transpair.errors import InputError, os_error
-from transpair.read.config_file import config_table, find_config, setting_error
+from transpair.settings import config_table, find_config, setting_error
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".mdx", ".markdown", ".html", ".htm"}
 LANG_TAG = regex.compile(r"(?P<lang>[a-z]{2,3})(?:[-_][A-Za-z]{2,4})?")

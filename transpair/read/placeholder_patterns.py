@@ -36,8 +36,8 @@ import regex
 
 from transpair.errors import InputError, read_input
 from transpair.model import Document
-from transpair.read.config_file import MAX_CONFIG_BYTES, find_config, load_config, setting_error
 from transpair.read.user_regex import PatternTimeout, UserPattern, compile_user
+from transpair.settings import MAX_CONFIG_BYTES, find_config, load_config, setting_error
 
 MARKER_SLACK = 3  # words allowed beside a marker ("TODO: translate this section", "번역 예정입니다")
 

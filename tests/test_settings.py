@@ -1,5 +1,6 @@
-"""Hostile and broken .transpair.toml files and user patterns (issue 29, item 1): every fault is one
-`path:LINE:` error line within seconds, the lookup stays inside the repository, the file is parsed once."""
+"""settings and read.user_regex: hostile and broken .transpair.toml files and user patterns (issue 29,
+item 1): every fault is one `path:LINE:` error line within seconds, the lookup stays inside the
+repository, the file is parsed once."""
 
 import os
 import subprocess
@@ -10,11 +11,11 @@ import tomllib
 import pytest
 from conftest import ROOT
 
+from transpair import settings
 from transpair.errors import InputError
-from transpair.read import config_file
-from transpair.read.config_file import MAX_CONFIG_BYTES, find_config, load_config
 from transpair.read.pairs import config_selection
 from transpair.read.user_regex import PatternTimeout, compile_user
+from transpair.settings import MAX_CONFIG_BYTES, find_config, load_config
 
 LINE = "a" * 40 + "b"  # what `^(a|a)+$` backtracks on for 2^40 steps
 EN = f"Sorting lists\n\nPython lists have a sort method that modifies the list in place.\n\n{LINE}\n"
@@ -125,7 +126,7 @@ def test_the_config_is_parsed_once_per_run(tmp_path, monkeypatch):
         (tmp_path / f"{stem}.ko.md").write_text(KO, encoding="utf-8")
     parsed = []
     loads = tomllib.loads
-    monkeypatch.setattr(config_file.tomllib, "loads", lambda text: parsed.append(text) or loads(text))
+    monkeypatch.setattr(settings.tomllib, "loads", lambda text: parsed.append(text) or loads(text))
     args = ["align", str(tmp_path), "-o", str(tmp_path / "po"), "-q", "--no-history"]
     done = CliRunner().invoke(app, [*args, "--similarity", "fake_similarity:BagOfWords"])
     assert done.exit_code == 0, done.output
