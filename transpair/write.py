@@ -157,10 +157,14 @@ def _temp_files(target: Path) -> regex.Pattern:
 def _clean_stale(target: Path) -> None:
     """Remove the temporary files a killed run left beside TARGET (called with the folder's lock held, so
     no other run is writing them)."""
-    names = _temp_files(target)
+    names, prefix = _temp_files(target), f".{target.name[:32]}."
     with suppress(OSError), os.scandir(target.parent) as entries:
         for entry in entries:
-            if names.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            if (
+                entry.name.startswith(prefix)
+                and names.fullmatch(entry.name)
+                and entry.is_file(follow_symlinks=False)
+            ):
                 with suppress(OSError):
                     os.unlink(entry.path)
 
