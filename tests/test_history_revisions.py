@@ -116,7 +116,9 @@ def test_a_lookup_costs_at_most_four_git_calls(tmp_path, monkeypatch):
     source, target, _ = two_repos(tmp_path)
     calls = []
     real = revisions.git
-    monkeypatch.setattr(revisions, "git", lambda folder, *args: calls.append(args) or real(folder, *args))
+    monkeypatch.setattr(
+        revisions, "git", lambda folder, *args, **kw: calls.append(args) or real(folder, *args, **kw)
+    )
     assert revisions.translated_from(source, target).origin is not None
     assert len(calls) == 4
 

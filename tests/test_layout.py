@@ -1,8 +1,8 @@
 """The packages follow the stage order: no module imports a later stage (imports inside functions too).
 
 read < settle < align < history < po < pipeline < report, review, apply, check < cli; the flat cross-cutting
-modules (model, languages, errors, names, codec, cache, progress, parallel, write) are importable
-from anywhere.
+modules (model, languages, errors, names, codec, cache, progress, parallel, write, settings) are
+importable from anywhere.
 """
 
 import ast
@@ -36,6 +36,7 @@ FLAT = {
     "progress",
     "parallel",
     "write",
+    "settings",  # the .transpair.toml every stage reads its table from
 }
 
 

@@ -20,7 +20,7 @@ from transpair.history import base, carry, repair, revisions
 from transpair.model import Alignment, Cause, Document, Origin
 from transpair.po import catalog, code, file, tmx
 from transpair.read import reader
-from transpair.read.pairs import Article
+from transpair.read.pairs import Article, readable
 from transpair.read.placeholder_patterns import compile_markers, user_markers
 from transpair.settle import langid
 from transpair.settle.bilingual import lone_languages, split_bilingual
@@ -259,7 +259,7 @@ def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:
 def align_article(article: Article, opts: AlignOptions) -> Alignment | InputError:
     """One article's alignment, or the error that stops it: pure, so any worker (or machine) can run it."""
     try:
-        return align_files(article.source, article.target, article_options(opts, article))
+        return align_files(readable(article).source, article.target, article_options(opts, article))
     except InputError as exc:
         return exc
 

@@ -1,8 +1,9 @@
-"""Write output files so that nothing is lost: never over an input; a regular file through a synced
-temporary file and a rename (mode kept, `.bak` linked in only once the new file is complete); a file whose
-content would not change is left alone (no rename, no `.bak`); a symlink's
-target instead of the link; a device or FIFO written through, never replaced; one writer at a time per
-folder; errors in one line."""
+"""Write output files so that nothing is lost: never over an input (nor over a file an option names, nor
+the settings file); a regular file through a synced temporary file and a rename (mode kept, `.bak`
+renamed into place only once the new file is); the temporary files of a killed run removed by the next
+write of that file; a file whose content would not change is left alone (no rename, no `.bak`); a
+symlink's target instead of the link; a device or FIFO written through, never replaced; one writer at a
+time per folder; errors in one line."""
 
 from __future__ import annotations
 
@@ -19,8 +20,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+import regex
+
 from transpair.errors import InputError, kind, os_error, status
 from transpair.names import ESCAPE
+from transpair.settings import find_config
 
 _held = threading.local()  # per thread: folders whose lock it holds, and how deeply (locks nest)
 _WRITABLE_SPECIAL = (stat.S_ISCHR, stat.S_ISFIFO)  # written through; block devices and sockets refused
@@ -58,10 +62,21 @@ def same_file(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
-def refuse_overwriting(outputs: Iterable[Path | None], inputs: Iterable[str | Path]) -> None:
-    """InputError when an output names one of the inputs or another output, or cannot be written at all:
-    nobody's file is replaced by surprise, and no work is done for an output that would fail."""
-    seen: list[Path] = [Path(p) for p in inputs if not is_stdout(p)]  # `-` names no file
+def settings_files(paths: Iterable[Path]) -> list[Path]:
+    """The .transpair.toml files that apply to PATHS (files or folders): inputs of every command too."""
+    found = set()
+    for path in paths:
+        with suppress(OSError):  # a name the system refuses is refused where it is read
+            found.add(find_config(path if path.is_dir() else path.parent))
+    return sorted(p for p in found if p is not None)
+
+
+def refuse_overwriting(outputs: Iterable[Path | None], inputs: Iterable[str | Path | None]) -> None:
+    """InputError when an output names one of the inputs (those of every option, and the settings file
+    that applies to them) or another output, or cannot be written at all: nobody's file is replaced by
+    surprise, and no work is done for an output that would fail."""
+    named = [Path(p) for p in inputs if p is not None and not is_stdout(p)]  # `-` names no file
+    seen: list[Path] = [*named, *settings_files(named)]
     for out in (Path(o) for o in outputs if o is not None and not is_stdout(o)):
         check_output(out)
         clash = next((p for p in seen if same_file(out, p)), None)
@@ -92,17 +107,24 @@ def locked(path: str | Path) -> Iterator[None]:
         finally:
             held[folder] -= 1
         return
-    fd = None
+    fd, real = None, _held.__dict__.setdefault("real", set())
     with suppress(OSError):
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
         fcntl.flock(fd, fcntl.LOCK_EX)  # a file system without locks just goes unlocked
+        real.add(folder)
     held[folder] = 1
     try:
         yield
     finally:
         del held[folder]
+        real.discard(folder)
         if fd is not None:
             os.close(fd)  # closing releases the lock
+
+
+def _locked_here(path: Path) -> bool:
+    """Whether this thread holds a real lock on the folder of PATH (not one a file system ignored)."""
+    return os.path.abspath(path.parent) in _held.__dict__.get("real", set())
 
 
 def _mode(st: os.stat_result | None) -> int:
@@ -127,28 +149,50 @@ def _sync(fd: int) -> None:
         os.fsync(fd)
 
 
-def _keep_backup(target: Path) -> None:
-    """TARGET.bak := TARGET as it is now, all at once: a hard link (or a synced copy) renamed into place."""
-    bak, tmp = target.with_name(target.name + ".bak"), _temp_name(target, ".bak.tmp")
+def _temp_files(target: Path) -> regex.Pattern:
+    """The names _temp_name gives beside TARGET (mkstemp's eight random characters)."""
+    return regex.compile(rf"\.{regex.escape(target.name[:32])}\.[a-z0-9_]{{8}}(?:\.bak)?\.tmp")
+
+
+def _clean_stale(target: Path) -> None:
+    """Remove the temporary files a killed run left beside TARGET (called with the folder's lock held, so
+    no other run is writing them)."""
+    names, prefix = _temp_files(target), f".{target.name[:32]}."
+    with suppress(OSError), os.scandir(target.parent) as entries:
+        for entry in entries:
+            if (
+                entry.name.startswith(prefix)
+                and names.fullmatch(entry.name)
+                and entry.is_file(follow_symlinks=False)
+            ):
+                with suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _stage_backup(target: Path) -> str:
+    """TARGET as it is now under a fresh temporary name beside it (a hard link, or a synced copy), to be
+    renamed to TARGET.bak once the new TARGET is in place."""
+    tmp = _temp_name(target, ".bak.tmp")
     try:
         os.unlink(tmp)
         try:
             os.link(target, tmp)
-        except OSError:  # no hard links here (or another device): copy, sync, then rename
+        except OSError:  # no hard links here (or another device): copy and sync
             shutil.copy2(target, tmp)
             with open(tmp, "rb") as handle:
                 _sync(handle.fileno())
-        os.replace(tmp, bak)
-    finally:
+    except BaseException:
         with suppress(OSError):
             os.unlink(tmp)
+        raise
+    return tmp
 
 
 def _replace(target: Path, data: bytes, backup: bool) -> None:
-    """Write DATA to a synced temporary file beside TARGET with TARGET's mode, then rename it over TARGET
-    (after linking the old file to TARGET.bak when asked)."""
+    """Write DATA to a synced temporary file beside TARGET with TARGET's mode, rename it over TARGET, and
+    only then rename the old file (kept under a temporary name) to TARGET.bak when asked."""
     old = status(target)
-    tmp = _temp_name(target, ".tmp")
+    tmp, staged = _temp_name(target, ".tmp"), None
     try:
         with open(tmp, "wb") as handle:
             handle.write(data)
@@ -156,11 +200,14 @@ def _replace(target: Path, data: bytes, backup: bool) -> None:
             _sync(handle.fileno())
         os.chmod(tmp, _mode(old))
         if backup and old is not None:
-            _keep_backup(target)
+            staged = _stage_backup(target)
         os.replace(tmp, target)
+        if staged is not None:
+            os.replace(staged, target.with_name(target.name + ".bak"))
     finally:
-        with suppress(OSError):
-            os.unlink(tmp)
+        for name in filter(None, (tmp, staged)):
+            with suppress(OSError):
+                os.unlink(name)
     folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
     try:
         _sync(folder)
@@ -210,6 +257,8 @@ def write_text(path: str | Path, text: str | bytes, backup: bool = False) -> Pat
     target = check_output(path, backup)
     try:
         with locked(target):
+            if _locked_here(target):
+                _clean_stale(target)
             if unchanged(target, data):
                 pass  # nothing to write: the file, its mode, its time and its .bak stay as they are
             elif regular(target) or status(target) is None:

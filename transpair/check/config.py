@@ -11,7 +11,6 @@ level, whether Hanja glosses are allowed, and the fingerprints of reviewed findi
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 from transpair.check.findings import LEVELS
 from transpair.check.korean import FORMAL, PLAIN, POLITE
 from transpair.errors import InputError
-from transpair.read.placeholder_patterns import find_config
+from transpair.settings import config_table, find_config, located, setting_error
 
 # every check with its default level; the names are the interface (config keys, output, SARIF rule ids)
 DEFAULT_LEVELS = {
@@ -68,29 +67,27 @@ def settings_for(paths: Sequence[Path]) -> CheckSettings:
 
 def read_settings(config: Path) -> CheckSettings:
     """CheckSettings from a config file's [check] table; InputError naming the file for a bad value."""
-    try:
-        table = tomllib.loads(config.read_text(encoding="utf-8-sig")).get("check", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"{config}: cannot read the settings ({exc})") from None
-    if not isinstance(table, dict):
-        raise InputError(f"{config}: [check] must be a table")
+    table = config_table(config, "check")
     levels = dict(DEFAULT_LEVELS)
     for key, value in table.items():
         if key in DEFAULT_LEVELS:
             if value not in (*LEVELS, OFF):
-                raise InputError(f"{config}: [check] {key} must be one of {', '.join((*LEVELS, OFF))}")
+                raise setting_error(config, "check", key, f"must be one of {', '.join((*LEVELS, OFF))}")
             levels[key] = value
         elif key not in ("expected-speech-level", "hanja-glosses", "ignore"):
             raise InputError(
-                f"{config}: [check] unknown setting {key!r} (checks: {', '.join(DEFAULT_LEVELS)})"
+                f"{located(config, 'check', key)} [check] unknown setting {key!r} "
+                f"(checks: {', '.join(DEFAULT_LEVELS)})"
             )
     speech = table.get("expected-speech-level")
     if speech is not None and speech not in (FORMAL, POLITE, PLAIN):
-        raise InputError(f"{config}: [check] expected-speech-level must be {FORMAL}, {POLITE} or {PLAIN}")
+        raise setting_error(
+            config, "check", "expected-speech-level", f"must be {FORMAL}, {POLITE} or {PLAIN}"
+        )
     hanja = table.get("hanja-glosses", True)
     ignore = table.get("ignore", [])
     if not isinstance(hanja, bool):
-        raise InputError(f"{config}: [check] hanja-glosses must be true or false")
+        raise setting_error(config, "check", "hanja-glosses", "must be true or false")
     if not isinstance(ignore, list) or not all(isinstance(i, str) for i in ignore):
-        raise InputError(f"{config}: [check] ignore must be a list of strings")
+        raise setting_error(config, "check", "ignore", "must be a list of strings")
     return CheckSettings(levels, speech, hanja, frozenset(ignore))

@@ -60,7 +60,7 @@ def run_pair(
     verbose: bool = False,
 ) -> int:
     """Align one pair (or one lone file), write it, print what the written file holds and any doubt."""
-    write.refuse_overwriting([output, beads], [p for p in (source, target) if p is not None])  # before work
+    write.refuse_overwriting([output, beads], [source, target, opts.markers_file, opts.corrections])
     alignment = pipeline.align_files(source, target, opts)
     written = pipeline.write_outputs(alignment, output, wopts, beads)
     tell(alignment, written.path, quiet, written_counts(written, alignment), verbose)

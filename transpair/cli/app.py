@@ -7,7 +7,7 @@ import typer
 
 from transpair import __version__
 from transpair.cli import pair_commands, po_commands
-from transpair.cli.console import OneLineErrors, reopen_closed_streams, restore_sigpipe
+from transpair.cli.console import OneLineErrors, reopen_closed_streams, restore_argv, restore_sigpipe
 from transpair.cli.options import examples
 
 app = typer.Typer(  # its help is the docstring of `common`; --install-completion for bash, zsh, fish
@@ -88,6 +88,7 @@ def main() -> None:
     """Console-script entry point."""
     reopen_closed_streams()
     restore_sigpipe()
+    restore_argv()
     app()
 
 

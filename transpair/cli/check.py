@@ -78,7 +78,7 @@ def render(findings: Sequence[Finding], files: int, fmt: str) -> str:
 
 def run(paths: Sequence[Path], opts: CheckOptions) -> int:
     """Check every PATH, write the findings, return 2 for unusable input, 1 at --fail-on, else 0."""
-    refuse_overwriting([opts.output], paths)
+    refuse_overwriting([opts.output], [*paths, opts.glossary])
     terms = read_glossary(opts.glossary) if opts.glossary else ()
     settings = settings_for(paths)
     pages, errors = read_pages(paths, opts.fuzzy, opts.quiet)

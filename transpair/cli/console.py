@@ -89,6 +89,29 @@ def reopen_closed_streams() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (stderr for the whole run)
 
 
+def _name_bytes(arg: str) -> bytes:
+    """An argument's bytes as the C library read them: per character the locale's encoding, else the byte
+    it stood for (glibc's EUC-KR reads bytes 0x80-0xA0 as U+0080-U+00A0, which Python's codec refuses)."""
+    encoding = sys.getfilesystemencoding()
+    out = bytearray()
+    for char in arg:
+        try:
+            out += char.encode(encoding, "surrogateescape")
+        except UnicodeEncodeError:
+            out += bytes([ord(char)]) if ord(char) < 0x100 else char.encode(encoding, "replace")
+    return bytes(out)
+
+
+def restore_argv() -> None:
+    """Arguments that os.fsencode cannot turn back into the bytes typed (a UTF-8 name under an EUC-KR
+    locale) decoded again from those bytes, so every name opens the file it names."""
+    for i, arg in enumerate(sys.argv):
+        try:
+            os.fsencode(arg)
+        except UnicodeEncodeError:
+            sys.argv[i] = os.fsdecode(_name_bytes(arg))
+
+
 def _escape_undecodable_names() -> None:
     """stdout and stderr write undecodable bytes of file names as \\xNN instead of failing."""
     for stream in (sys.stdout, sys.stderr):

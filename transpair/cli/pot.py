@@ -12,7 +12,7 @@ from transpair import languages
 from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle, error_line
 from transpair.po import catalog
 from transpair.read import reader
-from transpair.read.pairs import Selection, folder_articles, skipped_lines
+from transpair.read.pairs import Selection, folder_articles, readable, skipped_lines
 from transpair.settle import langid
 from transpair.write import is_stdout
 
@@ -63,7 +63,7 @@ def run_folder(
         out = out_dir / f"{article.name}.pot"
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
-            one(article.source, out, langs[0], unit, wrap, folder=True)
+            one(readable(article).source, out, langs[0], unit, wrap, folder=True)
             written += 1
         except NotAnArticle:
             skipped.append(str(article.source))

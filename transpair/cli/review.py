@@ -20,7 +20,7 @@ from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle
 from transpair.model import Alignment
 from transpair.po import file
 from transpair.read import reader
-from transpair.read.pairs import Article, Selection, folder_articles, lang_tag, skipped_lines
+from transpair.read.pairs import Article, Selection, folder_articles, lang_tag, readable, skipped_lines
 from transpair.review.findings import Marks, bead_entries, by_row, earlier_marks
 from transpair.review.page import IndexRow, index_row, render_index, render_page, with_history
 
@@ -91,8 +91,8 @@ def run_pair(
     quiet: bool,
 ) -> int:
     """Align one pair (or a lone file), or reuse its --beads alignment, and write its review page."""
-    inputs = (source, target, opts.corrections, earlier.beads, earlier.po)
-    write.refuse_overwriting([output], [p for p in inputs if p])
+    inputs = (source, target, opts.corrections, opts.markers_file, earlier.beads, earlier.po)
+    write.refuse_overwriting([output], inputs)
     reviewed = review_alignment(source, target, opts, earlier)
     path = str(source)
     entries = bead_entries(reviewed.alignment, path, reviewed.marks)
@@ -108,9 +108,8 @@ def article_alignment(
     """One article of a folder aligned (or its earlier files reused); the index entry of its error, or None
     for a file that is no article (no prose)."""
     try:
-        return review_alignment(
-            article.source, article.target, pipeline.article_options(opts, article), earlier.of(article)
-        )
+        options = pipeline.article_options(opts, readable(article))
+        return review_alignment(article.source, article.target, options, earlier.of(article))
     except NotAnArticle:
         return None
     except InputError as exc:

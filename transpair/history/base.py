@@ -15,7 +15,6 @@ In order, the first that answers:
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from transpair.errors import InputError
 from transpair.history import revisions
 from transpair.model import Document
 from transpair.read import reader
-from transpair.read.placeholder_patterns import find_config
+from transpair.settings import config_table, find_config, setting_error
 
 FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.S)
 METADATA_KEYS = regex.compile(
@@ -49,19 +48,16 @@ def config_revision(target: Path) -> str | None:
     config = find_config(target.parent)
     if config is None:
         return None
-    try:
-        table = tomllib.loads(config.read_text(encoding="utf-8-sig")).get("history", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"{config}: cannot read the settings ({exc})") from None
-    files = table.get("files", {}) if isinstance(table, dict) else {}
+    table = config_table(config, "history")
+    files = table.get("files", {})
     try:
         own = target.resolve().relative_to(config.parent.resolve()).as_posix()
     except ValueError:
         own = ""
     rev = files.get(own) if isinstance(files, dict) else None
-    rev = rev or (table.get("translated_from") if isinstance(table, dict) else None)
+    rev = rev or table.get("translated_from")
     if rev is not None and not isinstance(rev, str):
-        raise InputError(f"{config}: [history] translated_from must be a string (a revision)")
+        raise setting_error(config, "history", "translated_from", "must be a string (a revision)")
     return rev
 
 

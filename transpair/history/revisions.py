@@ -3,8 +3,9 @@
 For SOURCE and TARGET in git work trees (one repository or two), the translation is dated by TARGET's
 last commit and SOURCE is read as of that time: the last commit of SOURCE at or before it (or the
 revision the user names). Four git calls per file at most, no walk over commits. Files outside git get
-no history and no warning; a tracked-but-unusable case (TARGET not committed, SOURCE's history not
-reaching back, SOURCE outside git) gets a one-line warning and the plain behaviour.
+no history and no warning; a tracked-but-unusable case (TARGET not committed, TARGET's last commit where a
+shallow clone's history is cut, SOURCE's history not reaching back, SOURCE outside git, an old SOURCE over
+the input size limit) gets a one-line warning and the plain behaviour.
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from transpair import errors
 from transpair.errors import InputError
 from transpair.model import Origin
 
 NOT_A_REPO = 128  # git's exit code for "not a git repository" and bad revisions
+TOO_LARGE = -1  # our code for an output cut at the size limit (no git exit code is negative)
+NO_REFS = "--decorate-refs=refs/transpair/none"  # %D then names no branch or tag, only `grafted`
 
 
 @dataclass(frozen=True)
@@ -53,22 +57,23 @@ SAFE_ENV = {
 }
 
 
-def git(folder: Path, *args: str) -> GitResult:
+def git(folder: Path, *args: str, limit: int | None = None) -> GitResult:
     """Run one git command in `folder` that reads only (no program the repository names is started); a
-    missing git binary reads as 'not a repository'."""
+    missing git binary reads as 'not a repository'; output over `limit` bytes stops it (TOO_LARGE)."""
     config = [part for setting in SAFE_CONFIG for part in ("-c", setting)]
     env = {k: v for k, v in os.environ.items() if k not in ("GIT_EXTERNAL_DIFF", "GIT_PAGER")} | SAFE_ENV
+    argv = ["git", *config, "--literal-pathspecs", "--no-pager", "-C", str(folder), *args]
     try:
-        done = subprocess.run(
-            ["git", *config, "--literal-pathspecs", "--no-pager", "-C", str(folder), *args],
-            capture_output=True,
-            check=False,
-            stdin=subprocess.DEVNULL,
-            env=env,
-        )
+        with subprocess.Popen(
+            argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
+        ) as done:
+            out = done.stdout.read() if limit is None else done.stdout.read(limit + 1)
+            if limit is not None and len(out) > limit:
+                done.kill()
+                return GitResult(TOO_LARGE, b"")
     except OSError:
         return GitResult(NOT_A_REPO, b"")
-    return GitResult(done.returncode, done.stdout)
+    return GitResult(done.returncode, out)
 
 
 def commit_fields(out: bytes) -> tuple[str, str] | None:
@@ -102,7 +107,12 @@ def folder_line(origins: list[Origin], pairs: int) -> str:
 
 def read_at(source: Path, rev: str, date: str) -> Lookup:
     """SOURCE's bytes at `rev` and the number of commits of SOURCE since then (two git calls)."""
-    shown = git(source.parent, "show", f"{rev}:./{source.name}")
+    shown = git(source.parent, "show", f"{rev}:./{source.name}", limit=errors.MAX_INPUT_BYTES)
+    if shown.code == TOO_LARGE:
+        return Lookup(
+            warning=f"{source}: over {errors.MAX_INPUT_BYTES // 2**20} MiB in {rev[:7]}, more than an input "
+            "may hold; aligning with today's text"
+        )
     if shown.code != 0:
         return Lookup(warning=f"{source}: not in {rev[:7]}; aligning with today's text")
     since = git(source.parent, "rev-list", "--count", f"{rev}..HEAD", "--", source.name)
@@ -132,12 +142,19 @@ def translated_from(source: Path, target: Path, rev: str | None = None) -> Looku
     """SOURCE as it was when TARGET was last committed (or at `rev`); a warning when it cannot be told."""
     if rev:
         return named_revision(source, rev)
-    dated = git(target.parent, "log", "-1", "--format=%ct", "--", target.name)
+    # %D with no ref decorations left says `grafted` where a shallow clone's history is cut
+    dated = git(target.parent, "log", "-1", "--format=%ct %H %D", NO_REFS, "--", target.name)
     if dated.code != 0 and not in_work_tree(target):
         return Lookup()  # TARGET outside git: plain files, as without history
-    stamp = count(dated.out) if dated.code == 0 else 0  # a repository with no commit yet: none
+    fields = dated.out.decode("ascii", "replace").split() if dated.code == 0 else []
+    stamp = count(fields[0].encode()) if fields else 0  # a repository with no commit yet: none
     if not stamp:
         return Lookup(warning=f"{target}: not committed yet, so its source version is unknown")
+    if "grafted" in " ".join(fields[2:]).split(", "):  # TARGET's last commit may be long after its change
+        return Lookup(
+            warning=f"{target}: a shallow clone (history cut at {fields[1][:7]}), so its source version is "
+            "unknown; aligning with today's text (`git fetch --unshallow` gives history)"
+        )
     found = git(source.parent, "log", "-1", f"--before={stamp}", "--format=%H %cs", "--", source.name)
     if found.code != 0:
         return Lookup(warning=f"{source}: not in a git repository, so its history is unknown")

@@ -13,17 +13,15 @@ Which code blocks become entries (`--code`, or `code` in the `[po]` table of .tr
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 import polib
 
-from transpair.errors import InputError
 from transpair.model import Block
 from transpair.po.notes import Note, format_note
-from transpair.read.placeholder_patterns import find_config
+from transpair.settings import config_table, find_config, setting_error
 
 CODE_MODES = ("changed", "all", "none")
 MIN_LIKENESS = 0.5  # below this, two code blocks are not one block and its translation
@@ -121,14 +119,9 @@ def code_entries(
 
 def _configured(config: Path) -> str:
     """The `code` setting of a .transpair.toml's [po] table ('changed' when absent)."""
-    try:
-        data = tomllib.loads(config.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"{config}: cannot read the settings ({exc})") from None
-    table = data.get("po", {})
-    mode = table.get("code", "changed") if isinstance(table, dict) else None
+    mode = config_table(config, "po").get("code", "changed")
     if mode not in CODE_MODES:
-        raise InputError(f"{config}: [po] code must be one of {', '.join(CODE_MODES)}")
+        raise setting_error(config, "po", "code", f"must be one of {', '.join(CODE_MODES)}")
     return mode
 
 

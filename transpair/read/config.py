@@ -4,48 +4,33 @@ to translate."""
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-import regex
-
 from transpair.errors import InputError
 from transpair.read.dialects import ReadOptions
-from transpair.read.placeholder_patterns import find_config
+from transpair.read.user_regex import compile_user
+from transpair.settings import config_table, find_config, setting_error, version
 
 
 def _strings(table: dict, key: str, config: Path, default: tuple[str, ...] = ()) -> tuple[str, ...]:
     """A list-of-strings setting of the [read] table, `default` when absent."""
     value = table.get(key, list(default))
     if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
-        raise InputError(f"{config}: [read] {key} must be a list of strings")
+        raise setting_error(config, "read", key, "must be a list of strings")
     return tuple(value)
 
 
-def settings_table(config: Path, name: str) -> dict:
-    """One table of a .transpair.toml ({} when absent); InputError for a file that is no TOML or a
-    setting that is no table."""
-    try:
-        data = tomllib.loads(config.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"{config}: cannot read the settings ({exc})") from None
-    table = data.get(name, {})
-    if not isinstance(table, dict):
-        raise InputError(f"{config}: [{name}] must be a table")
-    return table
-
-
 @lru_cache(maxsize=256)
-def _load(config: Path) -> ReadOptions:
-    """ReadOptions from one config file, its skip_lines validated as regexes."""
-    table = settings_table(config, "read")
+def _load(config: Path, version: tuple[int, int, int]) -> ReadOptions:
+    """ReadOptions from one version of a config file, its skip_lines validated as regexes."""
+    table = config_table(config, "read")
     skip_lines = _strings(table, "skip_lines", config)
     for pattern in skip_lines:
         try:
-            regex.compile(pattern)
-        except regex.error as exc:
-            raise InputError(f"{config}: [read] skip_lines: bad regex {pattern!r} ({exc})") from None
+            compile_user(pattern)
+        except InputError as exc:
+            raise setting_error(config, "read", "skip_lines", f"{exc}") from None
     return ReadOptions(
         _strings(table, "prose_fences", config),
         skip_lines,
@@ -55,13 +40,8 @@ def _load(config: Path) -> ReadOptions:
     )
 
 
-@lru_cache(maxsize=1024)
-def _folder_options(folder: Path) -> ReadOptions:
-    """The reading settings of every file in a folder (looked up once per folder)."""
-    config = find_config(folder)
-    return _load(config) if config else ReadOptions()
-
-
 def read_options(path: str | Path) -> ReadOptions:
-    """The reading settings that apply to a file: the nearest .transpair.toml's [read] table."""
-    return _folder_options(Path(path).parent)
+    """The reading settings that apply to a file: the nearest .transpair.toml's [read] table (built once
+    per version of that file)."""
+    config = find_config(Path(path).parent)
+    return _load(config, version(config)) if config else ReadOptions()

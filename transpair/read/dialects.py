@@ -21,6 +21,8 @@ from transpair.read.fences import FENCE as _FENCE
 from transpair.read.fences import is_language, is_prose
 from transpair.read.frontmatter import FRONT_MATTER_KEYS
 from transpair.read.placeholder_patterns import compile_markers, marker_in
+from transpair.read.spans import UnreadableMarkdown
+from transpair.read.user_regex import PatternTimeout, compile_user
 
 # components whose children are code or paths, not prose: Starlight's FileTree and Code, Docusaurus'
 # CodeBlock, Nextra's FileTree and Sandpack, VitePress/VuePress and Mintlify CodeGroup
@@ -165,7 +167,7 @@ class _Scanner:
         self.view = [""] * first + self.lines[first:]
         self.starts = starts
         self.options = options
-        self.skips = [regex.compile(p) for p in options.skip_lines]
+        self.skips = [compile_user(p, what="[read] skip_lines pattern") for p in options.skip_lines]
         self.labels = {" ".join(m.group(1).lower().split()) for m in _LINK_LABEL.finditer(text)}
         self.titles: list[tuple[int, int]] = []
         self.bodies: list[int] = []  # body indentation of each open MkDocs admonition
@@ -249,11 +251,18 @@ class _Scanner:
             or _ESM.match(line)
             or _JSX_COMMENT.match(line)
             or (_MACRO.match(line) and self.macro(line) and self.alone(i))
-            or any(p.search(line) for p in self.skips)
+            or self.skipped(i, line)
         ):
             return False
         self.mask(i, line)
         return True
+
+    def skipped(self, i: int, line: str) -> bool:
+        """Whether a `[read] skip_lines` pattern matches line i (one that runs too long is an error there)."""
+        try:
+            return any(p.search(line) for p in self.skips)
+        except PatternTimeout as exc:
+            raise UnreadableMarkdown(i + 1, str(exc)) from None
 
     def mdx_line(self, i: int, line: str, start: int) -> bool:
         """MDX: a line of component tags or a `{…}` expression (attributes and expressions may continue it

@@ -25,9 +25,8 @@ from pathlib import Path
 
 import regex
 
-from transpair.errors import InputError
-from transpair.read.config import settings_table
-from transpair.read.placeholder_patterns import find_config
+from transpair.errors import InputError, os_error
+from transpair.settings import config_table, find_config, setting_error
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".mdx", ".markdown", ".html", ".htm"}
 LANG_TAG = regex.compile(r"(?P<lang>[a-z]{2,3})(?:[-_][A-Za-z]{2,4})?")
@@ -46,11 +45,20 @@ FOLDER_DOCS = {"README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG",
 
 @dataclass(frozen=True)
 class Article:
-    """One article of a folder: its name (relative, no language tag) and its files."""
+    """One article of a folder: its name (relative, no language tag) and its files; for a folder that
+    could not be listed, the error every command reports in the article's place."""
 
     name: str
     source: Path
     target: Path | None = None
+    error: str = ""
+
+
+def readable(article: Article) -> Article:
+    """The article, or InputError when it stands for a folder that could not be listed."""
+    if article.error:
+        raise InputError(article.error)
+    return article
 
 
 @dataclass(frozen=True)
@@ -98,7 +106,7 @@ def _globs(table: dict, key: str, config: Path) -> tuple[str, ...]:
     """A list-of-globs setting of the [files] table."""
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(g, str) for g in value):
-        raise InputError(f"{config}: [files] {key} must be a list of glob strings")
+        raise setting_error(config, "files", key, "must be a list of glob strings")
     return tuple(value)
 
 
@@ -107,7 +115,7 @@ def config_selection(folder: Path) -> Selection:
     config = find_config(folder)
     if config is None:
         return Selection()
-    table = settings_table(config, "files")
+    table = config_table(config, "files")
     return Selection(_globs(table, "include", config), _globs(table, "exclude", config))
 
 
@@ -195,11 +203,17 @@ def _article_name(path: Path, root: Path, source_lang: str) -> str:
     return "/".join([*parts, stem])
 
 
-def walk(root: Path, links: bool = False) -> list[Path]:
+def walk(root: Path, links: bool = False, unlisted: list[tuple[Path, str]] | None = None) -> list[Path]:
     """Every file below a folder (and, with `links`, every broken link), sorted, symlinked folders
-    followed; InputError for a link to a folder above it (a loop)."""
+    followed; InputError for a link to a folder above it (a loop); a folder that cannot be listed is an
+    error line added to `unlisted` (the walk goes on)."""
     found = []
-    for folder, dirs, files in os.walk(root, followlinks=True):
+
+    def fault(exc: OSError) -> None:
+        if unlisted is not None:
+            unlisted.append((Path(exc.filename), str(os_error(exc.filename, exc, "cannot read the folder"))))
+
+    for folder, dirs, files in os.walk(root, onerror=fault, followlinks=True):
         here = os.path.realpath(folder)
         for name in dirs:
             link = os.path.join(folder, name)
@@ -212,21 +226,31 @@ def walk(root: Path, links: bool = False) -> list[Path]:
     return sorted(found)
 
 
-def candidates(root: Path, select: Selection = Selection()) -> list[Path]:
-    """The selected files below a folder, sorted, not the folder's own docs (any format)."""
+def candidates(
+    root: Path, select: Selection = Selection(), unlisted: list[tuple[Path, str]] | None = None
+) -> list[Path]:
+    """The selected files below a folder, sorted, not the folder's own docs (any format); the folders
+    that cannot be listed added to `unlisted`."""
     if not root.is_dir():
         raise InputError(f"{root}: not a folder")
     select = config_selection(root.resolve()) + select
     return [
         p
-        for p in walk(root)
+        for p in walk(root, unlisted=unlisted)
         if p.name.split(".")[0].upper() not in FOLDER_DOCS and select.takes(p.relative_to(root).as_posix())
     ]
 
 
-def text_files(root: Path, select: Selection = Selection()) -> list[Path]:
+def text_files(
+    root: Path, select: Selection = Selection(), unlisted: list[tuple[Path, str]] | None = None
+) -> list[Path]:
     """The article files below a folder, sorted: text, Markdown and HTML, not the folder's own docs."""
-    return [p for p in candidates(root, select) if p.suffix.lower() in TEXT_SUFFIXES]
+    return [p for p in candidates(root, select, unlisted) if p.suffix.lower() in TEXT_SUFFIXES]
+
+
+def unlisted_articles(unlisted: list[tuple[Path, str]], root: Path) -> list[Article]:
+    """An error article for each folder below ROOT that could not be listed, named by its path."""
+    return [Article(os.path.relpath(folder, root), folder, error=error) for folder, error in unlisted]
 
 
 def unread(root: Path, select: Selection = Selection()) -> list[Path]:
@@ -246,14 +270,14 @@ def pair_trees(
         raise InputError(f"{target_root}: not a folder")
     if source_root.resolve() == target_root.resolve():
         raise InputError(f"{source_root}: is a folder given twice; give a folder alone, or two trees")
-    articles = []
-    for path in text_files(source_root, select):
+    articles, unlisted = [], []
+    for path in text_files(source_root, select, unlisted):
         rel = path.relative_to(source_root)
         twin = target_root / rel
         articles.append(Article(rel.with_suffix("").as_posix(), path, twin if twin.is_file() else None))
-    if not articles:
+    if not articles and not unlisted:
         raise InputError(f"{source_root}: no articles found (.txt, .md or .html files)")
-    return unique_names(articles, source_root)
+    return unique_names(articles, source_root) + unlisted_articles(unlisted, source_root)
 
 
 def unique_names(articles: list[Article], root: Path) -> list[Article]:
@@ -268,8 +292,8 @@ def find_articles(
     folder: str | Path, source_lang: str = "en", target_lang: str = "ko", select: Selection = Selection()
 ) -> list[Article]:
     """Every article below `folder`, sorted by name; a target file is never also listed as a source."""
-    root = Path(folder)
-    files = text_files(root, select)
+    root, unlisted = Path(folder), []
+    files = text_files(root, select, unlisted)
     langs = (source_lang, target_lang)
     files = [
         p
@@ -289,9 +313,9 @@ def find_articles(
     articles = [
         Article(_article_name(p, root, source_lang), p, targets.get(p)) for p in files if p not in taken
     ]
-    if not articles:
+    if not articles and not unlisted:
         raise InputError(f"{root}: no articles found (.txt, .md or .html files)")
-    return unique_names(articles, root)
+    return unique_names(articles, root) + unlisted_articles(unlisted, root)
 
 
 def folder_articles(

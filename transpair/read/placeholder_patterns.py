@@ -7,11 +7,13 @@ note such as ``(The followings are written in Korean. Thanks!)``. The reader kee
 (never a site macro); transpair.settle.placeholders finds the sections a marker governs.
 
 User patterns are regular expressions (``regex`` module syntax, matched case-insensitively against
-a block's text with its whitespace folded, so ``^…$`` spans the whole block). They add to the
-defaults. Pass them as ``classify(alignment, markers=[...])``, or keep them in files:
+a block's text with its whitespace folded, so ``^…$`` spans the whole block; each match bounded in time
+by transpair.read.user_regex). They add to the defaults. Pass them as
+``classify(alignment, markers=[...])``, or keep them in files:
 ``user_markers(near, markers_file)`` reads both of these (``load_markers(path)`` reads one):
 
-- ``.transpair.toml`` (found by ``find_config(folder)`` in a folder or its parents), or any
+- ``.transpair.toml`` (found by ``find_config(folder)`` in a folder or its parents, up to the
+  repository root), or any
   ``--markers FILE`` ending in ``.toml``::
 
       [markers]
@@ -25,17 +27,19 @@ defaults. Pass them as ``classify(alignment, markers=[...])``, or keep them in f
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
 
 from transpair.errors import InputError, read_input
+from transpair.model import Document
+from transpair.read.user_regex import PatternTimeout, UserPattern, compile_user
+from transpair.settings import MAX_CONFIG_BYTES, find_config, load_config, setting_error
 
 MARKER_SLACK = 3  # words allowed beside a marker ("TODO: translate this section", "번역 예정입니다")
-CONFIG_NAME = ".transpair.toml"
 
 DEFAULT_MARKERS = (
     r"\[\s*(?:TBD|TODO|WIP)\b[^\]]*\]",
@@ -53,55 +57,45 @@ DEFAULT_MARKERS = (
 _WORD = regex.compile(r"\p{L}+")
 
 
-def compile_markers(extra: Iterable[str] = ()) -> tuple[regex.Pattern, ...]:
+Marker = regex.Pattern | UserPattern  # the defaults match freely, the user's within a time limit
+_FLAGS = regex.IGNORECASE | regex.VERSION1
+_DEFAULTS = tuple(regex.compile(pattern, _FLAGS) for pattern in DEFAULT_MARKERS)
+
+
+def compile_markers(extra: Iterable[str] = ()) -> tuple[Marker, ...]:
     """The default marker patterns plus the user's, compiled; a bad user pattern is an InputError."""
     return _compiled(tuple(extra))
 
 
 @cache
-def _compiled(extra: tuple[str, ...]) -> tuple[regex.Pattern, ...]:
+def _compiled(extra: tuple[str, ...]) -> tuple[Marker, ...]:
     """compile_markers, once per set of user patterns (every stage asks for them)."""
-    compiled = []
-    for pattern in (*DEFAULT_MARKERS, *extra):
-        try:
-            compiled.append(regex.compile(pattern, regex.IGNORECASE | regex.VERSION1))
-        except regex.error as exc:
-            raise InputError(
-                f"marker pattern {pattern!r} is not a valid regular expression ({exc})"
-            ) from None
-    return tuple(compiled)
+    return _DEFAULTS + tuple(compile_user(pattern, _FLAGS, "marker pattern") for pattern in extra)
 
 
 def load_markers(path: str | Path) -> tuple[str, ...]:
     """Marker patterns from a TOML file ([markers] patterns = [...], or patterns at the top level) or
-    from a one-pattern-per-line file."""
+    from a one-pattern-per-line file (either at most MAX_CONFIG_BYTES)."""
     p = Path(path)
+    if p.suffix == ".toml":
+        data = load_config(p)
+        section = data.get("markers", data)
+        patterns = section.get("patterns", []) if isinstance(section, dict) else None
+        if not isinstance(patterns, list) or not all(isinstance(s, str) for s in patterns):
+            raise setting_error(
+                p, "markers" if "markers" in data else "", "patterns", "must be a list of strings"
+            )
+        return tuple(patterns)
     try:
-        raw = read_input(p, "marker file").decode("utf-8-sig")
+        data = read_input(p, "marker file")
+        if len(data) > MAX_CONFIG_BYTES:
+            raise InputError(f"{p}: too large for a marker file (the limit is {MAX_CONFIG_BYTES >> 10} KiB)")
+        raw = data.decode("utf-8-sig")
     except InputError as exc:  # missing, a folder, a FIFO or device, too large
         raise InputError(f"cannot read the marker file: {exc}") from None
     except UnicodeDecodeError as exc:
         raise InputError(f"{p}: cannot read the marker file ({exc.__class__.__name__})") from None
-    if p.suffix != ".toml":
-        return tuple(s.strip() for s in raw.splitlines() if s.strip() and not s.lstrip().startswith("#"))
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{p}: not a valid TOML file ({exc})") from None
-    section = data.get("markers", data)
-    patterns = section.get("patterns", []) if isinstance(section, dict) else None
-    if not isinstance(patterns, list) or not all(isinstance(s, str) for s in patterns):
-        raise InputError(f"{p}: [markers] patterns must be a list of strings")
-    return tuple(patterns)
-
-
-def find_config(folder: str | Path) -> Path | None:
-    """The nearest .transpair.toml in a folder or its parents, None if there is none."""
-    start = Path(folder).resolve()
-    for candidate in (start, *start.parents):
-        if (candidate / CONFIG_NAME).is_file():
-            return candidate / CONFIG_NAME
-    return None
+    return tuple(s.strip() for s in raw.splitlines() if s.strip() and not s.lstrip().startswith("#"))
 
 
 def user_markers(near: str | Path, markers_file: str | Path | None = None) -> tuple[str, ...]:
@@ -118,7 +112,7 @@ def user_markers(near: str | Path, markers_file: str | Path | None = None) -> tu
 
 
 @lru_cache(maxsize=8192)
-def marker_in(text: str, patterns: Sequence[regex.Pattern]) -> str | None:
+def marker_in(text: str, patterns: Sequence[Marker]) -> str | None:
     """The marker text when a block is a placeholder marker (little else beside it), else None."""
     flat = " ".join(text.split())
     for pattern in patterns:
@@ -126,3 +120,14 @@ def marker_in(text: str, patterns: Sequence[regex.Pattern]) -> str | None:
         if found and len(_WORD.findall(flat[: found.start()] + " " + flat[found.end() :])) <= MARKER_SLACK:
             return flat
     return None
+
+
+@contextmanager
+def located(*docs: Document) -> Iterator[None]:
+    """Within: a marker pattern that runs too long on a block of DOCS is an error at its `file:line:`."""
+    try:
+        yield
+    except PatternTimeout as exc:
+        at = (f"{d.path}:{b.line}" for d in docs for b in d.blocks if " ".join(b.text.split()) == exc.text)
+        where = next(at, None)
+        raise (InputError(f"{where}: {exc}") if where else exc) from None

@@ -28,9 +28,10 @@ CATALOG_SUFFIXES = (".po", ".pot")
 STDIN = "-"  # as a PATH: a PO read from standard input
 
 
-def po_files(folder: Path) -> list[Path]:
-    """The PO files below a folder, sorted; its POT templates when it holds no PO file."""
-    found = walk(folder, links=True)  # symlinked folders followed; a broken link is reported
+def po_files(folder: Path, unlisted: list[tuple[Path, str]] | None = None) -> list[Path]:
+    """The PO files below a folder, sorted; its POT templates when it holds no PO file; the folders that
+    cannot be listed added to `unlisted`."""
+    found = walk(folder, True, unlisted)  # symlinked folders followed; a broken link is reported
     for suffix in (".po", ".pot"):
         files = [p for p in found if p.suffix == suffix]
         if files:
@@ -152,15 +153,16 @@ def report_path(
     if found is None:
         return [InputError(f"{path}: no such file or folder")]
     if stat.S_ISDIR(found.st_mode):
+        unlisted: list[tuple[Path, str]] = []
         try:
-            files = po_files(path)
+            files = po_files(path, unlisted)
         except InputError as exc:  # a loop of links: an error row, the other paths go on
             return [exc]
         if files:
             return [
                 report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix())
                 for p in tracked(files, f"reading {path}", quiet)
-            ]
+            ] + [InputError(error) for _, error in unlisted]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
         return report_pairs(path, quiet, langs, jobs, use_cache, history, None, select)

@@ -193,7 +193,7 @@ def scan_article(article: pairs.Article, opts: ScanOptions) -> ArticleScan:
     instead of stopping the scan."""
     files = tuple(str(p) for p in (article.source, article.target) if p)
     try:
-        if article.target is None:
+        if pairs.readable(article).target is None:
             return scan_file(article.source, opts, article.name)
         source, target = reader.read_document(article.source), reader.read_document(article.target)
         return scan_alignment(article.name, files, source, target, opts)

@@ -9,6 +9,7 @@ from dataclasses import replace
 import regex
 
 from transpair.model import Block, Document
+from transpair.read.placeholder_patterns import located
 from transpair.settle import langid
 from transpair.settle.placeholders import governed
 
@@ -30,7 +31,8 @@ def block_languages(blocks: Sequence[Block]) -> list[str | None]:
 def language_weights(doc: Document, patterns: Sequence[regex.Pattern]) -> Counter:
     """Blocks per detected language, outside marker sections when there is text outside them
     (blocks, not letters: Korean takes about half the characters of the same English text)."""
-    marks = governed(doc.blocks, patterns)
+    with located(doc):
+        marks = governed(doc.blocks, patterns)
     outside = [b for i, b in enumerate(doc.blocks) if i not in marks] or doc.blocks
     weights = Counter(langid.detect(b.norm) for b in outside)
     weights.pop(None, None)

@@ -9,7 +9,7 @@ from transpair import languages
 from transpair.errors import InputError, NotAnArticle
 from transpair.languages import base
 from transpair.model import Alignment, Document
-from transpair.read.placeholder_patterns import compile_markers, marker_in
+from transpair.read.placeholder_patterns import compile_markers, located, marker_in
 from transpair.settle import langid
 
 MIN_TARGET_SHARE = 0.1  # a target with fewer blocks in its language than this is the wrong file
@@ -79,7 +79,8 @@ def check_languages(
             f"{source.path}: expected {source_lang} text but the file is in {found} (see --source-lang)"
         )
     patterns = compile_markers(markers)
-    text = replace(target, blocks=tuple(b for b in target.blocks if not marker_in(b.text, patterns)))
+    with located(target):
+        text = replace(target, blocks=tuple(b for b in target.blocks if not marker_in(b.text, patterns)))
     if not text.blocks or _share_in(text, target_lang) >= MIN_TARGET_SHARE:
         return False
     if _is_copy(source, text):

@@ -20,7 +20,7 @@ from transpair.languages import base
 from transpair.languages import name as language_name
 from transpair.model import Alignment, Bead, Cause, Document
 from transpair.read import segment
-from transpair.read.placeholder_patterns import compile_markers, marker_in
+from transpair.read.placeholder_patterns import compile_markers, located, marker_in
 from transpair.settle import langid
 from transpair.settle.placeholders import governed, translator_notes
 
@@ -132,8 +132,9 @@ def placeholders(doc: Document, lang: str, patterns: Sequence[regex.Pattern]) ->
 def classify(alignment: Alignment, markers: Iterable[str] = ()) -> Alignment:
     """A new Alignment whose beads say which are translated, fuzzy, untranslated or missing, and why."""
     patterns = compile_markers(markers)
-    marks = placeholders(alignment.target, alignment.target_lang, patterns)
-    source_marks = placeholders(alignment.source, alignment.source_lang, patterns)
+    with located(alignment.target, alignment.source):
+        marks = placeholders(alignment.target, alignment.target_lang, patterns)
+        source_marks = placeholders(alignment.source, alignment.source_lang, patterns)
     beads = [classify_bead(b, alignment, marks, source_marks) for b in alignment.beads]
     return replace(alignment, beads=tuple(kept_as_is(_gaps_under_markers(beads), alignment)))
 
@@ -290,8 +291,9 @@ def original(
     ("(역주: …)", "(Translator's note: …)") is the translation; failing that the given order stands.
     """
     patterns = compile_markers(markers)
-    src_left = leftover_share(source_doc, source_lang, target_lang, patterns)
-    tgt_left = leftover_share(target_doc, target_lang, source_lang, patterns)
+    with located(source_doc, target_doc):
+        src_left = leftover_share(source_doc, source_lang, target_lang, patterns)
+        tgt_left = leftover_share(target_doc, target_lang, source_lang, patterns)
     if src_left == tgt_left:
         src_left, tgt_left = translator_notes(source_doc), translator_notes(target_doc)
     return "target" if src_left > tgt_left else "source"
