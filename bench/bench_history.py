@@ -33,10 +33,8 @@ at its gold commit:
 from __future__ import annotations
 
 import argparse
-import bisect
 import html
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import regex
@@ -44,8 +42,9 @@ from markdown_it import MarkdownIt
 
 from transpair import pipeline
 from transpair.align import embed, evaluate
+from transpair.align.moves import monotonic, moved_pairs
 from transpair.history import base, carry, repair, revisions
-from transpair.model import Alignment, Bead, Cause, Document
+from transpair.model import Alignment, Cause, Document
 from transpair.read import reader
 
 ANCHOR = regex.compile(r"\s*\{#[^}]*\}\s*$")
@@ -102,43 +101,6 @@ def with_history(doc: evaluate.GoldDoc, english: Path, korean: Path) -> tuple[Al
     pair = pipeline.Pair(old_english(lookup, str(english)), today.target, "en", "ko")
     old = pipeline.aligned(pair, "paragraph", embed.shared_similarity())
     return today, carry.carry(old, today.source, lookup.origin)
-
-
-def in_order(beads: tuple[Bead, ...]) -> set[int]:
-    """Indices of the two-sided beads that keep the target in document order (a longest increasing run of
-    their first target blocks); the others pair a paragraph that moved."""
-    paired = [(k, min(b.target)) for k, b in enumerate(beads) if b.source and b.target]
-    tails: list[int] = []  # tails[n]: index into `paired` ending the best run of length n + 1
-    before: list[int | None] = []
-    for n, (_, first) in enumerate(paired):
-        at = bisect.bisect_left([paired[t][1] for t in tails], first)
-        before.append(tails[at - 1] if at else None)
-        tails[at : at + 1] = [n]
-    keep, n = set(), tails[-1] if tails else None
-    while n is not None:
-        keep.add(paired[n][0])
-        n = before[n]
-    return keep
-
-
-def monotonic(alignment: Alignment) -> Alignment:
-    """The alignment as a monotonic gold can state it: a bead pairing a moved paragraph split into its
-    source-only and target-only halves."""
-    keep = in_order(alignment.beads)
-    beads: list[Bead] = []
-    for k, bead in enumerate(alignment.beads):
-        if bead.source and bead.target and k not in keep:
-            beads += [Bead((i,), (), bead.score, "source-only") for i in bead.source]
-            beads += [Bead((), (j,), bead.score, "target-only") for j in bead.target]
-        else:
-            beads.append(bead)
-    return replace(alignment, beads=tuple(beads))
-
-
-def moved_pairs(alignment: Alignment) -> list[Bead]:
-    """The two-sided beads out of the Korean's document order (pairs of a moved paragraph)."""
-    keep = in_order(alignment.beads)
-    return [b for k, b in enumerate(alignment.beads) if b.source and b.target and k not in keep]
 
 
 def span(ids: list[int]) -> str:

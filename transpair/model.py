@@ -137,15 +137,17 @@ class Alignment:
     origin: Origin | None = None  # the source revision the target was translated from (git history)
 
     def whole(self) -> bool:
-        """True when the beads take every block of both documents once, in order, by integer index, with
-        finite scores in [0, 1] and known statuses: what a cached row or a beads file must hold to be used."""
+        """True when the beads take every block of both documents once by integer index, the source in
+        order (a moved section's target blocks may cross), with finite scores in [0, 1] and known statuses:
+        what a cached row or a beads file must hold to be used."""
 
-        def covered(side: int, doc: Document) -> bool:
+        def covered(side: int, doc: Document, ordered: bool) -> bool:
             ids = [i for b in self.beads for i in (b.source, b.target)[side]]
-            return all(type(i) is int for i in ids) and ids == list(range(len(doc.blocks)))
+            every = list(range(len(doc.blocks)))
+            return all(type(i) is int for i in ids) and (ids if ordered else sorted(ids)) == every
 
         sound = all(math.isfinite(b.score) and 0 <= b.score <= 1 and b.status in STATUSES for b in self.beads)
-        return sound and covered(0, self.source) and covered(1, self.target)
+        return sound and covered(0, self.source, True) and covered(1, self.target, False)
 
 
 def joined(blocks: Iterable[Block], joiner: str = BLOCK_JOINER) -> str:

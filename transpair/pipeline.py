@@ -13,7 +13,7 @@ from pathlib import Path
 import polib
 
 from transpair import cache, languages, parallel, write
-from transpair.align import corrections, embed, search
+from transpair.align import corrections, embed, moves, search
 from transpair.align.beads import beads_json
 from transpair.errors import InputError, NotAnArticle
 from transpair.history import base, carry, repair, revisions
@@ -159,7 +159,8 @@ def aligned(
         done = corrections.Realigned(tuple(search.align_blocks(source.blocks, target.blocks, backend)), ())
     else:
         done = corrections.apply(fixes, source, target, backend)
-    alignment = Alignment(source, target, done.beads, src_lang, tgt_lang, done.warnings)
+    beads = tuple(moves.paired_moves(done.beads, source.blocks, target.blocks, backend))
+    alignment = Alignment(source, target, beads, src_lang, tgt_lang, done.warnings)
     if unit == "sentence":
         alignment = search.refine_sentences(alignment, backend)
     return corrections.mark_reviewed(classify(alignment, pair.markers), done.fixed)

@@ -17,7 +17,7 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from transpair import languages
-from transpair.align import search
+from transpair.align import moves, search
 from transpair.align.embed import Similarity
 from transpair.align.gold import Ids, check_counts, parse_gold
 from transpair.errors import InputError
@@ -177,7 +177,12 @@ def align_gold_doc(doc: GoldDoc, similarity: Similarity | None = None) -> Alignm
     check_counts(
         doc.source.with_name(f"{doc.name}.gold.json"), doc.beads, (len(source.blocks), len(target.blocks))
     )
-    beads = search.align_blocks(source.blocks, target.blocks, similarity)
+    beads = moves.paired_moves(
+        search.align_blocks(source.blocks, target.blocks, similarity),
+        source.blocks,
+        target.blocks,
+        similarity,
+    )
     return classify.classify(Alignment(source, target, tuple(beads), "en", doc.target_lang))
 
 
@@ -203,7 +208,7 @@ def evaluate(
     """Align every document of a gold folder and score both views, micro-averaged."""
     align_total, po_total, per_doc = Counts(), Counts(), []
     for doc in tracked(load_gold(folder, target_lang), f"aligning {folder}", quiet):
-        alignment = align_gold_doc(doc, similarity)
+        alignment = moves.monotonic(align_gold_doc(doc, similarity))  # a move as the gold writes it
         as_ids, po_ids = predicted_views(alignment.beads)
         doc_counts = count(doc.beads, as_ids)
         align_total += doc_counts
