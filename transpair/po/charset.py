@@ -36,7 +36,7 @@ def header_charset(data: bytes, path: str | Path) -> str:
         return "utf-8"
     try:
         codec = codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):  # unknown, or a name with a NUL
         codec = None
     if codec not in _CODECS:
         line = data.count(b"\n", 0, match.start()) + 1
