@@ -63,7 +63,7 @@ def read_settings(config: Path) -> CheckSettings:
     """CheckSettings from a config file's [check] table; InputError naming the file for a bad value."""
     try:
         table = tomllib.loads(config.read_text(encoding="utf-8-sig")).get("check", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:  # nested too deep
         raise InputError(f"{config}: cannot read the settings ({exc})") from None
     if not isinstance(table, dict):
         raise InputError(f"{config}: [check] must be a table")

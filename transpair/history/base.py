@@ -51,7 +51,7 @@ def config_revision(target: Path) -> str | None:
         return None
     try:
         table = tomllib.loads(config.read_text(encoding="utf-8-sig")).get("history", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:  # nested too deep
         raise InputError(f"{config}: cannot read the settings ({exc})") from None
     files = table.get("files", {}) if isinstance(table, dict) else {}
     try:

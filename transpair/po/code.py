@@ -123,7 +123,7 @@ def _configured(config: Path) -> str:
     """The `code` setting of a .transpair.toml's [po] table ('changed' when absent)."""
     try:
         data = tomllib.loads(config.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:  # nested too deep
         raise InputError(f"{config}: cannot read the settings ({exc})") from None
     table = data.get("po", {})
     mode = table.get("code", "changed") if isinstance(table, dict) else None

@@ -28,7 +28,7 @@ def settings_table(config: Path, name: str) -> dict:
     setting that is no table."""
     try:
         data = tomllib.loads(config.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:  # nested too deep
         raise InputError(f"{config}: cannot read the settings ({exc})") from None
     table = data.get(name, {})
     if not isinstance(table, dict):

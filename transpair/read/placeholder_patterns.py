@@ -86,7 +86,7 @@ def load_markers(path: str | Path) -> tuple[str, ...]:
         return tuple(s.strip() for s in raw.splitlines() if s.strip() and not s.lstrip().startswith("#"))
     try:
         data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:  # RecursionError: nested too deep
         raise InputError(f"{p}: not a valid TOML file ({exc})") from None
     section = data.get("markers", data)
     patterns = section.get("patterns", []) if isinstance(section, dict) else None
