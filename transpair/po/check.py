@@ -146,4 +146,3 @@ def check_newlines(po: polib.POFile, path: Path) -> None:
                 raise InputError(
                     f"{path}:{entry.linenum}: msgid and msgstr do not both begin and end with a newline"
                 )
-
