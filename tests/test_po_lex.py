@@ -1,10 +1,12 @@
 """po.lex: PO text as gettext's tokens, in one pass over the text."""
 
+import tracemalloc
+
 import pytest
 
 from transpair.errors import MAX_INPUT_BYTES, InputError
 from transpair.po import lex
-from transpair.po.file import read_po
+from transpair.po.file import read_po, read_po_data
 from transpair.po.lex import Token, tokens
 
 
@@ -59,3 +61,17 @@ def test_a_po_over_the_input_limit_is_refused_with_one_line_before_reading(tmp_p
         handle.truncate(MAX_INPUT_BYTES + 1)
     with pytest.raises(InputError, match=r"big\.po: too large for a PO file .*the limit is 64 MiB"):
         read_po(big)
+
+
+def test_a_one_line_msgid_of_5_mb_is_read_in_memory_a_small_multiple_of_its_size():
+    """Issue 29: a 5 MB one-line msgid took 737 MB (a 10 MB one a MemoryError); the peak of Python
+    allocations while reading must stay within 20 times the file."""
+    data = b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "' + b"word " * 10**6
+    data += b'"\nmsgstr "b"\n'
+    tracemalloc.start()
+    try:
+        po = read_po_data(data, "big.po", strict=True)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(po[0].msgid) == 5 * 10**6 and peak < 20 * len(data)
