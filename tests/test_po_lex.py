@@ -28,7 +28,11 @@ def test_tokens_carry_their_line_and_the_marks_of_obsolete_and_previous_lines():
 
 @pytest.mark.parametrize(
     ("text", "line", "says"),
-    [('msgid "a\nmsgstr "b"', 1, "end-of-line within string"), ('msgid "a"\n\n\x00', 3, "syntax error")],
+    [
+        ('msgid "a\nmsgstr "b"', 1, "end-of-line within string"),
+        ('msgid "a"\n\n\x00', 3, "syntax error"),
+        ('msgid "a"\nmsgid_plural "b"\nmsgstr[' + "9" * 5000 + '] "c"', 3, "wrong index"),
+    ],
 )
 def test_a_character_no_token_starts_with_is_one_error_naming_its_line(text, line, says):
     with pytest.raises(InputError, match=rf"^x\.po:{line}: .*{says}"):

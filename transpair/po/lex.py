@@ -44,7 +44,9 @@ def _error(path: str | Path, line: int, rest: str) -> InputError:
     return InputError(f"{path}:{line}: syntax error in PO file")
 
 
-def _scan(text: str, start: int, end: int, line: int, marks: tuple[bool, bool], path, out: list) -> int:
+def _scan(
+    text: str, start: int, end: int, line: int, marks: tuple[bool, bool], path: str | Path, out: list[Token]
+) -> int:
     """Append the tokens of text[start:end] to `out`; `marks` (obsolete, previous) are those of the `#~`
     or `#|` line being read, and inside such a line a `#` is a plain comment. The line after the span."""
     nested, pos = any(marks), start
@@ -63,6 +65,8 @@ def _scan(text: str, start: int, end: int, line: int, marks: tuple[bool, bool], 
             _scan(text, match.start() + skip, pos, line, marks_here, path, out)
         elif kind == "comment":
             out.append(Token(kind, value, line, *marks))
+        elif match["index"] is not None and len(match["index"]) > 9:  # no plural has that many forms
+            raise InputError(f"{path}:{line}: plural form has wrong index msgstr[{match['index'][:12]}...]")
         else:
             index = int(match["index"]) if match["index"] is not None else None
             out.append(Token("keyword", match["word"], line, *marks, index))
