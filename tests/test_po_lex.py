@@ -57,6 +57,7 @@ def test_every_character_is_read_once_whatever_the_shape_of_the_lines(monkeypatc
     top = [span for span in spans if not any(a < span[0] and span[1] <= b for a, b in spans if b - a > 3)]
     assert sum(b - a for a, b in top) == len(text)  # the top-level matches tile the text exactly once
     assert all(q in real.pattern for q in ("++", "*+")) and "+?" not in real.pattern
+    assert all(real.match(c) for c in '\x00"\\]\xff\u3000')  # a match at every position: no search ahead
 
 
 def test_a_po_over_the_input_limit_is_refused_with_one_line_before_reading(tmp_path):

@@ -22,6 +22,7 @@ _TOKEN = re.compile(
     r"|(?P<comment>#[^\n]*+)"
     r'|(?P<string>"(?:[^"\\\n]++|\\[\s\S])*+")'
     rf"|(?P<word>[A-Za-z_$][A-Za-z0-9_$]*+)(?:{_SPACE}*+\[{_SPACE}*+(?P<index>[0-9]++){_SPACE}*+\])?+"
+    r"|(?P<bad>[\s\S])"  # any other character: so the matches tile the text and no search runs ahead
 )
 
 
@@ -49,11 +50,11 @@ def _scan(
 ) -> int:
     """Append the tokens of text[start:end] to `out`; `marks` (obsolete, previous) are those of the `#~`
     or `#|` line being read, and inside such a line a `#` is a plain comment. The line after the span."""
-    nested, pos = any(marks), start
+    nested = any(marks)
     for match in _TOKEN.finditer(text, start, end):
-        if match.start() != pos:
-            break
         kind, value, pos = match.lastgroup, match[0], match.end()
+        if kind == "bad":
+            raise _error(path, line, value)
         if kind == "space":
             line += value.count("\n")
         elif kind == "string":
@@ -70,8 +71,6 @@ def _scan(
         else:
             index = int(match["index"]) if match["index"] is not None else None
             out.append(Token("keyword", match["word"], line, *marks, index))
-    if pos < end:
-        raise _error(path, line, text[pos])
     return line
 
 
