@@ -199,7 +199,8 @@ def _same_structure_and_letters(tmp_path, name: str, msgstr: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "msgstr", ['오늘은 <a href="/chips">칩스', "오늘은 칩스</a>", "<em>오늘은</em> <b>칩스"]
+    "msgstr",
+    ['오늘은 <a href="/chips">칩스', "오늘은 칩스</a>", '<a href="/chips">오늘은</a> <a href="/">칩스'],
 )
 def test_apply_escapes_an_html_msgstr_with_unbalanced_tags_and_warns(tmp_path, msgstr):
     result = _apply_one(

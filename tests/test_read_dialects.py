@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from transpair.read import reader
 from transpair.read.dialects import ReadOptions, markdown_view
 from transpair.read.fences import is_language, is_prose
 from transpair.read.frontmatter import front_matter_end
@@ -211,3 +212,9 @@ def test_nested_mkdocs_admonitions_and_tabs():
 )
 def test_image_and_macro_lines_are_no_text_only_standing_alone(text, expected):
     assert [b.text for b in markdown_blocks(text) if b.content == "prose"] == expected
+
+
+def test_two_mdx_elements_opened_on_one_line_read_their_children():
+    text = "export const a = 1\n\n<Tabs><TabItem value={1}>\n\n  # Title\n\n  Text.\n\n</TabItem></Tabs>\n"
+    doc = reader.bytes_document(text.encode(), "page.mdx")
+    assert [b.text for b in doc.blocks][-2:] == ["Title", "Text."]

@@ -15,7 +15,10 @@ same way. Text found only in the translation, carried in a translator comment (k
 before or after its entry. HTML: a msgid holds the block's inline markup (links, code, emphasis), so
 the msgstr goes in as HTML; sentences sharing one span are rewritten together. A msgstr whose structure
 the page cannot hold (see structure.py) is escaped (or, when it cannot be, its source text used) with one
-warning naming its PO line: a page is never refused for it.
+warning naming its PO line: a page is never refused for it. A msgstr that would bring markup its msgid
+lacks (a tag, an attribute, a javascript: URL, an MDX expression: see safety.py) is refused, the source
+text used there, with a warning naming its PO line: a PO from an untrusted contributor puts no script on
+the site.
 An unchanged block keeps its source text byte for byte (HTML msgids have their whitespace collapsed).
 The output is UTF-8 (with a BOM when the source had one) and keeps the source's line ends: CRLF or
 CR lines outside the edits come back as they were, and a translation gets the source's most common end.
@@ -35,7 +38,7 @@ import polib
 import regex
 
 from transpair import write
-from transpair.apply import structure
+from transpair.apply import safety, structure
 from transpair.errors import InputError
 from transpair.model import Block, Document
 from transpair.po import catalog, file, kept, merge
@@ -124,20 +127,24 @@ def uses_msgstr(entry: polib.POEntry | None, fuzzy: str = "msgstr") -> bool:
     return found == TRANSLATED or (found == FUZZY and fuzzy == "msgstr")
 
 
-def checked(doc: Document, group: Group) -> tuple[str, tuple[int, str] | None]:
+def checked(doc: Document, group: Group, markup: str) -> tuple[str, tuple[int, str] | None]:
     """The text a used entry gives its blocks, and a warning (PO line, what) when its structure had to be
-    escaped (or, when it cannot be, the source text is used)."""
+    escaped (or, when it cannot be, the source text is used) or it brings markup its msgid does not have
+    (safety.py: refused, the source text used); `markup`: the page's format, "mdx" for MDX."""
     entry, block = group.entry, doc.blocks[group.first]
     msgstr = first_form(entry)
     fmt = "code" if block.kind in VERBATIM else doc.format
     quoted = ">" in doc.text[doc.text.rfind("\n", 0, block.start) + 1 : block.start]
+    excerpt = entry.msgid if len(entry.msgid) <= 40 else entry.msgid[:37] + "..."
+    markup = markup if fmt != "code" else "html" if doc.format == "html" else "code"  # fences are text
     wrong = structure.problem(fmt, entry.msgid, msgstr, quoted)
+    text = structure.escaped(fmt, entry.msgid, msgstr, quoted) if wrong else msgstr
+    if text is not None and text != entry.msgid and (bad := safety.unsafe(markup, entry.msgid, text)):
+        return entry.msgid, (entry.linenum, f"the msgstr of {excerpt!r} {bad}: refused, the source text used")
     if not wrong:
         return msgstr, None
-    excerpt = entry.msgid if len(entry.msgid) <= 40 else entry.msgid[:37] + "..."
-    fixed = structure.escaped(fmt, entry.msgid, msgstr, quoted)
-    if fixed is not None:
-        return fixed, (entry.linenum, f"the msgstr of {excerpt!r} {wrong}: written escaped")
+    if text is not None:
+        return text, (entry.linenum, f"the msgstr of {excerpt!r} {wrong}: written escaped")
     return entry.msgid, (entry.linenum, f"the msgstr of {excerpt!r} {wrong}: the source text used")
 
 
@@ -161,10 +168,11 @@ def block_texts(
     warnings of msgstrs escaped or not used."""
     texts: list[str | None] = [None] * len(doc.blocks)
     warnings: list[tuple[int, str]] = []
+    markup = "mdx" if doc.format == "markdown" and reader.is_mdx(doc.path, doc.text) else doc.format
     for group in cut:
         own = range(group.first, group.first + group.size)
         if uses_msgstr(group.entry, fuzzy):
-            text, warning = checked(doc, group)
+            text, warning = checked(doc, group, markup)
             texts[group.first : group.first + group.size] = _spread(text, group, doc)
             warnings += [warning] if warning else []
         elif mark:

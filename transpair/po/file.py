@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import codecs
-import re
 from pathlib import Path
 
 import polib
 
 from transpair.errors import InputError, existing_file, read_input
 from transpair.po import parse
+from transpair.po.charset import decode, header_charset
 from transpair.po.check import check_newlines, check_syntax
 from transpair.po.flags import Flags, flag_words, glued, read_flags
+from transpair.po.lex import tokens
 from transpair.po.objects import KeptEntry, lone_empty, lone_markers, raw_header
 from transpair.po.state import has_text
 from transpair.po.wrap import PAGE_WIDTH, wrap_field
@@ -140,9 +140,6 @@ def entry_key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 
 
-_CHARSET = re.compile(rb"charset=([^\s\\\";]+)")
-
-
 def _check_duplicates(po: polib.POFile, path: Path | str, strict: bool) -> polib.POFile:
     """Drop exact duplicate entries (refuse them when strict, obsolete ones included, as msgfmt does);
     refuse conflicting ones."""
@@ -165,19 +162,6 @@ def _check_duplicates(po: polib.POFile, path: Path | str, strict: bool) -> polib
     return po
 
 
-def _header_charset(data: bytes) -> str | None:
-    """The encoding the header names (UTF-8 when none, or the template's CHARSET); None for one Python
-    does not know."""
-    match = _CHARSET.search(data)
-    charset = match[1].decode("ascii", "replace") if match else "CHARSET"
-    if charset == "CHARSET":
-        return "utf-8"
-    try:
-        return codecs.lookup(charset).name
-    except LookupError:
-        return None
-
-
 def read_po(path: str | Path, strict: bool = False) -> polib.POFile:
     """Read a PO/POT file; InputError naming the file (and line) for anything wrong with it.
 
@@ -191,16 +175,11 @@ def read_po(path: str | Path, strict: bool = False) -> polib.POFile:
 
 def read_po_data(data: bytes, name: str | Path, strict: bool = False) -> polib.POFile:
     """Read PO content (a file's bytes, or standard input's) as read_po does; errors name `name`."""
-    check_syntax(data.decode("latin-1"), name)  # only the ASCII structure matters here
-    charset = _header_charset(data)
-    try:
-        po = parse.parse_po(data.decode(charset or "utf-8"), str(name), charset or "utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: cannot decode the file ({exc.encoding}: {exc.reason} at byte {exc.start})"
-        ) from None
-    if charset is None:  # readable as UTF-8, yet the header names something else: it would be misread
-        raise InputError(f"{name}: unknown charset {_CHARSET.search(data)[1].decode()!r} in the PO header")
+    charset = header_charset(data, name)
+    text = decode(data, charset, name)
+    found = tokens(text, name)
+    check_syntax(found, name)
+    po = parse.parse_po(text, str(name), charset, found)
     if strict:  # merging keeps such a translation as it was (tests/test_po_file.py reads any text back)
         check_newlines(po, name)
     return _check_duplicates(po, name, strict)

@@ -15,7 +15,8 @@ import regex
 from transpair.model import Cause
 
 _HEAD = regex.compile(
-    r"^transpair: (?P<shape>\d+-\d+) (?P<kind>[\w-]+) score=(?P<score>[0-9.]+) status=(?P<status>[\w-]+)"
+    r"^transpair: (?P<shape>\d+-\d+) (?P<kind>[\w-]+) score=(?P<score>[0-9]+(?:\.[0-9]+)?)"
+    r" status=(?P<status>[\w-]+)"
     r"(?: cause=(?P<cause>[\w-]+))?$"
 )
 CAUSES = {cause.value: cause for cause in Cause}

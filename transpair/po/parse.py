@@ -11,16 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from transpair.errors import InputError
 from transpair.po.flags import read_flags
+from transpair.po.lex import Token, tokens
 from transpair.po.objects import KeptEntry, KeptFile
 from transpair.po.wrap import PAGE_WIDTH
 
-_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
-_OPENING = re.compile(r"msgctxt\b|msgid(?!_)\b")
-_NAMED = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+_NAMED = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "\n": ""}
 _RAW_BYTE = re.compile("[\udc80-\udcff]")  # an escaped byte over 0x7f, waiting to be decoded
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)", re.DOTALL)
 
 
 def unescape(text: str, charset: str = "utf-8") -> str:
@@ -31,7 +30,7 @@ def unescape(text: str, charset: str = "utf-8") -> str:
     def one(match: re.Match) -> str:
         octal, hexa, char = match.groups()
         if octal or hexa:
-            byte = int(octal, 8) % 256 if octal else int(hexa, 16) % 256
+            byte = int(octal, 8) % 256 if octal else int(hexa[-2:], 16)  # the last byte, as gettext keeps it
             return chr(byte) if byte < 0x80 else chr(0xDC00 + byte)  # surrogateescape's form of a byte
         return _NAMED.get(char, char)
 
@@ -41,29 +40,30 @@ def unescape(text: str, charset: str = "utf-8") -> str:
     return value.encode(charset, "surrogateescape").decode(charset) if _RAW_BYTE.search(value) else value
 
 
-def _strings(text: str, charset: str) -> str:
-    """The concatenated values of the quoted strings on a line."""
-    return "".join(unescape(s, charset) for s in _STRING.findall(text))
-
-
 @dataclass
 class _Entry:
     """The parts of one entry while its lines are read."""
 
     line: int = 0
-    fields: dict[str, str] = field(default_factory=dict)
-    previous: dict[str, str] = field(default_factory=dict)
+    fields: dict = field(default_factory=dict)  # name -> its string pieces, then (done) its value
+    previous: dict = field(default_factory=dict)
     translator: list[str] = field(default_factory=list)
     extracted: list[str] = field(default_factory=list)
     references: list[tuple[str, str]] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     obsolete: bool = False
-    last: tuple[dict[str, str], str] | None = None
+    last: list[str] | None = None  # the pieces of the field the next string continues
     charset: str = "utf-8"  # the file's, for escaped bytes
 
     def complete(self) -> bool:
         """Whether a msgstr was read (the next comment or msgid starts a new entry)."""
         return any(name.startswith("msgstr") for name in self.fields)
+
+    def done(self) -> _Entry:
+        """The entry with each field's pieces joined (joined once: linear however many lines a field has)."""
+        for holder in (self.fields, self.previous):
+            holder.update((name, "".join(pieces)) for name, pieces in holder.items())
+        return self
 
 
 def _comment_text(rest: str) -> str:
@@ -80,18 +80,6 @@ def _references(rest: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _keyword(entry: _Entry, target: dict[str, str], text: str) -> None:
-    """A keyword line (or a continuation string) into the entry's current or previous fields."""
-    match = _KEYWORD.match(text)
-    if match:
-        name = f"msgstr[{match[2]}]" if match[2] is not None else match[1]
-        target[name] = _strings(match[3], entry.charset)
-        entry.last = (target, name)
-    elif entry.last is not None and entry.last[0] is target:
-        holder, name = entry.last
-        holder[name] += _strings(text, entry.charset)
-
-
 def _comment(entry: _Entry, text: str) -> None:
     """A comment line (not previous, not obsolete keyword) into the entry."""
     kind, rest = text[1:2], text[2:]
@@ -105,34 +93,41 @@ def _comment(entry: _Entry, text: str) -> None:
         entry.translator.append(_comment_text(text[1:]))
 
 
-def _entries(text: str, charset: str) -> list[_Entry]:
+def _value(token: Token, charset: str, path: str) -> str:
+    """A string token's value; InputError (file:line) when its escaped bytes are not text in the charset."""
+    try:
+        return unescape(token.text[1:-1], charset)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}:{token.line}: cannot decode an escaped byte as {charset} ({exc.reason})"
+        ) from None
+
+
+def _entries(found: list[Token], charset: str, path: str) -> list[_Entry]:
     """The entries of a PO text in file order (trailing comments with no msgid are dropped); the text has
     passed po_check.check_syntax."""
     entries, entry = [], _Entry(charset=charset)
-    for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.strip()
-        if not line:
-            continue
-        obsolete = line.startswith("#~")
-        body = line[2:] if obsolete else line
-        previous = body.startswith("#|") or (obsolete and body.startswith("|"))
-        content = body.split("|", 1)[1].lstrip() if previous else body.lstrip()
-        opens = (line.startswith("#") and not obsolete) or previous or _OPENING.match(content)
+    for token in found:
+        opens = token.kind == "comment" or token.previous or token.text in ("msgctxt", "msgid", "domain")
         if opens and entry.complete():
-            entries.append(entry)
+            entries.append(entry.done())
             entry = _Entry(charset=charset)
-        if previous:
-            _keyword(entry, entry.previous, content)
-        elif obsolete:
-            entry.obsolete = True
-            _keyword(entry, entry.fields, content)
-        elif line.startswith("#"):
-            _comment(entry, line)
+        if token.kind == "comment":
+            _comment(entry, token.text.rstrip())
+            entry.last = None
+        elif token.kind == "string":
+            if entry.last is not None:
+                entry.last.append(_value(token, charset, path))
+        elif token.text == "domain":
+            entry.last = None
         else:
-            _keyword(entry, entry.fields, line)
-        if not entry.line and "msgid" in entry.fields:
-            entry.line = number
-    return [*entries, entry] if "msgid" in entry.fields else entries
+            target = entry.previous if token.previous else entry.fields
+            name = f"msgstr[{token.index}]" if token.index is not None else token.text
+            target[name] = entry.last = []
+            entry.obsolete = entry.obsolete or (token.obsolete and not token.previous)
+            if name == "msgid" and not token.previous:
+                entry.line = token.line
+    return [*entries, entry.done()] if "msgid" in entry.fields else entries
 
 
 def _polib_entry(entry: _Entry) -> KeptEntry:
@@ -178,14 +173,19 @@ def parse_metadata(msgstr: str) -> dict[str, str]:
     return meta
 
 
-def parse_po(text: str, path: str = "", charset: str = "utf-8") -> KeptFile:
-    """A POFile of the text (decoded from `charset`): header (kept verbatim as `raw_header`), live and
-    obsolete entries in order."""
+def parse_po(text: str, path: str = "", charset: str = "utf-8", found: list[Token] | None = None) -> KeptFile:
+    """A POFile of the text (decoded from `charset`; `found`: its tokens, when already read): header (kept
+    verbatim as `raw_header`), live and obsolete entries in order; InputError for a second header, which
+    msgfmt refuses."""
     po = KeptFile(wrapwidth=PAGE_WIDTH)
     po.fpath = path
-    for entry in _entries(text, charset):
+    first = 0
+    for entry in _entries(tokens(text, path) if found is None else found, charset, path):
         header = entry.fields["msgid"] == "" and "msgctxt" not in entry.fields and not entry.obsolete
-        if header and po.raw_header is None:
+        if header and first:
+            raise InputError(f'{path}:{entry.line}: duplicate header entry (msgid ""; first at line {first})')
+        if header:
+            first = entry.line
             po.raw_header = entry.fields.get("msgstr", "")
             po.header = "\n".join(entry.translator)
             po.lone_empty = _lone(entry)

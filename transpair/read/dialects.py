@@ -308,7 +308,7 @@ class _Scanner:
     def shift(self, line: str) -> int:
         """Columns the open MDX elements take off a line: each its children's indentation past its tag."""
         if self.elements and self.elements[-1][2] is None and line.strip():
-            known = INDENT * len(self.bodies) + sum(element[2] for element in self.elements[:-1])
+            known = INDENT * len(self.bodies) + sum(element[2] or 0 for element in self.elements[:-1])
             self.elements[-1][2] = max(0, _indent(_dedent(line, known)[0]) - self.elements[-1][1])
         return sum(element[2] or 0 for element in self.elements)
 

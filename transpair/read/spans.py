@@ -35,7 +35,6 @@ def trimmed_block(text: str, starts: list[int], start: int, end: int, kind: str)
     return Block(stripped, kind, bisect_right(starts, start), start, end)
 
 
-_HARD_BREAK = regex.compile(r"(?: {2,}|\\)$")  # a Markdown line end that renders as a line break
 _CONTINUATION = regex.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*")  # indentation and block-quote markers
 _HTML_SOFT = regex.compile(r"[ \t]*\n\s*")
 
@@ -50,13 +49,33 @@ def unwrap(text: str, fmt: str, html: bool = False) -> str:
     if html or fmt == "html":
         return _HTML_SOFT.sub(" ", text)
     lines = text.split("\n")
-    out = [lines[0]]
+    out = [lines[0]]  # pieces, joined once at the end: linear however long the paragraph
     for line in lines[1:]:
-        hard = _HARD_BREAK.search(out[-1])
-        rest = line[_CONTINUATION.match(line).end() :]
-        out[-1] = out[-1][: hard.start()] if hard else out[-1].rstrip()
-        out[-1] += "\n" + rest if hard else " " + rest
+        hard = _end_line(out)
+        out += ["\n" if hard else " ", line[_CONTINUATION.match(line).end() :]]
     return "".join(out)
+
+
+def _end_line(out: list[str]) -> bool:
+    """End the text so far (pieces) at a line break: a hard break (two or more spaces, or a backslash, at
+    its end, or before a final newline) is cut off and True; otherwise its trailing whitespace is, and
+    False. Only pieces at the end are looked at, and those are removed: linear over a whole paragraph."""
+    while out and not out[-1]:
+        out.pop()
+    end = len(out) - 1 if out and out[-1] == "\n" else len(out)
+    spaces, k = 0, end
+    while k and not out[k - 1].strip(" "):
+        spaces, k = spaces + len(out[k - 1]), k - 1
+    piece = out[k - 1] if k else ""
+    spaces += len(piece) - len(piece.rstrip(" "))
+    if spaces >= 2 or (spaces == 0 and piece.endswith("\\")):
+        out[max(k - 1, 0) :] = [piece.rstrip(" ") if spaces else piece[:-1]]
+        return True
+    while out and not out[-1].rstrip():
+        out.pop()
+    if out:
+        out[-1] = out[-1].rstrip()
+    return False
 
 
 def unwrapped(block: Block, fmt: str) -> Block:
