@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from test_safety import EN, KO
 from typer.testing import CliRunner
 
 from transpair import write
@@ -13,14 +14,6 @@ from transpair.cli.app import app
 from transpair.errors import InputError
 from transpair.write import write_text
 
-EN = (
-    "Sorting lists\n\nPython lists have a built-in sort method that modifies the list in place.\n\n"
-    "There is also a sorted function that builds a new sorted list from an iterable.\n"
-)
-KO = (
-    "리스트 정렬하기\n\n파이썬 리스트에는 리스트를 제자리에서 수정하는 내장 sort 메서드가 있습니다.\n\n"
-    "이터러블로부터 새로운 정렬된 리스트를 만드는 sorted 함수도 있습니다.\n"
-)
 REVIEW = ["--similarity", "fake_similarity:BagOfWords", "-q"]
 FAKE = [*REVIEW, "--no-history"]
 PO = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n'
