@@ -343,6 +343,7 @@ def write_article(
     try:
         for folder in {out.parent, beads.parent if beads else out.parent}:
             folder.mkdir(parents=True, exist_ok=True)
+        write.refuse_overwriting([out, beads], [alignment.source.path, alignment.target.path])
         return write_outputs(alignment, out, wopts, beads)
     except OSError as exc:
         return InputError(f"{out}: cannot write ({exc.strerror or exc})")
@@ -352,8 +353,8 @@ def write_article(
 
 def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Path | None = None) -> Written:
     """Write the PO (merged into an existing one unless forced; a file the merge gives back unchanged is
-    left as it is) or the TMX, and the optional beads JSON."""
-    write.refuse_overwriting([out, beads], [alignment.source.path, alignment.target.path])
+    left as it is) or the TMX, and the optional beads JSON; the caller has refused outputs that would
+    overwrite an input (write_article per article, the command before any work for one pair)."""
     po = catalog.build_catalog(alignment, code_mode=code.code_mode(alignment.source.path, opts.code))
     kept = False
     if opts.format == "tmx":
