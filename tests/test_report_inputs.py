@@ -5,7 +5,7 @@ from report_fixtures import entry, sample_entries, write
 
 from transpair.check.config import DEFAULT_LEVELS, CheckSettings
 from transpair.errors import InputError
-from transpair.report.inputs import collect, po_files
+from transpair.report.inputs import Reading, collect, po_files
 
 
 def test_bad_inputs_are_errors_and_good_files_are_still_reported(tmp_path):
@@ -58,8 +58,8 @@ def test_findings_are_counted_per_article_with_the_settings_given(tmp_path):
     )
     write(tmp_path / "b.po", [entry("Fine.", "좋습니다."), entry("Use `y`.", "")])
     assert [a.findings for a in collect([tmp_path]).articles] == [None, None]  # no settings: not checked
-    checked = collect([tmp_path], checks=CheckSettings())
+    checked = collect([tmp_path], Reading(checks=CheckSettings()))
     assert [(a.name, a.findings) for a in checked.articles] == [("a", 2), ("b", 0)]  # spacing, code
     assert checked.findings == 2 and collect([tmp_path]).findings is None
-    no_code = collect([tmp_path], checks=CheckSettings(DEFAULT_LEVELS | {"code": "off"}))
+    no_code = collect([tmp_path], Reading(checks=CheckSettings(DEFAULT_LEVELS | {"code": "off"})))
     assert [a.findings for a in no_code.articles] == [1, 0]

@@ -18,7 +18,7 @@ from transpair.report import formats
 from transpair.report.badge import badge_svg
 from transpair.report.coverage import Report, below, coverage, done
 from transpair.report.html import to_html
-from transpair.report.inputs import collect
+from transpair.report.inputs import Reading, collect
 from transpair.write import refuse_overwriting, write_text
 
 FORMATS = ("table", "json", "csv", "markdown", "html", "svg")
@@ -93,7 +93,9 @@ def run(paths: Sequence[Path], opts: ReportOptions) -> int:
     refuse_overwriting([opts.output, opts.badge], paths)
     opts = replace(opts, format=output_format(opts.output, opts.format, FORMATS, "report"))
     checks = settings_for(paths) if opts.check else None
-    report = collect(paths, opts.quiet, opts.langs, opts.jobs, opts.cache, opts.history, opts.select, checks)
+    report = collect(
+        paths, Reading(opts.quiet, opts.langs, opts.jobs, opts.cache, opts.history, opts.select, checks)
+    )
     if report.articles:
         publish(report, opts)
     for error in report.errors:

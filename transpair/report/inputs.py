@@ -65,16 +65,22 @@ def report_po(path: Path, name: str) -> Page:
     return read_page(name, read_po(path, strict=True), str(path))
 
 
-def report_pairs(
-    folder: Path,
-    quiet: bool,
-    langs: tuple[str, str],
-    jobs: int = 1,
-    use_cache: bool = True,
-    history: bool = True,
-    target: Path | None = None,
-    select: Selection = Selection(),
-) -> Iterator[Page | InputError]:
+@dataclass(frozen=True)
+class Reading:
+    """How report reads its PATHs: progress shown or not; for article pairs aligned on the fly their
+    languages, worker processes, the alignment cache, git history and the files chosen; with `checks`
+    (the site's settings) each article counts its findings."""
+
+    quiet: bool = False
+    langs: tuple[str, str] = ("en", "ko")
+    jobs: int = 1
+    use_cache: bool = True
+    history: bool = True
+    select: Selection = Selection()
+    checks: CheckSettings | None = None
+
+
+def report_pairs(folder: Path, reading: Reading, target: Path | None = None) -> Iterator[Page | InputError]:
     """Align the article pairs of a folder, or of two trees, in memory (no PO written; on `jobs` processes,
     an alignment in the cache reused; with git history unless `history` is off) and report each, in order;
     files with no prose to align are left out."""
@@ -83,16 +89,20 @@ def report_pairs(
     from transpair.po import catalog
     from transpair.read import pairs
 
+    langs = reading.langs
     try:
-        articles = pairs.folder_articles(folder, target, langs, select)
+        articles = pairs.folder_articles(folder, target, langs, reading.select)
     except InputError as exc:
         yield exc
         return
-    opts = pipeline.AlignOptions(source_lang=langs[0], target_lang=langs[1], cache=use_cache, history=history)
-    alignments = parallel.map_ordered(functools.partial(pipeline.align_article, opts=opts), articles, jobs)
+    opts = pipeline.AlignOptions(
+        source_lang=langs[0], target_lang=langs[1], cache=reading.use_cache, history=reading.history
+    )
+    align = functools.partial(pipeline.align_article, opts=opts)
+    alignments = parallel.map_ordered(align, articles, reading.jobs)
     translations = 0  # lone files in the target language: a translation with no original beside it
     for article, alignment in tracked(
-        zip(articles, alignments), f"aligning {folder}", quiet, total=len(articles)
+        zip(articles, alignments), f"aligning {folder}", reading.quiet, total=len(articles)
     ):
         if isinstance(alignment, NotAnArticle):
             continue
@@ -134,15 +144,7 @@ def report_stdin() -> Page | InputError:
         return exc
 
 
-def report_path(
-    path: Path,
-    quiet: bool,
-    langs: tuple[str, str],
-    jobs: int = 1,
-    use_cache: bool = True,
-    history: bool = True,
-    select: Selection = Selection(),
-) -> Iterable[Page | InputError]:
+def report_path(path: Path, reading: Reading) -> Iterable[Page | InputError]:
     """Reports (or errors) for one command-line PATH: a PO file, a folder, or `-` (standard input)."""
     if str(path) == STDIN:
         return [report_stdin()]
@@ -161,11 +163,11 @@ def report_path(
         if files:
             return [
                 report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix())
-                for p in tracked(files, f"reading {path}", quiet)
+                for p in tracked(files, f"reading {path}", reading.quiet)
             ] + [InputError(error) for _, error in unlisted]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
-        return report_pairs(path, quiet, langs, jobs, use_cache, history, None, select)
+        return report_pairs(path, reading)
     if path.suffix.lower() not in CATALOG_SUFFIXES:
         return [InputError(f"{path}: not a PO file (give a .po or .pot file or a folder)")]
     return [report_po_or_error(path, str(path))]
@@ -182,29 +184,16 @@ def two_trees(paths: list[Path]) -> bool:
         return False
 
 
-def collect(
-    paths: Iterable[Path],
-    quiet: bool = False,
-    langs: tuple[str, str] = ("en", "ko"),
-    jobs: int = 1,
-    use_cache: bool = True,
-    history: bool = True,
-    select: Selection = Selection(),
-    checks: CheckSettings | None = None,
-) -> Report:
-    """Report every PATH; unusable inputs become error lines and the rest is still reported. With `checks`
-    (the site's settings) each article counts its findings."""
+def collect(paths: Iterable[Path], reading: Reading = Reading()) -> Report:
+    """Report every PATH; unusable inputs become error lines and the rest is still reported."""
     pages, errors = [], []
     paths = [Path(p) for p in paths]
     if two_trees(paths):
-        found: Iterable = report_pairs(paths[0], quiet, langs, jobs, use_cache, history, paths[1], select)
+        found: Iterable = report_pairs(paths[0], reading, paths[1])
     else:
-        found = (
-            item
-            for path in paths
-            for item in report_path(path, quiet, langs, jobs, use_cache, history, select)
-        )
+        found = (item for path in paths for item in report_path(path, reading))
     for item in found:
         (errors if isinstance(item, InputError) else pages).append(item)
+    checks = reading.checks
     articles = with_findings(pages, checks) if checks is not None else [page.report for page in pages]
     return Report(tuple(articles), tuple(str(e) for e in errors))
