@@ -266,7 +266,9 @@ def test_a_cached_alignment_whose_beads_do_not_fit_is_aligned_again(tmp_path, mo
     source = read_document(write(tmp_path / "a.en.txt", EN[:3]))
     target = read_document(write(tmp_path / "a.ko.txt", KO[:3]))
     opts = pipeline.AlignOptions(similarity="fake_similarity:BagOfWords", cache=True)
-    first = pipeline.align_pair(pipeline.pair_of(source, target, opts), opts)
+    first = pipeline.align_pair(
+        pipeline.pair_of(source, target, opts), opts, embed.shared_similarity(opts.similarity, opts.cache)
+    )
     store = cache.open_store()
     (key,) = [
         k for (k,) in store._connect().execute("SELECT key FROM entries") if store.get(k).startswith(b"{")
@@ -274,4 +276,9 @@ def test_a_cached_alignment_whose_beads_do_not_fit_is_aligned_again(tmp_path, mo
     row = json.loads(store.get(key))
     row["beads"][0]["source"] = [99]  # a damaged or planted row
     store.put(key, json.dumps(row).encode())
-    assert pipeline.align_pair(pipeline.pair_of(source, target, opts), opts) == first
+    assert (
+        pipeline.align_pair(
+            pipeline.pair_of(source, target, opts), opts, embed.shared_similarity(opts.similarity, opts.cache)
+        )
+        == first
+    )

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from untranslated_fixtures import BLOG, EN, KO, PYDOCS, TBD, doc, one_to_one, statuses
 
+from transpair.align import embed
 from transpair.model import STATUSES, Alignment, Bead
 from transpair.read.reader import read_document
 from transpair.settle import classify, langid
@@ -148,7 +149,11 @@ def test_source_auto_makes_the_complete_korean_version_the_source_and_tbd_copies
     english = doc([EN[0], EN[1], TBD, KO[2], KO[3]], path="post.en.txt")
     korean = doc(KO, path="post.ko.txt")
     opts = pipeline.AlignOptions(original="auto")
-    result = pipeline.align_pair(pipeline.settle(pipeline.pair_of(english, korean, opts), opts), opts)
+    result = pipeline.align_pair(
+        pipeline.settle(pipeline.pair_of(english, korean, opts), opts),
+        opts,
+        embed.shared_similarity(opts.similarity, opts.cache),
+    )
     assert (result.source.path, result.source_lang, result.target_lang) == ("post.ko.txt", "ko", "en")
     by_target = {j: b for b in result.beads for j in b.target}
     assert by_target[2].status in ("untranslated", "target-only")

@@ -96,12 +96,12 @@ def settle(pair: Pair, opts: AlignOptions) -> Pair:
     return Pair(pair.target, pair.source, pair.target_lang, pair.source_lang, pair.markers, swapped=True)
 
 
-def align_pair(pair: Pair, opts: AlignOptions) -> Alignment:
-    """Stage 3, align: the settled pair's alignment, from the cache when this code already aligned the very
-    same pair with the same options, corrections and backend (so scan, report and a re-run reuse it)."""
+def align_pair(pair: Pair, opts: AlignOptions, backend: embed.CachedSimilarity) -> Alignment:
+    """Stage 3, align: the settled pair's alignment with the job's backend, from the cache when this code
+    already aligned the very same pair with the same options, corrections and backend (so scan, report and
+    a re-run reuse it)."""
     if opts.corrections is not None and opts.unit == "sentence":
         raise InputError(f"{opts.corrections}: corrections fix paragraphs; use them without --unit sentence")
-    backend = embed.shared_similarity(opts.similarity, opts.cache)
     fixes = corrections.read(opts.corrections) if opts.corrections is not None else None
     settings = repr((replace(opts, cache=True), pair.markers, pair.source_lang, pair.target_lang))
     key = cache.digest(
@@ -201,7 +201,7 @@ def align_settled(pair: Pair, opts: AlignOptions) -> Alignment:
     """Align a settled pair once; when git history knows the source the translation was made from, align
     with that and carry the beads over to today's source (changed paragraphs outdated, new ones
     untranslated). When the original was found to be TARGET, SOURCE's history says nothing about it."""
-    backend = embed.shared_similarity(opts.similarity, opts.cache)  # the base by content and the repair
+    backend = embed.shared_similarity(opts.similarity, opts.cache)  # once: base by content, align, repair
     old, lookup = (
         (None, revisions.Lookup()) if pair.swapped else old_source(pair.source, pair.target, opts, backend)
     )
@@ -214,12 +214,12 @@ def align_settled(pair: Pair, opts: AlignOptions) -> Alignment:
         )
         plain = replace(opts, corrections=None)  # a reviewer's fixes are beads of today's SOURCE
         carried = repair.repair(
-            carry.carry(align_pair(replace(pair, source=old), plain), today, lookup.origin), backend
+            carry.carry(align_pair(replace(pair, source=old), plain, backend), today, lookup.origin), backend
         )
         if opts.corrections is None:
             return carried
-        return corrections.keep_history(align_pair(pair, opts), carried)
-    alignment = align_pair(pair, opts)
+        return corrections.keep_history(align_pair(pair, opts, backend), carried)
+    alignment = align_pair(pair, opts, backend)
     warnings = (*alignment.warnings, *filter(None, [lookup.warning]))
     return replace(alignment, origin=lookup.origin, warnings=warnings)
 
@@ -237,14 +237,14 @@ def align_lone(doc: Document, opts: AlignOptions, markers: tuple[str, ...] = ())
     check_block_sizes(doc)
     langs = (opts.source_lang, opts.target_lang)
     bilingual, lang = lone_languages(doc, langs, compile_markers(markers))
+    backend = embed.shared_similarity(opts.similarity, opts.cache)
     if bilingual:
         source, target = split_bilingual(doc, langs)
-        return align_pair(settle(Pair(source, target, *langs, markers), opts), opts)
+        return align_pair(settle(Pair(source, target, *langs, markers), opts), opts, backend)
     if lang is None:
         raise NotAnArticle(f"{doc.path}: no language could be detected (only code, numbers or markup?)")
     if lang not in langs:
         raise InputError(f"{doc.path}: written in {lang}, expected {' or '.join(langs)} (see --source-lang)")
-    backend = embed.shared_similarity(opts.similarity, opts.cache)
     return aligned(
         Pair(doc, replace(doc, blocks=()), lang, langid.other_language(lang, langs), markers),
         opts.unit,
