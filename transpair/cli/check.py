@@ -14,14 +14,14 @@ from transpair.check.findings import Entry, Finding, rank
 from transpair.check.glossary import read_glossary, to_csv, to_tbx
 from transpair.check.run import page_entries, site_findings
 from transpair.check.terms import MIN_COUNT, as_glossary, mine
+from transpair.cli.options import CHECK_FAIL_ON, CHECK_FORMATS
 from transpair.errors import EXIT_BELOW, EXIT_INPUT, EXIT_OK, InputError, error_line, status
 from transpair.po.file import read_po
 from transpair.progress import tracked
 from transpair.report.inputs import CATALOG_SUFFIXES, po_files
 from transpair.write import refuse_overwriting, write_text
 
-FORMATS = ("text", "json", "sarif")
-FAIL_ON = ("error", "warning", "info", "never")
+FORMATS, FAIL_ON = CHECK_FORMATS, CHECK_FAIL_ON
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -6,6 +6,13 @@ from enum import StrEnum
 
 import typer
 
+# choices of report and check, here so that defining the commands imports neither command's code
+REPORT_FORMATS = ("table", "json", "csv", "markdown", "html", "svg")
+REPORT_SORTS = ("coverage", "name")
+REPORT_MEASURES = ("words", "strings")
+CHECK_FORMATS = ("text", "json", "sarif")
+CHECK_FAIL_ON = ("error", "warning", "info", "never")
+
 
 def examples(*lines: str) -> str:
     """A help epilog listing example command lines, one per line as typed."""

@@ -7,21 +7,36 @@ from pathlib import Path
 
 import typer
 
-from transpair.cli import check, languages, report
+from transpair.check.terms import MIN_COUNT
+from transpair.cli import languages
 from transpair.cli.console import user_errors
-from transpair.cli.options import EXCLUDE, HISTORY, INCLUDE, JOBS, NO_CACHE, QUIET, SIMILARITY, Fuzzy
+from transpair.cli.options import (
+    CHECK_FAIL_ON,
+    CHECK_FORMATS,
+    EXCLUDE,
+    HISTORY,
+    INCLUDE,
+    JOBS,
+    NO_CACHE,
+    QUIET,
+    REPORT_FORMATS,
+    REPORT_MEASURES,
+    REPORT_SORTS,
+    SIMILARITY,
+    Fuzzy,
+)
 from transpair.cli.outputs import output_format
 from transpair.errors import EXIT_BELOW, InputError
 from transpair.parallel import default_jobs
 from transpair.read.pairs import Selection
 
-ReportFormat = Enum("ReportFormat", [(f, f) for f in report.FORMATS], type=str)
+ReportFormat = Enum("ReportFormat", [(f, f) for f in REPORT_FORMATS], type=str)
 
 
-ReportSort = Enum("ReportSort", [(s, s) for s in report.SORTS], type=str)
+ReportSort = Enum("ReportSort", [(s, s) for s in REPORT_SORTS], type=str)
 
 
-ReportBy = Enum("ReportBy", [(b, b) for b in report.MEASURES], type=str)
+ReportBy = Enum("ReportBy", [(b, b) for b in REPORT_MEASURES], type=str)
 
 
 def report_cmd(
@@ -75,6 +90,8 @@ def report_cmd(
     English words, Korean eojeol, one per CJK character. Exit 2 on unreadable input (other inputs are
     still reported), 1 when below --fail-under.
     """
+    from transpair.cli import report  # the command's code only when it runs
+
     opts = report.ReportOptions(
         format=fmt.value if fmt else None,
         by=by.value,
@@ -171,10 +188,10 @@ def apply_cmd(
     typer.echo(f"{output}: {rebuild.summary(result)}", err=True)
 
 
-CheckFormat = Enum("CheckFormat", [(f, f) for f in check.FORMATS], type=str)
+CheckFormat = Enum("CheckFormat", [(f, f) for f in CHECK_FORMATS], type=str)
 
 
-FailOn = Enum("FailOn", [(f, f) for f in check.FAIL_ON], type=str)
+FailOn = Enum("FailOn", [(f, f) for f in CHECK_FAIL_ON], type=str)
 
 
 def check_cmd(
@@ -196,6 +213,8 @@ def check_cmd(
     Levels and `off` per check, the expected speech level and reviewed findings go in .transpair.toml
     [check]; `#, transpair-ok` on an entry silences it. Exit 2 on unusable input, 1 at --fail-on.
     """
+    from transpair.cli import check
+
     opts = check.CheckOptions(
         glossary=glossary, format=fmt.value, fail_on=fail_on.value, output=output, fuzzy=fuzzy, quiet=quiet
     )
@@ -210,12 +229,14 @@ def terms_cmd(
         ..., "-o", "--output", help="The glossary to write: .csv, or .tbx (TBX-Basic)."
     ),
     min_count: int = typer.Option(
-        check.MIN_COUNT, "--min-count", min=1, help="Entries a term pair must share to be proposed."
+        MIN_COUNT, "--min-count", min=1, help="Entries a term pair must share to be proposed."
     ),
     quiet: bool = QUIET,
 ) -> None:
     """Propose a glossary from the site's own translations: term pairs by association over every
     translated entry, with counts, competing translations (listed on stderr) and example places."""
+    from transpair.cli import check
+
     with user_errors():
         code = check.run_terms(paths, output, min_count, quiet)
     raise typer.Exit(code)

@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.console import Console
 
 from transpair.check.config import settings_for
+from transpair.cli.options import REPORT_FORMATS, REPORT_MEASURES, REPORT_SORTS
 from transpair.cli.outputs import output_format
 from transpair.errors import EXIT_BELOW, EXIT_INPUT, EXIT_OK, error_line
 from transpair.read.pairs import Selection
@@ -21,9 +22,7 @@ from transpair.report.html import to_html
 from transpair.report.inputs import Reading, collect
 from transpair.write import refuse_overwriting, write_text
 
-FORMATS = ("table", "json", "csv", "markdown", "html", "svg")
-SORTS = ("coverage", "name")
-MEASURES = ("words", "strings")
+FORMATS, SORTS, MEASURES = REPORT_FORMATS, REPORT_SORTS, REPORT_MEASURES
 UNLIMITED = 100_000  # a table's width when written to a file or a pipe: as wide as its names need
 
 
