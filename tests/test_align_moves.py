@@ -34,6 +34,8 @@ def test_a_section_the_translation_has_elsewhere_is_paired_across():
     found = aligned([*a, *moved, *b], [translate(t) for t in [*a, *b, *moved]])
     in_place = {((k,), (k,)) for k in range(4)} | {((8 + k,), (4 + k,)) for k in range(4)}
     assert pairs(found) == in_place | {((4 + k,), (8 + k,)) for k in range(4)}  # the moved ones too
+    said = {(b.source, b.target) for b in found.beads if moves.MOVED in b.reason.split("; ")}
+    assert said == {((8 + k,), (4 + k,)) for k in range(4)}  # the pairs the pass found say so
     assert found.whole()
     # as a monotonic gold writes it: the shorter crossing run split into source-only and target-only
     assert len(pairs(moves.monotonic(found))) == 8

@@ -5,7 +5,8 @@ The search is monotonic, so a section the translation has at another place (the 
 or the translator did) comes out as source-only blocks at one place and target-only blocks at another.
 Each such pair of runs (two blocks or more each, the longer runs first) is aligned on its own; it is
 taken when the pairs the aligner is sure of (not fuzzy) cover MIN_COVER of the shorter run, so two
-unrelated sections (a new English one, a translator's own) stay apart. The moved pairs cross the others:
+unrelated sections (a new English one, a translator's own) stay apart. The moved pairs cross the others
+and say so in their reason (`moved`, the PO's `#.` note):
 every block is still in exactly one bead, the beads in source order. A gold set, monotonic, writes a
 move as source-only plus target-only blocks outside the longest run in document order (`monotonic`).
 """
@@ -22,6 +23,7 @@ from transpair.model import Alignment, Bead, Block
 
 MIN_RUN = 2  # blocks in a run: a lone paragraph is no section
 MIN_COVER = 0.8  # of the shorter run's blocks in sure pairs
+MOVED = "moved"  # the reason (or its last part) of a pair found across the others: the PO's #. note says it
 
 
 def _runs(beads: Sequence[Bead], side: int) -> list[list[int]]:
@@ -49,7 +51,12 @@ def _paired(
     if sum(len((b.source, b.target)[side]) for b in sure) < MIN_COVER * min(len(src), len(tgt)):
         return None
     return [
-        replace(b, source=tuple(src[i] for i in b.source), target=tuple(tgt[j] for j in b.target))
+        replace(
+            b,
+            source=tuple(src[i] for i in b.source),
+            target=tuple(tgt[j] for j in b.target),
+            reason="; ".join(filter(None, (b.reason, MOVED))) if b.source and b.target else b.reason,
+        )
         for b in found
     ]
 
