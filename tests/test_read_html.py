@@ -1,11 +1,13 @@
 """Tests for transpair.read_html: the article body's blocks, skipped chrome and scripts, source spans."""
 
 import time
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transpair.read.html import html_blocks
+from transpair.read import html
+from transpair.read.html import UNCLOSABLE, closable, html_blocks, html_parts
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Site</title><script>var s = "<p>not text</p>";</script><style>p {}</style></head>
@@ -181,3 +183,25 @@ def test_any_tag_soup_gives_ordered_disjoint_spans_with_text(page):
         assert b.text and b.text == " ".join(b.text.split())
         assert 0 <= b.start < b.end <= len(page) and page[b.start : b.end].strip() == page[b.start : b.end]
         assert page.count("\n", 0, b.start) + 1 == b.line
+
+
+def test_a_lt_nothing_can_close_is_shown_to_the_parser_as_text_of_the_same_length():
+    text = "<p>Hi <b>you</b></p> <!-- open <![CDATA[ x </ y <z"
+    shown = closable(text)
+    assert len(shown) == len(text) and shown.startswith("<p>Hi <b>you</b></p> ")
+    assert shown.count(UNCLOSABLE) == 4 and "<" not in shown[21:]
+    assert closable("<p>a < b</p>") == "<p>a < b</p>"  # a '>' after it: left to the parser
+    assert closable("<!--" * 3 + ">") == "<!--" * 3 + ">"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["<p>", "</p>", "<!--", "-->", "<![CDATA[", "]]>", "</", "<b>", "x y", ">", "<"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_parser_reads_the_shown_text_as_it_reads_the_page(text):
+    shown = html_parts(text)
+    with patch.object(html, "closable", lambda page: page):  # the page fed as it is
+        assert shown == html_parts(text)

@@ -275,13 +275,25 @@ def html_blocks(text: str, attributes: tuple[str, ...] = ATTRIBUTES) -> tuple[Bl
     return html_parts(text, attributes)[0]
 
 
+UNCLOSABLE = "\ufffd"  # what the parser is shown for a '<' that nothing after it can close
+
+
+def closable(text: str) -> str:
+    """The text as the parser is fed it: a '<' with no '>' after it is shown as UNCLOSABLE, the same
+    length, so every offset holds. The parser reads it as text either way (at the end of the page it
+    gives the rest as data), but before gh-135462 it searches to the end of the page for each one (a page
+    of them took minutes)."""
+    last = text.rfind(">") + 1
+    return text if text.find("<", last) < 0 else text[:last] + text[last:].replace("<", UNCLOSABLE)
+
+
 def html_parts(
     text: str, attributes: tuple[str, ...] = ATTRIBUTES
 ) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
     """The translatable blocks of an HTML page's article body (attribute values included) and its <pre>
     code blocks (kind "code")."""
     reader = _Reader(text, attributes)
-    reader.feed(text)
+    reader.feed(closable(text))
     reader.close()
     reader.flush()
     return reader.prose(), reader.article(reader.code)
