@@ -41,7 +41,7 @@ _INDENTED_OPENER = regex.compile(
     r"[ \t]*(?:(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+\"(?P<title>[^\"]*)\")?"
     r"|===\+?[ \t]+\"(?P<title>[^\"]*)\")[ \t]*$"
 )
-_ALERT = regex.compile(r"(?P<prefix>[ \t]*(?:>[ \t]?)+)\[![\w-]+\][+-]?[ \t]*(?P<title>.*?)[ \t]*$")
+_ALERT = regex.compile(r"(?P<prefix>[ \t]*(?:>[ \t]?)++)\[![\w-]+\][+-]?[ \t]*(?P<title>.*?)[ \t]*$")
 _SHORTCODE_LINE = regex.compile(r"[ \t]*(?:\{\{[<%][ \t]*/?[\w./-]+(?:[^}]|\}(?!\}))*?[>%]\}\}[ \t]*)+$")
 # a template tag on a line of its own: Liquid/Jinja `{% include "x.md" %}` (Jekyll, Eleventy, MkDocs macros),
 # FastAPI's `{* ../docs_src/x.py hl[3] *}` code include
