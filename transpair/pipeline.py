@@ -320,11 +320,11 @@ def news_of(alignment: Alignment | InputError) -> News:
 
 @dataclass(frozen=True)
 class Written:
-    """An article's output: its path, and for a PO the catalog it holds after any merge (counted without
-    reading the file back); unchanged when the merge gave the file's catalog back and it was left alone."""
+    """An article's output: its path, and the catalog it holds after any merge (counted without reading the
+    file back); unchanged when the merge gave the file's catalog back and it was left alone."""
 
     path: Path
-    po: polib.POFile | None = None
+    po: polib.POFile
     unchanged: bool = False
 
 
@@ -378,4 +378,4 @@ def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Pa
                     file.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
     if beads is not None:
         write.write_json(beads, beads_json(alignment))
-    return Written(out, None if opts.format == "tmx" else po, kept)
+    return Written(out, po, kept)

@@ -106,7 +106,8 @@ def _holding(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
     for entry in entries:
         for word in korean_terms(entry.msgstr):
             index[word].append(entry)
-        index[f"label:{label(entry.msgstr)}"].append(entry)
+        if (title := label(entry.msgstr)) is not None:
+            index[f"label:{title}"].append(entry)
     return index
 
 

@@ -16,7 +16,6 @@ from transpair import pipeline, write
 from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle, error_line
 from transpair.history import revisions
 from transpair.model import STATUSES, Alignment, Cause
-from transpair.po import catalog
 from transpair.po.state import FUZZY, TRANSLATED, UNTRANSLATED, msgfmt_state
 from transpair.progress import bar
 from transpair.read.pairs import Selection, folder_articles, skipped_lines, unread
@@ -40,13 +39,11 @@ def counts_text(counts: Counter[str]) -> str:
     return ", ".join(f"{counts[s]} {MSGFMT_WORDS[s][counts[s] != 1]}" for s in shown)
 
 
-def written_counts(written: pipeline.Written, alignment: Alignment | None = None) -> Counter[str]:
+def written_counts(written: pipeline.Written) -> Counter[str]:
     """What the written PO holds (after any merge); for a TMX, its translation units as translated
     messages."""
-    if written.po is not None:
-        return po_counts(written.po)
-    po = catalog.build_catalog(alignment) if alignment is not None else polib.POFile()
-    return Counter({TRANSLATED: po_counts(po)[TRANSLATED]})
+    counts = po_counts(written.po)
+    return Counter({TRANSLATED: counts[TRANSLATED]}) if written.path.suffix.lower() == ".tmx" else counts
 
 
 def run_pair(
@@ -63,7 +60,7 @@ def run_pair(
     write.refuse_overwriting([output, beads], [source, target, opts.markers_file, opts.corrections])
     alignment = pipeline.align_files(source, target, opts)
     written = pipeline.write_outputs(alignment, output, wopts, beads)
-    tell(alignment, written.path, quiet, written_counts(written, alignment), verbose)
+    tell(alignment, written.path, quiet, written_counts(written), verbose)
     return EXIT_OK
 
 

@@ -90,7 +90,9 @@ ORIGINAL = typer.Option(
 
 
 MARKERS = typer.Option(
-    None, "--markers", help="Extra placeholder patterns: TOML (patterns = [...]) or one regex per line."
+    None,
+    "--markers",
+    help="Extra placeholder patterns: TOML (\\[markers] patterns = [...]) or one regex per line.",
 )
 
 

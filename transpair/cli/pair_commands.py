@@ -207,11 +207,7 @@ def scan_cmd(
         None, help="The translated tree, when FOLDER is the original's (two clones)."
     ),
     fmt: ScanFormat = typer.Option(ScanFormat.table, "--format", "-f", help="Output format."),
-    markers: Path | None = typer.Option(
-        None,
-        "--markers",
-        help="Extra placeholder patterns: TOML (\\[markers] patterns = [...]) or one regex per line.",
-    ),
+    markers: Path | None = MARKERS,
     source_lang: str = languages.source_lang(),
     target_lang: str = languages.target_lang(),
     history: bool = HISTORY,

@@ -35,12 +35,12 @@ def _wide(text: str) -> int:
 
 
 def _korean(text: str, encoding: str) -> bool:
-    hangul = len(_HANGUL.findall(text))
+    hangul = _HANGUL.findall(text)
     others = len(_HAN.findall(text)) + len(_KANA.findall(text))
     return (
-        hangul >= MIN_SCRIPT_SHARE * _wide(text)
-        and hangul >= MIN_HANGUL_LETTERS * (hangul + others)
-        and _common(_HANGUL.findall(text), encoding)
+        len(hangul) >= MIN_SCRIPT_SHARE * _wide(text)
+        and len(hangul) >= MIN_HANGUL_LETTERS * (len(hangul) + others)
+        and _common(hangul, encoding)
     )
 
 
