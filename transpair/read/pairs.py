@@ -161,10 +161,11 @@ _DOCUSAURUS = (
 )
 
 
-def _by_docusaurus(path: Path, root: Path, target_lang: str) -> Path | None:
-    """The target file of `path` under convention 4 (Docusaurus' i18n/TGT folder)."""
+def _by_docusaurus(path: Path, root: Path, target_lang: str, folders: set[Path]) -> Path | None:
+    """The target file of `path` under convention 4 (Docusaurus' i18n/TGT folder, among the `folders`
+    holding the walked files)."""
     i18n = root / "i18n" / target_lang
-    if not _is_folder(i18n):
+    if i18n not in folders:
         return None
     rel = path.relative_to(root).as_posix()
     for pattern, layout in _DOCUSAURUS:
@@ -175,21 +176,16 @@ def _by_docusaurus(path: Path, root: Path, target_lang: str) -> Path | None:
     return None
 
 
-@lru_cache(maxsize=4096)
-def _is_folder(path: Path) -> bool:
-    """Whether a path is a folder (asked once per folder of a run)."""
-    return path.is_dir()
-
-
-def in_third_language(path: Path, root: Path, langs: tuple[str, str]) -> bool:
+def in_third_language(path: Path, root: Path, langs: tuple[str, str], folders: set[Path]) -> bool:
     """Whether a file sits in the tree of a language other than `langs`: a folder named by a language
-    code beside a folder of one of `langs`, or inside `i18n/`."""
+    code beside a folder of one of `langs` (among the `folders` holding the walked files), or inside
+    `i18n/`."""
     parts = path.relative_to(root).parts[:-1]
     for i, part in enumerate(parts):
         found = LANG_TAG.fullmatch(part)
         if found and part not in langs and found["lang"] in ISO_639_1:
             parent = root.joinpath(*parts[:i])
-            if parent.name == "i18n" or any(_is_folder(parent / lang) for lang in langs):
+            if parent.name == "i18n" or any(parent / lang in folders for lang in langs):
                 return True
     return False
 
@@ -295,17 +291,19 @@ def find_articles(
     root, unlisted = Path(folder), []
     files = text_files(root, select, unlisted)
     langs = (source_lang, target_lang)
+    folders = {folder for p in files for folder in p.parents}  # from the walk: no second look at the disk
     files = [
         p
         for p in files
-        if ((tag := lang_tag(p, langs)) is None or tag[1] in langs) and not in_third_language(p, root, langs)
+        if ((tag := lang_tag(p, langs)) is None or tag[1] in langs)
+        and not in_third_language(p, root, langs, folders)
     ]
     targets: dict[Path, Path] = {}
     for path in files:
         twin = (
             _by_suffix(path, source_lang, target_lang)
             or _by_tree(path, root, source_lang, target_lang)
-            or _by_docusaurus(path, root, target_lang)
+            or _by_docusaurus(path, root, target_lang, folders)
         )
         if twin is not None and twin not in targets:
             targets[path] = twin
