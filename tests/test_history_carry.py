@@ -96,6 +96,41 @@ def test_a_paragraph_split_since_takes_both_parts():
     assert [(b.source, b.target, b.status) for b in result.beads][1] == ((1, 2), (1,), "outdated")
 
 
+def test_two_paragraphs_merged_since_keep_both_translations():
+    # Vite's features guide (MIT), its Lightning CSS section rewritten in 2025: the second half of one
+    # paragraph and the whole next one became one paragraph, and the first half was dropped
+    old = [
+        "Lightning CSS",
+        "If enabled, CSS files will be processed by Lightning CSS instead of PostCSS. To configure it, you "
+        "can pass Lightning CSS options to the css.lightningcss config option.",
+        "To configure CSS Modules, you'll use css.lightningcss.cssModules instead of css.modules (which "
+        "configures the way PostCSS handles CSS modules).",
+        "Static Assets",
+    ]
+    new = [
+        "Lightning CSS",
+        "To configure it, you can pass Lightning CSS options to the css.lightningcss config option. To "
+        "configure CSS Modules, you should use css.lightningcss.cssModules instead of css.modules (which "
+        "configures the way PostCSS handles CSS modules).",
+        "Static Assets",
+    ]
+    found = carry.match_blocks(old, new)
+    assert found[1] == found[2] == carry.BlockMatch((1,), True)
+    result = carry.carry(translated(old), doc("a.en.txt", new), ORIGIN)
+    assert [(b.source, b.target, b.status) for b in result.beads] == [
+        ((0,), (0,), "translated"),
+        ((1,), (1, 2), "outdated"),
+        ((2,), (3,), "translated"),
+    ]
+    assert result.beads[1].previous == f"{old[1]}\n\n{old[2]}"
+
+
+def test_a_heading_removed_beside_a_changed_paragraph_is_not_merged_into_it():
+    old = ["Lightning CSS", "Vite can use Lightning CSS to process CSS files.", "End."]
+    new = ["Vite uses Lightning CSS to minify CSS files by default.", "End."]
+    assert 0 not in carry.match_blocks(old, new)
+
+
 def test_a_new_paragraph_beside_a_changed_one_stays_new():
     old = ["Slots.", "An option to assist with type inference in render functions.", "End."]
     new = [

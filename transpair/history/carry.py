@@ -8,8 +8,9 @@ ones that moved (best pairs first). Near-exact is
 msgmerge's similarity (see `fuzzy.similarity`) over the text with each URL cut before its query and
 fragment (a playground link whose encoded code changed is the same link). A changed block takes the
 unmatched new blocks beside it that bring it closer to the old text, words in any order (a paragraph
-split in two since, a sentence moved out into a badge). Every bead of the old alignment then lands on
-today's source:
+split in two since, a sentence moved out into a badge), and the old blocks beside it that are gone and
+bring the pair closer (two paragraphs merged into one since). Every bead of the old alignment then lands
+on today's source, old beads that landed on one block merged:
 - all its source blocks unchanged: the bead as aligned;
 - some changed or gone: `outdated` (translated beads only), the translation kept and the old source
   text kept as `previous` (the PO's `#| msgid`);
@@ -124,21 +125,21 @@ def near_in_order(
     return found
 
 
-def split_parts(old: str, new: Sequence[str], j: int, free: set[int]) -> tuple[int, ...]:
-    """The new blocks an old block became: its match and the unmatched neighbours that bring the pair
-    closer, words in any order (a paragraph split since, a sentence moved out into a badge)."""
-    parts = [j]
+def grown(texts: Sequence[str], start: int, free: set[int], other: str) -> tuple[int, ...]:
+    """`start` and the free neighbours of it in `texts` that, taken with it, bring it closer to `other`
+    (words in any order)."""
+    parts = [start]
     for step in (-1, 1):
-        k = j + step
-        while k in free and closeness(old, new, [*parts, k]) > closeness(old, new, parts):
+        k = start + step
+        while k in free and closeness(texts, [*parts, k], other) > closeness(texts, parts, other):
             parts.append(k)
             k += step
     return tuple(sorted(parts))
 
 
-def closeness(old: str, new: Sequence[str], parts: list[int]) -> float:
-    """How close an old text is to some new blocks taken together, words in any order."""
-    return fuzz.token_sort_ratio(old, " ".join(new[j] for j in sorted(parts)))
+def closeness(texts: Sequence[str], parts: list[int], other: str) -> float:
+    """How close some of `texts` taken together are to another text, words in any order."""
+    return fuzz.token_sort_ratio(" ".join(texts[k] for k in sorted(parts)), other)
 
 
 def match_blocks(old: Sequence[str], new: Sequence[str]) -> dict[int, BlockMatch]:
@@ -153,11 +154,14 @@ def match_blocks(old: Sequence[str], new: Sequence[str]) -> dict[int, BlockMatch
     pairs = fuzzy_pairs([loose_new[j] for j in new_rest], [loose_old[i] for i in old_rest])
     near |= {old_rest[i]: new_rest[j] for j, i in pairs.items()}
     free = set(range(len(new))) - set(exact.values()) - set(near.values())
+    gone = set(range(len(old))) - set(exact) - set(near)
     found = {i: BlockMatch((j,), False) for i, j in exact.items()}
     for i, j in sorted(near.items()):
-        parts = split_parts(loose_old[i], loose_new, j, free)
+        parts = grown(loose_new, j, free, loose_old[i])  # a paragraph split since
         free -= set(parts)
-        found[i] = BlockMatch(parts, True)
+        merged = grown(loose_old, i, gone, " ".join(loose_new[k] for k in parts))  # paragraphs merged since
+        gone -= set(merged)
+        found |= dict.fromkeys(merged, BlockMatch(parts, True))
     return found
 
 
@@ -180,7 +184,7 @@ def carried_bead(
         previous = previous if keeps else ""
         cause = Cause.REMOVED_FROM_SOURCE
         return Bead((), bead.target, bead.score, "target-only", reason, cause=cause, previous=previous)
-    new = tuple(sorted(j for h in hits for j in h.new))
+    new = tuple(sorted({j for h in hits for j in h.new}))
     changed = len(hits) < len(bead.source) or any(h.changed for h in hits)
     if changed and keeps:
         whole = len(hits) == len(bead.source)
@@ -215,12 +219,39 @@ def order_key(bead: Bead, anchor: float) -> float:
     return min(bead.source) if bead.source else anchor
 
 
+def landed_together(beads: Sequence[Bead], found: dict[int, BlockMatch]) -> list[Bead]:
+    """The old beads, those whose sources landed on one block since (paragraphs merged) made one."""
+    groups: list[list[Bead]] = []
+    group_of: dict[int, int] = {}  # new block -> the group whose source landed there
+    for bead in beads:
+        new = {j for i in bead.source if i in found for j in found[i].new}
+        shared = next((group_of[j] for j in sorted(new) if j in group_of), None)
+        if shared is None:
+            shared = len(groups)
+            groups.append([])
+        groups[shared].append(bead)
+        group_of |= dict.fromkeys(new, shared)
+    return [group[0] if len(group) == 1 else merged_bead(group) for group in groups]
+
+
+def merged_bead(group: Sequence[Bead]) -> Bead:
+    """Old beads whose sources became one block, as one bead: the least sure score, fuzzy if any of its
+    translations was."""
+    statuses = [b.status for b in group if b.target] or [group[0].status]
+    return Bead(
+        tuple(sorted(i for b in group for i in b.source)),
+        tuple(sorted(j for b in group for j in b.target)),
+        min(b.score for b in group),
+        "fuzzy" if "fuzzy" in statuses else statuses[0],
+    )
+
+
 def carry(old: Alignment, source: Document, origin: Origin) -> Alignment:
     """The alignment of the target with today's `source`, from its alignment with the old source."""
     found = match_blocks([b.norm for b in old.source.blocks], [b.norm for b in source.blocks])
     placed: list[tuple[float, int, Bead]] = []
     anchor = -1.0
-    for bead in old.beads:
+    for bead in landed_together(old.beads, found):
         new = carried_bead(bead, old, found, origin, source)
         if new is not None:
             anchor = order_key(new, anchor)
