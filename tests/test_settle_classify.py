@@ -302,3 +302,93 @@ def test_english_left_in_a_french_page_is_still_untranslated():
     prose = "The reactive state is tracked when the component renders, as the next example shows."
     found = statuses(one_to_one([copied, prose], [copied, prose], tgt_lang="fr"))
     assert found == [("untranslated", "left in English")] * 2
+
+
+# Vue docs' SSR API page in French (vuejs-translations/docs-fr; CC BY 4.0): the `data-allow-mismatch`
+# section was left in English, its heading an attribute name and its list items code names
+SSR_TRANSLATED = [
+    (
+        "A runtime API used to retrieve the context object.",
+        "Une API d'exécution utilisée pour récupérer le contexte.",
+    ),
+    (
+        "The retrieved context can be used to attach information.",
+        "Le contexte récupéré peut joindre des informations.",
+    ),
+    ("This is useful when rendering the final HTML.", "C'est utile pour le rendu du HTML final."),
+    (
+        "Only use it on the server side of your app.",
+        "Ne l'utilisez que du côté serveur de votre application.",
+    ),
+    ("It returns the context of the current render.", "Elle renvoie le contexte du rendu en cours."),
+]
+SSR_LEFT = [
+    "data-allow-mismatch",
+    "A special attribute that can be used to suppress hydration mismatch warnings.",
+    "`text`",
+    "`class`",
+    "If no value is provided, all types of mismatches will be allowed.",
+]
+
+
+def test_code_names_in_a_section_left_in_english_are_the_same_in_both_languages():
+    # two paragraphs left of twelve: the page is translated (under PARTIAL_SHARE left), the section is not
+    english, french = (list(side) * 2 for side in zip(*SSR_TRANSLATED))
+    found = statuses(one_to_one(english + SSR_LEFT, french + SSR_LEFT, tgt_lang="fr"))[len(english) :]
+    assert [status for status, _ in found] == [
+        "translated",  # an attribute name heading the section: nothing to translate
+        "untranslated",
+        "translated",  # `text`
+        "translated",  # `class`
+        "untranslated",
+    ]
+
+
+ZH_TRANSLATED = [
+    ("Enable or disable devtools support in production builds.", "在生产环境中启用或禁用开发者工具支持。"),
+    ("This will result in more code included in the bundle.", "启用会在打包结果中包含更多代码。"),
+    ("It is recommended to only enable this for debugging.", "因此建议仅在调试时启用此功能。"),
+    ("Enable detailed warnings for hydration mismatches.", "启用激活不匹配的详细警告。"),
+    ("The flags are replaced at build time.", "这些标志会在构建时被替换。"),
+]
+
+
+def test_a_name_heading_a_section_left_in_english_is_the_same_in_both_languages():
+    # Vue docs' compile-time flags page in Chinese (vuejs-translations/docs-zh-cn; CC BY 4.0): "Vite" is a
+    # name (the English says "use Vite's"), "Introduction" is not one; both head text left in English
+    english, chinese = (list(side) * 2 for side in zip(*ZH_TRANSLATED))
+    left = [
+        "Vite",
+        "The plugin provides default values for these flags. To change them, use Vite's define option.",
+        "Introduction",
+        "Flags should be defined using the replace plugin of your bundler.",
+    ]
+    found = statuses(one_to_one(english + left, chinese + left, tgt_lang="zh_CN"))[len(english) :]
+    assert [status for status, _ in found] == ["translated", "untranslated", "untranslated", "untranslated"]
+
+
+def test_a_label_translated_elsewhere_on_the_page_is_untranslated_where_it_was_copied():
+    # Vue docs' template refs page in French (CC BY 4.0): one playground link kept in English, the other
+    # translated, both in translated sections
+    link = "[Try it in the Playground](https://play.vuejs.org/#eNp9Ut)"
+    english = [
+        "When `ref` is used inside `v-for`, the ref should contain an array of the elements.",
+        link,
+        "It should be noted that the ref array does not guarantee the same order as the source array.",
+        "[Try it in the Playground](https://play.vuejs.org/#eNpFjk0K)",
+    ]
+    french = [
+        "Lorsque `ref` est utilisée à l'intérieur d'un `v-for`, la ref doit contenir un tableau d'éléments.",
+        link,
+        "À noter que le tableau ref ne garantit pas le même ordre que le tableau source.",
+        "[Essayer en ligne](https://play.vuejs.org/#eNpFjk0K)",
+    ]
+    found = statuses(one_to_one(english, french, tgt_lang="fr"))
+    assert [status for status, _ in found] == ["translated", "untranslated", "translated", "translated"]
+
+
+def test_a_heading_keeping_its_original_in_parentheses_is_translated():
+    source = "How Is This Guide Structured?"
+    target = "이 안내서는 어떻게 구성되어 있나요? (How is this guide structured)"
+    assert statuses(one_to_one([source], [target])) == [("translated", "")]
+    assert classify.leftover_sentences("설명입니다. This one was left in English.", "ko", "en")

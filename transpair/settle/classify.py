@@ -32,6 +32,7 @@ _WORD = regex.compile(r"\p{L}+")
 _LITERAL = regex.compile(
     r"``.*?``|`[^`]*`|(?::[\w.-]+)+:|https?://\S+|www\.\S+"
 )  # literals, reST roles, URLs
+_PARENTHESISED = regex.compile(r"\([^()]*\)[.!?。]?")
 _CODE_TOKEN = regex.compile(r"[`_/\\=<>{}\[\]#$@|~^]|\w[.:(]\w|\(\)|\d")  # paths, names.with.dots, calls
 
 
@@ -65,9 +66,14 @@ def in_language(text: str, lang: str, other: str | None = None) -> bool:
 
 
 def leftover_sentences(text: str, text_lang: str, other_lang: str) -> list[str]:
-    """The sentences of a `text_lang` text that are still prose in `other_lang`."""
+    """The sentences of a `text_lang` text that are still prose in `other_lang`; the original quoted in
+    parentheses after a translated sentence ("설치는 어떻게 하나요? (How do I install it?)") is not."""
+    sentences = [s.strip() for s in segment.split_sentences(text, text_lang)]
+    left = [in_language(s, other_lang, text_lang) for s in sentences]
     return [
-        s.strip() for s in segment.split_sentences(text, text_lang) if in_language(s, other_lang, text_lang)
+        s
+        for k, s in enumerate(sentences)
+        if left[k] and not (k and not left[k - 1] and _PARENTHESISED.fullmatch(s))
     ]
 
 
@@ -146,6 +152,8 @@ NAME_WORDS = 2  # most capitalised words of a block that is only names ("Vue JSX
 PARTIAL_SHARE = 0.2
 TITLE_WORDS = 6  # most words of a title-like block (heading, label, list entry) with no sentence end
 _SENTENCE_END = regex.compile(r"[.!?。:]\s*$")
+_NAME_IN_SENTENCE = regex.compile(r"(?<=\b\p{Ll}+,?[ \t]+)\p{Lu}[\p{L}\p{N}]*")
+LINK_TARGET = regex.compile(r"(?<=\])\([^()\s]*\)")  # a Markdown link's target, after its text
 
 
 def no_prose(text: str) -> bool:
@@ -157,11 +165,23 @@ def no_prose(text: str) -> bool:
     tokens = [t for t in literal_free if not _CODE_TOKEN.search(t)]
     words = [w for t in tokens for w in _WORD.findall(t)]
     has_code = len(tokens) < len(literal_free) or _LITERAL.search(text) is not None
-    if len(literal_free) == 1 and len(words) == 1 and words[0].islower():
+    if len(literal_free) == 1 and words and all(w.islower() for w in words):
         return True
     if any(w.islower() and len(w) > 1 for w in words):
         return False
     return not words or (has_code and len(words) <= NAME_WORDS)
+
+
+def proper_nouns(text: str) -> set[str]:
+    """Capitalised words a text uses after a lower-case word, as names ("use Vite's", "with Pinia")."""
+    return set(_NAME_IN_SENTENCE.findall(text))
+
+
+def only_names(text: str, names: set[str]) -> bool:
+    """True when every word of the text, code and links aside, is one of `names`."""
+    tokens = [t for t in _LITERAL.sub(" ", " ".join(text.split())).split() if not _CODE_TOKEN.search(t)]
+    words = [w for t in tokens for w in _WORD.findall(t)]
+    return bool(words) and all(w in names for w in words)
 
 
 def title_like(text: str) -> bool:
@@ -177,12 +197,23 @@ def kept_as_is(beads: list[Bead], alignment: Alignment) -> list[Bead]:
 
     In an article with PARTIAL_SHARE or more of its prose left in English, nothing changes: there the
     names kept as is are as unfinished as the prose (and with no prose there is nothing to go by).
-    Elsewhere a title is untranslated when the text it heads (the next pair of real text) is; names and
-    code only inside a run of untranslated text (the pairs before and after it both untranslated).
+    Elsewhere code and names the pages use as names (`text`, "data-allow-mismatch", "Vite" where the
+    English says "use Vite's") are translated; another title is untranslated when the text it heads (the
+    next pair of real text) is, or when the same source text is translated elsewhere on the page.
     """
 
     def text(bead: Bead) -> str:
         return " ".join(alignment.target.blocks[j].norm for j in bead.target)
+
+    def key(bead: Bead) -> str:
+        return LINK_TARGET.sub("", " ".join(alignment.source.blocks[i].norm for i in bead.source))
+
+    names = proper_nouns(alignment.source.text) | proper_nouns(alignment.target.text)
+    translated = {
+        key(b)
+        for b in beads
+        if b.status == "translated" and b.target and key(b) != LINK_TARGET.sub("", text(b))
+    }
 
     def label(bead: Bead) -> bool:
         return (
@@ -201,7 +232,10 @@ def kept_as_is(beads: list[Bead], alignment: Alignment) -> list[Bead]:
         after = next((beads[r].status == "untranslated" for r in real if r > k), None)
         before = next((beads[r].status == "untranslated" for r in reversed(real) if r < k), None)
         section = after if after is not None else before
-        untranslated = (after is not False and before is not False) if no_prose(text(bead)) else section
+        if no_prose(text(bead)) or only_names(text(bead), names):
+            untranslated = False
+        else:
+            untranslated = section or key(bead) in translated
         if not untranslated:
             out[k] = replace(bead, status="translated", reason=SAME, cause=Cause.NONE)
     return out
