@@ -7,7 +7,9 @@ For each DATA_DIR (a folder of NAME.en.txt / NAME.<lang>.txt / NAME.gold.json; k
    and the process's peak resident memory;
 3. with --hunalign PATH: the same F1 and seconds for hunalign (empty dictionary, one paragraph per
    line, tokens split at script boundaries) and the time ratio transpair/hunalign.
-Then, over all given sets together:
+A sentence gold (see data/gold/sentences-ko) gets parts 1-3 only, at sentence level (hunalign given the same
+sentences with `<p>` paragraph marks); parts 4-6 are paragraph-level and use the other sets.
+Then, over all given paragraph sets together:
 4. calibration (the procedure documented at align.FUZZY_THRESHOLD): every bead of the best path is
    labelled right (equal to a gold bead) or wrong; the max-likelihood logistic slope over DP margins
    gives Weights.confidence_scale; a logistic regression of the match score of gold beads against
@@ -34,21 +36,18 @@ from __future__ import annotations
 import argparse
 import random
 import resource
-import subprocess
 import sys
-import tempfile
 import time
 import tracemalloc
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import align_calibration as cal
-import regex
+from hunalign_peer import run_hunalign
 
 from transpair.align import confidence, evaluate, features, search
 from transpair.align.embed import CachedSimilarity, USESimilarity
-from transpair.model import Alignment, Bead, Block, normalize
-from transpair.settle import classify
+from transpair.model import Block, normalize
 
 
 def peak_rss_mb() -> float:
@@ -82,6 +81,8 @@ def run_set(folder: Path, model: USESimilarity, load_seconds: float) -> SetResul
         f"seconds: {seconds + load_seconds:.1f} total ({load_seconds:.1f} model load + {seconds:.1f} "
         f"aligning), peak memory {peak_rss_mb():.0f} MB (max RSS of the process)"
     )
+    if report.segments:  # a sentence gold: nothing for the paragraph-level calibration
+        return SetResult(folder.name, report, found, seconds, cal.SetSamples((), ()))
     samples = cal.SetSamples(
         tuple(cal.labelled_beads(folder, similarity)), tuple(cal.match_samples(folder, similarity))
     )
@@ -151,60 +152,6 @@ def scaling(folders: list[Path], model: USESimilarity, sizes: list[int]) -> None
             f"{size:6d} source blocks, {len(tgt):6d} target: {seconds:6.1f} s, "
             f"peak {peak / 2**20:7.1f} MB traced in a second run ({peak / size / 1024:.1f} KB per block)"
         )
-
-
-_SCRIPT_EDGE = regex.compile(
-    r"(?<=\p{Hangul})(?=[^\p{Hangul}\s])|(?<=[^\p{Hangul}\s])(?=\p{Hangul})|(?=\p{P})|(?<=\p{P})"
-)
-
-
-def hunalign_line(text: str) -> str:
-    """A block as one hunalign line, tokens split at script boundaries and punctuation."""
-    return " ".join(_SCRIPT_EDGE.sub(" ", text).split())
-
-
-def hunalign_beads(
-    binary: str, source: list[Block], target: list[Block]
-) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Run hunalign (empty dictionary) on one pair and turn its ladder into beads."""
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = [Path(tmp) / name for name in ("empty.dic", "src.txt", "tgt.txt")]
-        paths[0].write_text("", encoding="utf-8")
-        for path, blocks in zip(paths[1:], (source, target)):
-            path.write_text("".join(hunalign_line(b.text) + "\n" for b in blocks), encoding="utf-8")
-        out = subprocess.run([binary, *map(str, paths)], capture_output=True, text=True, check=True).stdout
-    rungs = [(0, 0)] + [
-        tuple(int(x) for x in line.split("\t")[:2]) for line in out.splitlines() if line.strip()
-    ]
-    rungs.append((len(source), len(target)))  # the ladder may or may not hold its two ends
-    return [
-        (tuple(range(i, i2)), tuple(range(j, j2)))
-        for (i, j), (i2, j2) in zip(rungs, rungs[1:])
-        if i2 > i or j2 > j
-    ]
-
-
-def run_hunalign(folder: Path, binary: str) -> tuple[float, float, float]:
-    """Score hunalign on a gold set in both views (its beads marked untranslated by the same classify as
-    ours); print and return strict F1 align, po and seconds."""
-    from transpair.read.reader import read_document
-
-    total, po_total, seconds = evaluate.Counts(), evaluate.Counts(), 0.0
-    for doc in evaluate.load_gold(folder):
-        source, target = read_document(doc.source), read_document(doc.target)
-        start = time.perf_counter()
-        ids = hunalign_beads(binary, list(source.blocks), list(target.blocks))
-        seconds += time.perf_counter() - start
-        beads = tuple(Bead(s, t, 1.0) for s, t in ids)
-        classified = classify.classify(Alignment(source, target, beads, "en", doc.target_lang))
-        total += evaluate.count(doc.beads, ids)
-        po_total += evaluate.count(
-            evaluate.split_untranslated(doc.beads, doc.untranslated),
-            evaluate.predicted_views(classified.beads)[1],
-        )
-    s, po = evaluate.scores(total), evaluate.scores(po_total)
-    print(f"hunalign: strict F1 {s.strict[2]:.4f} align, {po.strict[2]:.4f} po; lax F1 {s.lax[2]:.4f} align")
-    return s.strict[2], po.strict[2], seconds
 
 
 def unrelated_paths(
@@ -393,24 +340,27 @@ def main() -> None:
             print(f"time ratio transpair/hunalign: {result.seconds / hun[2]:.1f}")
             result = replace(result, hunalign=hun[:2])
         results.append(result)
+    summary(results)
+    paragraph_sets = [(r, folder) for r, folder in zip(results, args.data) if not r.report.segments]
+    if not paragraph_sets:
+        return
     similarity = CachedSimilarity(model)
     unrelated = {}
-    for folder in args.data if args.unrelated else ():
+    for _, folder in paragraph_sets if args.unrelated else ():
         unrelated[folder] = unrelated_paths(folder, similarity, args.unrelated)
-    summary(results)
     calibration(
         {
             r.name: replace(r.calibration, unrelated=tuple(unrelated.get(folder, ())))
-            for r, folder in zip(results, args.data)
+            for r, folder in paragraph_sets
         }
     )
-    for folder in args.data:
+    for _, folder in paragraph_sets:
         if folder in unrelated:
             unrelated_pairs(folder, unrelated[folder], args.unrelated)
         if args.inserted:
             inserted_sections(folder, similarity, args.inserted)
     if args.sizes:
-        scaling(args.data, model, args.sizes)
+        scaling([folder for _, folder in paragraph_sets], model, args.sizes)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import dev_data
-from fake_similarity import paragraph, translate
+from fake_similarity import BagOfWords, paragraph, translate
 from typer.testing import CliRunner
 
 from transpair.align import evaluate
@@ -107,6 +107,40 @@ def test_eval_with_the_real_model_on_restructured_pydocs(tmp_path):
     figures = json.loads(result.output)
     assert figures["align"]["strict"]["f1"] >= 0.95
     assert figures["po"]["strict"]["f1"] >= 0.95
+
+
+SENTENCES = Path(__file__).parent / "data" / "gold" / "sentences-ko"
+
+
+def test_sentence_gold_aligns_paragraphs_then_sentences_on_the_gold_cut(tmp_path):
+    """A sentence gold of fake translations: two paragraphs of two sentences, the second split in the
+    target; the paragraphs are joined for the paragraph step and the sentences scored on the gold's cut."""
+    rng = random.Random(3)
+    en = [paragraph(rng, 8) for _ in range(4)]
+    ko = [translate(en[0]), translate(en[1]), translate(en[2]), *translate(en[3]).split(" ", 1)]
+    (tmp_path / "a.en.txt").write_text("\n\n".join(en) + "\n", encoding="utf-8")
+    (tmp_path / "a.ko.txt").write_text("\n\n".join(ko) + "\n", encoding="utf-8")
+    beads = [[[0], [0]], [[1], [1]], [[2], [2]], [[3], [3, 4]]]
+    gold = {"beads": beads, "paragraphs": [[[0, 1], [2, 3]], [[0, 1], [2, 3, 4]]]}
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (doc,) = evaluate.load_gold(tmp_path)
+    found = evaluate.align_gold_doc(doc, BagOfWords())
+    assert [b.text for b in found.source.blocks] == en
+    assert [(b.source, b.target) for b in found.beads] == [tuple(map(tuple, b)) for b in beads]
+    # the segmenter cuts every English paragraph as the gold does, not the Korean one cut inside a sentence
+    assert evaluate.segmenter_agreement(doc) == (2, 2, 1, 2)
+
+
+def test_eval_command_on_the_sentence_gold_excerpt(runner):
+    """Four documents of data/gold/sentences-ko (1-2, 2-1 and paragraph-merge beads) with the real model."""
+    result = runner.invoke(app, ["eval", str(SENTENCES), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["documents"] == 4
+    assert figures["align"]["strict"]["f1"] >= 0.95
+    assert figures["segmenter"] == {"source": [11, 12], "target": [13, 13]}
+    table = runner.invoke(app, ["eval", str(SENTENCES)])
+    assert "transpair's segmenter cuts 11 of 12 source and 13 of 13 target paragraphs" in table.output
 
 
 def test_load_gold_takes_the_translation_language_from_the_file_names(tmp_path):

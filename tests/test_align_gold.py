@@ -34,6 +34,10 @@ GOOD = {"beads": [[[0], [0]], [[1], [1]]], "untranslated_en": []}
         ('{"beads": [[[0], [0], [1]]]}', "expected [[source ids], [target ids]]"),
         ('{"beads": [[[0], [0]], [[1], [1]]], "untranslated_en": [7]}', "untranslated_en"),
         ('{"beads": [[[0], [0]], [[1], [1]]], "untranslated_en": ["x"]}', "not a block index"),
+        ('{"beads": [[[0], [0]], [[1], [1]]], "paragraphs": [[[0, 1]]]}', "[[source paragraphs], [target"),
+        ('{"beads": [[[0], [0]], [[1], [1]]], "paragraphs": [[[0, 1]], [[]]]}', "non-empty lists"),
+        ('{"beads": [[[0], [0]], [[1], [1]]], "paragraphs": [[[1], [0]], [[0, 1]]]}', "0, 1, 2... in order"),
+        ('{"beads": [[[0], [0]], [[1], [1]]], "paragraphs": [[[0, 1]], [[0]]]}', "target paragraphs do not"),
     ],
 )
 def test_bad_gold_files_are_refused_naming_the_problem(tmp_path, gold, message):
@@ -52,6 +56,13 @@ def test_gold_that_does_not_match_the_files_block_counts_is_refused(tmp_path):
 def test_good_gold_loads(tmp_path):
     (doc,) = evaluate.load_gold(folder_with(tmp_path, json.dumps(GOOD)))
     assert doc.beads == (((0,), (0,)), ((1,), (1,)))
+    assert doc.paragraphs is None
+
+
+def test_sentence_gold_loads_its_paragraphs(tmp_path):
+    gold = {**GOOD, "paragraphs": [[[0, 1]], [[0], [1]]]}
+    (doc,) = evaluate.load_gold(folder_with(tmp_path, json.dumps(gold)))
+    assert doc.paragraphs == (((0, 1),), ((0,), (1,)))
 
 
 def test_eval_cli_gives_one_line_for_nested_json_and_a_gold_folder(tmp_path):

@@ -1,6 +1,7 @@
 """The aligner: coverage invariant, merges/splits/drops, banding, confidence, sentence refinement."""
 
 import random
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from transpair.align import confidence, features, search
 from transpair.align.embed import CachedSimilarity
-from transpair.model import STATUSES, Alignment, Block, Document
+from transpair.model import STATUSES, Alignment, Bead, Block, Document
 from transpair.read.reader import read_document
 
 
@@ -216,6 +217,36 @@ def test_refine_sentences_aligns_inside_beads():
     assert pairs(sentence_beads)[3:] == [((3,), ())]
     assert sentence_beads[2].score == beads[1].score  # one sentence on each side: the block bead as is
     assert all(source.text[b.start : b.end] == b.text for b in src.blocks)
+
+
+def test_refine_sentences_takes_a_given_cut_and_numbers_sentences_in_document_order():
+    rng = random.Random(5)
+    s1, s2, s3 = (paragraph(rng, 8) for _ in range(3))
+    source, target = doc([f"{s1} {s2}", s3]), doc([translate(s3), f"{translate(s1)} {translate(s2)}"])
+    crossing = (Bead((0,), (1,), 1.0), Bead((1,), (0,), 1.0))  # a moved paragraph
+    split = (
+        [[Block(s1), Block(s2)], [Block(s3)]],
+        [[Block(translate(s3))], [Block(translate(s1)), Block(translate(s2))]],
+    )
+    refined = search.refine_sentences(Alignment(source, target, crossing), BagOfWords(), split)
+    assert [b.text for b in refined.target.blocks] == [translate(s) for s in (s3, s1, s2)]
+    assert sorted(pairs(refined.beads)) == [((0,), (1,)), ((1,), (2,)), ((2,), (0,))]
+
+
+SENTENCES = Path(__file__).parent / "data" / "gold" / "sentences-ko"
+
+
+def test_a_sentence_the_translator_split_in_two_is_one_bead():
+    # The Rust Programming Language (MIT/Apache-2.0), ch07-04: "In Listing 7-11, you might have wondered why
+    # ... as in Listing 7-13." is "예제 7-11에서 ... 의아하실 수도 있습니다. 예제 7-13처럼 작성하면 안 되는
+    # 걸까요?"; with the paragraph-level skip cost the question was left alone (0-1)
+    name = "rust-ch07-04-bringing-paths-into-scope-with-the-use-keyword"
+    en = read_document(SENTENCES / f"{name}.en.txt").blocks[:1]
+    ko = read_document(SENTENCES / f"{name}.ko.txt").blocks[:2]
+    source, target = doc([en[0].text]), doc([" ".join(k.text for k in ko)])
+    refined = search.refine_sentences(Alignment(source, target, (Bead((0,), (0,), 1.0),)))
+    assert [b.text for b in refined.target.blocks] == [k.text for k in ko]
+    assert pairs(refined.beads) == [((0,), (0, 1))]
 
 
 class Counting(BagOfWords):

@@ -6,6 +6,11 @@ translation's language is taken from the file name) and NAME.gold.json (`beads`:
 'align' compares beads as given; 'po' first splits every untranslated bead into a 1-0 and a 0-1,
 since the PO must leave those msgstr empty (predicted beads are marked by classify.classify). Counts are
 micro-averaged over all documents.
+
+A sentence gold (NAME.gold.json with `paragraphs`: [[source paragraphs], [target paragraphs]], each the
+sentence ids it holds; the files hold one sentence per block) is aligned as `--unit sentence` does: the
+paragraphs (sentences joined) are aligned, then the sentences inside each paragraph bead, on the gold's
+own sentence cut; how often transpair's segmenter makes the same cut is counted apart.
 """
 
 from __future__ import annotations
@@ -13,17 +18,17 @@ from __future__ import annotations
 import glob
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 from transpair import languages
 from transpair.align import moves, search
 from transpair.align.embed import Similarity
-from transpair.align.gold import Ids, check_counts, parse_gold
+from transpair.align.gold import Groups, Ids, check_counts, parse_gold
 from transpair.errors import InputError
-from transpair.model import Alignment, Bead
+from transpair.model import Alignment, Bead, Block, Document
 from transpair.progress import tracked
-from transpair.read import reader
+from transpair.read import reader, segment
 from transpair.settle import classify
 
 
@@ -38,6 +43,7 @@ class GoldDoc:
     beads: tuple[Ids, ...]
     untranslated: frozenset[int] = frozenset()
     target_lang: str = "ko"
+    paragraphs: tuple[Groups, Groups] | None = None  # a sentence gold's paragraphs, per side
 
 
 @dataclass(frozen=True)
@@ -164,8 +170,8 @@ def load_gold(folder: str | Path, target_lang: str | None = None) -> list[GoldDo
         if not source.is_file():
             raise InputError(f"{source}: missing (needed by {gold_path.name})")
         target, lang = _target_file(root, name, target_lang)
-        beads, untranslated = parse_gold(gold_path)
-        docs.append(GoldDoc(name, source, target, beads, untranslated, lang))
+        beads, untranslated, paragraphs = parse_gold(gold_path)
+        docs.append(GoldDoc(name, source, target, beads, untranslated, lang, paragraphs))
     if not docs:
         raise InputError(f"{root}: no NAME.gold.json files found")
     return docs
@@ -177,13 +183,56 @@ def align_gold_doc(doc: GoldDoc, similarity: Similarity | None = None) -> Alignm
     check_counts(
         doc.source.with_name(f"{doc.name}.gold.json"), doc.beads, (len(source.blocks), len(target.blocks))
     )
-    beads = moves.paired_moves(
-        search.align_blocks(source.blocks, target.blocks, similarity),
-        source.blocks,
-        target.blocks,
-        similarity,
-    )
-    return classify.classify(Alignment(source, target, tuple(beads), "en", doc.target_lang))
+    if doc.paragraphs:
+        return classify.classify(_sentence_alignment(doc, source, target, similarity))
+    return classify.classify(_paragraph_alignment(source, target, doc.target_lang, similarity))
+
+
+def _paragraph_alignment(
+    source: Document, target: Document, target_lang: str, similarity: Similarity | None
+) -> Alignment:
+    """The blocks of two documents aligned as `transpair align` does (moved paragraphs paired)."""
+    found = search.align_blocks(source.blocks, target.blocks, similarity)
+    beads = moves.paired_moves(found, source.blocks, target.blocks, similarity)
+    return Alignment(source, target, tuple(beads), "en", target_lang)
+
+
+def paragraph_sentences(document: Document, groups: Groups) -> list[list[Block]]:
+    """The sentence blocks of each paragraph of a sentence gold's document."""
+    return [[document.blocks[i] for i in group] for group in groups]
+
+
+def _joined(document: Document, sentences: list[list[Block]]) -> Document:
+    """The document with each paragraph's sentences joined into one block."""
+    return replace(document, blocks=tuple(Block(" ".join(s.text for s in part)) for part in sentences))
+
+
+def _sentence_alignment(
+    doc: GoldDoc, source: Document, target: Document, similarity: Similarity | None
+) -> Alignment:
+    """A sentence gold's document aligned as `--unit sentence` does, on the gold's sentence cut: paragraphs
+    first (in the target's order, as the gold states them), then the sentences inside each paragraph
+    bead."""
+    assert doc.paragraphs is not None
+    split = paragraph_sentences(source, doc.paragraphs[0]), paragraph_sentences(target, doc.paragraphs[1])
+    joined = _joined(source, split[0]), _joined(target, split[1])
+    paragraphs = moves.monotonic(_paragraph_alignment(*joined, doc.target_lang, similarity))
+    return search.refine_sentences(paragraphs, similarity, split)
+
+
+def segmenter_agreement(doc: GoldDoc) -> tuple[int, int, int, int]:
+    """Source paragraphs transpair's segmenter cuts exactly as the gold does, source paragraphs, and the same
+    for the target."""
+    assert doc.paragraphs is not None
+    out: list[int] = []
+    for path, groups, lang in zip((doc.source, doc.target), doc.paragraphs, ("en", doc.target_lang)):
+        document = reader.read_document(path)
+        same = 0
+        for part in paragraph_sentences(document, groups):
+            found = segment.sentences(Block(" ".join(s.text for s in part)), lang)
+            same += [s.text for s in found] == [s.text for s in part]
+        out += [same, len(groups)]
+    return out[0], out[1], out[2], out[3]
 
 
 @dataclass(frozen=True)
@@ -193,10 +242,15 @@ class EvalReport:
     align: Scores
     po: Scores
     documents: tuple[tuple[str, Counts], ...]
+    segments: tuple[int, int, int, int] | None = None  # a sentence gold: segmenter_agreement summed
 
     def as_dict(self) -> dict:
         """JSON-ready figures."""
-        return {"documents": len(self.documents), "align": self.align.as_dict(), "po": self.po.as_dict()}
+        out = {"documents": len(self.documents), "align": self.align.as_dict(), "po": self.po.as_dict()}
+        if self.segments:
+            same_src, src, same_tgt, tgt = self.segments
+            out["segmenter"] = {"source": [same_src, src], "target": [same_tgt, tgt]}
+        return out
 
 
 def evaluate(
@@ -206,15 +260,17 @@ def evaluate(
     target_lang: str | None = None,
 ) -> EvalReport:
     """Align every document of a gold folder and score both views, micro-averaged."""
-    align_total, po_total, per_doc = Counts(), Counts(), []
+    align_total, po_total, per_doc, segments = Counts(), Counts(), [], None
     for doc in tracked(load_gold(folder, target_lang), f"aligning {folder}", quiet):
+        if doc.paragraphs:
+            segments = tuple(a + b for a, b in zip(segments or (0, 0, 0, 0), segmenter_agreement(doc)))
         alignment = moves.monotonic(align_gold_doc(doc, similarity))  # a move as the gold writes it
         as_ids, po_ids = predicted_views(alignment.beads)
         doc_counts = count(doc.beads, as_ids)
         align_total += doc_counts
         po_total += count(split_untranslated(doc.beads, doc.untranslated), po_ids)
         per_doc.append((doc.name, doc_counts))
-    return EvalReport(scores(align_total), scores(po_total), tuple(per_doc))
+    return EvalReport(scores(align_total), scores(po_total), tuple(per_doc), segments)
 
 
 def report_json(report: EvalReport) -> str:
@@ -231,4 +287,10 @@ def format_report(report: EvalReport) -> str:
             f"{s.lax[0]:6.4f} {s.lax[1]:6.4f} {s.lax[2]:6.4f}"
         )
     lines.append(f"{len(report.documents)} documents")
+    if report.segments:
+        same_src, src, same_tgt, tgt = report.segments
+        lines.append(
+            f"sentence beads, on the gold's sentences; transpair's segmenter cuts {same_src} of {src} source "
+            f"and {same_tgt} of {tgt} target paragraphs as the gold does"
+        )
     return "\n".join(lines)

@@ -1,5 +1,6 @@
 """Gold files for `transpair eval` checked before use: JSON of the documented shape, ids that are
-non-negative integers, every block of both files in exactly one bead (one line naming the problem)."""
+non-negative integers, every block of both files in exactly one bead, a sentence gold's paragraphs runs of
+consecutive sentences covering each side (one line naming the problem)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from transpair.errors import InputError, read_input
 
 Ids = tuple[tuple[int, ...], tuple[int, ...]]  # a bead: sorted source ids, sorted target ids
+Groups = tuple[tuple[int, ...], ...]  # a sentence gold's paragraphs: the sentence ids of each, in order
 
 
 def _index(value: object, path: Path, where: str) -> int:
@@ -43,8 +45,20 @@ def _covered_once(ids: list[int], path: Path, side: str) -> None:
         raise InputError(f"{path}: {side} {problem} (every block must be in exactly one bead)")
 
 
-def parse_gold(path: Path) -> tuple[tuple[Ids, ...], frozenset[int]]:
-    """The beads and untranslated source ids of a NAME.gold.json, checked; InputError on one line."""
+def _paragraphs(value: object, path: Path, side: str) -> Groups:
+    """One side's paragraphs: lists of sentence ids that, read in order, are 0, 1, 2... (each paragraph a
+    run of consecutive sentences, every sentence in one)."""
+    if not isinstance(value, list) or not all(isinstance(g, list) and g for g in value):
+        raise InputError(f"{path}: {side} paragraphs: expected a list of non-empty lists of sentence ids")
+    groups = tuple(tuple(_index(i, path, f"{side} paragraphs") for i in g) for g in value)
+    if [i for g in groups for i in g] != list(range(sum(map(len, groups)))):
+        raise InputError(f"{path}: {side} paragraphs must hold sentences 0, 1, 2... in order")
+    return groups
+
+
+def parse_gold(path: Path) -> tuple[tuple[Ids, ...], frozenset[int], tuple[Groups, Groups] | None]:
+    """The beads, untranslated source ids and (a sentence gold only) paragraphs of both sides of a
+    NAME.gold.json, checked; InputError on one line."""
     try:
         data = json.loads(read_input(path, "gold file").decode("utf-8"))
     except (ValueError, RecursionError) as exc:
@@ -59,7 +73,16 @@ def parse_gold(path: Path) -> tuple[tuple[Ids, ...], frozenset[int]]:
     sources = {i for b in beads for i in b[0]}
     if not set(untranslated) <= sources:
         raise InputError(f"{path}: untranslated_en names blocks that are in no bead")
-    return beads, frozenset(untranslated)
+    if "paragraphs" not in data:
+        return beads, frozenset(untranslated), None
+    both = data["paragraphs"]
+    if not isinstance(both, list) or len(both) != 2:
+        raise InputError(f"{path}: paragraphs: expected [[source paragraphs], [target paragraphs]]")
+    groups = _paragraphs(both[0], path, "source"), _paragraphs(both[1], path, "target")
+    for side, pick in (("source", 0), ("target", 1)):
+        if sum(map(len, groups[pick])) != sum(len(b[pick]) for b in beads):
+            raise InputError(f"{path}: the {side} paragraphs do not hold the sentences of the beads")
+    return beads, frozenset(untranslated), groups
 
 
 def check_counts(path: Path, beads: Sequence[Ids], blocks: tuple[int, int]) -> None:
