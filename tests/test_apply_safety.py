@@ -49,6 +49,28 @@ def test_a_translation_with_the_msgids_markup_is_safe(msgstr):
     assert unsafe("markdown", MSGID, msgstr) is None
 
 
+# Vue docs in Chinese (vuejs-translations/docs-zh-cn; CC BY 4.0): translators spell the msgid's Markdown
+# as HTML, and write an e-mail autolink
+@pytest.mark.parametrize(
+    "msgid, msgstr",
+    [
+        (
+            'Async components are **"suspensible"** by default.',
+            "异步组件默认就是<strong>“suspensible”</strong>的。",
+        ),
+        ("See the [guide](/guide/) for *details*.", '参见<a href="/zh/guide/">指南</a>的<em>细节</em>。'),
+        ("Contact [us](mailto:hello@vuejs.org).", "请联系 <hello@vuejs.org>。"),
+    ],
+)
+def test_the_msgids_markdown_spelled_as_html_is_safe(msgid, msgstr):
+    assert unsafe("markdown", msgid, msgstr) is None
+
+
+def test_html_for_markdown_the_msgid_lacks_is_still_unsafe():
+    assert unsafe("markdown", "Note that **local** components.", "<i>注意</i>局部组件。") is not None
+    assert unsafe("markdown", "See the [guide](/guide/).", '<a href="/g" onclick="x()">指南</a>') is not None
+
+
 def test_what_the_msgid_has_may_stay():
     msgid = '<img src="x.png" onerror="fallback()"> <a href="javascript:void(0)">run</a> {props.name}'
     assert (

@@ -4,9 +4,10 @@ A PO may come from an untrusted contributor, and `apply` puts its msgstrs into H
 pages as markup. So a msgstr may hold only the tags its msgid holds, each with only the attribute names
 that tag has in the msgid (no new `<script>`, `<iframe>`, `onerror=`...), no `javascript:`, `vbscript:`
 or `data:` URL (in an attribute or a Markdown link) whose scheme the msgid does not have, and, in MDX,
-no `{expression}` the msgid does not have. Tags are found as a browser finds them (`<img/src=x>`,
-unquoted values, entities in values), not only in the tidy form the readers expect; Markdown code spans
-are text and are skipped.
+no `{expression}` the msgid does not have. In Markdown the msgid's tags include those its own markup
+renders to, so a translator may spell `**bold**` as `<strong>bold</strong>` or a link as `<a href>`.
+Tags are found as a browser finds them (`<img/src=x>`, unquoted values, entities in values), not only in
+the tidy form the readers expect; Markdown code spans are text and are skipped.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import html
 from collections import Counter
 
 import regex
+from markdown_it import MarkdownIt
 
 _TAG = regex.compile(r"<(/?)([A-Za-z][^\s/>]*+)")
 _ATTRIBUTE = regex.compile(
@@ -25,7 +27,10 @@ _LINK = regex.compile(  # a link's destination, a reference definition's, an aut
     r"|<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*+)>",
     regex.M,
 )
-_AUTOLINK = regex.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*+>")
+_AUTOLINK = regex.compile(  # CommonMark's URI and e-mail autolinks
+    r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*+>|<[\w.!#$%&'*+/=?^`{|}~-]++@[A-Za-z0-9][A-Za-z0-9.-]*+>"
+)
+_MARKDOWN = MarkdownIt("commonmark")
 _CODE_SPAN = regex.compile(r"(`++)(?:(?!\1).)+?\1", regex.S)
 _SCHEME = regex.compile(r"^(javascript|vbscript|data):", regex.I)
 _INVISIBLE = regex.compile(r"[\x00-\x20\x7f]+")
@@ -87,6 +92,9 @@ def unsafe(fmt: str, msgid: str, msgstr: str) -> str | None:
     (had, had_schemes), (has, has_schemes) = (
         tags(_AUTOLINK.sub("", t) if markdown else t) for t in (source, target)
     )
+    if markdown:  # the tags the msgid's own Markdown renders to (its code spans are taken out)
+        for name, attributes in tags(_MARKDOWN.renderInline(source))[0].items():
+            had.setdefault(name, set()).update(attributes)
     for name, attributes in has.items():
         if name not in had:
             return f"adds a <{name}> tag the msgid does not have"
