@@ -208,13 +208,6 @@ def kept_as_is(beads: list[Bead], alignment: Alignment) -> list[Bead]:
     def key(bead: Bead) -> str:
         return LINK_TARGET.sub("", " ".join(alignment.source.blocks[i].norm for i in bead.source))
 
-    names = proper_nouns(alignment.source.text) | proper_nouns(alignment.target.text)
-    translated = {
-        key(b)
-        for b in beads
-        if b.status == "translated" and b.target and key(b) != LINK_TARGET.sub("", text(b))
-    }
-
     def label(bead: Bead) -> bool:
         return (
             bead.status == "untranslated"
@@ -225,6 +218,12 @@ def kept_as_is(beads: list[Bead], alignment: Alignment) -> list[Bead]:
     real = [k for k, b in enumerate(beads) if b.source and b.target and not label(b)]
     if not real or sum(beads[k].status == "untranslated" for k in real) >= PARTIAL_SHARE * len(real):
         return beads
+    names = proper_nouns(alignment.source.text) | proper_nouns(alignment.target.text)
+    translated = {
+        key(b)
+        for b in beads
+        if b.status == "translated" and b.target and key(b) != LINK_TARGET.sub("", text(b))
+    }
     out = list(beads)
     for k, bead in enumerate(beads):
         if not label(bead):
