@@ -9,17 +9,19 @@ import functools
 import stat
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polib
 
+from transpair import codec
+from transpair.cache import Store, code_version, digest, open_store, remember
 from transpair.check.config import CheckSettings
 from transpair.check.findings import Entry
 from transpair.check.run import page_entries, site_findings
-from transpair.errors import InputError, NotAnArticle, status
-from transpair.po.file import read_po, read_po_data
+from transpair.errors import InputError, NotAnArticle, read_input, status
+from transpair.po.file import read_po_data
 from transpair.progress import tracked
 from transpair.read.pairs import Selection, text_files, walk
 from transpair.report.coverage import ArticleReport, Report, article_report
@@ -45,24 +47,46 @@ class Page:
     are counted once every page is read: `consistency` compares the pages)."""
 
     report: ArticleReport
-    entries: tuple[Entry, ...]
+    entries: Callable[[], tuple[Entry, ...]]  # read when the findings are not in the cache
     path: str  # the PO file (or the article) its findings name
+    source: str  # a digest of what the page was read from: its findings are cached under it
 
 
-def read_page(name: str, po: polib.POFile, path: str) -> Page:
-    """The figures and the entries to check of one catalog."""
-    return Page(article_report(name, po), tuple(page_entries(po, path)), path)
+def read_page(name: str, po: polib.POFile, path: str, source: str | None = None) -> Page:
+    """The figures and the entries to check of one catalog (read from `source`, else from its entries)."""
+    entries = tuple(page_entries(po, path))
+    return Page(article_report(name, po), lambda: entries, path, source or digest(codec.dumps(entries)))
 
 
-def with_findings(pages: Sequence[Page], settings: CheckSettings) -> list[ArticleReport]:
-    """Each page's report with the number of findings `transpair check` makes on these pages."""
-    counts = Counter(f.path for f in site_findings([p.entries for p in pages], settings))
-    return [replace(p.report, findings=counts[p.path]) for p in pages]
+def with_findings(
+    pages: Sequence[Page], settings: CheckSettings, store: Store | None = None
+) -> list[ArticleReport]:
+    """Each page's report with the number of findings `transpair check` makes on these pages; from the
+    cache when the same code checked the same pages, read from the same sources, with the same settings."""
+
+    def count() -> tuple[int, ...]:
+        counts = Counter(f.path for f in site_findings([p.entries() for p in pages], settings))
+        return tuple(counts[p.path] for p in pages)
+
+    sources = (part for p in pages for part in (p.path, p.source))
+    key = digest("report-findings", code_version(), codec.dumps(settings), *sources)
+    found = remember(store, key, tuple[int, ...], count, lambda found: len(found) == len(pages))
+    return [replace(p.report, findings=n) for p, n in zip(pages, found)]
 
 
-def report_po(path: Path, name: str) -> Page:
-    """The figures and entries of one PO file under the given name."""
-    return read_page(name, read_po(path, strict=True), str(path))
+def report_po(path: Path, name: str, store: Store | None = None) -> Page:
+    """The figures and entries of one PO file under the given name; its figures from the cache when the
+    same code read the same bytes under the same name before (its entries then read only when needed)."""
+    data = read_input(path, "PO file")
+    source = digest("report-page", code_version(), name, str(path), data)
+    made: list[Page] = []
+
+    def read() -> Page:
+        made.append(read_page(name, read_po_data(data, path, strict=True), str(path), source))
+        return made[-1]
+
+    report = remember(store, source, ArticleReport, lambda: read().report)
+    return made[0] if made else Page(report, lambda: read().entries(), str(path), source)
 
 
 @dataclass(frozen=True)
@@ -126,10 +150,10 @@ def lone_warning(folder: Path, count: int, langs: tuple[str, str]) -> str:
     )
 
 
-def report_po_or_error(path: Path, name: str) -> Page | InputError:
+def report_po_or_error(path: Path, name: str, store: Store | None = None) -> Page | InputError:
     """The report of one PO file, or the error that makes it unusable."""
     try:
-        return report_po(path, name)
+        return report_po(path, name, store)
     except InputError as exc:
         return exc
     except OSError as exc:
@@ -148,6 +172,7 @@ def report_path(path: Path, reading: Reading) -> Iterable[Page | InputError]:
     """Reports (or errors) for one command-line PATH: a PO file, a folder, or `-` (standard input)."""
     if str(path) == STDIN:
         return [report_stdin()]
+    store = open_store(reading.use_cache)
     try:
         found = status(path)
     except InputError as exc:  # a name the system refuses: an error row, the other paths go on
@@ -162,7 +187,7 @@ def report_path(path: Path, reading: Reading) -> Iterable[Page | InputError]:
             return [exc]
         if files:
             return [
-                report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix())
+                report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix(), store)
                 for p in tracked(files, f"reading {path}", reading.quiet)
             ] + [InputError(error) for _, error in unlisted]
         if not any(path.iterdir()):
@@ -170,7 +195,7 @@ def report_path(path: Path, reading: Reading) -> Iterable[Page | InputError]:
         return report_pairs(path, reading)
     if path.suffix.lower() not in CATALOG_SUFFIXES:
         return [InputError(f"{path}: not a PO file (give a .po or .pot file or a folder)")]
-    return [report_po_or_error(path, str(path))]
+    return [report_po_or_error(path, str(path), store)]
 
 
 def two_trees(paths: list[Path]) -> bool:
@@ -195,5 +220,6 @@ def collect(paths: Iterable[Path], reading: Reading = Reading()) -> Report:
     for item in found:
         (errors if isinstance(item, InputError) else pages).append(item)
     checks = reading.checks
-    articles = with_findings(pages, checks) if checks is not None else [page.report for page in pages]
+    store = open_store(reading.use_cache)
+    articles = with_findings(pages, checks, store) if checks is not None else [page.report for page in pages]
     return Report(tuple(articles), tuple(str(e) for e in errors))
