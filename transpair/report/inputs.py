@@ -16,7 +16,7 @@ from pathlib import Path
 import polib
 
 from transpair import codec
-from transpair.cache import Store, code_version, digest, open_store, remember
+from transpair.cache import Store, code_version, digest, open_store, remember, remember_many
 from transpair.check.config import CheckSettings
 from transpair.check.findings import Entry
 from transpair.check.run import page_entries, site_findings
@@ -74,19 +74,59 @@ def with_findings(
     return [replace(p.report, findings=n) for p, n in zip(pages, found)]
 
 
-def report_po(path: Path, name: str, store: Store | None = None) -> Page:
-    """The figures and entries of one PO file under the given name; its figures from the cache when the
-    same code read the same bytes under the same name before (its entries then read only when needed)."""
-    data = read_input(path, "PO file")
-    source = digest("report-page", code_version(), name, str(path), data)
-    made: list[Page] = []
+@dataclass(frozen=True)
+class Source:
+    """A PO file's bytes as read, the name it is reported under, and the digest its figures are cached by
+    (transpair's code, the name, the path and the bytes)."""
 
-    def read() -> Page:
-        made.append(read_page(name, read_po_data(data, path, strict=True), str(path), source))
-        return made[-1]
+    path: Path
+    name: str
+    data: bytes
+    key: str
 
-    report = remember(store, source, ArticleReport, lambda: read().report)
-    return made[0] if made else Page(report, lambda: read().entries(), str(path), source)
+    def read(self) -> Page:
+        """Parse it: its figures and the entries to check."""
+        return read_page(self.name, read_po_data(self.data, self.path, strict=True), str(self.path), self.key)
+
+    def entries(self) -> tuple[Entry, ...]:
+        """Its entries to check, parsed again (its figures came from the cache)."""
+        return self.read().entries()
+
+
+def read_source(path: Path, name: str) -> Source | InputError:
+    """A PO file's bytes, or the error that makes it unusable."""
+    try:
+        data = read_input(path, "PO file")
+    except InputError as exc:
+        return exc
+    except OSError as exc:
+        return InputError(f"{path}: cannot read ({exc.strerror or exc})")
+    return Source(path, name, data, digest("report-page", code_version(), name, str(path), data))
+
+
+def report_pos(sources: Sequence[Source | InputError], store: Store | None) -> list[Page | InputError]:
+    """The pages of PO files (or the error that makes each unusable); the figures of a file whose bytes
+    the same code read under the same name before come from the cache, all in one look-up and one write,
+    and its entries are parsed only if its findings are needed and not cached."""
+    read: dict[str, Page] = {}
+    files = {s.key: s for s in sources if isinstance(s, Source)}
+
+    def parse(key: str) -> ArticleReport | InputError:
+        try:
+            read[key] = files[key].read()
+        except InputError as exc:
+            return exc
+        return read[key].report
+
+    reports = dict(zip(files, remember_many(store, list(files), ArticleReport, parse)))
+    pages: list[Page | InputError] = []
+    for s in sources:
+        found = reports[s.key] if isinstance(s, Source) else s
+        if isinstance(found, InputError) or s.key in read:
+            pages.append(found if isinstance(found, InputError) else read[s.key])
+        else:
+            pages.append(Page(found, s.entries, str(s.path), s.key))
+    return pages
 
 
 @dataclass(frozen=True)
@@ -150,16 +190,6 @@ def lone_warning(folder: Path, count: int, langs: tuple[str, str]) -> str:
     )
 
 
-def report_po_or_error(path: Path, name: str, store: Store | None = None) -> Page | InputError:
-    """The report of one PO file, or the error that makes it unusable."""
-    try:
-        return report_po(path, name, store)
-    except InputError as exc:
-        return exc
-    except OSError as exc:
-        return InputError(f"{path}: cannot read ({exc.strerror or exc})")
-
-
 def report_stdin() -> Page | InputError:
     """The report of a PO read from standard input (PATH `-`), named `-`."""
     try:
@@ -186,16 +216,17 @@ def report_path(path: Path, reading: Reading) -> Iterable[Page | InputError]:
         except InputError as exc:  # a loop of links: an error row, the other paths go on
             return [exc]
         if files:
-            return [
-                report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix(), store)
+            sources = [
+                read_source(p, p.relative_to(path).with_suffix("").as_posix())
                 for p in tracked(files, f"reading {path}", reading.quiet)
-            ] + [InputError(error) for _, error in unlisted]
+            ]
+            return report_pos(sources, store) + [InputError(error) for _, error in unlisted]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
         return report_pairs(path, reading)
     if path.suffix.lower() not in CATALOG_SUFFIXES:
         return [InputError(f"{path}: not a PO file (give a .po or .pot file or a folder)")]
-    return [report_po_or_error(path, str(path), store)]
+    return report_pos([read_source(path, str(path))], store)
 
 
 def two_trees(paths: list[Path]) -> bool:
