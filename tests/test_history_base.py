@@ -67,6 +67,14 @@ def test_the_base_follows_a_translation_brought_up_to_date(tmp_path):
     assert found.origin.rev == v2 and found.origin.how == "content"
 
 
+def test_a_second_lookup_reads_only_the_version_chosen_before(tmp_path, monkeypatch):
+    """The choice is cached under the candidate commits: a re-run reads one old version, not each one."""
+    source, target, v1, _ = site(tmp_path)
+    first, reads, read_at = lookup(source, target), [], revisions.read_at
+    monkeypatch.setattr(revisions, "read_at", lambda *args: reads.append(args[1]) or read_at(*args))
+    assert lookup(source, target) == first and reads == [v1]
+
+
 @pytest.mark.parametrize("key", ["l10n:\n  sourceCommit: {rev}", "default_lang_commit: {rev}"])
 def test_front_matter_names_the_base(tmp_path, key):
     # MDN's l10n.sourceCommit and OpenTelemetry's default_lang_commit, even against the content's choice

@@ -15,12 +15,13 @@ In order, the first that answers:
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import regex
 
+from transpair import cache
 from transpair.align.embed import Similarity
 from transpair.errors import InputError
 from transpair.history import revisions
@@ -109,20 +110,21 @@ def match_score(version: np.ndarray, translation: np.ndarray) -> float:
     return float(cosines.max(axis=1).mean() + cosines.max(axis=0).mean()) / 2
 
 
-def content_lookup(source: Document, target: Document, similarity: Similarity) -> revisions.Lookup:
-    """The source revision the translation matches best among `candidates` (the latest of equal ones);
-    no lookup when there is nothing to choose from."""
-    found = candidates(Path(source.path), Path(target.path))
-    if len(found) == 1 and shallow(Path(source.path)):
-        return revisions.Lookup(
-            warning=f"{source.path}: a shallow clone, so the revisions its translation spans are unknown; "
-            "using the last commit before the translation's"
-        )
-    if len(found) < 2:
-        return revisions.Lookup()
+@dataclass(frozen=True)
+class Choice:
+    """The candidate revision a translation matched best, as the cache keeps it ('' when none was read)."""
+
+    rev: str = ""
+    date: str = ""
+
+
+def best_version(
+    source: Document, target: Document, similarity: Similarity, found: list[tuple[str, str]]
+) -> revisions.Lookup:
+    """The source as of the candidate the translation matches best (the latest of equal ones)."""
     options = reader.read_options(Path(source.path))
     translation = similarity.embed([b.norm for b in target.blocks])
-    best, best_score = None, -1.0
+    best, best_score = revisions.Lookup(), -1.0
     for rev, date in found:
         lookup = revisions.read_at(Path(source.path), rev, date)
         if lookup.origin is None:
@@ -134,7 +136,51 @@ def content_lookup(source: Document, target: Document, similarity: Similarity) -
         score = match_score(similarity.embed([b.norm for b in old.blocks]), translation)
         if score > best_score + 1e-9:
             best, best_score = lookup, score
-    if best is None:
+    return best
+
+
+def content_lookup(source: Document, target: Document, similarity: Similarity) -> revisions.Lookup:
+    """The source revision the translation matches best among `candidates` (the latest of equal ones);
+    no lookup when there is nothing to choose from. The choice is cached under the candidates (commits:
+    what each holds never changes), the translation's blocks, how the source is read and the backend, so
+    a re-run reads one old version instead of every candidate."""
+    found = candidates(Path(source.path), Path(target.path))
+    if len(found) == 1 and shallow(Path(source.path)):
+        return revisions.Lookup(
+            warning=f"{source.path}: a shallow clone, so the revisions its translation spans are unknown; "
+            "using the last commit before the translation's"
+        )
+    if len(found) < 2:
+        return revisions.Lookup()
+    made: list[revisions.Lookup] = []
+
+    def choose() -> Choice:
+        made.append(best_version(source, target, similarity, found))
+        origin = made[0].origin
+        return Choice(origin.rev, origin.date) if origin is not None else Choice()
+
+    store = getattr(similarity, "store", None)  # the persistent cache the backend's vectors use
+    key = cache.digest(
+        "base by content",
+        cache.code_version(),
+        getattr(similarity, "identity", ""),
+        source.path,
+        source.format,
+        repr(reader.read_options(Path(source.path))),
+        *(b.norm for b in target.blocks),
+        "\0",
+        *(rev for rev, _ in found),
+    )
+    choice = cache.remember(store, key, Choice, choose)
+    if made:
+        best = made[0]
+    else:
+        best = (
+            revisions.read_at(Path(source.path), choice.rev, choice.date)
+            if choice.rev
+            else revisions.Lookup()
+        )
+    if best.origin is None:
         return revisions.Lookup()
     return replace(best, origin=replace(best.origin, how="content"))
 
