@@ -13,10 +13,20 @@ resident memory:
 3. one paragraph of 20 MB per side (--huge-mb): seconds and peak memory until aligned or refused;
 4. merge: an article of 510 paragraphs aligned into a PO, then every English paragraph edited and the
    article re-aligned into that PO (all 510 msgids reach the fuzzy matcher); the whole command, and the
-   merge step alone in this process.
+   merge step alone in this process;
+5. site (--site SOURCE_TREE TARGET_TREE, two clones with git history): `align SOURCE TARGET -o OUT` cold
+   (empty cache folder) and warm (the same command again: everything cached, unchanged POs kept), beside
+   hunalign on the same blocks (the documents the warm run aligned: with history, the source as of the
+   translation); then the command line's start-up: `transpair --help` and a completion call beside a
+   bare one-command typer app's `--help` and completion;
+6. synthetic: a folder of --pairs article pairs (every size given) built from the gold 1-1 pairs of the
+   dev sets (DATA's parent folder: every set in it), 10 to 70 paragraphs each, every paragraph made
+   distinct by one inserted word (as an edit would, so the cache cannot share vectors between
+   articles); cold and warm with peak memory, per pair.
 
-Usage: python bench/bench_speed.py [DATA] [--parts folder scaling huge merge] [--hunalign PATH]
-       [--repeat 3] [--jobs N] [--sizes 1000 3000 10000 30000] [--huge-mb 20] [--merge-entries 510]
+Usage: python bench/bench_speed.py [DATA] [--parts folder scaling huge merge site synthetic]
+       [--hunalign PATH] [--repeat 3] [--jobs N] [--sizes 1000 3000 10000 30000] [--huge-mb 20]
+       [--merge-entries 510] [--site SOURCE_TREE TARGET_TREE] [--pairs 250 500 1000 2000]
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -31,20 +42,31 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_align import gold_pairs, run_hunalign, synthetic
+from bench_align import gold_pairs, hunalign_beads, run_hunalign, synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"  # the shared data beside the checkout (a link in a worktree folder)
+EN_WORDS = ("also", "now", "still", "often", "again", "here", "there", "then", "usually", "today", "first")
+KO_WORDS = ("또한", "이제", "여전히", "자주", "다시", "여기서", "거기서", "그때", "보통", "오늘", "먼저")
 
 
 def timed(args: list[str], cache: Path, refused: list[str] | None = None) -> tuple[float, float, float]:
     """Run `python -m transpair.cli ARGS` with the given cache folder: (wall seconds, peak RSS in MB, CPU
     seconds of the command and its workers: the work done, which other jobs on the machine stretch less); its
     error lines go to `refused` when given (exit 2 allowed), else a failure stops the bench."""
-    env = dict(os.environ, TRANSPAIR_CACHE_DIR=str(cache))
+    return measured(
+        [sys.executable, "-m", "transpair.cli", *args], {"TRANSPAIR_CACHE_DIR": str(cache)}, refused
+    )
+
+
+def measured(
+    command: list[str], env: dict[str, str], refused: list[str] | None = None
+) -> tuple[float, float, float]:
+    """Run a command with these variables added: (wall seconds, peak RSS in MB of its largest process, CPU
+    seconds of it and its workers), its errors kept or fatal as `timed` says."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "transpair.cli", *args], env=env, stderr=errors)
+        proc = subprocess.Popen(command, env=os.environ | env, stdout=subprocess.DEVNULL, stderr=errors)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -52,7 +74,7 @@ def timed(args: list[str], cache: Path, refused: list[str] | None = None) -> tup
         if refused is not None:
             refused += errors.read().decode().splitlines()
         elif proc.returncode != 0:
-            sys.exit(f"transpair {' '.join(args)} failed: {errors.read().decode()}")
+            sys.exit(f"{' '.join(command)} failed: {errors.read().decode()}")
     return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
@@ -145,10 +167,12 @@ def huge(pairs: list[tuple[str, str]], megabytes: int) -> None:
     print("\n".join(said[:3]) or "aligned")
 
 
-def edited(text: str, rng: random.Random) -> str:
+def edited(
+    text: str, rng: random.Random, inserted: tuple[str, ...] = ("also", "now", "still", "often")
+) -> str:
     """The paragraph with one word inserted, as an author's small edit."""
     words = text.split(" ")
-    words.insert(rng.randrange(len(words) + 1), rng.choice(["also", "now", "still", "often"]))
+    words.insert(rng.randrange(len(words) + 1), rng.choice(inserted))
     return " ".join(words)
 
 
@@ -192,18 +216,165 @@ def merging(pairs: list[tuple[str, str]], entries: int, repeat: int) -> None:
     )
 
 
+TRANSPAIR = "import sys; from transpair.cli.app import main; sys.argv[0] = 'transpair'; sys.exit(main())"
+BARE_APP = """import sys
+
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def hello(name: str = "world") -> None:
+    \"\"\"Say hello.\"\"\"
+    print(f"hello {name}")
+
+
+sys.argv[0] = "bare"
+app()
+"""
+
+
+def site_blocks(source: Path, target: Path, cache: Path) -> list[tuple[list, list]]:
+    """The blocks of every article pair a site run aligned, as it aligned them (from its cache, in this
+    process): with history, the source as of the translation."""
+    from transpair import pipeline
+    from transpair.read.pairs import folder_articles
+
+    os.environ["TRANSPAIR_CACHE_DIR"] = str(cache)
+    found = []
+    for article in folder_articles(source, target, ("en", "ko")):
+        alignment = pipeline.align_article(article, pipeline.AlignOptions())
+        if not isinstance(alignment, Exception) and alignment.source.blocks and alignment.target.blocks:
+            found.append((list(alignment.source.blocks), list(alignment.target.blocks)))
+    return found
+
+
+def site(trees: list[Path], repeat: int, jobs: list[str], hunalign_binary: str) -> None:
+    """Cold and warm runs of a two-tree site, hunalign on the same blocks, and the ratios."""
+    print(
+        f"== site {trees[0]} {trees[1]}: align SOURCE TARGET -o OUT {' '.join(jobs)}".rstrip()
+        + f", best of {repeat}"
+    )
+    runs: dict[str, list] = {"cold": [], "warm": []}
+    for k in range(repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            args = ["align", *map(str, trees), "-q", *jobs, "-o", str(tmp / "po")]
+            runs["cold"].append(timed(args, tmp / "cache"))
+            runs["warm"].append(timed(args, tmp / "cache"))  # a re-run: everything cached, POs unchanged
+            if k == repeat - 1:
+                blocks = site_blocks(*trees, tmp / "cache")
+    figures = {name: best(found) for name, found in runs.items()}
+    for name, (seconds, peak, cpu) in figures.items():
+        print(f"{name:>20}: {seconds:6.2f} s  {peak:6.0f} MB  {cpu:6.2f} s CPU")
+    hunalign = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for source, target in blocks:
+            hunalign_beads(hunalign_binary, source, target)
+        hunalign.append(time.perf_counter() - start)
+    count = sum(len(s) + len(t) for s, t in blocks)
+    print(
+        f"hunalign on the same {len(blocks)} pairs ({count} blocks), best of {repeat}: {min(hunalign):.2f} s"
+    )
+    print(
+        f"ratio to hunalign: warm {figures['warm'][0] / min(hunalign):.1f}x, "
+        f"cold {figures['cold'][0] / min(hunalign):.1f}x"
+    )
+
+
+def startup(repeat: int) -> None:
+    """`transpair --help` and a completion call beside a bare one-command typer app, runs interleaved."""
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = Path(tmp) / "bare.py"
+        bare.write_text(BARE_APP, encoding="utf-8")
+        complete = {"COMP_CWORD": "1"}
+        commands = {
+            "transpair --help": ([sys.executable, "-c", TRANSPAIR, "--help"], {}),
+            "transpair completion": (
+                [sys.executable, "-c", TRANSPAIR],
+                complete | {"_TRANSPAIR_COMPLETE": "complete_bash", "COMP_WORDS": "transpair al"},
+            ),
+            "bare typer --help": ([sys.executable, str(bare), "--help"], {}),
+            "bare typer completion": (
+                [sys.executable, str(bare)],
+                complete | {"_BARE_COMPLETE": "complete_bash", "COMP_WORDS": "bare --"},
+            ),
+        }
+        runs: dict[str, list] = {name: [] for name in commands}
+        for _ in range(repeat):  # in turn, so that a busy moment of the machine falls on all of them
+            for name, (command, env) in commands.items():
+                runs[name].append(measured(command, env))
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # a child's peak starts at it
+    print(
+        f"== command-line start-up, best of {repeat} (wall seconds, peak MB: at least {own:.0f}, CPU seconds)"
+    )
+    yardstick = best(runs["bare typer --help"])
+    for name, found in runs.items():
+        seconds, peak, cpu = best(found)
+        print(
+            f"{name:>22}: {seconds:6.3f} s  {peak:6.0f} MB  {cpu:6.3f} s CPU  "
+            f"{seconds / yardstick[0]:5.2f}x wall, {cpu / yardstick[2]:5.2f}x CPU of bare --help"
+        )
+
+
+def synthetic_site(pairs: list[tuple[str, str]], counts: list[int], jobs: list[str]) -> None:
+    """Folders of `count` synthetic article pairs, aligned cold then warm: seconds and peak memory."""
+    print(
+        "== synthetic site: N article pairs of 10-70 paragraphs, every paragraph distinct; align DIR -o OUT"
+    )
+    heads = (
+        "pairs",
+        "blocks",
+        "distinct",
+        "cold s",
+        "CPU s",
+        "peak MB",
+        "warm s",
+        "CPU s",
+        "peak MB",
+        "s/pair",
+    )
+    print(" ".join(f"{h:>9}" for h in heads))
+    for count in counts:
+        rng = random.Random(count)
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            folder, texts, size = tmp / "site", set(), 0
+            folder.mkdir()
+            for k in range(count):
+                src, tgt = synthetic(pairs, rng.randint(10, 70), seed=k)
+                source = [edited(b.text, rng, EN_WORDS) for b in src]
+                target = [edited(b.text, rng, KO_WORDS) for b in tgt]
+                write_pair(folder, f"article-{k:04d}", source, target)
+                texts.update(source + target)
+                size += len(source) + len(target)
+            args = ["align", str(folder), "-q", *jobs, "-o", str(tmp / "po")]
+            cold = timed(args, tmp / "cache")
+            warm = timed(args, tmp / "cache")
+        print(
+            f"{count:9d} {size:9d} {len(texts):9d} {cold[0]:9.1f} {cold[2]:9.1f} {cold[1]:9.0f} "
+            f"{warm[0]:9.2f} {warm[2]:9.2f} {warm[1]:9.0f} {cold[0] / count:9.3f}"
+        )
+
+
 def main() -> None:
     """Parse arguments and print every figure."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=SHARED / "data" / "pydocs-ko-hard")
     parts = ("folder", "scaling", "huge", "merge")
-    parser.add_argument("--parts", nargs="*", choices=parts, default=parts, help="which parts to run")
+    parser.add_argument(
+        "--parts", nargs="*", choices=(*parts, "site", "synthetic"), default=parts, help="which parts to run"
+    )
     parser.add_argument("--hunalign", default=str(SHARED / "peers" / "bin" / "hunalign"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", help="passed to align as --jobs (default: align's own, all cores)")
     parser.add_argument("--sizes", nargs="*", type=int, default=[1000, 3000, 10000, 30000])
     parser.add_argument("--huge-mb", type=int, default=20)
     parser.add_argument("--merge-entries", type=int, default=510)
+    parser.add_argument("--site", nargs=2, type=Path, metavar=("SOURCE_TREE", "TARGET_TREE"))
+    parser.add_argument("--pairs", nargs="*", type=int, default=[2000], help="synthetic site sizes")
     args = parser.parse_args()
     if not args.data.is_dir():
         sys.exit(f"{args.data}: no such folder")
@@ -218,6 +389,14 @@ def main() -> None:
         huge(pairs, args.huge_mb)
     if "merge" in args.parts:
         merging(pairs, args.merge_entries, args.repeat)
+    if "site" in args.parts:
+        if not args.site:
+            sys.exit("--parts site needs --site SOURCE_TREE TARGET_TREE (two clones with git history)")
+        startup(max(args.repeat, 10))  # first: a child's peak memory counts this process's size at its start
+        site(args.site, args.repeat, jobs, args.hunalign)
+    if "synthetic" in args.parts:
+        sets = [d for d in sorted(args.data.parent.iterdir()) if any(d.glob("*.gold.json"))]
+        synthetic_site(gold_pairs(sets), args.pairs, jobs)
     print(f"load average at end: {load()}")
 
 

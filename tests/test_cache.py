@@ -11,7 +11,7 @@ from pathlib import Path
 
 from conftest import CORPORA, ROOT
 
-from transpair import cache
+from transpair import cache, codec
 from transpair.model import Origin
 
 
@@ -158,3 +158,18 @@ def test_two_runs_sharing_a_cache_folder_write_what_separate_runs_write(tmp_path
         assert start(base, alone, tmp_path / f"cache-{name}").wait(120) == 0
         for rounds in range(2):
             assert po_text(tmp_path / f"{name}-{rounds}.po") == po_text(alone)
+
+
+def test_remember_many_computes_only_the_missing_and_hands_back_errors_unstored(tmp_path):
+    store, computed = cache.Store(tmp_path, 1 << 20), []
+    store.put("a", codec.dumps(Origin("ab", "2025-01-01")))
+
+    def compute(key):
+        computed.append(key)
+        return ValueError(key) if key == "c" else Origin(key, "2025-02-02")
+
+    values = cache.remember_many(store, ["a", "b", "c"], Origin, compute)
+    assert values[:2] == [Origin("ab", "2025-01-01"), Origin("b", "2025-02-02")]
+    assert isinstance(values[2], ValueError) and computed == ["b", "c"]
+    assert store.get("c") is None and codec.loads(Origin, store.get("b")) == Origin("b", "2025-02-02")
+    assert cache.remember_many(None, ["a"], Origin, compute) == [Origin("a", "2025-02-02")]

@@ -1,5 +1,10 @@
 """Term mining: pairs by association over a site's entries, competing translations, glossary output."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from transpair.check.findings import Entry
 from transpair.check.terms import as_glossary, english_terms, korean_stem, korean_terms, mine, singular
 
@@ -52,3 +57,21 @@ def test_terms_kept_in_english_keep_their_spelling():
     rows = [("Use the Vue API.", "Vue API를 사용합니다.")] * 4
     terms = {t.source: t.target for t in as_glossary(mine(entries(rows)))}
     assert terms["Vue"] == "Vue"
+
+
+def test_a_tie_between_translations_goes_the_same_way_whatever_the_hash_seed():
+    """Two Korean words found in every place of a term score the same: the first in text order wins, in
+    every process (set order changes with PYTHONHASHSEED)."""
+    code = (
+        "from transpair.check.findings import Entry; from transpair.check.terms import mine; "
+        "pairs = [Entry('a.po', n, 'An easing curve', '이징 곡선') for n in range(5)]; "
+        "print(sorted((p.source, p.target) for p in mine(pairs)))"
+    )
+    env = os.environ | {"PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    said = {
+        subprocess.run(
+            [sys.executable, "-c", code], env=env | {"PYTHONHASHSEED": seed}, capture_output=True, text=True
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(said) == 1 and "('curve', '곡선')" in said.pop()

@@ -1,12 +1,14 @@
 """Records to JSON and back: what is written reads back equal, anything else is refused."""
 
 import json
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from transpair import codec
+from transpair.check.findings import Entry
 from transpair.model import Alignment, Bead, Block, Cause, Document, Origin
 
 texts = st.text(max_size=30)
@@ -93,3 +95,10 @@ def test_an_int_score_reads_back_as_a_float():
 def test_data_that_is_not_the_record_is_refused(data):
     with pytest.raises((ValueError, TypeError, KeyError)):
         codec.loads(Origin, data)
+
+
+@given(st.builds(Entry, texts, st.integers(0, 99), texts, texts, st.frozensets(texts, max_size=3)))
+def test_a_record_holding_a_set_reads_back_and_equal_sets_write_the_same(entry):
+    data = codec.dumps(entry)
+    assert codec.loads(Entry, data) == entry
+    assert codec.dumps(replace(entry, silenced=frozenset(reversed(sorted(entry.silenced))))) == data

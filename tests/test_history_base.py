@@ -67,6 +67,21 @@ def test_the_base_follows_a_translation_brought_up_to_date(tmp_path):
     assert found.origin.rev == v2 and found.origin.how == "content"
 
 
+def test_a_second_lookup_makes_three_git_calls_and_a_new_commit_looks_again(tmp_path, monkeypatch):
+    """Cached under both HEADs: a re-run asks git for the two HEADs and the old source, nothing more; the
+    content choice is cached under the candidate commits: after a commit only the chosen version is read."""
+    source, target, v1, _ = site(tmp_path)
+    first, calls, reads = lookup(source, target), [], []
+    git, read_at = revisions.git, revisions.read_at
+    monkeypatch.setattr(revisions, "git", lambda *args, **kw: calls.append(args[1]) or git(*args, **kw))
+    monkeypatch.setattr(revisions, "read_at", lambda *args: reads.append(args[1]) or read_at(*args))
+    assert lookup(source, target) == first and calls == ["rev-parse", "rev-parse", "show"]
+    subprocess.run(["git", "-C", str(source.parent), "commit", "-q", "--allow-empty", "-m", "x"], check=True)
+    again = lookup(source, target)
+    assert again.origin.rev == v1 and again.origin.commits_since == first.origin.commits_since
+    assert reads == [v1]  # the candidates are the same commits: only the chosen one read
+
+
 @pytest.mark.parametrize("key", ["l10n:\n  sourceCommit: {rev}", "default_lang_commit: {rev}"])
 def test_front_matter_names_the_base(tmp_path, key):
     # MDN's l10n.sourceCommit and OpenTelemetry's default_lang_commit, even against the content's choice

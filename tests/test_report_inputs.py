@@ -5,6 +5,7 @@ from report_fixtures import entry, sample_entries, write
 
 from transpair.check.config import DEFAULT_LEVELS, CheckSettings
 from transpair.errors import InputError
+from transpair.report import inputs
 from transpair.report.inputs import Reading, collect, po_files
 
 
@@ -63,3 +64,28 @@ def test_findings_are_counted_per_article_with_the_settings_given(tmp_path):
     assert checked.findings == 2 and collect([tmp_path]).findings is None
     no_code = collect([tmp_path], Reading(checks=CheckSettings(DEFAULT_LEVELS | {"code": "off"})))
     assert [a.findings for a in no_code.articles] == [1, 0]
+
+
+def test_a_second_report_of_unchanged_pos_reads_them_from_the_cache_and_an_edit_is_seen(
+    tmp_path, monkeypatch
+):
+    write(
+        tmp_path / "a.po", [entry("Use `ref` here.", "`ref` 를 여기서 씁니다."), entry("Fine.", "좋습니다.")]
+    )
+    write(tmp_path / "b.po", [entry("Use `y`.", "`y`를 씁니다.")])
+    reading = Reading(checks=CheckSettings())
+    first = collect([tmp_path], reading)
+    assert [(a.name, a.findings) for a in first.articles] == [("a", 1), ("b", 0)]
+
+    def parse(*args, **kwargs):
+        raise AssertionError("an unchanged PO parsed again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(inputs, "read_po_data", parse)
+        assert collect([tmp_path], reading) == first  # figures and findings from the cache
+    write(tmp_path / "b.po", [entry("Use `y`.", "`x`를 씁니다.")])  # the code span changed: one finding
+    edited = collect([tmp_path], reading)
+    assert [(a.name, a.findings) for a in edited.articles] == [("a", 1), ("b", 1)]
+    assert collect([tmp_path], Reading(use_cache=False, checks=CheckSettings())) == edited
+    no_code = collect([tmp_path], Reading(checks=CheckSettings(DEFAULT_LEVELS | {"code": "off"})))
+    assert [a.findings for a in no_code.articles] == [1, 0]  # other settings: counted anew

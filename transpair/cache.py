@@ -15,7 +15,8 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable
+import typing
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -25,6 +26,7 @@ import platformdirs
 from transpair import codec
 
 T = TypeVar("T")
+E = TypeVar("E")
 
 DIR_VARIABLE = "TRANSPAIR_CACHE_DIR"
 SIZE_VARIABLE = "TRANSPAIR_CACHE_MAX_MB"
@@ -132,6 +134,12 @@ class Store:
 
     def _evict(self, db: sqlite3.Connection) -> None:
         """Delete the oldest rows until the stored bytes are under KEEP_AFTER_EVICTION of the cap."""
+        used = [
+            db.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("page_count", "freelist_count", "page_size")
+        ]
+        if (used[0] - used[1]) * used[2] <= self.limit:
+            return  # the rows hold no more bytes than the pages in use: no need to read them all to sum
         (total,) = db.execute("SELECT COALESCE(SUM(size), 0) FROM entries").fetchone()
         if total <= self.limit:
             return
@@ -182,13 +190,30 @@ def remember(
 ) -> T:
     """compute()'s record of type kind for key, read from the store (JSON: a row is data, never code),
     else computed and stored; a row that does not decode, or that `usable` refuses, is recomputed."""
-    found = store.get(key) if store is not None else None
-    try:
-        value = codec.loads(kind, found) if found is not None else None
-    except (ValueError, TypeError, KeyError):  # a row written by other code, or damaged: recompute it
-        value = None
-    if value is None or not usable(value):
-        value = compute()
-        if store is not None:
-            store.put(key, codec.dumps(value))
-    return value
+    return remember_many(store, [key], kind, lambda _: compute(), usable)[0]
+
+
+def remember_many(
+    store: Store | None,
+    keys: Sequence[str],
+    kind: type[T],
+    compute: Callable[[str], T | E],
+    usable: Callable[[T], bool] = lambda _: True,
+) -> list[T | E]:
+    """remember() for many keys with one look-up and one write (so one eviction check); what compute
+    returns that is no `kind` (an error for that key) is handed back, not stored."""
+    found = store.get_many(keys) if store is not None else {}
+    values, new = [], {}
+    for key in keys:
+        try:
+            value = codec.loads(kind, found[key]) if key in found else None
+        except (ValueError, TypeError, KeyError):  # a row written by other code, or damaged: recompute it
+            value = None
+        if value is None or not usable(value):
+            value = compute(key)
+            if isinstance(value, typing.get_origin(kind) or kind):
+                new[key] = codec.dumps(value)
+        values.append(value)
+    if store is not None:
+        store.put_many(new)
+    return values

@@ -36,6 +36,8 @@ def _plain(value: Any) -> Any:
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
+    if isinstance(value, frozenset):  # in sorted order: equal sets give equal JSON (a cache key's part)
+        return sorted(_plain(v) for v in value)
     return value
 
 
@@ -50,6 +52,8 @@ def _build(kind: Any, value: Any) -> Any:
     if origin is tuple:
         items = zip(args, value, strict=True) if Ellipsis not in args else ((args[0], v) for v in value)
         return tuple(_build(a, v) for a, v in items)
+    if origin is frozenset and isinstance(value, list):
+        return frozenset(_build(args[0], v) for v in value)
     if dataclasses.is_dataclass(kind):
         if not isinstance(value, dict):
             raise TypeError(f"{value!r} is not a {kind.__name__} record")

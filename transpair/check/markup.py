@@ -108,7 +108,7 @@ def placeholders(text: str) -> list[str]:
     return [regex.sub(r"\s+", "", m[0]) for m in PLACEHOLDER.finditer(without_code(text))]
 
 
-@lru_cache(maxsize=4096)  # every language check reads it: computed once per text
+@lru_cache(maxsize=65536)  # every check and the term miner read it: computed once per text
 def prose(text: str) -> str:
     """The words a reader reads: code spans, link targets, URLs, tags, anchors, placeholders and entities
     taken out (link text kept)."""

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import regex
 
@@ -44,14 +45,16 @@ SUFFIXES = sorted(
 )
 # the copula and the light verbs 하다/되다 after a noun (컴포넌트입니다, 렌더링합니다, 참고하세요), cut only
 # after two syllables or more, so that 제한 or 간단한 keep their own syllables
-ENDINGS = sorted(
-    (
-        "입니다 입니까 이다 이고 이며 이면 인지 이지만 이므로 이라면 이어야 이었 였습니다 인 "
-        "합니다 하는 하고 하여 해야 하기 할 한 하면 했습니다 하지 해서 하세요 하십시오 했 하려면 하므로 "
-        "됩니다 되는 된 되어 될 되면 되고 되지 됐 시킵니다 시키는"
-    ).split(),
-    key=len,
-    reverse=True,
+ENDINGS = tuple(
+    sorted(
+        (
+            "입니다 입니까 이다 이고 이며 이면 인지 이지만 이므로 이라면 이어야 이었 였습니다 인 "
+            "합니다 하는 하고 하여 해야 하기 할 한 하면 했습니다 하지 해서 하세요 하십시오 했 하려면 하므로 "
+            "됩니다 되는 된 되어 될 되면 되고 되지 됐 시킵니다 시키는"
+        ).split(),
+        key=len,
+        reverse=True,
+    )
 )
 SHORT_WORD = 3  # syllables: a word this short may end in a syllable that only looks like a particle
 MIN_COUNT = 3  # a pair seen fewer times is no evidence of a site's usage
@@ -93,13 +96,15 @@ def english_terms(msgid: str) -> dict[str, str]:
     found = {}
     for clause in CLAUSE.split(prose(msgid)):
         words = EN_WORD.findall(clause)
+        lower = [w.lower() for w in words]  # each word lowered, singular and looked up once per clause
+        edge = [w not in STOP for w in lower]
+        last = [singular(w) if e and len(w) >= 2 else None for w, e in zip(words, edge)]
         for size in range(1, MAX_WORDS + 1):
             for start in range(len(words) - size + 1):
-                run = words[start : start + size]
-                if run[0].lower() in STOP or run[-1].lower() in STOP or len(run[-1]) < 2:
-                    continue
-                key = " ".join([w.lower() for w in run[:-1]] + [singular(run[-1])])
-                found.setdefault(key, " ".join(run))
+                end = start + size - 1
+                if edge[start] and last[end] is not None:
+                    key = " ".join([*lower[start:end], last[end]])
+                    found.setdefault(key, " ".join(words[start : end + 1]))
     return found
 
 
@@ -129,32 +134,38 @@ def korean_terms(msgstr: str) -> frozenset[str]:
         words = KO_WORD.findall(clause)
         stems = [korean_stem(w) for w in words]
         found.update(stems)
-        found.update(
-            w for w in words if len(w) <= SHORT_WORD and not w.isascii() and not w.endswith(tuple(ENDINGS))
-        )
+        found.update(w for w in words if len(w) <= SHORT_WORD and not w.isascii() and not w.endswith(ENDINGS))
         found.update(f"{a} {b}" for a, b in zip(stems, stems[1:]))
     return frozenset(found)
 
 
 def _alternatives(
-    entries: Sequence[int], best: str, korean: Sequence[set[str]], together: Counter, frequency: Counter
+    entries: Sequence[int], best: str, korean: Sequence[frozenset[str]], together: Counter, frequency: Counter
 ) -> tuple[tuple[str, int], ...]:
     """The other translations of a term: words of its entries lacking `best`, seen there 3 times or more,
     that go with the term in 70 %+ of their own places (so not words of every kind of sentence)."""
-    rest = [i for i in entries if best not in korean[i]]
+    candidates = {  # the words that can qualify, found once from the term's counts, not per entry
+        k
+        for k, n in together.items()
+        if n >= MIN_COUNT
+        and n >= MIN_SHARE * frequency[k]
+        and " " not in k
+        and best not in k
+        and k not in best
+    }
+    if not candidates:
+        return ()
+    rest = [korean[i] for i in entries if best not in korean[i]]
     found = []
     for _ in range(3):
-        counts = Counter(k for i in rest for k in korean[i] if " " not in k and k != best)
-        fits = [
-            (n, k)
-            for k, n in counts.items()
-            if n >= MIN_COUNT and together[k] >= MIN_SHARE * frequency[k] and best not in k and k not in best
-        ]
+        counts = Counter(chain.from_iterable(words & candidates for words in rest))
+        fits = sorted((k, n) for k, n in counts.items() if n >= MIN_COUNT)  # ties go to the first in order
         if not fits:
             break
-        n, k = max(fits, key=lambda f: (f[0], len(f[1])))
+        k, n = max(fits, key=lambda f: (f[1], len(f[0])))
         found.append((k, n))
-        rest = [i for i in rest if k not in korean[i]]
+        candidates.discard(k)
+        rest = [words for words in rest if k not in words]
     return tuple(found)
 
 
@@ -162,9 +173,10 @@ def mine(entries: Sequence[Entry], min_count: int = MIN_COUNT, min_dice: float =
     """The site's term pairs, most frequent first: by association, and labels translated as a whole
     (`Note` the title, whatever `note that` goes with)."""
     english = [english_terms(e.msgid) for e in entries]
-    korean = [korean_terms(e.msgstr) for e in entries]
-    en_freq = Counter(k for terms in english for k in terms)
-    ko_freq = Counter(k for terms in korean for k in terms)
+    ko_freq = Counter(chain.from_iterable(korean_terms(e.msgstr) for e in entries))
+    least = min(min_count, MIN_COUNT)  # a Korean word seen fewer times can be no term's translation
+    korean = [frozenset(k for k in korean_terms(e.msgstr) if ko_freq[k] >= least) for e in entries]
+    en_freq = Counter(chain.from_iterable(english))
     where: dict[str, list[int]] = defaultdict(list)
     for index, terms in enumerate(english):
         for key in terms:
@@ -176,13 +188,15 @@ def mine(entries: Sequence[Entry], min_count: int = MIN_COUNT, min_dice: float =
             surfaces[key][surface] += 1
     pairs = []
     for key, places in where.items():
-        together = Counter(k for i in places for k in korean[i])
-        scored = [(2 * n / (len(places) + ko_freq[k]), n, k) for k, n in together.items() if n >= min_count]
+        together = Counter(chain.from_iterable(korean[i] for i in places))
+        scored = sorted(  # in order of the Korean text, so that a tie goes to the same one in every run
+            (k, 2 * n / (len(places) + ko_freq[k]), n) for k, n in together.items() if n >= min_count
+        )
         if not scored:
             continue
         size = key.count(" ")  # on a tie: the term itself (kept in English), as many words, the longer
-        dice, count, best = max(
-            scored, key=lambda s: (round(s[0], 6), s[2] == key, s[1], -abs(s[2].count(" ") - size), len(s[2]))
+        best, dice, count = max(
+            scored, key=lambda s: (round(s[1], 6), s[0] == key, s[2], -abs(s[0].count(" ") - size), len(s[0]))
         )
         if dice < min_dice:
             continue

@@ -15,16 +15,17 @@ In order, the first that answers:
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import regex
 
+from transpair import cache
 from transpair.align.embed import Similarity
-from transpair.errors import InputError
+from transpair.errors import MAX_INPUT_BYTES, InputError
 from transpair.history import revisions
-from transpair.model import Document
+from transpair.model import Document, Origin
 from transpair.read import reader
 from transpair.settings import config_table, find_config, setting_error
 
@@ -109,20 +110,21 @@ def match_score(version: np.ndarray, translation: np.ndarray) -> float:
     return float(cosines.max(axis=1).mean() + cosines.max(axis=0).mean()) / 2
 
 
-def content_lookup(source: Document, target: Document, similarity: Similarity) -> revisions.Lookup:
-    """The source revision the translation matches best among `candidates` (the latest of equal ones);
-    no lookup when there is nothing to choose from."""
-    found = candidates(Path(source.path), Path(target.path))
-    if len(found) == 1 and shallow(Path(source.path)):
-        return revisions.Lookup(
-            warning=f"{source.path}: a shallow clone, so the revisions its translation spans are unknown; "
-            "using the last commit before the translation's"
-        )
-    if len(found) < 2:
-        return revisions.Lookup()
+@dataclass(frozen=True)
+class Choice:
+    """The candidate revision a translation matched best, as the cache keeps it ('' when none was read)."""
+
+    rev: str = ""
+    date: str = ""
+
+
+def best_version(
+    source: Document, target: Document, similarity: Similarity, found: list[tuple[str, str]]
+) -> revisions.Lookup:
+    """The source as of the candidate the translation matches best (the latest of equal ones)."""
     options = reader.read_options(Path(source.path))
     translation = similarity.embed([b.norm for b in target.blocks])
-    best, best_score = None, -1.0
+    best, best_score = revisions.Lookup(), -1.0
     for rev, date in found:
         lookup = revisions.read_at(Path(source.path), rev, date)
         if lookup.origin is None:
@@ -134,20 +136,127 @@ def content_lookup(source: Document, target: Document, similarity: Similarity) -
         score = match_score(similarity.embed([b.norm for b in old.blocks]), translation)
         if score > best_score + 1e-9:
             best, best_score = lookup, score
-    if best is None:
+    return best
+
+
+def content_lookup(source: Document, target: Document, similarity: Similarity) -> revisions.Lookup:
+    """The source revision the translation matches best among `candidates` (the latest of equal ones);
+    no lookup when there is nothing to choose from. The choice is cached under the candidates (commits:
+    what each holds never changes), the translation's blocks, how the source is read and the backend, so
+    a re-run reads one old version instead of every candidate."""
+    found = candidates(Path(source.path), Path(target.path))
+    if len(found) == 1 and shallow(Path(source.path)):
+        return revisions.Lookup(
+            warning=f"{source.path}: a shallow clone, so the revisions its translation spans are unknown; "
+            "using the last commit before the translation's"
+        )
+    if len(found) < 2:
+        return revisions.Lookup()
+    made: list[revisions.Lookup] = []
+
+    def choose() -> Choice:
+        made.append(best_version(source, target, similarity, found))
+        origin = made[0].origin
+        return Choice(origin.rev, origin.date) if origin is not None else Choice()
+
+    store = getattr(similarity, "store", None)  # the persistent cache the backend's vectors use
+    key = cache.digest(
+        "base by content",
+        cache.code_version(),
+        getattr(similarity, "identity", ""),
+        source.path,
+        source.format,
+        repr(reader.read_options(Path(source.path))),
+        *(b.norm for b in target.blocks),
+        "\0",
+        *(rev for rev, _ in found),
+    )
+    choice = cache.remember(store, key, Choice, choose)
+    if made:
+        best = made[0]
+    else:
+        best = (
+            revisions.read_at(Path(source.path), choice.rev, choice.date)
+            if choice.rev
+            else revisions.Lookup()
+        )
+    if best.origin is None:
         return revisions.Lookup()
     return replace(best, origin=replace(best.origin, how="content"))
+
+
+@dataclass(frozen=True)
+class Found:
+    """A base revision as the cache keeps it: the revision (its old source read again with one git call) and
+    the warnings, or only the warnings when there is none."""
+
+    origin: Origin | None = None
+    warning: str = ""
+
+
+def repository_state(folder: Path) -> bytes | None:
+    """The HEAD commit of the repository holding a folder (empty outside git or before its first commit);
+    None in a shallow clone, whose history can deepen under the same HEAD."""
+    found = revisions.git(folder, "rev-parse", "HEAD", "--is-shallow-repository")
+    if found.code != 0:
+        return b""
+    head, _, shallow = found.out.partition(b"\n")
+    return None if shallow.strip() != b"false" else head
+
+
+def config_bytes(folder: Path) -> bytes:
+    """The nearest .transpair.toml's path and bytes (its [history] may name the base), empty if none."""
+    config = find_config(folder)
+    return str(config).encode() + b"\0" + config.read_bytes() if config is not None else b""
 
 
 def base_revision(
     source: Document, target: Document, similarity: Similarity, rev: str | None = None
 ) -> revisions.Lookup:
     """The source as of the revision the translation was made from, by the first method that answers
-    (see the module doc); the warnings of the methods passed over are joined into one line."""
+    (see the module doc); the warnings of the methods passed over are joined into one line. Cached under
+    both repositories' HEAD, both paths, the translation's text, the settings and the backend (what every
+    method reads), so a re-run makes three git calls instead of a walk over each file's history."""
     path, translation = Path(source.path), Path(target.path)
     if rev:
         lookup = revisions.named_revision(path, rev)
         return replace(lookup, origin=replace(lookup.origin, how="named"))
+    store = getattr(similarity, "store", None)  # the persistent cache the backend's vectors use
+    states = [repository_state(p.parent) for p in (path, translation)]
+    if store is None or None in states:
+        return found_revision(source, target, similarity)
+    key = cache.digest(
+        "base revision",
+        cache.code_version(),
+        getattr(similarity, "identity", ""),
+        source.path,
+        source.format,
+        target.path,
+        target.text,
+        repr(reader.read_options(path)),
+        repr(reader.read_options(translation)),
+        config_bytes(translation.parent),
+        *states,
+    )
+    made: list[revisions.Lookup] = []
+
+    def find() -> Found:
+        made.append(found_revision(source, target, similarity))
+        return Found(made[0].origin, made[0].warning)
+
+    found = cache.remember(store, key, Found, find)
+    if made or found.origin is None:
+        return made[0] if made else revisions.Lookup(warning=found.warning)
+    shown = revisions.git(path.parent, "show", f"{found.origin.rev}:./{path.name}", limit=MAX_INPUT_BYTES)
+    if shown.code != 0:  # cannot happen at the same HEAD; found again rather than trusted
+        return found_revision(source, target, similarity)
+    return revisions.Lookup(found.origin, shown.out, found.warning)
+
+
+def found_revision(source: Document, target: Document, similarity: Similarity) -> revisions.Lookup:
+    """The source as of the revision named by metadata, else found by content, else as of the
+    translation's last commit; the warnings of the methods passed over joined into one line."""
+    path, translation = Path(source.path), Path(target.path)
     skipped = metadata_lookup(path, target)
     if skipped.origin is not None:
         return skipped

@@ -9,17 +9,19 @@ import functools
 import stat
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polib
 
+from transpair import codec
+from transpair.cache import Store, code_version, digest, open_store, remember, remember_many
 from transpair.check.config import CheckSettings
 from transpair.check.findings import Entry
 from transpair.check.run import page_entries, site_findings
-from transpair.errors import InputError, NotAnArticle, status
-from transpair.po.file import read_po, read_po_data
+from transpair.errors import InputError, NotAnArticle, read_input, status
+from transpair.po.file import read_po_data
 from transpair.progress import tracked
 from transpair.read.pairs import Selection, text_files, walk
 from transpair.report.coverage import ArticleReport, Report, article_report
@@ -45,24 +47,86 @@ class Page:
     are counted once every page is read: `consistency` compares the pages)."""
 
     report: ArticleReport
-    entries: tuple[Entry, ...]
+    entries: Callable[[], tuple[Entry, ...]]  # read when the findings are not in the cache
     path: str  # the PO file (or the article) its findings name
+    source: str  # a digest of what the page was read from: its findings are cached under it
 
 
-def read_page(name: str, po: polib.POFile, path: str) -> Page:
-    """The figures and the entries to check of one catalog."""
-    return Page(article_report(name, po), tuple(page_entries(po, path)), path)
+def read_page(name: str, po: polib.POFile, path: str, source: str | None = None) -> Page:
+    """The figures and the entries to check of one catalog (read from `source`, else from its entries)."""
+    entries = tuple(page_entries(po, path))
+    return Page(article_report(name, po), lambda: entries, path, source or digest(codec.dumps(entries)))
 
 
-def with_findings(pages: Sequence[Page], settings: CheckSettings) -> list[ArticleReport]:
-    """Each page's report with the number of findings `transpair check` makes on these pages."""
-    counts = Counter(f.path for f in site_findings([p.entries for p in pages], settings))
-    return [replace(p.report, findings=counts[p.path]) for p in pages]
+def with_findings(
+    pages: Sequence[Page], settings: CheckSettings, store: Store | None = None
+) -> list[ArticleReport]:
+    """Each page's report with the number of findings `transpair check` makes on these pages; from the
+    cache when the same code checked the same pages, read from the same sources, with the same settings."""
+
+    def count() -> tuple[int, ...]:
+        counts = Counter(f.path for f in site_findings([p.entries() for p in pages], settings))
+        return tuple(counts[p.path] for p in pages)
+
+    sources = (part for p in pages for part in (p.path, p.source))
+    key = digest("report-findings", code_version(), codec.dumps(settings), *sources)
+    found = remember(store, key, tuple[int, ...], count, lambda found: len(found) == len(pages))
+    return [replace(p.report, findings=n) for p, n in zip(pages, found)]
 
 
-def report_po(path: Path, name: str) -> Page:
-    """The figures and entries of one PO file under the given name."""
-    return read_page(name, read_po(path, strict=True), str(path))
+@dataclass(frozen=True)
+class Source:
+    """A PO file's bytes as read, the name it is reported under, and the digest its figures are cached by
+    (transpair's code, the name, the path and the bytes)."""
+
+    path: Path
+    name: str
+    data: bytes
+    key: str
+
+    def read(self) -> Page:
+        """Parse it: its figures and the entries to check."""
+        return read_page(self.name, read_po_data(self.data, self.path, strict=True), str(self.path), self.key)
+
+    def entries(self) -> tuple[Entry, ...]:
+        """Its entries to check, parsed again (its figures came from the cache)."""
+        return self.read().entries()
+
+
+def read_source(path: Path, name: str) -> Source | InputError:
+    """A PO file's bytes, or the error that makes it unusable."""
+    try:
+        data = read_input(path, "PO file")
+    except InputError as exc:
+        return exc
+    except OSError as exc:
+        return InputError(f"{path}: cannot read ({exc.strerror or exc})")
+    return Source(path, name, data, digest("report-page", code_version(), name, str(path), data))
+
+
+def report_pos(sources: Sequence[Source | InputError], store: Store | None) -> list[Page | InputError]:
+    """The pages of PO files (or the error that makes each unusable); the figures of a file whose bytes
+    the same code read under the same name before come from the cache, all in one look-up and one write,
+    and its entries are parsed only if its findings are needed and not cached."""
+    read: dict[str, Page] = {}
+    files = {s.key: s for s in sources if isinstance(s, Source)}
+
+    def parse(key: str) -> ArticleReport | InputError:
+        try:
+            read[key] = files[key].read()
+        except InputError as exc:
+            return exc
+        return read[key].report
+
+    reports = dict(zip(files, remember_many(store, list(files), ArticleReport, parse)))
+    pages: list[Page | InputError] = []
+    for s in sources:
+        found = reports[s.key] if isinstance(s, Source) else s
+        if isinstance(found, InputError) or s.key in read:
+            pages.append(found if isinstance(found, InputError) else read[s.key])
+        else:
+            pages.append(Page(found, s.entries, str(s.path), s.key))
+    return pages
 
 
 @dataclass(frozen=True)
@@ -126,16 +190,6 @@ def lone_warning(folder: Path, count: int, langs: tuple[str, str]) -> str:
     )
 
 
-def report_po_or_error(path: Path, name: str) -> Page | InputError:
-    """The report of one PO file, or the error that makes it unusable."""
-    try:
-        return report_po(path, name)
-    except InputError as exc:
-        return exc
-    except OSError as exc:
-        return InputError(f"{path}: cannot read ({exc.strerror or exc})")
-
-
 def report_stdin() -> Page | InputError:
     """The report of a PO read from standard input (PATH `-`), named `-`."""
     try:
@@ -148,6 +202,7 @@ def report_path(path: Path, reading: Reading) -> Iterable[Page | InputError]:
     """Reports (or errors) for one command-line PATH: a PO file, a folder, or `-` (standard input)."""
     if str(path) == STDIN:
         return [report_stdin()]
+    store = open_store(reading.use_cache)
     try:
         found = status(path)
     except InputError as exc:  # a name the system refuses: an error row, the other paths go on
@@ -161,16 +216,17 @@ def report_path(path: Path, reading: Reading) -> Iterable[Page | InputError]:
         except InputError as exc:  # a loop of links: an error row, the other paths go on
             return [exc]
         if files:
-            return [
-                report_po_or_error(p, p.relative_to(path).with_suffix("").as_posix())
+            sources = [
+                read_source(p, p.relative_to(path).with_suffix("").as_posix())
                 for p in tracked(files, f"reading {path}", reading.quiet)
-            ] + [InputError(error) for _, error in unlisted]
+            ]
+            return report_pos(sources, store) + [InputError(error) for _, error in unlisted]
         if not any(path.iterdir()):
             return [InputError(f"{path}: empty folder")]
         return report_pairs(path, reading)
     if path.suffix.lower() not in CATALOG_SUFFIXES:
         return [InputError(f"{path}: not a PO file (give a .po or .pot file or a folder)")]
-    return [report_po_or_error(path, str(path))]
+    return report_pos([read_source(path, str(path))], store)
 
 
 def two_trees(paths: list[Path]) -> bool:
@@ -195,5 +251,6 @@ def collect(paths: Iterable[Path], reading: Reading = Reading()) -> Report:
     for item in found:
         (errors if isinstance(item, InputError) else pages).append(item)
     checks = reading.checks
-    articles = with_findings(pages, checks) if checks is not None else [page.report for page in pages]
+    store = open_store(reading.use_cache)
+    articles = with_findings(pages, checks, store) if checks is not None else [page.report for page in pages]
     return Report(tuple(articles), tuple(str(e) for e in errors))
