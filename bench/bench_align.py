@@ -2,7 +2,9 @@
 
 For each DATA_DIR (a folder of NAME.en.txt / NAME.<lang>.txt / NAME.gold.json; ko, ja, zh_CN, fr…):
 1. accuracy: strict and lax bead P/R/F1 in the 'align' view (gold as given) and the 'po' view
-   (beads marked untranslated by classify.classify split);
+   (beads marked untranslated by classify.classify split); then the output's statuses as eval scores
+   them: translated pairs right, pairs fuzzy for low confidence that are wrong or partial, n-m pairs
+   right, and untranslated precision and recall;
 2. time: seconds to align the whole set with a fresh embedding cache, plus the one-off model load,
    and the process's peak resident memory;
 3. with --hunalign PATH: the same F1 and seconds for hunalign (empty dictionary, one paragraph per
@@ -39,15 +41,16 @@ import resource
 import sys
 import time
 import tracemalloc
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import align_calibration as cal
 from hunalign_peer import run_hunalign
 
-from transpair.align import confidence, evaluate, features, search
+from transpair.align import confidence, evaluate, features, moves, search
 from transpair.align.embed import CachedSimilarity, USESimilarity
-from transpair.model import Block, normalize
+from transpair.model import Block, Cause, normalize
 
 
 def peak_rss_mb() -> float:
@@ -73,10 +76,11 @@ def run_set(folder: Path, model: USESimilarity, load_seconds: float) -> SetResul
     similarity = CachedSimilarity(model)
     report = evaluate.evaluate(folder, similarity)
     seconds = time.perf_counter() - start
-    found = untranslated_scores(folder, similarity)
+    output = output_scores(folder, similarity)
+    found = output.untranslated
     print(f"== {folder}")
     print(evaluate.format_report(report))
-    print(f"untranslated: precision {found[0]:.4f}, recall {found[1]:.4f}")
+    print(output.line())
     print(
         f"seconds: {seconds + load_seconds:.1f} total ({load_seconds:.1f} model load + {seconds:.1f} "
         f"aligning), peak memory {peak_rss_mb():.0f} MB (max RSS of the process)"
@@ -89,18 +93,57 @@ def run_set(folder: Path, model: USESimilarity, load_seconds: float) -> SetResul
     return SetResult(folder.name, report, found, seconds, samples)
 
 
-def untranslated_scores(folder: Path, similarity: CachedSimilarity) -> tuple[float, float]:
-    """Precision and recall of the English ids in beads marked untranslated, against untranslated_en."""
-    found = gold = right = 0
+@dataclass(frozen=True)
+class Output:
+    """The output's pairs against the gold, counted as `transpair eval` scores them (moves as the gold writes
+    them): (right, all) translated pairs, (wrong or partial, all) pairs fuzzy for low confidence, (right,
+    all) pairs of more than two blocks; and untranslated precision and recall over English ids."""
+
+    translated: tuple[int, int]
+    fuzzy: tuple[int, int]
+    merged: tuple[int, int]
+    untranslated: tuple[float, float]
+
+    def line(self) -> str:
+        """The figures as one printed line."""
+        (tr, t), (fw, f), (mr, m) = self.translated, self.fuzzy, self.merged
+        return (
+            f"output: translated right {tr}/{t} ({tr / max(t, 1):.4f}); fuzzy (low confidence) wrong or "
+            f"partial {fw}/{f}; n-m right {mr}/{m}; untranslated precision {self.untranslated[0]:.4f}, "
+            f"recall {self.untranslated[1]:.4f}"
+        )
+
+
+def output_scores(folder: Path, similarity: CachedSimilarity) -> Output:
+    """The statuses of the output's pairs and the untranslated ids, against the gold (see Output)."""
+    counts: Counter[str] = Counter()
     for doc in evaluate.load_gold(folder):
         alignment = evaluate.align_gold_doc(doc, similarity)
         marked = {i for b in alignment.beads if b.status == "untranslated" for i in b.source}
-        found, gold, right = (
-            found + len(marked),
-            gold + len(doc.untranslated),
-            right + len(marked & doc.untranslated),
-        )
-    return (right / found if found else 1.0), (right / gold if gold else 1.0)
+        counts["found"] += len(marked)
+        counts["gold"] += len(doc.untranslated)
+        counts["right"] += len(marked & doc.untranslated)
+        gold = set(doc.beads)
+        for bead in moves.monotonic(alignment).beads:
+            if not (bead.source and bead.target):
+                continue
+            right = (bead.source, bead.target) in gold
+            if bead.status == "translated":
+                counts["t"] += 1
+                counts["tr"] += right
+            elif bead.cause == Cause.LOW_CONFIDENCE:
+                counts["f"] += 1
+                counts["fw"] += not right
+            if bead.status in ("translated", "fuzzy") and len(bead.source) + len(bead.target) > 2:
+                counts["m"] += 1
+                counts["mr"] += right
+    found, gold, right = counts["found"], counts["gold"], counts["right"]
+    return Output(
+        (counts["tr"], counts["t"]),
+        (counts["fw"], counts["f"]),
+        (counts["mr"], counts["m"]),
+        ((right / found if found else 1.0), (right / gold if gold else 1.0)),
+    )
 
 
 def gold_pairs(folders: list[Path]) -> list[tuple[str, str]]:
