@@ -218,3 +218,14 @@ def test_two_mdx_elements_opened_on_one_line_read_their_children():
     text = "export const a = 1\n\n<Tabs><TabItem value={1}>\n\n  # Title\n\n  Text.\n\n</TabItem></Tabs>\n"
     doc = reader.bytes_document(text.encode(), "page.mdx")
     assert [b.text for b in doc.blocks][-2:] == ["Title", "Text."]
+
+
+def test_a_text_line_starting_with_backticks_looks_for_no_fence_close(monkeypatch):
+    from transpair.read import dialects
+
+    looked = []
+    monkeypatch.setattr(dialects, "_fence_close", lambda *args: looked.append(args) or len(args[0]))
+    text = "```<b>`x`</b> is text, not a fence.\n\nMore text.\n\n" * 2000  # each looked to the end before
+    blocks = markdown_blocks(text)
+    assert looked == []
+    assert blocks[0].text == "```<b>`x`</b> is text, not a fence." and len(blocks) == 4000

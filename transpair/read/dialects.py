@@ -195,15 +195,16 @@ class _Scanner:
         info = found.group("info")
         first = _INFO_WORD.match(info)
         word = first.group() if first else ""
-        close = _fence_close(self.view, i + 1, found.group("fence"), True)
-        callout = (
-            close < len(self.lines)
-            and (  # unclosed, it is code to the end, as CommonMark reads it
-                word in self.options.prose_fences
-                or (bool(word) and not is_language(word) and is_prose(self.view[i + 1 : close]))
-            )
+        named = word in self.options.prose_fences
+        # its close is looked for only when its word may make it a callout: a line of text starting with
+        # ``` (CommonMark reads ```<b>`x` as text) would look to the end of the page each time
+        close = (
+            _fence_close(self.view, i + 1, found.group("fence"), True)
+            if named or (bool(word) and not is_language(word))
+            else len(self.lines)
         )
-        if callout:
+        # unclosed, it is code to the end, as CommonMark reads it
+        if close < len(self.lines) and (named or is_prose(self.view[i + 1 : close])):
             self.mask(i, line)
             self.mask(close, self.view[close])
             self.title(i, removed + found.start("info"), _HEADER.search(info))
