@@ -229,3 +229,20 @@ def test_a_text_line_starting_with_backticks_looks_for_no_fence_close(monkeypatc
     blocks = markdown_blocks(text)
     assert looked == []
     assert blocks[0].text == "```<b>`x`</b> is text, not a fence." and len(blocks) == 4000
+
+
+def test_fence_closes_looked_for_again_and_again_are_refused_with_the_line(monkeypatch):
+    from transpair.read import dialects
+
+    searches = []
+
+    def counted(*args):
+        searches.append(args[1])
+        assert len(searches) <= 100, "fence closes looked for without a bound"
+        return close(*args)
+
+    close = dialects._fence_close
+    monkeypatch.setattr(dialects, "_fence_close", counted)
+    with pytest.raises(reader.UnreadableMarkdown, match="fences too costly to read") as refused:
+        markdown_blocks("Intro.\n\n" + "```abc`\n" * 4000)  # text lines, each looking to the end: 39 s
+    assert refused.value.line == searches[-1]  # 1-based line of the last opener: its index + 1 - 1
