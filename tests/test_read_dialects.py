@@ -218,3 +218,31 @@ def test_two_mdx_elements_opened_on_one_line_read_their_children():
     text = "export const a = 1\n\n<Tabs><TabItem value={1}>\n\n  # Title\n\n  Text.\n\n</TabItem></Tabs>\n"
     doc = reader.bytes_document(text.encode(), "page.mdx")
     assert [b.text for b in doc.blocks][-2:] == ["Title", "Text."]
+
+
+def test_a_text_line_starting_with_backticks_looks_for_no_fence_close(monkeypatch):
+    from transpair.read import dialects
+
+    looked = []
+    monkeypatch.setattr(dialects, "_fence_close", lambda *args: looked.append(args) or len(args[0]))
+    text = "```<b>`x`</b> is text, not a fence.\n\nMore text.\n\n" * 2000  # each looked to the end before
+    blocks = markdown_blocks(text)
+    assert looked == []
+    assert blocks[0].text == "```<b>`x`</b> is text, not a fence." and len(blocks) == 4000
+
+
+def test_fence_closes_looked_for_again_and_again_are_refused_with_the_line(monkeypatch):
+    from transpair.read import dialects
+
+    searches = []
+
+    def counted(*args):
+        searches.append(args[1])
+        assert len(searches) <= 100, "fence closes looked for without a bound"
+        return close(*args)
+
+    close = dialects._fence_close
+    monkeypatch.setattr(dialects, "_fence_close", counted)
+    with pytest.raises(reader.UnreadableMarkdown, match="fences too costly to read") as refused:
+        markdown_blocks("Intro.\n\n" + "```abc`\n" * 4000)  # text lines, each looking to the end: 39 s
+    assert refused.value.line == searches[-1]  # 1-based line of the last opener: its index + 1 - 1

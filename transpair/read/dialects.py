@@ -29,6 +29,11 @@ from transpair.read.user_regex import PatternTimeout, compile_user
 CODE_COMPONENTS = ("FileTree", "Code", "CodeBlock", "CodeGroup", "Sandpack")
 INDENT = 4  # MkDocs admonition and tab bodies are indented by four columns
 
+# lines a page's searches for the close of a possible prose callout may look at: nested callouts look again at
+# the lines of those inside them, and text lines starting with ``` (```a`, not fences to CommonMark) look to
+# the end of the page each (real sites look at most at 2,557 lines a page, 0.97 a line)
+FENCE_LINES = 100_000
+FENCE_LINES_PER_LINE = 2
 _INFO_WORD = regex.compile(r"[\w+#.-]*(?![\w+#.=-])")  # a first word, not an attribute (hl_lines="4")
 _HEADER = regex.compile(r"""\b(?:header|title)=(?:"(?P<title>[^"]*)"|'(?P<title>[^']*)')""")
 _COLONS = regex.compile(
@@ -172,6 +177,7 @@ class _Scanner:
         self.titles: list[tuple[int, int]] = []
         self.bodies: list[int] = []  # body indentation of each open MkDocs admonition
         self.code_until = -1  # index of the line closing the code fence we are in
+        self.fence_lines_left = FENCE_LINES + FENCE_LINES_PER_LINE * len(self.lines)
         self.handled: set[int] = set()  # lines already emptied ahead of the scan (closing fences, options)
         self.tag_ends: list[int] | None = None  # computed when a component tag spans lines
         self.blanks: list[int] = []
@@ -195,15 +201,21 @@ class _Scanner:
         info = found.group("info")
         first = _INFO_WORD.match(info)
         word = first.group() if first else ""
-        close = _fence_close(self.view, i + 1, found.group("fence"), True)
-        callout = (
-            close < len(self.lines)
-            and (  # unclosed, it is code to the end, as CommonMark reads it
-                word in self.options.prose_fences
-                or (bool(word) and not is_language(word) and is_prose(self.view[i + 1 : close]))
-            )
-        )
-        if callout:
+        named = word in self.options.prose_fences
+        # its close is looked for only when its word may make it a callout: a line of text starting with
+        # ``` (CommonMark reads ```<b>`x` as text) would look to the end of the page each time
+        close = len(self.lines)
+        if named or (bool(word) and not is_language(word)):
+            close = _fence_close(self.view, i + 1, found.group("fence"), True)
+            self.fence_lines_left -= close - i
+            if self.fence_lines_left < 0:  # ```a` lines: each looks to the end (a page refused in ms)
+                raise UnreadableMarkdown(
+                    i + 1,
+                    f"fences too costly to read (the closes of lines starting with ``` looked for over "
+                    f"{FENCE_LINES:,} + {FENCE_LINES_PER_LINE} per line lines)",
+                )
+        # unclosed, it is code to the end, as CommonMark reads it
+        if close < len(self.lines) and (named or is_prose(self.view[i + 1 : close])):
             self.mask(i, line)
             self.mask(close, self.view[close])
             self.title(i, removed + found.start("info"), _HEADER.search(info))

@@ -13,19 +13,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 import regex
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from transpair.model import Block
 from transpair.read.dialects import ReadOptions, markdown_view
 from transpair.read.frontmatter import front_matter_end, value_spans
 from transpair.read.html import html_parts
+from transpair.read.quotes import MAX_NESTING, parse_blocks, quote_parser
 from transpair.read.spans import UnreadableMarkdown, code_block, line_starts, trimmed_block
 
-MAX_NESTING = 300  # markdown-it stops reading (silently) deeper than this; Python's stack allows it
-# block structure only: inline tokens keep their source content, which is all the reader needs
-_MD = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").disable("inline")
-_MDX = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").disable(["inline", "code"])
+_MD = quote_parser()
+_MDX = quote_parser("code")
 _MARKERS = regex.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]|$)|#{1,6}(?=[ \t]|$)))*[ \t]*")
 _ROW_LEAD = regex.compile(r"[ \t>]*\|?")
 _ROW_TRAIL = regex.compile(r"(?:(?<!\\)\|)?[ \t]*$")
@@ -152,7 +150,7 @@ def markdown_parts(
     are blocks."""
     starts = line_starts(text)
     view = markdown_view(text, starts, front_matter_end(text), options)
-    tokens = (_MDX if options.mdx else _MD).parse("\n".join(view.lines))
+    tokens = parse_blocks(_MDX if options.mdx else _MD, view.lines)
     _check_depth(tokens)
     containers: list[str] = []
     blocks: list[Block | None] = [trimmed_block(text, starts, s, e, "heading") for s, e in view.titles]
