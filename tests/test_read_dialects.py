@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from transpair.errors import InputError
 from transpair.read import reader
 from transpair.read.dialects import ReadOptions, markdown_view
 from transpair.read.fences import is_language, is_prose
@@ -246,3 +247,29 @@ def test_fence_closes_looked_for_again_and_again_are_refused_with_the_line(monke
     with pytest.raises(reader.UnreadableMarkdown, match="fences too costly to read") as refused:
         markdown_blocks("Intro.\n\n" + "```abc`\n" * 4000)  # text lines, each looking to the end: 39 s
     assert refused.value.line == searches[-1]  # 1-based line of the last opener: its index + 1 - 1
+
+
+def test_mdx_expressions_that_never_close_are_refused_with_the_line(monkeypatch):
+    # found by bench/fuzz.py: each line opening a `{` that never closes looked to the end of the page (1 MB
+    # of them ran over 5 minutes); the searches now share the page's look-ahead budget
+    from transpair.read import dialects, jsx
+
+    searches = []
+
+    def counted(text, pos):
+        searches.append(pos)
+        assert len(searches) <= 100, "expression closes looked for without a bound"
+        return end(text, pos)
+
+    end = jsx.expression_end
+    monkeypatch.setattr(jsx, "expression_end", counted)
+    text = "Intro.\n\n" + ("{" * 40 + "|a|b|\n") * 4000
+    with pytest.raises(InputError, match="MDX expressions too costly to read") as refused:
+        reader.bytes_document(text.encode(), "page.mdx")
+    assert str(refused.value).startswith(f"page.mdx:{len(searches) + 2}: ")  # the last opener's line (3 on)
+    assert len(searches) * len(text.splitlines()) > dialects.LOOK_AHEAD_LINES  # refused once over budget
+
+
+def test_a_closed_mdx_expression_on_every_line_is_read():
+    text = "Intro.\n\n" + "{props.count}\n\n" * 3000 + "Outro.\n"
+    assert [b.text for b in reader.bytes_document(text.encode(), "page.mdx").blocks] == ["Intro.", "Outro."]

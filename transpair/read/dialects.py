@@ -29,11 +29,12 @@ from transpair.read.user_regex import PatternTimeout, compile_user
 CODE_COMPONENTS = ("FileTree", "Code", "CodeBlock", "CodeGroup", "Sandpack")
 INDENT = 4  # MkDocs admonition and tab bodies are indented by four columns
 
-# lines a page's searches for the close of a possible prose callout may look at: nested callouts look again at
-# the lines of those inside them, and text lines starting with ``` (```a`, not fences to CommonMark) look to
-# the end of the page each (real sites look at most at 2,557 lines a page, 0.97 a line)
-FENCE_LINES = 100_000
-FENCE_LINES_PER_LINE = 2
+# lines a page's searches ahead may look at, for the close of a possible prose callout or of an MDX `{…}`
+# expression: nested callouts look again at the lines of those inside them, and text lines starting with ```
+# (```a`, not fences to CommonMark) or lines opening a `{` that never closes look to the end of the page each
+# (real sites look at most at 2,557 lines a page, 0.97 a line)
+LOOK_AHEAD_LINES = 100_000
+LOOK_AHEAD_PER_LINE = 2
 _INFO_WORD = regex.compile(r"[\w+#.-]*(?![\w+#.=-])")  # a first word, not an attribute (hl_lines="4")
 _HEADER = regex.compile(r"""\b(?:header|title)=(?:"(?P<title>[^"]*)"|'(?P<title>[^']*)')""")
 _COLONS = regex.compile(
@@ -177,7 +178,7 @@ class _Scanner:
         self.titles: list[tuple[int, int]] = []
         self.bodies: list[int] = []  # body indentation of each open MkDocs admonition
         self.code_until = -1  # index of the line closing the code fence we are in
-        self.fence_lines_left = FENCE_LINES + FENCE_LINES_PER_LINE * len(self.lines)
+        self.lines_left = LOOK_AHEAD_LINES + LOOK_AHEAD_PER_LINE * len(self.lines)
         self.handled: set[int] = set()  # lines already emptied ahead of the scan (closing fences, options)
         self.tag_ends: list[int] | None = None  # computed when a component tag spans lines
         self.blanks: list[int] = []
@@ -207,13 +208,7 @@ class _Scanner:
         close = len(self.lines)
         if named or (bool(word) and not is_language(word)):
             close = _fence_close(self.view, i + 1, found.group("fence"), True)
-            self.fence_lines_left -= close - i
-            if self.fence_lines_left < 0:  # ```a` lines: each looks to the end (a page refused in ms)
-                raise UnreadableMarkdown(
-                    i + 1,
-                    f"fences too costly to read (the closes of lines starting with ``` looked for over "
-                    f"{FENCE_LINES:,} + {FENCE_LINES_PER_LINE} per line lines)",
-                )
+            self.looked_ahead(i, close, "fences", "the closes of lines starting with ```")
         # unclosed, it is code to the end, as CommonMark reads it
         if close < len(self.lines) and (named or is_prose(self.view[i + 1 : close])):
             self.mask(i, line)
@@ -269,6 +264,17 @@ class _Scanner:
         self.mask(i, line)
         return True
 
+    def looked_ahead(self, i: int, last: int, what: str, searches: str) -> None:
+        """Charge the page's budget for a search from line i to line `last`; past it the page is one error
+        (searches each looking to the end, an unclosed ``` or `{` on every line, would be quadratic)."""
+        self.lines_left -= last - i
+        if self.lines_left < 0:
+            raise UnreadableMarkdown(
+                i + 1,
+                f"{what} too costly to read ({searches} looked for over {LOOK_AHEAD_LINES:,} + "
+                f"{LOOK_AHEAD_PER_LINE} per line lines)",
+            )
+
     def skipped(self, i: int, line: str) -> bool:
         """Whether a `[read] skip_lines` pattern matches line i (one that runs too long is an error there)."""
         try:
@@ -284,6 +290,8 @@ class _Scanner:
         pos = start + len(line) - len(line.lstrip(" \t"))
         if self.text[pos] == "{":
             end = jsx.expression_end(self.text, pos)
+            last = bisect_right(self.starts, (len(self.text) if end is None else end) - 1) - 1
+            self.looked_ahead(i, last, "MDX expressions", "the closes of lines opening a `{`")
             rest = self.text.find("\n", end) if end is not None else -1
             if end is None or self.text[end : rest if rest >= 0 else len(self.text)].strip():
                 return False
