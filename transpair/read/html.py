@@ -18,7 +18,7 @@ import regex
 
 from transpair.model import Block
 from transpair.read.jsx import ATTRIBUTES, attribute_spans
-from transpair.read.spans import code_block, line_starts, trimmed_block
+from transpair.read.spans import UnreadableMarkdown, code_block, line_starts, trimmed_block
 
 BLOCK_KINDS = {
     **{f"h{n}": "heading" for n in range(1, 7)},
@@ -287,11 +287,35 @@ def closable(text: str) -> str:
     return text if text.find("<", last) < 0 else text[:last] + text[last:].replace("<", UNCLOSABLE)
 
 
+# characters html.parser may read looking for the ends of comments that never close: each unclosed '<!--'
+# looks to the end of the page (a 1 MB page of them took 67 s); a real page holds at most one
+COMMENT_LOOK_AHEAD = 1_000_000
+COMMENT_LOOK_AHEAD_PER_CHAR = 10
+_COMMENT_OPEN = regex.compile(r"<!--")
+_COMMENT_CLOSE = regex.compile(r"--\s*>")  # where html.parser ends a comment
+
+
+def check_comments(text: str) -> None:
+    """Refuse, at its line, a page whose comments that never close would make the parser read on past
+    COMMENT_LOOK_AHEAD + COMMENT_LOOK_AHEAD_PER_CHAR per character of the page."""
+    last = max((found.start() for found in _COMMENT_CLOSE.finditer(text)), default=-1)
+    budget = COMMENT_LOOK_AHEAD + COMMENT_LOOK_AHEAD_PER_CHAR * len(text)
+    for found in _COMMENT_OPEN.finditer(text, max(last - 3, 0)):
+        if found.start() + 4 > last:  # no comment end after it
+            budget -= len(text) - found.start()
+            if budget < 0:
+                raise UnreadableMarkdown(
+                    text.count("\n", 0, found.start()) + 1,
+                    "HTML comments too costly to read ('<!--' never closed: each is read to the end)",
+                )
+
+
 def html_parts(
     text: str, attributes: tuple[str, ...] = ATTRIBUTES
 ) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
     """The translatable blocks of an HTML page's article body (attribute values included) and its <pre>
     code blocks (kind "code")."""
+    check_comments(text)
     reader = _Reader(text, attributes)
     reader.feed(closable(text))
     reader.close()
