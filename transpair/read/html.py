@@ -11,6 +11,7 @@ as written, whitespace collapsed; Block.start/end delimit the run in Document.te
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from html.parser import HTMLParser
 
@@ -101,6 +102,7 @@ class _Reader(HTMLParser):
         self.seen: set[str] = set()  # which of the two the page has (outside skipped elements)
         self.skipping: list[str] = []  # open skipped elements
         self.stack: list[tuple[str, str]] = []  # open block elements and the kind of text inside them
+        self.on_stack: Counter[str] = Counter()  # how many of each tag the stack holds
         self.run: tuple[int, int] | None = None  # [start, end) of the current run
         self.pending: int | None = None  # start of the inline tags before the run's first text
         self.has_text = False
@@ -198,9 +200,16 @@ class _Reader(HTMLParser):
         if tag in VOID:
             return
         if self.stack and self.stack[-1][0] == tag and tag in SELF_CLOSING:
-            self.stack.pop()
+            self.pop()
         context = BLOCK_KINDS.get(tag) or self.kind()
         self.stack.append((tag, context))
+        self.on_stack[tag] += 1
+
+    def pop(self) -> str:
+        """Close the innermost open block element; its tag."""
+        tag = self.stack.pop()[0]
+        self.on_stack[tag] -= 1
+        return tag
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         """A self-closing tag (<br/>, <img/>): opened and closed at once."""
@@ -233,8 +242,8 @@ class _Reader(HTMLParser):
             self.last_br = None
             return
         self.flush()
-        if any(name == tag for name, _ in self.stack):
-            while self.stack.pop()[0] != tag:
+        if self.on_stack[tag]:  # a page of unclosed elements: no scan of the stack per end tag
+            while self.pop() != tag:
                 pass
         if self.open.get(tag):
             self.open[tag] -= 1
