@@ -243,3 +243,11 @@ def test_end_tags_do_not_walk_the_open_elements():
     assert _CountedList.walks == 0
     open_tags = [tag for tag, _ in list.__iter__(reader_.stack)]
     assert reader_.on_stack["comp"] == open_tags.count("comp") == 2000
+
+
+@pytest.mark.parametrize("page", ["<![i](s){{< note >}}", "<p>a</p><![ b]>", "<![iffy x]><p>c</p>"])
+def test_a_lt_bracket_that_is_no_marked_section_is_text(page):
+    # found by bench/fuzz.py: Python 3.11's html.parser raised AssertionError ("unknown status keyword")
+    blocks = reader.bytes_document(page.encode(), "p.html").blocks
+    assert blocks and all(page[b.start : b.end] == b.text for b in blocks)
+    assert closable("<![CDATA[x]]><![if IE]>") == "<![CDATA[x]]><![if IE]>"  # marked sections stay

@@ -287,11 +287,17 @@ def html_blocks(text: str, attributes: tuple[str, ...] = ATTRIBUTES) -> tuple[Bl
 UNCLOSABLE = "\ufffd"  # what the parser is shown for a '<' that nothing after it can close
 
 
+# a '<![' the parser reads as a marked section: its keywords (_markupbase.parse_marked_section)
+_MARKED_SECTION = regex.compile(r"<!\[(?!(?i:temp|cdata|ignore|include|rcdata|if|else|endif)(?![-_.\w]))")
+
+
 def closable(text: str) -> str:
     """The text as the parser is fed it: a '<' with no '>' after it is shown as UNCLOSABLE, the same
     length, so every offset holds. The parser reads it as text either way (at the end of the page it
     gives the rest as data), but before gh-135462 it searches to the end of the page for each one (a page
-    of them took minutes)."""
+    of them took minutes). So is the '<' of a '<![' that is no marked section (`<![i](s)`), on which
+    Python 3.11's parser raises AssertionError."""
+    text = _MARKED_SECTION.sub(lambda found: UNCLOSABLE + found.group()[1:], text)
     last = text.rfind(">") + 1
     return text if text.find("<", last) < 0 else text[:last] + text[last:].replace("<", UNCLOSABLE)
 
