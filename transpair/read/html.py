@@ -272,10 +272,12 @@ class _Reader(HTMLParser):
             self.last_br = None
 
     def handle_comment(self, data: str) -> None:
-        """A comment inside a run stays in its span; it never starts one."""
+        """A comment inside a run stays in its span; it never starts one. It ends at the first '>' after its
+        data (`<!--data-->`, or a bogus `</data>`, `<!data>`): no search beyond it."""
         if self.active() and self.run is not None:
             start = self.here()
-            self.extend(start, self.text.find("-->", start) + 3 or len(self.text), False)
+            opener = 4 if self.text.startswith("<!--", start) else 2
+            self.extend(start, self.text.find(">", start + opener + len(data)) + 1 or len(self.text), False)
 
 
 def html_blocks(text: str, attributes: tuple[str, ...] = ATTRIBUTES) -> tuple[Block, ...]:
