@@ -273,3 +273,21 @@ def test_a_comment_inside_a_run_is_not_searched_past_its_end():
     reader_.feed(html.closable(page))
     reader_.close()
     assert _Scanned.read < 20 * len(page)  # each comment looks a few characters ahead, not to the end
+
+
+def test_unmatched_inline_tags_are_found_without_walking_the_open_ones():
+    # found by bench/fuzz.py: a run holding thousands of opening tags and stray closing ones walked the
+    # open tags at each closing one (a 1 MB Markdown page: 72 s, now 0.24 s)
+    text = '<a href="x">' * 3000 + "</b>" * 3000 + "</a>"
+    tags = list(html.TAG.finditer(text))
+    walked = []
+    real_any = any
+
+    def counted(items):
+        walked.append(1)
+        return real_any(items)
+
+    with patch("builtins.any", counted):
+        unmatched = html._unmatched(tags)
+    assert len(walked) < 100
+    assert unmatched == set(range(3000 - 1)) | set(range(3000, 6000))  # the last <a> closes; no </b> does

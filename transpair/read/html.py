@@ -58,6 +58,7 @@ def _unmatched(tags: list[regex.Match]) -> set[int]:
     """Indices of the tags that neither close nor are closed within the list (void and self-closing ones
     are matched by themselves)."""
     open_tags: list[tuple[str, int]] = []
+    opened: Counter[str] = Counter()  # how many of each name open_tags holds: no walk of it per closing tag
     unmatched: set[int] = set()
     for i, tag in enumerate(tags):
         closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
@@ -65,9 +66,12 @@ def _unmatched(tags: list[regex.Match]) -> set[int]:
             continue
         if not closing:
             open_tags.append((name, i))
-        elif any(opened == name for opened, _ in open_tags):
+            opened[name] += 1
+        elif opened[name]:
             while (popped := open_tags.pop())[0] != name:
+                opened[popped[0]] -= 1
                 unmatched.add(popped[1])
+            opened[name] -= 1
         else:
             unmatched.add(i)
     return unmatched | {i for _, i in open_tags}
