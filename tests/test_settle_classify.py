@@ -392,3 +392,11 @@ def test_a_heading_keeping_its_original_in_parentheses_is_translated():
     target = "이 안내서는 어떻게 구성되어 있나요? (How is this guide structured)"
     assert statuses(one_to_one([source], [target])) == [("translated", "")]
     assert classify.leftover_sentences("설명입니다. This one was left in English.", "ko", "en")
+
+
+def test_an_api_heading_with_a_badge_kept_as_is_is_not_left_in_english():
+    # Vue docs' API pages (CC BY 4.0), kept as is by the ja and zh-cn translations: the badge's class and
+    # text, and the heading id, are markup, not English words
+    heading = 'onRenderTracked() <sup class="vt-badge dev-only" /> {#onrendertracked}'
+    assert classify.no_prose(heading) and not classify.in_language(heading, "en", "ja")
+    assert classify.in_language("Hello <b>world</b>, this is text.", "en", "ja")

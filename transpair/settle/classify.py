@@ -30,8 +30,8 @@ MISSING = "missing in target"  # reason for source text with no target
 
 _WORD = regex.compile(r"\p{L}+")
 _LITERAL = regex.compile(
-    r"``.*?``|`[^`]*`|(?::[\w.-]+)+:|https?://\S+|www\.\S+"
-)  # literals, reST roles, URLs
+    r"``.*?``|`[^`]*`|(?::[\w.-]+)+:|https?://\S+|www\.\S+|</?[A-Za-z][^<>]*>|\{#[^{}\s]*\}"
+)  # literals, reST roles, URLs, HTML tags (a badge's class and text), heading ids
 _PARENTHESISED = regex.compile(r"\([^()]*\)[.!?。]?")
 _CODE_TOKEN = regex.compile(r"[`_/\\=<>{}\[\]#$@|~^]|\w[.:(]\w|\(\)|\d")  # paths, names.with.dots, calls
 
