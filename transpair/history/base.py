@@ -15,8 +15,10 @@ In order, the first that answers:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import regex
@@ -139,6 +141,40 @@ def best_version(
     return best
 
 
+R = TypeVar("R")
+
+
+def remembered(
+    similarity: Similarity,
+    name: str,
+    source: Document,
+    parts: tuple,
+    kind: type[R],
+    compute: Callable[[], revisions.Lookup],
+    record: Callable[[revisions.Lookup], R],
+) -> tuple[revisions.Lookup | None, R]:
+    """The small record a lookup leaves in the backend's persistent cache, keyed by transpair's code, the
+    backend, the source's path, format and reading options and `parts`; with the lookup itself when it was
+    made in this run (None when the record came from the cache)."""
+    key = cache.digest(
+        name,
+        cache.code_version(),
+        getattr(similarity, "identity", ""),
+        source.path,
+        source.format,
+        repr(reader.read_options(Path(source.path))),
+        *parts,
+    )
+    made: list[revisions.Lookup] = []
+
+    def make() -> R:
+        made.append(compute())
+        return record(made[0])
+
+    found = cache.remember(getattr(similarity, "store", None), key, kind, make)
+    return (made[0] if made else None), found
+
+
 def content_lookup(source: Document, target: Document, similarity: Similarity) -> revisions.Lookup:
     """The source revision the translation matches best among `candidates` (the latest of equal ones);
     no lookup when there is nothing to choose from. The choice is cached under the candidates (commits:
@@ -152,34 +188,25 @@ def content_lookup(source: Document, target: Document, similarity: Similarity) -
         )
     if len(found) < 2:
         return revisions.Lookup()
-    made: list[revisions.Lookup] = []
 
-    def choose() -> Choice:
-        made.append(best_version(source, target, similarity, found))
-        origin = made[0].origin
-        return Choice(origin.rev, origin.date) if origin is not None else Choice()
+    def choice(lookup: revisions.Lookup) -> Choice:
+        return Choice(lookup.origin.rev, lookup.origin.date) if lookup.origin is not None else Choice()
 
-    store = getattr(similarity, "store", None)  # the persistent cache the backend's vectors use
-    key = cache.digest(
+    made, choice_ = remembered(
+        similarity,
         "base by content",
-        cache.code_version(),
-        getattr(similarity, "identity", ""),
-        source.path,
-        source.format,
-        repr(reader.read_options(Path(source.path))),
-        *(b.norm for b in target.blocks),
-        "\0",
-        *(rev for rev, _ in found),
+        source,
+        (*(b.norm for b in target.blocks), "\0", *(rev for rev, _ in found)),
+        Choice,
+        lambda: best_version(source, target, similarity, found),
+        choice,
     )
-    choice = cache.remember(store, key, Choice, choose)
-    if made:
-        best = made[0]
+    if made is not None:
+        best = made
+    elif choice_.rev:
+        best = revisions.read_at(Path(source.path), choice_.rev, choice_.date)
     else:
-        best = (
-            revisions.read_at(Path(source.path), choice.rev, choice.date)
-            if choice.rev
-            else revisions.Lookup()
-        )
+        best = revisions.Lookup()
     if best.origin is None:
         return revisions.Lookup()
     return replace(best, origin=replace(best.origin, how="content"))
@@ -221,32 +248,27 @@ def base_revision(
     if rev:
         lookup = revisions.named_revision(path, rev)
         return replace(lookup, origin=replace(lookup.origin, how="named"))
-    store = getattr(similarity, "store", None)  # the persistent cache the backend's vectors use
     states = [repository_state(p.parent) for p in (path, translation)]
-    if store is None or None in states:
+    if getattr(similarity, "store", None) is None or None in states:
         return found_revision(source, target, similarity)
-    key = cache.digest(
-        "base revision",
-        cache.code_version(),
-        getattr(similarity, "identity", ""),
-        source.path,
-        source.format,
+    parts = (
         target.path,
         target.text,
-        repr(reader.read_options(path)),
         repr(reader.read_options(translation)),
         config_bytes(translation.parent),
         *states,
     )
-    made: list[revisions.Lookup] = []
-
-    def find() -> Found:
-        made.append(found_revision(source, target, similarity))
-        return Found(made[0].origin, made[0].warning)
-
-    found = cache.remember(store, key, Found, find)
-    if made or found.origin is None:
-        return made[0] if made else revisions.Lookup(warning=found.warning)
+    made, found = remembered(
+        similarity,
+        "base revision",
+        source,
+        parts,
+        Found,
+        lambda: found_revision(source, target, similarity),
+        lambda lookup: Found(lookup.origin, lookup.warning),
+    )
+    if made is not None or found.origin is None:
+        return made if made is not None else revisions.Lookup(warning=found.warning)
     shown = revisions.git(path.parent, "show", f"{found.origin.rev}:./{path.name}", limit=MAX_INPUT_BYTES)
     if shown.code != 0:  # cannot happen at the same HEAD; found again rather than trusted
         return found_revision(source, target, similarity)
