@@ -30,7 +30,7 @@ MISSING = "missing in target"  # reason for source text with no target
 
 _WORD = regex.compile(r"\p{L}+")
 _LITERAL = regex.compile(
-    r"``.*?``|`[^`]*`|(?::[\w.-]+)+:|https?://\S+|www\.\S+|</?[A-Za-z][^<>]*>|\{#[^{}\s]*\}"
+    r"``.*?``|`[^`]*`|(?::[\w.-]+)+:|https?://\S+|www\.\S+|" + langid.MARKUP
 )  # literals, reST roles, URLs, HTML tags (a badge's class and text), heading ids
 _PARENTHESISED = regex.compile(r"\([^()]*\)[.!?。]?")
 _CODE_TOKEN = regex.compile(r"[`_/\\=<>{}\[\]#$@|~^]|\w[.:(]\w|\(\)|\d")  # paths, names.with.dots, calls
@@ -153,7 +153,6 @@ PARTIAL_SHARE = 0.2
 TITLE_WORDS = 6  # most words of a title-like block (heading, label, list entry) with no sentence end
 _SENTENCE_END = regex.compile(r"[.!?。:]\s*$")
 _NAME_IN_SENTENCE = regex.compile(r"(?<=\b\p{Ll}+,?[ \t]+)\p{Lu}[\p{L}\p{N}]*")
-LINK_TARGET = regex.compile(r"(?<=\])\([^()\s]*\)")  # a Markdown link's target, after its text
 
 
 def no_prose(text: str) -> bool:
@@ -206,7 +205,7 @@ def kept_as_is(beads: list[Bead], alignment: Alignment) -> list[Bead]:
         return " ".join(alignment.target.blocks[j].norm for j in bead.target)
 
     def key(bead: Bead) -> str:
-        return LINK_TARGET.sub("", " ".join(alignment.source.blocks[i].norm for i in bead.source))
+        return langid.LINK_TARGET.sub("", " ".join(alignment.source.blocks[i].norm for i in bead.source))
 
     def label(bead: Bead) -> bool:
         return (
@@ -222,7 +221,7 @@ def kept_as_is(beads: list[Bead], alignment: Alignment) -> list[Bead]:
     translated = {
         key(b)
         for b in beads
-        if b.status == "translated" and b.target and key(b) != LINK_TARGET.sub("", text(b))
+        if b.status == "translated" and b.target and key(b) != langid.LINK_TARGET.sub("", text(b))
     }
     out = list(beads)
     for k, bead in enumerate(beads):

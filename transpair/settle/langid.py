@@ -27,10 +27,12 @@ from langdetect.lang_detect_exception import LangDetectException
 
 from transpair.model import Document
 
+MARKUP = r"\{#[^{}\s]*\}|</?[A-Za-z][^<>]*>"  # heading ids, HTML tags: never words of a language
+LINK_TARGET = regex.compile(r"(?<=\])\([^()\s]*\)")  # a Markdown link's target, after its text
 _NOT_WORDS = regex.compile(
     r"(?:https?|ftp)://[^\s<>`]+|www\.[^\s<>`]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?::[\w:.-]+:)?``(?:(?!``).)+``|(?::[\w:.-]+:)?`[^`]+`|\p{N}+(?:[.,]\p{N}+)*"
-    r"|\{#[^{}\s]*\}|</?[A-Za-z][^<>]*>|(?<=\])\([^()\s]*\)",  # heading ids, HTML tags, link targets
+    f"|{MARKUP}|{LINK_TARGET.pattern}",
 )
 _LINK_TEXT = regex.compile(r"(?::[\w:.-]+:)?`([^`<]*?)\s*<[^`>]*>`")
 _HANGUL = regex.compile(r"\p{Hangul}")
