@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from transpair.align.confidence import Evidence, bead_of
+from transpair.align.confidence import Evidence, bead_of, held_in_place
 from transpair.align.embed import Similarity, default_similarity
 from transpair.align.features import (
     ANCHOR_COSINE,
@@ -350,7 +350,7 @@ def align_blocks(
         return [Bead((i,), (), 1.0, "source-only") for i in range(len(source))] + [
             Bead((), (j,), 1.0, "target-only") for j in range(len(target))
         ]
-    return [bead_of(e, weights) for e in best_path(source, target, similarity, weights)]
+    return held_in_place([bead_of(e, weights) for e in best_path(source, target, similarity, weights)])
 
 
 def refine_sentences(
