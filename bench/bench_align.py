@@ -199,9 +199,9 @@ def scaling(folders: list[Path], model: USESimilarity, sizes: list[int]) -> None
 
 def unrelated_paths(
     folder: Path, similarity: CachedSimilarity, count: int, seed: int = 0
-) -> list[confidence.Evidence]:
-    """The beads of the best paths aligning the English of one document with the Korean of another (`count`
-    seeded pairs of different documents): every bead pairing both sides is wrong."""
+) -> list[list[confidence.Evidence]]:
+    """The best paths aligning the English of one document with the Korean of another (`count` seeded pairs
+    of different documents): every bead pairing both sides is wrong."""
     from transpair.read.reader import read_document
 
     docs = evaluate.load_gold(folder)
@@ -209,17 +209,18 @@ def unrelated_paths(
     out = []
     for _ in range(count):
         en_doc, ko_doc = rng.sample(docs, 2)
-        out += search.best_path(
-            read_document(en_doc.source).blocks, read_document(ko_doc.target).blocks, similarity
+        out.append(
+            search.best_path(
+                read_document(en_doc.source).blocks, read_document(ko_doc.target).blocks, similarity
+            )
         )
     return out
 
 
-def unrelated_pairs(folder: Path, path: list[confidence.Evidence], count: int) -> None:
-    """Print, for the alignments of different documents, the share of beads wrongly marked 'translated'
-    (should
-    be ~0) and of blocks left unaligned (all should be)."""
-    beads = [confidence.bead_of(e) for e in path]
+def unrelated_pairs(folder: Path, paths: list[list[confidence.Evidence]], count: int) -> None:
+    """Print, for the alignments of different documents (statuses as align_blocks gives them), the share of
+    beads wrongly marked 'translated' (should be ~0) and of blocks left unaligned (all should be)."""
+    beads = [b for path in paths for b in confidence.held_in_place([confidence.bead_of(e) for e in path])]
     blocks = sum(len(b.source) + len(b.target) for b in beads)
     loose = sum(len(b.source) + len(b.target) for b in beads if not (b.source and b.target))
     translated = sum(b.status == "translated" for b in beads)
@@ -393,7 +394,9 @@ def main() -> None:
         unrelated[folder] = unrelated_paths(folder, similarity, args.unrelated)
     calibration(
         {
-            r.name: replace(r.calibration, unrelated=tuple(unrelated.get(folder, ())))
+            r.name: replace(
+                r.calibration, unrelated=tuple(e for path in unrelated.get(folder, ()) for e in path)
+            )
             for r, folder in paragraph_sets
         }
     )
