@@ -89,7 +89,7 @@ def test_pot_and_apply_give_every_excerpt_back_and_translate_attributes(tmp_path
     rebuilt = out.read_text()
     for entry in attributes:
         name = entry.comment.rsplit("attribute: ", 1)[1]
-        if source.suffix == ".md":  # a Markdown image's alt text, brackets escaped
+        if f"![{entry.msgid}]" in source.read_text():  # a Markdown image's alt text, brackets escaped
             assert f'!["{entry.msgid}" \\[번역\\]](' in rebuilt
         else:  # an attribute's quoted value, quotes as entities
             assert f'{name}="&quot;{entry.msgid}&quot; [번역]"' in rebuilt
@@ -119,3 +119,23 @@ def test_a_fence_right_after_a_paragraph_in_a_tab_stays_code():
         "When using an object, the key is the platform identifier, constructed from the"
         " `<process.os>-<process.arch>` value, and the value is the path to the binary."
     ]
+
+
+def test_markup_only_lines_give_no_entry_but_their_attributes_do(tmp_path):
+    # an anchor kept for old links (`<a id="…"></a>`, `<span id="ferris"></span>`) is no text to translate;
+    # a table cell holding only an image offers its alt text
+    texts = _prose("rust-book-anchors.md")
+    assert not [t for t in texts if t.startswith("<")]
+    assert texts[0].startswith("An important part")
+    assert texts[-1] == "Handling Potential Failure with `Result`"
+    assert _attributes("rust-book-anchors.md") == [
+        ("attribute:alt", "Ferris with a question mark"),
+        ("attribute:alt", "Ferris throwing up their hands"),
+        ("attribute:alt", "Ferris with one claw up, shrugging"),
+    ]
+    out = tmp_path / "a.pot"
+    result = CliRunner().invoke(app, ["pot", str(DATA / "rust-book-anchors.md"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    msgids = [e.msgid for e in polib.pofile(str(out))]
+    assert "Ferris with a question mark" in msgids
+    assert not [m for m in msgids if "<a id=" in m or "<span" in m]

@@ -19,6 +19,7 @@ from transpair.model import Block
 from transpair.read.dialects import ReadOptions, markdown_view
 from transpair.read.frontmatter import front_matter_end, value_spans
 from transpair.read.html import html_parts
+from transpair.read.jsx import attribute_spans
 from transpair.read.quotes import MAX_NESTING, parse_blocks, quote_parser
 from transpair.read.spans import UnreadableMarkdown, code_block, line_starts, trimmed_block
 
@@ -28,9 +29,11 @@ _MARKERS = regex.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]|$)|#
 _ROW_LEAD = regex.compile(r"[ \t>]*\|?")
 _ROW_TRAIL = regex.compile(r"(?:(?<!\\)\|)?[ \t]*$")
 _CELL_SEP = regex.compile(r"(?<!\\)\|")
-_TAGS_ONLY = regex.compile(
-    r"(?:\s*</?[A-Z][^<>]*>)+\s*$"
-)  # a cell holding only components (<ColorDefaults/>)
+# a text made only of tags and comments: an anchor kept for old links (`<a id="old-name"></a>`), a component
+# in a table cell (`<ColorDefaults/>`); possessive, so a hostile run of `<` is read once
+_MARKUP_ONLY = regex.compile(
+    r"""(?:\s*+(?:<!--(?s:.)*?-->|</?[A-Za-z][\w:.-]*+(?:\s(?:[^<>"']|"[^"]*+"|'[^']*+')*+)?+/?>))++\s*+$"""
+)
 _FENCE_LINE = regex.compile(r"[ \t]*(`{3,}|~{3,})")
 _CONTAINERS = {"blockquote_open": "quote", "list_item_open": "list"}
 _CLOSERS = {"blockquote_close", "list_item_close"}
@@ -71,7 +74,7 @@ def _row_cells(text: str, starts: list[int], line: int) -> list[Block]:
         stop = start + sep.start() if sep else start + max(lead, trail)
         cells.append(trimmed_block(text, starts, pos, stop, "table"))
         pos = start + sep.end() if sep else pos
-    return [c for c in cells if c and not _TAGS_ONLY.match(c.text)]
+    return [c for c in cells if c]
 
 
 def _html_block(
@@ -129,6 +132,19 @@ def attribute_block(
     return replace(trimmed_block(text, starts, start, end, "paragraph"), content=f"{within}:{name}")
 
 
+def _text_or_attributes(
+    text: str, starts: list[int], block: Block | None, names: tuple[str, ...]
+) -> list[Block]:
+    """A paragraph, heading or cell as a block, or, when it is made only of tags and comments (nothing to
+    translate but their attributes), the values of its translatable attributes (names) as blocks."""
+    if block is None or not _MARKUP_ONLY.match(block.text):
+        return [block] if block else []
+    return [
+        attribute_block(text, starts, s, e, name)
+        for s, e, name in attribute_spans(text, block.start, block.end, names)
+    ]
+
+
 def _check_depth(tokens: list[Token]) -> None:
     """Refuse a parse that stopped at markdown-it's nesting limit (it would drop the rest silently)."""
     deepest = max(tokens, key=lambda t: t.level, default=None)
@@ -172,11 +188,14 @@ def markdown_parts(
         elif token.type in ("fence", "code_block"):
             code.append(_code(text, starts, token))
         elif token.type == "tr_open":
-            blocks.extend(_row_cells(text, starts, token.map[0]))
+            for cell in _row_cells(text, starts, token.map[0]):
+                blocks += _text_or_attributes(text, starts, cell, options.attributes)
         elif token.type == "inline" and tokens[i - 1].type in ("paragraph_open", "heading_open"):
             heading = tokens[i - 1].type == "heading_open"
             kind = "heading" if heading else (containers[-1] if containers else "paragraph")
-            blocks.append(_content_block(text, starts, token, kind))
+            blocks += _text_or_attributes(
+                text, starts, _content_block(text, starts, token, kind), options.attributes
+            )
     code = [b for b in code if b]
     return tuple(sorted((b for b in blocks if b), key=lambda b: b.start)), tuple(
         sorted(code, key=lambda b: b.start)
