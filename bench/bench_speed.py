@@ -132,7 +132,8 @@ def busy_loops(count: int) -> list[subprocess.Popen]:
 
 def under_load(data: Path, loads: list[int], repeat: int, jobs: list[str]) -> None:
     """The cold folder run of DATA beside N busy loops for each N, and the slope of its seconds against N."""
-    print(f"== cold `align DIR -o OUT {' '.join(jobs)}` of {data.name} beside N busy loops, best of {repeat}")
+    command = " ".join(["align DIR -o OUT", *jobs])
+    print(f"== cold `{command}` of {data.name} beside N busy loops, best of {repeat}")
     points = []
     for count in loads:
         loops = busy_loops(count)
