@@ -1,8 +1,8 @@
 """The packages follow the stage order: no module imports a later stage (imports inside functions too).
 
-read < settle < align < history < po < pipeline < folders, report, review, apply, check < cli; the flat cross-cutting
-modules (model, languages, errors, names, codec, cache, progress, parallel, write, settings) are
-importable from anywhere.
+read < settle < align < history < po < pipeline < folders, report, review, apply, check < cli; the flat
+cross-cutting modules (model, languages, errors, names, codec, cache, progress, parallel, write, settings)
+are importable from anywhere.
 """
 
 import ast
