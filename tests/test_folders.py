@@ -1,11 +1,14 @@
 """A folder run: an article whose inputs and PO did not change since a run left the PO as it is is told
 from the cache, exactly as a run that aligns it tells it; any change aligns it again."""
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import CORPORA
+from conftest import CORPORA, ROOT
 
 from transpair import folders, pipeline
 from transpair.cli.app import app
@@ -101,3 +104,24 @@ def test_the_inputs_key_follows_every_file_the_article_reads_and_the_repository(
     seen.add(key(b"2" * 40))
     assert len(seen) == 4 and None not in seen
     assert folders.inputs_key(article, pipeline.AlignOptions(history=False), wopts, {}.get) is not None
+
+
+def test_two_folder_runs_at_once_sharing_a_cache_write_what_a_run_alone_writes(tmp_path):
+    """Per-language or per-folder runs share one cache folder: started together, cold then warm (each
+    article then told from the cache), they write the POs a run with a cache of its own writes."""
+    source = folder(tmp_path)
+    env = os.environ | {"PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'tests'}"}
+
+    def start(out: Path, cache_dir: Path) -> subprocess.Popen:
+        command = [sys.executable, "-m", "transpair.cli", "align", str(source), "-o", str(out), "-q"]
+        return subprocess.Popen(command + ["--jobs", "1"], env=env | {"TRANSPAIR_CACHE_DIR": str(cache_dir)})
+
+    def texts(out: Path) -> dict[str, list[str]]:
+        return {p.name: [x for x in p.read_text().splitlines() if "-Date:" not in x] for p in out.iterdir()}
+
+    for _ in range(2):  # cold, then warm: the second round reads the outcomes the first kept, at once
+        procs = [start(tmp_path / name, tmp_path / "cache") for name in ("a", "b")]
+        assert [p.wait(300) for p in procs] == [0, 0]
+    assert start(tmp_path / "alone", tmp_path / "own").wait(300) == 0
+    assert texts(tmp_path / "a") == texts(tmp_path / "alone") == texts(tmp_path / "b")
+    assert len(texts(tmp_path / "alone")) == 2
