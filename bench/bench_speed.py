@@ -19,14 +19,16 @@ resident memory:
    hunalign on the same blocks (the documents the warm run aligned: with history, the source as of the
    translation); then the command line's start-up: `transpair --help` and a completion call beside a
    bare one-command typer app's `--help` and completion;
-6. synthetic: a folder of --pairs article pairs (every size given) built from the gold 1-1 pairs of the
+6. load (--load N [N ...]): the cold folder run of DATA with N busy loops (one process each) running beside
+   it, for each N: seconds and CPU seconds, and the slope of cold seconds against N (least squares);
+7. synthetic: a folder of --pairs article pairs (every size given) built from the gold 1-1 pairs of the
    dev sets (DATA's parent folder: every set in it), 10 to 70 paragraphs each, every paragraph made
    distinct by one inserted word (as an edit would, so the cache cannot share vectors between
    articles); cold and warm with peak memory, per pair.
 
 Usage: python bench/bench_speed.py [DATA] [--parts folder scaling huge merge site synthetic]
        [--hunalign PATH] [--repeat 3] [--jobs N] [--sizes 1000 3000 10000 30000] [--huge-mb 20]
-       [--merge-entries 510] [--site SOURCE_TREE TARGET_TREE] [--pairs 250 500 1000 2000]
+       [--merge-entries 510] [--site SOURCE_TREE TARGET_TREE] [--pairs 250 500 1000 2000] [--load 0 1 2]
 """
 
 from __future__ import annotations
@@ -36,13 +38,15 @@ import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench_align import gold_pairs, hunalign_beads, run_hunalign, synthetic
+from bench_align import gold_pairs, synthetic
+from hunalign_peer import hunalign_beads, run_hunalign
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"  # the shared data beside the checkout (a link in a worktree folder)
@@ -119,6 +123,36 @@ def folder_and_hunalign(data: Path, repeat: int, jobs: list[str], hunalign_binar
     print(f"hunalign (best of {repeat}): {hunalign:.2f} s")
     warm, cold = figures["warm"][0], figures["cold"][0]
     print(f"ratio to hunalign: warm {warm / hunalign:.1f}x, cold {cold / hunalign:.1f}x")
+
+
+def busy_loops(count: int) -> list[subprocess.Popen]:
+    """COUNT processes that spin on a core until killed (the other jobs of a loaded machine)."""
+    return [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]
+
+
+def under_load(data: Path, loads: list[int], repeat: int, jobs: list[str]) -> None:
+    """The cold folder run of DATA beside N busy loops for each N, and the slope of its seconds against N."""
+    command = " ".join(["align DIR -o OUT", *jobs])
+    print(f"== cold `{command}` of {data.name} beside N busy loops, best of {repeat}")
+    points = []
+    for count in loads:
+        loops = busy_loops(count)
+        try:
+            runs = []
+            for _ in range(repeat):
+                with tempfile.TemporaryDirectory() as tmp:
+                    args = ["align", str(data), "-q", *jobs, "-o", str(Path(tmp) / "out")]
+                    runs.append(timed(args, Path(tmp) / "cache"))
+        finally:
+            for loop in loops:
+                loop.kill()
+                loop.wait()
+        seconds, peak, cpu = best(runs)
+        points.append((count, seconds))
+        print(f"N={count}: cold {seconds:6.2f} s  {cpu:6.2f} s CPU  {peak:6.0f} MB  (load average {load()})")
+    if len(points) > 1:
+        slope = statistics.linear_regression([n for n, _ in points], [s for _, s in points]).slope
+        print(f"slope: {slope:+.2f} s per busy loop ({slope / points[0][1] * 100:+.0f}% of N={points[0][0]})")
 
 
 def write_pair(folder: Path, name: str, source: list[str], target: list[str]) -> tuple[Path, Path]:
@@ -375,6 +409,7 @@ def main() -> None:
     parser.add_argument("--merge-entries", type=int, default=510)
     parser.add_argument("--site", nargs=2, type=Path, metavar=("SOURCE_TREE", "TARGET_TREE"))
     parser.add_argument("--pairs", nargs="*", type=int, default=[2000], help="synthetic site sizes")
+    parser.add_argument("--load", nargs="*", type=int, help="cold folder runs beside N busy loops, each N")
     args = parser.parse_args()
     if not args.data.is_dir():
         sys.exit(f"{args.data}: no such folder")
@@ -382,6 +417,8 @@ def main() -> None:
     print(f"load average at start: {load()} on {os.cpu_count()} cores")
     if "folder" in args.parts:
         folder_and_hunalign(args.data, args.repeat, jobs, args.hunalign)
+    if args.load:
+        under_load(args.data, args.load, args.repeat, jobs)
     pairs = gold_pairs([args.data])
     if "scaling" in args.parts:
         scaling(pairs, args.sizes)

@@ -7,8 +7,9 @@ import sys
 
 import polib
 import pytest
-from git_repos import ADDED, CHANGED, EDITED, commit, git, one_repo, paragraphs, two_repos
+from git_repos import ADDED, CHANGED, EDITED, TRANSLATED, commit, git, one_repo, paragraphs, two_repos
 
+from transpair import errors
 from transpair.cli.app import app
 from transpair.errors import InputError
 from transpair.history import revisions
@@ -353,3 +354,19 @@ def test_the_folder_line_sums_what_changed():
         "2 of 5 article pairs aligned with history (source as of their translation's commit): "
         "3 paragraphs outdated, 3 new, 5 removed since"
     )
+
+
+def test_contents_at_reads_every_revision_as_git_show_does_with_one_process(tmp_path, monkeypatch):
+    first = commit(tmp_path, {"docs/a b.md": ["One.", "Two."]}, TRANSLATED)
+    second = commit(tmp_path, {"docs/a b.md": ["One.", "Two!"], "docs/big.md": ["x" * 64]}, EDITED)
+    third = commit(tmp_path, {"docs/a b.md": ["One.", "Two."]}, EDITED)  # the first text again
+    source = tmp_path / "docs" / "a b.md"
+    revs = [third, second, first, "0" * 40, "no-such-rev"]
+    expected = [revisions.git(source.parent, "show", f"{rev}:./{source.name}") for rev in revs]
+    monkeypatch.setattr(errors, "MAX_INPUT_BYTES", 40)
+    found = revisions.contents_at(source, revs)
+    assert [(r.code == 0, r.out) for _, r in found] == [(e.code == 0, e.out) for e in expected]
+    assert found[0][0] == found[2][0] != found[1][0]  # blob ids: the same text, the same id
+    assert [r.code for _, r in revisions.contents_at(tmp_path / "docs" / "big.md", [second])] == [
+        revisions.TOO_LARGE
+    ]

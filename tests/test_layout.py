@@ -1,8 +1,8 @@
 """The packages follow the stage order: no module imports a later stage (imports inside functions too).
 
-read < settle < align < history < po < pipeline < report, review, apply, check < cli; the flat cross-cutting
-modules (model, languages, errors, names, codec, cache, progress, parallel, write, settings) are
-importable from anywhere.
+read < settle < align < history < po < pipeline < folders, report, review, apply, check < cli; the flat
+cross-cutting modules (model, languages, errors, names, codec, cache, progress, parallel, write, settings)
+are importable from anywhere.
 """
 
 import ast
@@ -18,6 +18,7 @@ RANK = {
     "history": 3,  # carries, classifies and re-pairs alignments, and finds the base by similarity
     "po": 4,
     "pipeline": 5,
+    "folders": 6,  # a folder run over the pipeline, an unchanged article's outcome told from the cache
     "report": 6,
     "review": 6,
     "apply": 6,

@@ -11,7 +11,7 @@ import pytest
 from conftest import CORPORA
 from git_repos import EDITED, TRANSLATED, commit, git, one_repo, paragraphs
 
-from transpair import cache, pipeline
+from transpair import cache, folders, pipeline
 from transpair.align import embed
 from transpair.align.beads import beads_json
 from transpair.cli.align import doubt
@@ -108,7 +108,7 @@ def test_align_folder_reports_errors_per_article_and_goes_on(tmp_path):
     write(folder / "good.en.txt", EN)
     write(folder / "good.ko.txt", KO)
     (folder / "bad.en.txt").write_bytes(b"\x00\x01binary")
-    runs = pipeline.align_folder(
+    runs = folders.align_folder(
         find_articles(folder), tmp_path / "out", pipeline.AlignOptions(), pipeline.WriteOptions()
     )
     results = {article.name: result for article, result, _ in runs}

@@ -4,21 +4,18 @@ checked, aligned, classified; cached) -> write (write_outputs)."""
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Iterator
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import polib
-
-from transpair import cache, languages, parallel, write
+from transpair import cache, languages, write
 from transpair.align import corrections, embed, moves, search
 from transpair.align.beads import beads_json
 from transpair.errors import InputError, NotAnArticle
 from transpair.history import base, carry, repair, revisions
-from transpair.model import Alignment, Cause, Document, Origin
-from transpair.po import catalog, code, file, tmx
+from transpair.model import Alignment, Cause, Document
+from transpair.po import catalog, code, file, state, tmx
 from transpair.read import reader
 from transpair.read.pairs import Article, readable
 from transpair.read.placeholder_patterns import compile_markers, user_markers
@@ -282,49 +279,13 @@ def article_options(opts: AlignOptions, article: Article) -> AlignOptions:
 
 
 @dataclass(frozen=True)
-class News:
-    """What a folder run tells about one article beside its output: its warnings and the source revision
-    its translation was made from (git history), if any."""
-
-    warnings: tuple[str, ...] = ()
-    origin: Origin | None = None
-    still_in_source: bool = False  # the target is the source not translated yet (its warning left out)
-
-
-def align_folder(
-    articles: list[Article],
-    out_dir: Path,
-    opts: AlignOptions,
-    wopts: WriteOptions,
-    beads_dir: Path | None = None,
-    jobs: int = 1,
-) -> Iterator[tuple[Article, Path | InputError, News]]:
-    """Start aligning articles (on `jobs` processes); the outputs OUT_DIR/NAME.po (and BEADS_DIR/NAME.json)
-    are written as the caller reads each PO path or error and the alignment's news (warnings, source
-    revision), in the order of the articles."""
-    alignments = parallel.map_ordered(functools.partial(align_article, opts=opts), articles, jobs)
-    return (
-        (article, write_article(article, alignment, out_dir, wopts, beads_dir), news_of(alignment))
-        for article, alignment in zip(articles, alignments)
-    )
-
-
-def news_of(alignment: Alignment | InputError) -> News:
-    """An alignment's warnings and source revision (nothing for an error)."""
-    if isinstance(alignment, InputError):
-        return News()
-    still = any(b.cause == Cause.NOT_TRANSLATED_YET for b in alignment.beads)
-    own = still_warning(alignment) if still else None
-    return News(tuple(w for w in alignment.warnings if w != own), alignment.origin, still)
-
-
-@dataclass(frozen=True)
 class Written:
-    """An article's output: its path, and the catalog it holds after any merge (counted without reading the
-    file back); unchanged when the merge gave the file's catalog back and it was left alone."""
+    """An article's output: its path, what the catalog it holds after any merge counts (entries per state
+    as msgfmt --statistics counts them, without reading the file back); unchanged when the merge gave the
+    file's catalog back and it was left alone."""
 
     path: Path
-    po: polib.POFile
+    counts: Counter[str]
     unchanged: bool = False
 
 
@@ -378,4 +339,4 @@ def write_outputs(alignment: Alignment, out: Path, opts: WriteOptions, beads: Pa
                     file.write_po(po, out, wrap=opts.wrap, backup=opts.backup)
     if beads is not None:
         write.write_json(beads, beads_json(alignment))
-    return Written(out, po, kept)
+    return Written(out, state.po_counts(po), kept)

@@ -9,14 +9,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
 from rich.console import Console
 
-from transpair import pipeline, write
+from transpair import folders, pipeline, write
 from transpair.errors import EXIT_INPUT, EXIT_OK, InputError, NotAnArticle, error_line
 from transpair.history import revisions
 from transpair.model import STATUSES, Alignment, Cause
-from transpair.po.state import FUZZY, TRANSLATED, UNTRANSLATED, msgfmt_state
+from transpair.po.state import FUZZY, TRANSLATED, UNTRANSLATED
 from transpair.progress import bar
 from transpair.read.pairs import Selection, folder_articles, skipped_lines, unread
 from transpair.write import is_stdout
@@ -28,11 +27,6 @@ MSGFMT_WORDS = {  # msgfmt --statistics' own words for each count
 }
 
 
-def po_counts(po: polib.POFile) -> Counter[str]:
-    """Entries per state as msgfmt --statistics counts them (live entries, by the first form)."""
-    return Counter(msgfmt_state(e) for e in po if not e.obsolete)
-
-
 def counts_text(counts: Counter[str]) -> str:
     """`40 translated messages, 3 fuzzy translations, 8 untranslated messages`, as msgfmt says it."""
     shown = [s for s in MSGFMT_WORDS if counts[s]] or [TRANSLATED]
@@ -42,7 +36,7 @@ def counts_text(counts: Counter[str]) -> str:
 def written_counts(written: pipeline.Written) -> Counter[str]:
     """What the written PO holds (after any merge); for a TMX, its translation units as translated
     messages."""
-    counts = po_counts(written.po)
+    counts = written.counts
     return Counter({TRANSLATED: counts[TRANSLATED]}) if written.path.suffix.lower() == ".tmx" else counts
 
 
@@ -131,7 +125,7 @@ def run_folder(
     pipeline.check_corrections_folder(opts)
     articles = folder_articles(folder, target_folder, (opts.source_lang, opts.target_lang), select)
     tally = FolderTally(articles=len(articles), unread=[str(p) for p in unread(folder, select)])
-    results = pipeline.align_folder(articles, out_dir, opts, wopts, beads_dir, jobs)  # workers start here
+    results = folders.align_folder(articles, out_dir, opts, wopts, beads_dir, jobs)  # workers start here
     with bar(quiet) as progress:
         for article, result, news in progress.track(results, total=len(articles), description="aligning"):
             if isinstance(result, NotAnArticle):

@@ -124,21 +124,25 @@ def best_version(
     source: Document, target: Document, similarity: Similarity, found: list[tuple[str, str]]
 ) -> revisions.Lookup:
     """The source as of the candidate the translation matches best (the latest of equal ones)."""
-    options = reader.read_options(Path(source.path))
-    translation = similarity.embed([b.norm for b in target.blocks])
-    best, best_score = revisions.Lookup(), -1.0
-    for rev, date in found:
-        lookup = revisions.read_at(Path(source.path), rev, date)
-        if lookup.origin is None:
+    path, options = Path(source.path), reader.read_options(Path(source.path))
+    versions, seen = [], set()
+    for (rev, date), (blob, shown) in zip(found, revisions.contents_at(path, [rev for rev, _ in found])):
+        if shown.code != 0 or (blob and blob in seen):  # the same text again: scores the same, never more
             continue
+        seen.add(blob)
         try:
-            old = reader.bytes_document(lookup.data, source.path, source.format, options)
+            old = reader.bytes_document(shown.out, source.path, source.format, options)
         except InputError:
             continue
-        score = match_score(similarity.embed([b.norm for b in old.blocks]), translation)
+        versions.append(((rev, date, shown), [b.norm for b in old.blocks]))
+    similarity.embed([b.norm for b in target.blocks] + [t for _, texts in versions for t in texts])  # at once
+    translation = similarity.embed([b.norm for b in target.blocks])
+    best, best_score = None, -1.0
+    for version, texts in versions:
+        score = match_score(similarity.embed(texts), translation)
         if score > best_score + 1e-9:
-            best, best_score = lookup, score
-    return best
+            best, best_score = version, score
+    return revisions.found_at(path, *best) if best else revisions.Lookup()
 
 
 R = TypeVar("R")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,16 +58,19 @@ SAFE_ENV = {
 }
 
 
-def git(folder: Path, *args: str, limit: int | None = None) -> GitResult:
-    """Run one git command in `folder` that reads only (no program the repository names is started); a
-    missing git binary reads as 'not a repository'; output over `limit` bytes stops it (TOO_LARGE)."""
+def started(folder: Path, args: tuple[str, ...], stdin: int | None = subprocess.DEVNULL) -> subprocess.Popen:
+    """One git command started in `folder` that reads only (no program the repository names is started)."""
     config = [part for setting in SAFE_CONFIG for part in ("-c", setting)]
     env = {k: v for k, v in os.environ.items() if k not in ("GIT_EXTERNAL_DIFF", "GIT_PAGER")} | SAFE_ENV
     argv = ["git", *config, "--literal-pathspecs", "--no-pager", "-C", str(folder), *args]
+    return subprocess.Popen(argv, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+
+
+def git(folder: Path, *args: str, limit: int | None = None) -> GitResult:
+    """Run one git command in `folder` (see `started`); a missing git binary reads as 'not a repository';
+    output over `limit` bytes stops it (TOO_LARGE)."""
     try:
-        with subprocess.Popen(
-            argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
-        ) as done:
+        with started(folder, args) as done:
             out = done.stdout.read() if limit is None else done.stdout.read(limit + 1)
             if limit is not None and len(out) > limit:
                 done.kill()
@@ -108,6 +112,12 @@ def folder_line(origins: list[Origin], pairs: int) -> str:
 def read_at(source: Path, rev: str, date: str) -> Lookup:
     """SOURCE's bytes at `rev` and the number of commits of SOURCE since then (two git calls)."""
     shown = git(source.parent, "show", f"{rev}:./{source.name}", limit=errors.MAX_INPUT_BYTES)
+    return found_at(source, rev, date, shown)
+
+
+def found_at(source: Path, rev: str, date: str, shown: GitResult) -> Lookup:
+    """The lookup of SOURCE at `rev` from its bytes as git gave them (with the number of commits of SOURCE
+    since, one git call), or the warning when git could not give them."""
     if shown.code == TOO_LARGE:
         return Lookup(
             warning=f"{source}: over {errors.MAX_INPUT_BYTES // 2**20} MiB in {rev[:7]}, more than an input "
@@ -117,6 +127,47 @@ def read_at(source: Path, rev: str, date: str) -> Lookup:
         return Lookup(warning=f"{source}: not in {rev[:7]}; aligning with today's text")
     since = git(source.parent, "rev-list", "--count", f"{rev}..HEAD", "--", source.name)
     return Lookup(Origin(rev, date, count(since.out)), shown.out)
+
+
+def skip(stream: typing.BinaryIO, size: int) -> None:
+    """Read SIZE bytes of a stream and drop them, a megabyte at a time."""
+    while size > 0 and (chunk := stream.read(min(size, 2**20))):
+        size -= len(chunk)
+
+
+def contents_at(source: Path, revs: list[str]) -> list[tuple[str, GitResult]]:
+    """SOURCE's blob id and bytes at each revision, as `git show REV:./NAME` gives them (code 0, or
+    NOT_A_REPO when it is not there, TOO_LARGE over the input size limit), from one `git cat-file --batch`
+    instead of one git process each; a name git's line protocol cannot carry is read with `git show`."""
+    if "\n" in source.name or not revs:
+        return [
+            ("", git(source.parent, "show", f"{rev}:./{source.name}", limit=errors.MAX_INPUT_BYTES))
+            for rev in revs
+        ]
+    names = "".join(f"{rev}:./{source.name}\n" for rev in revs).encode("utf-8", "surrogateescape")
+    found = []
+    try:
+        with started(source.parent, ("cat-file", "--batch"), stdin=subprocess.PIPE) as batch:
+            batch.stdin.write(names)  # a few lines: within the pipe's buffer, read below
+            batch.stdin.close()
+            for rev in revs:
+                head = batch.stdout.readline().split()
+                if len(head) != 3 or not head[2].isdigit():
+                    found.append(("", GitResult(NOT_A_REPO, b"")))
+                    continue
+                size = int(head[2])
+                if size > errors.MAX_INPUT_BYTES:
+                    found.append(("", GitResult(TOO_LARGE, b"")))
+                    skip(batch.stdout, size + 1)
+                    continue
+                data = batch.stdout.read(size + 1)[:size]  # the blob and git's closing newline
+                if head[1] != b"blob":  # a folder or a link there then: as `git show` prints it
+                    found.append(("", git(source.parent, "show", f"{rev}:./{source.name}")))
+                    continue
+                found.append((head[0].decode(), GitResult(0, data)))
+    except OSError:
+        return [("", GitResult(NOT_A_REPO, b"")) for _ in revs]
+    return found
 
 
 def named_revision(source: Path, rev: str) -> Lookup:

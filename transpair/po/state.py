@@ -12,6 +12,8 @@ report, which must agree with msgfmt, and for writing PO files as gettext writes
 
 from __future__ import annotations
 
+from collections import Counter
+
 import polib
 
 TRANSLATED, FUZZY, UNTRANSLATED, OBSOLETE = "translated", "fuzzy", "untranslated", "obsolete"
@@ -57,6 +59,11 @@ def state(entry: polib.POEntry) -> str:
 def msgfmt_state(entry: polib.POEntry) -> str:
     """The state as msgfmt --statistics counts it: by the first form only."""
     return _state(entry, has_text(entry))
+
+
+def po_counts(po: polib.POFile) -> Counter[str]:
+    """Entries per state as msgfmt --statistics counts them (live entries, by the first form)."""
+    return Counter(msgfmt_state(e) for e in po if not e.obsolete)
 
 
 def is_done(entry: polib.POEntry | None) -> bool:
