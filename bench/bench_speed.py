@@ -42,7 +42,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_align import gold_pairs, hunalign_beads, run_hunalign, synthetic
+from bench_align import gold_pairs, synthetic
+from hunalign_peer import hunalign_beads, run_hunalign
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"  # the shared data beside the checkout (a link in a worktree folder)
