@@ -432,3 +432,23 @@ def test_heading_merged_into_a_paragraph_leaves_a_fuzzy_pair():
     status = {(b.source, b.target): b.status for b in beads}
     assert status[(2,), (1,)] == "fuzzy"
     assert status[(3,), (2,)] == status[(4,), (3,)] == "translated"
+
+
+def test_the_band_of_unrelated_pages_stays_within_its_cells_per_block(monkeypatch):
+    # two pages with nothing in common: the path runs along the band's edge at every width; the band used
+    # to double until it held the whole table (10,592 tiny blocks a side: 322 s, 1,123 MB); it now stops
+    # at _BAND_CELLS cells a block, so time and memory stay linear in the blocks (here 58 cells a block
+    # before, 28 now)
+    src, tgt = english(1000, 1, words=3), [f"항목 {k}가" for k in range(1000)]
+    pair = features.features(blocks(src), blocks(tgt), BagOfWords(), features.WEIGHTS)
+    searched, search_in_band = [], search._search
+
+    def counted(pair, lo, hi):
+        searched.append((pair.src.size + pair.tgt.size, int(np.sum(hi - lo + 1))))
+        return search_in_band(pair, lo, hi)
+
+    monkeypatch.setattr(search, "_search", counted)
+    path = search._solve(pair).path
+    assert sum(s.a for s in path) == 1000 and sum(s.b for s in path) == 1000
+    banded = [(size, cells) for size, cells in searched if cells < (size / 2 + 1) ** 2]
+    assert banded and all(cells <= search._BAND_CELLS * size for size, cells in banded)

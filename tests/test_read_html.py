@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transpair.errors import InputError
-from transpair.read import html, reader
+from transpair.read import html, reader, spans
 from transpair.read.html import UNCLOSABLE, closable, html_blocks, html_parts
+from transpair.read.spans import UnreadableMarkdown
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Site</title><script>var s = "<p>not text</p>";</script><style>p {}</style></head>
@@ -291,3 +292,12 @@ def test_unmatched_inline_tags_are_found_without_walking_the_open_ones():
         unmatched = html._unmatched(tags)
     assert len(walked) < 100
     assert unmatched == set(range(3000 - 1)) | set(range(3000, 6000))  # the last <a> closes; no </b> does
+
+
+def test_an_html_page_past_the_block_limit_is_refused_at_the_line_read(monkeypatch):
+    # counted as they are kept (text runs, attribute values, <pre>): a page of a million <p> never holds them
+    monkeypatch.setattr(spans, "MAX_BLOCKS", 3)
+    assert len(html_parts("<p>a</p>\n<img alt='b'>\n<pre>c</pre>\n")[0]) == 2
+    with pytest.raises(UnreadableMarkdown, match="more than 3 blocks") as refused:
+        html_parts("<p>a</p>\n<img alt='b'>\n<pre>c</pre>\n<p>d</p>\n")
+    assert refused.value.line == 4

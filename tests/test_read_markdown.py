@@ -1,8 +1,10 @@
 """Tests for transpair.read_markdown: block kinds, markers outside spans, skipped code and front matter."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from transpair.read import quotes, spans
 from transpair.read.frontmatter import front_matter_end
 from transpair.read.markdown import UnreadableMarkdown, markdown_blocks
 
@@ -142,3 +144,24 @@ def test_text_in_html_blocks_is_read_as_html_at_its_place():
         ("paragraph", "Checked: <b>{{ checked }}</b>", 5),
     ]
     assert all(text[b.start : b.end] == b.text for b in blocks)
+
+
+def test_markdown_tokens_past_the_limit_are_refused_while_parsing(monkeypatch):
+    # markdown-it's tokens (about 400 bytes each) all live until the page is read: the parse stops at
+    # MAX_TOKENS, before their memory grows with the page (a list of n items makes n x 5 + 2 tokens)
+    monkeypatch.setattr(quotes, "MAX_TOKENS", 12)
+    assert len(markdown_blocks("- a\n- b\n")) == 2
+    with pytest.raises(UnreadableMarkdown, match="more than 12 Markdown tokens") as refused:
+        markdown_blocks("- a\n- b\n- c\n")
+    assert refused.value.line == 3
+
+
+def test_blocks_past_the_limit_are_refused_at_their_page_line_also_in_an_html_block(monkeypatch):
+    monkeypatch.setattr(spans, "MAX_BLOCKS", 3)
+    assert len(markdown_blocks("a\n\nb\n\n<div>\n<p>c</p>\n</div>\n")) == 3
+    with pytest.raises(UnreadableMarkdown, match="more than 3 blocks") as refused:
+        markdown_blocks("a\n\n<div>\n<p>c</p>\n<p>d</p>\n<p>e</p>\n<p>f</p>\n</div>\n")
+    assert refused.value.line == 7  # the line in the page, not in the HTML block (5)
+    with pytest.raises(UnreadableMarkdown, match="more than 3 blocks") as refused:
+        markdown_blocks("a\n\nb\n\n<div>\n<p>c</p>\n<p>d</p>\n</div>\n")
+    assert refused.value.line == 5

@@ -148,3 +148,22 @@ def test_a_po_folder_that_cannot_be_listed_is_an_error_row(tmp_path, unlistable)
     done = CliRunner().invoke(app, ["report", str(tmp_path), "-f", "json"])
     assert done.exit_code == 2 and f"{tmp_path / unlistable}: cannot read the folder" in done.output
     assert '"a"' in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "page", "message"),
+    [
+        # 20,001 one-line paragraphs: memory grows with the blocks (1 MiB of them: pot 240 MiB, align of a
+        # quarter of that a side 1,632 MiB), so a page holds at most MAX_BLOCKS
+        ("many.txt", "Item.\n\n" * 20_001, "more than 20,000 blocks in one page"),
+        # a million and one empty lines: each reader keeps numbers a line, blocks or not
+        ("lines.md", "a\n" + "\n" * 1_000_000, "more than 1,000,000 lines in one file"),
+    ],
+)
+def test_a_page_past_the_block_or_line_limit_is_one_error_line(tmp_path, name, page, message):
+    (tmp_path / name).write_text(page, encoding="utf-8")
+    done = CliRunner().invoke(app, ["pot", str(tmp_path / name), "-o", str(tmp_path / "out.pot")])
+    lines = done.stderr.strip().splitlines()
+    assert done.exit_code == 2 and len(lines) == 1 and message in lines[0], done.output
+    assert lines[0].startswith(f"transpair: error: {tmp_path / name}:")
+    assert not (tmp_path / "out.pot").exists()

@@ -35,6 +35,7 @@ from transpair.settle import placeholders
 SHAPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
 _BAND = 8  # half-width in blocks of the band around the coarse path; doubles while the path touches an edge
 _FULL_TABLE = 64 * 64  # pairs up to this many cells are searched without a band
+_BAND_CELLS = 32  # the band doubles up to this many cells per block (real pages: ~10, it never doubles)
 CELLS = 4096  # DP cells scored at once: both sides' vectors for each, at most a few tens of MB
 # Inside a paragraph bead both sides translate each other, so a sentence left alone there is rare (7 of the
 # 413 beads of data/gold/sentences-ko; merges 38%): it costs more than a paragraph left alone. Fitted on that
@@ -241,19 +242,20 @@ def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> Table:
 def _solve(pair: Pair) -> Table:
     """Best bead path: the whole table when small, else a band around the path of the pair coarsened by two.
 
-    Each level costs time and memory linear in the blocks (band of fixed width), and each coarser level
-    is half the size, so the total stays linear; the band doubles while the path touches its edge.
-    """
+    Each level costs time and memory linear in the blocks (band of fixed width), each coarser level half the
+    size, so the total stays linear; the band doubles while the path touches its edge (to _BAND_CELLS)."""
     n, m = pair.src.size, pair.tgt.size
     if n * m <= _FULL_TABLE or min(n, m) <= 2:
         return _search(pair, *_full_band(n, m))
     guide = _solve(Pair(coarsen(pair.src), coarsen(pair.tgt), pair.ratio, pair.weights)).path
-    half = _BAND
-    while True:
-        table = _search(pair, *_band_around(guide, n, m, half))
-        if not table.touched or half >= max(n, m):
-            return table
+    half, table = _BAND, _search(pair, *_band_around(guide, n, m, _BAND))
+    while table.touched and half < max(n, m):
         half *= 2
+        lo, hi = _band_around(guide, n, m, half)
+        if int(np.sum(hi - lo + 1)) > _BAND_CELLS * (n + m):  # long unrelated pages cost no whole table
+            break
+        table = _search(pair, lo, hi)
+    return table
 
 
 def _backward(table: Table, skip: float) -> list[np.ndarray]:

@@ -19,7 +19,7 @@ import regex
 
 from transpair.model import Block
 from transpair.read.jsx import ATTRIBUTES, attribute_spans
-from transpair.read.spans import UnreadableMarkdown, code_block, line_starts, trimmed_block
+from transpair.read.spans import UnreadableMarkdown, check_blocks, code_block, line_starts, trimmed_block
 
 BLOCK_KINDS = {
     **{f"h{n}": "heading" for n in range(1, 7)},
@@ -143,7 +143,12 @@ class _Reader(HTMLParser):
                 self.blocks.append(
                     (Block(text, block.kind, block.line, block.start, block.end, html=True), self.within())
                 )
+                self.counted()
         self.run, self.has_text, self.last_br, self.pending = None, False, None, None
+
+    def counted(self) -> None:
+        """Refuse the page, at the line read, once it holds more than MAX_BLOCKS blocks."""
+        check_blocks(len(self.blocks) + len(self.attributes) + len(self.code), self.getpos()[0])
 
     def kind(self) -> str:
         """The kind of the text being read: from the nearest heading, list item, quote or cell."""
@@ -179,6 +184,7 @@ class _Reader(HTMLParser):
         for first, stop, name in attribute_spans(self.text, start, end, self.names):
             block = trimmed_block(self.text, self.starts, first, stop, "paragraph")
             self.attributes.append((replace(block, html=True, content=f"attribute:{name}"), within))
+        self.counted()
 
     def handle_starttag(self, tag: str, attrs) -> None:
         """Open an element: skipped, inline (extends the run) or block (ends the run)."""
@@ -239,6 +245,7 @@ class _Reader(HTMLParser):
             if not self.skipping and self.pre is not None:
                 found = code_block(self.text, self.starts, self.pre, start)
                 self.code += [(found, self.within())] if found else []
+                self.counted()
                 self.pre = None
             return
         if inline(tag):

@@ -21,7 +21,7 @@ from transpair.read.frontmatter import front_matter_end, value_spans
 from transpair.read.html import html_parts
 from transpair.read.jsx import attribute_spans
 from transpair.read.quotes import MAX_NESTING, parse_blocks, quote_parser
-from transpair.read.spans import UnreadableMarkdown, code_block, line_starts, trimmed_block
+from transpair.read.spans import UnreadableMarkdown, check_blocks, code_block, line_starts, trimmed_block
 
 _MD = quote_parser()
 _MDX = quote_parser("code")
@@ -84,7 +84,10 @@ def _html_block(
     and as written there (a Markdown block's text is its span), and its <pre> code blocks; fenced code an
     author put in it without a blank line stays code."""
     start, end = starts[token.map[0]], _line_end(text, starts, token.map[1] - 1)
-    blocks, code = html_parts(_without_fences(text[start:end]), options.attributes)
+    try:
+        blocks, code = html_parts(_without_fences(text[start:end]), options.attributes)
+    except UnreadableMarkdown as exc:  # its line in the page, not in the block
+        raise UnreadableMarkdown(exc.line + token.map[0], str(exc)) from None
     return [
         replace(
             b,
@@ -196,6 +199,8 @@ def markdown_parts(
             blocks += _text_or_attributes(
                 text, starts, _content_block(text, starts, token, kind), options.attributes
             )
+        if token.map:
+            check_blocks(len(blocks) + len(code), token.map[0] + 1)
     code = [b for b in code if b]
     return tuple(sorted((b for b in blocks if b), key=lambda b: b.start)), tuple(
         sorted(code, key=lambda b: b.start)

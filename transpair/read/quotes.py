@@ -18,13 +18,18 @@ import regex
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import blockquote
 from markdown_it.rules_block.state_block import StateBlock
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from transpair.read.spans import UnreadableMarkdown
+from transpair.read.spans import MAX_BLOCKS, UnreadableMarkdown
 
 MAX_NESTING = 300  # markdown-it stops reading (silently) deeper than this; Python's stack allows it
 QUOTE_LINES = 100_000
 CHARS_PER_QUOTE_LINE = 2
+# tokens a page may make (about 400 bytes each, alive until the page is read): a paragraph makes 3, a list
+# item or table cell up to 6 (real pages: at most ~4 a block), so a page refused for them would hold more
+# than MAX_BLOCKS blocks anyway
+MAX_TOKENS = 8 * MAX_BLOCKS
 _CHAIN = regex.compile(r"(?:[ \t]*+>)++")
 _LEFT, _BLANK, _PAID = "transpair_quote_lines_left", "transpair_next_blank", "transpair_quotes_paid"
 
@@ -61,6 +66,17 @@ def _charged_blockquote(state: StateBlock, start: int, end: int, silent: bool) -
     return blockquote(state, start, end, silent)
 
 
+class _Tokens(list):
+    """The token list of a page, refusing it (UnreadableMarkdown) as soon as it would pass MAX_TOKENS, before
+    their memory grows with the page (markdown-it appends every token here)."""
+
+    def append(self, token: Token) -> None:
+        if len(self) >= MAX_TOKENS:
+            line = next((t.map[0] + 1 for t in reversed(self[-64:]) if t.map), 1)
+            raise UnreadableMarkdown(line, f"more than {MAX_TOKENS:,} Markdown tokens in one page: split it")
+        super().append(token)
+
+
 def quote_parser(*disabled: str) -> MarkdownIt:
     """CommonMark with tables, block structure only (inline tokens keep their source content, which is all
     the reader needs), its block-quote rule charged."""
@@ -79,4 +95,7 @@ def parse_blocks(md: MarkdownIt, lines: Sequence[str]) -> list[Token]:
         _BLANK: _next_blank(lines),
         _PAID: (-1, 0),
     }
-    return md.parse(source, budget)
+    state = StateCore(source, md, budget)
+    state.tokens = _Tokens()  # (not passed in: StateCore takes an empty list for none)
+    md.core.process(state)
+    return state.tokens

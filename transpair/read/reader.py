@@ -16,7 +16,7 @@ from transpair.read.frontmatter import front_matter_end
 from transpair.read.html import html_parts
 from transpair.read.legacy import decode_legacy
 from transpair.read.markdown import UnreadableMarkdown, markdown_parts
-from transpair.read.spans import line_starts, trimmed_block, unwrapped
+from transpair.read.spans import check_blocks, line_starts, trimmed_block, unwrapped
 
 _ESM_FIRST = regex.compile(r"\s*(?:import|export)[ \t]")  # an MDX page (Docusaurus .md) begins with imports
 _BLANK_LINES = regex.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
@@ -41,6 +41,7 @@ _BOMS = (
 _FORMATS = {".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".html": "html", ".htm": "html"}
 FORMATS = ("text", "markdown", "html")
 HEADING_MAX_CHARS = 80  # a plain-text heading is one short line; longer single lines are paragraphs
+MAX_LINES = 1_000_000  # 64 MiB at 64 characters a line; the largest page of the fetched sites has 6,127
 BINARY_CONTROL_SHARE = 0.05  # more control characters than this and the file is not text
 
 
@@ -82,6 +83,14 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     return text, encoding
 
 
+def check_lines(text: str, path: str) -> None:
+    """Refuse a text of more than MAX_LINES lines before any per-line list is built (memory grows with the
+    lines even where they hold no block: each reader keeps a few numbers a line)."""
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n")
+    if lines > MAX_LINES:
+        raise InputError(f"{path}:{MAX_LINES + 1}: more than {MAX_LINES:,} lines in one file: split it")
+
+
 def _is_heading(block: Block, followed: bool) -> bool:
     """A plain-text heading: one short line with letters, not a sentence (see _NOT_HEADING), and text after
     it."""
@@ -105,6 +114,7 @@ def text_blocks(text: str) -> tuple[Block, ...]:
         block = trimmed_block(text, starts, pos, end, "paragraph")
         if block:
             blocks.append(block)
+            check_blocks(len(blocks), block.line)
         if sep:
             pos = sep.end()
     return tuple(
@@ -157,6 +167,7 @@ def bytes_document(
 ) -> Document:
     """Decode a file's bytes (from disk or from git history), keep its line ends, cut it into blocks."""
     text, encoding = decode(data, path)
+    check_lines(text, path)
     ends = tuple(found.group() for found in _LINE_END.finditer(text)) if "\r" in text else ()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = format or format_of(path)

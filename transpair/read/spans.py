@@ -96,6 +96,18 @@ def rewrap(text: str, span: str) -> str:
     return text.replace("\n", f"{mark}\n{prefix}")
 
 
+# blocks (code blocks and attribute values included) one page may hold: memory grows with them (about 2 KB a
+# block for `pot`, more for `align`), so this with the 64 MiB input limit bounds a run's peak (README); the
+# largest page of the fetched sites holds 3,853 (bench/bench_memory.py)
+MAX_BLOCKS = 20_000
+
+
+def check_blocks(count: int, line: int) -> None:
+    """Refuse a page, at the line reached, once it holds more than MAX_BLOCKS blocks."""
+    if count > MAX_BLOCKS:
+        raise UnreadableMarkdown(line, f"more than {MAX_BLOCKS:,} blocks in one page: split it")
+
+
 class UnreadableMarkdown(ValueError):
     """A construct the reader cannot read whole (too deep, a code component never closed), at a 1-based
     line."""
