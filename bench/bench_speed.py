@@ -413,6 +413,10 @@ def main() -> None:
     args = parser.parse_args()
     if not args.data.is_dir():
         sys.exit(f"{args.data}: no such folder")
+    if {"folder", "site"} & set(args.parts) and not Path(args.hunalign).is_file():
+        sys.exit(
+            f"{args.hunalign}: no hunalign binary (see ../shared/peers/build-hunalign.sh, or --hunalign)"
+        )
     jobs = ["--jobs", args.jobs] if args.jobs else []
     print(f"load average at start: {load()} on {os.cpu_count()} cores")
     if "folder" in args.parts:
