@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import CORPORA, ROOT
 
 from transpair import cache, codec
@@ -52,6 +53,7 @@ def test_least_recently_used_rows_go_first_when_over_the_cap(tmp_path):
 
 
 def _writer(folder, start):
+    cache.BUSY_SECONDS = 60.0  # a loaded machine may keep a writer waiting: here every write must land
     store = cache.Store(folder, 1 << 24)
     for k in range(start, start + 50):
         store.put(f"k{k}", str(k).encode())
@@ -173,3 +175,34 @@ def test_remember_many_computes_only_the_missing_and_hands_back_errors_unstored(
     assert isinstance(values[2], ValueError) and computed == ["b", "c"]
     assert store.get("c") is None and codec.loads(Origin, store.get("b")) == Origin("b", "2025-02-02")
     assert cache.remember_many(None, ["a"], Origin, compute) == [Origin("a", "2025-02-02")]
+
+
+class _Failing:
+    """A connection on a broken disk."""
+
+    def execute(self, sql):
+        raise sqlite3.OperationalError("disk I/O error")
+
+
+class _SetUpRace:
+    """A connection whose first statements meet another process setting up the same new file."""
+
+    def __init__(self, refusals):
+        self.refusals, self.statements = refusals, []
+
+    def execute(self, sql):
+        if self.refusals:
+            self.refusals -= 1
+            raise sqlite3.OperationalError("database is locked")
+        self.statements.append(sql)
+
+    def executescript(self, sql):
+        self.statements.append("schema")
+
+
+def test_setting_up_a_new_file_another_process_sets_up_is_tried_again():
+    db = _SetUpRace(refusals=3)
+    cache._set_up(db)
+    assert db.statements == ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "schema"]
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        cache._set_up(_Failing())

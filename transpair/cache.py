@@ -62,6 +62,23 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
+def _set_up(db: sqlite3.Connection) -> None:
+    """WAL mode and the schema, tried again for up to BUSY_SECONDS while another process sets up the same
+    new file: SQLite answers "locked" at once there, without its busy wait, when two connections would
+    wait on each other."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript(_SCHEMA)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 class Store:
     """Key -> bytes rows in one SQLite file, opened lazily once per process (safe across fork)."""
 
@@ -77,9 +94,7 @@ class Store:
         if self._db is None or self._pid != os.getpid():
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.executescript(_SCHEMA)
+            _set_up(db)
             self._db, self._pid = db, os.getpid()
         return self._db
 
