@@ -25,7 +25,7 @@ import regex
 
 from transpair import cache
 from transpair.align.embed import Similarity
-from transpair.errors import MAX_INPUT_BYTES, InputError
+from transpair.errors import InputError
 from transpair.history import revisions
 from transpair.model import Document, Origin
 from transpair.read import reader
@@ -273,7 +273,7 @@ def base_revision(
     )
     if made is not None or found.origin is None:
         return made if made is not None else revisions.Lookup(warning=found.warning)
-    shown = revisions.git(path.parent, "show", f"{found.origin.rev}:./{path.name}", limit=MAX_INPUT_BYTES)
+    shown = revisions.shown_at(path, found.origin.rev)
     if shown.code != 0:  # cannot happen at the same HEAD; found again rather than trusted
         return found_revision(source, target, similarity)
     return revisions.Lookup(found.origin, shown.out, found.warning)

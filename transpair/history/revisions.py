@@ -109,10 +109,14 @@ def folder_line(origins: list[Origin], pairs: int) -> str:
     )
 
 
+def shown_at(source: Path, rev: str) -> GitResult:
+    """SOURCE's bytes at `rev` as `git show REV:./NAME` gives them, stopped past the input size limit."""
+    return git(source.parent, "show", f"{rev}:./{source.name}", limit=errors.MAX_INPUT_BYTES)
+
+
 def read_at(source: Path, rev: str, date: str) -> Lookup:
     """SOURCE's bytes at `rev` and the number of commits of SOURCE since then (two git calls)."""
-    shown = git(source.parent, "show", f"{rev}:./{source.name}", limit=errors.MAX_INPUT_BYTES)
-    return found_at(source, rev, date, shown)
+    return found_at(source, rev, date, shown_at(source, rev))
 
 
 def found_at(source: Path, rev: str, date: str, shown: GitResult) -> Lookup:
@@ -140,10 +144,7 @@ def contents_at(source: Path, revs: list[str]) -> list[tuple[str, GitResult]]:
     NOT_A_REPO when it is not there, TOO_LARGE over the input size limit), from one `git cat-file --batch`
     instead of one git process each; a name git's line protocol cannot carry is read with `git show`."""
     if "\n" in source.name or not revs:
-        return [
-            ("", git(source.parent, "show", f"{rev}:./{source.name}", limit=errors.MAX_INPUT_BYTES))
-            for rev in revs
-        ]
+        return [("", shown_at(source, rev)) for rev in revs]
     names = "".join(f"{rev}:./{source.name}\n" for rev in revs).encode("utf-8", "surrogateescape")
     found = []
     try:
@@ -162,7 +163,7 @@ def contents_at(source: Path, revs: list[str]) -> list[tuple[str, GitResult]]:
                     continue
                 data = batch.stdout.read(size + 1)[:size]  # the blob and git's closing newline
                 if head[1] != b"blob":  # a folder or a link there then: as `git show` prints it
-                    found.append(("", git(source.parent, "show", f"{rev}:./{source.name}")))
+                    found.append(("", shown_at(source, rev)))
                     continue
                 found.append((head[0].decode(), GitResult(0, data)))
     except OSError:
