@@ -135,11 +135,14 @@ def best_version(
         except InputError:
             continue
         versions.append(((rev, date, shown), [b.norm for b in old.blocks]))
-    similarity.embed([b.norm for b in target.blocks] + [t for _, texts in versions for t in texts])  # at once
-    translation = similarity.embed([b.norm for b in target.blocks])
+    translated = [b.norm for b in target.blocks]
+    # one call for all versions (full batches), sliced per version below
+    vectors = similarity.embed(translated + [t for _, texts in versions for t in texts])
+    translation, start = vectors[: len(translated)], len(translated)
     best, best_score = None, -1.0
     for version, texts in versions:
-        score = match_score(similarity.embed(texts), translation)
+        score = match_score(vectors[start : start + len(texts)], translation)
+        start += len(texts)
         if score > best_score + 1e-9:
             best, best_score = version, score
     return revisions.found_at(path, *best) if best else revisions.Lookup()
