@@ -62,6 +62,19 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
+def file_state(path: Path | None) -> bytes | None:
+    """A key's part for one file: its path and bytes ('absent' when nothing is there); None when it cannot
+    be read as a regular file (then nothing is remembered under the key)."""
+    if path is None:
+        return b"none"
+    try:
+        return str(path).encode("utf-8", "surrogatepass") + b"\0" + path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return str(path).encode("utf-8", "surrogatepass") + b"\0absent"
+    except OSError:
+        return None
+
+
 def _set_up(db: sqlite3.Connection) -> None:
     """WAL mode and the schema, tried again for up to BUSY_SECONDS while another process sets up the same
     new file: SQLite answers "locked" at once there, without its busy wait, when two connections would

@@ -59,19 +59,6 @@ def news_of(alignment: Alignment | InputError) -> News:
     return News(tuple(w for w in alignment.warnings if w != own), alignment.origin, still)
 
 
-def file_state(path: Path | None) -> bytes | None:
-    """A key's part for one file: its path and bytes ('absent' when nothing is there); None when it cannot
-    be read as a regular file (then the article is not remembered)."""
-    if path is None:
-        return b"none"
-    try:
-        return str(path).encode("utf-8", "surrogatepass") + b"\0" + path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError):
-        return str(path).encode("utf-8", "surrogatepass") + b"\0absent"
-    except OSError:
-        return None
-
-
 def inputs_key(
     article: Article,
     opts: pipeline.AlignOptions,
@@ -86,7 +73,7 @@ def inputs_key(
     own = pipeline.article_options(opts, article)
     sides = [p for p in (article.source, article.target) if p is not None]
     files = [*sides, opts.markers_file, own.corrections, *(find_config(p.parent) for p in sides)]
-    parts = [file_state(p) for p in files]
+    parts = [cache.file_state(p) for p in files]
     if own.history:
         parts += [repository(p.parent) for p in sides]
     if None in parts:
@@ -104,7 +91,7 @@ def repository_root(folder: Path) -> Path:
 
 def outcome_key(inputs: str, out: Path) -> str | None:
     """The key of an article's outcome: its inputs and its PO as it now is on disk."""
-    po = file_state(out)
+    po = cache.file_state(out)
     return None if po is None else cache.digest("article outcome", inputs, po)
 
 

@@ -238,12 +238,6 @@ def repository_state(folder: Path) -> bytes | None:
     return None if shallow.strip() != b"false" else head
 
 
-def config_bytes(folder: Path) -> bytes:
-    """The nearest .transpair.toml's path and bytes (its [history] may name the base), empty if none."""
-    config = find_config(folder)
-    return str(config).encode() + b"\0" + config.read_bytes() if config is not None else b""
-
-
 def base_revision(
     source: Document, target: Document, similarity: Similarity, rev: str | None = None
 ) -> revisions.Lookup:
@@ -255,16 +249,13 @@ def base_revision(
     if rev:
         lookup = revisions.named_revision(path, rev)
         return replace(lookup, origin=replace(lookup.origin, how="named"))
-    states = [repository_state(p.parent) for p in (path, translation)]
+    # the nearest .transpair.toml's [history] may name the base
+    states = [repository_state(p.parent) for p in (path, translation)] + [
+        cache.file_state(find_config(translation.parent))
+    ]
     if getattr(similarity, "store", None) is None or None in states:
         return found_revision(source, target, similarity)
-    parts = (
-        target.path,
-        target.text,
-        repr(reader.read_options(translation)),
-        config_bytes(translation.parent),
-        *states,
-    )
+    parts = (target.path, target.text, repr(reader.read_options(translation)), *states)
     made, found = remembered(
         similarity,
         "base revision",
