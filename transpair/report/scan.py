@@ -201,6 +201,13 @@ def scan_article(article: pairs.Article, opts: ScanOptions) -> ArticleScan:
         return ArticleScan(article.name, files, None, message=str(exc), skipped=isinstance(exc, NotAnArticle))
 
 
+def _load_shared() -> None:
+    """The aligner's model and language profiles, loaded before the workers fork so they share them."""
+    from transpair import pipeline
+
+    pipeline.load_shared(pipeline.AlignOptions())
+
+
 def scan(folder: str | Path, opts: ScanOptions = ScanOptions()) -> list[ArticleScan]:
     """Scan every article below a folder, or of two trees (or one file), on `opts.jobs` processes, in
     order, with the .transpair.toml and --markers patterns."""
@@ -213,7 +220,7 @@ def scan(folder: str | Path, opts: ScanOptions = ScanOptions()) -> list[ArticleS
         return [scan_article(pairs.Article(name, root), opts)]
     one = functools.partial(scan_article, opts=opts)
     articles = pairs.folder_articles(root, opts.target, opts.langs, opts.select)
-    results = parallel.map_ordered(one, articles, opts.jobs)
+    results = parallel.map_ordered(one, articles, opts.jobs, _load_shared)
     return list(tracked(results, f"scanning {root}", opts.quiet, total=len(articles)))
 
 

@@ -111,7 +111,7 @@ def in_other_script(text: str, lang: str) -> bool:
 
 
 @cache
-def _factory() -> DetectorFactory:
+def detector_factory() -> DetectorFactory:
     """langdetect's language profiles, loaded once (about half a second)."""
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)
@@ -121,7 +121,7 @@ def _factory() -> DetectorFactory:
 
 def langdetect_code(text: str, min_probability: float = 0.0) -> str | None:
     """langdetect's best language for text (seeded), None below `min_probability`; 'zh-cn' becomes 'zh'."""
-    detector = _factory().create()
+    detector = detector_factory().create()
     detector.append(text)
     try:
         best = detector.get_probabilities()[0]
