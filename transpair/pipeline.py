@@ -255,10 +255,14 @@ def output_path(out_dir: Path, article: Article, fmt: str = "po") -> Path:
 
 
 def load_shared(opts: AlignOptions) -> None:
-    """Load the model and the language profiles in this process, so the workers forked next share them
-    instead of each loading its own (about a second of every worker's start)."""
-    embed.load_shared(opts.similarity)
+    """Load the model (in a thread) and the language profiles (meanwhile) in this process, so the workers
+    forked next share them instead of each loading its own (about a second of every worker's start)."""
+    model = embed.default_backend(opts.similarity)
+    if model is not None:
+        model.preload()
     langid.detector_factory()
+    if model is not None:
+        model.wait()  # no thread may be running when the workers fork
 
 
 def align_article(article: Article, opts: AlignOptions) -> Alignment | InputError:

@@ -226,12 +226,10 @@ def load_similarity(spec: str | None = None, store: cache.Store | None = None) -
 _process_backend = functools.cache(make_backend)  # a model is loaded once per process
 
 
-def load_shared(spec: str | None = None) -> None:
-    """Load the default model in this process, so the workers forked next share its weights copy-on-write
-    instead of each loading its own; a user's backend is left to each worker (it may not survive a fork)."""
-    if not spec or spec == "use":
-        backend, _ = _process_backend(spec)
-        backend.embed(["."])
+def default_backend(spec: str | None = None) -> USESimilarity | None:
+    """The process's default model for spec, to load before workers fork so they share its weights
+    copy-on-write; None for a user's backend, left to each worker (it may not survive a fork)."""
+    return _process_backend(spec)[0] if not spec or spec == "use" else None
 
 
 def shared_similarity(spec: str | None = None, use_cache: bool = False) -> CachedSimilarity:

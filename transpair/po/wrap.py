@@ -8,8 +8,10 @@ count 2). A string that spans several lines starts with an empty `msgid ""` line
 
 from __future__ import annotations
 
+import operator
 import unicodedata
 from functools import lru_cache
+from itertools import accumulate, compress
 
 import regex
 
@@ -73,6 +75,8 @@ _RESOLVE = {
     "VI": "AL",
 }
 _SPECIAL = ("SP", "ZW", "CM", "BK", "CR", "LF", "NL")
+_HARD_BREAKS = frozenset(("BK", "CR", "LF", "NL", "ZW"))
+_NOT_PLAIN = _HARD_BREAKS | {"CM", "ZWJ", "RI"}  # classes with rules beyond the pair table and spaces
 _ALL = _CLASSES + list(_RESOLVE) + list(_SPECIAL)
 _CLASS_RE = regex.compile("|".join(f"(?P<{name}>\\p{{Line_Break={name}}})" for name in _ALL))
 # Where the regex module's data differs from what gettext does: it reports no Line_Break value for these
@@ -82,6 +86,8 @@ _FIXED = {
     "\u00b7": "AL",
 }
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v", "\\": "\\", '"': '"'}
+_ESCAPE_TABLE = str.maketrans({char: "\\" + code for char, code in _ESCAPES.items()})
+_NEEDS_ESCAPE = regex.compile("[" + regex.escape("".join(_ESCAPES)) + "]")
 
 
 @lru_cache(maxsize=4096)
@@ -145,12 +151,16 @@ def _can_break(before: str, after: str, char: str, spaced: bool, joined: bool, f
 @lru_cache(maxsize=16)  # wrap_field may ask twice for one string (first line, then a line of its own)
 def _possible_breaks(chars: str) -> tuple[bool, ...]:
     """UAX #14 break opportunities before each character, as libunistring computes them."""
+    classes = list(map(line_break_class, chars))
+    if _NOT_PLAIN.isdisjoint(classes) and (
+        "OP" not in classes or not any(map(_wide_opening, chars, classes))
+    ):
+        return _plain_breaks(classes)
     breaks = [False] * len(chars)
     last, spaced, joined, flags = "BK", False, False, 0  # flags: regional indicators in a row so far
-    for i, char in enumerate(chars):
-        cls = line_break_class(char)
+    for i, (char, cls) in enumerate(zip(chars, classes)):
         was_joined, joined = joined, cls == "ZWJ"
-        if cls in ("BK", "CR", "LF", "NL", "ZW"):
+        if cls in _HARD_BREAKS:
             last, spaced = ("ZW" if cls == "ZW" else "BK"), False
             continue
         if cls == "SP":
@@ -172,37 +182,68 @@ def _possible_breaks(chars: str) -> tuple[bool, ...]:
     return tuple(breaks)
 
 
+def _plain_breaks(classes: list[str]) -> tuple[bool, ...]:
+    """_possible_breaks of a text where only spaces and the pair table apply (no mark, joiner, regional
+    indicator, hard break or wide opening bracket: most catalog text), in a loop that needs no more."""
+    breaks = [False] * len(classes)
+    last, spaced = "", False
+    for i, cls in enumerate(classes):
+        if cls == "SP":
+            spaced = True
+            continue
+        if last:
+            breaks[i] = _PAIR_BREAKS[last, cls][spaced]
+        last, spaced = cls, False
+    return tuple(breaks)
+
+
+_PAIR_BREAKS = {  # (break without a space between, break across spaces) for two classes, in a plain text
+    (before, after): tuple(
+        _TABLE[before, after] == "D" or (_TABLE[before, after] == "I" and s) for s in (0, 1)
+    )
+    for before, after in _TABLE
+}
+
+
+def _wide_opening(char: str, cls: str) -> bool:
+    """True for a wide opening bracket, which letters and digits before it may break from (LB30)."""
+    return cls == "OP" and unicodedata.east_asian_width(char) in ("W", "F")
+
+
 def _escape(portion: str, glued: list[bool]) -> tuple[str, list[bool]]:
     """The quoted form of a portion and, per output character, whether a break before it is forbidden
     (`glued`: per input character, inside a format directive)."""
-    out, fixed = [], []
-    for char, inside in zip(portion, glued):
-        if char in _ESCAPES:
-            out += ["\\", _ESCAPES[char]]
-            fixed += [inside, True]  # gettext forbids a break inside the escape
-        else:
-            out.append(char)
-            fixed.append(inside)
+    if _NEEDS_ESCAPE.search(portion) is None:
+        out, fixed = portion, list(glued)
+    else:
+        out, fixed = portion.translate(_ESCAPE_TABLE), []
+        for char, inside in zip(portion, glued):
+            fixed += [inside, True] if char in _ESCAPES else [inside]  # no break inside an escape
     if portion.endswith("\n"):
         fixed[-2] = True  # never break just before the closing \n
-    return "".join(out), fixed
+    return out, fixed
+
+
+def _widths(text: str) -> list[int]:
+    """Display columns of each character (one each for printable ASCII, the bulk of most catalogs)."""
+    return [1] * len(text) if text.isascii() and text.isprintable() else list(map(char_width, text))
 
 
 def _line_breaks(text: str, fixed: list[bool], width: int, start: int) -> list[bool]:
-    """Where to break `text` so no line passes `width` columns (libunistring's width algorithm)."""
-    if start + sum(map(char_width, text)) <= width:
+    """Where to break `text` so no line passes `width` columns (libunistring's width algorithm): at each
+    break opportunity, the last one before it ends a line when the piece since would pass the width."""
+    widths = _widths(text)
+    if start + sum(widths) <= width:
         return [False] * len(text)  # fits: no need to look for break opportunities
-    possible = _possible_breaks(text)
+    columns = list(accumulate(widths, initial=0))  # columns before each character
     result = [False] * len(text)
-    last_at, column, piece = None, start, 0
-    for i, char in enumerate(text):
-        can = possible[i] and not fixed[i]
-        if can:
-            if last_at is not None and column + piece > width:
-                result[last_at], column = True, 0
-            last_at, column, piece = i, column + piece, 0
-        piece += char_width(char)
-    if last_at is not None and column + piece > width:
+    last_at, column = 0, start  # the last opportunity (0 before the first) and its column on its line
+    for i in compress(range(len(text)), map(operator.gt, _possible_breaks(text), fixed)):
+        piece = columns[i] - columns[last_at]
+        if last_at and column + piece > width:
+            result[last_at], column = True, 0
+        last_at, column = i, column + piece
+    if last_at and column + columns[-1] - columns[last_at] > width:
         result[last_at] = True
     return result
 
@@ -230,7 +271,8 @@ def wrap_field(
     portions = _portions(value)
     first, offset = True, 0
     for index, portion in enumerate(portions):
-        text, fixed = _escape(portion, [offset + k in glued for k in range(len(portion))])
+        inside = [offset + k in glued for k in range(len(portion))] if glued else [False] * len(portion)
+        text, fixed = _escape(portion, inside)
         offset += len(portion)
         start = len(name) + 1 if first else 0
         if first and text and (index + 1 < len(portions) or start > width):
