@@ -253,8 +253,6 @@ def base_revision(
     states = [repository_state(p.parent) for p in (path, translation)] + [
         cache.file_state(find_config(translation.parent))
     ]
-    if states[0] == b"":  # the source is in no repository (or one with no commit): only a revision the
-        return metadata_lookup(path, target)  # translation names is looked for (and warned about), no history
     if getattr(similarity, "store", None) is None or None in states:
         return found_revision(source, target, similarity)
     parts = (target.path, target.text, repr(reader.read_options(translation)), *states)
