@@ -10,14 +10,16 @@ machine.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import AbstractContextManager
 from typing import TypeVar
 
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController, threadpool_limits
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -34,6 +36,18 @@ def thread_share() -> int:
     core; a value that is no positive count (set by hand) is ignored rather than a traceback."""
     share = os.environ.get(THREADS_VARIABLE, "").strip()
     return int(share) if share.isdecimal() and int(share) > 0 else default_jobs()
+
+
+@functools.cache
+def _controller() -> ThreadpoolController:
+    """The process's thread pools (BLAS), found once."""
+    return ThreadpoolController()
+
+
+def one_blas_thread() -> AbstractContextManager:
+    """A context where matrix products run on one thread: small ones (the search band's) lose more to
+    waking BLAS threads than they gain, and far more on a busy machine."""
+    return _controller().limit(limits=1, user_api="blas")
 
 
 def _start_worker(threads: int) -> None:

@@ -217,8 +217,7 @@ def match_scores(pair: Pair, i0: int | np.ndarray, a: int, j0: np.ndarray, b: in
     and j0 (i0 one block for all, or one per j)."""
     w, src, tgt = pair.weights, pair.src, pair.tgt
     i0 = np.broadcast_to(i0, np.shape(j0))
-    src_vectors, tgt_vectors = src.vectors[a - 1][i0], tgt.vectors[b - 1][j0]
-    cosine = np.einsum("kd,kd->k", tgt_vectors, src_vectors)
+    cosine = cell_dots(src.vectors[a - 1], i0, tgt.vectors[b - 1], j0)
     src_len = src.tokens[i0 + a] - src.tokens[i0]
     tgt_len = tgt.tokens[j0 + b] - tgt.tokens[j0]
     expected = pair.ratio * (src_len + w.length_smoothing)
@@ -246,8 +245,8 @@ def match_scores(pair: Pair, i0: int | np.ndarray, a: int, j0: np.ndarray, b: in
     )
     if a == b == 1:
         return score
-    src_short, src_best = _parts(src, i0, a, tgt_vectors, w.part_base)
-    tgt_short, tgt_best = _parts(tgt, j0, b, src_vectors, w.part_base)
+    src_short, src_best = _parts(src, i0, a, tgt.vectors[b - 1], j0, w.part_base)
+    tgt_short, tgt_best = _parts(tgt, j0, b, src.vectors[a - 1], i0, w.part_base)
     gain = cosine - np.maximum(src_best, tgt_best)  # a true merge resembles the other side more than any part
     score = (
         score
@@ -288,18 +287,34 @@ def kept_copy(pair: Pair, i: int | np.ndarray, j: np.ndarray) -> np.ndarray:
 
 
 def _parts(
-    side: Side, start: int | np.ndarray, count: int, others: np.ndarray, base: float
+    side: Side, start: np.ndarray, count: int, others: np.ndarray, other: np.ndarray, base: float
 ) -> tuple[np.ndarray, np.ndarray]:
-    """For spans of count blocks: the largest shortfall below base of one block's cosine with the other
-    side's span (scaled by its length share), and the best such cosine (-inf for one block)."""
-    starts, others = np.atleast_1d(start), np.atleast_2d(others)
+    """For spans of count blocks from each start: the largest shortfall below base of one block's cosine with
+    the other side's span others[other] (scaled by its length share), and the best such cosine (-inf for
+    one block)."""
     if count == 1:
-        size = max(len(starts), len(others))
-        return np.zeros(size), np.full(size, -np.inf)
-    blocks = starts[:, None] + np.arange(count)
-    cosines = np.einsum(
-        "kcd,kd->kc", side.vectors[0][blocks], np.broadcast_to(others, (len(blocks), others.shape[1]))
-    )
+        return np.zeros(len(start)), np.full(len(start), -np.inf)
+    cosines = np.stack([cell_dots(side.vectors[0], start + k, others, other) for k in range(count)], axis=1)
+    blocks = start[:, None] + np.arange(count)
     lengths = side.tokens[blocks + 1] - side.tokens[blocks]
     share = np.sqrt(lengths / np.maximum(lengths.sum(axis=1, keepdims=True), 1e-9))
     return (np.maximum(base - cosines, 0.0) * share).max(axis=1), cosines.max(axis=1)
+
+
+def cell_dots(left: np.ndarray, rows: np.ndarray, right: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """left[rows[k]] . right[cols[k]] for each k, from one matrix product over the rectangle the cells span
+    (the cells of a band: rows and columns near each other), split while the rectangle is over 4 times the
+    cells: a product costs far less than copying two vectors out per cell."""
+    if not len(rows):
+        return np.zeros(0)
+    r0, r1, c0, c1 = rows.min(), rows.max() + 1, cols.min(), cols.max() + 1
+    if len(rows) > 1 and (r1 - r0) * (c1 - c0) > 4 * len(rows):
+        half = len(rows) // 2
+        return np.concatenate(
+            [
+                cell_dots(left, rows[:half], right, cols[:half]),
+                cell_dots(left, rows[half:], right, cols[half:]),
+            ]
+        )
+    product = left[r0:r1].astype(np.float64) @ right[c0:c1].T.astype(np.float64)  # the same sum however
+    return product[rows - r0, cols - c0]  # the cells are grouped (float32 rounds by the product's shape)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from transpair import parallel
 from transpair.align.confidence import Evidence, bead_of, held_in_place
 from transpair.align.embed import Similarity, default_similarity
 from transpair.align.features import (
@@ -36,7 +37,7 @@ SHAPES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (1, 3), (3, 1))
 _BAND = 8  # half-width in blocks of the band around the coarse path; doubles while the path touches an edge
 _FULL_TABLE = 64 * 64  # pairs up to this many cells are searched without a band
 _BAND_CELLS = 32  # the band doubles up to this many cells per block (real pages: ~10, it never doubles)
-CELLS = 4096  # DP cells scored at once: both sides' vectors for each, at most a few tens of MB
+CELLS = 4096  # DP cells scored at once: both sides' anchor rows for each, a few MB
 # Inside a paragraph bead both sides translate each other, so a sentence left alone there is rare (7 of the
 # 413 beads of data/gold/sentences-ko; merges 38%): it costs more than a paragraph left alone. Fitted on that
 # gold (strict F1 flat from 11 to 13), checked leave-one-domain-out by bench/bench_sentences.py.
@@ -166,29 +167,26 @@ def bead_scores(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> list[dict[int, tu
     """Per DP row, the scores of the beads of each shape ending in it inside the band: (first column, scores).
     The cells of a shape over all rows are scored together, CELLS at a time, not in a small call per row."""
     rows: list[dict[int, tuple[int, np.ndarray]]] = [{} for _ in lo]
-    for k, (a, b) in enumerate(SHAPES):
-        if a == 0:
-            continue
-        ends = np.arange(a, len(lo))  # rows where a bead of a source blocks ends
-        # both rows' bands are intervals, so the columns a bead can join them by are one too
-        first = np.maximum(lo[ends], lo[ends - a] + b)
-        counts = np.maximum(np.minimum(hi[ends], hi[ends - a] + b) - first + 1, 0)
-        starts = np.repeat(first - b, counts)
-        j0 = starts + np.arange(len(starts)) - np.repeat(np.cumsum(counts) - counts, counts)
-        i0 = np.repeat(ends - a, counts)
-        if b:
-            scores = np.concatenate(
-                [np.zeros(0)]
-                + [
-                    match_scores(pair, i0[c : c + CELLS], a, j0[c : c + CELLS], b)
-                    for c in range(0, len(j0), CELLS)
-                ]
-            )
-        else:
-            scores = np.full(len(j0), -pair.weights.skip)
-        for i, f, part in zip(ends, first, np.split(scores, np.cumsum(counts)[:-1])):
-            if len(part):
-                rows[i][k] = (int(f), part)
+    with parallel.one_blas_thread():  # the band's products are small
+        for k, (a, b) in enumerate(SHAPES):
+            if a == 0:
+                continue
+            ends = np.arange(a, len(lo))  # rows where a bead of a source blocks ends
+            # both rows' bands are intervals, so the columns a bead can join them by are one too
+            first = np.maximum(lo[ends], lo[ends - a] + b)
+            counts = np.maximum(np.minimum(hi[ends], hi[ends - a] + b) - first + 1, 0)
+            starts = np.repeat(first - b, counts)
+            j0 = starts + np.arange(len(starts)) - np.repeat(np.cumsum(counts) - counts, counts)
+            i0 = np.repeat(ends - a, counts)
+            if b:
+                cells = range(0, len(j0), CELLS)
+                parts = [match_scores(pair, i0[c : c + CELLS], a, j0[c : c + CELLS], b) for c in cells]
+                scores = np.concatenate([np.zeros(0), *parts])
+            else:
+                scores = np.full(len(j0), -pair.weights.skip)
+            for i, f, part in zip(ends, first, np.split(scores, np.cumsum(counts)[:-1])):
+                if len(part):
+                    rows[i][k] = (int(f), part)
     return rows
 
 
