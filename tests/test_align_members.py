@@ -16,14 +16,31 @@ def unit(*rows):
     return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
-def test_each_member_must_be_the_closest_to_a_sentence_of_its_own():
-    sentences = unit([1, 0, 0], [0, 1, 0])
-    assert members.members_earn_place(unit([1, 0.1, 0], [0.1, 1, 0]), sentences)
-    # the second member is nobody's closest: swallowed (a heading the other side does not have)
-    assert not members.members_earn_place(unit([1, 0.1, 0], [1, 0, 0.2]), sentences)
+def test_each_member_must_have_a_piece_of_the_other_side_of_its_own():
+    m0, m1 = [1, 0, 0, 0], [0, 1, 0, 0]
+    # pieces: sentences, then the span at the start (the first member's) and at the end (the last one's)
+    places = [(0, 10), (10, 20), (0, 5), (15, 20)]
+    pieces = unit(m0, m1, m0, m1)
+    assert members.members_earn_place(unit(m0, m1), pieces, places)
+    # the second member is nobody's closest and far from the end span: swallowed
+    assert not members.members_earn_place(unit(m0, [0, 0, 1, 0]), pieces, places)
     # closest to a sentence, but too far from it to be its translation (below ANCHOR_COSINE)
-    assert not members.members_earn_place(unit([1, 0.1, 0], [0, 0.4, 1]), sentences)
-    assert not members.members_earn_place(unit([1, 0, 0]), np.zeros((0, 3)))
+    far = unit(m0, [0, 0.4, 1, 0], m0, [0, 0, 0, 1])
+    assert not members.members_earn_place(unit(m0, m1), far, places)
+
+
+def test_a_heading_merged_without_a_sentence_end_earns_its_place_by_the_edge_span():
+    # the heading's translation opens the first sentence, which reads as the paragraph's
+    pieces = unit([0.3, 1, 0, 0], [0, 1, 0.2, 0], [1, 0.1, 0, 0], [0, 1, 0, 0])
+    places = [(0, 20), (21, 40), (0, 5), (35, 40)]
+    assert members.members_earn_place(unit([1, 0, 0, 0], [0, 1, 0, 0]), pieces, places)
+
+
+def test_two_members_cannot_both_claim_the_same_words():
+    # the first member is the closest to the one sentence; the second matches the end span, inside it
+    pieces = unit([1, 0.6, 0, 0], [0.5, 1, 0, 0], [0.2, 1, 0, 0])
+    places = [(0, 40), (0, 10), (30, 40)]
+    assert not members.members_earn_place(unit([1, 0, 0, 0], [0, 1, 0, 0]), pieces, places)
 
 
 def test_a_lone_block_is_answered_by_a_piece_closer_to_it_than_to_the_pairs_own_sentences():
@@ -57,7 +74,12 @@ def test_settled_by_sentences_on_made_up_words():
     merged = blocks("A1다 a2다 a3다 x. B1다 b2다 b3다 y.")
     settled = members.settled_by_sentences([fuzzy((0, 1), (0,))], source, merged, similarity)
     assert settled[0].status == "translated" and settled[0].cause == Cause.NONE and settled[0].score == 0.5
-    swallowed = blocks("A1다 a2다 a3다 B1다 b2다 b3다.")  # one sentence: the second block brings none
+    joined = blocks("A1다 a2다 a3다 B1다 b2다 b3다.")  # no sentence end: each block has its edge of it
+    assert (
+        members.settled_by_sentences([fuzzy((0, 1), (0,))], source, joined, similarity)[0].status
+        == "translated"
+    )
+    swallowed = blocks("A1다 a2다 a3다 x1다 x2다 x3다.")  # nothing of the second block: it was swallowed
     assert (
         members.settled_by_sentences([fuzzy((0, 1), (0,))], source, swallowed, similarity)[0].status
         == "fuzzy"
@@ -98,6 +120,15 @@ def test_a_pair_beside_a_paragraph_added_to_one_version_is_translated():
     # Vite regularly" / "따라서 정기적인 Vite 업데이트를 권장합니다"
     found = statuses("vitedocs-ko/releases", (10, 19), (8, 22))
     assert found[((), (9,))] == "target-only" and found[((5,), (10,))] == "translated"
+
+
+def test_a_split_whose_second_part_reads_as_the_end_of_the_english_is_translated():
+    # pydocs-ko-hard: the Korean splits "An optional format specifier can follow the expression. This allows
+    # greater control ... three places after the decimal::" in two; its second part is closer to the last
+    # two English sentences than to the first, but below ANCHOR_COSINE with each: it earns its place by
+    # the words at the end of the English, which the first part does not claim
+    found = statuses("pydocs-ko-hard/tutorial-inputoutput", (10, 16), (8, 14))
+    assert found[((3,), (2, 3))] == "translated"
 
 
 def test_a_merge_whose_blocks_each_bring_a_sentence_is_translated():

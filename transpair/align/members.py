@@ -2,16 +2,19 @@
 other.
 
 A bead fuzzy for low confidence is settled by it (docs/align.md, "Pairs held in place"): an n-m bead whose
-every block earns its place, and a 1-1 pair beside a block left alone that nothing in the pair's other side
-answers, are translated. Everything else stays fuzzy, among it a pair whose other side holds the lone block's
-translation (a heading merged into the next paragraph): it is partial. It runs after held_in_place, so a pair
-it settles never holds others in place (as an anchor it took vitedocs-ko to 7 wrong translated pairs, 0.9888).
+every block earns its place (a piece of the other side of its own: a sentence, or the words at the edge of
+it where a heading merged with no sentence end stands), and a 1-1 pair beside a block left alone that
+nothing in the pair's other side answers, are translated. Everything else stays fuzzy, among it a pair whose
+other side holds the lone block's translation (a heading merged into the next paragraph): it is partial. It
+runs after held_in_place, so a pair it settles never holds others in place (as an anchor it took
+vitedocs-ko to 7 wrong translated pairs, 0.9888).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import product
 
 import numpy as np
 
@@ -22,15 +25,45 @@ from transpair.model import Bead, Block, Cause
 from transpair.read.segment import split_sentences
 
 
-def members_earn_place(members: np.ndarray, sentences: np.ndarray) -> bool:
-    """True when each member (a block of a merge's larger side, one vector a row) is the closest member to
-    some sentence of the other side, at ANCHOR_COSINE or more: every block brings its own translation, none
-    was swallowed (a heading, a link list beside the paragraph the other side merged)."""
-    if len(sentences) == 0:
-        return False
-    cosines = members @ sentences.T
-    closest = cosines.argmax(axis=0)
-    return all(bool(np.any((closest == k) & (cosines[k] >= ANCHOR_COSINE))) for k in range(len(members)))
+def members_earn_place(members: np.ndarray, pieces: np.ndarray, places: Sequence[tuple[int, int]]) -> bool:
+    """True when each member (a block of a merge's larger side, one vector a row) has a piece of the other
+    side of its own, no two overlapping: a sentence it is the closest member to, at ANCHOR_COSINE or more,
+    or for the first and the last member the span at that edge (the last two pieces), if it matches it at
+    ANCHOR_COSINE or more and better than the other members do. `places` holds each piece's (start, end) in
+    the other side. A member with none was swallowed (a heading, a link list beside the paragraph the other
+    side merged)."""
+    cosines = members @ pieces.T
+    sentences = len(pieces) - 2
+    closest = cosines[:, :sentences].argmax(axis=0) if sentences else np.zeros(0, dtype=int)
+    owned = [
+        [places[y] for y in range(sentences) if closest[y] == k and cosines[k, y] >= ANCHOR_COSINE]
+        for k in range(len(members))
+    ]
+    edges = {0: sentences, len(members) - 1: sentences + 1}
+    spans = {
+        k: places[y]
+        for k, y in edges.items()
+        if cosines[k, y] >= ANCHOR_COSINE and cosines[k, y] > np.delete(cosines[:, y], k).max()
+    }
+    for taken in _subsets(spans):
+        chosen = [spans[k] for k in taken]
+        if _overlap(chosen):
+            continue
+        if all(k in taken or any(not _overlap([p, *chosen]) for p in owned[k]) for k in range(len(members))):
+            return True
+    return False
+
+
+def _subsets(spans: dict[int, tuple[int, int]]) -> list[tuple[int, ...]]:
+    """Every choice of the members that take their edge span (at most two members, so four choices)."""
+    keys = sorted(spans)
+    return [tuple(k for k, bit in zip(keys, bits) if bit) for bits in product((0, 1), repeat=len(keys))]
+
+
+def _overlap(places: Sequence[tuple[int, int]]) -> bool:
+    """True when two of the (start, end) character ranges share a character."""
+    ordered = sorted(places)
+    return any(a[1] > b[0] for a, b in zip(ordered, ordered[1:]))
 
 
 def answers_lone(lone: np.ndarray, own: np.ndarray, pieces: np.ndarray, floors: np.ndarray) -> bool:
@@ -92,12 +125,26 @@ def _sentences(block: Block) -> list[str]:
 def _merge_is_sound(
     bead: Bead, sides: tuple[Sequence[Block], Sequence[Block]], similarity: Similarity
 ) -> bool:
-    """True when every block of the bead's larger side earns its place among the other side's sentences."""
+    """True when every block of the bead's larger side earns its place in the other side (joined by spaces):
+    among its sentences, or at its edges, a span as long as the block's share of the larger side."""
     larger = 0 if len(bead.source) >= len(bead.target) else 1
-    members = [sides[larger][i] for i in (bead.source, bead.target)[larger]]
-    sentences = [s for i in (bead.source, bead.target)[1 - larger] for s in _sentences(sides[1 - larger][i])]
-    vectors = similarity.embed([b.norm for b in members] + sentences)
-    return members_earn_place(vectors[: len(members)], vectors[len(members) :])
+    members = [sides[larger][i].norm for i in (bead.source, bead.target)[larger]]
+    other = [sides[1 - larger][i].norm for i in (bead.source, bead.target)[1 - larger]]
+    whole, texts, places, offset = " ".join(other), [], [], 0
+    for text in other:
+        for part in split_sentences(text):
+            start = offset + len(part) - len(part.lstrip())
+            if part.strip():
+                texts.append(part.strip())
+                places.append((start, start + len(part.strip())))
+            offset += len(part)
+        offset += 1
+    total = sum(len(m) for m in members) or 1
+    first = edge_span(whole, round(len(members[0]) * len(whole) / total), at_start=True)
+    last = edge_span(whole, round(len(members[-1]) * len(whole) / total), at_start=False)
+    places += [(0, len(first)), (len(whole) - len(last), len(whole))]
+    vectors = similarity.embed([*members, *texts, first, last])
+    return members_earn_place(vectors[: len(members)], vectors[len(members) :], places)
 
 
 def _lone_neighbours(beads: Sequence[Bead], k: int) -> list[tuple[Bead, bool]]:
