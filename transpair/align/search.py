@@ -29,6 +29,7 @@ from transpair.align.features import (
     kept_copy,
     match_scores,
 )
+from transpair.align.members import settled_by_sentences
 from transpair.model import Alignment, Bead, Block
 from transpair.read import segment
 from transpair.settle import placeholders
@@ -221,8 +222,7 @@ def _row(
 
 
 def _search(pair: Pair, lo: np.ndarray, hi: np.ndarray) -> Table:
-    """Run the DP inside the band: its rows, the best path (margins still 0) and whether it touched the
-    edge."""
+    """Run the DP inside the band: its rows, the best path (margins still 0), whether it touched the edge."""
     n, m = pair.src.size, pair.tgt.size
     rows: list[Row] = []
     for i, beads in enumerate(bead_scores(pair, lo, hi)):
@@ -350,7 +350,8 @@ def align_blocks(
         return [Bead((i,), (), 1.0, "source-only") for i in range(len(source))] + [
             Bead((), (j,), 1.0, "target-only") for j in range(len(target))
         ]
-    return held_in_place([bead_of(e, weights) for e in best_path(source, target, similarity, weights)])
+    beads = [bead_of(e, weights) for e in best_path(source, target, similarity, weights)]
+    return settled_by_sentences(held_in_place(beads), source, target, similarity, weights)
 
 
 def refine_sentences(
@@ -391,8 +392,7 @@ def _firsts(split: Sequence[Sequence[Block]]) -> list[int]:
 def _sentence_beads(
     bead: Bead, src: list[Block], tgt: list[Block], similarity: Similarity | None
 ) -> list[Bead]:
-    """Beads over the sentences of one block bead (0-based inside it); one sentence each keeps the bead as
-    is."""
+    """Beads over the sentences of one block bead (0-based inside it); one sentence each keeps it as is."""
     if len(src) == len(tgt) == 1:
         return [replace(bead, source=(0,), target=(0,))]
     return align_blocks(src, tgt, similarity, SENTENCE_WEIGHTS)
