@@ -44,7 +44,7 @@ def test_what_is_shared_loads_once_in_this_process_before_the_workers_fork():
     results = list(parallel.map_ordered(loaded_by, range(3), jobs=2, shared=load))
     assert results == [[os.getpid()]] * 3  # every worker inherits the parent's load and loads nothing
     LOADED.clear()
-    assert list(parallel.map_ordered(loaded_by, range(3), jobs=1, shared=load)) == [[]] * 3  # no fork: no need
+    assert list(parallel.map_ordered(loaded_by, range(3), jobs=1, shared=load)) == [[]] * 3  # no fork
 
 
 def test_workers_share_the_cores_between_them(monkeypatch):
