@@ -37,3 +37,20 @@ def test_mutual_best_of_a_long_pair_compares_proportional_windows():
 def test_ratio_falls_back_to_median_lengths_without_enough_pairs():
     src, tgt = np.eye(2, dtype=np.float32), np.eye(2, dtype=np.float32)
     assert features.anchored_ratio(src, tgt, np.array([10.0, 10]), np.array([30.0, 30])) == 3.0
+
+
+def test_cell_dots_are_each_cells_dot_product_however_the_cells_are_grouped():
+    rng = np.random.default_rng(0)
+    left, right = rng.normal(size=(40, 16)).astype(np.float32), rng.normal(size=(50, 16)).astype(np.float32)
+
+    def dots(rows, cols):
+        return np.array(
+            [left[i].astype(np.float64) @ right[j].astype(np.float64) for i, j in zip(rows, cols)]
+        )
+
+    rows = np.repeat(np.arange(40), 5)  # a band: each row's cells near its diagonal
+    cols = np.clip(rows + np.tile(np.arange(-2, 3), 40), 0, 49)
+    far = np.array([0, 39]), np.array([49, 0])  # two cells far apart: split, not one 40 x 50 product
+    for r, c in ((rows, cols), far, (rows[:1], cols[:1])):
+        assert np.allclose(features.cell_dots(left, r, right, c), dots(r, c), rtol=0, atol=1e-12)
+    assert features.cell_dots(left, rows[:0], right, cols[:0]).shape == (0,)

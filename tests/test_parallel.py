@@ -71,5 +71,11 @@ def _blas_threads(_: int) -> set[int]:
     return {info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"}
 
 
+def test_small_products_run_on_one_blas_thread():
+    with parallel.one_blas_thread():
+        inside = {info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"}
+    assert inside == {1}
+
+
 def test_default_jobs_is_every_usable_core():
     assert parallel.default_jobs() == len(os.sched_getaffinity(0))
