@@ -22,7 +22,7 @@ from transpair.align.confidence import FUZZY_THRESHOLD
 from transpair.align.embed import Similarity, default_similarity
 from transpair.align.features import ANCHOR_COSINE, WEIGHTS, Weights
 from transpair.model import Bead, Block, Cause
-from transpair.read.segment import split_sentences
+from transpair.read import segment
 
 
 def members_earn_place(members: np.ndarray, pieces: np.ndarray, places: Sequence[tuple[int, int]]) -> bool:
@@ -119,7 +119,7 @@ def settled_by_sentences(
 def _sentences(block: Block) -> list[str]:
     """A block's sentences (the segmenter's rules for English: the languages are not known here; they cut
     Korean, Japanese and Chinese as the rules for them do, save before a lower-case Latin word)."""
-    return [s.strip() for s in split_sentences(block.norm) if s.strip()] or [block.norm]
+    return [s.strip() for s in segment.split_sentences(block.norm) if s.strip()] or [block.norm]
 
 
 def _merge_is_sound(
@@ -130,15 +130,11 @@ def _merge_is_sound(
     larger = 0 if len(bead.source) >= len(bead.target) else 1
     members = [sides[larger][i].norm for i in (bead.source, bead.target)[larger]]
     other = [sides[1 - larger][i].norm for i in (bead.source, bead.target)[1 - larger]]
-    whole, texts, places, offset = " ".join(other), [], [], 0
-    for text in other:
-        for part in split_sentences(text):
-            start = offset + len(part) - len(part.lstrip())
-            if part.strip():
-                texts.append(part.strip())
-                places.append((start, start + len(part.strip())))
-            offset += len(part)
-        offset += 1
+    whole, found, offset = " ".join(other), [], 0
+    for text in other:  # each sentence with its place in `whole`
+        found += segment.sentences(Block(text, start=offset, end=offset + len(text)))
+        offset += len(text) + 1
+    texts, places = [s.text for s in found], [(s.start, s.end) for s in found]
     total = sum(len(m) for m in members) or 1
     first = edge_span(whole, round(len(members[0]) * len(whole) / total), at_start=True)
     last = edge_span(whole, round(len(members[-1]) * len(whole) / total), at_start=False)
