@@ -48,7 +48,7 @@ from pathlib import Path
 import align_calibration as cal
 from hunalign_peer import run_hunalign
 
-from transpair.align import confidence, evaluate, features, moves, search
+from transpair.align import confidence, evaluate, features, members, moves, search
 from transpair.align.embed import CachedSimilarity, USESimilarity
 from transpair.model import Block, Cause, normalize
 
@@ -197,11 +197,12 @@ def scaling(folders: list[Path], model: USESimilarity, sizes: list[int]) -> None
         )
 
 
-def unrelated_paths(
-    folder: Path, similarity: CachedSimilarity, count: int, seed: int = 0
-) -> list[list[confidence.Evidence]]:
+Unrelated = tuple[list[confidence.Evidence], tuple[Block, ...], tuple[Block, ...]]  # a path and its two sides
+
+
+def unrelated_paths(folder: Path, similarity: CachedSimilarity, count: int, seed: int = 0) -> list[Unrelated]:
     """The best paths aligning the English of one document with the Korean of another (`count` seeded pairs
-    of different documents): every bead pairing both sides is wrong."""
+    of different documents), each with its two sides' blocks: every bead pairing both sides is wrong."""
     from transpair.read.reader import read_document
 
     docs = evaluate.load_gold(folder)
@@ -209,18 +210,15 @@ def unrelated_paths(
     out = []
     for _ in range(count):
         en_doc, ko_doc = rng.sample(docs, 2)
-        out.append(
-            search.best_path(
-                read_document(en_doc.source).blocks, read_document(ko_doc.target).blocks, similarity
-            )
-        )
+        source, target = read_document(en_doc.source).blocks, read_document(ko_doc.target).blocks
+        out.append((search.best_path(source, target, similarity), source, target))
     return out
 
 
-def unrelated_pairs(folder: Path, paths: list[list[confidence.Evidence]], count: int) -> None:
+def unrelated_pairs(folder: Path, paths: list[Unrelated], similarity: CachedSimilarity, count: int) -> None:
     """Print, for the alignments of different documents (statuses as align_blocks gives them), the share of
     beads wrongly marked 'translated' (should be ~0) and of blocks left unaligned (all should be)."""
-    beads = [b for path in paths for b in confidence.held_in_place([confidence.bead_of(e) for e in path])]
+    beads = [b for path, src, tgt in paths for b in members.path_beads(path, src, tgt, similarity)]
     blocks = sum(len(b.source) + len(b.target) for b in beads)
     loose = sum(len(b.source) + len(b.target) for b in beads if not (b.source and b.target))
     translated = sum(b.status == "translated" for b in beads)
@@ -395,14 +393,14 @@ def main() -> None:
     calibration(
         {
             r.name: replace(
-                r.calibration, unrelated=tuple(e for path in unrelated.get(folder, ()) for e in path)
+                r.calibration, unrelated=tuple(e for path, _, _ in unrelated.get(folder, ()) for e in path)
             )
             for r, folder in paragraph_sets
         }
     )
     for _, folder in paragraph_sets:
         if folder in unrelated:
-            unrelated_pairs(folder, unrelated[folder], args.unrelated)
+            unrelated_pairs(folder, unrelated[folder], similarity, args.unrelated)
         if args.inserted:
             inserted_sections(folder, similarity, args.inserted)
     if args.sizes:

@@ -18,7 +18,7 @@ from itertools import product
 
 import numpy as np
 
-from transpair.align.confidence import FUZZY_THRESHOLD
+from transpair.align.confidence import FUZZY_THRESHOLD, Evidence, bead_of, held_in_place
 from transpair.align.embed import Similarity, default_similarity
 from transpair.align.features import ANCHOR_COSINE, WEIGHTS, Weights
 from transpair.model import Bead, Block, Cause
@@ -86,6 +86,19 @@ def edge_span(text: str, chars: int, at_start: bool) -> str:
         taken.append(word)
         size += len(word) + 1
     return " ".join(taken if at_start else taken[::-1])
+
+
+def path_beads(
+    path: Sequence[Evidence],
+    source: Sequence[Block],
+    target: Sequence[Block],
+    similarity: Similarity | None = None,
+    weights: Weights = WEIGHTS,
+) -> list[Bead]:
+    """The beads of a best path with their statuses: by confidence, then runs held in place by sure pairs,
+    then doubt settled by the sentences inside the blocks (what align_blocks gives, and benches measure)."""
+    beads = held_in_place([bead_of(e, weights) for e in path])
+    return settled_by_sentences(beads, source, target, similarity, weights)
 
 
 def settled_by_sentences(

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 
 from transpair import parallel
-from transpair.align.confidence import Evidence, bead_of, held_in_place
+from transpair.align.confidence import Evidence
 from transpair.align.embed import Similarity, default_similarity
 from transpair.align.features import (
     ANCHOR_COSINE,
@@ -29,7 +29,7 @@ from transpair.align.features import (
     kept_copy,
     match_scores,
 )
-from transpair.align.members import settled_by_sentences
+from transpair.align.members import path_beads
 from transpair.model import Alignment, Bead, Block
 from transpair.read import segment
 from transpair.settle import placeholders
@@ -350,8 +350,7 @@ def align_blocks(
         return [Bead((i,), (), 1.0, "source-only") for i in range(len(source))] + [
             Bead((), (j,), 1.0, "target-only") for j in range(len(target))
         ]
-    beads = [bead_of(e, weights) for e in best_path(source, target, similarity, weights)]
-    return settled_by_sentences(held_in_place(beads), source, target, similarity, weights)
+    return path_beads(best_path(source, target, similarity, weights), source, target, similarity, weights)
 
 
 def refine_sentences(
