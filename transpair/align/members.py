@@ -120,8 +120,10 @@ def settled_by_sentences(
             sure = _merge_is_sound(bead, sides, similarity)
         else:
             lone = _lone_neighbours(beads, k)
-            sure = bool(lone) and not any(
-                _belongs(bead, b, before, sides, similarity, weights) for b, before in lone
+            sure = (
+                bool(lone)
+                and _pair_cosine(bead, sides, similarity) >= ANCHOR_COSINE
+                and not any(_belongs(bead, b, before, sides, similarity, weights) for b, before in lone)
             )
         if sure:
             score = max(bead.score, FUZZY_THRESHOLD)  # as sure as the least sure pair marked translated
@@ -154,6 +156,14 @@ def _merge_is_sound(
     places += [(0, len(first)), (len(whole) - len(last), len(whole))]
     vectors = similarity.embed([*members, *texts, first, last])
     return members_earn_place(vectors[: len(members)], vectors[len(members) :], places)
+
+
+def _pair_cosine(bead: Bead, sides: tuple[Sequence[Block], Sequence[Block]], similarity: Similarity) -> float:
+    """The cosine of a 1-1 pair's two blocks: beside a lone block, a pair whose blocks do not match as a
+    translation pair (below ANCHOR_COSINE) is left in doubt, since nothing in the lone block speaks for it
+    (on two different documents, most pairs settled without it were wrong)."""
+    vectors = similarity.embed([sides[0][bead.source[0]].norm, sides[1][bead.target[0]].norm])
+    return float(vectors[0] @ vectors[1])
 
 
 def _lone_neighbours(beads: Sequence[Bead], k: int) -> list[tuple[Bead, bool]]:
