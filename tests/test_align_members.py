@@ -91,6 +91,9 @@ def test_settled_by_sentences_on_made_up_words():
     assert members.settled_by_sentences(beads, source, partial, similarity)[1].status == "fuzzy"
     alone = blocks("p1다 p2다 p3다 p4다 p5다 p6다.")
     assert members.settled_by_sentences(beads, source, alone, similarity)[1].status == "translated"
+    # a pair whose own blocks do not match (one word of six) is not settled by a lone block beside it
+    other = blocks("p1다 q2다 q3다 q4다 q5다 q6다.")
+    assert members.settled_by_sentences(beads, source, other, similarity)[1].status == "fuzzy"
     # no block left alone beside it: nothing inside the blocks settles a 1-1 pair
     assert (
         members.settled_by_sentences([fuzzy((1,), (0,))], source[1:], alone, similarity)[0].status == "fuzzy"
@@ -136,3 +139,12 @@ def test_a_merge_whose_blocks_each_bring_a_sentence_is_translated():
     # paragraph, each the translation of one of its sentences
     found = statuses("pydocs-ko-hard/tutorial-whatnow", (0, 8), (0, 7))
     assert found[((4, 5), (4,))] == "translated"
+
+
+def test_two_different_documents_get_no_pair_settled_beside_their_lone_blocks():
+    # vuedocs-ko (CC BY 4.0): the English of the render-function API page against the Korean of the
+    # watchers guide; their pairs stand beside lone blocks that none of them answers, but they are no
+    # translations (their blocks match below ANCHOR_COSINE), so they stay in doubt
+    source = read_document(dev_data() / "vuedocs-ko/api-render-function.en.txt").blocks[:12]
+    target = read_document(dev_data() / "vuedocs-ko/guide-essentials-watchers.ko.txt").blocks[:12]
+    assert "translated" not in {b.status for b in search.align_blocks(source, target)}
