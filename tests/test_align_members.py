@@ -1,6 +1,8 @@
 """align/members: a doubtful merge whose every block brings its own translation, and a doubtful pair beside a
 block that is really alone, are translated; a pair whose other side holds the lone block stays fuzzy."""
 
+from pathlib import Path
+
 import numpy as np
 from conftest import dev_data
 from fake_similarity import BagOfWords
@@ -148,3 +150,39 @@ def test_two_different_documents_get_no_pair_settled_beside_their_lone_blocks():
     source = read_document(dev_data() / "vuedocs-ko/api-render-function.en.txt").blocks[:12]
     target = read_document(dev_data() / "vuedocs-ko/guide-essentials-watchers.ko.txt").blocks[:12]
     assert "translated" not in {b.status for b in search.align_blocks(source, target)}
+
+
+def test_each_member_must_have_an_ordered_part_of_the_other_sides_words():
+    spans = [(0, 1), (0, 2), (1, 3), (2, 3)]  # a prefix and the suffix after it, for three words
+    assert members.cut_earns_place(np.array([[0.8, 0.1, 0.2, 0.1], [0.1, 0.2, 0.7, 0.3]]), spans, 3)
+    # the second member's part is closer to the first member
+    assert not members.cut_earns_place(np.array([[0.8, 0.1, 0.9, 0.1], [0.1, 0.2, 0.7, 0.3]]), spans, 3)
+    # each part reads best with its member, but one of them only at 0.45 (below ANCHOR_COSINE)
+    assert not members.cut_earns_place(np.array([[0.8, 0.1, 0.2, 0.1], [0.1, 0.2, 0.45, 0.3]]), spans, 3)
+    # the parts must come in the members' order: the first member's words end the other side
+    assert not members.cut_earns_place(np.array([[0.1, 0.1, 0.7, 0.1], [0.8, 0.2, 0.1, 0.3]]), spans, 3)
+
+
+def test_word_spans_are_the_parts_an_ordered_cut_can_make():
+    assert members.word_spans(3, 2) == [(0, 1), (0, 2), (1, 3), (2, 3)]
+    assert members.word_spans(3, 1) == [(0, 3)]
+    assert len(members.word_spans(4, 3)) == 9  # every span but the whole
+    long = members.word_spans(200, 2, most=10)
+    assert len(long) == 20 and {a for a, _ in long} >= {0} and {b for _, b in long} >= {200}
+
+
+GOLD_SENTENCES = Path(__file__).parents[1] / "data" / "gold" / "sentences-ko"
+
+
+def sentence_bead(name, source, target):
+    """A doubtful merge of the sentence gold's document `name` (data/gold/sentences-ko), settled by cuts."""
+    en = read_document(GOLD_SENTENCES / f"{name}.en.txt").blocks
+    ko = read_document(GOLD_SENTENCES / f"{name}.ko.txt").blocks
+    return members.settled_by_cuts([fuzzy(source, target)], en, ko)[0]
+
+
+def test_a_sentence_merged_with_the_end_of_the_one_before_stays_fuzzy():
+    # The Rust Programming Language (MIT/Apache-2.0), ch03-03: "이 함수를 `main` 함수 앞에서 정의할 수도
+    # 있습니다." translates the end of the English sentence before ("we could have defined it before as
+    # well"), not a part of "Rust doesn't care where you define your functions, ..."
+    assert sentence_bead("rust-ch03-03-how-functions-work", (3,), (3, 4)).status == "fuzzy"

@@ -249,6 +249,19 @@ def test_a_sentence_the_translator_split_in_two_is_one_bead():
     assert pairs(refined.beads) == [((0,), (0, 1))]
 
 
+def test_a_sentence_split_in_two_whose_halves_each_translate_a_part_of_it_is_translated():
+    # Helm documentation (MIT): "Installing a chart with a digest is more secure than a tag because digests
+    # are immutable." / "다이제스트를 사용하여 차트를 설치하는 것은 태그보다 더 안전하다." "다이제스트는
+    # 불변이기 때문이다."; the search finds the 1-2 bead but in doubt (a 1-1 bead and a lone sentence read
+    # almost as well), the cut of the English at "because" settles it (members.settled_by_cuts)
+    gold = Path(__file__).parents[1] / "data" / "gold" / "sentences-ko"
+    en = read_document(gold / "helm-topics-registries.en.txt").blocks
+    ko = read_document(gold / "helm-topics-registries.ko.txt").blocks[:2]
+    source, target = doc([en[0].text]), doc([" ".join(k.text for k in ko)])
+    refined = search.refine_sentences(Alignment(source, target, (Bead((0,), (0,), 1.0),)))
+    assert [(b.source, b.target, b.status) for b in refined.beads] == [((0,), (0, 1), "translated")]
+
+
 class Counting(BagOfWords):
     """The bag-of-words backend, counting in a class attribute every text it embeds (the CLI builds its
     own)."""

@@ -24,6 +24,8 @@ from transpair.align.features import ANCHOR_COSINE, WEIGHTS, Weights
 from transpair.model import Bead, Block, Cause
 from transpair.read import segment
 
+MOST_CUTS = 16  # word boundaries tried when cutting a sentence into parts
+
 
 def members_earn_place(members: np.ndarray, pieces: np.ndarray, places: Sequence[tuple[int, int]]) -> bool:
     """True when each member (a block of a merge's larger side, one vector a row) has a piece of the other
@@ -126,9 +128,65 @@ def settled_by_sentences(
                 and not any(_belongs(bead, b, before, sides, similarity, weights) for b, before in lone)
             )
         if sure:
-            score = max(bead.score, FUZZY_THRESHOLD)  # as sure as the least sure pair marked translated
-            out[k] = replace(bead, score=score, status="translated", reason="", cause=Cause.NONE)
+            out[k] = _settled(bead)
     return out
+
+
+def settled_by_cuts(
+    beads: Sequence[Bead],
+    source: Sequence[Block],
+    target: Sequence[Block],
+    similarity: Similarity | None = None,
+) -> list[Bead]:
+    """Sentence beads (inside one paragraph bead) with each doubtful merge whose other side cuts, in order,
+    into a part of its own for every sentence of its larger side marked translated (the rest as they are):
+    a sentence holds no smaller sentences, so its pieces are runs of its words."""
+    sides, similarity = (source, target), similarity or default_similarity()
+    return [
+        _settled(b)
+        if b.cause == Cause.LOW_CONFIDENCE
+        and len(b.source) + len(b.target) > 2
+        and _cut_is_sound(b, sides, similarity)
+        else b
+        for b in beads
+    ]
+
+
+def _settled(bead: Bead) -> Bead:
+    """The bead marked translated, as sure as the least sure pair marked so (confidence FUZZY_THRESHOLD)."""
+    score = max(bead.score, FUZZY_THRESHOLD)
+    return replace(bead, score=score, status="translated", reason="", cause=Cause.NONE)
+
+
+def cut_earns_place(cosines: np.ndarray, spans: Sequence[tuple[int, int]], words: int) -> bool:
+    """True when the other side's `words` words cut, in order, into one part per member (a row of
+    `cosines`, one column per (start, end) word span of `spans`), each part matching its member at
+    ANCHOR_COSINE or more and better than it matches the other members."""
+    starts = {0}
+    for k in range(len(cosines)):
+        starts = {
+            end
+            for s, (start, end) in enumerate(spans)
+            if start in starts and cosines[k, s] >= ANCHOR_COSINE and cosines[:, s].argmax() == k
+        }
+    return words in starts
+
+
+def word_spans(words: int, parts: int, most: int = MOST_CUTS) -> list[tuple[int, int]]:
+    """The (start, end) word spans a cut of `words` words into `parts` ordered parts can make, cutting at
+    word boundaries (at most `most` of them, evenly spread, so that long sentences stay cheap)."""
+    inner = range(1, words)
+    if len(inner) > most:
+        inner = sorted({inner[round(i * (len(inner) - 1) / (most - 1))] for i in range(most)})
+    bounds = [0, *inner, words]
+    if parts == 1:
+        return [(0, words)]
+    return [
+        (a, b)
+        for i, a in enumerate(bounds)
+        for b in bounds[i + 1 :]
+        if (a == 0 or b == words or parts > 2) and not (a == 0 and b == words)
+    ]
 
 
 def _sentences(block: Block) -> list[str]:
@@ -164,6 +222,19 @@ def _pair_cosine(bead: Bead, sides: tuple[Sequence[Block], Sequence[Block]], sim
     (on two different documents, most pairs settled without it were wrong)."""
     vectors = similarity.embed([sides[0][bead.source[0]].norm, sides[1][bead.target[0]].norm])
     return float(vectors[0] @ vectors[1])
+
+
+def _cut_is_sound(bead: Bead, sides: tuple[Sequence[Block], Sequence[Block]], similarity: Similarity) -> bool:
+    """True when every block of the bead's larger side has an ordered part of the other side's words."""
+    larger = 0 if len(bead.source) >= len(bead.target) else 1
+    members = [sides[larger][i].norm for i in (bead.source, bead.target)[larger]]
+    words = " ".join(sides[1 - larger][i].norm for i in (bead.source, bead.target)[1 - larger]).split()
+    if len(words) < len(members):
+        return False
+    spans = word_spans(len(words), len(members))
+    vectors = similarity.embed([*members, *(" ".join(words[a:b]) for a, b in spans)])
+    cosines = vectors[: len(members)] @ vectors[len(members) :].T
+    return cut_earns_place(cosines, spans, len(words))
 
 
 def _lone_neighbours(beads: Sequence[Bead], k: int) -> list[tuple[Bead, bool]]:

@@ -29,7 +29,7 @@ from transpair.align.features import (
     kept_copy,
     match_scores,
 )
-from transpair.align.members import path_beads
+from transpair.align.members import path_beads, settled_by_cuts
 from transpair.model import Alignment, Bead, Block
 from transpair.read import segment
 from transpair.settle import placeholders
@@ -394,4 +394,4 @@ def _sentence_beads(
     """Beads over the sentences of one block bead (0-based inside it); one sentence each keeps it as is."""
     if len(src) == len(tgt) == 1:
         return [replace(bead, source=(0,), target=(0,))]
-    return align_blocks(src, tgt, similarity, SENTENCE_WEIGHTS)
+    return settled_by_cuts(align_blocks(src, tgt, similarity, SENTENCE_WEIGHTS), src, tgt, similarity)
