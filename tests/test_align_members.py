@@ -165,10 +165,12 @@ def test_each_member_must_have_an_ordered_part_of_the_other_sides_words():
 
 def test_word_spans_are_the_parts_an_ordered_cut_can_make():
     assert members.word_spans(3, 2) == [(0, 1), (0, 2), (1, 3), (2, 3)]
-    assert members.word_spans(3, 1) == [(0, 3)]
     assert len(members.word_spans(4, 3)) == 9  # every span but the whole
+    # a long sentence is cut at 10 boundaries spread from its first word to its last
     long = members.word_spans(200, 2, most=10)
-    assert len(long) == 20 and {a for a, _ in long} >= {0} and {b for _, b in long} >= {200}
+    cuts = sorted(b for a, b in long if a == 0)
+    assert len(long) == 20 and len(cuts) == 10 and cuts[0] == 1 and cuts[-1] == 199
+    assert cuts == sorted(a for a, b in long if b == 200)
 
 
 GOLD_SENTENCES = Path(__file__).parents[1] / "data" / "gold" / "sentences-ko"

@@ -174,14 +174,12 @@ def cut_earns_place(cosines: np.ndarray, spans: Sequence[tuple[int, int]], words
 
 
 def word_spans(words: int, parts: int, most: int = MOST_CUTS) -> list[tuple[int, int]]:
-    """The (start, end) word spans a cut of `words` words into `parts` ordered parts can make, cutting at
-    word boundaries (at most `most` of them, evenly spread, so that long sentences stay cheap)."""
+    """The (start, end) word spans a cut of `words` words into `parts` (two or more) ordered parts can make,
+    cutting at word boundaries (at most `most` of them, evenly spread, so that long sentences stay cheap)."""
     inner = range(1, words)
     if len(inner) > most:
         inner = sorted({inner[round(i * (len(inner) - 1) / (most - 1))] for i in range(most)})
     bounds = [0, *inner, words]
-    if parts == 1:
-        return [(0, words)]
     return [
         (a, b)
         for i, a in enumerate(bounds)
