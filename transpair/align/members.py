@@ -194,14 +194,20 @@ def _sentences(block: Block) -> list[str]:
     return [s.strip() for s in segment.split_sentences(block.norm) if s.strip()] or [block.norm]
 
 
+def _larger_side(bead: Bead, sides: tuple[Sequence[Block], Sequence[Block]]) -> tuple[list[str], list[str]]:
+    """The texts of a merge's larger side (the source on a tie), whose blocks must each earn their place,
+    and those of its other side."""
+    larger = 0 if len(bead.source) >= len(bead.target) else 1
+    ids = (bead.source, bead.target)
+    return [sides[larger][i].norm for i in ids[larger]], [sides[1 - larger][i].norm for i in ids[1 - larger]]
+
+
 def _merge_is_sound(
     bead: Bead, sides: tuple[Sequence[Block], Sequence[Block]], similarity: Similarity
 ) -> bool:
     """True when every block of the bead's larger side earns its place in the other side (joined by spaces):
     among its sentences, or at its edges, a span as long as the block's share of the larger side."""
-    larger = 0 if len(bead.source) >= len(bead.target) else 1
-    members = [sides[larger][i].norm for i in (bead.source, bead.target)[larger]]
-    other = [sides[1 - larger][i].norm for i in (bead.source, bead.target)[1 - larger]]
+    members, other = _larger_side(bead, sides)
     whole, found, offset = " ".join(other), [], 0
     for text in other:  # each sentence with its place in `whole`
         found += segment.sentences(Block(text, start=offset, end=offset + len(text)))
@@ -225,9 +231,8 @@ def _pair_cosine(bead: Bead, sides: tuple[Sequence[Block], Sequence[Block]], sim
 
 def _cut_is_sound(bead: Bead, sides: tuple[Sequence[Block], Sequence[Block]], similarity: Similarity) -> bool:
     """True when every block of the bead's larger side has an ordered part of the other side's words."""
-    larger = 0 if len(bead.source) >= len(bead.target) else 1
-    members = [sides[larger][i].norm for i in (bead.source, bead.target)[larger]]
-    words = " ".join(sides[1 - larger][i].norm for i in (bead.source, bead.target)[1 - larger]).split()
+    members, other = _larger_side(bead, sides)
+    words = " ".join(other).split()
     if len(words) < len(members):
         return False
     spans = word_spans(len(words), len(members))
