@@ -110,7 +110,7 @@ def settled(alignment: Alignment, written: pipeline.Written, wopts: pipeline.Wri
 
 
 def told(
-    article: Article, outcome: Outcome, out: Path, wopts: pipeline.WriteOptions
+    article: Article, outcome: Outcome, out: Path
 ) -> tuple[Article, pipeline.Written | InputError, News]:
     """A remembered outcome as the run gives it: the PO left as it is, or the article's error."""
     if outcome.error:
@@ -172,7 +172,7 @@ def align_folder(
     def results() -> Iterator[tuple[Article, pipeline.Written | InputError, News]]:
         for article, out, given, key in zip(articles, outs, inputs, keys):
             if key in known:
-                yield told(article, known[key], out, wopts)
+                yield told(article, known[key], out)
                 continue
             alignment = next(alignments)
             result = pipeline.write_article(article, alignment, out_dir, wopts, beads_dir)
