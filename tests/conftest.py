@@ -24,6 +24,11 @@ def dev_data() -> Path:
     return ROOT / "tests" / "data" / "dev"
 
 
+def gold_data() -> Path:
+    """The gold sets kept in the repository (data/gold, with their licences), which tests read as they are."""
+    return ROOT / "data" / "gold"
+
+
 @pytest.fixture(autouse=True)
 def cache_dir(tmp_path_factory, monkeypatch) -> Path:
     """Every test gets its own empty persistent cache, so nothing touches the user's cache folder."""

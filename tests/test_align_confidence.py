@@ -1,8 +1,7 @@
 """align/confidence: a bead's confidence is a probability falling with its match score and margin, and a pair
 held in place by sure pairs is not in doubt."""
 
-from pathlib import Path
-
+from conftest import gold_data
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -57,7 +56,7 @@ def test_pairs_with_somewhere_else_to_go_stay_fuzzy():
 def test_a_short_free_translation_between_translated_paragraphs_is_not_fuzzy():
     # The Rust book's "Summary" / "정리" (data/gold/rust-book-ko, MIT or Apache-2.0): the heading's words
     # share little with their translation, so its match is weak, but the paragraphs around it hold it.
-    folder = Path(__file__).parents[1] / "data" / "gold" / "rust-book-ko"
+    folder = gold_data() / "rust-book-ko"
     source = read_document(folder / "ch06-03-if-let.en.txt").blocks
     target = read_document(folder / "ch06-03-if-let.ko.txt").blocks
     heading = next(b for b in search.align_blocks(source, target) if source[b.source[0]].text == "Summary")

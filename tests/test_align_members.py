@@ -1,10 +1,8 @@
 """align/members: a doubtful merge whose every block brings its own translation, and a doubtful pair beside a
 block that is really alone, are translated; a pair whose other side holds the lone block stays fuzzy."""
 
-from pathlib import Path
-
 import numpy as np
-from conftest import dev_data
+from conftest import dev_data, gold_data
 from fake_similarity import BagOfWords
 
 from transpair.align import members, search
@@ -173,13 +171,10 @@ def test_word_spans_are_the_parts_an_ordered_cut_can_make():
     assert cuts == sorted(a for a, b in long if b == 200)
 
 
-GOLD_SENTENCES = Path(__file__).parents[1] / "data" / "gold" / "sentences-ko"
-
-
 def sentence_bead(name, source, target):
     """A doubtful merge of the sentence gold's document `name` (data/gold/sentences-ko), settled by cuts."""
-    en = read_document(GOLD_SENTENCES / f"{name}.en.txt").blocks
-    ko = read_document(GOLD_SENTENCES / f"{name}.ko.txt").blocks
+    en = read_document(gold_data() / f"sentences-ko/{name}.en.txt").blocks
+    ko = read_document(gold_data() / f"sentences-ko/{name}.ko.txt").blocks
     return members.settled_by_cuts([fuzzy(source, target)], en, ko)[0]
 
 

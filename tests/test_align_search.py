@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import dev_data
+from conftest import dev_data, gold_data
 from fake_similarity import BagOfWords, paragraph, translate
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -254,9 +254,8 @@ def test_a_sentence_split_in_two_whose_halves_each_translate_a_part_of_it_is_tra
     # are immutable." / "다이제스트를 사용하여 차트를 설치하는 것은 태그보다 더 안전하다." "다이제스트는
     # 불변이기 때문이다."; the search finds the 1-2 bead but in doubt (a 1-1 bead and a lone sentence read
     # almost as well), the cut of the English at "because" settles it (members.settled_by_cuts)
-    gold = Path(__file__).parents[1] / "data" / "gold" / "sentences-ko"
-    en = read_document(gold / "helm-topics-registries.en.txt").blocks
-    ko = read_document(gold / "helm-topics-registries.ko.txt").blocks[:2]
+    en = read_document(gold_data() / "sentences-ko/helm-topics-registries.en.txt").blocks
+    ko = read_document(gold_data() / "sentences-ko/helm-topics-registries.ko.txt").blocks[:2]
     source, target = doc([en[0].text]), doc([" ".join(k.text for k in ko)])
     refined = search.refine_sentences(Alignment(source, target, (Bead((0,), (0,), 1.0),)))
     assert [(b.source, b.target, b.status) for b in refined.beads] == [((0,), (0, 1), "translated")]
